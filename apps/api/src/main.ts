@@ -1,19 +1,61 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
+import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { createHttpApp, createWorker } from './app/bootstrap';
+import { ConfigError, loadConfig } from './app/config/app-config';
+import { JsonLogger } from './app/common/json-logger';
+import { runMigrations } from './app/database/migrate';
+import { runSeed } from './app/demo/seed';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+const USAGE = `Usage: node main.js [all|api|worker|migrate|seed [--reset]]
+  all      serve the API and the web client, and run the queue workers (default)
+  api      serve the API only
+  worker   run the queue workers only
+  migrate  run pending database migrations and exit
+  seed     add the demo data if the database has none (--reset: wipe and re-add it)`;
+
+async function main(): Promise<void> {
+  const [command = 'all', ...args] = process.argv.slice(2);
+  if (command === '--help' || command === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  Logger.overrideLogger(new JsonLogger(config.logLevel));
+  const logger = new Logger('Main');
+
+  switch (command) {
+    case 'migrate':
+      await runMigrations(config);
+      return;
+    case 'seed':
+      await runMigrations(config);
+      await runSeed(config, { reset: args.includes('--reset'), onlyIfEmpty: !args.includes('--reset') });
+      return;
+    case 'worker': {
+      await createWorker(config);
+      logger.log('Worker started: processing queues.');
+      return;
+    }
+    case 'api':
+    case 'all': {
+      if (config.migrateOnBoot) await runMigrations(config);
+      if (config.seedDemoIfEmpty) await runSeed(config, { reset: false, onlyIfEmpty: true });
+      const app = await createHttpApp(config, command);
+      await app.listen(config.port);
+      logger.log(`BLUP Akademiet is listening on ${config.publicUrl} (role: ${command}).`);
+      return;
+    }
+    default:
+      console.error(`Unknown command "${command}".\n${USAGE}`);
+      process.exitCode = 2;
+  }
 }
 
-bootstrap();
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,125 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { LessThan, Repository } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { UserSession } from '../database/entities';
+import type { AuthUser } from './auth-user';
+import { sessionCookieName, sessionCookieOptions } from './cookies';
+import { hashToken, looksLikeToken, newToken } from './tokens';
+
+/** Sliding expiry is written at most this often per session, not on every request. */
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+interface SessionRow {
+  session_id: string;
+  last_seen_at: Date;
+  id: string;
+  email: string;
+  name: string;
+  role: AuthUser['role'];
+  locale: AuthUser['locale'];
+  municipality_id: string | null;
+  village_id: string | null;
+  coordination_group: boolean;
+  learner_kind: AuthUser['learnerKind'];
+  municipality_name: string | null;
+  village_name: string | null;
+}
+
+/** Server-side sessions in PostgreSQL, behind an HttpOnly cookie holding a random token. */
+@Injectable()
+export class SessionService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(UserSession) private readonly sessions: Repository<UserSession>,
+  ) {}
+
+  get cookieName(): string {
+    return sessionCookieName(this.config);
+  }
+
+  /** Starts a fresh session (a new id every sign-in) and sets its cookie. */
+  async start(userId: string, req: Request, res: Response): Promise<string> {
+    const token = newToken();
+    const now = new Date();
+    const session = await this.sessions.save(
+      this.sessions.create({
+        tokenHash: hashToken(token),
+        userId,
+        lastSeenAt: now,
+        expiresAt: this.expiryFrom(now),
+        ip: (req.ip ?? null)?.slice(0, 64) ?? null,
+        userAgent: req.header('user-agent')?.slice(0, 256) ?? null,
+      }),
+    );
+    res.cookie(this.cookieName, token, sessionCookieOptions(this.config));
+    return session.id;
+  }
+
+  /** The person behind the request's cookie, or null when there is none, it expired, or they are disabled. */
+  async resolve(req: Request): Promise<AuthUser | null> {
+    const token: unknown = req.cookies?.[this.cookieName];
+    if (!looksLikeToken(token)) return null;
+    const rows: SessionRow[] = await this.sessions.query(
+      `SELECT s.id AS session_id, s.last_seen_at, u.id, u.email, u.name, u.role, u.locale,
+              u.municipality_id, u.village_id, u.coordination_group, u.learner_kind,
+              m.name AS municipality_name, v.name AS village_name
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id
+         LEFT JOIN municipalities m ON m.id = u.municipality_id
+         LEFT JOIN villages v ON v.id = u.village_id
+        WHERE s.token_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`,
+      [hashToken(token)],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const now = Date.now();
+    if (now - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+      await this.sessions.update(row.session_id, { lastSeenAt: new Date(now), expiresAt: this.expiryFrom(new Date(now)) });
+    }
+    return {
+      sessionId: row.session_id,
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      locale: row.locale,
+      municipalityId: row.municipality_id,
+      villageId: row.village_id,
+      coordinationGroup: row.coordination_group,
+      learnerKind: row.learner_kind,
+      municipalityName: row.municipality_name,
+      villageName: row.village_name,
+    };
+  }
+
+  /** Ends one session and clears its cookie. */
+  async end(sessionId: string, res: Response): Promise<void> {
+    await this.sessions.delete({ id: sessionId });
+    this.clearCookie(res);
+  }
+
+  clearCookie(res: Response): void {
+    const { maxAge: _maxAge, ...options } = sessionCookieOptions(this.config);
+    res.clearCookie(this.cookieName, options);
+  }
+
+  /** Ends every session of a person, except perhaps the one they are using. */
+  async endAllFor(userId: string, exceptSessionId?: string): Promise<void> {
+    const qb = this.sessions.createQueryBuilder().delete().where('user_id = :userId', { userId });
+    if (exceptSessionId) qb.andWhere('id <> :exceptSessionId', { exceptSessionId });
+    await qb.execute();
+  }
+
+  /** Housekeeping: drop expired sessions. */
+  async purgeExpired(): Promise<number> {
+    const result = await this.sessions.delete({ expiresAt: LessThan(new Date()) });
+    return result.affected ?? 0;
+  }
+
+  private expiryFrom(now: Date): Date {
+    return new Date(now.getTime() + this.config.sessionIdleHours * 3600 * 1000);
+  }
+}

@@ -1,0 +1,112 @@
+import { INestApplication, INestApplicationContext, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppModule, ProcessRole } from './app.module';
+import { csrfMiddleware } from './auth/csrf.middleware';
+import { FRIENDLY_BODY_ERRORS, GlobalExceptionFilter } from './common/global-exception.filter';
+import { JsonLogger } from './common/json-logger';
+import { requestIdMiddleware } from './common/request-id.middleware';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/app-config';
+
+/** Paths whose POSTs are signed by their sender instead of carrying a CSRF token. */
+export const CSRF_EXEMPT_PATHS: string[] = [];
+
+/** Body-parser errors reach Nest as a bare 400 with the parser's wording; give them words a person can act on. */
+function friendlyBodyParserErrors(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  const e = err as { type?: string; message?: string } | undefined;
+  if (e?.type && FRIENDLY_BODY_ERRORS[e.type]) e.message = FRIENDLY_BODY_ERRORS[e.type];
+  next(err);
+}
+
+/** Builds the HTTP app exactly as production runs it; tests call this too. */
+export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole, 'worker'>): Promise<INestApplication> {
+  const logger = new JsonLogger(config.logLevel);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, role), {
+    logger,
+    bufferLogs: false,
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '1mb' });
+  app.use(friendlyBodyParserErrors);
+  app.use(requestIdMiddleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'media-src': ["'self'", 'blob:'],
+          'frame-ancestors': ["'none'"],
+          'form-action': ["'self'"],
+          'upgrade-insecure-requests': config.secureCookies ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.secureCookies,
+    }),
+  );
+  app.use(cookieParser());
+  app.use('/api', csrfMiddleware(config, CSRF_EXEMPT_PATHS));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new GlobalExceptionFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('BLUP Akademiet API')
+      .setDescription('Send the XSRF-TOKEN cookie value in the X-XSRF-TOKEN header on every POST, PATCH and DELETE.')
+      .setVersion('1')
+      .addCookieAuth(config.secureCookies ? '__Host-blup_session' : 'blup_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (config.webDist) serveWebClient(app, config.webDist);
+  return app;
+}
+
+/** Serves the built Angular app on the same origin, with index.html for client routes. */
+function serveWebClient(app: NestExpressApplication, webDist: string): void {
+  const root = resolve(webDist);
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) {
+    new Logger('Web').warn(`WEB_DIST is set but ${index} does not exist; the web client is not served.`);
+    return;
+  }
+  app.useStaticAssets(root, {
+    index: false,
+    setHeaders: (res, path) => {
+      // Built files carry a content hash in their names and never change.
+      const hashed = /-[A-Z0-9]{8,}\.(js|css|woff2?)$/i.test(path);
+      res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+/** The worker role: no HTTP, only the queue processors. */
+export async function createWorker(config: AppConfig): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'worker'), {
+    logger: new JsonLogger(config.logLevel),
+  });
+  app.enableShutdownHooks();
+  return app;
+}

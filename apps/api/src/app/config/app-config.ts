@@ -1,0 +1,127 @@
+/**
+ * The environment, read and checked once at boot. Anything wrong stops the process with a
+ * message naming the variable; nothing else in the code reads process.env.
+ */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  /** Where people reach the product; links in mails point here. */
+  publicUrl: string;
+  databaseUrl: string;
+  redisUrl: string;
+  /** Every Redis key this process writes starts with this, so runs can share a Redis. */
+  redisPrefix: string;
+  smtpUrl: string;
+  mailFrom: string;
+  /** Folder of the built web client to serve on the same origin, if any. */
+  webDist: string | null;
+  /** Session lifetime without activity, in hours. */
+  sessionIdleHours: number;
+  /** Secure + __Host- cookies (defaults to on in production). */
+  secureCookies: boolean;
+  migrateOnBoot: boolean;
+  seedDemoIfEmpty: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** How long sign-in links and password-reset links live, in minutes. */
+  linkTtlMinutes: number;
+  /** How long invitations live, in days. */
+  invitationTtlDays: number;
+  rateLimit: {
+    /** Failed sign-ins allowed per account in the window. */
+    perAccount: number;
+    /** Sign-in attempts allowed per IP address in the window. */
+    perIp: number;
+    windowSeconds: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Configuration error: ${variable} ${problem}. See .env.example for what it should be.`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback?: string): string {
+  const value = env[name]?.trim();
+  if (value) return value;
+  if (fallback !== undefined) return fallback;
+  throw new ConfigError(name, 'is not set');
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false (got "${raw}")`);
+}
+
+function url(env: Env, name: string, protocols: string[], fallback?: string): string {
+  const value = str(env, name, fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const redisPrefix = str(env, 'REDIS_PREFIX', 'blup');
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(redisPrefix)) {
+    throw new ConfigError('REDIS_PREFIX', 'may hold only letters, digits, _ . - (at most 64)');
+  }
+  return {
+    env: nodeEnv,
+    port,
+    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], `http://localhost:${port}`).replace(/\/$/, ''),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix,
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: str(env, 'MAIL_FROM', 'BLUP Akademiet <no-reply@blup.local>'),
+    webDist: env['WEB_DIST']?.trim() || null,
+    sessionIdleHours: int(env, 'SESSION_IDLE_HOURS', 24 * 30, 1, 24 * 365),
+    secureCookies: bool(env, 'SECURE_COOKIES', nodeEnv === 'production'),
+    migrateOnBoot: bool(env, 'MIGRATE_ON_BOOT', false),
+    seedDemoIfEmpty: bool(env, 'SEED_DEMO_IF_EMPTY', false),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    linkTtlMinutes: int(env, 'LINK_TTL_MINUTES', 30, 1, 24 * 60),
+    invitationTtlDays: int(env, 'INVITATION_TTL_DAYS', 14, 1, 90),
+    rateLimit: {
+      perAccount: int(env, 'SIGNIN_LIMIT_PER_ACCOUNT', 5, 1, 1000),
+      perIp: int(env, 'SIGNIN_LIMIT_PER_IP', 30, 1, 100000),
+      windowSeconds: int(env, 'SIGNIN_LIMIT_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { Platform1763860000000 } from './1763860000000-platform';
+
+/** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
+export const MIGRATIONS = [Platform1763860000000];

@@ -1,0 +1,21 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { HealthResponse } from '@blup/contracts';
+import type { Response } from 'express';
+import { Public } from '../auth/public.decorator';
+import { HealthService } from './health.service';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ description: 'PostgreSQL and Redis answer; 503 when either does not.' })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
+    const result = await this.health.check();
+    if (result.status !== 'ok') res.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return result;
+  }
+}

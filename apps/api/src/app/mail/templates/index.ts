@@ -1,0 +1,94 @@
+import type { Locale } from '@blup/contracts';
+import { MailBody, renderHtml, renderText } from './layout';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Every mail the platform sends, with the data each needs. */
+export interface MailTemplates {
+  sign_in_link: { name: string; url: string; minutes: number };
+  password_reset: { name: string; url: string; minutes: number };
+  invitation: { name: string; url: string; invitedBy: string; place: string | null; days: number };
+}
+
+export type MailTemplate = keyof MailTemplates;
+
+type Copy<D> = (data: D) => { subject: string; body: MailBody };
+
+const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
+  sign_in_link: {
+    da: (d) => ({
+      subject: 'Dit link til at logge ind på BLUP Akademiet',
+      body: {
+        paragraphs: [`Hej ${d.name}`, 'Tryk på knappen for at logge ind. Linket virker én gang.'],
+        action: { label: 'Log ind', url: d.url },
+        footer: `Linket udløber om ${d.minutes} minutter. Har du ikke bedt om det, kan du se bort fra denne mail.`,
+      },
+    }),
+    en: (d) => ({
+      subject: 'Your sign-in link for BLUP Akademiet',
+      body: {
+        paragraphs: [`Hello ${d.name}`, 'Tap the button to sign in. The link works once.'],
+        action: { label: 'Sign in', url: d.url },
+        footer: `The link expires in ${d.minutes} minutes. If you did not ask for it, you can ignore this mail.`,
+      },
+    }),
+  },
+  password_reset: {
+    da: (d) => ({
+      subject: 'Vælg en ny adgangskode til BLUP Akademiet',
+      body: {
+        paragraphs: [`Hej ${d.name}`, 'Nogen (forhåbentlig dig) har bedt om at nulstille din adgangskode.'],
+        action: { label: 'Vælg ny adgangskode', url: d.url },
+        footer: `Linket udløber om ${d.minutes} minutter og virker én gang. Har du ikke bedt om det, skal du ikke gøre noget.`,
+      },
+    }),
+    en: (d) => ({
+      subject: 'Choose a new password for BLUP Akademiet',
+      body: {
+        paragraphs: [`Hello ${d.name}`, 'Someone (hopefully you) asked to reset your password.'],
+        action: { label: 'Choose a new password', url: d.url },
+        footer: `The link expires in ${d.minutes} minutes and works once. If you did not ask for it, do nothing.`,
+      },
+    }),
+  },
+  invitation: {
+    da: (d) => ({
+      subject: 'Du er inviteret til BLUP Akademiet',
+      body: {
+        paragraphs: [
+          `Hej ${d.name}`,
+          d.place
+            ? `${d.invitedBy} har inviteret dig til BLUP Akademiet for ${d.place}.`
+            : `${d.invitedBy} har inviteret dig til BLUP Akademiet.`,
+          'Tryk på knappen, skriv dit navn og vælg en adgangskode.',
+        ],
+        action: { label: 'Tag imod invitationen', url: d.url },
+        footer: `Invitationen udløber om ${d.days} dage.`,
+      },
+    }),
+    en: (d) => ({
+      subject: 'You are invited to BLUP Akademiet',
+      body: {
+        paragraphs: [
+          `Hello ${d.name}`,
+          d.place
+            ? `${d.invitedBy} has invited you to BLUP Akademiet for ${d.place}.`
+            : `${d.invitedBy} has invited you to BLUP Akademiet.`,
+          'Tap the button, enter your name and choose a password.',
+        ],
+        action: { label: 'Accept the invitation', url: d.url },
+        footer: `The invitation expires in ${d.days} days.`,
+      },
+    }),
+  },
+};
+
+export function renderMail<T extends MailTemplate>(template: T, locale: Locale, data: MailTemplates[T]): RenderedMail {
+  const copy = (COPY[template][locale] ?? COPY[template].da) as Copy<MailTemplates[T]>;
+  const { subject, body } = copy(data);
+  return { subject, text: renderText(subject, body), html: renderHtml(subject, body, locale) };
+}

@@ -1,0 +1,17 @@
+import type { SessionUser } from './auth';
+
+/** A card on the home page. Later features (courses, circles, newsletters) add kinds. */
+export interface HomeCard {
+  kind: 'municipality' | 'village' | 'cohort' | 'people' | 'welcome';
+  title: string;
+  /** A short line under the title. */
+  subtitle?: string;
+  /** A route in the web client. */
+  link?: string;
+  count?: number;
+}
+
+export interface HomeResponse {
+  user: SessionUser;
+  cards: HomeCard[];
+}
