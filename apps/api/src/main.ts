@@ -29,7 +29,10 @@ async function main(): Promise<void> {
       return;
     case 'seed':
       await runMigrations(config);
-      await runSeed(config, { reset: args.includes('--reset'), onlyIfEmpty: !args.includes('--reset') });
+      await runSeed(config, {
+        reset: args.includes('--reset'),
+        onlyIfEmpty: !args.includes('--reset'),
+      });
       return;
     case 'worker': {
       await createWorker(config);

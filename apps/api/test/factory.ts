@@ -41,18 +41,24 @@ export class Factory {
   async cohort(villages: Village[] = [], name = `Hold ${unique()}`): Promise<Cohort> {
     const repo = this.dataSource.getRepository(Cohort);
     const cohort = await repo.save(repo.create({ name, startDate: '2027-02-01' }));
-    for (const v of villages) await this.dataSource.getRepository(Village).update(v.id, { cohortId: cohort.id });
+    for (const v of villages)
+      await this.dataSource.getRepository(Village).update(v.id, { cohortId: cohort.id });
     return cohort;
   }
 
   async user(spec: UserSpec = {}): Promise<User & { password: string }> {
     const role = spec.role ?? Role.SteeringMember;
-    const village = spec.village ?? (role === Role.SteeringMember ? await this.village(spec.municipality) : undefined);
+    const village =
+      spec.village ??
+      (role === Role.SteeringMember ? await this.village(spec.municipality) : undefined);
     const municipalityId =
-      role === Role.Secretariat ? null : (village?.municipalityId ?? spec.municipality?.id ?? (await this.municipality()).id);
+      role === Role.Secretariat
+        ? null
+        : (village?.municipalityId ?? spec.municipality?.id ?? (await this.municipality()).id);
     const password = spec.password === undefined ? TEST_PASSWORD : spec.password;
     let hashed: string | null = null;
-    if (password === TEST_PASSWORD) hashed = await (passwordHash ??= hash(TEST_PASSWORD, { type: 2 }));
+    if (password === TEST_PASSWORD)
+      hashed = await (passwordHash ??= hash(TEST_PASSWORD, { type: 2 }));
     else if (password) hashed = await hash(password, { type: 2 });
     const repo = this.dataSource.getRepository(User);
     const user = await repo.save(
@@ -63,7 +69,7 @@ export class Factory {
         role,
         locale: 'da',
         municipalityId,
-        villageId: role === Role.SteeringMember ? village!.id : null,
+        villageId: role === Role.SteeringMember ? (village?.id ?? null) : null,
         coordinationGroup: spec.coordinationGroup ?? false,
         contactPerson: spec.contactPerson ?? false,
         learnerKind: role === Role.Learner ? (spec.learnerKind ?? LearnerKind.LocalCouncil) : null,

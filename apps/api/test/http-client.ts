@@ -44,7 +44,11 @@ export class TestClient {
   }
 
   /** Sends exactly what it is given: no CSRF help, for testing the defence itself. */
-  async raw(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<TestResponse> {
+  async raw(
+    method: string,
+    path: string,
+    init: { body?: string; headers?: Record<string, string> } = {},
+  ): Promise<TestResponse> {
     const res = await fetch(this.baseUrl + path, {
       method,
       body: init.body,
@@ -61,7 +65,10 @@ export class TestClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     const csrf = this.cookies.get(CSRF_COOKIE);
     if (method !== 'GET' && csrf) headers[CSRF_HEADER] = csrf;
-    const res = await this.raw(method, path, { body: body === undefined ? undefined : JSON.stringify(body), headers });
+    const res = await this.raw(method, path, {
+      body: body === undefined ? undefined : JSON.stringify(body),
+      headers,
+    });
     return res as TestResponse<T>;
   }
 
@@ -75,7 +82,9 @@ export class TestClient {
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       const value = decodeURIComponent(pair.slice(eq + 1).trim());
-      const expired = attrs.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a)) || attrs.some((a) => /^\s*max-age=0\b/i.test(a));
+      const expired =
+        attrs.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a)) ||
+        attrs.some((a) => /^\s*max-age=0\b/i.test(a));
       if (expired || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }

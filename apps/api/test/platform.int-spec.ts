@@ -29,7 +29,12 @@ describe('platform', () => {
   });
 
   it('refuses a state-changing request without the CSRF token', async () => {
-    const res = await t.client().raw('POST', '/api/auth/logout', { headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await t
+      .client()
+      .raw('POST', '/api/auth/logout', {
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
     expect(res.status).toBe(403);
     expect((res.body as ErrorBody).message).toMatch(/security token/);
   });
@@ -43,10 +48,13 @@ describe('platform', () => {
     });
     expect(res.status).toBe(400);
     expect((res.body as ErrorBody).message).toBe('The request body is not valid JSON.');
+    expect((res.body as ErrorBody).requestId).toBe(res.headers.get('x-request-id'));
   });
 
   it('publishes the OpenAPI document', async () => {
-    const res = await t.client().get<{ openapi: string; paths: Record<string, unknown> }>('/api/docs-json');
+    const res = await t
+      .client()
+      .get<{ openapi: string; paths: Record<string, unknown> }>('/api/docs-json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
     expect(Object.keys(res.body.paths)).toContain('/api/health');

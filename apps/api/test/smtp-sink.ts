@@ -31,7 +31,9 @@ export class SmtpSink {
   to(address: string): ParsedMail[] {
     return this.messages.filter((m) => {
       const to = Array.isArray(m.to) ? m.to : m.to ? [m.to] : [];
-      return to.some((t) => t.value.some((v) => v.address?.toLowerCase() === address.toLowerCase()));
+      return to.some((t) =>
+        t.value.some((v) => v.address?.toLowerCase() === address.toLowerCase()),
+      );
     });
   }
 

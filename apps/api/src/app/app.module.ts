@@ -4,8 +4,12 @@ import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { HomeModule } from './home/home.module';
 import { MailModule } from './mail/mail.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { PeopleModule } from './people/people.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './queue/redis.module';
 
@@ -29,6 +33,10 @@ export class AppModule {
         MailModule.register({ worker }),
         HealthModule,
         AuthModule,
+        OrganisationsModule,
+        PeopleModule,
+        HomeModule,
+        DemoModule,
       ],
     };
   }

@@ -19,14 +19,22 @@ import { AppConfig } from './config/app-config';
 export const CSRF_EXEMPT_PATHS: string[] = [];
 
 /** Body-parser errors reach Nest as a bare 400 with the parser's wording; give them words a person can act on. */
-function friendlyBodyParserErrors(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+function friendlyBodyParserErrors(
+  err: unknown,
+  _req: Request,
+  _res: Response,
+  next: NextFunction,
+): void {
   const e = err as { type?: string; message?: string } | undefined;
   if (e?.type && FRIENDLY_BODY_ERRORS[e.type]) e.message = FRIENDLY_BODY_ERRORS[e.type];
   next(err);
 }
 
 /** Builds the HTTP app exactly as production runs it; tests call this too. */
-export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole, 'worker'>): Promise<INestApplication> {
+export async function createHttpApp(
+  config: AppConfig,
+  role: Exclude<ProcessRole, 'worker'>,
+): Promise<INestApplication> {
   const logger = new JsonLogger(config.logLevel);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, role), {
     logger,
@@ -34,9 +42,9 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
   });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
   app.useBodyParser('json', { limit: '1mb' });
   app.use(friendlyBodyParserErrors);
-  app.use(requestIdMiddleware);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -68,7 +76,9 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
     app,
     new DocumentBuilder()
       .setTitle('BLUP Akademiet API')
-      .setDescription('Send the XSRF-TOKEN cookie value in the X-XSRF-TOKEN header on every POST, PATCH and DELETE.')
+      .setDescription(
+        'Send the XSRF-TOKEN cookie value in the X-XSRF-TOKEN header on every POST, PATCH and DELETE.',
+      )
       .setVersion('1')
       .addCookieAuth(config.secureCookies ? '__Host-blup_session' : 'blup_session')
       .build(),
@@ -84,7 +94,9 @@ function serveWebClient(app: NestExpressApplication, webDist: string): void {
   const root = resolve(webDist);
   const index = join(root, 'index.html');
   if (!existsSync(index)) {
-    new Logger('Web').warn(`WEB_DIST is set but ${index} does not exist; the web client is not served.`);
+    new Logger('Web').warn(
+      `WEB_DIST is set but ${index} does not exist; the web client is not served.`,
+    );
     return;
   }
   app.useStaticAssets(root, {
@@ -96,7 +108,8 @@ function serveWebClient(app: NestExpressApplication, webDist: string): void {
     },
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api'))
+      return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

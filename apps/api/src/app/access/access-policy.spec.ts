@@ -30,14 +30,22 @@ const actor = (role: Role, extra: Partial<Actor> = {}): Actor => ({
 const secretariat = actor(Role.Secretariat);
 const coordinator = actor(Role.Coordinator, { municipalityId: NAESTVED });
 const member = actor(Role.SteeringMember, { municipalityId: NAESTVED, villageId: glumso.id });
-const leader = actor(Role.SteeringMember, { municipalityId: NAESTVED, villageId: glumso.id, coordinationGroup: true });
+const leader = actor(Role.SteeringMember, {
+  municipalityId: NAESTVED,
+  villageId: glumso.id,
+  coordinationGroup: true,
+});
 const learner = actor(Role.Learner, { municipalityId: NAESTVED });
 
 describe('access policy', () => {
   it('scopes each role', () => {
     expect(scopeOf(secretariat)).toEqual({ kind: 'all' });
     expect(scopeOf(coordinator)).toEqual({ kind: 'municipality', municipalityId: NAESTVED });
-    expect(scopeOf(member)).toEqual({ kind: 'village', municipalityId: NAESTVED, villageId: glumso.id });
+    expect(scopeOf(member)).toEqual({
+      kind: 'village',
+      municipalityId: NAESTVED,
+      villageId: glumso.id,
+    });
     expect(scopeOf(learner)).toEqual({ kind: 'self', municipalityId: NAESTVED });
   });
 
@@ -46,9 +54,16 @@ describe('access policy', () => {
     ['coordinator', coordinator, [true, true, false]],
     ['steering member', member, [true, false, false]],
     ['learner', learner, [false, false, false]],
-  ] as const)('%s reads villages: own, same municipality, other municipality', (_, who, expected) => {
-    expect([canReadVillage(who, glumso), canReadVillage(who, tybjerg), canReadVillage(who, broager)]).toEqual(expected);
-  });
+  ] as const)(
+    '%s reads villages: own, same municipality, other municipality',
+    (_, who, expected) => {
+      expect([
+        canReadVillage(who, glumso),
+        canReadVillage(who, tybjerg),
+        canReadVillage(who, broager),
+      ]).toEqual(expected);
+    },
+  );
 
   it('lets only the secretariat and the own coordinator change a village', () => {
     expect(canUpdateVillage(secretariat, broager)).toBe(true);
@@ -74,8 +89,18 @@ describe('access policy', () => {
   });
 
   it('shows people within scope and always oneself', () => {
-    const neighbour = { id: 'p1', role: Role.SteeringMember, municipalityId: NAESTVED, villageId: tybjerg.id };
-    const southern = { id: 'p2', role: Role.SteeringMember, municipalityId: SONDERBORG, villageId: broager.id };
+    const neighbour = {
+      id: 'p1',
+      role: Role.SteeringMember,
+      municipalityId: NAESTVED,
+      villageId: tybjerg.id,
+    };
+    const southern = {
+      id: 'p2',
+      role: Role.SteeringMember,
+      municipalityId: SONDERBORG,
+      villageId: broager.id,
+    };
     expect(canReadPerson(coordinator, neighbour)).toBe(true);
     expect(canReadPerson(coordinator, southern)).toBe(false);
     expect(canReadPerson(member, neighbour)).toBe(false);
@@ -84,14 +109,24 @@ describe('access policy', () => {
   });
 
   it('limits invitations to the inviter’s scope', () => {
-    const steering = (village: typeof glumso) => ({ role: Role.SteeringMember, municipalityId: village.municipalityId, village });
-    expect(inviteRefusal(secretariat, { role: Role.Secretariat, municipalityId: null, village: null })).toBeNull();
+    const steering = (village: typeof glumso) => ({
+      role: Role.SteeringMember,
+      municipalityId: village.municipalityId,
+      village,
+    });
+    expect(
+      inviteRefusal(secretariat, { role: Role.Secretariat, municipalityId: null, village: null }),
+    ).toBeNull();
     expect(inviteRefusal(coordinator, steering(tybjerg))).toBeNull();
     expect(inviteRefusal(coordinator, steering(broager))).toMatch(/own municipality/);
-    expect(inviteRefusal(coordinator, { role: Role.Secretariat, municipalityId: null, village: null })).toMatch(/secretariat/);
+    expect(
+      inviteRefusal(coordinator, { role: Role.Secretariat, municipalityId: null, village: null }),
+    ).toMatch(/secretariat/);
     expect(inviteRefusal(leader, steering(glumso))).toBeNull();
     expect(inviteRefusal(leader, steering(tybjerg))).toMatch(/own village/);
-    expect(inviteRefusal(leader, { role: Role.Learner, municipalityId: NAESTVED, village: null })).toMatch(/steering group/);
+    expect(
+      inviteRefusal(leader, { role: Role.Learner, municipalityId: NAESTVED, village: null }),
+    ).toMatch(/steering group/);
     expect(inviteRefusal(member, steering(glumso))).toMatch(/Only the secretariat/);
     expect(inviteRefusal(learner, steering(glumso))).toMatch(/Only the secretariat/);
   });

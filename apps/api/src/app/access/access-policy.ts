@@ -39,7 +39,9 @@ export function scopeOf(actor: Actor): Scope {
     case Role.Secretariat:
       return { kind: 'all' };
     case Role.Coordinator:
-      return actor.municipalityId ? { kind: 'municipality', municipalityId: actor.municipalityId } : { kind: 'self', municipalityId: null };
+      return actor.municipalityId
+        ? { kind: 'municipality', municipalityId: actor.municipalityId }
+        : { kind: 'self', municipalityId: null };
     case Role.SteeringMember:
       return actor.villageId && actor.municipalityId
         ? { kind: 'village', municipalityId: actor.municipalityId, villageId: actor.villageId }
@@ -53,7 +55,10 @@ const isSecretariat = (actor: Actor): boolean => actor.role === Role.Secretariat
 
 /** Everyone may see their own municipality (its name and contact people). */
 export function canReadMunicipality(actor: Actor, municipalityId: string): boolean {
-  return isSecretariat(actor) || (actor.municipalityId !== null && actor.municipalityId === municipalityId);
+  return (
+    isSecretariat(actor) ||
+    (actor.municipalityId !== null && actor.municipalityId === municipalityId)
+  );
 }
 
 export function canWriteMunicipality(actor: Actor): boolean {
@@ -80,7 +85,10 @@ export function canCreateVillage(actor: Actor): boolean {
 
 /** The secretariat, and the coordinators of the village's municipality. */
 export function canUpdateVillage(actor: Actor, village: VillageRef): boolean {
-  return isSecretariat(actor) || (actor.role === Role.Coordinator && actor.municipalityId === village.municipalityId);
+  return (
+    isSecretariat(actor) ||
+    (actor.role === Role.Coordinator && actor.municipalityId === village.municipalityId)
+  );
 }
 
 /** A cohort is visible to whoever may see at least one of its villages. */
@@ -127,13 +135,19 @@ export interface InviteTarget {
 export function inviteRefusal(actor: Actor, target: InviteTarget): string | null {
   if (isSecretariat(actor)) return null;
   if (actor.role === Role.Coordinator) {
-    if (target.role === Role.Secretariat) return 'Only the secretariat can invite people to the secretariat.';
+    if (target.role === Role.Secretariat)
+      return 'Only the secretariat can invite people to the secretariat.';
     const municipalityId = target.village?.municipalityId ?? target.municipalityId;
-    return municipalityId === actor.municipalityId ? null : 'You can only invite people within your own municipality.';
+    return municipalityId === actor.municipalityId
+      ? null
+      : 'You can only invite people within your own municipality.';
   }
   if (actor.role === Role.SteeringMember && actor.coordinationGroup) {
-    if (target.role !== Role.SteeringMember) return 'You can only invite members of your village’s steering group.';
-    return target.village?.id === actor.villageId ? null : 'You can only invite people to your own village.';
+    if (target.role !== Role.SteeringMember)
+      return 'You can only invite members of your village’s steering group.';
+    return target.village?.id === actor.villageId
+      ? null
+      : 'You can only invite people to your own village.';
   }
   return 'Only the secretariat, municipal coordinators and coordination groups can invite people.';
 }

@@ -1,13 +1,29 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OneTimeToken, User, UserSession } from '../database/entities';
+import { Municipality, OneTimeToken, User, UserSession, Village } from '../database/entities';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { InvitationService } from './invitation.service';
+import { InvitationsController } from './invitations.controller';
+import { OneTimeTokenService } from './one-time-token.service';
+import { PasswordService } from './password.service';
 import { SessionGuard } from './session.guard';
 import { SessionService } from './session.service';
+import { SignInRateLimiter } from './sign-in-rate-limiter';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, UserSession, OneTimeToken])],
-  providers: [SessionService, { provide: APP_GUARD, useClass: SessionGuard }],
-  exports: [SessionService],
+  imports: [TypeOrmModule.forFeature([User, UserSession, OneTimeToken, Municipality, Village])],
+  controllers: [AuthController, InvitationsController],
+  providers: [
+    SessionService,
+    PasswordService,
+    OneTimeTokenService,
+    SignInRateLimiter,
+    AuthService,
+    InvitationService,
+    { provide: APP_GUARD, useClass: SessionGuard },
+  ],
+  exports: [SessionService, PasswordService],
 })
 export class AuthModule {}

@@ -7,7 +7,9 @@ export function sessionCookieName(config: Pick<AppConfig, 'secureCookies'>): str
   return config.secureCookies ? '__Host-blup_session' : 'blup_session';
 }
 
-export function sessionCookieOptions(config: Pick<AppConfig, 'secureCookies' | 'sessionIdleHours'>): CookieOptions {
+export function sessionCookieOptions(
+  config: Pick<AppConfig, 'secureCookies' | 'sessionIdleHours'>,
+): CookieOptions {
   return {
     httpOnly: true,
     sameSite: 'lax',

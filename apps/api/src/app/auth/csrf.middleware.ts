@@ -31,7 +31,8 @@ export function csrfMiddleware(config: AppConfig, exempt: string[] = []) {
     const body: ErrorBody = {
       statusCode: 403,
       error: 'Forbidden',
-      message: 'The page’s security token is missing or out of date. Reload the page and try again.',
+      message:
+        'The page’s security token is missing or out of date. Reload the page and try again.',
       requestId: requestContext.get()?.requestId ?? 'unknown',
     };
     res.status(403).json(body);

@@ -4,4 +4,5 @@ import type { Role } from '@blup/contracts';
 export const ROLES_KEY = 'blup:roles';
 
 /** Only these roles may call the route (checked after the session). Finer rules live in services. */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(ROLES_KEY, roles);

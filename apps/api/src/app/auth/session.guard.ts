@@ -1,4 +1,10 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Role } from '@blup/contracts';
 import { requestContext } from '../common/request-context';
@@ -37,7 +43,9 @@ export class SessionGuard implements CanActivate {
     if (!user) throw new UnauthorizedException('Please sign in.');
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles?.length && !roles.includes(user.role)) {
-      throw new ForbiddenException(`Only ${roles.map((r) => ROLE_NAMES[r]).join(' or ')} can do this.`);
+      throw new ForbiddenException(
+        `Only ${roles.map((r) => ROLE_NAMES[r]).join(' or ')} can do this.`,
+      );
     }
     return true;
   }

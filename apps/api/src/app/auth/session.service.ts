@@ -77,7 +77,10 @@ export class SessionService {
     if (!row) return null;
     const now = Date.now();
     if (now - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
-      await this.sessions.update(row.session_id, { lastSeenAt: new Date(now), expiresAt: this.expiryFrom(new Date(now)) });
+      await this.sessions.update(row.session_id, {
+        lastSeenAt: new Date(now),
+        expiresAt: this.expiryFrom(new Date(now)),
+      });
     }
     return {
       sessionId: row.session_id,
@@ -99,6 +102,11 @@ export class SessionService {
   async end(sessionId: string, res: Response): Promise<void> {
     await this.sessions.delete({ id: sessionId });
     this.clearCookie(res);
+  }
+
+  /** Ends one session without touching cookies (the response is about to carry a new one). */
+  async discard(sessionId: string): Promise<void> {
+    await this.sessions.delete({ id: sessionId });
   }
 
   clearCookie(res: Response): void {

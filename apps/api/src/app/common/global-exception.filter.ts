@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { ErrorBody } from '@blup/contracts';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
@@ -44,7 +51,12 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const type = (exception as HttpishError | undefined)?.type;
     if (type && FRIENDLY_BODY_ERRORS[type]) {
       const status = (exception as HttpishError).status ?? 400;
-      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: FRIENDLY_BODY_ERRORS[type], requestId };
+      return {
+        statusCode: status,
+        error: STATUS_CODES[status] ?? 'Error',
+        message: FRIENDLY_BODY_ERRORS[type],
+        requestId,
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
@@ -57,7 +69,13 @@ export class GlobalExceptionFilter implements ExceptionFilter {
         else if (typeof r.message === 'string') message = r.message;
         details = r.details;
       }
-      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, requestId, ...(details && { details }) };
+      return {
+        statusCode,
+        error: STATUS_CODES[statusCode] ?? 'Error',
+        message,
+        requestId,
+        ...(details && { details }),
+      };
     }
     const httpish = exception as HttpishError | undefined;
     const status = httpish?.status ?? httpish?.statusCode;
@@ -68,7 +86,8 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       error: 'Internal Server Error',
-      message: 'Something went wrong on our side. Please try again; if it keeps happening, tell the secretariat this request id.',
+      message:
+        'Something went wrong on our side. Please try again; if it keeps happening, tell the secretariat this request id.',
       requestId,
     };
   }

@@ -6,7 +6,12 @@ describe(JsonLogger.name, () => {
     const lines: string[] = [];
     const sut = new JsonLogger('info', (l) => lines.push(l));
     requestContext.run({ requestId: 'req-1' }, () => sut.log('hello', 'Test'));
-    expect(JSON.parse(lines[0])).toMatchObject({ level: 'info', msg: 'hello', context: 'Test', requestId: 'req-1' });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 'info',
+      msg: 'hello',
+      context: 'Test',
+      requestId: 'req-1',
+    });
   });
 
   it('drops lines below the minimum level', () => {

@@ -95,7 +95,12 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
-  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const nodeEnv = oneOf(
+    env,
+    'NODE_ENV',
+    ['development', 'production', 'test'] as const,
+    'development',
+  );
   const port = int(env, 'PORT', 3000, 0, 65535);
   const redisPrefix = str(env, 'REDIS_PREFIX', 'blup');
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(redisPrefix)) {
@@ -104,7 +109,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     env: nodeEnv,
     port,
-    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], `http://localhost:${port}`).replace(/\/$/, ''),
+    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], `http://localhost:${port}`).replace(
+      /\/$/,
+      '',
+    ),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix,

@@ -8,7 +8,9 @@ import { dataSourceOptions } from './data-source-options';
 
 const url = process.env['DATABASE_URL'];
 if (!url) {
-  throw new Error('DATABASE_URL is not set: point it at the database to migrate (see .env.example).');
+  throw new Error(
+    'DATABASE_URL is not set: point it at the database to migrate (see .env.example).',
+  );
 }
 
 export default new DataSource(dataSourceOptions(url));

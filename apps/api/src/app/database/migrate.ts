@@ -10,7 +10,9 @@ export async function runMigrations(config: Pick<AppConfig, 'databaseUrl'>): Pro
   try {
     const done = await dataSource.runMigrations({ transaction: 'each' });
     const names = done.map((m) => m.name);
-    new Logger('Migrations').log(names.length ? `Applied ${names.join(', ')}` : 'Database is up to date.');
+    new Logger('Migrations').log(
+      names.length ? `Applied ${names.join(', ')}` : 'Database is up to date.',
+    );
     return names;
   } finally {
     await dataSource.destroy();

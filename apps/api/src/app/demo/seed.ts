@@ -1,11 +1,173 @@
+import { Logger } from '@nestjs/common';
+import { Role } from '@blup/contracts';
+import { argon2id, hash } from 'argon2';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { dataSourceOptions } from '../database/data-source-options';
+import { Cohort, Municipality, User, Village } from '../database/entities';
+import {
+  DEMO_COHORTS,
+  DEMO_MUNICIPALITIES,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  DEMO_SIGN_INS,
+  DEMO_VILLAGES,
+  type DemoPerson,
+} from './demo-data';
 
 export interface SeedOptions {
+  /** Empty every domain table first. */
   reset: boolean;
+  /** Do nothing when anyone has an account already. */
   onlyIfEmpty: boolean;
 }
 
-// Placeholder signature; the demo data is written in its own change.
-export async function runSeed(_config: AppConfig, _options: SeedOptions): Promise<void> {
-  throw new Error('not yet');
+export interface SeedResult {
+  seeded: boolean;
+  municipalities: number;
+  villages: number;
+  cohorts: number;
+  people: number;
+}
+
+/**
+ * The tables the domain lives in. TRUNCATE … CASCADE also empties any later table that
+ * references these, so a reset never leaves rows pointing at nothing.
+ */
+const DOMAIN_TABLES = [
+  'one_time_tokens',
+  'sessions',
+  'users',
+  'villages',
+  'cohorts',
+  'municipalities',
+];
+
+/** Two seeds at once (say, two instances booting with SEED_DEMO_IF_EMPTY) take turns. */
+const SEED_LOCK = `SELECT pg_advisory_xact_lock(hashtext('blup:demo-seed'))`;
+
+/**
+ * Writes the demo data in one transaction: all of it or none. Fixed names, so a reset gives
+ * the same data every time (only ids and timestamps differ).
+ */
+export async function runSeed(
+  config: Pick<AppConfig, 'databaseUrl' | 'env'>,
+  options: SeedOptions,
+): Promise<SeedResult> {
+  const logger = new Logger('Seed');
+  if (options.reset && config.env === 'production') {
+    throw new Error(
+      'Refusing to wipe the database while NODE_ENV=production: "seed --reset" deletes every account.',
+    );
+  }
+  const dataSource = new DataSource(dataSourceOptions(config.databaseUrl));
+  await dataSource.initialize();
+  try {
+    // The usual case at boot (SEED_DEMO_IF_EMPTY) is a database in use: answer it before hashing.
+    const inUse = !options.reset && (await dataSource.getRepository(User).exists());
+    const result =
+      inUse && options.onlyIfEmpty ? null : await seedInTransaction(dataSource, options);
+    if (!result) {
+      logger.log('The database already has people in it; the demo data was not added.');
+      return { seeded: false, municipalities: 0, villages: 0, cohorts: 0, people: 0 };
+    }
+    logger.log(
+      `Demo data added: ${result.municipalities} municipalities, ${result.villages} villages, ` +
+        `${result.cohorts} cohorts, ${result.people} people. Sign in with any of: ` +
+        DEMO_SIGN_INS.map((s) => s.email).join(', ') +
+        ` (password ${DEMO_PASSWORD}).`,
+    );
+    return result;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function seedInTransaction(
+  dataSource: DataSource,
+  options: SeedOptions,
+): Promise<SeedResult | null> {
+  // Hashing is the slow part; do it before the transaction holds any locks. The demo password
+  // is published on the sign-in page, so the accounts may as well share one hash of it.
+  const passwordHash = await hash(DEMO_PASSWORD, { type: argon2id });
+  return dataSource.transaction(async (em) => {
+    await em.query(SEED_LOCK);
+    if (options.reset) {
+      await em.query(`TRUNCATE TABLE ${DOMAIN_TABLES.join(', ')} CASCADE`);
+    } else if (await em.getRepository(User).exists()) {
+      if (options.onlyIfEmpty) return null;
+      throw new Error(
+        'The database already has people in it; run "seed --reset" to replace everything with the demo data.',
+      );
+    }
+    return writeDemoData(em, passwordHash);
+  });
+}
+
+async function writeDemoData(em: EntityManager, passwordHash: string): Promise<SeedResult> {
+  const municipalities = await em
+    .getRepository(Municipality)
+    .save(DEMO_MUNICIPALITIES.map((name) => em.create(Municipality, { name })));
+  const municipalityId = byName(municipalities);
+
+  const cohorts = await em
+    .getRepository(Cohort)
+    .save(DEMO_COHORTS.map((c) => em.create(Cohort, { name: c.name, startDate: c.startDate })));
+  const cohortId = byName(cohorts);
+
+  const villages = await em.getRepository(Village).save(
+    DEMO_VILLAGES.map((v) =>
+      em.create(Village, {
+        name: v.name,
+        description: v.description,
+        municipalityId: municipalityId(v.municipality),
+        cohortId: v.cohort ? cohortId(v.cohort) : null,
+      }),
+    ),
+  );
+  const villageByName = new Map(villages.map((v) => [v.name, v]));
+
+  const now = new Date();
+  const placement = (p: DemoPerson): Pick<User, 'municipalityId' | 'villageId'> => {
+    if (p.role === Role.Secretariat) return { municipalityId: null, villageId: null };
+    if (p.role === Role.SteeringMember) {
+      const village = villageByName.get(p.village ?? '');
+      if (!village)
+        throw new Error(`Demo person ${p.email} names an unknown village "${p.village}".`);
+      return { municipalityId: village.municipalityId, villageId: village.id };
+    }
+    return { municipalityId: municipalityId(p.municipality ?? ''), villageId: null };
+  };
+  const people = await em.getRepository(User).save(
+    DEMO_PEOPLE.map((p) =>
+      em.create(User, {
+        email: p.email,
+        name: p.name,
+        passwordHash,
+        role: p.role,
+        locale: 'da',
+        ...placement(p),
+        coordinationGroup: p.coordinationGroup ?? false,
+        contactPerson: p.contactPerson ?? false,
+        learnerKind: p.learnerKind ?? null,
+        activatedAt: now,
+      }),
+    ),
+  );
+  return {
+    seeded: true,
+    municipalities: municipalities.length,
+    villages: villages.length,
+    cohorts: cohorts.length,
+    people: people.length,
+  };
+}
+
+function byName(rows: { id: string; name: string }[]): (name: string) => string {
+  const ids = new Map(rows.map((r) => [r.name, r.id]));
+  return (name) => {
+    const id = ids.get(name);
+    if (!id) throw new Error(`The demo data names an unknown "${name}".`);
+    return id;
+  };
 }

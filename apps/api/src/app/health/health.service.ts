@@ -8,7 +8,9 @@ const TIMEOUT_MS = 2000;
 function within<T>(promise: Promise<T>): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref()),
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref(),
+    ),
   ]);
 }
 
@@ -21,9 +23,18 @@ export class HealthService {
 
   async check(): Promise<HealthResponse> {
     const [database, redis] = await Promise.all([
-      within(this.dataSource.query('SELECT 1')).then(() => 'up' as const, () => 'down' as const),
-      within(this.redis.client.ping()).then(() => 'up' as const, () => 'down' as const),
+      within(this.dataSource.query('SELECT 1')).then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
+      within(this.redis.client.ping()).then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
     ]);
-    return { status: database === 'up' && redis === 'up' ? 'ok' : 'error', checks: { database, redis } };
+    return {
+      status: database === 'up' && redis === 'up' ? 'ok' : 'error',
+      checks: { database, redis },
+    };
   }
 }

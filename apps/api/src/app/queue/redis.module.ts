@@ -9,7 +9,11 @@ export class RedisService implements OnApplicationShutdown {
   readonly client: Redis;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.client = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+    this.client = new Redis(config.redisUrl, {
+      maxRetriesPerRequest: 2,
+      enableOfflineQueue: true,
+      lazyConnect: false,
+    });
     // Errors surface through commands and /api/health; don't crash on a reconnect.
     this.client.on('error', () => undefined);
   }

@@ -33,7 +33,9 @@ export class Platform1763860000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX villages_municipality_name_key ON villages (municipality_id, lower(name))`);
+    await q.query(
+      `CREATE UNIQUE INDEX villages_municipality_name_key ON villages (municipality_id, lower(name))`,
+    );
     await q.query(`CREATE INDEX villages_cohort_idx ON villages (cohort_id)`);
     await q.query(`
       CREATE TABLE users (

@@ -41,7 +41,10 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
     da: (d) => ({
       subject: 'Vælg en ny adgangskode til BLUP Akademiet',
       body: {
-        paragraphs: [`Hej ${d.name}`, 'Nogen (forhåbentlig dig) har bedt om at nulstille din adgangskode.'],
+        paragraphs: [
+          `Hej ${d.name}`,
+          'Nogen (forhåbentlig dig) har bedt om at nulstille din adgangskode.',
+        ],
         action: { label: 'Vælg ny adgangskode', url: d.url },
         footer: `Linket udløber om ${d.minutes} minutter og virker én gang. Har du ikke bedt om det, skal du ikke gøre noget.`,
       },
@@ -87,7 +90,11 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
   },
 };
 
-export function renderMail<T extends MailTemplate>(template: T, locale: Locale, data: MailTemplates[T]): RenderedMail {
+export function renderMail<T extends MailTemplate>(
+  template: T,
+  locale: Locale,
+  data: MailTemplates[T],
+): RenderedMail {
   const copy = (COPY[template][locale] ?? COPY[template].da) as Copy<MailTemplates[T]>;
   const { subject, body } = copy(data);
   return { subject, text: renderText(subject, body), html: renderHtml(subject, body, locale) };

@@ -18,7 +18,10 @@ export interface MailBody {
 /** A single-column, table-based layout that reads well in common mail clients and on a phone. */
 export function renderHtml(title: string, body: MailBody, lang: string): string {
   const paragraphs = body.paragraphs
-    .map((p) => `<p style="margin:0 0 16px;font-size:17px;line-height:1.5;color:#1d2b1f">${escapeHtml(p)}</p>`)
+    .map(
+      (p) =>
+        `<p style="margin:0 0 16px;font-size:17px;line-height:1.5;color:#1d2b1f">${escapeHtml(p)}</p>`,
+    )
     .join('');
   const action = body.action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(body.action.url)}" style="display:inline-block;background:#2e6b3f;color:#ffffff;text-decoration:none;font-size:18px;padding:14px 24px;border-radius:8px">${escapeHtml(body.action.label)}</a></p>

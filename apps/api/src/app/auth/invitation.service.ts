@@ -1,0 +1,342 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  GoneException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DEFAULT_LOCALE, InvitationInfo, PersonDto, Role, SessionUser } from '@blup/contracts';
+import { DataSource, QueryFailedError, Repository } from 'typeorm';
+import { canReadPerson, InviteTarget, inviteRefusal } from '../access/access-policy';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { Municipality, personStatus, User, Village } from '../database/entities';
+import { MailProducer } from '../mail/mail.producer';
+import type { AuthUser } from './auth-user';
+import { AuthService, HttpPair } from './auth.service';
+import { AcceptInvitationDto, InviteDto } from './dto/invitation.dto';
+import type { TokenDto } from './dto/auth.dto';
+import { OneTimeTokenService } from './one-time-token.service';
+import { PasswordService } from './password.service';
+import { hashToken } from './tokens';
+
+export const EMAIL_TAKEN = 'Someone with this email already has an account.';
+export const INVITATION_GONE =
+  'This invitation has already been used or has expired. Ask the person who invited you to send a new one.';
+
+const ROLE_LABEL: Record<Role, string> = {
+  [Role.Secretariat]: 'someone in the secretariat',
+  [Role.Coordinator]: 'a coordinator',
+  [Role.SteeringMember]: 'a steering-group member',
+  [Role.Learner]: 'a learner',
+};
+
+/** Where an invited person belongs: resolved from the request, checked against the roles' rules. */
+export interface Placement {
+  municipality: Municipality | null;
+  village: Village | null;
+}
+
+interface InvitationRow {
+  email: string;
+  name: string;
+  role: Role;
+  municipality_name: string | null;
+  village_name: string | null;
+  invited_by_name: string | null;
+}
+
+/**
+ * Inviting people: who may invite whom (the access policy), where each role belongs, and the
+ * invitation mail whose link lets the person choose a password and sign in.
+ */
+@Injectable()
+export class InvitationService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Municipality) private readonly municipalities: Repository<Municipality>,
+    @InjectRepository(Village) private readonly villages: Repository<Village>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: OneTimeTokenService,
+    private readonly passwords: PasswordService,
+    private readonly auth: AuthService,
+    private readonly mail: MailProducer,
+  ) {}
+
+  async invite(actor: AuthUser, dto: InviteDto): Promise<PersonDto> {
+    // Someone who could not invite this role even into their own place needs to learn nothing more.
+    const refusedAtHome = inviteRefusal(actor, this.target(dto.role, this.homeOf(actor)));
+    if (refusedAtHome) throw new ForbiddenException(refusedAtHome);
+
+    const placement = await this.place(dto);
+    const refusal = inviteRefusal(actor, this.target(dto.role, placement));
+    if (refusal) throw new ForbiddenException(refusal);
+    if (await this.users.existsBy({ email: dto.email })) throw new ConflictException(EMAIL_TAKEN);
+
+    const { user, token } = await this.dataSource
+      .transaction(async (manager) => {
+        const repo = manager.getRepository(User);
+        const user = await repo.save(
+          repo.create({
+            email: dto.email,
+            name: dto.name,
+            role: dto.role,
+            locale: dto.locale ?? DEFAULT_LOCALE,
+            passwordHash: null,
+            municipalityId: placement.municipality?.id ?? null,
+            villageId: placement.village?.id ?? null,
+            coordinationGroup: dto.role === Role.SteeringMember && dto.coordinationGroup === true,
+            contactPerson: false,
+            learnerKind: dto.role === Role.Learner ? (dto.learnerKind ?? null) : null,
+            invitedById: actor.id,
+            activatedAt: null,
+            disabledAt: null,
+          }),
+        );
+        const token = await this.tokens.issue(
+          'invitation',
+          user.id,
+          this.invitationTtlMs(),
+          actor.id,
+          manager,
+        );
+        return { user, token };
+      })
+      .catch((error: unknown) => {
+        // Two invitations racing for one address: the unique index decides.
+        if (
+          error instanceof QueryFailedError &&
+          (error.driverError as { code?: string }).code === '23505'
+        ) {
+          throw new ConflictException(EMAIL_TAKEN);
+        }
+        throw error;
+      });
+
+    await this.sendInvitation(user, token, actor.name, placement);
+    return toPersonDto(user, placement);
+  }
+
+  /** What the invitation link shows before the person accepts. */
+  async inspect(dto: TokenDto): Promise<InvitationInfo> {
+    const rows: InvitationRow[] = await this.dataSource.query(
+      `SELECT u.email, u.name, u.role, m.name AS municipality_name, v.name AS village_name,
+              COALESCE(sender.name, inviter.name) AS invited_by_name
+         FROM one_time_tokens t
+         JOIN users u ON u.id = t.user_id
+         LEFT JOIN municipalities m ON m.id = u.municipality_id
+         LEFT JOIN villages v ON v.id = u.village_id
+         LEFT JOIN users sender ON sender.id = t.created_by_id
+         LEFT JOIN users inviter ON inviter.id = u.invited_by_id
+        WHERE t.token_hash = $1 AND t.kind = 'invitation' AND t.used_at IS NULL AND t.expires_at > now()
+          AND u.disabled_at IS NULL`,
+      [hashToken(dto.token)],
+    );
+    const row = rows[0];
+    if (!row) throw new GoneException(INVITATION_GONE);
+    return {
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      municipalityName: row.municipality_name,
+      villageName: row.village_name,
+      invitedByName: row.invited_by_name,
+    };
+  }
+
+  /** Sets the person's name and password, uses the invitation up and signs them in. */
+  async accept(dto: AcceptInvitationDto, http: HttpPair): Promise<SessionUser> {
+    const passwordHash = await this.passwords.hash(dto.password);
+    const userId = await this.dataSource.transaction(async (manager) => {
+      const userId = await this.tokens.consume('invitation', dto.token, manager);
+      if (!userId) throw new GoneException(INVITATION_GONE);
+      await manager.getRepository(User).update(userId, { name: dto.name, passwordHash });
+      // Earlier invitations to the same person (resent ones) stop working too.
+      await this.tokens.revokeAll('invitation', userId, manager);
+      return userId;
+    });
+    return this.auth.signIn(userId, http);
+  }
+
+  /** A fresh invitation for someone who has not accepted yet; earlier links stop working. */
+  async resend(actor: AuthUser, personId: string): Promise<void> {
+    const person = await this.users.findOne({
+      where: { id: personId },
+      relations: { municipality: true, village: true },
+    });
+    if (!person || !canReadPerson(actor, person))
+      throw new NotFoundException('There is no such person among the people you can see.');
+    const placement: Placement = {
+      municipality: person.municipality ?? null,
+      village: person.village ?? null,
+    };
+    const refusal = inviteRefusal(actor, this.target(person.role, placement));
+    if (refusal) throw new ForbiddenException(refusal);
+    if (person.disabledAt) {
+      throw new ConflictException(
+        `${person.name}’s account is disabled. Enable it before sending a new invitation.`,
+      );
+    }
+    if (person.activatedAt) {
+      throw new ConflictException(
+        `${person.name} has already accepted and can sign in. If they have forgotten their password, they can ask for a new one on the sign-in page.`,
+      );
+    }
+    const token = await this.dataSource.transaction(async (manager) => {
+      await this.tokens.revokeAll('invitation', person.id, manager);
+      return this.tokens.issue('invitation', person.id, this.invitationTtlMs(), actor.id, manager);
+    });
+    await this.sendInvitation(person, token, actor.name, placement);
+  }
+
+  /**
+   * Checks the role's fields and loads the municipality or village. Steering members take their
+   * municipality from their village (the access policy relies on the two agreeing).
+   */
+  private async place(dto: InviteDto): Promise<Placement> {
+    const problems: Record<string, string[]> = {};
+    const problem = (field: string, message: string): void => {
+      (problems[field] ??= []).push(message);
+    };
+    const who = ROLE_LABEL[dto.role];
+    const needsMunicipality = dto.role === Role.Coordinator || dto.role === Role.Learner;
+
+    if (dto.role === Role.SteeringMember) {
+      if (!dto.villageId)
+        problem(
+          'villageId',
+          'villageId is needed for a steering-group member: the village whose steering group they join',
+        );
+    } else if (dto.villageId) {
+      problem('villageId', `villageId is only for steering-group members; leave it out for ${who}`);
+    }
+    if (needsMunicipality && !dto.municipalityId) {
+      problem(
+        'municipalityId',
+        `municipalityId is needed for ${who}: the municipality they belong to`,
+      );
+    }
+    if (dto.role === Role.Secretariat && dto.municipalityId) {
+      problem(
+        'municipalityId',
+        'municipalityId is not for the secretariat, which belongs to no municipality; leave it out',
+      );
+    }
+    if (dto.role === Role.Learner && !dto.learnerKind) {
+      problem(
+        'learnerKind',
+        'learnerKind is needed for a learner: local_council, municipal_staff or politician',
+      );
+    }
+    if (dto.role !== Role.Learner && dto.learnerKind) {
+      problem('learnerKind', `learnerKind is only for learners; leave it out for ${who}`);
+    }
+    if (dto.role !== Role.SteeringMember && dto.coordinationGroup) {
+      problem(
+        'coordinationGroup',
+        `coordinationGroup is only for steering-group members; leave it out for ${who}`,
+      );
+    }
+    if (Object.keys(problems).length) {
+      throw new BadRequestException({
+        message: Object.values(problems).flat().join('; '),
+        details: problems,
+      });
+    }
+
+    if (dto.role === Role.SteeringMember) {
+      const village = await this.villages.findOne({
+        where: { id: dto.villageId },
+        relations: { municipality: true },
+      });
+      if (!village)
+        throw new NotFoundException('There is no village with the id given in villageId.');
+      if (dto.municipalityId && dto.municipalityId !== village.municipalityId) {
+        throw new BadRequestException({
+          message:
+            'The village is not in the municipality given in municipalityId. Leave municipalityId out: it follows from the village.',
+          details: { municipalityId: ['municipalityId does not match the village’s municipality'] },
+        });
+      }
+      return { village, municipality: village.municipality ?? null };
+    }
+    if (needsMunicipality) {
+      const municipality = await this.municipalities.findOneBy({ id: dto.municipalityId });
+      if (!municipality)
+        throw new NotFoundException(
+          'There is no municipality with the id given in municipalityId.',
+        );
+      return { municipality, village: null };
+    }
+    return { municipality: null, village: null };
+  }
+
+  /** The actor's own municipality and village, as a placement for the policy. */
+  private homeOf(actor: AuthUser): Placement {
+    const municipality = actor.municipalityId
+      ? ({ id: actor.municipalityId } as Municipality)
+      : null;
+    const village =
+      actor.villageId && actor.municipalityId
+        ? ({ id: actor.villageId, municipalityId: actor.municipalityId } as Village)
+        : null;
+    return { municipality, village };
+  }
+
+  private target(role: Role, placement: Placement): InviteTarget {
+    return {
+      role,
+      municipalityId: placement.village?.municipalityId ?? placement.municipality?.id ?? null,
+      village: placement.village
+        ? { id: placement.village.id, municipalityId: placement.village.municipalityId }
+        : null,
+    };
+  }
+
+  private async sendInvitation(
+    person: User,
+    token: string,
+    invitedBy: string,
+    placement: Placement,
+  ): Promise<void> {
+    await this.mail.send({
+      to: person.email,
+      template: 'invitation',
+      locale: person.locale,
+      data: {
+        name: person.name,
+        url: `${this.config.publicUrl}/invitation?token=${encodeURIComponent(token)}`,
+        invitedBy,
+        place: placement.village?.name ?? placement.municipality?.name ?? null,
+        days: this.config.invitationTtlDays,
+      },
+    });
+  }
+
+  private invitationTtlMs(): number {
+    return this.config.invitationTtlDays * 24 * 3600 * 1000;
+  }
+}
+
+export function toPersonDto(user: User, placement: Placement): PersonDto {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    status: personStatus(user),
+    locale: user.locale,
+    municipalityId: user.municipalityId,
+    municipalityName: placement.municipality?.name ?? null,
+    villageId: user.villageId,
+    villageName: placement.village?.name ?? null,
+    coordinationGroup: user.coordinationGroup,
+    contactPerson: user.contactPerson,
+    learnerKind: user.learnerKind,
+    createdAt: user.createdAt.toISOString(),
+  };
+}

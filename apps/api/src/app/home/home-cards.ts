@@ -1,0 +1,113 @@
+import type { HomeCard, Locale } from '@blup/contracts';
+
+/** The words on the cards, per locale. */
+const TEXT = {
+  da: {
+    municipalities: 'Kommuner',
+    villages: 'Landsbyer',
+    cohorts: 'Hold',
+    people: 'Personer',
+    villagesIn: (municipality: string) => `Landsbyer i ${municipality} Kommune`,
+    villageCount: (n: number) => (n === 1 ? '1 landsby' : `${n} landsbyer`),
+    municipality: 'Din kommune',
+    village: (municipality: string) => `Din landsby i ${municipality} Kommune`,
+    cohort: (startDate: string) => `Dit hold starter ${startDate}`,
+    welcome: 'Velkommen til BLUP Akademiet',
+    welcomeLine:
+      'Her finder du kurser, workshops og netværk om strategisk udvikling og samarbejde i lokalsamfundet.',
+  },
+  en: {
+    municipalities: 'Municipalities',
+    villages: 'Villages',
+    cohorts: 'Cohorts',
+    people: 'People',
+    villagesIn: (municipality: string) => `Villages in ${municipality} Municipality`,
+    villageCount: (n: number) => (n === 1 ? '1 village' : `${n} villages`),
+    municipality: 'Your municipality',
+    village: (municipality: string) => `Your village in ${municipality} Municipality`,
+    cohort: (startDate: string) => `Your cohort starts on ${startDate}`,
+    welcome: 'Welcome to BLUP Akademiet',
+    welcomeLine:
+      'Here you find courses, workshops and networks on strategic development and cooperation in local communities.',
+  },
+} satisfies Record<Locale, unknown>;
+
+export interface SecretariatCounts {
+  municipalities: number;
+  villages: number;
+  cohorts: number;
+  people: number;
+}
+
+export function secretariatCards(locale: Locale, counts: SecretariatCounts): HomeCard[] {
+  const t = TEXT[locale];
+  return [
+    {
+      kind: 'municipality',
+      title: t.municipalities,
+      link: '/municipalities',
+      count: counts.municipalities,
+    },
+    { kind: 'village', title: t.villages, link: '/villages', count: counts.villages },
+    { kind: 'cohort', title: t.cohorts, link: '/cohorts', count: counts.cohorts },
+    { kind: 'people', title: t.people, link: '/people', count: counts.people },
+  ];
+}
+
+export interface CoordinatorFacts {
+  municipalityId: string;
+  municipalityName: string;
+  villageCount: number;
+}
+
+export function coordinatorCards(locale: Locale, facts: CoordinatorFacts): HomeCard[] {
+  const t = TEXT[locale];
+  return [
+    {
+      kind: 'municipality',
+      title: facts.municipalityName,
+      subtitle: t.municipality,
+      link: `/municipalities/${facts.municipalityId}`,
+    },
+    {
+      kind: 'village',
+      title: t.villagesIn(facts.municipalityName),
+      subtitle: t.villageCount(facts.villageCount),
+      link: '/villages',
+      count: facts.villageCount,
+    },
+  ];
+}
+
+export interface SteeringFacts {
+  villageId: string;
+  villageName: string;
+  municipalityName: string;
+  cohort: { id: string; name: string; startDate: string } | null;
+}
+
+export function steeringCards(locale: Locale, facts: SteeringFacts): HomeCard[] {
+  const t = TEXT[locale];
+  const cards: HomeCard[] = [
+    {
+      kind: 'village',
+      title: facts.villageName,
+      subtitle: t.village(facts.municipalityName),
+      link: `/villages/${facts.villageId}`,
+    },
+  ];
+  if (facts.cohort) {
+    cards.push({
+      kind: 'cohort',
+      title: facts.cohort.name,
+      subtitle: t.cohort(facts.cohort.startDate),
+      link: `/cohorts/${facts.cohort.id}`,
+    });
+  }
+  return cards;
+}
+
+export function welcomeCards(locale: Locale): HomeCard[] {
+  const t = TEXT[locale];
+  return [{ kind: 'welcome', title: t.welcome, subtitle: t.welcomeLine }];
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { Role, type HomeCard, type HomeResponse } from '@blup/contracts';
+import { DataSource } from 'typeorm';
+import { toSessionUser, type AuthUser } from '../auth/auth-user';
+import {
+  coordinatorCards,
+  secretariatCards,
+  steeringCards,
+  welcomeCards,
+  type SecretariatCounts,
+} from './home-cards';
+
+/**
+ * The home page: who you are and a few cards for your role. It is the first request after every
+ * sign-in, so each role costs at most one small query (the session already carries the names).
+ */
+@Injectable()
+export class HomeService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async home(user: AuthUser): Promise<HomeResponse> {
+    return { user: toSessionUser(user), cards: await this.cards(user) };
+  }
+
+  private async cards(user: AuthUser): Promise<HomeCard[]> {
+    switch (user.role) {
+      case Role.Secretariat: {
+        const [counts] = await this.dataSource.query<SecretariatCounts[]>(
+          `SELECT (SELECT count(*) FROM municipalities)::int AS municipalities,
+                  (SELECT count(*) FROM villages)::int AS villages,
+                  (SELECT count(*) FROM cohorts)::int AS cohorts,
+                  (SELECT count(*) FROM users)::int AS people`,
+        );
+        return secretariatCards(user.locale, counts);
+      }
+      case Role.Coordinator: {
+        if (!user.municipalityId) return welcomeCards(user.locale);
+        const [row] = await this.dataSource.query<{ count: number }[]>(
+          `SELECT count(*)::int AS count FROM villages WHERE municipality_id = $1`,
+          [user.municipalityId],
+        );
+        return coordinatorCards(user.locale, {
+          municipalityId: user.municipalityId,
+          municipalityName: user.municipalityName ?? '',
+          villageCount: row?.count ?? 0,
+        });
+      }
+      case Role.SteeringMember: {
+        if (!user.villageId) return welcomeCards(user.locale);
+        const [row] = await this.dataSource.query<
+          { id: string | null; name: string | null; start_date: string | null }[]
+        >(
+          `SELECT c.id, c.name, to_char(c.start_date, 'YYYY-MM-DD') AS start_date
+             FROM villages v LEFT JOIN cohorts c ON c.id = v.cohort_id
+            WHERE v.id = $1`,
+          [user.villageId],
+        );
+        return steeringCards(user.locale, {
+          villageId: user.villageId,
+          villageName: user.villageName ?? '',
+          municipalityName: user.municipalityName ?? '',
+          cohort:
+            row?.id && row.name && row.start_date
+              ? { id: row.id, name: row.name, startDate: row.start_date }
+              : null,
+        });
+      }
+      default:
+        return welcomeCards(user.locale);
+    }
+  }
+}

@@ -1,0 +1,187 @@
+import {
+  BadRequestException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { CohortDto, Page } from '@blup/contracts';
+import { DataSource, EntityManager, In, Not, Repository } from 'typeorm';
+import { Actor, canReadCohort, canWriteCohort, scopeOf } from '../../access/access-policy';
+import { likePattern, pageWindow, PageQueryDto, toPage } from '../../common/pagination';
+import { Cohort, Village } from '../../database/entities';
+import { nameTaken, withUniqueName } from '../shared/unique-violation';
+import { CreateCohortBody, UpdateCohortBody } from './cohort.dto';
+
+const NOT_FOUND = 'Cohort not found.';
+const duplicateName = (name: string): string => `A cohort named “${name}” already exists.`;
+
+@Injectable()
+export class CohortsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
+    @InjectRepository(Village) private readonly villages: Repository<Village>,
+  ) {}
+
+  /** Cohorts holding at least one village the actor may see (all of them for the secretariat). */
+  async list(actor: Actor, query: PageQueryDto): Promise<Page<CohortDto>> {
+    const scope = scopeOf(actor);
+    const qb = this.cohorts.createQueryBuilder('c');
+    switch (scope.kind) {
+      case 'all':
+        break;
+      case 'municipality':
+        qb.andWhere(
+          'EXISTS (SELECT 1 FROM villages sv WHERE sv.cohort_id = c.id AND sv.municipality_id = :scopeMunicipality)',
+          { scopeMunicipality: scope.municipalityId },
+        );
+        break;
+      case 'village':
+        qb.andWhere(
+          'EXISTS (SELECT 1 FROM villages sv WHERE sv.cohort_id = c.id AND sv.id = :scopeVillage)',
+          { scopeVillage: scope.villageId },
+        );
+        break;
+      default:
+        return toPage([], 0, query);
+    }
+    if (query.q) qb.andWhere('c.name ILIKE :q', { q: likePattern(query.q) });
+    const { skip, take } = pageWindow(query);
+    const [rows, total] = await qb
+      .orderBy('c.startDate', 'DESC')
+      .addOrderBy('c.name', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .offset(skip)
+      .limit(take)
+      .getManyAndCount();
+    const villages = await this.villagesOf(rows.map((c) => c.id));
+    return toPage(
+      rows.map((c) => this.toDto(c, villages)),
+      total,
+      query,
+    );
+  }
+
+  async get(actor: Actor, id: string): Promise<CohortDto> {
+    const { cohort, villages } = await this.findReadable(actor, id);
+    return this.toDto(cohort, villages);
+  }
+
+  async create(actor: Actor, body: CreateCohortBody): Promise<CohortDto> {
+    if (!canWriteCohort(actor))
+      throw new ForbiddenException('Only the secretariat can add cohorts.');
+    const villageIds = [...new Set(body.villageIds ?? [])];
+    const id = await withUniqueName(
+      () => nameTaken(this.cohorts, body.name),
+      () =>
+        this.dataSource.transaction(async (em) => {
+          await this.assertVillagesExist(em, villageIds);
+          const repo = em.getRepository(Cohort);
+          const cohort = await repo.save(
+            repo.create({ name: body.name, startDate: body.startDate }),
+          );
+          if (villageIds.length) {
+            await em.getRepository(Village).update({ id: In(villageIds) }, { cohortId: cohort.id });
+          }
+          return cohort.id;
+        }),
+      duplicateName(body.name),
+    );
+    return this.load(id);
+  }
+
+  async update(actor: Actor, id: string, body: UpdateCohortBody): Promise<CohortDto> {
+    const { cohort } = await this.findReadable(actor, id);
+    if (!canWriteCohort(actor)) {
+      throw new ForbiddenException('Only the secretariat can change a cohort.');
+    }
+    const changes: Partial<Pick<Cohort, 'name' | 'startDate'>> = {};
+    if (body.name !== undefined && body.name !== cohort.name) changes.name = body.name;
+    if (body.startDate !== undefined && body.startDate !== cohort.startDate) {
+      changes.startDate = body.startDate;
+    }
+    const name = changes.name;
+    await withUniqueName(
+      async () => name !== undefined && nameTaken(this.cohorts, name, { exceptId: id }),
+      () =>
+        this.dataSource.transaction(async (em) => {
+          if (Object.keys(changes).length) await em.getRepository(Cohort).update(id, changes);
+          if (body.villageIds) await this.setVillages(em, id, [...new Set(body.villageIds)]);
+        }),
+      duplicateName(body.name ?? cohort.name),
+    );
+    return this.load(id);
+  }
+
+  /** Exactly these villages are in the cohort afterwards; villages in other cohorts move here. */
+  private async setVillages(
+    em: EntityManager,
+    cohortId: string,
+    villageIds: string[],
+  ): Promise<void> {
+    await this.assertVillagesExist(em, villageIds);
+    const villages = em.getRepository(Village);
+    if (!villageIds.length) {
+      await villages.update({ cohortId }, { cohortId: null });
+      return;
+    }
+    await villages.update({ cohortId, id: Not(In(villageIds)) }, { cohortId: null });
+    await villages.update({ id: In(villageIds) }, { cohortId });
+  }
+
+  private async assertVillagesExist(em: EntityManager, villageIds: string[]): Promise<void> {
+    if (!villageIds.length) return;
+    const found = await em.getRepository(Village).find({
+      select: { id: true },
+      where: { id: In(villageIds) },
+    });
+    const known = new Set(found.map((v) => v.id));
+    const unknown = villageIds.filter((id) => !known.has(id));
+    if (unknown.length) {
+      const message = `There is no village with the id ${unknown.join(', ')}. Choose villages from the villages list.`;
+      throw new BadRequestException({ message, details: { villageIds: [message] } });
+    }
+  }
+
+  /** The cohort and its villages, if the actor may see at least one of them; otherwise a 404. */
+  private async findReadable(
+    actor: Actor,
+    id: string,
+  ): Promise<{ cohort: Cohort; villages: Village[] }> {
+    const cohort = await this.cohorts.findOneBy({ id });
+    const villages = cohort ? await this.villagesOf([id]) : [];
+    if (!cohort || !canReadCohort(actor, villages)) throw new NotFoundException(NOT_FOUND);
+    return { cohort, villages };
+  }
+
+  private async load(id: string): Promise<CohortDto> {
+    const cohort = await this.cohorts.findOneByOrFail({ id });
+    return this.toDto(cohort, await this.villagesOf([id]));
+  }
+
+  private villagesOf(cohortIds: string[]): Promise<Village[]> {
+    if (!cohortIds.length) return Promise.resolve([]);
+    return this.villages.find({
+      where: { cohortId: In(cohortIds) },
+      relations: { municipality: true },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Everyone who may see a cohort sees its whole roster: the villages go through it together. */
+  private toDto(cohort: Cohort, villages: Village[]): CohortDto {
+    const own = villages.filter((v) => v.cohortId === cohort.id);
+    return {
+      id: cohort.id,
+      name: cohort.name,
+      startDate: cohort.startDate,
+      villageCount: own.length,
+      villages: own.map((v) => ({
+        id: v.id,
+        name: v.name,
+        municipalityName: v.municipality?.name ?? '',
+      })),
+    };
+  }
+}

@@ -1,0 +1,165 @@
+import {
+  BadRequestException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Page, VillageDto } from '@blup/contracts';
+import { Repository } from 'typeorm';
+import {
+  Actor,
+  canCreateVillage,
+  canReadVillage,
+  canUpdateVillage,
+  scopeOf,
+} from '../../access/access-policy';
+import { likePattern, pageWindow, toPage } from '../../common/pagination';
+import { Municipality, User, Village } from '../../database/entities';
+import { nameTaken, withUniqueName } from '../shared/unique-violation';
+import { CreateVillageBody, UpdateVillageBody, VillageQueryDto } from './village.dto';
+
+const NOT_FOUND = 'Village not found.';
+
+@Injectable()
+export class VillagesService {
+  constructor(
+    @InjectRepository(Village) private readonly villages: Repository<Village>,
+    @InjectRepository(Municipality) private readonly municipalities: Repository<Municipality>,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {}
+
+  async list(actor: Actor, query: VillageQueryDto): Promise<Page<VillageDto>> {
+    const scope = scopeOf(actor);
+    const qb = this.villages
+      .createQueryBuilder('v')
+      .innerJoinAndSelect('v.municipality', 'm')
+      .leftJoinAndSelect('v.cohort', 'c');
+    switch (scope.kind) {
+      case 'all':
+        break;
+      case 'municipality':
+        qb.andWhere('v.municipalityId = :scopeMunicipality', {
+          scopeMunicipality: scope.municipalityId,
+        });
+        break;
+      case 'village':
+        qb.andWhere('v.id = :scopeVillage', { scopeVillage: scope.villageId });
+        break;
+      default:
+        // Learners (and anyone without a village or municipality to coordinate) see no villages.
+        return toPage([], 0, query);
+    }
+    if (query.q) qb.andWhere('v.name ILIKE :q', { q: likePattern(query.q) });
+    if (query.municipalityId) {
+      qb.andWhere('v.municipalityId = :municipalityId', { municipalityId: query.municipalityId });
+    }
+    if (query.cohortId) qb.andWhere('v.cohortId = :cohortId', { cohortId: query.cohortId });
+    const { skip, take } = pageWindow(query);
+    const [rows, total] = await qb
+      .orderBy('v.name', 'ASC')
+      .addOrderBy('v.id', 'ASC')
+      .offset(skip)
+      .limit(take)
+      .getManyAndCount();
+    return toPage(await this.toDtos(rows), total, query);
+  }
+
+  async get(actor: Actor, id: string): Promise<VillageDto> {
+    const [dto] = await this.toDtos([await this.findReadable(actor, id)]);
+    return dto;
+  }
+
+  async create(actor: Actor, body: CreateVillageBody): Promise<VillageDto> {
+    if (!canCreateVillage(actor)) {
+      throw new ForbiddenException('Only the secretariat can add villages.');
+    }
+    const municipality = await this.municipalities.findOneBy({ id: body.municipalityId });
+    if (!municipality) {
+      const message =
+        'There is no municipality with that id. Choose one from the municipalities list.';
+      throw new BadRequestException({ message, details: { municipalityId: [message] } });
+    }
+    const saved = await withUniqueName(
+      () => nameTaken(this.villages, body.name, { within: { municipalityId: municipality.id } }),
+      () =>
+        this.villages.save(
+          this.villages.create({
+            name: body.name,
+            description: body.description ?? '',
+            municipalityId: municipality.id,
+            cohortId: null,
+          }),
+        ),
+      `${municipality.name} already has a village named “${body.name}”.`,
+    );
+    return this.toDto(Object.assign(saved, { municipality, cohort: null }), 0);
+  }
+
+  async update(actor: Actor, id: string, body: UpdateVillageBody): Promise<VillageDto> {
+    const village = await this.findReadable(actor, id);
+    if (!canUpdateVillage(actor, village)) {
+      throw new ForbiddenException(
+        `Only the secretariat and the coordinators of ${village.municipality?.name ?? 'its municipality'} can change this village.`,
+      );
+    }
+    const changes: Partial<Pick<Village, 'name' | 'description'>> = {};
+    if (body.name !== undefined && body.name !== village.name) changes.name = body.name;
+    if (body.description !== undefined && body.description !== village.description) {
+      changes.description = body.description;
+    }
+    if (Object.keys(changes).length) {
+      const name = changes.name;
+      await withUniqueName(
+        async () =>
+          name !== undefined &&
+          nameTaken(this.villages, name, {
+            exceptId: id,
+            within: { municipalityId: village.municipalityId },
+          }),
+        () => this.villages.update(id, changes),
+        `${village.municipality?.name ?? 'That municipality'} already has a village named “${name}”.`,
+      );
+      Object.assign(village, changes);
+    }
+    const [dto] = await this.toDtos([village]);
+    return dto;
+  }
+
+  /** The village with its municipality and cohort, if the actor may see it; otherwise a 404. */
+  private async findReadable(actor: Actor, id: string): Promise<Village> {
+    const village = await this.villages.findOne({
+      where: { id },
+      relations: { municipality: true, cohort: true },
+    });
+    if (!village || !canReadVillage(actor, village)) throw new NotFoundException(NOT_FOUND);
+    return village;
+  }
+
+  /** Adds member counts: one grouped query for the whole page. */
+  private async toDtos(rows: Village[]): Promise<VillageDto[]> {
+    if (!rows.length) return [];
+    const counts = await this.users
+      .createQueryBuilder('u')
+      .select('u.village_id', 'id')
+      .addSelect('COUNT(*)::int', 'count')
+      .where('u.village_id IN (:...ids)', { ids: rows.map((v) => v.id) })
+      .groupBy('u.village_id')
+      .getRawMany<{ id: string; count: number }>();
+    const countOf = new Map(counts.map((c) => [c.id, c.count]));
+    return rows.map((v) => this.toDto(v, countOf.get(v.id) ?? 0));
+  }
+
+  private toDto(v: Village, memberCount: number): VillageDto {
+    return {
+      id: v.id,
+      name: v.name,
+      description: v.description,
+      municipalityId: v.municipalityId,
+      municipalityName: v.municipality?.name ?? '',
+      cohortId: v.cohortId,
+      cohortName: v.cohort?.name ?? null,
+      memberCount,
+    };
+  }
+}

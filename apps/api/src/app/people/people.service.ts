@@ -1,0 +1,196 @@
+import {
+  BadRequestException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Page, PersonDto } from '@blup/contracts';
+import { Brackets, Repository } from 'typeorm';
+import {
+  Actor,
+  canReadPerson,
+  canUpdatePerson,
+  scopeOf,
+  type VillageRef,
+} from '../access/access-policy';
+import { SessionService } from '../auth/session.service';
+import { likePattern, pageWindow, toPage } from '../common/pagination';
+import { Municipality, personStatus, User, Village } from '../database/entities';
+import { PeopleQueryDto, UpdatePersonBody } from './person.dto';
+import { isRefusal, nextPlacement, type Placement, type PlacementChange } from './placement';
+
+const NOT_FOUND = 'Person not found.';
+const PLACEMENT_FIELDS = [
+  'role',
+  'municipalityId',
+  'villageId',
+  'coordinationGroup',
+  'contactPerson',
+  'learnerKind',
+] as const;
+
+function badField(field: string, message: string): BadRequestException {
+  return new BadRequestException({ message, details: { [field]: [message] } });
+}
+
+@Injectable()
+export class PeopleService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Municipality) private readonly municipalities: Repository<Municipality>,
+    @InjectRepository(Village) private readonly villages: Repository<Village>,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async list(actor: Actor, query: PeopleQueryDto): Promise<Page<PersonDto>> {
+    const scope = scopeOf(actor);
+    const qb = this.users
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.municipality', 'm')
+      .leftJoinAndSelect('u.village', 'v');
+    const me = { me: actor.id };
+    switch (scope.kind) {
+      case 'all':
+        break;
+      case 'municipality':
+        qb.andWhere('(u.municipalityId = :scopeMunicipality OR u.id = :me)', {
+          ...me,
+          scopeMunicipality: scope.municipalityId,
+        });
+        break;
+      case 'village':
+        qb.andWhere('(u.villageId = :scopeVillage OR u.id = :me)', {
+          ...me,
+          scopeVillage: scope.villageId,
+        });
+        break;
+      default:
+        qb.andWhere('u.id = :me', me);
+    }
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.municipalityId) {
+      qb.andWhere('u.municipalityId = :municipalityId', { municipalityId: query.municipalityId });
+    }
+    if (query.villageId) qb.andWhere('u.villageId = :villageId', { villageId: query.villageId });
+    if (query.q) {
+      const q = likePattern(query.q);
+      qb.andWhere(
+        new Brackets((w) => w.where('u.name ILIKE :q', { q }).orWhere('u.email ILIKE :q', { q })),
+      );
+    }
+    const { skip, take } = pageWindow(query);
+    const [rows, total] = await qb
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .offset(skip)
+      .limit(take)
+      .getManyAndCount();
+    return toPage(rows.map(toPersonDto), total, query);
+  }
+
+  async get(actor: Actor, id: string): Promise<PersonDto> {
+    return toPersonDto(await this.findReadable(actor, id));
+  }
+
+  /**
+   * The secretariat changes a person's name, role, place, flags or status. The placement rules
+   * live in `nextPlacement`; disabling ends every session the person has.
+   */
+  async update(actor: Actor, id: string, body: UpdatePersonBody): Promise<PersonDto> {
+    const person = await this.findReadable(actor, id);
+    if (!canUpdatePerson(actor)) {
+      throw new ForbiddenException(
+        'Only the secretariat can change a person’s name, role, place or status.',
+      );
+    }
+    if (person.id === actor.id) {
+      if (body.disabled === true) {
+        throw badField(
+          'disabled',
+          'You cannot disable your own account. Ask another member of the secretariat.',
+        );
+      }
+      if (body.role !== undefined && body.role !== person.role) {
+        throw badField(
+          'role',
+          'You cannot change your own role. Ask another member of the secretariat.',
+        );
+      }
+    }
+
+    const change: PlacementChange = {};
+    for (const field of PLACEMENT_FIELDS) {
+      if (body[field] !== undefined) Object.assign(change, { [field]: body[field] });
+    }
+    if (
+      change.municipalityId &&
+      !(await this.municipalities.existsBy({ id: change.municipalityId }))
+    ) {
+      throw badField('municipalityId', 'There is no municipality with that id.');
+    }
+    let village: VillageRef | null = person.village ?? null;
+    if (change.villageId) {
+      village = await this.villages.findOneBy({ id: change.villageId });
+      if (!village) throw badField('villageId', 'There is no village with that id.');
+    }
+    const placement = nextPlacement(placementOf(person), change, village);
+    if (isRefusal(placement)) throw badField(placement.field, placement.message);
+
+    const disabledAt = nextDisabledAt(person.disabledAt, body.disabled);
+    await this.users.update(id, {
+      ...placement,
+      name: body.name ?? person.name,
+      disabledAt,
+    });
+    if (disabledAt) await this.sessions.endAllFor(id);
+    return this.get(actor, id);
+  }
+
+  /** The person with their municipality and village, if the actor may see them; otherwise a 404. */
+  private async findReadable(actor: Actor, id: string): Promise<User> {
+    const person = await this.users.findOne({
+      where: { id },
+      relations: { municipality: true, village: true },
+    });
+    if (!person || !canReadPerson(actor, person)) throw new NotFoundException(NOT_FOUND);
+    return person;
+  }
+}
+
+/** Disabling keeps the first moment it happened; enabling clears it; left out, nothing changes. */
+function nextDisabledAt(current: Date | null, disabled: boolean | undefined): Date | null {
+  if (disabled === undefined) return current;
+  return disabled ? (current ?? new Date()) : null;
+}
+
+function placementOf(user: User): Placement {
+  return {
+    role: user.role,
+    municipalityId: user.municipalityId,
+    villageId: user.villageId,
+    coordinationGroup: user.coordinationGroup,
+    contactPerson: user.contactPerson,
+    learnerKind: user.learnerKind,
+  };
+}
+
+/** A user row, with its municipality and village loaded, as the API shows it. */
+export function toPersonDto(user: User): PersonDto {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    status: personStatus(user),
+    locale: user.locale,
+    municipalityId: user.municipalityId,
+    municipalityName: user.municipality?.name ?? null,
+    villageId: user.villageId,
+    villageName: user.village?.name ?? null,
+    coordinationGroup: user.coordinationGroup,
+    contactPerson: user.contactPerson,
+    learnerKind: user.learnerKind,
+    createdAt: user.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,164 @@
+import {
+  Role,
+  ROLES,
+  type CohortDto,
+  type DemoSignIn,
+  type Page,
+  type SessionUser,
+} from '@blup/contracts';
+import { verify } from 'argon2';
+import { Client } from 'pg';
+import { runMigrations } from '../src/app/database/migrate';
+import { runSeed } from '../src/app/demo/seed';
+import { User } from '../src/app/database/entities';
+import { startTestApp, TestApp } from './harness';
+import { signInAs } from './sign-in';
+import { ADMIN_DATABASE_URL, databaseUrlFor } from './test-env';
+
+/**
+ * The seed empties every domain table, so it runs in a database of its own, not the one the
+ * other suites share.
+ */
+const database = `${process.env['BLUP_TEST_DATABASE'] ?? 'blup_test'}_seed`;
+const databaseUrl = databaseUrlFor(database);
+
+async function admin<T>(sql: string): Promise<T> {
+  const client = new Client({ connectionString: ADMIN_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql)) as T;
+  } finally {
+    await client.end();
+  }
+}
+
+async function snapshot(): Promise<Record<string, unknown>> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const q = async (sql: string) => (await client.query(sql)).rows;
+    return {
+      municipalities: await q('SELECT name FROM municipalities ORDER BY name'),
+      villages: await q(
+        `SELECT v.name, v.description, m.name AS municipality, c.name AS cohort
+           FROM villages v JOIN municipalities m ON m.id = v.municipality_id LEFT JOIN cohorts c ON c.id = v.cohort_id
+          ORDER BY v.name`,
+      ),
+      cohorts: await q(
+        `SELECT name, to_char(start_date, 'YYYY-MM-DD') AS start FROM cohorts ORDER BY name`,
+      ),
+      people: await q(
+        `SELECT u.email, u.name, u.role, m.name AS municipality, v.name AS village, u.coordination_group,
+                u.contact_person, u.learner_kind, u.activated_at IS NOT NULL AS active
+           FROM users u LEFT JOIN municipalities m ON m.id = u.municipality_id LEFT JOIN villages v ON v.id = u.village_id
+          ORDER BY u.email`,
+      ),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+let t: TestApp;
+
+beforeAll(async () => {
+  await admin(`CREATE DATABASE "${database}"`);
+  await runMigrations({ databaseUrl });
+});
+
+afterAll(async () => {
+  await t?.close();
+  await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+});
+
+describe('the demo seed', () => {
+  it('writes the same data every time it is run with reset', async () => {
+    const first = await runSeed({ databaseUrl, env: 'test' }, { reset: true, onlyIfEmpty: false });
+    expect(first).toEqual({
+      seeded: true,
+      municipalities: 6,
+      villages: 12,
+      cohorts: 2,
+      people: 15,
+    });
+    const before = await snapshot();
+    const second = await runSeed({ databaseUrl, env: 'test' }, { reset: true, onlyIfEmpty: false });
+    expect(second).toEqual(first);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('does nothing when asked only for an empty database', async () => {
+    const result = await runSeed({ databaseUrl, env: 'test' }, { reset: false, onlyIfEmpty: true });
+    expect(result.seeded).toBe(false);
+    expect((await snapshot())['people']).toHaveLength(15);
+  });
+
+  it('refuses to wipe a production database', async () => {
+    await expect(
+      runSeed({ databaseUrl, env: 'production' }, { reset: true, onlyIfEmpty: false }),
+    ).rejects.toThrow(/NODE_ENV=production/);
+  });
+
+  it('fills the spring 2027 cohort with ten villages', async () => {
+    t = await startTestApp({ DATABASE_URL: databaseUrl });
+    const sekretariat = await t.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ email: 'sekretariat@blup.test' });
+    const cohorts = await (await signInAs(t, sekretariat)).get<Page<CohortDto>>('/api/cohorts');
+    const spring = cohorts.body.items.find((c) => c.name === 'Forår 2027');
+    expect(spring).toMatchObject({ startDate: '2027-02-01', villageCount: 10 });
+    expect(spring?.villages.filter((v) => v.municipalityName === 'Næstved')).toHaveLength(5);
+  });
+});
+
+describe('GET /api/demo/sign-ins', () => {
+  it('lists an account for every role, each of which really signs in with its password', async () => {
+    const res = await t.client().get<DemoSignIn[]>('/api/demo/sign-ins');
+    expect(res.status).toBe(200);
+    expect(new Set(res.body.map((s) => s.role))).toEqual(new Set(ROLES));
+    const users = t.dataSource.getRepository(User);
+    for (const s of res.body) {
+      const user = await users.findOneOrFail({
+        where: { email: s.email },
+        select: { id: true, passwordHash: true, role: true, disabledAt: true, activatedAt: true },
+      });
+      expect(user).toMatchObject({ role: s.role, disabledAt: null, activatedAt: expect.any(Date) });
+      expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+      expect(await verify(user.passwordHash as string, s.password)).toBe(true);
+      expect(s.description.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('lists accounts that sign in through the real login', async () => {
+    const res = await t.client().get<DemoSignIn[]>('/api/demo/sign-ins');
+    for (const s of res.body) {
+      const browser = t.client();
+      const login = await browser.post<SessionUser>('/api/auth/login', {
+        email: s.email,
+        password: s.password,
+      });
+      expect({ email: s.email, status: login.status }).toEqual({ email: s.email, status: 200 });
+      expect(login.body.role).toBe(s.role);
+      expect((await browser.get('/api/home')).status).toBe(200);
+    }
+  });
+
+  it('leaves out accounts that are gone or disabled', async () => {
+    await t.dataSource
+      .getRepository(User)
+      .update({ email: 'medlem.glumsoe@blup.test' }, { disabledAt: new Date() });
+    const res = await t.client().get<DemoSignIn[]>('/api/demo/sign-ins');
+    expect(res.body.map((s) => s.email)).not.toContain('medlem.glumsoe@blup.test');
+    expect(res.body.some((s) => s.role === Role.SteeringMember)).toBe(true);
+  });
+
+  it('does not exist in production', async () => {
+    const production = await startTestApp({ DATABASE_URL: databaseUrl, NODE_ENV: 'production' });
+    try {
+      const res = await production.client().get('/api/demo/sign-ins');
+      expect(res.status).toBe(404);
+    } finally {
+      await production.close();
+    }
+  });
+});
