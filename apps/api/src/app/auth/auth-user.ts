@@ -20,7 +20,7 @@ export type AuthUser = Pick<
   sessionId: string;
 };
 
-export function toSessionUser(user: AuthUser): SessionUser {
+export function toSessionUser(user: Omit<AuthUser, 'sessionId'>): SessionUser {
   return {
     id: user.id,
     email: user.email,
@@ -38,17 +38,9 @@ export function toSessionUser(user: AuthUser): SessionUser {
 
 /** The same shape from a User loaded with its municipality and village. */
 export function sessionUserFromEntity(user: User): SessionUser {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    locale: user.locale,
-    municipalityId: user.municipalityId,
+  return toSessionUser({
+    ...user,
     municipalityName: user.municipality?.name ?? null,
-    villageId: user.villageId,
     villageName: user.village?.name ?? null,
-    coordinationGroup: user.coordinationGroup,
-    learnerKind: user.learnerKind,
-  };
+  });
 }

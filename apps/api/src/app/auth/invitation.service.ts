@@ -13,7 +13,8 @@ import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import { canReadPerson, InviteTarget, inviteRefusal } from '../access/access-policy';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { Municipality, personStatus, User, Village } from '../database/entities';
+import { Municipality, User, Village } from '../database/entities';
+import { toPersonDto } from '../people/people.service';
 import { MailProducer } from '../mail/mail.producer';
 import type { AuthUser } from './auth-user';
 import { AuthService, HttpPair } from './auth.service';
@@ -118,7 +119,12 @@ export class InvitationService {
       });
 
     await this.sendInvitation(user, token, actor.name, placement);
-    return toPersonDto(user, placement);
+    return toPersonDto(
+      Object.assign(user, {
+        municipality: placement.municipality ?? null,
+        village: placement.village ?? null,
+      }),
+    );
   }
 
   /** What the invitation link shows before the person accepts. */
@@ -320,23 +326,4 @@ export class InvitationService {
   private invitationTtlMs(): number {
     return this.config.invitationTtlDays * 24 * 3600 * 1000;
   }
-}
-
-export function toPersonDto(user: User, placement: Placement): PersonDto {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    status: personStatus(user),
-    locale: user.locale,
-    municipalityId: user.municipalityId,
-    municipalityName: placement.municipality?.name ?? null,
-    villageId: user.villageId,
-    villageName: placement.village?.name ?? null,
-    coordinationGroup: user.coordinationGroup,
-    contactPerson: user.contactPerson,
-    learnerKind: user.learnerKind,
-    createdAt: user.createdAt.toISOString(),
-  };
 }
