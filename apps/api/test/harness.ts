@@ -25,7 +25,10 @@ export interface TestApp {
  * The whole API, as `npm start` runs it (api and workers in one process), on a random port,
  * against this run's database and Redis prefix, sending mail to a real SMTP server in the test.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  { role = 'all' }: { role?: 'all' | 'api' } = {},
+): Promise<TestApp> {
   const smtp = new SmtpSink();
   const smtpUrl = await smtp.start();
   const config = loadConfig({
@@ -37,7 +40,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PUBLIC_URL: 'http://blup.test',
     ...env,
   });
-  const app = await createHttpApp(config, 'all');
+  const app = await createHttpApp(config, role);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

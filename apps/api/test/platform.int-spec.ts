@@ -29,12 +29,10 @@ describe('platform', () => {
   });
 
   it('refuses a state-changing request without the CSRF token', async () => {
-    const res = await t
-      .client()
-      .raw('POST', '/api/auth/logout', {
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-      });
+    const res = await t.client().raw('POST', '/api/auth/logout', {
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(403);
     expect((res.body as ErrorBody).message).toMatch(/security token/);
   });

@@ -7,6 +7,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
+import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { MailModule } from './mail/mail.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PeopleModule } from './people/people.module';
@@ -31,6 +32,7 @@ export class AppModule {
         RedisModule,
         QueueModule,
         MailModule.register({ worker }),
+        HousekeepingModule.register({ worker }),
         HealthModule,
         AuthModule,
         OrganisationsModule,
