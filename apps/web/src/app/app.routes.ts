@@ -1,3 +1,56 @@
-import { Route } from '@angular/router';
+import type { Route } from '@angular/router';
+import { signedInGuard, signedOutGuard } from '@blup/web/core';
 
-export const appRoutes: Route[] = [];
+export const appRoutes: Route[] = [
+  {
+    path: 'sign-in',
+    title: 'auth.signInTitle',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./auth/sign-in.page').then((m) => m.SignInPage),
+  },
+  { path: 'auth', loadChildren: () => import('./auth/auth.routes').then((m) => m.authRoutes) },
+  {
+    path: 'invitation',
+    title: 'invitation.title',
+    loadComponent: () => import('./auth/invitation.page').then((m) => m.InvitationPage),
+  },
+  {
+    path: '',
+    canActivate: [signedInGuard],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'nav.home',
+        loadComponent: () => import('./home/home.page').then((m) => m.HomePage),
+      },
+      {
+        path: 'municipalities',
+        loadChildren: () =>
+          import('./municipalities/municipalities.routes').then((m) => m.municipalitiesRoutes),
+      },
+      {
+        path: 'villages',
+        loadChildren: () => import('./villages/villages.routes').then((m) => m.villagesRoutes),
+      },
+      {
+        path: 'cohorts',
+        loadChildren: () => import('./cohorts/cohorts.routes').then((m) => m.cohortsRoutes),
+      },
+      {
+        path: 'people',
+        loadChildren: () => import('./people/people.routes').then((m) => m.peopleRoutes),
+      },
+      {
+        path: 'profile',
+        title: 'nav.profile',
+        loadComponent: () => import('./profile/profile.page').then((m) => m.ProfilePage),
+      },
+    ],
+  },
+  {
+    path: '**',
+    title: 'notFound.title',
+    loadComponent: () => import('./not-found/not-found.page').then((m) => m.NotFoundPage),
+  },
+];

@@ -1,0 +1,93 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
+import { EMAIL_MAX_LENGTH } from '@blup/contracts';
+import { AuthApi, I18nService, TranslatePipe } from '@blup/web/core';
+import { Notice, PageHeader } from '@blup/web/ui';
+import { ApiErrorMessage } from '../shared/api-error-message';
+import { FieldErrorPipe } from '../shared/forms';
+import { submitter } from '../shared/submitter';
+
+/** Asks for a password-reset mail. The answer is the same whether or not the address is known. */
+@Component({
+  selector: 'blup-forgot-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    MatButton,
+    PageHeader,
+    Notice,
+    ApiErrorMessage,
+    TranslatePipe,
+    FieldErrorPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="narrow">
+      <blup-page-header [heading]="'auth.forgotTitle' | t" [subheading]="'auth.forgotIntro' | t" />
+      @if (sentTo(); as email) {
+        <blup-notice
+          icon="mail"
+          data-testid="check-mail"
+          [heading]="'auth.checkMailTitle' | t"
+          [message]="'auth.checkMailText' | t: { email }"
+        >
+          <a matButton="outlined" routerLink="/sign-in">{{ 'auth.backToSignIn' | t }}</a>
+        </blup-notice>
+      } @else {
+        <blup-api-error [error]="submitter.error()" />
+        <form class="form" novalidate [formGroup]="form" (ngSubmit)="submit()">
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>{{ 'common.email' | t }}</mat-label>
+            <input
+              matInput
+              type="email"
+              formControlName="email"
+              autocomplete="email"
+              inputmode="email"
+              data-testid="email"
+            />
+            <mat-error>{{ form.controls.email | fieldError }}</mat-error>
+          </mat-form-field>
+          <div class="form-actions">
+            <button
+              matButton="filled"
+              type="submit"
+              data-testid="submit"
+              [attr.aria-busy]="submitter.busy()"
+            >
+              {{ 'auth.sendResetLink' | t }}
+            </button>
+            <a matButton routerLink="/sign-in">{{ 'auth.backToSignIn' | t }}</a>
+          </div>
+        </form>
+      }
+    </div>
+  `,
+})
+export class ForgotPage {
+  private readonly api = inject(AuthApi);
+  private readonly i18n = inject(I18nService);
+
+  protected readonly submitter = submitter();
+  protected readonly sentTo = signal<string | null>(null);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(EMAIL_MAX_LENGTH)]],
+  });
+
+  protected submit(): void {
+    const { email } = this.form.getRawValue();
+    this.submitter.run(
+      this.form,
+      () => this.api.requestPasswordReset({ email, locale: this.i18n.locale() }),
+      () => this.sentTo.set(email),
+    );
+  }
+}

@@ -1,0 +1,182 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { Router } from '@angular/router';
+import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@blup/contracts';
+import { AuthApi, AuthStore, TranslatePipe, roleKey } from '@blup/web/core';
+import { Notice, PageHeader } from '@blup/web/ui';
+import { ApiErrorMessage } from '../shared/api-error-message';
+import { FieldErrorPipe } from '../shared/forms';
+import { submitter } from '../shared/submitter';
+import { isDeadLink } from './return-url';
+
+/**
+ * Where an invitation email lands: who invited whom to what, then a name and a password.
+ * Looking at the invitation does not use it up; accepting does.
+ */
+@Component({
+  selector: 'blup-invitation-page',
+  imports: [
+    ReactiveFormsModule,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatButton,
+    MatProgressBar,
+    PageHeader,
+    Notice,
+    ApiErrorMessage,
+    TranslatePipe,
+    FieldErrorPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="narrow">
+      @if (invitation.isLoading()) {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
+      } @else if (dead()) {
+        <blup-notice
+          icon="error"
+          data-testid="invitation-expired"
+          [level]="1"
+          [heading]="'invitation.expiredTitle' | t"
+          [message]="'invitation.expiredText' | t"
+        />
+      } @else if (invitation.hasValue()) {
+        @let info = invitation.value();
+        <blup-page-header
+          [heading]="'invitation.title' | t"
+          [subheading]="
+            info.invitedByName
+              ? ('invitation.invitedBy' | t: { inviter: info.invitedByName })
+              : ('invitation.invited' | t)
+          "
+        />
+        <dl class="facts" data-testid="invitation-details">
+          <dt>{{ 'common.email' | t }}</dt>
+          <dd>{{ info.email }}</dd>
+          <dt>{{ 'invitation.role' | t }}</dt>
+          <dd>{{ roleKey(info.role) | t }}</dd>
+          @if (info.villageName || info.municipalityName) {
+            <dt>{{ 'invitation.place' | t }}</dt>
+            <dd>
+              {{
+                info.villageName
+                  ? info.villageName + ', ' + info.municipalityName
+                  : info.municipalityName
+              }}
+            </dd>
+          }
+        </dl>
+
+        <p>{{ 'invitation.setUp' | t }}</p>
+        <blup-api-error [error]="submitter.error()" />
+        <form
+          class="form"
+          novalidate
+          [formGroup]="form"
+          (ngSubmit)="accept()"
+          data-testid="invitation-form"
+        >
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>{{ 'common.name' | t }}</mat-label>
+            <input matInput formControlName="name" autocomplete="name" data-testid="name" />
+            <mat-error>{{ form.controls.name | fieldError }}</mat-error>
+          </mat-form-field>
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>{{ 'common.password' | t }}</mat-label>
+            <input
+              matInput
+              type="password"
+              formControlName="password"
+              autocomplete="new-password"
+              data-testid="password"
+            />
+            <mat-hint>{{ 'auth.passwordHint' | t: { min } }}</mat-hint>
+            <mat-error>{{ form.controls.password | fieldError }}</mat-error>
+          </mat-form-field>
+          <div class="form-actions">
+            <button
+              matButton="filled"
+              type="submit"
+              data-testid="accept-invitation"
+              [attr.aria-busy]="submitter.busy()"
+            >
+              {{ 'invitation.accept' | t }}
+            </button>
+          </div>
+        </form>
+      } @else {
+        <blup-api-error [error]="invitation.error()" />
+      }
+    </div>
+  `,
+})
+export class InvitationPage {
+  private readonly api = inject(AuthApi);
+  private readonly auth = inject(AuthStore);
+  private readonly router = inject(Router);
+
+  readonly token = input<string>();
+
+  protected readonly roleKey = roleKey;
+  protected readonly min = PASSWORD_MIN_LENGTH;
+  protected readonly invitation = rxResource({
+    params: () => this.token() || undefined,
+    stream: ({ params: token }) => this.api.inspectInvitation({ token }),
+  });
+  protected readonly submitter = submitter();
+  private readonly usedUp = signal(false);
+  /** No token, or the API says the invitation is used or expired. */
+  protected readonly dead = computed(
+    () =>
+      !this.token() ||
+      this.usedUp() ||
+      isDeadLink(this.invitation.error()) ||
+      this.invitation.status() === 'idle',
+  );
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: ['', [Validators.required, Validators.maxLength(NAME_MAX_LENGTH)]],
+    password: [
+      '',
+      [
+        Validators.required,
+        Validators.minLength(PASSWORD_MIN_LENGTH),
+        Validators.maxLength(PASSWORD_MAX_LENGTH),
+      ],
+    ],
+  });
+
+  constructor() {
+    // Offer the name the inviter typed; the person may correct it.
+    effect(() => {
+      const name = this.invitation.hasValue() ? this.invitation.value().name : '';
+      if (name && !this.form.controls.name.dirty) this.form.controls.name.setValue(name);
+    });
+  }
+
+  protected accept(): void {
+    const token = this.token();
+    if (!token) return;
+    this.submitter.run(
+      this.form,
+      () => this.auth.acceptInvitation({ token, ...this.form.getRawValue() }),
+      () => void this.router.navigateByUrl('/'),
+      (error) => isDeadLink(error) && (this.usedUp.set(true), true),
+    );
+  }
+}

@@ -1,0 +1,177 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { Router, RouterLink } from '@angular/router';
+import { EMAIL_MAX_LENGTH } from '@blup/contracts';
+import { AuthApi, AuthStore, I18nService, TranslatePipe } from '@blup/web/core';
+import { Notice, PageHeader } from '@blup/web/ui';
+import { ApiErrorMessage } from '../shared/api-error-message';
+import { FieldErrorPipe } from '../shared/forms';
+import { submitter } from '../shared/submitter';
+import { safeReturnUrl } from './return-url';
+
+type Mode = 'password' | 'link';
+
+/** Email and password, or a one-time sign-in link by mail. */
+@Component({
+  selector: 'blup-sign-in-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    MatButton,
+    PageHeader,
+    Notice,
+    ApiErrorMessage,
+    TranslatePipe,
+    FieldErrorPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="narrow">
+      <blup-page-header
+        [heading]="'auth.signInTitle' | t"
+        [subheading]="(current() === 'link' ? 'auth.linkIntro' : 'auth.signInIntro') | t"
+      />
+
+      @if (sentTo(); as email) {
+        <blup-notice
+          icon="mail"
+          data-testid="check-mail"
+          [heading]="'auth.checkMailTitle' | t"
+          [message]="'auth.checkMailText' | t: { email }"
+        >
+          <button matButton="outlined" type="button" (click)="switchMode()">
+            {{ 'auth.usePassword' | t }}
+          </button>
+        </blup-notice>
+      } @else {
+        <blup-api-error [error]="submitter.error()" />
+
+        <form
+          class="form"
+          novalidate
+          [formGroup]="form"
+          (ngSubmit)="submit()"
+          data-testid="sign-in-form"
+        >
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>{{ 'common.email' | t }}</mat-label>
+            <input
+              matInput
+              type="email"
+              formControlName="email"
+              autocomplete="email"
+              inputmode="email"
+              data-testid="email"
+            />
+            <mat-error>{{ form.controls.email | fieldError }}</mat-error>
+          </mat-form-field>
+
+          @if (current() === 'password') {
+            <mat-form-field subscriptSizing="dynamic">
+              <mat-label>{{ 'common.password' | t }}</mat-label>
+              <input
+                matInput
+                type="password"
+                formControlName="password"
+                autocomplete="current-password"
+                data-testid="password"
+              />
+              <mat-error>{{ form.controls.password | fieldError }}</mat-error>
+            </mat-form-field>
+          }
+
+          <div class="form-actions">
+            <button
+              matButton="filled"
+              type="submit"
+              data-testid="submit"
+              [attr.aria-busy]="submitter.busy()"
+            >
+              {{ (current() === 'link' ? 'auth.sendLink' : 'auth.signIn') | t }}
+            </button>
+          </div>
+        </form>
+
+        <div class="form-actions">
+          <button matButton type="button" data-testid="toggle-mode" (click)="switchMode()">
+            {{ (current() === 'link' ? 'auth.usePassword' : 'auth.useLink') | t }}
+          </button>
+          <a matButton routerLink="/auth/forgot" data-testid="forgot-link">{{
+            'auth.forgotPassword' | t
+          }}</a>
+        </div>
+      }
+    </div>
+  `,
+})
+export class SignInPage {
+  private readonly auth = inject(AuthStore);
+  private readonly api = inject(AuthApi);
+  private readonly i18n = inject(I18nService);
+  private readonly router = inject(Router);
+
+  /** Where to go afterwards (query parameter). */
+  readonly returnUrl = input<string>();
+  /** `?mode=link` opens the sign-in-link form directly. */
+  readonly mode = input<string>();
+
+  /** Which form is showing; starts from the query parameter, then follows the toggle. */
+  protected readonly current = linkedSignal<Mode>(() =>
+    this.mode() === 'link' ? 'link' : 'password',
+  );
+  protected readonly submitter = submitter();
+  /** The address a link was sent to; shows "check your mail". */
+  protected readonly sentTo = signal<string | null>(null);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(EMAIL_MAX_LENGTH)]],
+    password: ['', Validators.required],
+  });
+
+  constructor() {
+    // The password is not asked for in link mode, so it must not block that form.
+    effect(() => {
+      const password = this.form.controls.password;
+      if (this.current() === 'link') password.disable();
+      else password.enable();
+    });
+  }
+
+  protected switchMode(): void {
+    this.submitter.error.set(null);
+    this.sentTo.set(null);
+    this.current.update((mode) => (mode === 'password' ? 'link' : 'password'));
+  }
+
+  protected submit(): void {
+    const { email, password } = this.form.getRawValue();
+    if (this.current() === 'link') {
+      this.submitter.run(
+        this.form,
+        () => this.api.requestLink({ email, locale: this.i18n.locale() }),
+        () => this.sentTo.set(email),
+      );
+    } else {
+      this.submitter.run(
+        this.form,
+        () => this.auth.signIn({ email, password }),
+        () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
+      );
+    }
+  }
+}

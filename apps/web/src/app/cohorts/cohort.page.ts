@@ -1,0 +1,79 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatListItem, MatListItemLine, MatListItemTitle, MatNavList } from '@angular/material/list';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import {
+  AuthStore,
+  LocalDatePipe,
+  OrganisationsApi,
+  TranslatePipe,
+  isSecretariat,
+} from '@blup/web/core';
+import { Icon, PageHeader } from '@blup/web/ui';
+import { ApiErrorMessage } from '../shared/api-error-message';
+
+/** One cohort: when it starts and which villages take part. */
+@Component({
+  selector: 'blup-cohort-page',
+  imports: [
+    RouterLink,
+    MatButton,
+    MatNavList,
+    MatListItem,
+    MatListItemTitle,
+    MatListItemLine,
+    MatProgressBar,
+    Icon,
+    PageHeader,
+    ApiErrorMessage,
+    TranslatePipe,
+    LocalDatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (cohort.isLoading()) {
+      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
+    }
+    <blup-api-error [error]="cohort.error()" />
+    @if (cohort.hasValue()) {
+      @let c = cohort.value();
+      <blup-page-header
+        [heading]="c.name"
+        [subheading]="'cohorts.starts' | t: { date: c.startDate | localDate }"
+      >
+        @if (canEdit()) {
+          <a matButton="outlined" routerLink="edit" data-testid="edit">
+            <blup-icon matButtonIcon name="edit" />
+            {{ 'common.edit' | t }}
+          </a>
+        }
+      </blup-page-header>
+      <h2 class="section-title">{{ 'cohorts.villages' | t }}</h2>
+      @if (c.villages.length) {
+        <mat-nav-list data-testid="villages">
+          @for (village of c.villages; track village.id) {
+            <a mat-list-item [routerLink]="['/villages', village.id]">
+              <span matListItemTitle>{{ village.name }}</span>
+              <span matListItemLine>{{ village.municipalityName }}</span>
+            </a>
+          }
+        </mat-nav-list>
+      } @else {
+        <p>{{ 'cohorts.noVillages' | t }}</p>
+      }
+    }
+  `,
+})
+export class CohortPage {
+  private readonly api = inject(OrganisationsApi);
+  private readonly auth = inject(AuthStore);
+
+  readonly id = input.required<string>();
+  protected readonly cohort = rxResource({
+    params: () => this.id(),
+    stream: ({ params }) => this.api.cohort(params),
+  });
+  protected readonly canEdit = computed(() => isSecretariat(this.auth.user()));
+}

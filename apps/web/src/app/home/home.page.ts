@@ -1,0 +1,105 @@
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import type { HomeCard } from '@blup/contracts';
+import { AuthStore, HomeApi, TranslatePipe } from '@blup/web/core';
+import { Icon, type IconName, Notice, PageHeader } from '@blup/web/ui';
+import { openInviteDialog } from '../people/open-invite-dialog';
+import { ApiErrorMessage } from '../shared/api-error-message';
+
+const CARD_ICONS: Record<HomeCard['kind'], IconName> = {
+  municipality: 'municipality',
+  village: 'village',
+  cohort: 'cohort',
+  people: 'people',
+  welcome: 'welcome',
+};
+
+/** The start page: a list of cards the API picks for the person's role. */
+@Component({
+  selector: 'blup-home-page',
+  imports: [
+    NgTemplateOutlet,
+    RouterLink,
+    MatButton,
+    MatProgressBar,
+    Icon,
+    Notice,
+    PageHeader,
+    ApiErrorMessage,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <blup-page-header
+      [heading]="'home.title' | t: { name: auth.user()?.name }"
+      [subheading]="'home.intro' | t"
+    >
+      @if (auth.canInvite()) {
+        <button matButton="filled" type="button" data-testid="invite" (click)="invite()">
+          <blup-icon matButtonIcon name="add" />
+          {{ (auth.role() === 'steering_member' ? 'home.invite' : 'people.invite') | t }}
+        </button>
+      }
+    </blup-page-header>
+
+    @if (home.isLoading()) {
+      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
+    }
+    <blup-api-error [error]="home.error()" />
+
+    @if (home.hasValue()) {
+      @let cards = home.value().cards;
+      @if (cards.length) {
+        <ul class="cards" data-testid="home-cards">
+          @for (card of cards; track $index) {
+            <li>
+              @if (card.link) {
+                <a class="card" [routerLink]="card.link" [attr.data-testid]="'card-' + card.kind">
+                  <ng-container *ngTemplateOutlet="body; context: { $implicit: card }" />
+                </a>
+              } @else {
+                <div class="card" [attr.data-testid]="'card-' + card.kind">
+                  <ng-container *ngTemplateOutlet="body; context: { $implicit: card }" />
+                </div>
+              }
+            </li>
+          }
+        </ul>
+      } @else {
+        <blup-notice icon="welcome" [message]="'home.empty' | t" />
+      }
+    }
+
+    <ng-template #body let-card>
+      <blup-icon class="card-icon" [name]="icon(card)" />
+      <span class="card-text">
+        <span class="card-title">{{ card.title }}</span>
+        @if (card.subtitle) {
+          <span class="card-subtitle">{{ card.subtitle }}</span>
+        }
+      </span>
+      @if (card.count !== undefined && card.count !== null) {
+        <span class="card-count">{{ card.count }}</span>
+      }
+    </ng-template>
+  `,
+  styleUrl: './home.page.scss',
+})
+export class HomePage {
+  private readonly api = inject(HomeApi);
+  private readonly injector = inject(Injector);
+  protected readonly auth = inject(AuthStore);
+  protected readonly home = rxResource({ stream: () => this.api.get() });
+
+  protected icon(card: HomeCard): IconName {
+    return CARD_ICONS[card.kind] ?? 'next';
+  }
+
+  protected invite(): void {
+    void openInviteDialog(this.injector).then((person) => person && this.home.reload());
+  }
+}

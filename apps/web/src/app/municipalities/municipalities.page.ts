@@ -1,0 +1,62 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatListItem, MatListItemLine, MatListItemTitle, MatNavList } from '@angular/material/list';
+import { RouterLink } from '@angular/router';
+import {
+  AuthStore,
+  OrganisationsApi,
+  TranslatePipe,
+  isSecretariat,
+  pagedList,
+} from '@blup/web/core';
+import { Icon, PageHeader } from '@blup/web/ui';
+import { ListFrame } from '../shared/list-frame';
+
+@Component({
+  selector: 'blup-municipalities-page',
+  imports: [
+    RouterLink,
+    MatButton,
+    MatNavList,
+    MatListItem,
+    MatListItemTitle,
+    MatListItemLine,
+    Icon,
+    PageHeader,
+    ListFrame,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <blup-page-header [heading]="'municipalities.title' | t">
+      @if (canCreate()) {
+        <a matButton="filled" routerLink="new" data-testid="create">
+          <blup-icon matButtonIcon name="add" />
+          {{ 'municipalities.new' | t }}
+        </a>
+      }
+    </blup-page-header>
+    <blup-list-frame
+      [list]="list"
+      searchLabel="municipalities.search"
+      emptyText="municipalities.empty"
+    >
+      <mat-nav-list data-testid="list">
+        @for (municipality of list.items(); track municipality.id) {
+          <a mat-list-item [routerLink]="municipality.id">
+            <span matListItemTitle>{{ municipality.name }}</span>
+            <span matListItemLine>{{
+              'municipalities.villageCount' | t: { count: municipality.villageCount }
+            }}</span>
+          </a>
+        }
+      </mat-nav-list>
+    </blup-list-frame>
+  `,
+})
+export class MunicipalitiesPage {
+  private readonly api = inject(OrganisationsApi);
+  private readonly auth = inject(AuthStore);
+  protected readonly list = pagedList((query) => this.api.municipalities(query));
+  protected readonly canCreate = computed(() => isSecretariat(this.auth.user()));
+}

@@ -1,0 +1,107 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import {
+  MatList,
+  MatListItem,
+  MatListItemLine,
+  MatListItemTitle,
+  MatNavList,
+} from '@angular/material/list';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import type { VillageDto } from '@blup/contracts';
+import {
+  AuthStore,
+  OrganisationsApi,
+  type VillageQuery,
+  TranslatePipe,
+  isSecretariat,
+  pagedList,
+} from '@blup/web/core';
+import { Icon, PageHeader } from '@blup/web/ui';
+import { ApiErrorMessage } from '../shared/api-error-message';
+import { ListFrame } from '../shared/list-frame';
+
+/** One municipality: its contact people and its villages. */
+@Component({
+  selector: 'blup-municipality-page',
+  imports: [
+    RouterLink,
+    MatButton,
+    MatList,
+    MatNavList,
+    MatListItem,
+    MatListItemTitle,
+    MatListItemLine,
+    MatProgressBar,
+    Icon,
+    PageHeader,
+    ApiErrorMessage,
+    ListFrame,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (municipality.isLoading()) {
+      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
+    }
+    <blup-api-error [error]="municipality.error()" />
+    @if (municipality.hasValue()) {
+      @let m = municipality.value();
+      <blup-page-header [heading]="m.name">
+        @if (canEdit()) {
+          <a matButton="outlined" routerLink="edit" data-testid="edit">
+            <blup-icon matButtonIcon name="edit" />
+            {{ 'common.edit' | t }}
+          </a>
+        }
+      </blup-page-header>
+
+      <h2 class="section-title">{{ 'municipalities.contacts' | t }}</h2>
+      @if (m.contacts.length) {
+        <mat-list data-testid="contacts">
+          @for (contact of m.contacts; track contact.id) {
+            <mat-list-item>
+              <span matListItemTitle>{{ contact.name }}</span>
+              <span matListItemLine
+                ><a [href]="'mailto:' + contact.email">{{ contact.email }}</a></span
+              >
+            </mat-list-item>
+          }
+        </mat-list>
+      } @else {
+        <p>{{ 'municipalities.noContacts' | t }}</p>
+      }
+
+      <h2 class="section-title">{{ 'municipalities.villages' | t }}</h2>
+      <blup-list-frame [list]="villages" emptyText="villages.empty">
+        <mat-nav-list data-testid="villages">
+          @for (village of villages.items(); track village.id) {
+            <a mat-list-item [routerLink]="['/villages', village.id]">
+              <span matListItemTitle>{{ village.name }}</span>
+              <span matListItemLine>{{ village.cohortName ?? ('villages.noCohort' | t) }}</span>
+            </a>
+          }
+        </mat-nav-list>
+      </blup-list-frame>
+    }
+  `,
+})
+export class MunicipalityPage {
+  private readonly api = inject(OrganisationsApi);
+  private readonly auth = inject(AuthStore);
+
+  readonly id = input.required<string>();
+  protected readonly municipality = rxResource({
+    params: () => this.id(),
+    stream: ({ params }) => this.api.municipality(params),
+  });
+  protected readonly villages = pagedList<VillageDto, VillageQuery>(
+    (query) => this.api.villages(query),
+    {
+      scope: () => ({ municipalityId: this.id() }),
+    },
+  );
+  protected readonly canEdit = computed(() => isSecretariat(this.auth.user()));
+}

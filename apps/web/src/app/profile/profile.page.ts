@@ -1,0 +1,214 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import {
+  LOCALES,
+  type Locale,
+  NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from '@blup/contracts';
+import { AuthApi, AuthStore, I18nService, TranslatePipe, localeKey } from '@blup/web/core';
+import { PageHeader } from '@blup/web/ui';
+import { ApiErrorMessage } from '../shared/api-error-message';
+import { FieldErrorPipe, passwordsMatch } from '../shared/forms';
+import { submitter } from '../shared/submitter';
+
+/** The person's name, language and password. */
+@Component({
+  selector: 'blup-profile-page',
+  imports: [
+    ReactiveFormsModule,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatButton,
+    MatButtonToggleGroup,
+    MatButtonToggle,
+    PageHeader,
+    ApiErrorMessage,
+    TranslatePipe,
+    FieldErrorPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <blup-page-header [heading]="'profile.title' | t" [subheading]="user()?.email ?? null" />
+
+    <section aria-labelledby="details-title">
+      <h2 class="section-title" id="details-title">{{ 'profile.details' | t }}</h2>
+      <blup-api-error [error]="details.error()" />
+      <form
+        class="form"
+        novalidate
+        [formGroup]="detailsForm"
+        (ngSubmit)="saveDetails()"
+        data-testid="details-form"
+      >
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'common.name' | t }}</mat-label>
+          <input matInput formControlName="name" autocomplete="name" data-testid="name" />
+          <mat-error>{{ detailsForm.controls.name | fieldError }}</mat-error>
+        </mat-form-field>
+        <div class="form-actions">
+          <button
+            matButton="filled"
+            type="submit"
+            data-testid="save-details"
+            [attr.aria-busy]="details.busy()"
+          >
+            {{ 'common.save' | t }}
+          </button>
+        </div>
+      </form>
+    </section>
+
+    <section aria-labelledby="language-title">
+      <h2 class="section-title" id="language-title">{{ 'language.label' | t }}</h2>
+      <p class="hint" id="language-hint">{{ 'profile.languageHint' | t }}</p>
+      <mat-button-toggle-group
+        aria-labelledby="language-title"
+        aria-describedby="language-hint"
+        data-testid="profile-language"
+        [value]="i18n.locale()"
+        (change)="setLocale($event.value)"
+      >
+        @for (locale of locales; track locale) {
+          <mat-button-toggle [value]="locale" [attr.lang]="locale">{{
+            localeKey(locale) | t
+          }}</mat-button-toggle>
+        }
+      </mat-button-toggle-group>
+    </section>
+
+    <section aria-labelledby="password-title">
+      <h2 class="section-title" id="password-title">{{ 'profile.changePassword' | t }}</h2>
+      <blup-api-error [error]="password.error()" />
+      <form
+        class="form"
+        novalidate
+        [formGroup]="passwordForm"
+        (ngSubmit)="changePassword()"
+        data-testid="password-form"
+      >
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'profile.currentPassword' | t }}</mat-label>
+          <input
+            matInput
+            type="password"
+            formControlName="currentPassword"
+            autocomplete="current-password"
+          />
+          <mat-error>{{ passwordForm.controls.currentPassword | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'auth.newPassword' | t }}</mat-label>
+          <input
+            matInput
+            type="password"
+            formControlName="newPassword"
+            autocomplete="new-password"
+          />
+          <mat-hint>{{ 'auth.passwordHint' | t: { min } }}</mat-hint>
+          <mat-error>{{ passwordForm.controls.newPassword | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'auth.repeatPassword' | t }}</mat-label>
+          <input matInput type="password" formControlName="repeat" autocomplete="new-password" />
+          <mat-error>{{ passwordForm.controls.repeat | fieldError }}</mat-error>
+        </mat-form-field>
+        <div class="form-actions">
+          <button
+            matButton="filled"
+            type="submit"
+            data-testid="change-password"
+            [attr.aria-busy]="password.busy()"
+          >
+            {{ 'profile.changePassword' | t }}
+          </button>
+        </div>
+      </form>
+    </section>
+  `,
+  styles: `
+    mat-button-toggle-group {
+      margin-block: 8px 4px;
+    }
+    .hint {
+      margin: 0 0 8px;
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class ProfilePage {
+  private readonly api = inject(AuthApi);
+  private readonly auth = inject(AuthStore);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly i18n = inject(I18nService);
+
+  protected readonly locales = LOCALES;
+  protected readonly min = PASSWORD_MIN_LENGTH;
+  protected readonly details = submitter();
+  protected readonly password = submitter();
+  protected readonly user = this.auth.user;
+
+  protected readonly detailsForm = this.fb.group({
+    name: [
+      this.auth.user()?.name ?? '',
+      [Validators.required, Validators.maxLength(NAME_MAX_LENGTH)],
+    ],
+  });
+  protected readonly passwordForm = this.fb.group(
+    {
+      currentPassword: ['', Validators.required],
+      newPassword: [
+        '',
+        [
+          Validators.required,
+          Validators.minLength(PASSWORD_MIN_LENGTH),
+          Validators.maxLength(PASSWORD_MAX_LENGTH),
+        ],
+      ],
+      repeat: ['', Validators.required],
+    },
+    { validators: passwordsMatch('newPassword', 'repeat') },
+  );
+
+  protected readonly localeKey = localeKey;
+
+  /** Saved on the profile by AuthStore, which follows the language while signed in. */
+  protected setLocale(locale: Locale): void {
+    this.i18n.setLocale(locale);
+  }
+
+  protected saveDetails(): void {
+    this.details.run(
+      this.detailsForm,
+      () => this.api.updateMe(this.detailsForm.getRawValue()),
+      (user) => {
+        this.auth.update(user);
+        this.detailsForm.reset({ name: user.name });
+        this.snackBar.open(this.i18n.t('profile.saved'), undefined, { duration: 4000 });
+      },
+    );
+  }
+
+  protected changePassword(): void {
+    const { currentPassword, newPassword } = this.passwordForm.getRawValue();
+    this.password.run(
+      this.passwordForm,
+      () => this.api.changePassword({ currentPassword, newPassword }),
+      () => {
+        this.passwordForm.reset();
+        this.snackBar.open(this.i18n.t('profile.passwordChanged'), undefined, { duration: 6000 });
+      },
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import { Role, type SessionUser } from '@blup/contracts';
+import { navFor } from './nav';
+
+describe(navFor.name, () => {
+  const user = (overrides: Partial<SessionUser>): SessionUser => ({
+    id: 'u',
+    email: 'x@example.dk',
+    name: 'X',
+    role: Role.Learner,
+    locale: 'da',
+    municipalityId: 'm1',
+    municipalityName: 'Næstved',
+    villageId: null,
+    villageName: null,
+    coordinationGroup: false,
+    learnerKind: null,
+    ...overrides,
+  });
+  const links = (u: SessionUser) => navFor(u).map((item) => item.link);
+
+  it('gives the secretariat every list', () => {
+    expect(links(user({ role: Role.Secretariat, municipalityId: null }))).toEqual([
+      '/',
+      '/municipalities',
+      '/villages',
+      '/cohorts',
+      '/people',
+      '/profile',
+    ]);
+  });
+
+  it('gives a coordinator their own municipality and its lists', () => {
+    expect(links(user({ role: Role.Coordinator }))).toEqual([
+      '/',
+      '/municipalities/m1',
+      '/villages',
+      '/cohorts',
+      '/people',
+      '/profile',
+    ]);
+  });
+
+  it('gives a learner only home, their municipality and profile', () => {
+    expect(links(user({ role: Role.Learner }))).toEqual(['/', '/municipalities/m1', '/profile']);
+  });
+});

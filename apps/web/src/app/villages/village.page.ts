@@ -1,0 +1,83 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { Role } from '@blup/contracts';
+import { AuthStore, OrganisationsApi, TranslatePipe, canEditVillage } from '@blup/web/core';
+import { Icon, PageHeader } from '@blup/web/ui';
+import { ApiErrorMessage } from '../shared/api-error-message';
+
+/** One village: where it belongs, its cohort, and a way to its members. */
+@Component({
+  selector: 'blup-village-page',
+  imports: [
+    RouterLink,
+    MatButton,
+    MatProgressBar,
+    Icon,
+    PageHeader,
+    ApiErrorMessage,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (village.isLoading()) {
+      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
+    }
+    <blup-api-error [error]="village.error()" />
+    @if (village.hasValue()) {
+      @let v = village.value();
+      <blup-page-header [heading]="v.name" [subheading]="v.description || null">
+        @if (canEdit()) {
+          <a matButton="outlined" routerLink="edit" data-testid="edit">
+            <blup-icon matButtonIcon name="edit" />
+            {{ 'common.edit' | t }}
+          </a>
+        }
+      </blup-page-header>
+      <dl class="facts" data-testid="village-facts">
+        <dt>{{ 'villages.municipality' | t }}</dt>
+        <dd>
+          <a [routerLink]="['/municipalities', v.municipalityId]">{{ v.municipalityName }}</a>
+        </dd>
+        <dt>{{ 'villages.cohort' | t }}</dt>
+        <dd>
+          @if (v.cohortId) {
+            <a [routerLink]="['/cohorts', v.cohortId]">{{ v.cohortName }}</a>
+          } @else {
+            {{ 'villages.noCohort' | t }}
+          }
+        </dd>
+      </dl>
+      <p>{{ 'villages.memberCount' | t: { count: v.memberCount } }}</p>
+      @if (canSeePeople()) {
+        <a
+          matButton="tonal"
+          routerLink="/people"
+          [queryParams]="{ villageId: v.id }"
+          data-testid="village-people"
+        >
+          <blup-icon matButtonIcon name="people" />
+          {{ 'villages.showPeople' | t }}
+        </a>
+      }
+    }
+  `,
+})
+export class VillagePage {
+  private readonly api = inject(OrganisationsApi);
+  private readonly auth = inject(AuthStore);
+
+  readonly id = input.required<string>();
+  protected readonly village = rxResource({
+    params: () => this.id(),
+    stream: ({ params }) => this.api.village(params),
+  });
+  protected readonly canEdit = computed(
+    () =>
+      this.village.hasValue() &&
+      canEditVillage(this.auth.user(), this.village.value().municipalityId),
+  );
+  protected readonly canSeePeople = computed(() => this.auth.role() !== Role.Learner);
+}

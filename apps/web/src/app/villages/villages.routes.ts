@@ -1,0 +1,29 @@
+import type { Routes } from '@angular/router';
+import { Role } from '@blup/contracts';
+import { roleGuard } from '@blup/web/core';
+
+export const villagesRoutes: Routes = [
+  {
+    path: '',
+    title: 'nav.villages',
+    canActivate: [roleGuard(Role.Secretariat, Role.Coordinator)],
+    loadComponent: () => import('./villages.page').then((m) => m.VillagesPage),
+  },
+  {
+    path: 'new',
+    title: 'villages.createTitle',
+    canActivate: [roleGuard(Role.Secretariat)],
+    loadComponent: () => import('./village-form.page').then((m) => m.VillageFormPage),
+  },
+  {
+    path: ':id',
+    title: 'nav.villages',
+    loadComponent: () => import('./village.page').then((m) => m.VillagePage),
+  },
+  {
+    path: ':id/edit',
+    title: 'villages.editTitle',
+    canActivate: [roleGuard(Role.Secretariat, Role.Coordinator)],
+    loadComponent: () => import('./village-form.page').then((m) => m.VillageFormPage),
+  },
+];

@@ -1,0 +1,27 @@
+import { Role, type SessionUser } from '@blup/contracts';
+
+/** The roles a person may invite; empty when they may not invite at all. Mirrors the API's rules. */
+export function invitableRoles(user: SessionUser | null): Role[] {
+  switch (user?.role) {
+    case Role.Secretariat:
+      return [Role.Secretariat, Role.Coordinator, Role.SteeringMember, Role.Learner];
+    case Role.Coordinator:
+      return [Role.Coordinator, Role.SteeringMember, Role.Learner];
+    case Role.SteeringMember:
+      return user.coordinationGroup ? [Role.SteeringMember] : [];
+    default:
+      return [];
+  }
+}
+
+export function isSecretariat(user: SessionUser | null): boolean {
+  return user?.role === Role.Secretariat;
+}
+
+/** Secretariat everywhere; a coordinator in their own municipality. */
+export function canEditVillage(user: SessionUser | null, municipalityId: string): boolean {
+  return (
+    isSecretariat(user) ||
+    (user?.role === Role.Coordinator && user.municipalityId === municipalityId)
+  );
+}

@@ -1,0 +1,92 @@
+import { DOCUMENT, Injectable, InjectionToken, inject, signal } from '@angular/core';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '@blup/contracts';
+import { da } from './da';
+import { en } from './en';
+import {
+  type Dictionary,
+  flatten,
+  interpolate,
+  type TranslationKey,
+  type TranslationParams,
+} from './dictionary';
+
+/** The texts per language. A token so tests can hand in small or incomplete dictionaries. */
+export const DICTIONARIES = new InjectionToken<Readonly<Record<Locale, Partial<Dictionary>>>>(
+  'DICTIONARIES',
+  {
+    providedIn: 'root',
+    factory: () => ({ da, en }),
+  },
+);
+
+/** Where the chosen language is remembered in the browser. */
+export const LOCALE_STORAGE_KEY = 'blup.locale';
+
+function isLocale(value: unknown): value is Locale {
+  return LOCALES.includes(value as Locale);
+}
+
+/**
+ * The language of the interface: Danish by default, English on request.
+ * The choice lives in `locale`, is remembered in localStorage and mirrored on `<html lang>`.
+ * (AuthStore saves it on the person's profile while they are signed in.)
+ */
+@Injectable({ providedIn: 'root' })
+export class I18nService {
+  private readonly document = inject(DOCUMENT);
+  private readonly tables: Record<Locale, Map<string, string>>;
+  private readonly state = signal<Locale>(DEFAULT_LOCALE);
+
+  /** The current language. Reading it inside a template or `computed` makes that reactive. */
+  readonly locale = this.state.asReadonly();
+
+  constructor() {
+    const dictionaries = inject(DICTIONARIES);
+    this.tables = { da: flatten(dictionaries.da), en: flatten(dictionaries.en) };
+    const stored = this.read();
+    this.apply(isLocale(stored) ? stored : DEFAULT_LOCALE);
+  }
+
+  /** Switches the language and remembers it on this device. */
+  setLocale(locale: Locale): void {
+    if (!isLocale(locale)) return;
+    this.apply(locale);
+    this.write(locale);
+  }
+
+  /** The text for `key` in the current language, else in Danish, else the key itself. */
+  t(key: TranslationKey, params?: TranslationParams): string {
+    const text = this.tables[this.state()].get(key) ?? this.tables[DEFAULT_LOCALE].get(key) ?? key;
+    return interpolate(text, params);
+  }
+
+  /** A date (ISO string) written the way the current language writes dates. */
+  formatDate(iso: string): string {
+    const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00` : iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(this.state() === 'da' ? 'da-DK' : 'en-GB', {
+      dateStyle: 'long',
+    }).format(date);
+  }
+
+  private apply(locale: Locale): void {
+    this.state.set(locale);
+    this.document.documentElement.lang = locale;
+  }
+
+  private read(): string | null {
+    try {
+      return this.document.defaultView?.localStorage.getItem(LOCALE_STORAGE_KEY) ?? null;
+    } catch {
+      return null; // storage can be blocked (private mode, strict settings)
+    }
+  }
+
+  private write(locale: Locale): void {
+    try {
+      this.document.defaultView?.localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+    } catch {
+      // Not remembered on this device; the session still uses it.
+    }
+  }
+}
