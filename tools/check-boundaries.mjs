@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
  * Proves the lint boundaries bite: lints probe files (in memory, never written) that break
- * each rule, and fails unless ESLint reports @nx/enforce-module-boundaries for every one.
+ * each rule, and fails unless ESLint reports @nx/enforce-module-boundaries for every one;
+ * then checks the Nx project graph: every application depends on libraries only.
  */
+import { createProjectGraphAsync } from '@nx/devkit';
 import { ESLint } from 'eslint';
 
 const RULE = '@nx/enforce-module-boundaries';
@@ -38,8 +40,27 @@ for (const probe of probes) {
     console.log(`ok   lint refuses ${probe.what}: ${hit.message.split('\n')[0]}`);
   } else {
     failed++;
-    console.log(`FAIL lint allows ${probe.what} (${probe.filePath}); messages: ${JSON.stringify(result.messages.map((m) => m.ruleId))}`);
+    console.log(
+      `FAIL lint allows ${probe.what} (${probe.filePath}); messages: ${JSON.stringify(result.messages.map((m) => m.ruleId))}`,
+    );
   }
 }
-console.log(`${probes.length - failed} passed, ${failed} failed`);
+
+// The project graph: applications depend on libraries only, never on each other.
+const graph = await createProjectGraphAsync({ exitOnError: true });
+const isApp = (name) => graph.nodes[name]?.type === 'app' || graph.nodes[name]?.type === 'e2e';
+let checks = probes.length;
+for (const [name, deps] of Object.entries(graph.dependencies)) {
+  if (!isApp(name)) continue;
+  checks++;
+  const onApps = deps.filter((d) => isApp(d.target)).map((d) => d.target);
+  const onLibs = deps.filter((d) => graph.nodes[d.target]).map((d) => d.target);
+  if (onApps.length) {
+    failed++;
+    console.log(`FAIL ${name} depends on other applications: ${onApps.join(', ')}`);
+  } else {
+    console.log(`ok   ${name} depends only on libraries: ${onLibs.join(', ') || '(none)'}`);
+  }
+}
+console.log(`${checks - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -1,0 +1,45 @@
+// Running the built API (dist/apps/api/main.js) and reading what it offers to tools.
+import { API_MAIN, WEB_DIST } from './paths.mjs';
+import { Child } from './proc.mjs';
+
+/**
+ * The API's environment. `services` holds DATABASE_URL, REDIS_URL and SMTP_URL;
+ * `extra` adds or overrides (e.g. MIGRATE_ON_BOOT).
+ */
+export function apiEnv({ port, services, redisPrefix = 'blup', extra = {} }) {
+  return {
+    ...process.env,
+    ...services,
+    REDIS_PREFIX: redisPrefix,
+    PORT: String(port),
+    PUBLIC_URL: `http://localhost:${port}`,
+    WEB_DIST,
+    NODE_ENV: 'development',
+    ...extra,
+  };
+}
+
+/** Starts `node dist/apps/api/main.js <role>` as a Child (see proc.mjs). */
+export function startApi(role, env, { echo = false } = {}) {
+  return new Child('api', process.execPath, [API_MAIN, role], { env, echo });
+}
+
+/**
+ * The demo sign-ins ([{ role, email, password }]) from GET /api/demo/sign-ins, which the
+ * API serves outside production only. Resolves null when they cannot be had.
+ */
+export async function fetchDemoSignIns(baseUrl) {
+  try {
+    const response = await fetch(`${baseUrl}/api/demo/sign-ins`, {
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!response.ok) return null;
+    const signIns = await response.json();
+    const valid =
+      Array.isArray(signIns) &&
+      signIns.every((entry) => ['role', 'email', 'password'].every((key) => key in entry));
+    return valid && signIns.length > 0 ? signIns : null;
+  } catch {
+    return null;
+  }
+}

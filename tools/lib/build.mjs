@@ -1,0 +1,26 @@
+// Production builds through Nx.
+import { existsSync } from 'node:fs';
+import { API_MAIN, ROOT } from './paths.mjs';
+import { log } from './log.mjs';
+import { run } from './proc.mjs';
+
+const nxEnv = () => ({ ...process.env, NX_TUI: 'false', NX_DAEMON: 'false', NX_NO_CLOUD: 'true' });
+
+/** Builds the given projects (production configuration, their default). */
+export async function build(projects) {
+  log.heading(`Building ${projects.join(' and ')} …`);
+  await run('npx', ['nx', 'run-many', '-t', 'build', '-p', ...projects], { env: nxEnv() });
+}
+
+/** Builds the API when dist/apps/api/main.js is missing. */
+export async function ensureApiBuilt() {
+  if (existsSync(API_MAIN)) return;
+  await build(['api']);
+}
+
+export function assertBuilt(paths) {
+  const missing = paths.filter((path) => !existsSync(`${ROOT}/${path}`));
+  if (missing.length > 0) {
+    throw new Error(`Not built yet: ${missing.join(', ')}. Run without --no-build.`);
+  }
+}
