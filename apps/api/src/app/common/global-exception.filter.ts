@@ -6,7 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { ErrorBody } from '@blup/contracts';
+import { ERROR_CODES, ErrorCode, type ErrorBody, type ErrorParams } from '@blup/contracts';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { requestContext } from './request-context';
@@ -20,14 +20,54 @@ interface HttpishError {
   message?: string;
 }
 
-export const FRIENDLY_BODY_ERRORS: Record<string, string> = {
-  'entity.parse.failed': 'The request body is not valid JSON.',
-  'entity.too.large': 'The request is too large.',
-  'encoding.unsupported': 'The request uses an encoding the server does not accept.',
+/** Body-parser failures, answered in words and with a code instead of the parser's jargon. */
+export const FRIENDLY_BODY_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
+  'entity.parse.failed': {
+    code: ErrorCode.InvalidJson,
+    message: 'The request body is not valid JSON.',
+  },
+  'entity.too.large': { code: ErrorCode.RequestTooLarge, message: 'The request is too large.' },
+  'encoding.unsupported': {
+    code: ErrorCode.BadRequest,
+    message: 'The request uses an encoding the server does not accept.',
+  },
 };
 
+export const SERVER_ERROR_MESSAGE =
+  'Something went wrong on our side. Please try again; if it keeps happening, tell the secretariat this request id.';
+
+const KNOWN_CODES = new Set<string>(ERROR_CODES);
+
 /**
- * Every failure leaves the API in one shape: {statusCode, error, message, requestId}.
+ * The code for an error that did not bring its own: only where the status says enough
+ * (a route that does not exist is a 404 "not_found"). Other statuses keep their message alone.
+ */
+function codeForStatus(status: number): ErrorCode | undefined {
+  switch (status) {
+    case HttpStatus.UNAUTHORIZED:
+      return ErrorCode.NotSignedIn;
+    case HttpStatus.FORBIDDEN:
+      return ErrorCode.Forbidden;
+    case HttpStatus.NOT_FOUND:
+      return ErrorCode.NotFound;
+    case HttpStatus.PAYLOAD_TOO_LARGE:
+      return ErrorCode.RequestTooLarge;
+    default:
+      return status >= 500 ? ErrorCode.ServerError : undefined;
+  }
+}
+
+/** The parts of an HttpException's response object the body carries over. */
+interface HttpExceptionResponse {
+  message?: unknown;
+  code?: unknown;
+  params?: ErrorParams;
+  details?: Record<string, string[]>;
+}
+
+/**
+ * Every failure leaves the API in one shape: {statusCode, error, message, code, params, requestId}.
+ * `code` and `params` come from an AppException (or a status that says enough on its own).
  * Unknown errors are logged with their stack and answered with a plain 500 that leaks nothing.
  */
 @Catch()
@@ -51,10 +91,12 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const type = (exception as HttpishError | undefined)?.type;
     if (type && FRIENDLY_BODY_ERRORS[type]) {
       const status = (exception as HttpishError).status ?? 400;
+      const { code, message } = FRIENDLY_BODY_ERRORS[type];
       return {
         statusCode: status,
         error: STATUS_CODES[status] ?? 'Error',
-        message: FRIENDLY_BODY_ERRORS[type],
+        message,
+        code,
         requestId,
       };
     }
@@ -62,17 +104,23 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
       let message = exception.message;
+      let code = codeForStatus(statusCode);
+      let params: ErrorParams | undefined;
       let details: Record<string, string[]> | undefined;
       if (typeof response === 'object' && response !== null) {
-        const r = response as { message?: unknown; details?: Record<string, string[]> };
+        const r = response as HttpExceptionResponse;
         if (Array.isArray(r.message)) message = r.message.join('; ');
         else if (typeof r.message === 'string') message = r.message;
+        if (typeof r.code === 'string' && KNOWN_CODES.has(r.code)) code = r.code as ErrorCode;
+        params = r.params;
         details = r.details;
       }
       return {
         statusCode,
         error: STATUS_CODES[statusCode] ?? 'Error',
         message,
+        ...(code && { code }),
+        ...(params && { params }),
         requestId,
         ...(details && { details }),
       };
@@ -81,13 +129,19 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const status = httpish?.status ?? httpish?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const message = (httpish?.expose && httpish.message) || STATUS_CODES[status] || 'Bad request';
-      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, requestId };
+      return {
+        statusCode: status,
+        error: STATUS_CODES[status] ?? 'Error',
+        message,
+        code: codeForStatus(status) ?? ErrorCode.BadRequest,
+        requestId,
+      };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       error: 'Internal Server Error',
-      message:
-        'Something went wrong on our side. Please try again; if it keeps happening, tell the secretariat this request id.',
+      message: SERVER_ERROR_MESSAGE,
+      code: ErrorCode.ServerError,
       requestId,
     };
   }

@@ -22,6 +22,15 @@ describe(JsonLogger.name, () => {
     expect(lines).toHaveLength(1);
   });
 
+  it('keeps Nest start-up chatter for debug level', () => {
+    const lines: string[] = [];
+    const sut = new JsonLogger('info', (l) => lines.push(l));
+    sut.log('Mapped {/api/health, GET} route', 'RouterExplorer');
+    sut.log('Nest application successfully started', 'NestApplication');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]).context).toBe('NestApplication');
+  });
+
   it('never writes secrets that come in objects', () => {
     const lines: string[] = [];
     const sut = new JsonLogger('info', (l) => lines.push(l));

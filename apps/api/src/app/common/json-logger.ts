@@ -4,6 +4,9 @@ import { requestContext } from './request-context';
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+/** Nest's line-per-route and line-per-module start-up messages: useful when debugging only. */
+const STARTUP_CHATTER = new Set(['RouterExplorer', 'RoutesResolver', 'InstanceLoader']);
+
 /** Keys whose values never reach a log line, wherever they appear. */
 const SECRET_KEY = /pass(word)?|secret|token|cookie|authorization|hash|signature|key/i;
 
@@ -40,10 +43,11 @@ export class JsonLogger implements LoggerService {
     this.emit('debug', message, rest);
   }
 
-  private emit(level: Level, message: unknown, rest: unknown[]): void {
-    if (ORDER[level] < ORDER[this.minLevel]) return;
+  private emit(wanted: Level, message: unknown, rest: unknown[]): void {
     // Nest passes the context (class name) last, and for errors a stack before it.
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
+    const level = wanted === 'info' && context && STARTUP_CHATTER.has(context) ? 'debug' : wanted;
+    if (ORDER[level] < ORDER[this.minLevel]) return;
     const entry: Record<string, unknown> = {
       time: new Date().toISOString(),
       level,
