@@ -48,7 +48,8 @@ for (const probe of probes) {
 
 // The project graph: applications depend on libraries only, never on each other.
 const graph = await createProjectGraphAsync({ exitOnError: true });
-const isApp = (name) => graph.nodes[name]?.type === 'app' || graph.nodes[name]?.type === 'e2e';
+// (An e2e project names the apps it drives; it is a test of apps, not an app itself.)
+const isApp = (name) => graph.nodes[name]?.type === 'app';
 let checks = probes.length;
 for (const [name, deps] of Object.entries(graph.dependencies)) {
   if (!isApp(name)) continue;

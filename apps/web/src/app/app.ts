@@ -93,20 +93,20 @@ import { navFor } from './shell/nav';
                 </li>
               }
             </ul>
+            <div class="who">
+              <p class="who-name" data-testid="current-user">{{ user.name }}</p>
+              <p class="who-role">{{ roleKey(user.role) | t }}</p>
+            </div>
+            <button
+              class="nav-item sign-out"
+              type="button"
+              data-testid="sign-out"
+              (click)="signOut()"
+            >
+              <blup-icon name="logout" />
+              {{ 'nav.signOut' | t }}
+            </button>
           </nav>
-          <div class="who">
-            <p class="who-name" data-testid="current-user">{{ user.name }}</p>
-            <p class="who-role">{{ roleKey(user.role) | t }}</p>
-          </div>
-          <button
-            class="nav-item sign-out"
-            type="button"
-            data-testid="sign-out"
-            (click)="signOut()"
-          >
-            <blup-icon name="logout" />
-            {{ 'nav.signOut' | t }}
-          </button>
         }
       </mat-sidenav>
       <mat-sidenav-content>

@@ -20,7 +20,7 @@ import { Notice, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
-import { isDeadLink } from './return-url';
+import { isDeadLink, isUnusableLink } from './return-url';
 
 /**
  * Where an invitation email lands: who invited whom to what, then a name and a password.
@@ -146,7 +146,7 @@ export class InvitationPage {
     () =>
       !this.token() ||
       this.usedUp() ||
-      isDeadLink(this.invitation.error()) ||
+      isUnusableLink(this.invitation.error()) ||
       this.invitation.status() === 'idle',
   );
   protected readonly form = inject(NonNullableFormBuilder).group({

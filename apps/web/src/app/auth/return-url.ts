@@ -8,3 +8,11 @@ export function isDeadLink(error: unknown): boolean {
   const status = (error as { status?: number } | null)?.status;
   return status === 404 || status === 410;
 }
+
+/**
+ * Looking at a link (not using it): a 400 there means the token itself is cut off or mangled,
+ * which to the person is the same as a link that no longer works.
+ */
+export function isUnusableLink(error: unknown): boolean {
+  return isDeadLink(error) || (error as { status?: number } | null)?.status === 400;
+}

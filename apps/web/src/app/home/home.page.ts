@@ -93,7 +93,11 @@ export class HomePage {
   private readonly api = inject(HomeApi);
   private readonly injector = inject(Injector);
   protected readonly auth = inject(AuthStore);
-  protected readonly home = rxResource({ stream: () => this.api.get() });
+  /** Cards come worded in the person's language: fetch again when they switch. */
+  protected readonly home = rxResource({
+    params: () => this.auth.user()?.locale,
+    stream: () => this.api.get(),
+  });
 
   protected icon(card: HomeCard): IconName {
     return CARD_ICONS[card.kind] ?? 'next';
