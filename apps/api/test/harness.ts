@@ -1,5 +1,8 @@
 import { INestApplication } from '@nestjs/common';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createHttpApp } from '../src/app/bootstrap';
 import { AppConfig, loadConfig } from '../src/app/config/app-config';
@@ -29,6 +32,7 @@ export async function startTestApp(
   env: Record<string, string> = {},
   { role = 'all' }: { role?: 'all' | 'api' } = {},
 ): Promise<TestApp> {
+  const storageDir = await mkdtemp(join(tmpdir(), 'blup-test-storage-'));
   const smtp = new SmtpSink();
   const smtpUrl = await smtp.start();
   const config = loadConfig({
@@ -38,6 +42,7 @@ export async function startTestApp(
     ...process.env,
     SMTP_URL: smtpUrl,
     PUBLIC_URL: 'http://blup.test',
+    STORAGE_DIR: storageDir,
     ...env,
   });
   const app = await createHttpApp(config, role);
@@ -57,6 +62,7 @@ export async function startTestApp(
     close: async () => {
       await app.close();
       await smtp.stop();
+      await rm(storageDir, { recursive: true, force: true });
     },
   };
 }

@@ -16,7 +16,37 @@ describe(loadConfig.name, () => {
   });
 
   it('turns secure cookies on in production', () => {
-    expect(loadConfig({ ...base, NODE_ENV: 'production' }).secureCookies).toBe(true);
+    const production = { ...base, NODE_ENV: 'production', SIGNING_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(production).secureCookies).toBe(true);
+  });
+
+  it('plays video from local files until Mux keys are set', () => {
+    expect(loadConfig(base).video.provider).toBe('local');
+    const mux = loadConfig({
+      ...base,
+      MUX_TOKEN_ID: 'id',
+      MUX_TOKEN_SECRET: 'secret',
+      MUX_WEBHOOK_SECRET: 'whsec',
+      MUX_SIGNING_KEY_ID: 'key',
+      MUX_SIGNING_KEY_PRIVATE: 'pem',
+    });
+    expect(mux.video.provider).toBe('mux');
+    expect(mux.video.mux?.baseUrl).toBeNull();
+  });
+
+  it('names the Mux variable that is missing', () => {
+    expect(() => loadConfig({ ...base, MUX_TOKEN_ID: 'id' })).toThrow(
+      'MUX_TOKEN_SECRET is not set',
+    );
+  });
+
+  it('wants a real signing secret in production', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(
+      'SIGNING_SECRET is not set',
+    );
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', SIGNING_SECRET: 'short' })).toThrow(
+      'SIGNING_SECRET must be at least 32 characters',
+    );
   });
 
   it.each([

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * The environment, read and checked once at boot. Anything wrong stops the process with a
  * message naming the variable; nothing else in the code reads process.env.
@@ -26,6 +28,9 @@ export interface AppConfig {
   linkTtlMinutes: number;
   /** How long invitations live, in days. */
   invitationTtlDays: number;
+  /** Signs short-lived URLs (local video streams, downloads). Random per boot outside production. */
+  signingSecret: string;
+  video: VideoConfig;
   rateLimit: {
     /** Failed sign-ins allowed per account in the window. */
     perAccount: number;
@@ -33,6 +38,30 @@ export interface AppConfig {
     perIp: number;
     windowSeconds: number;
   };
+}
+
+export interface MuxConfig {
+  tokenId: string;
+  tokenSecret: string;
+  webhookSecret: string;
+  /** Signing key for playback tokens (JWT, RS256). */
+  signingKeyId: string;
+  /** Its private key, PEM or base64 of the PEM, as Mux hands it out. */
+  signingKeyPrivate: string;
+  /** Only for tests: a local fake of the Mux API. */
+  baseUrl: string | null;
+}
+
+export interface VideoConfig {
+  /** Mux when its keys are set; otherwise files on local disk (the embedded default). */
+  provider: 'mux' | 'local';
+  mux: MuxConfig | null;
+  /** Uploaded files (local videos, captions, resources) live under this folder. */
+  storageDir: string;
+  maxVideoBytes: number;
+  maxResourceBytes: number;
+  /** How long a playback token or signed stream URL lives. */
+  playbackTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -51,6 +80,12 @@ function str(env: Env, name: string, fallback?: string): string {
   if (value) return value;
   if (fallback !== undefined) return fallback;
   throw new ConfigError(name, 'is not set');
+}
+
+function secret(env: Env, name: string): string {
+  const value = str(env, name);
+  if (value.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
+  return value;
 }
 
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -94,6 +129,36 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+const MUX_VARIABLES = [
+  'MUX_TOKEN_ID',
+  'MUX_TOKEN_SECRET',
+  'MUX_WEBHOOK_SECRET',
+  'MUX_SIGNING_KEY_ID',
+  'MUX_SIGNING_KEY_PRIVATE',
+] as const;
+
+function videoConfig(env: Env): VideoConfig {
+  const anyMux = MUX_VARIABLES.some((name) => env[name]?.trim());
+  const mux: MuxConfig | null = anyMux
+    ? {
+        tokenId: str(env, 'MUX_TOKEN_ID'),
+        tokenSecret: str(env, 'MUX_TOKEN_SECRET'),
+        webhookSecret: str(env, 'MUX_WEBHOOK_SECRET'),
+        signingKeyId: str(env, 'MUX_SIGNING_KEY_ID'),
+        signingKeyPrivate: str(env, 'MUX_SIGNING_KEY_PRIVATE'),
+        baseUrl: env['MUX_BASE_URL']?.trim() ? url(env, 'MUX_BASE_URL', ['http:', 'https:']) : null,
+      }
+    : null;
+  return {
+    provider: mux ? 'mux' : 'local',
+    mux,
+    storageDir: str(env, 'STORAGE_DIR', '.data/storage'),
+    maxVideoBytes: int(env, 'MAX_VIDEO_MB', 2048, 1, 100_000) * 1024 * 1024,
+    maxResourceBytes: int(env, 'MAX_RESOURCE_MB', 25, 1, 1000) * 1024 * 1024,
+    playbackTtlSeconds: int(env, 'PLAYBACK_TTL_SECONDS', 3600, 30, 24 * 3600),
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(
     env,
@@ -126,6 +191,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     linkTtlMinutes: int(env, 'LINK_TTL_MINUTES', 30, 1, 24 * 60),
     invitationTtlDays: int(env, 'INVITATION_TTL_DAYS', 14, 1, 90),
+    signingSecret:
+      nodeEnv === 'production'
+        ? secret(env, 'SIGNING_SECRET')
+        : env['SIGNING_SECRET']?.trim() || randomBytes(32).toString('base64url'),
+    video: videoConfig(env),
     rateLimit: {
       perAccount: int(env, 'SIGNIN_LIMIT_PER_ACCOUNT', 5, 1, 1000),
       perIp: int(env, 'SIGNIN_LIMIT_PER_IP', 30, 1, 100000),

@@ -1,12 +1,45 @@
 import { Cohort } from './cohort.entity';
+import { CourseAccess } from './course-access.entity';
+import { CourseModule } from './course-module.entity';
+import { Course } from './course.entity';
+import { LessonProgress } from './lesson-progress.entity';
+import { Lesson } from './lesson.entity';
+import { VideoEvent } from './video-event.entity';
 import { Municipality } from './municipality.entity';
 import { OneTimeToken } from './one-time-token.entity';
 import { User } from './user.entity';
 import { UserSession } from './user-session.entity';
 import { Village } from './village.entity';
 
-export { Cohort, Municipality, OneTimeToken, User, UserSession, Village };
+export {
+  Cohort,
+  Course,
+  CourseAccess,
+  CourseModule,
+  Lesson,
+  LessonProgress,
+  Municipality,
+  OneTimeToken,
+  User,
+  UserSession,
+  Village,
+  VideoEvent,
+};
+export type { StoredCaption } from './lesson.entity';
 export { personStatus } from './user.entity';
 export type { OneTimeTokenKind } from './one-time-token.entity';
 
-export const ENTITIES = [Municipality, Village, Cohort, User, UserSession, OneTimeToken];
+export const ENTITIES = [
+  Municipality,
+  Village,
+  Cohort,
+  User,
+  UserSession,
+  OneTimeToken,
+  Course,
+  CourseModule,
+  Lesson,
+  LessonProgress,
+  CourseAccess,
+  VideoEvent,
+];

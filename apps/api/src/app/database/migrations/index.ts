@@ -1,4 +1,5 @@
 import { Platform1763860000000 } from './1763860000000-platform';
+import { Courses1763880000000 } from './1763880000000-courses';
 
 /** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
-export const MIGRATIONS = [Platform1763860000000];
+export const MIGRATIONS = [Platform1763860000000, Courses1763880000000];
