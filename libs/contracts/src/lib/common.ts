@@ -1,13 +1,95 @@
+/**
+ * What went wrong, as a stable name a client can translate (`message` stays the English text).
+ * Values are part of the API: add new ones freely, never rename or reuse one.
+ */
+export enum ErrorCode {
+  // Signing in
+  WrongCredentials = 'wrong_credentials',
+  NotSignedIn = 'not_signed_in',
+  /** Too many sign-ins from one network, or failed ones for one account. Params: minutes. */
+  SignInRateLimited = 'sign_in_rate_limited',
+  /** Params: minutes. */
+  SignInLinkRateLimited = 'sign_in_link_rate_limited',
+  /** Params: minutes. */
+  PasswordResetRateLimited = 'password_reset_rate_limited',
+  SignInLinkGone = 'sign_in_link_gone',
+  PasswordResetLinkGone = 'password_reset_link_gone',
+  InvitationGone = 'invitation_gone',
+  CsrfTokenInvalid = 'csrf_token_invalid',
+
+  // Passwords
+  /** Params: min. */
+  PasswordTooShort = 'password_too_short',
+  /** Params: max. */
+  PasswordTooLong = 'password_too_long',
+  PasswordTooCommon = 'password_too_common',
+  CurrentPasswordWrong = 'current_password_wrong',
+  NoPasswordToChange = 'no_password_to_change',
+
+  // Permissions
+  /** The person's role may not do this. */
+  Forbidden = 'forbidden',
+  SecretariatOnly = 'secretariat_only',
+  InviteNotAllowed = 'invite_not_allowed',
+  InviteRoleNotAllowed = 'invite_role_not_allowed',
+  InviteOutsideMunicipality = 'invite_outside_municipality',
+  InviteOutsideVillage = 'invite_outside_village',
+  CannotDisableSelf = 'cannot_disable_self',
+  CannotChangeOwnRole = 'cannot_change_own_role',
+
+  // Conflicts
+  EmailTaken = 'email_taken',
+  /** Params: name, municipality. */
+  VillageNameTaken = 'village_name_taken',
+  /** Params: name. */
+  MunicipalityNameTaken = 'municipality_name_taken',
+  /** Params: name. */
+  CohortNameTaken = 'cohort_name_taken',
+  /** Params: name. */
+  InvitationAlreadyAccepted = 'invitation_already_accepted',
+  /** Params: name. */
+  PersonDisabled = 'person_disabled',
+
+  // Requests
+  /** Missing, or not visible to this person. */
+  NotFound = 'not_found',
+  /** An id in the address is not an id at all. */
+  InvalidId = 'invalid_id',
+  /** An id in the body names nothing (a municipality, village or cohort's villages). */
+  UnknownReference = 'unknown_reference',
+  /** A person's role and place (municipality, village, flags) do not fit together. */
+  PlacementInvalid = 'placement_invalid',
+  /** Input failed validation; `details` says what, per field. */
+  ValidationFailed = 'validation_failed',
+  InvalidJson = 'invalid_json',
+  RequestTooLarge = 'request_too_large',
+  /** Any other 4xx without a more precise code. */
+  BadRequest = 'bad_request',
+  ServerError = 'server_error',
+}
+
+export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);
+
+/** Values an error's wording needs, e.g. `{ minutes: 15 }`. */
+export type ErrorParams = Record<string, string | number>;
+
 /** The one body every failed API call answers with. */
 export interface ErrorBody {
   statusCode: number;
   /** The HTTP reason phrase, e.g. "Bad Request". */
   error: string;
-  /** What went wrong, in words a person can act on. */
+  /** What went wrong, in English words a person can act on: the fallback when `code` is unknown. */
   message: string;
+  /** What went wrong, for the client to say in the person's language. */
+  code?: ErrorCode;
+  /** The values `code`'s wording needs (see each code). */
+  params?: ErrorParams;
   /** Quote this when asking the secretariat for help; it is in the server logs too. */
   requestId: string;
-  /** Per-field problems, when the input failed validation. */
+  /**
+   * Per-field problems, when the input failed validation. With a code other than
+   * `validation_failed`, these are the fields that one problem is about.
+   */
   details?: Record<string, string[]>;
 }
 

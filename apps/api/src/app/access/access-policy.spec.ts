@@ -1,4 +1,4 @@
-import { Role } from '@blup/contracts';
+import { ErrorCode, Role } from '@blup/contracts';
 import {
   Actor,
   canCreateVillage,
@@ -118,16 +118,32 @@ describe('access policy', () => {
       inviteRefusal(secretariat, { role: Role.Secretariat, municipalityId: null, village: null }),
     ).toBeNull();
     expect(inviteRefusal(coordinator, steering(tybjerg))).toBeNull();
-    expect(inviteRefusal(coordinator, steering(broager))).toMatch(/own municipality/);
+    expect(inviteRefusal(coordinator, steering(broager))).toEqual({
+      code: ErrorCode.InviteOutsideMunicipality,
+      message: expect.stringMatching(/own municipality/),
+    });
     expect(
       inviteRefusal(coordinator, { role: Role.Secretariat, municipalityId: null, village: null }),
-    ).toMatch(/secretariat/);
+    ).toEqual({
+      code: ErrorCode.InviteRoleNotAllowed,
+      message: expect.stringMatching(/secretariat/),
+    });
     expect(inviteRefusal(leader, steering(glumso))).toBeNull();
-    expect(inviteRefusal(leader, steering(tybjerg))).toMatch(/own village/);
+    expect(inviteRefusal(leader, steering(tybjerg))).toEqual({
+      code: ErrorCode.InviteOutsideVillage,
+      message: expect.stringMatching(/own village/),
+    });
     expect(
       inviteRefusal(leader, { role: Role.Learner, municipalityId: NAESTVED, village: null }),
-    ).toMatch(/steering group/);
-    expect(inviteRefusal(member, steering(glumso))).toMatch(/Only the secretariat/);
-    expect(inviteRefusal(learner, steering(glumso))).toMatch(/Only the secretariat/);
+    ).toEqual({
+      code: ErrorCode.InviteRoleNotAllowed,
+      message: expect.stringMatching(/steering group/),
+    });
+    for (const actor of [member, learner]) {
+      expect(inviteRefusal(actor, steering(glumso))).toEqual({
+        code: ErrorCode.InviteNotAllowed,
+        message: expect.stringMatching(/Only the secretariat/),
+      });
+    }
   });
 });

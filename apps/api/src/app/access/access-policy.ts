@@ -1,4 +1,4 @@
-import { Role } from '@blup/contracts';
+import { ErrorCode, Role } from '@blup/contracts';
 
 /**
  * Who may see and change what. Pure functions over the few facts each rule needs, so every
@@ -127,27 +127,47 @@ export interface InviteTarget {
   village: VillageRef | null;
 }
 
+/** Why an invitation is refused: the code the client translates and the English words. */
+export interface InviteRefusal {
+  code: ErrorCode;
+  message: string;
+}
+
+const refuse = (code: ErrorCode, message: string): InviteRefusal => ({ code, message });
+
 /**
  * The secretariat invites anyone; a coordinator invites coordinators, learners and steering
  * members within their municipality; a coordination-group member invites steering members of
  * their own village. Returns the reason when the answer is no.
  */
-export function inviteRefusal(actor: Actor, target: InviteTarget): string | null {
+export function inviteRefusal(actor: Actor, target: InviteTarget): InviteRefusal | null {
   if (isSecretariat(actor)) return null;
   if (actor.role === Role.Coordinator) {
     if (target.role === Role.Secretariat)
-      return 'Only the secretariat can invite people to the secretariat.';
+      return refuse(
+        ErrorCode.InviteRoleNotAllowed,
+        'Only the secretariat can invite people to the secretariat.',
+      );
     const municipalityId = target.village?.municipalityId ?? target.municipalityId;
     return municipalityId === actor.municipalityId
       ? null
-      : 'You can only invite people within your own municipality.';
+      : refuse(
+          ErrorCode.InviteOutsideMunicipality,
+          'You can only invite people within your own municipality.',
+        );
   }
   if (actor.role === Role.SteeringMember && actor.coordinationGroup) {
     if (target.role !== Role.SteeringMember)
-      return 'You can only invite members of your village’s steering group.';
+      return refuse(
+        ErrorCode.InviteRoleNotAllowed,
+        'You can only invite members of your village’s steering group.',
+      );
     return target.village?.id === actor.villageId
       ? null
-      : 'You can only invite people to your own village.';
+      : refuse(ErrorCode.InviteOutsideVillage, 'You can only invite people to your own village.');
   }
-  return 'Only the secretariat, municipal coordinators and coordination groups can invite people.';
+  return refuse(
+    ErrorCode.InviteNotAllowed,
+    'Only the secretariat, municipal coordinators and coordination groups can invite people.',
+  );
 }

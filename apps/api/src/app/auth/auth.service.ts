@@ -1,15 +1,9 @@
-import {
-  BadRequestException,
-  GoneException,
-  Inject,
-  Injectable,
-  NotFoundException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { SessionUser } from '@blup/contracts';
+import { ErrorCode, type SessionUser } from '@blup/contracts';
 import type { Request, Response } from 'express';
 import { DataSource, IsNull, Repository } from 'typeorm';
+import { AppException, fieldError } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { User } from '../database/entities';
@@ -67,7 +61,11 @@ export class AuthService {
     const matches = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !matches || user.disabledAt) {
       await this.limiter.recordFailure(dto.email);
-      throw new UnauthorizedException(WRONG_CREDENTIALS);
+      throw new AppException(
+        HttpStatus.UNAUTHORIZED,
+        ErrorCode.WrongCredentials,
+        WRONG_CREDENTIALS,
+      );
     }
     await this.limiter.clearAccount(dto.email);
     return this.signIn(user.id, http);
@@ -84,7 +82,12 @@ export class AuthService {
       where: { id: userId },
       relations: { municipality: true, village: true },
     });
-    if (!user) throw new NotFoundException('Your account no longer exists.');
+    if (!user)
+      throw new AppException(
+        HttpStatus.NOT_FOUND,
+        ErrorCode.NotFound,
+        'Your account no longer exists.',
+      );
     return sessionUserFromEntity(user);
   }
 
@@ -120,7 +123,7 @@ export class AuthService {
 
   async consumeSignInLink(dto: TokenDto, http: HttpPair): Promise<SessionUser> {
     const userId = await this.tokens.consume('sign_in_link', dto.token);
-    if (!userId) throw new GoneException(LINK_GONE);
+    if (!userId) throw new AppException(HttpStatus.GONE, ErrorCode.SignInLinkGone, LINK_GONE);
     const user = await this.users.findOneByOrFail({ id: userId });
     // Proving the mailbox is as good as a password: a lock from failed attempts no longer applies.
     await this.limiter.clearAccount(user.email);
@@ -154,7 +157,8 @@ export class AuthService {
     const passwordHash = await this.passwords.hash(dto.password);
     const user = await this.dataSource.transaction(async (manager) => {
       const userId = await this.tokens.consume('password_reset', dto.token, manager);
-      if (!userId) throw new GoneException(RESET_GONE);
+      if (!userId)
+        throw new AppException(HttpStatus.GONE, ErrorCode.PasswordResetLinkGone, RESET_GONE);
       await manager.getRepository(User).update(userId, { passwordHash });
       await this.tokens.revokeAll('password_reset', userId, manager);
       return manager.getRepository(User).findOneByOrFail({ id: userId });
@@ -173,16 +177,19 @@ export class AuthService {
       .where('u.id = :id', { id: actor.id })
       .getOneOrFail();
     if (!user.passwordHash) {
-      throw new BadRequestException(
+      throw new AppException(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.NoPasswordToChange,
         'You have no password yet, so there is none to change. Sign out and use “Forgot your password?” to choose one.',
       );
     }
     if (!(await this.passwords.verify(user.passwordHash, dto.currentPassword))) {
       await this.limiter.recordFailure(actor.email);
-      throw new BadRequestException({
-        message: 'Your current password is not right.',
-        details: { currentPassword: ['Your current password is not right.'] },
-      });
+      throw fieldError(
+        ErrorCode.CurrentPasswordWrong,
+        'currentPassword',
+        'Your current password is not right.',
+      );
     }
     await this.users.update(actor.id, { passwordHash: await this.passwords.hash(dto.newPassword) });
     const sessionId = await this.sessions.start(actor.id, http.req, http.res);

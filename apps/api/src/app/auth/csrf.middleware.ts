@@ -1,8 +1,9 @@
-import { CSRF_COOKIE, CSRF_HEADER, ErrorBody } from '@blup/contracts';
+import { HttpStatus } from '@nestjs/common';
+import { CSRF_COOKIE, CSRF_HEADER, ErrorCode } from '@blup/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
-import { requestContext } from '../common/request-context';
+import { AppException } from '../common/app-exception';
 import { csrfCookieOptions } from './cookies';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -17,7 +18,7 @@ function same(a: string, b: string): boolean {
  * Double-submit CSRF defence for every state-changing API request: the XSRF-TOKEN cookie
  * (which another site can neither read nor set) must be echoed in the X-XSRF-TOKEN header.
  * A token cookie is issued on any API request that lacks one. Paths in `exempt` (webhooks
- * signed by their sender) are let through.
+ * signed by their sender) are let through. A refusal goes to the global exception filter.
  */
 export function csrfMiddleware(config: AppConfig, exempt: string[] = []) {
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -28,13 +29,12 @@ export function csrfMiddleware(config: AppConfig, exempt: string[] = []) {
     if (SAFE_METHODS.has(req.method) || exempt.some((p) => req.path.startsWith(p))) return next();
     const header = req.header(CSRF_HEADER);
     if (cookie && header && same(cookie, header)) return next();
-    const body: ErrorBody = {
-      statusCode: 403,
-      error: 'Forbidden',
-      message:
+    next(
+      new AppException(
+        HttpStatus.FORBIDDEN,
+        ErrorCode.CsrfTokenInvalid,
         'The page’s security token is missing or out of date. Reload the page and try again.',
-      requestId: requestContext.get()?.requestId ?? 'unknown',
-    };
-    res.status(403).json(body);
+      ),
+    );
   };
 }

@@ -1,16 +1,16 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  GoneException,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DEFAULT_LOCALE, InvitationInfo, PersonDto, Role, SessionUser } from '@blup/contracts';
+import {
+  DEFAULT_LOCALE,
+  ErrorCode,
+  InvitationInfo,
+  PersonDto,
+  Role,
+  SessionUser,
+} from '@blup/contracts';
 import { DataSource, QueryFailedError, Repository } from 'typeorm';
-import { canReadPerson, InviteTarget, inviteRefusal } from '../access/access-policy';
+import { canReadPerson, InviteRefusal, InviteTarget, inviteRefusal } from '../access/access-policy';
+import { AppException } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Municipality, User, Village } from '../database/entities';
@@ -27,6 +27,13 @@ import { hashToken } from './tokens';
 export const EMAIL_TAKEN = 'Someone with this email already has an account.';
 export const INVITATION_GONE =
   'This invitation has already been used or has expired. Ask the person who invited you to send a new one.';
+
+const emailTaken = (): AppException =>
+  new AppException(HttpStatus.CONFLICT, ErrorCode.EmailTaken, EMAIL_TAKEN);
+const invitationGone = (): AppException =>
+  new AppException(HttpStatus.GONE, ErrorCode.InvitationGone, INVITATION_GONE);
+const refused = ({ code, message }: InviteRefusal): AppException =>
+  new AppException(HttpStatus.FORBIDDEN, code, message);
 
 const ROLE_LABEL: Record<Role, string> = {
   [Role.Secretariat]: 'someone in the secretariat',
@@ -71,12 +78,12 @@ export class InvitationService {
   async invite(actor: AuthUser, dto: InviteDto): Promise<PersonDto> {
     // Someone who could not invite this role even into their own place needs to learn nothing more.
     const refusedAtHome = inviteRefusal(actor, this.target(dto.role, this.homeOf(actor)));
-    if (refusedAtHome) throw new ForbiddenException(refusedAtHome);
+    if (refusedAtHome) throw refused(refusedAtHome);
 
     const placement = await this.place(dto);
     const refusal = inviteRefusal(actor, this.target(dto.role, placement));
-    if (refusal) throw new ForbiddenException(refusal);
-    if (await this.users.existsBy({ email: dto.email })) throw new ConflictException(EMAIL_TAKEN);
+    if (refusal) throw refused(refusal);
+    if (await this.users.existsBy({ email: dto.email })) throw emailTaken();
 
     const { user, token } = await this.dataSource
       .transaction(async (manager) => {
@@ -113,7 +120,7 @@ export class InvitationService {
           error instanceof QueryFailedError &&
           (error.driverError as { code?: string }).code === '23505'
         ) {
-          throw new ConflictException(EMAIL_TAKEN);
+          throw emailTaken();
         }
         throw error;
       });
@@ -143,7 +150,7 @@ export class InvitationService {
       [hashToken(dto.token)],
     );
     const row = rows[0];
-    if (!row) throw new GoneException(INVITATION_GONE);
+    if (!row) throw invitationGone();
     return {
       email: row.email,
       name: row.name,
@@ -159,7 +166,7 @@ export class InvitationService {
     const passwordHash = await this.passwords.hash(dto.password);
     const userId = await this.dataSource.transaction(async (manager) => {
       const userId = await this.tokens.consume('invitation', dto.token, manager);
-      if (!userId) throw new GoneException(INVITATION_GONE);
+      if (!userId) throw invitationGone();
       await manager.getRepository(User).update(userId, { name: dto.name, passwordHash });
       // Earlier invitations to the same person (resent ones) stop working too.
       await this.tokens.revokeAll('invitation', userId, manager);
@@ -175,21 +182,31 @@ export class InvitationService {
       relations: { municipality: true, village: true },
     });
     if (!person || !canReadPerson(actor, person))
-      throw new NotFoundException('There is no such person among the people you can see.');
+      throw new AppException(
+        HttpStatus.NOT_FOUND,
+        ErrorCode.NotFound,
+        'There is no such person among the people you can see.',
+      );
     const placement: Placement = {
       municipality: person.municipality ?? null,
       village: person.village ?? null,
     };
     const refusal = inviteRefusal(actor, this.target(person.role, placement));
-    if (refusal) throw new ForbiddenException(refusal);
+    if (refusal) throw refused(refusal);
     if (person.disabledAt) {
-      throw new ConflictException(
+      throw new AppException(
+        HttpStatus.CONFLICT,
+        ErrorCode.PersonDisabled,
         `${person.name}’s account is disabled. Enable it before sending a new invitation.`,
+        { params: { name: person.name } },
       );
     }
     if (person.activatedAt) {
-      throw new ConflictException(
+      throw new AppException(
+        HttpStatus.CONFLICT,
+        ErrorCode.InvitationAlreadyAccepted,
         `${person.name} has already accepted and can sign in. If they have forgotten their password, they can ask for a new one on the sign-in page.`,
+        { params: { name: person.name } },
       );
     }
     const token = await this.dataSource.transaction(async (manager) => {
@@ -248,10 +265,12 @@ export class InvitationService {
       );
     }
     if (Object.keys(problems).length) {
-      throw new BadRequestException({
-        message: Object.values(problems).flat().join('; '),
-        details: problems,
-      });
+      throw new AppException(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.PlacementInvalid,
+        Object.values(problems).flat().join('; '),
+        { details: problems },
+      );
     }
 
     if (dto.role === Role.SteeringMember) {
@@ -260,20 +279,31 @@ export class InvitationService {
         relations: { municipality: true },
       });
       if (!village)
-        throw new NotFoundException('There is no village with the id given in villageId.');
+        throw new AppException(
+          HttpStatus.NOT_FOUND,
+          ErrorCode.UnknownReference,
+          'There is no village with the id given in villageId.',
+        );
       if (dto.municipalityId && dto.municipalityId !== village.municipalityId) {
-        throw new BadRequestException({
-          message:
-            'The village is not in the municipality given in municipalityId. Leave municipalityId out: it follows from the village.',
-          details: { municipalityId: ['municipalityId does not match the village’s municipality'] },
-        });
+        throw new AppException(
+          HttpStatus.BAD_REQUEST,
+          ErrorCode.PlacementInvalid,
+          'The village is not in the municipality given in municipalityId. Leave municipalityId out: it follows from the village.',
+          {
+            details: {
+              municipalityId: ['municipalityId does not match the village’s municipality'],
+            },
+          },
+        );
       }
       return { village, municipality: village.municipality ?? null };
     }
     if (needsMunicipality) {
       const municipality = await this.municipalities.findOneBy({ id: dto.municipalityId });
       if (!municipality)
-        throw new NotFoundException(
+        throw new AppException(
+          HttpStatus.NOT_FOUND,
+          ErrorCode.UnknownReference,
           'There is no municipality with the id given in municipalityId.',
         );
       return { municipality, village: null };

@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   HttpCode,
@@ -20,19 +19,25 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { InvitationInfo, PersonDto, SessionUser } from '@blup/contracts';
+import { ErrorCode, type InvitationInfo, type PersonDto, type SessionUser } from '@blup/contracts';
 import type { Response } from 'express';
+import { AppException } from '../common/app-exception';
 import type { AuthUser } from './auth-user';
 import { AuthedRequest, CurrentUser } from './current-user.decorator';
 import { TokenDto } from './dto/auth.dto';
 import { AcceptInvitationDto, InviteDto } from './dto/invitation.dto';
-import { InvitationInfoResponse, PersonResponse, SessionUserResponse } from './dto/responses';
+import { PersonResponse } from '../people/person.dto';
+import { InvitationInfoResponse, SessionUserResponse } from './dto/responses';
 import { InvitationService } from './invitation.service';
 import { Public } from './public.decorator';
 
 const personId = new ParseUUIDPipe({
   exceptionFactory: () =>
-    new BadRequestException('The person id in the address is not a valid id.'),
+    new AppException(
+      HttpStatus.BAD_REQUEST,
+      ErrorCode.InvalidId,
+      'The person id in the address is not a valid id.',
+    ),
 });
 
 @ApiTags('invitations')

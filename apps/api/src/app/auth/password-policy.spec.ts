@@ -1,4 +1,4 @@
-import { PASSWORD_MAX_LENGTH } from '@blup/contracts';
+import { ErrorCode, PASSWORD_MAX_LENGTH } from '@blup/contracts';
 import { isCommonPassword, passwordProblem, TOO_COMMON_MESSAGE } from './password-policy';
 
 describe('password policy', () => {
@@ -14,21 +14,27 @@ describe('password policy', () => {
     });
 
     it('asks for at least 8 characters, and accepts exactly 8', () => {
-      expect(passwordProblem('k7#vQ!2')).toBe('The password must be at least 8 characters long.');
+      expect(passwordProblem('k7#vQ!2')).toEqual({
+        code: ErrorCode.PasswordTooShort,
+        params: { min: 8 },
+        message: 'The password must be at least 8 characters long.',
+      });
       expect(passwordProblem('k7#vQ!2p')).toBeNull();
     });
 
     it('counts characters as people do, not UTF-16 units', () => {
       // Six characters, nine UTF-16 units.
-      expect(passwordProblem('🔑a🔒b🗝c')).toMatch(/at least 8/);
+      expect(passwordProblem('🔑a🔒b🗝c')?.message).toMatch(/at least 8/);
     });
 
     it('accepts 256 characters and refuses 257', () => {
       const ok = 'Tybjerg og Omegn '.repeat(16).slice(0, PASSWORD_MAX_LENGTH);
       expect(passwordProblem(ok)).toBeNull();
-      expect(passwordProblem(ok + 'x')).toBe(
-        `The password can be at most ${PASSWORD_MAX_LENGTH} characters long.`,
-      );
+      expect(passwordProblem(ok + 'x')).toEqual({
+        code: ErrorCode.PasswordTooLong,
+        params: { max: PASSWORD_MAX_LENGTH },
+        message: `The password can be at most ${PASSWORD_MAX_LENGTH} characters long.`,
+      });
     });
 
     it('has no composition rules: lower-case words alone are fine', () => {
@@ -36,12 +42,15 @@ describe('password policy', () => {
     });
 
     it('refuses what is not text', () => {
-      expect(passwordProblem(12345678)).toBe('The password must be text.');
-      expect(passwordProblem(undefined)).toBe('The password must be text.');
+      expect(passwordProblem(12345678)?.message).toBe('The password must be text.');
+      expect(passwordProblem(undefined)?.code).toBe(ErrorCode.ValidationFailed);
     });
 
     it('says plainly that a common password is too common', () => {
-      expect(passwordProblem('password')).toBe(TOO_COMMON_MESSAGE);
+      expect(passwordProblem('password')).toEqual({
+        code: ErrorCode.PasswordTooCommon,
+        message: TOO_COMMON_MESSAGE,
+      });
       expect(TOO_COMMON_MESSAGE).toMatch(/^This password is too common/);
     });
   });

@@ -1,6 +1,7 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@blup/contracts';
+import { ErrorCode, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@blup/contracts';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { registerDecorator, ValidationArguments } from 'class-validator';
+import { type CodedFailure, codedConstraint } from '../common/validation';
 import { DANISH_COMMON_PASSWORDS } from './danish-passwords';
 
 /**
@@ -45,30 +46,49 @@ export function isCommonPassword(password: string): boolean {
   return isListedWordWithAffixes(folded) || isListedWordWithAffixes(folded.replace(SEPARATORS, ''));
 }
 
+/** Why a new password is not acceptable: the code the client translates and the English words. */
+export interface PasswordProblem extends CodedFailure {
+  message: string;
+}
+
 /** Why a new password is not acceptable, in words for the person choosing it; null when it is fine. */
-export function passwordProblem(password: unknown): string | null {
-  if (typeof password !== 'string') return 'The password must be text.';
+export function passwordProblem(password: unknown): PasswordProblem | null {
+  if (typeof password !== 'string')
+    return { code: ErrorCode.ValidationFailed, message: 'The password must be text.' };
   // Characters as people count them (code points), not UTF-16 units.
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH)
-    return `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`;
+    return {
+      code: ErrorCode.PasswordTooShort,
+      params: { min: PASSWORD_MIN_LENGTH },
+      message: `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`,
+    };
   if (length > PASSWORD_MAX_LENGTH)
-    return `The password can be at most ${PASSWORD_MAX_LENGTH} characters long.`;
-  if (isCommonPassword(password)) return TOO_COMMON_MESSAGE;
+    return {
+      code: ErrorCode.PasswordTooLong,
+      params: { max: PASSWORD_MAX_LENGTH },
+      message: `The password can be at most ${PASSWORD_MAX_LENGTH} characters long.`,
+    };
+  if (isCommonPassword(password))
+    return { code: ErrorCode.PasswordTooCommon, message: TOO_COMMON_MESSAGE };
   return null;
 }
 
-/** class-validator: the field holds a password someone is choosing now (not one they sign in with). */
+/**
+ * class-validator: the field holds a password someone is choosing now (not one they sign in with).
+ * A refusal carries its code (password_too_short, _too_long, _too_common) to the error body.
+ */
 export function IsNewPassword(): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
     registerDecorator({
       name: 'isNewPassword',
       target: target.constructor,
       propertyName: String(propertyName),
+      options: { context: codedConstraint((value) => passwordProblem(value)) },
       validator: {
         validate: (value: unknown) => passwordProblem(value) === null,
         defaultMessage: (args?: ValidationArguments) =>
-          passwordProblem(args?.value) ?? 'The password is not acceptable.',
+          passwordProblem(args?.value)?.message ?? 'The password is not acceptable.',
       },
     });
   };

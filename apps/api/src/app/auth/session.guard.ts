@@ -1,14 +1,9 @@
-import {
-  CanActivate,
-  ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Role } from '@blup/contracts';
+import { ErrorCode, Role } from '@blup/contracts';
+import { AppException } from '../common/app-exception';
 import { requestContext } from '../common/request-context';
-import type { AuthedRequest } from './current-user.decorator';
+import { notSignedIn, type AuthedRequest } from './current-user.decorator';
 import { IS_PUBLIC } from './public.decorator';
 import { ROLES_KEY } from './roles.decorator';
 import { SessionService } from './session.service';
@@ -40,10 +35,13 @@ export class SessionGuard implements CanActivate {
       if (ctx) ctx.userId = user.id;
     }
     if (isPublic) return true;
-    if (!user) throw new UnauthorizedException('Please sign in.');
+    if (!user) throw notSignedIn();
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles?.length && !roles.includes(user.role)) {
-      throw new ForbiddenException(
+      const onlySecretariat = roles.length === 1 && roles[0] === Role.Secretariat;
+      throw new AppException(
+        HttpStatus.FORBIDDEN,
+        onlySecretariat ? ErrorCode.SecretariatOnly : ErrorCode.Forbidden,
         `Only ${roles.map((r) => ROLE_NAMES[r]).join(' or ')} can do this.`,
       );
     }

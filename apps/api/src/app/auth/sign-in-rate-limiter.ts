@@ -2,14 +2,15 @@ import {
   ArgumentsHost,
   Catch,
   ExceptionFilter,
-  HttpException,
   HttpStatus,
   Inject,
   Injectable,
 } from '@nestjs/common';
+import { ErrorCode } from '@blup/contracts';
 import type { Response } from 'express';
 import type { ChainableCommander } from 'ioredis';
 import { createHash } from 'node:crypto';
+import { AppException } from '../common/app-exception';
 import { GlobalExceptionFilter } from '../common/global-exception.filter';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -18,21 +19,37 @@ import { RedisService } from '../queue/redis.module';
 /** What an IP address is counted for, each in its own bucket. */
 export type IpAction = 'login' | 'link' | 'password-reset';
 
-const IP_MESSAGES: Record<IpAction, (wait: string) => string> = {
-  login: (wait) =>
-    `Too many sign-in attempts from your network. Try again ${wait}, or ask for a sign-in link by email instead.`,
-  link: (wait) => `Too many sign-in links were asked for from your network. Try again ${wait}.`,
-  'password-reset': (wait) =>
-    `Too many password resets were asked for from your network. Try again ${wait}.`,
+const IP_LIMITS: Record<IpAction, { code: ErrorCode; message: (wait: string) => string }> = {
+  login: {
+    code: ErrorCode.SignInRateLimited,
+    message: (wait) =>
+      `Too many sign-in attempts from your network. Try again ${wait}, or ask for a sign-in link by email instead.`,
+  },
+  link: {
+    code: ErrorCode.SignInLinkRateLimited,
+    message: (wait) =>
+      `Too many sign-in links were asked for from your network. Try again ${wait}.`,
+  },
+  'password-reset': {
+    code: ErrorCode.PasswordResetRateLimited,
+    message: (wait) =>
+      `Too many password resets were asked for from your network. Try again ${wait}.`,
+  },
 };
 
-/** A 429 that knows when the caller may try again (sent as Retry-After). */
-export class TooManyAttemptsException extends HttpException {
+/**
+ * A 429 that knows when the caller may try again (sent as Retry-After), and says so in whole
+ * minutes (rounded up) in its params for the translated wording.
+ */
+export class TooManyAttemptsException extends AppException {
   constructor(
     readonly retryAfterSeconds: number,
+    code: ErrorCode,
     message: string,
   ) {
-    super(message, HttpStatus.TOO_MANY_REQUESTS);
+    super(HttpStatus.TOO_MANY_REQUESTS, code, message, {
+      params: { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) },
+    });
   }
 }
 
@@ -83,8 +100,10 @@ export class SignInRateLimiter {
     const { count, ttl } = await this.increment(
       this.redis.key('rl', 'ip', action, ip || 'unknown'),
     );
-    if (count > this.config.rateLimit.perIp)
-      throw new TooManyAttemptsException(ttl, IP_MESSAGES[action](waitPhrase(ttl)));
+    if (count > this.config.rateLimit.perIp) {
+      const { code, message } = IP_LIMITS[action];
+      throw new TooManyAttemptsException(ttl, code, message(waitPhrase(ttl)));
+    }
   }
 
   /** Throws 429 while this account has used up its failed attempts. */
@@ -97,6 +116,7 @@ export class SignInRateLimiter {
     const wait = this.remaining(ttl);
     throw new TooManyAttemptsException(
       wait,
+      ErrorCode.SignInRateLimited,
       `Too many failed sign-ins for this account. Try again ${waitPhrase(wait)}, or ask for a sign-in link by email instead.`,
     );
   }

@@ -1,7 +1,8 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { DemoSignIn } from '@blup/contracts';
 import { In, IsNull, Repository } from 'typeorm';
+import { notFound } from '../common/app-exception';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { User } from '../database/entities';
@@ -19,7 +20,7 @@ export class DemoService {
    * not disabled), so the list is never a promise the seed did not keep. Never in production.
    */
   async signIns(): Promise<DemoSignIn[]> {
-    if (this.config.env === 'production') throw new NotFoundException('Not found.');
+    if (this.config.env === 'production') throw notFound('Not found.');
     const present = await this.users.find({
       select: { email: true },
       where: { email: In(DEMO_SIGN_INS.map((s) => s.email)), disabledAt: IsNull() },

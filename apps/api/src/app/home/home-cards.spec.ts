@@ -1,4 +1,10 @@
-import { coordinatorCards, secretariatCards, steeringCards, welcomeCards } from './home-cards';
+import {
+  coordinatorCards,
+  longDate,
+  secretariatCards,
+  steeringCards,
+  welcomeCards,
+} from './home-cards';
 
 describe('home cards', () => {
   it('gives the secretariat a count and a link for each list', () => {
@@ -40,7 +46,29 @@ describe('home cards', () => {
     expect(cards[1]).toMatchObject({
       kind: 'cohort',
       link: '/cohorts/c1',
-      subtitle: 'Your cohort starts on 2027-02-01',
+      subtitle: 'Your cohort starts on 1 February 2027',
+    });
+    expect(
+      steeringCards('da', {
+        ...base,
+        cohort: { id: 'c1', name: 'Forår 2027', startDate: '2027-02-01' },
+      })[1].subtitle,
+    ).toBe('Dit hold starter 1. februar 2027');
+  });
+
+  describe(longDate.name, () => {
+    it.each([
+      ['da', '2027-02-01', '1. februar 2027'],
+      ['en', '2027-02-01', '1 February 2027'],
+      // Summer time and the turn of the year stay on their calendar day.
+      ['da', '2026-07-31', '31. juli 2026'],
+      ['en', '2026-12-31', '31 December 2026'],
+    ] as const)('writes %s %s as "%s"', (locale, iso, words) => {
+      expect(longDate(locale, iso)).toBe(words);
+    });
+
+    it('leaves a value that is not a date as it is', () => {
+      expect(longDate('da', 'soon')).toBe('soon');
     });
   });
 

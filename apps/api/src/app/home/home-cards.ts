@@ -1,4 +1,16 @@
-import type { HomeCard, Locale } from '@blup/contracts';
+import type { ContinueWatchingDto, HomeCard, Locale } from '@blup/contracts';
+
+const DATE_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
+  da: new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }),
+};
+
+/** A calendar date (YYYY-MM-DD) in words: "1. februar 2027", "1 February 2027". */
+export function longDate(locale: Locale, isoDate: string): string {
+  // Noon UTC is the same calendar day in Copenhagen, summer or winter.
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : DATE_FORMATS[locale].format(date);
+}
 
 /** The words on the cards, per locale. */
 const TEXT = {
@@ -11,7 +23,10 @@ const TEXT = {
     villageCount: (n: number) => (n === 1 ? '1 landsby' : `${n} landsbyer`),
     municipality: 'Din kommune',
     village: (municipality: string) => `Din landsby i ${municipality} Kommune`,
-    cohort: (startDate: string) => `Dit hold starter ${startDate}`,
+    cohort: (startDate: string) => `Dit hold starter ${longDate('da', startDate)}`,
+    continueTitle: 'Fortsæt hvor du slap',
+    continueLine: (lesson: string, course: string, percent: number) =>
+      `${lesson} · ${course} · ${percent} % set`,
     welcome: 'Velkommen til BLUP Akademiet',
     welcomeLine:
       'Her finder du kurser, workshops og netværk om strategisk udvikling og samarbejde i lokalsamfundet.',
@@ -25,7 +40,10 @@ const TEXT = {
     villageCount: (n: number) => (n === 1 ? '1 village' : `${n} villages`),
     municipality: 'Your municipality',
     village: (municipality: string) => `Your village in ${municipality} Municipality`,
-    cohort: (startDate: string) => `Your cohort starts on ${startDate}`,
+    cohort: (startDate: string) => `Your cohort starts on ${longDate('en', startDate)}`,
+    continueTitle: 'Continue where you left off',
+    continueLine: (lesson: string, course: string, percent: number) =>
+      `${lesson} · ${course} · ${percent}% watched`,
     welcome: 'Welcome to BLUP Akademiet',
     welcomeLine:
       'Here you find courses, workshops and networks on strategic development and cooperation in local communities.',
@@ -110,4 +128,15 @@ export function steeringCards(locale: Locale, facts: SteeringFacts): HomeCard[] 
 export function welcomeCards(locale: Locale): HomeCard[] {
   const t = TEXT[locale];
   return [{ kind: 'welcome', title: t.welcome, subtitle: t.welcomeLine }];
+}
+
+/** "Continue where you left off": the most recent unfinished video lesson. */
+export function continueCard(locale: Locale, next: ContinueWatchingDto): HomeCard {
+  const t = TEXT[locale];
+  return {
+    kind: 'continue',
+    title: t.continueTitle,
+    subtitle: t.continueLine(next.lessonTitle, next.courseTitle, next.percent),
+    link: `/lessons/${next.lessonId}`,
+  };
 }

@@ -1,11 +1,6 @@
-import {
-  BadRequestException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Page, PersonDto } from '@blup/contracts';
+import { ErrorCode, type Page, type PersonDto } from '@blup/contracts';
 import { Brackets, Repository } from 'typeorm';
 import {
   Actor,
@@ -15,12 +10,12 @@ import {
   type VillageRef,
 } from '../access/access-policy';
 import { SessionService } from '../auth/session.service';
+import { fieldError, notFound, secretariatOnly } from '../common/app-exception';
 import { likePattern, pageWindow, toPage } from '../common/pagination';
 import { Municipality, personStatus, User, Village } from '../database/entities';
 import { PeopleQueryDto, UpdatePersonBody } from './person.dto';
 import { isRefusal, nextPlacement, type Placement, type PlacementChange } from './placement';
 
-const NOT_FOUND = 'Person not found.';
 const PLACEMENT_FIELDS = [
   'role',
   'municipalityId',
@@ -29,10 +24,6 @@ const PLACEMENT_FIELDS = [
   'contactPerson',
   'learnerKind',
 ] as const;
-
-function badField(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message, details: { [field]: [message] } });
-}
 
 @Injectable()
 export class PeopleService {
@@ -100,19 +91,21 @@ export class PeopleService {
   async update(actor: Actor, id: string, body: UpdatePersonBody): Promise<PersonDto> {
     const person = await this.findReadable(actor, id);
     if (!canUpdatePerson(actor)) {
-      throw new ForbiddenException(
+      throw secretariatOnly(
         'Only the secretariat can change a person’s name, role, place or status.',
       );
     }
     if (person.id === actor.id) {
       if (body.disabled === true) {
-        throw badField(
+        throw fieldError(
+          ErrorCode.CannotDisableSelf,
           'disabled',
           'You cannot disable your own account. Ask another member of the secretariat.',
         );
       }
       if (body.role !== undefined && body.role !== person.role) {
-        throw badField(
+        throw fieldError(
+          ErrorCode.CannotChangeOwnRole,
           'role',
           'You cannot change your own role. Ask another member of the secretariat.',
         );
@@ -127,15 +120,25 @@ export class PeopleService {
       change.municipalityId &&
       !(await this.municipalities.existsBy({ id: change.municipalityId }))
     ) {
-      throw badField('municipalityId', 'There is no municipality with that id.');
+      throw fieldError(
+        ErrorCode.UnknownReference,
+        'municipalityId',
+        'There is no municipality with that id.',
+      );
     }
     let village: VillageRef | null = person.village ?? null;
     if (change.villageId) {
       village = await this.villages.findOneBy({ id: change.villageId });
-      if (!village) throw badField('villageId', 'There is no village with that id.');
+      if (!village)
+        throw fieldError(
+          ErrorCode.UnknownReference,
+          'villageId',
+          'There is no village with that id.',
+        );
     }
     const placement = nextPlacement(placementOf(person), change, village);
-    if (isRefusal(placement)) throw badField(placement.field, placement.message);
+    if (isRefusal(placement))
+      throw fieldError(ErrorCode.PlacementInvalid, placement.field, placement.message);
 
     const disabledAt = nextDisabledAt(person.disabledAt, body.disabled);
     await this.users.update(id, {
@@ -153,7 +156,7 @@ export class PeopleService {
       where: { id },
       relations: { municipality: true, village: true },
     });
-    if (!person || !canReadPerson(actor, person)) throw new NotFoundException(NOT_FOUND);
+    if (!person || !canReadPerson(actor, person)) throw notFound('Person not found.');
     return person;
   }
 }

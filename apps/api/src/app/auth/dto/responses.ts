@@ -5,8 +5,6 @@ import {
   LearnerKind,
   Locale,
   LOCALES,
-  PersonDto,
-  PersonStatus,
   Role,
   ROLES,
   SessionUser,
@@ -35,21 +33,4 @@ export class InvitationInfoResponse implements InvitationInfo {
   @ApiProperty({ type: String, nullable: true }) municipalityName: string | null;
   @ApiProperty({ type: String, nullable: true }) villageName: string | null;
   @ApiProperty({ type: String, nullable: true }) invitedByName: string | null;
-}
-
-export class PersonResponse implements PersonDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty({ enum: ['active', 'invited', 'disabled'] }) status: PersonStatus;
-  @ApiProperty({ enum: LOCALES }) locale: Locale;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) municipalityId: string | null;
-  @ApiProperty({ type: String, nullable: true }) municipalityName: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) villageId: string | null;
-  @ApiProperty({ type: String, nullable: true }) villageName: string | null;
-  @ApiProperty() coordinationGroup: boolean;
-  @ApiProperty() contactPerson: boolean;
-  @ApiProperty({ enum: LEARNER_KINDS, nullable: true }) learnerKind: LearnerKind | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

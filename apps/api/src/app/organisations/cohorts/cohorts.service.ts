@@ -1,20 +1,21 @@
-import {
-  BadRequestException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CohortDto, Page } from '@blup/contracts';
+import { ErrorCode, type CohortDto, type Page } from '@blup/contracts';
 import { DataSource, EntityManager, In, Not, Repository } from 'typeorm';
 import { Actor, canReadCohort, canWriteCohort, scopeOf } from '../../access/access-policy';
+import { AppException, fieldError, notFound, secretariatOnly } from '../../common/app-exception';
 import { likePattern, pageWindow, PageQueryDto, toPage } from '../../common/pagination';
 import { Cohort, Village } from '../../database/entities';
 import { nameTaken, withUniqueName } from '../shared/unique-violation';
 import { CreateCohortBody, UpdateCohortBody } from './cohort.dto';
 
-const NOT_FOUND = 'Cohort not found.';
-const duplicateName = (name: string): string => `A cohort named “${name}” already exists.`;
+const nameConflict = (name: string) => (): AppException =>
+  new AppException(
+    HttpStatus.CONFLICT,
+    ErrorCode.CohortNameTaken,
+    `A cohort named “${name}” already exists.`,
+    { params: { name } },
+  );
 
 @Injectable()
 export class CohortsService {
@@ -69,8 +70,7 @@ export class CohortsService {
   }
 
   async create(actor: Actor, body: CreateCohortBody): Promise<CohortDto> {
-    if (!canWriteCohort(actor))
-      throw new ForbiddenException('Only the secretariat can add cohorts.');
+    if (!canWriteCohort(actor)) throw secretariatOnly('Only the secretariat can add cohorts.');
     const villageIds = [...new Set(body.villageIds ?? [])];
     const id = await withUniqueName(
       () => nameTaken(this.cohorts, body.name),
@@ -86,7 +86,7 @@ export class CohortsService {
           }
           return cohort.id;
         }),
-      duplicateName(body.name),
+      nameConflict(body.name),
     );
     return this.load(id);
   }
@@ -94,7 +94,7 @@ export class CohortsService {
   async update(actor: Actor, id: string, body: UpdateCohortBody): Promise<CohortDto> {
     const { cohort } = await this.findReadable(actor, id);
     if (!canWriteCohort(actor)) {
-      throw new ForbiddenException('Only the secretariat can change a cohort.');
+      throw secretariatOnly('Only the secretariat can change a cohort.');
     }
     const changes: Partial<Pick<Cohort, 'name' | 'startDate'>> = {};
     if (body.name !== undefined && body.name !== cohort.name) changes.name = body.name;
@@ -109,7 +109,7 @@ export class CohortsService {
           if (Object.keys(changes).length) await em.getRepository(Cohort).update(id, changes);
           if (body.villageIds) await this.setVillages(em, id, [...new Set(body.villageIds)]);
         }),
-      duplicateName(body.name ?? cohort.name),
+      nameConflict(body.name ?? cohort.name),
     );
     return this.load(id);
   }
@@ -139,8 +139,11 @@ export class CohortsService {
     const known = new Set(found.map((v) => v.id));
     const unknown = villageIds.filter((id) => !known.has(id));
     if (unknown.length) {
-      const message = `There is no village with the id ${unknown.join(', ')}. Choose villages from the villages list.`;
-      throw new BadRequestException({ message, details: { villageIds: [message] } });
+      throw fieldError(
+        ErrorCode.UnknownReference,
+        'villageIds',
+        `There is no village with the id ${unknown.join(', ')}. Choose villages from the villages list.`,
+      );
     }
   }
 
@@ -151,7 +154,7 @@ export class CohortsService {
   ): Promise<{ cohort: Cohort; villages: Village[] }> {
     const cohort = await this.cohorts.findOneBy({ id });
     const villages = cohort ? await this.villagesOf([id]) : [];
-    if (!cohort || !canReadCohort(actor, villages)) throw new NotFoundException(NOT_FOUND);
+    if (!cohort || !canReadCohort(actor, villages)) throw notFound('Cohort not found.');
     return { cohort, villages };
   }
 

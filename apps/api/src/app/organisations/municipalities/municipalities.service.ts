@@ -1,6 +1,12 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Role, type MunicipalityDto, type Page, type PersonSummary } from '@blup/contracts';
+import {
+  ErrorCode,
+  Role,
+  type MunicipalityDto,
+  type Page,
+  type PersonSummary,
+} from '@blup/contracts';
 import { In, IsNull, Repository } from 'typeorm';
 import {
   Actor,
@@ -8,13 +14,19 @@ import {
   canWriteMunicipality,
   scopeOf,
 } from '../../access/access-policy';
+import { AppException, notFound, secretariatOnly } from '../../common/app-exception';
 import { likePattern, pageWindow, PageQueryDto, toPage } from '../../common/pagination';
 import { Municipality, User, Village } from '../../database/entities';
 import { nameTaken, withUniqueName } from '../shared/unique-violation';
 import { CreateMunicipalityBody, UpdateMunicipalityBody } from './municipality.dto';
 
-const NOT_FOUND = 'Municipality not found.';
-const duplicateName = (name: string): string => `A municipality named “${name}” already exists.`;
+const nameConflict = (name: string) => (): AppException =>
+  new AppException(
+    HttpStatus.CONFLICT,
+    ErrorCode.MunicipalityNameTaken,
+    `A municipality named “${name}” already exists.`,
+    { params: { name } },
+  );
 
 @Injectable()
 export class MunicipalitiesService {
@@ -50,12 +62,12 @@ export class MunicipalitiesService {
 
   async create(actor: Actor, body: CreateMunicipalityBody): Promise<MunicipalityDto> {
     if (!canWriteMunicipality(actor)) {
-      throw new ForbiddenException('Only the secretariat can add municipalities.');
+      throw secretariatOnly('Only the secretariat can add municipalities.');
     }
     const saved = await withUniqueName(
       () => nameTaken(this.municipalities, body.name),
       () => this.municipalities.save(this.municipalities.create({ name: body.name })),
-      duplicateName(body.name),
+      nameConflict(body.name),
     );
     return { id: saved.id, name: saved.name, villageCount: 0, contacts: [] };
   }
@@ -63,14 +75,14 @@ export class MunicipalitiesService {
   async update(actor: Actor, id: string, body: UpdateMunicipalityBody): Promise<MunicipalityDto> {
     const municipality = await this.findReadable(actor, id);
     if (!canWriteMunicipality(actor)) {
-      throw new ForbiddenException('Only the secretariat can change a municipality.');
+      throw secretariatOnly('Only the secretariat can change a municipality.');
     }
     if (body.name !== undefined && body.name !== municipality.name) {
       const name = body.name;
       await withUniqueName(
         () => nameTaken(this.municipalities, name, { exceptId: id }),
         () => this.municipalities.update(id, { name }),
-        duplicateName(name),
+        nameConflict(name),
       );
       municipality.name = name;
     }
@@ -83,7 +95,7 @@ export class MunicipalitiesService {
     const municipality = canReadMunicipality(actor, id)
       ? await this.municipalities.findOneBy({ id })
       : null;
-    if (!municipality) throw new NotFoundException(NOT_FOUND);
+    if (!municipality) throw notFound('Municipality not found.');
     return municipality;
   }
 

@@ -1,4 +1,4 @@
-import { ConflictException } from '@nestjs/common';
+import type { AppException } from '../../common/app-exception';
 import { ObjectLiteral, QueryFailedError, Repository } from 'typeorm';
 
 /** PostgreSQL's unique_violation: a unique index (names, emails) refused the row. */
@@ -9,12 +9,15 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
-/** Runs a write and answers a unique-index refusal with a 409 carrying `message`. */
-export async function orConflict<T>(work: () => Promise<T>, message: string): Promise<T> {
+/** Runs a write and answers a unique-index refusal with `conflict()` (a 409). */
+export async function orConflict<T>(
+  work: () => Promise<T>,
+  conflict: () => AppException,
+): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictException(message);
+    if (isUniqueViolation(error)) throw conflict();
     throw error;
   }
 }
@@ -44,12 +47,12 @@ export function nameTaken<T extends ObjectLiteral>(
   return qb.getExists();
 }
 
-/** A write that must not reuse a name: 409 when the name is taken, before or during the write. */
+/** A write that must not reuse a name: `conflict()` (a 409) when the name is taken, before or during the write. */
 export async function withUniqueName<T>(
   taken: () => Promise<boolean>,
   write: () => Promise<T>,
-  message: string,
+  conflict: () => AppException,
 ): Promise<T> {
-  if (await taken()) throw new ConflictException(message);
-  return orConflict(write, message);
+  if (await taken()) throw conflict();
+  return orConflict(write, conflict);
 }

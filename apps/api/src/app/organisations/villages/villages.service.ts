@@ -1,11 +1,6 @@
-import {
-  BadRequestException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Page, VillageDto } from '@blup/contracts';
+import { ErrorCode, type Page, type VillageDto } from '@blup/contracts';
 import { Repository } from 'typeorm';
 import {
   Actor,
@@ -14,12 +9,19 @@ import {
   canUpdateVillage,
   scopeOf,
 } from '../../access/access-policy';
+import { AppException, fieldError, notFound, secretariatOnly } from '../../common/app-exception';
 import { likePattern, pageWindow, toPage } from '../../common/pagination';
 import { Municipality, User, Village } from '../../database/entities';
 import { nameTaken, withUniqueName } from '../shared/unique-violation';
 import { CreateVillageBody, UpdateVillageBody, VillageQueryDto } from './village.dto';
 
-const NOT_FOUND = 'Village not found.';
+const nameConflict = (name: string, municipality: string) => (): AppException =>
+  new AppException(
+    HttpStatus.CONFLICT,
+    ErrorCode.VillageNameTaken,
+    `${municipality} already has a village named “${name}”.`,
+    { params: { name, municipality } },
+  );
 
 @Injectable()
 export class VillagesService {
@@ -72,13 +74,15 @@ export class VillagesService {
 
   async create(actor: Actor, body: CreateVillageBody): Promise<VillageDto> {
     if (!canCreateVillage(actor)) {
-      throw new ForbiddenException('Only the secretariat can add villages.');
+      throw secretariatOnly('Only the secretariat can add villages.');
     }
     const municipality = await this.municipalities.findOneBy({ id: body.municipalityId });
     if (!municipality) {
-      const message =
-        'There is no municipality with that id. Choose one from the municipalities list.';
-      throw new BadRequestException({ message, details: { municipalityId: [message] } });
+      throw fieldError(
+        ErrorCode.UnknownReference,
+        'municipalityId',
+        'There is no municipality with that id. Choose one from the municipalities list.',
+      );
     }
     const saved = await withUniqueName(
       () => nameTaken(this.villages, body.name, { within: { municipalityId: municipality.id } }),
@@ -91,7 +95,7 @@ export class VillagesService {
             cohortId: null,
           }),
         ),
-      `${municipality.name} already has a village named “${body.name}”.`,
+      nameConflict(body.name, municipality.name),
     );
     return this.toDto(Object.assign(saved, { municipality, cohort: null }), 0);
   }
@@ -99,7 +103,9 @@ export class VillagesService {
   async update(actor: Actor, id: string, body: UpdateVillageBody): Promise<VillageDto> {
     const village = await this.findReadable(actor, id);
     if (!canUpdateVillage(actor, village)) {
-      throw new ForbiddenException(
+      throw new AppException(
+        HttpStatus.FORBIDDEN,
+        ErrorCode.Forbidden,
         `Only the secretariat and the coordinators of ${village.municipality?.name ?? 'its municipality'} can change this village.`,
       );
     }
@@ -118,7 +124,7 @@ export class VillagesService {
             within: { municipalityId: village.municipalityId },
           }),
         () => this.villages.update(id, changes),
-        `${village.municipality?.name ?? 'That municipality'} already has a village named “${name}”.`,
+        nameConflict(name ?? village.name, village.municipality?.name ?? 'That municipality'),
       );
       Object.assign(village, changes);
     }
@@ -132,7 +138,7 @@ export class VillagesService {
       where: { id },
       relations: { municipality: true, cohort: true },
     });
-    if (!village || !canReadVillage(actor, village)) throw new NotFoundException(NOT_FOUND);
+    if (!village || !canReadVillage(actor, village)) throw notFound('Village not found.');
     return village;
   }
 

@@ -2,6 +2,7 @@ import { HttpClient, HttpContext, provideHttpClient, withInterceptors } from '@a
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
+import { ErrorCode } from '@blup/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../auth/auth.store';
 import { I18nService } from '../i18n/i18n.service';
@@ -68,6 +69,54 @@ describe(apiErrorInterceptor.name, () => {
       requestId: 'req-7',
       details: { name: ['taken'] },
     });
+  });
+
+  it('says a coded error in the current language and keeps the code, params and request id', async () => {
+    const body = {
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: 'Too many failed sign-ins for this account. Try again in 10 minutes.',
+      code: ErrorCode.SignInRateLimited,
+      params: { minutes: 10 },
+      requestId: 'req-8',
+    };
+
+    const danish = await fail((req) =>
+      req.flush(body, { status: 429, statusText: 'Too Many Requests' }),
+    );
+    TestBed.inject(I18nService).setLocale('en');
+    const english = await fail((req) =>
+      req.flush(body, { status: 429, statusText: 'Too Many Requests' }),
+    );
+
+    expect(danish).toMatchObject({
+      status: 429,
+      message: 'For mange forsøg. Prøv igen om 10 minutter, eller log ind med et link.',
+      code: ErrorCode.SignInRateLimited,
+      params: { minutes: 10 },
+      requestId: 'req-8',
+    });
+    expect(english.message).toBe(
+      'Too many attempts. Try again in 10 minutes, or sign in with a link.',
+    );
+  });
+
+  it("falls back to the API's message when the code has no text here", async () => {
+    const error = await fail((req) =>
+      req.flush(
+        {
+          statusCode: 409,
+          error: 'Conflict',
+          message: 'Something only a newer client can say.',
+          code: 'from_the_future',
+          requestId: 'r',
+        },
+        { status: 409, statusText: 'Conflict' },
+      ),
+    );
+
+    expect(error.message).toBe('Something only a newer client can say.');
+    expect(error.code).toBe('from_the_future');
   });
 
   it('says the connection failed, in the current language, when the server cannot be reached', async () => {

@@ -3,12 +3,14 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
 import { AuthStore } from '../auth/auth.store';
+import type { TranslationKey } from '../i18n/dictionary';
 import { I18nService } from '../i18n/i18n.service';
 import { ApiError, HANDLES_UNAUTHORIZED, isErrorBody } from './api-error';
+import { errorText } from './error-text';
 
 /**
- * Turns every failed call into an `ApiError` with a message a person can act on,
- * and sends an unexpected 401 (the session ended) to the sign-in page.
+ * Turns every failed call into an `ApiError` with a message a person can act on, in the
+ * current language when the API's error code has a text in it (see `errorText`), and sends an unexpected 401 (the session ended) to the sign-in page.
  */
 export const apiErrorInterceptor: HttpInterceptorFn = (req, next) => {
   const i18n = inject(I18nService);
@@ -42,24 +44,33 @@ function toApiError(error: HttpErrorResponse, i18n: I18nService): ApiError {
   if (error.status === 0) return new ApiError(0, i18n.t('errors.offline'));
   if (error.status >= 500) {
     const requestId = isErrorBody(body) ? body.requestId : null;
-    return new ApiError(error.status, i18n.t('errors.server'), requestId);
+    return new ApiError(error.status, i18n.t('errors.server_error'), requestId);
   }
-  if (isErrorBody(body) && body.message)
-    return new ApiError(error.status, body.message, body.requestId, body.details);
+  if (isErrorBody(body) && body.message) {
+    const { message, details } = errorText(body, i18n);
+    return new ApiError(
+      error.status,
+      message,
+      body.requestId,
+      details,
+      body.code ?? null,
+      body.params ?? {},
+    );
+  }
   return new ApiError(error.status, i18n.t(fallbackKey(error.status)));
 }
 
-function fallbackKey(status: number) {
+function fallbackKey(status: number): TranslationKey {
   switch (status) {
     case 401:
-      return 'errors.sessionExpired' as const;
+      return 'errors.not_signed_in';
     case 403:
-      return 'errors.forbidden' as const;
+      return 'errors.forbidden';
     case 404:
-      return 'errors.notFound' as const;
+      return 'errors.not_found';
     case 429:
-      return 'errors.tooManyRequests' as const;
+      return 'errors.tooManyRequests';
     default:
-      return 'errors.generic' as const;
+      return 'errors.generic';
   }
 }

@@ -1,5 +1,5 @@
 import { HttpContextToken } from '@angular/common/http';
-import type { ErrorBody } from '@blup/contracts';
+import type { ErrorBody, ErrorParams } from '@blup/contracts';
 
 /** A failed API call, in words a person can read. Every API service call fails with this. */
 export class ApiError extends Error {
@@ -11,6 +11,10 @@ export class ApiError extends Error {
     readonly requestId: string | null = null,
     /** Per-field problems from validation, keyed by field name. */
     readonly details: Readonly<Record<string, string[]>> = {},
+    /** The API's error code (an `ErrorCode`, or one this client does not know yet). */
+    readonly code: string | null = null,
+    /** The values the code's wording needs. */
+    readonly params: Readonly<ErrorParams> = {},
   ) {
     super(message);
     this.name = 'ApiError';
