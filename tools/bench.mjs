@@ -1,11 +1,12 @@
 // `npm run bench`: load-tests API endpoints, each beside a bare Node http server that returns
 // the same body, on a throwaway database and Redis key prefix that are removed at the end.
 //
-//   npm run bench -- [--duration=10] [--warmup=2] [--connections=50]
+//   npm run bench -- [--duration=10] [--warmup=2] [--connections=50] [--viewers=200]
 //
 // Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), the server
 // the bench database is made on; BENCH_REDIS_URL (redis://127.0.0.1:6379).
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,7 @@ import {
 } from './lib/proc.mjs';
 import { deleteKeysWithPrefix } from './lib/redis.mjs';
 import { signIn } from './lib/session.mjs';
+import pg from 'pg';
 
 // What is benched. Add an endpoint with one entry; `signedIn` sends the demo secretariat's
 // session cookie.
@@ -42,6 +44,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '50' },
+    viewers: { type: 'string', default: '200' },
   },
 });
 const load = {
@@ -84,7 +87,7 @@ async function startBenchApi(services) {
     redisPrefix: services.prefix,
     extra: { MIGRATE_ON_BOOT: 'true', SEED_DEMO_IF_EMPTY: 'true' },
   });
-  const api = startApi('all', env);
+  const api = startApi('all', env, { echo: process.env.BENCH_ECHO === '1' });
   watchChildren([api], (child, result) => finish(1, describeExit(child, result)));
   cleanup.add('API', () => api.stop());
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -176,6 +179,216 @@ function printTable(rows) {
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// Heartbeats: `--viewers` simulated viewers (200), each its own steering member with its own
+// session and keep-alive connection, posting the player's heartbeats on the longest seeded video
+// as fast as the API answers. Beside it, the raw rate of single-row upserts through `pg` on the
+// same PostgreSQL (the same number of concurrent callers), and the ratio between the two.
+
+const HEARTBEAT_STRETCH_SECONDS = 10;
+const UPSERT_POOL_SIZE = 50;
+
+/** Creates the viewers (steering members of a village in a cohort) with a session each. */
+async function createViewers(dbUrl, count, sessionCookieName) {
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    const [lesson] = (
+      await client.query(
+        `SELECT id, title, duration_seconds FROM lessons
+          WHERE kind = 'video' AND duration_seconds IS NOT NULL AND published_at IS NOT NULL
+          ORDER BY duration_seconds DESC, title LIMIT 1`,
+      )
+    ).rows;
+    if (!lesson?.duration_seconds) {
+      throw new Error('The demo data has no published video lesson with a duration.');
+    }
+    const [village] = (
+      await client.query(
+        `SELECT id, municipality_id FROM villages WHERE cohort_id IS NOT NULL ORDER BY name LIMIT 1`,
+      )
+    ).rows;
+    if (!village) throw new Error('The demo data has no village in a cohort.');
+    const viewers = [];
+    for (let i = 0; i < count; i++) {
+      const {
+        rows: [user],
+      } = await client.query(
+        `INSERT INTO users (email, name, role, municipality_id, village_id, activated_at)
+         VALUES ($1, $2, 'steering_member', $3, $4, now()) RETURNING id`,
+        [`bench-viewer-${i}@blup.test`, `Bench viewer ${i}`, village.municipality_id, village.id],
+      );
+      const token = randomBytes(32).toString('base64url');
+      await client.query(
+        `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`,
+        [createHash('sha256').update(token).digest('hex'), user.id],
+      );
+      const csrf = randomBytes(24).toString('base64url');
+      viewers.push({
+        headers: {
+          cookie: `${sessionCookieName}=${token}; XSRF-TOKEN=${csrf}`,
+          'x-xsrf-token': csrf,
+          'content-type': 'application/json',
+        },
+      });
+    }
+    return {
+      lessonId: lesson.id,
+      lessonTitle: lesson.title,
+      durationSeconds: Number(lesson.duration_seconds),
+      viewers,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+function post(url, headers, body, agent) {
+  return new Promise((resolve) => {
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+        timeout: 10_000,
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode >= 200 && response.statusCode < 300));
+        response.on('error', () => resolve(false));
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', () => resolve(false));
+    request.end(body);
+  });
+}
+
+/** Runs `step(i)` in `concurrency` loops for `durationMs`; every latency kept (nearest rank). */
+async function driveLoops(concurrency, durationMs, step) {
+  const latencies = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + durationMs;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, i) => {
+      while (performance.now() < deadline) {
+        const sent = performance.now();
+        if (await step(i)) latencies.push(performance.now() - sent);
+        else errors += 1;
+      }
+    }),
+  );
+  const sorted = Float64Array.from(latencies).sort();
+  const rank = (p) =>
+    sorted.length ? sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+  const elapsed = (performance.now() - started) / 1000;
+  return {
+    requests: sorted.length,
+    errors,
+    rps: sorted.length / elapsed,
+    p50: rank(50),
+    p95: rank(95),
+    p99: rank(99),
+  };
+}
+
+async function benchHeartbeats(baseUrl, dbUrl, cookie) {
+  const count = Number(args.viewers);
+  const sessionCookieName = /(?:^|;\s*)(__Host-blup_session|blup_session)=/.exec(cookie)?.[1];
+  if (!sessionCookieName) throw new Error('The secretariat sign-in carried no session cookie.');
+  log.info(`Heartbeats: creating ${count} viewers with a session each …`);
+  const { lessonId, lessonTitle, durationSeconds, viewers } = await createViewers(
+    dbUrl,
+    count,
+    sessionCookieName,
+  );
+  log.info(`Heartbeats: on the seeded video lesson “${lessonTitle}” (${durationSeconds} s).`);
+  const url = `${baseUrl}/api/lessons/${lessonId}/heartbeats`;
+  const stretch = Math.min(HEARTBEAT_STRETCH_SECONDS, Math.floor(durationSeconds));
+  const playhead = viewers.map(
+    (_, i) => (i * stretch) % Math.max(1, Math.floor(durationSeconds) - stretch),
+  );
+  const agent = new http.Agent({ keepAlive: true, maxSockets: count });
+  const beat = (i) => {
+    const from = playhead[i];
+    const to = from + stretch;
+    playhead[i] = to + stretch > durationSeconds ? 0 : to;
+    const body = JSON.stringify({
+      fromSeconds: from,
+      toSeconds: to,
+      positionSeconds: to,
+      event: 'tick',
+    });
+    return post(url, viewers[i].headers, body, agent);
+  };
+  const probe = await fetch(url, {
+    method: 'POST',
+    headers: viewers[0].headers,
+    body: JSON.stringify({
+      fromSeconds: 0,
+      toSeconds: stretch,
+      positionSeconds: stretch,
+      event: 'tick',
+    }),
+  });
+  if (!probe.ok) throw new Error(`POST ${url}: HTTP ${probe.status} ${await probe.text()}`);
+  log.info(`Heartbeats: ${count} viewers posting to the API …`);
+  let api;
+  try {
+    await driveLoops(count, load.warmupMs, beat);
+    api = await driveLoops(count, load.durationMs, beat);
+  } finally {
+    agent.destroy();
+  }
+
+  log.info(
+    `Heartbeats: raw single-row upserts through pg (${count} callers, pool of ${UPSERT_POOL_SIZE}) …`,
+  );
+  const pool = new pg.Pool({ connectionString: dbUrl, max: UPSERT_POOL_SIZE });
+  let raw;
+  try {
+    await pool.query(
+      `CREATE TABLE bench_upsert (viewer integer PRIMARY KEY, beats integer NOT NULL, updated_at timestamptz NOT NULL)`,
+    );
+    const upsert = (i) =>
+      pool
+        .query(
+          `INSERT INTO bench_upsert (viewer, beats, updated_at) VALUES ($1, 1, now())
+           ON CONFLICT (viewer) DO UPDATE SET beats = bench_upsert.beats + 1, updated_at = now()`,
+          [i],
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+    await driveLoops(count, load.warmupMs, upsert);
+    raw = await driveLoops(count, load.durationMs, upsert);
+  } finally {
+    await pool.end();
+  }
+  return { name: `POST heartbeats (${count} viewers)`, api, raw };
+}
+
+function printHeartbeats({ name, api, raw }) {
+  const n = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+  log.heading(`\n${name}`);
+  log.info(
+    `  API: ${n(api.rps)} heartbeats/s, p50 ${n(api.p50, 2)} ms, p95 ${n(api.p95, 2)} ms, ` +
+      `p99 ${n(api.p99, 2)} ms, errors ${api.errors}`,
+  );
+  log.info(
+    `  pg:  ${n(raw.rps)} upserts/s, p50 ${n(raw.p50, 2)} ms, p95 ${n(raw.p95, 2)} ms, ` +
+      `p99 ${n(raw.p99, 2)} ms, errors ${raw.errors}`,
+  );
+  log.info(`  ratio heartbeats/s ÷ upserts/s: ${n(api.rps / raw.rps, 3)}`);
+  log.note(
+    'Each heartbeat is a session lookup, an access check and one coverage-merging upsert; the pg ' +
+      'figure is a bare single-row INSERT … ON CONFLICT DO UPDATE on the same server.',
+  );
+}
+
 async function main() {
   log.heading('BLUP bench');
   log.note(
@@ -194,7 +407,13 @@ async function main() {
 
   const rows = [];
   for (const endpoint of ENDPOINTS) rows.push(await benchEndpoint(endpoint, baseUrl, cookie));
+  const heartbeats = await benchHeartbeats(
+    baseUrl,
+    services.env.DATABASE_URL,
+    cookie || (await secretariatCookie(baseUrl)),
+  );
   printTable(rows);
+  printHeartbeats(heartbeats);
 }
 
 main().then(

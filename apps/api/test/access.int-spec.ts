@@ -1,6 +1,8 @@
 import {
+  ErrorCode,
   Role,
   type CohortDto,
+  type ErrorBody,
   type MunicipalityDto,
   type Page,
   type PersonDto,
@@ -368,18 +370,36 @@ describe('writes', () => {
   });
 
   it('says why a write was refused', async () => {
-    const res = await w.as.coordinator.patch<{ message: string }>(
-      `/api/municipalities/${w.naestved.id}`,
-      { name: 'X' },
-    );
+    const res = await w.as.coordinator.patch<ErrorBody>(`/api/municipalities/${w.naestved.id}`, {
+      name: 'X',
+    });
     expect(res.body.message).toBe('Only the secretariat can change a municipality.');
-    const village = await w.as['coordination group'].patch<{ message: string }>(
+    expect(res.body.code).toBe(ErrorCode.SecretariatOnly);
+    const village = await w.as['coordination group'].patch<ErrorBody>(
       `/api/villages/${w.glumso.id}`,
       {
         name: 'X',
       },
     );
     expect(village.body.message).toMatch(/Only the secretariat and the coordinators of Næstved/);
+    expect(village.body.code).toBe(ErrorCode.Forbidden);
+    const created = await w.as.learner.post<ErrorBody>('/api/cohorts', {
+      name: 'X',
+      startDate: '2027-08-01',
+    });
+    expect(created.status).toBe(403);
+    expect(created.body).toMatchObject({
+      message: 'Only the secretariat can do this.',
+      code: ErrorCode.SecretariatOnly,
+    });
+  });
+
+  it('answers what is out of sight with a not_found code that reveals nothing', async () => {
+    const res = await w.as.coordinator.patch<ErrorBody>(`/api/villages/${w.kegnaes.id}`, {
+      description: 'x',
+    });
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ message: 'Village not found.', code: ErrorCode.NotFound });
   });
 
   it('lets a coordinator rename a village of their municipality', async () => {
@@ -399,7 +419,9 @@ describe('signed out', () => {
   it.each(['/api/municipalities', '/api/villages', '/api/cohorts', '/api/people', '/api/home'])(
     'GET %s answers 401',
     async (path) => {
-      expect((await t.client().get(path)).status).toBe(401);
+      const res = await t.client().get<ErrorBody>(path);
+      expect(res.status).toBe(401);
+      expect(res.body).toMatchObject({ message: 'Please sign in.', code: ErrorCode.NotSignedIn });
     },
   );
 });

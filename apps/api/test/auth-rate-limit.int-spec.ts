@@ -1,4 +1,4 @@
-import type { ErrorBody, SessionUser } from '@blup/contracts';
+import { ErrorCode, type ErrorBody, type SessionUser } from '@blup/contracts';
 import { TEST_PASSWORD } from './factory';
 import { deleteRedisKeys } from './global-teardown';
 import { startTestApp, TestApp } from './harness';
@@ -54,6 +54,8 @@ describe('sign-in rate limits', () => {
       expect(res.body.message).toBe(
         'Too many failed sign-ins for this account. Try again in 10 minutes, or ask for a sign-in link by email instead.',
       );
+      expect(res.body.code).toBe(ErrorCode.SignInRateLimited);
+      expect(res.body.params).toEqual({ minutes: 10 });
       expectRetryAfter(res);
       expect(c.cookie('blup_session')).toBeUndefined();
     });
@@ -178,6 +180,10 @@ describe('sign-in rate limits', () => {
       expect(res.body.message).toMatch(
         /^Too many sign-in attempts from your network\. Try again in 10 minutes, or ask for a sign-in link/,
       );
+      expect(res.body).toMatchObject({
+        code: ErrorCode.SignInRateLimited,
+        params: { minutes: 10 },
+      });
       expectRetryAfter(res);
 
       // Another address, and a sign-in link from this one, still work.
@@ -195,12 +201,14 @@ describe('sign-in rate limits', () => {
       [
         '/api/auth/link',
         /^Too many sign-in links were asked for from your network\. Try again in 10 minutes\.$/,
+        ErrorCode.SignInLinkRateLimited,
       ],
       [
         '/api/auth/password-reset',
         /^Too many password resets were asked for from your network\. Try again in 10 minutes\.$/,
+        ErrorCode.PasswordResetRateLimited,
       ],
-    ])('limits %s per address', async (path, message) => {
+    ])('limits %s per address', async (path, message, code) => {
       const ip = nextIp();
       for (let i = 0; i < PER_IP; i++) {
         expect((await t.client(ip).post(path, { email: `someone-${i}@example.dk` })).status).toBe(
@@ -210,6 +218,7 @@ describe('sign-in rate limits', () => {
       const res = await t.client(ip).post<ErrorBody>(path, { email: 'someone-else@example.dk' });
       expect(res.status).toBe(429);
       expect(res.body.message).toMatch(message);
+      expect(res.body).toMatchObject({ code, params: { minutes: 10 } });
       expect(res.body.requestId).toBeTruthy();
       expectRetryAfter(res);
       expect(

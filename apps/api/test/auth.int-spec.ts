@@ -1,4 +1,4 @@
-import { ErrorBody, Role, SessionUser } from '@blup/contracts';
+import { ErrorBody, ErrorCode, Role, SessionUser } from '@blup/contracts';
 import { hashToken } from '../src/app/auth/tokens';
 import { User } from '../src/app/database/entities';
 import { TEST_PASSWORD } from './factory';
@@ -152,6 +152,7 @@ describe('auth', () => {
       const res = await c.post<ErrorBody>('/api/auth/login', await credentials(t));
       expect(res.status).toBe(401);
       expect(res.body.message).toBe('Wrong email or password.');
+      expect(res.body.code).toBe(ErrorCode.WrongCredentials);
       expect(c.cookie(COOKIE)).toBeUndefined();
     });
 
@@ -188,6 +189,8 @@ describe('auth', () => {
       const res = await t.client().post<ErrorBody>('/api/auth/login', body);
       expect(res.status).toBe(400);
       expect(res.body.message).toMatch(message);
+      expect(res.body.code).toBe(ErrorCode.ValidationFailed);
+      expect(Object.keys(res.body.details ?? {})).not.toHaveLength(0);
     });
   });
 
@@ -332,6 +335,7 @@ describe('auth', () => {
       const again = await t.client().post<ErrorBody>('/api/auth/link/consume', { token });
       expect(again.status).toBe(410);
       expect(again.body.message).toMatch(/Ask for a new one/);
+      expect(again.body.code).toBe(ErrorCode.SignInLinkGone);
     });
 
     it('lets exactly one of two simultaneous uses of a link win', async () => {
@@ -405,6 +409,7 @@ describe('auth', () => {
       });
       expect(common.status).toBe(400);
       expect(common.body.message).toMatch(/^This password is too common/);
+      expect(common.body.code).toBe(ErrorCode.PasswordTooCommon);
 
       const res = await c.post<SessionUser>('/api/auth/password-reset/complete', {
         token,
@@ -430,6 +435,7 @@ describe('auth', () => {
       });
       expect(reuse.status).toBe(410);
       expect(reuse.body.message).toMatch(/Forgot your password/);
+      expect(reuse.body.code).toBe(ErrorCode.PasswordResetLinkGone);
     });
 
     it('stores the new password as argon2id', async () => {
@@ -458,17 +464,35 @@ describe('auth', () => {
     });
 
     it.each([
-      ['a common one', 'kodeord1', /^This password is too common/],
-      ['a short one', 'short', /at least 8 characters/],
-      ['one over 256 characters', 'x'.repeat(257), /at most 256 characters/],
-    ])('refuses %s as the new password with 400', async (_case, password, message) => {
-      const res = await t
-        .client()
-        .post<ErrorBody>('/api/auth/password-reset/complete', { token: 'B'.repeat(43), password });
-      expect(res.status).toBe(400);
-      expect(res.body.message).toMatch(message);
-      expect(res.body.details?.['password']).toHaveLength(1);
-    });
+      [
+        'a common one',
+        'kodeord1',
+        /^This password is too common/,
+        ErrorCode.PasswordTooCommon,
+        undefined,
+      ],
+      ['a short one', 'short', /at least 8 characters/, ErrorCode.PasswordTooShort, { min: 8 }],
+      [
+        'one over 256 characters',
+        'x'.repeat(257),
+        /at most 256 characters/,
+        ErrorCode.PasswordTooLong,
+        { max: 256 },
+      ],
+    ])(
+      'refuses %s as the new password with 400',
+      async (_case, password, message, code, params) => {
+        const res = await t.client().post<ErrorBody>('/api/auth/password-reset/complete', {
+          token: 'B'.repeat(43),
+          password,
+        });
+        expect(res.status).toBe(400);
+        expect(res.body.message).toMatch(message);
+        expect(res.body.code).toBe(code);
+        expect(res.body.params).toEqual(params);
+        expect(res.body.details?.['password']).toHaveLength(1);
+      },
+    );
   });
 
   describe('changing the password', () => {
@@ -484,6 +508,10 @@ describe('auth', () => {
       });
       expect(wrong.status).toBe(400);
       expect(wrong.body.message).toBe('Your current password is not right.');
+      expect(wrong.body.code).toBe(ErrorCode.CurrentPasswordWrong);
+      expect(wrong.body.details).toEqual({
+        currentPassword: ['Your current password is not right.'],
+      });
 
       const common = await c.post<ErrorBody>('/api/auth/password', {
         currentPassword: TEST_PASSWORD,

@@ -80,6 +80,7 @@ describe('the demo seed', () => {
       villages: 12,
       cohorts: 2,
       people: 15,
+      courses: 3,
     });
     const before = await snapshot();
     const second = await runSeed({ databaseUrl, env: 'test' }, { reset: true, onlyIfEmpty: false });
@@ -153,7 +154,11 @@ describe('GET /api/demo/sign-ins', () => {
   });
 
   it('does not exist in production', async () => {
-    const production = await startTestApp({ DATABASE_URL: databaseUrl, NODE_ENV: 'production' });
+    const production = await startTestApp({
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+      SIGNING_SECRET: 'a-test-signing-secret-of-32-characters',
+    });
     try {
       const res = await production.client().get('/api/demo/sign-ins');
       expect(res.status).toBe(404);

@@ -95,7 +95,7 @@ describe('GET /api/home', () => {
     expect(after.cards[1]).toEqual({
       kind: 'cohort',
       title: cohort.name,
-      subtitle: 'Dit hold starter 2027-02-01',
+      subtitle: 'Dit hold starter 1. februar 2027',
       link: `/cohorts/${cohort.id}`,
     });
   });

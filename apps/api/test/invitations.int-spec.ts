@@ -1,5 +1,6 @@
 import {
   ErrorBody,
+  ErrorCode,
   InvitationInfo,
   LearnerKind,
   PersonDto,
@@ -137,6 +138,7 @@ describe('invitations', () => {
       });
       expect(reused.status).toBe(410);
       expect(reused.body.message).toMatch(/Ask the person who invited you to send a new one/);
+      expect(reused.body.code).toBe(ErrorCode.InvitationGone);
       expect((await t.client().post('/api/invitations/inspect', { token })).status).toBe(410);
     });
 
@@ -178,6 +180,7 @@ describe('invitations', () => {
       });
       expect(common.status).toBe(400);
       expect(common.body.message).toMatch(/^This password is too common/);
+      expect(common.body.code).toBe(ErrorCode.PasswordTooCommon);
       const ok = await t.client().post<SessionUser>('/api/invitations/accept', {
         token,
         name: 'Ida Holm',
@@ -248,6 +251,7 @@ describe('invitations', () => {
         const res = await c.post<ErrorBody>('/api/invitations', body);
         expect(res.status).toBe(403);
         expect(res.body.message).toBe('You can only invite people within your own municipality.');
+        expect(res.body.code).toBe(ErrorCode.InviteOutsideMunicipality);
       }
       const secretariat = await c.post<ErrorBody>('/api/invitations', {
         email: newEmail(),
@@ -258,6 +262,7 @@ describe('invitations', () => {
       expect(secretariat.body.message).toBe(
         'Only the secretariat can invite people to the secretariat.',
       );
+      expect(secretariat.body.code).toBe(ErrorCode.InviteRoleNotAllowed);
     });
 
     it('lets a coordination-group member invite steering members into their own village only', async () => {
@@ -288,6 +293,7 @@ describe('invitations', () => {
       });
       expect(elsewhere.status).toBe(403);
       expect(elsewhere.body.message).toBe('You can only invite people to your own village.');
+      expect(elsewhere.body.code).toBe(ErrorCode.InviteOutsideVillage);
 
       const learner = await c.post<ErrorBody>('/api/invitations', {
         email: newEmail(),
@@ -318,6 +324,7 @@ describe('invitations', () => {
       expect(res.body.message).toBe(
         'Only the secretariat, municipal coordinators and coordination groups can invite people.',
       );
+      expect(res.body.code).toBe(ErrorCode.InviteNotAllowed);
     });
 
     it('needs a session', async () => {
@@ -337,6 +344,7 @@ describe('invitations', () => {
       });
       expect(res.status).toBe(409);
       expect(res.body.message).toBe('Someone with this email already has an account.');
+      expect(res.body.code).toBe(ErrorCode.EmailTaken);
     });
   });
 
@@ -358,36 +366,42 @@ describe('invitations', () => {
         () => ({ email: newEmail(), name: 'A', role: Role.Secretariat, admin: true }),
         400,
         /^admin is not a field this request accepts$/,
+        ErrorCode.ValidationFailed,
       ],
       [
         'a wrong type',
         () => ({ email: newEmail(), name: 42, role: Role.Secretariat }),
         400,
         /^name must be text$/,
+        ErrorCode.ValidationFailed,
       ],
       [
         'an over-long name',
         () => ({ email: newEmail(), name: 'n'.repeat(121), role: Role.Secretariat }),
         400,
         /^name can be at most 120 characters$/,
+        ErrorCode.ValidationFailed,
       ],
       [
         'a malformed email',
         () => ({ email: 'anna@', name: 'A', role: Role.Secretariat }),
         400,
         /^email must be an email address/,
+        ErrorCode.ValidationFailed,
       ],
       [
         'an unknown role',
         () => ({ email: newEmail(), name: 'A', role: 'king' }),
         400,
         /^role must be one of secretariat, coordinator/,
+        ErrorCode.ValidationFailed,
       ],
       [
         'a malformed id',
         () => ({ email: newEmail(), name: 'A', role: Role.Coordinator, municipalityId: '12' }),
         400,
         /^municipalityId must be the id of a municipality$/,
+        ErrorCode.ValidationFailed,
       ],
       [
         'a wrong type of flag',
@@ -400,12 +414,14 @@ describe('invitations', () => {
         }),
         400,
         /coordinationGroup must be true or false/,
+        ErrorCode.ValidationFailed,
       ],
       [
         'a coordinator without municipality',
         () => ({ email: newEmail(), name: 'A', role: Role.Coordinator }),
         400,
         /^municipalityId is needed for a coordinator/,
+        ErrorCode.PlacementInvalid,
       ],
       [
         'a learner without kind',
@@ -417,12 +433,14 @@ describe('invitations', () => {
         }),
         400,
         /^learnerKind is needed for a learner/,
+        ErrorCode.PlacementInvalid,
       ],
       [
         'a steering member without village',
         () => ({ email: newEmail(), name: 'A', role: Role.SteeringMember }),
         400,
         /^villageId is needed for a steering-group member/,
+        ErrorCode.PlacementInvalid,
       ],
       [
         'a secretariat member with a municipality',
@@ -434,6 +452,7 @@ describe('invitations', () => {
         }),
         400,
         /municipalityId is not for the secretariat/,
+        ErrorCode.PlacementInvalid,
       ],
       [
         'a village with another municipality',
@@ -446,23 +465,27 @@ describe('invitations', () => {
         }),
         400,
         /^The village is not in the municipality given/,
+        ErrorCode.PlacementInvalid,
       ],
       [
         'an unknown municipality',
         () => ({ email: newEmail(), name: 'A', role: Role.Coordinator, municipalityId: missing }),
         404,
         /^There is no municipality with the id given in municipalityId\.$/,
+        ErrorCode.UnknownReference,
       ],
       [
         'an unknown village',
         () => ({ email: newEmail(), name: 'A', role: Role.SteeringMember, villageId: missing }),
         404,
         /^There is no village with the id given in villageId\.$/,
+        ErrorCode.UnknownReference,
       ],
-    ])('answers %s with a readable error', async (_case, body, status, message) => {
+    ])('answers %s with a readable error', async (_case, body, status, message, code) => {
       const res = await c.post<ErrorBody>('/api/invitations', body());
       expect(res.status).toBe(status);
       expect(res.body.message).toMatch(message);
+      expect(res.body.code).toBe(code);
       expect(res.body.requestId).toBeTruthy();
     });
 
@@ -529,6 +552,10 @@ describe('invitations', () => {
       const again = await c.post<ErrorBody>(`/api/people/${invited.body.id}/invitation`);
       expect(again.status).toBe(409);
       expect(again.body.message).toMatch(/has already accepted/);
+      expect(again.body).toMatchObject({
+        code: ErrorCode.InvitationAlreadyAccepted,
+        params: { name: 'Rune Friis' },
+      });
     });
 
     it('follows the rules for inviting: 404 for people out of sight, 403 for those seen but not invitable', async () => {
@@ -555,6 +582,7 @@ describe('invitations', () => {
       const bad = await c.post<ErrorBody>('/api/people/not-an-id/invitation');
       expect(bad.status).toBe(400);
       expect(bad.body.message).toBe('The person id in the address is not a valid id.');
+      expect(bad.body.code).toBe(ErrorCode.InvalidId);
       expect(
         (await c.post('/api/people/00000000-0000-4000-8000-000000000000/invitation')).status,
       ).toBe(404);

@@ -1,4 +1,5 @@
 import {
+  ErrorCode,
   Role,
   type CohortDto,
   type ErrorBody,
@@ -110,6 +111,10 @@ describe('municipalities', () => {
     expect(res.body.message).toBe(
       `A municipality named “${home.name.toUpperCase()}” already exists.`,
     );
+    expect(res.body).toMatchObject({
+      code: ErrorCode.MunicipalityNameTaken,
+      params: { name: home.name.toUpperCase() },
+    });
     const other = await t.factory.municipality();
     const rename = await secretariat.patch<ErrorBody>(`/api/municipalities/${other.id}`, {
       name: home.name,
@@ -181,9 +186,11 @@ describe('municipalities', () => {
     const bad = await secretariat.get<ErrorBody>('/api/municipalities/naestved');
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/^That is not a valid municipality id/);
+    expect(bad.body.code).toBe(ErrorCode.InvalidId);
     const unknown = await secretariat.get<ErrorBody>(`/api/municipalities/${randomUUID()}`);
     expect(unknown.status).toBe(404);
     expect(unknown.body.message).toBe('Municipality not found.');
+    expect(unknown.body.code).toBe(ErrorCode.NotFound);
     expect(
       (await secretariat.patch(`/api/municipalities/${randomUUID()}`, { name: 'X' })).status,
     ).toBe(404);
@@ -222,6 +229,10 @@ describe('villages', () => {
     expect(again.body.message).toBe(
       `${home.name} already has a village named “${name.toLowerCase()}”.`,
     );
+    expect(again.body).toMatchObject({
+      code: ErrorCode.VillageNameTaken,
+      params: { name: name.toLowerCase(), municipality: home.name },
+    });
     const elsewhere = await t.factory.municipality();
     expect(
       (await secretariat.post('/api/villages', { name, municipalityId: elsewhere.id })).status,
@@ -230,6 +241,10 @@ describe('villages', () => {
     const other = await t.factory.village(home);
     const rename = await secretariat.patch<ErrorBody>(`/api/villages/${other.id}`, { name });
     expect(rename.status).toBe(409);
+    expect(rename.body).toMatchObject({
+      code: ErrorCode.VillageNameTaken,
+      params: { name, municipality: home.name },
+    });
   });
 
   it('refuses an unknown municipality with a 400 naming the field', async () => {
@@ -241,6 +256,7 @@ describe('villages', () => {
     expect(res.body.details).toEqual({
       municipalityId: [expect.stringMatching(/no municipality with that id/)],
     });
+    expect(res.body.code).toBe(ErrorCode.UnknownReference);
   });
 
   it.each([
@@ -392,6 +408,10 @@ describe('cohorts', () => {
       startDate: '2027-02-01',
     });
     expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({
+      code: ErrorCode.CohortNameTaken,
+      params: { name: cohort.name.toUpperCase() },
+    });
     const other = await t.factory.cohort();
     expect(
       (await secretariat.patch(`/api/cohorts/${other.id}`, { name: cohort.name })).status,

@@ -1,4 +1,5 @@
 import {
+  ErrorCode,
   LearnerKind,
   Role,
   type ErrorBody,
@@ -231,7 +232,7 @@ describe('changing people', () => {
     ],
     ['an unknown municipality', Role.Learner, { municipalityId: 'UNKNOWN' }, 'municipalityId'],
     ['an unknown village', Role.SteeringMember, { villageId: 'UNKNOWN' }, 'villageId'],
-  ] as const)('refuses %s with a 400 naming the field', async (_, role, change, field) => {
+  ] as const)('refuses %s with a 400 naming the field', async (what, role, change, field) => {
     const ids: Record<string, string> = {
       SONDERBORG: sonderborg.id,
       NAESTVED: naestved.id,
@@ -249,6 +250,9 @@ describe('changing people', () => {
     const res = await patch(person, body);
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.details ?? {})).toEqual([field]);
+    expect(res.body.code).toBe(
+      what.startsWith('an unknown') ? ErrorCode.UnknownReference : ErrorCode.PlacementInvalid,
+    );
     const after = await secretariat.get<PersonDto>(`/api/people/${person.id}`);
     expect(after.body.role).toBe(role);
   });
@@ -271,15 +275,20 @@ describe('changing people', () => {
     const res = await patch(person, body);
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(message);
+    expect(res.body.code).toBe(ErrorCode.ValidationFailed);
   });
 
   it('does not let the secretariat disable themselves or change their own role', async () => {
     const disable = await patch(admin, { disabled: true });
     expect(disable.status).toBe(400);
     expect(disable.body.message).toMatch(/cannot disable your own account/);
-    expect((await patch(admin, { role: Role.Learner, municipalityId: naestved.id })).status).toBe(
-      400,
-    );
+    expect(disable.body.code).toBe(ErrorCode.CannotDisableSelf);
+    const role = await patch(admin, { role: Role.Learner, municipalityId: naestved.id });
+    expect(role.status).toBe(400);
+    expect(role.body).toMatchObject({
+      code: ErrorCode.CannotChangeOwnRole,
+      details: { role: [expect.stringMatching(/cannot change your own role/)] },
+    });
     expect((await patch(admin, { name: admin.name })).status).toBe(200);
   });
 });

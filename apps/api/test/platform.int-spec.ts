@@ -1,4 +1,4 @@
-import type { ErrorBody, HealthResponse } from '@blup/contracts';
+import { ErrorCode, type ErrorBody, type HealthResponse } from '@blup/contracts';
 import { startTestApp, TestApp } from './harness';
 
 describe('platform', () => {
@@ -17,7 +17,11 @@ describe('platform', () => {
   it('answers unknown routes with the one error body and a request id', async () => {
     const res = await t.client().get<ErrorBody>('/api/no-such-thing');
     expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    expect(res.body).toMatchObject({
+      statusCode: 404,
+      error: 'Not Found',
+      code: ErrorCode.NotFound,
+    });
     expect(res.body.requestId).toBe(res.headers.get('x-request-id'));
   });
 
@@ -35,6 +39,8 @@ describe('platform', () => {
     });
     expect(res.status).toBe(403);
     expect((res.body as ErrorBody).message).toMatch(/security token/);
+    expect((res.body as ErrorBody).code).toBe(ErrorCode.CsrfTokenInvalid);
+    expect((res.body as ErrorBody).requestId).toBe(res.headers.get('x-request-id'));
   });
 
   it('answers malformed JSON with a 400, not a 500', async () => {
@@ -46,6 +52,7 @@ describe('platform', () => {
     });
     expect(res.status).toBe(400);
     expect((res.body as ErrorBody).message).toBe('The request body is not valid JSON.');
+    expect((res.body as ErrorBody).code).toBe(ErrorCode.InvalidJson);
     expect((res.body as ErrorBody).requestId).toBe(res.headers.get('x-request-id'));
   });
 

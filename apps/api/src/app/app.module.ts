@@ -4,15 +4,18 @@ import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { CoursesModule } from './courses/courses.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { MailModule } from './mail/mail.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ProgressModule } from './progress/progress.module';
 import { PeopleModule } from './people/people.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './queue/redis.module';
+import { VideoModule } from './video/video.module';
 
 /**
  * What this process runs. `api` serves HTTP, `worker` processes the Bull queues, `all` does both
@@ -38,7 +41,10 @@ export class AppModule {
         OrganisationsModule,
         PeopleModule,
         HomeModule,
+        CoursesModule,
+        ProgressModule,
         DemoModule,
+        VideoModule.register({ worker }),
       ],
     };
   }

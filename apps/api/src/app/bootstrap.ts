@@ -1,4 +1,4 @@
-import { INestApplication, INestApplicationContext, Logger } from '@nestjs/common';
+import { HttpStatus, INestApplication, INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,25 +9,37 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppModule, ProcessRole } from './app.module';
 import { csrfMiddleware } from './auth/csrf.middleware';
+import { AppException } from './common/app-exception';
 import { FRIENDLY_BODY_ERRORS, GlobalExceptionFilter } from './common/global-exception.filter';
 import { JsonLogger } from './common/json-logger';
 import { requestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
+import { rawBodyMiddleware } from './video/raw-body.middleware';
 
 /** Paths whose POSTs are signed by their sender instead of carrying a CSRF token. */
-export const CSRF_EXEMPT_PATHS: string[] = [];
+export const CSRF_EXEMPT_PATHS: string[] = ['/webhooks/mux'];
 
-/** Body-parser errors reach Nest as a bare 400 with the parser's wording; give them words a person can act on. */
+/** Mux signs the exact bytes of its webhooks: this path gets its body raw, not parsed. */
+export const RAW_BODY_PATHS = ['/api/webhooks/mux'];
+
+/**
+ * Body-parser errors reach Nest as a bare 400 with the parser's wording (Nest turns the
+ * SyntaxError into a BadRequestException); pass on words a person can act on, and a code.
+ */
 function friendlyBodyParserErrors(
   err: unknown,
   _req: Request,
   _res: Response,
   next: NextFunction,
 ): void {
-  const e = err as { type?: string; message?: string } | undefined;
-  if (e?.type && FRIENDLY_BODY_ERRORS[e.type]) e.message = FRIENDLY_BODY_ERRORS[e.type];
-  next(err);
+  const e = err as { type?: string; status?: number } | undefined;
+  const friendly = e?.type ? FRIENDLY_BODY_ERRORS[e.type] : undefined;
+  next(
+    friendly
+      ? new AppException(e?.status ?? HttpStatus.BAD_REQUEST, friendly.code, friendly.message)
+      : err,
+  );
 }
 
 /** Builds the HTTP app exactly as production runs it; tests call this too. */
@@ -43,6 +55,7 @@ export async function createHttpApp(
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
+  app.use(RAW_BODY_PATHS, rawBodyMiddleware(1024 * 1024));
   app.useBodyParser('json', { limit: '1mb' });
   app.use(friendlyBodyParserErrors);
   app.use(
@@ -53,10 +66,11 @@ export async function createHttpApp(
           'default-src': ["'self'"],
           'script-src': ["'self'"],
           'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
+          'img-src': ["'self'", 'data:', 'https://image.mux.com'],
           'font-src': ["'self'", 'data:'],
-          'connect-src': ["'self'"],
-          'media-src': ["'self'", 'blob:'],
+          // Mux: playback manifests and segments, and direct uploads (to Google Cloud Storage).
+          'connect-src': ["'self'", 'https://*.mux.com', 'https://storage.googleapis.com'],
+          'media-src': ["'self'", 'blob:', 'https://stream.mux.com'],
           'frame-ancestors': ["'none'"],
           'form-action': ["'self'"],
           'upgrade-insecure-requests': config.secureCookies ? [] : null,

@@ -2,7 +2,7 @@ import type { SessionUser } from './auth';
 
 /** A card on the home page. Later features (courses, circles, newsletters) add kinds. */
 export interface HomeCard {
-  kind: 'municipality' | 'village' | 'cohort' | 'people' | 'welcome';
+  kind: 'municipality' | 'village' | 'cohort' | 'people' | 'welcome' | 'continue';
   title: string;
   /** A short line under the title. */
   subtitle?: string;

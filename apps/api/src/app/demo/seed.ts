@@ -2,9 +2,11 @@ import { Logger } from '@nestjs/common';
 import { Role } from '@blup/contracts';
 import { argon2id, hash } from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig, VideoConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
+import { attachDemoVideo } from '../video/demo-video';
 import { Cohort, Municipality, User, Village } from '../database/entities';
+import { writeDemoCourses } from './demo-courses';
 import {
   DEMO_COHORTS,
   DEMO_MUNICIPALITIES,
@@ -28,6 +30,7 @@ export interface SeedResult {
   villages: number;
   cohorts: number;
   people: number;
+  courses: number;
 }
 
 /**
@@ -35,6 +38,7 @@ export interface SeedResult {
  * references these, so a reset never leaves rows pointing at nothing.
  */
 const DOMAIN_TABLES = [
+  'courses',
   'one_time_tokens',
   'sessions',
   'users',
@@ -51,7 +55,7 @@ const SEED_LOCK = `SELECT pg_advisory_xact_lock(hashtext('blup:demo-seed'))`;
  * the same data every time (only ids and timestamps differ).
  */
 export async function runSeed(
-  config: Pick<AppConfig, 'databaseUrl' | 'env'>,
+  config: Pick<AppConfig, 'databaseUrl' | 'env'> & { video?: Pick<VideoConfig, 'storageDir'> },
   options: SeedOptions,
 ): Promise<SeedResult> {
   const logger = new Logger('Seed');
@@ -69,11 +73,14 @@ export async function runSeed(
       inUse && options.onlyIfEmpty ? null : await seedInTransaction(dataSource, options);
     if (!result) {
       logger.log('The database already has people in it; the demo data was not added.');
-      return { seeded: false, municipalities: 0, villages: 0, cohorts: 0, people: 0 };
+      return { seeded: false, municipalities: 0, villages: 0, cohorts: 0, people: 0, courses: 0 };
     }
+    // The demo video plays from local storage: copy it there for the first BLUP lesson.
+    if (config.video) await attachDemoVideo(dataSource.manager, config.video.storageDir);
     logger.log(
       `Demo data added: ${result.municipalities} municipalities, ${result.villages} villages, ` +
-        `${result.cohorts} cohorts, ${result.people} people. Sign in with any of: ` +
+        `${result.cohorts} cohorts, ${result.people} people, ${result.courses} courses. ` +
+        'Sign in with any of: ' +
         DEMO_SIGN_INS.map((s) => s.email).join(', ') +
         ` (password ${DEMO_PASSWORD}).`,
     );
@@ -154,8 +161,10 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
       }),
     ),
   );
+  const courses = await writeDemoCourses(em, people);
   return {
     seeded: true,
+    courses: courses.courses,
     municipalities: municipalities.length,
     villages: villages.length,
     cohorts: cohorts.length,

@@ -26,7 +26,7 @@ export class HomeUserResponse implements SessionUser {
 }
 
 export class HomeCardResponse implements HomeCard {
-  @ApiProperty({ enum: ['municipality', 'village', 'cohort', 'people', 'welcome'] })
+  @ApiProperty({ enum: ['municipality', 'village', 'cohort', 'people', 'welcome', 'continue'] })
   kind: HomeCard['kind'];
 
   @ApiProperty() title: string;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ProgressModule } from '../progress/progress.module';
 import { HomeController } from './home.controller';
 import { HomeService } from './home.service';
 
-@Module({ controllers: [HomeController], providers: [HomeService] })
+@Module({ imports: [ProgressModule], controllers: [HomeController], providers: [HomeService] })
 export class HomeModule {}

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Role, type HomeCard, type HomeResponse } from '@blup/contracts';
 import { DataSource } from 'typeorm';
 import { toSessionUser, type AuthUser } from '../auth/auth-user';
+import { ProgressService } from '../progress/progress.service';
 import {
+  continueCard,
   coordinatorCards,
   secretariatCards,
   steeringCards,
@@ -16,10 +18,20 @@ import {
  */
 @Injectable()
 export class HomeService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly progress: ProgressService,
+  ) {}
 
   async home(user: AuthUser): Promise<HomeResponse> {
-    return { user: toSessionUser(user), cards: await this.cards(user) };
+    const [cards, next] = await Promise.all([
+      this.cards(user),
+      user.role === Role.Secretariat ? null : this.progress.continueWatching(user),
+    ]);
+    return {
+      user: toSessionUser(user),
+      cards: next ? [continueCard(user.locale, next), ...cards] : cards,
+    };
   }
 
   private async cards(user: AuthUser): Promise<HomeCard[]> {

@@ -1,0 +1,396 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ErrorCode,
+  LessonKind,
+  type CourseDto,
+  type CourseModuleDto,
+  type LessonDto,
+} from '@blup/contracts';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { canAuthorCourses } from '../access/course-access-policy';
+import type { AuthUser } from '../auth/auth-user';
+import { AppException, fieldError, notFound, secretariatOnly } from '../common/app-exception';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { Course, CourseAccess, CourseModule, Lesson, User } from '../database/entities';
+import { CatalogueService } from './catalogue.service';
+import {
+  CreateCourseBody,
+  CreateLessonBody,
+  CreateModuleBody,
+  UpdateCourseBody,
+  UpdateLessonBody,
+  UpdateModuleBody,
+} from './course.dto';
+import { sanitiseLessonHtml } from './lesson-html';
+import { LessonAccessService } from './lesson-access.service';
+import { detectResourceType, displayFileName } from './resource-file';
+
+export interface UploadedResource {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+const publishedAt = (published: boolean | undefined, current: Date | null): Date | null =>
+  published === undefined ? current : published ? (current ?? new Date()) : null;
+
+/** The secretariat's side: courses, modules and lessons, their order, resources and invitations. */
+@Injectable()
+export class AuthoringService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly catalogue: CatalogueService,
+    private readonly access: LessonAccessService,
+  ) {}
+
+  async createCourse(actor: AuthUser, body: CreateCourseBody): Promise<CourseDto> {
+    this.assertAuthor(actor);
+    const id = await this.db.transaction(async (tx) => {
+      const [{ next }] = await tx.query<{ next: number }[]>(
+        `SELECT coalesce(max(position) + 1, 0)::int AS next FROM courses`,
+      );
+      const repo = tx.getRepository(Course);
+      const course = await repo.save(
+        repo.create({
+          title: body.title,
+          summary: body.summary ?? '',
+          audience: body.audience,
+          language: body.language ?? 'da',
+          position: next,
+          publishedAt: null,
+        }),
+      );
+      return course.id;
+    });
+    return this.catalogue.getForAuthor(actor, id);
+  }
+
+  async updateCourse(actor: AuthUser, id: string, body: UpdateCourseBody): Promise<CourseDto> {
+    this.assertAuthor(actor);
+    const repo = this.db.getRepository(Course);
+    const course = await repo.findOneBy({ id });
+    if (!course) throw notFound('Course not found');
+    await repo.update(id, {
+      title: body.title ?? course.title,
+      summary: body.summary ?? course.summary,
+      audience: body.audience ?? course.audience,
+      language: body.language ?? course.language,
+      publishedAt: publishedAt(body.published, course.publishedAt),
+    });
+    return this.catalogue.getForAuthor(actor, id);
+  }
+
+  async createModule(
+    actor: AuthUser,
+    courseId: string,
+    body: CreateModuleBody,
+  ): Promise<CourseModuleDto> {
+    this.assertAuthor(actor);
+    const id = await this.db.transaction(async (tx) => {
+      await this.lockCourse(tx, courseId);
+      const repo = tx.getRepository(CourseModule);
+      const module = await repo.save(
+        repo.create({
+          courseId,
+          title: body.title,
+          summary: body.summary ?? '',
+          phase: body.phase ?? null,
+          months: body.months ?? '',
+          position: await this.nextPosition(tx, 'course_modules', 'course_id', courseId),
+          publishedAt: null,
+        }),
+      );
+      return module.id;
+    });
+    return this.moduleDto(actor, id);
+  }
+
+  async updateModule(
+    actor: AuthUser,
+    id: string,
+    body: UpdateModuleBody,
+  ): Promise<CourseModuleDto> {
+    this.assertAuthor(actor);
+    const repo = this.db.getRepository(CourseModule);
+    const module = await repo.findOneBy({ id });
+    if (!module) throw notFound('Module not found');
+    await repo.update(id, {
+      title: body.title ?? module.title,
+      summary: body.summary ?? module.summary,
+      phase: body.phase === undefined ? module.phase : body.phase,
+      months: body.months ?? module.months,
+      publishedAt: publishedAt(body.published, module.publishedAt),
+    });
+    return this.moduleDto(actor, id);
+  }
+
+  async deleteModule(actor: AuthUser, id: string): Promise<void> {
+    this.assertAuthor(actor);
+    const keys = await this.db.transaction(async (tx) => {
+      const [module] = await tx.query<{ course_id: string }[]>(
+        `SELECT course_id FROM course_modules WHERE id = $1`,
+        [id],
+      );
+      if (!module) throw notFound('Module not found');
+      await this.lockCourse(tx, module.course_id);
+      const files = await tx.query<{ key: string }[]>(
+        `SELECT resource_file_key AS key FROM lessons
+          WHERE module_id = $1 AND resource_file_key IS NOT NULL`,
+        [id],
+      );
+      await tx.query(`DELETE FROM course_modules WHERE id = $1`, [id]);
+      await this.densify(tx, 'course_modules', 'course_id', module.course_id);
+      return files.map((f) => f.key);
+    });
+    await Promise.all(keys.map((k) => this.removeFile(k)));
+  }
+
+  async reorderModules(actor: AuthUser, courseId: string, ids: string[]): Promise<CourseDto> {
+    this.assertAuthor(actor);
+    await this.db.transaction(async (tx) => {
+      await this.lockCourse(tx, courseId);
+      await this.reorder(tx, 'course_modules', 'course_id', courseId, ids, 'module');
+    });
+    return this.catalogue.getForAuthor(actor, courseId);
+  }
+
+  async createLesson(
+    actor: AuthUser,
+    moduleId: string,
+    body: CreateLessonBody,
+  ): Promise<LessonDto> {
+    this.assertAuthor(actor);
+    const id = await this.db.transaction(async (tx) => {
+      await this.lockModule(tx, moduleId);
+      const repo = tx.getRepository(Lesson);
+      const lesson = await repo.save(
+        repo.create({
+          moduleId,
+          title: body.title,
+          kind: body.kind,
+          body: body.kind === LessonKind.Text ? sanitiseLessonHtml(body.body ?? '') : '',
+          inspiration: body.inspiration ?? false,
+          position: await this.nextPosition(tx, 'lessons', 'module_id', moduleId),
+          publishedAt: null,
+        }),
+      );
+      return lesson.id;
+    });
+    return this.lessonDto(actor, id);
+  }
+
+  async updateLesson(actor: AuthUser, id: string, body: UpdateLessonBody): Promise<LessonDto> {
+    const { lesson } = await this.access.findAuthorableLesson(actor, id);
+    if (body.body !== undefined && lesson.kind !== LessonKind.Text) {
+      throw fieldError(ErrorCode.BadRequest, 'body', 'Only text lessons have a body.');
+    }
+    await this.db.getRepository(Lesson).update(id, {
+      title: body.title ?? lesson.title,
+      body: body.body === undefined ? lesson.body : sanitiseLessonHtml(body.body),
+      inspiration: body.inspiration ?? lesson.inspiration,
+      publishedAt: publishedAt(body.published, lesson.publishedAt),
+    });
+    return this.lessonDto(actor, id);
+  }
+
+  async deleteLesson(actor: AuthUser, id: string): Promise<void> {
+    const { lesson } = await this.access.findAuthorableLesson(actor, id);
+    await this.db.transaction(async (tx) => {
+      await this.lockModule(tx, lesson.moduleId);
+      await tx.query(`DELETE FROM lessons WHERE id = $1`, [id]);
+      await this.densify(tx, 'lessons', 'module_id', lesson.moduleId);
+    });
+    if (lesson.resourceFileKey) await this.removeFile(lesson.resourceFileKey);
+  }
+
+  async reorderLessons(actor: AuthUser, moduleId: string, ids: string[]): Promise<CourseModuleDto> {
+    this.assertAuthor(actor);
+    await this.db.transaction(async (tx) => {
+      await this.lockModule(tx, moduleId);
+      await this.reorder(tx, 'lessons', 'module_id', moduleId, ids, 'lesson');
+    });
+    return this.moduleDto(actor, moduleId);
+  }
+
+  /** Stores a PDF, DOCX or XLSX for a resource lesson under a random key. */
+  async uploadResource(
+    actor: AuthUser,
+    id: string,
+    file: UploadedResource | undefined,
+  ): Promise<LessonDto> {
+    const { lesson } = await this.access.findAuthorableLesson(actor, id);
+    if (lesson.kind !== LessonKind.Resource) {
+      throw new AppException(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.BadRequest,
+        'Only resource lessons take a file.',
+      );
+    }
+    if (!file) {
+      throw fieldError(ErrorCode.BadRequest, 'file', 'Send one file in the form field "file".');
+    }
+    const type = detectResourceType(file.originalname, file.buffer);
+    if (!type) {
+      throw new AppException(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        ErrorCode.BadRequest,
+        'Resources must be PDF, DOCX or XLSX files: the file name must end in .pdf, .docx or .xlsx and the content must be that kind of file.',
+      );
+    }
+    const key = `resources/${randomUUID()}${type.extension}`;
+    const path = this.pathOf(key);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, file.buffer, { flag: 'wx' });
+    await this.db.getRepository(Lesson).update(id, {
+      resourceFileKey: key,
+      resourceFileName: displayFileName(file.originalname, `resource${type.extension}`),
+      resourceMimeType: type.mimeType,
+      resourceSizeBytes: file.size,
+    });
+    if (lesson.resourceFileKey) await this.removeFile(lesson.resourceFileKey);
+    return this.lessonDto(actor, id);
+  }
+
+  async grantAccess(actor: AuthUser, courseId: string, userIds: string[]): Promise<void> {
+    this.assertAuthor(actor);
+    await this.findCourse(courseId);
+    const unique = [...new Set(userIds)];
+    const found = await this.db.getRepository(User).countBy({ id: In(unique) });
+    if (found !== unique.length) {
+      throw fieldError(
+        ErrorCode.UnknownReference,
+        'userIds',
+        'One or more of the people do not exist.',
+      );
+    }
+    await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(CourseAccess)
+      .values(unique.map((userId) => ({ courseId, userId, grantedById: actor.id })))
+      .orIgnore()
+      .execute();
+  }
+
+  async revokeAccess(actor: AuthUser, courseId: string, userId: string): Promise<void> {
+    this.assertAuthor(actor);
+    await this.findCourse(courseId);
+    await this.db.getRepository(CourseAccess).delete({ courseId, userId });
+  }
+
+  private assertAuthor(actor: AuthUser): void {
+    if (!canAuthorCourses(actor)) {
+      throw secretariatOnly('Only the secretariat can create and edit courses.');
+    }
+  }
+
+  private async findCourse(id: string): Promise<Course> {
+    const course = await this.db.getRepository(Course).findOneBy({ id });
+    if (!course) throw notFound('Course not found');
+    return course;
+  }
+
+  private async lockCourse(tx: EntityManager, courseId: string): Promise<void> {
+    const rows = await tx.query<unknown[]>(`SELECT 1 FROM courses WHERE id = $1 FOR UPDATE`, [
+      courseId,
+    ]);
+    if (!rows.length) throw notFound('Course not found');
+  }
+
+  private async lockModule(tx: EntityManager, moduleId: string): Promise<void> {
+    const rows = await tx.query<unknown[]>(
+      `SELECT 1 FROM course_modules WHERE id = $1 FOR UPDATE`,
+      [moduleId],
+    );
+    if (!rows.length) throw notFound('Module not found');
+  }
+
+  private async nextPosition(
+    tx: EntityManager,
+    table: 'course_modules' | 'lessons',
+    parent: 'course_id' | 'module_id',
+    parentId: string,
+  ): Promise<number> {
+    const [{ next }] = await tx.query<{ next: number }[]>(
+      `SELECT coalesce(max(position) + 1, 0)::int AS next FROM ${table} WHERE ${parent} = $1`,
+      [parentId],
+    );
+    return next;
+  }
+
+  /** Positions 0, 1, 2… in the current order (the unique constraint is checked at commit). */
+  private async densify(
+    tx: EntityManager,
+    table: 'course_modules' | 'lessons',
+    parent: 'course_id' | 'module_id',
+    parentId: string,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE ${table} t SET position = o.rn - 1
+         FROM (SELECT id, row_number() OVER (ORDER BY position, id) AS rn
+                 FROM ${table} WHERE ${parent} = $1) o
+        WHERE t.id = o.id AND t.position <> o.rn - 1`,
+      [parentId],
+    );
+  }
+
+  private async reorder(
+    tx: EntityManager,
+    table: 'course_modules' | 'lessons',
+    parent: 'course_id' | 'module_id',
+    parentId: string,
+    ids: string[],
+    what: 'module' | 'lesson',
+  ): Promise<void> {
+    const rows = await tx.query<{ id: string }[]>(`SELECT id FROM ${table} WHERE ${parent} = $1`, [
+      parentId,
+    ]);
+    const current = new Set(rows.map((r) => r.id));
+    const given = new Set(ids);
+    if (
+      given.size !== ids.length ||
+      given.size !== current.size ||
+      ids.some((id) => !current.has(id))
+    ) {
+      throw fieldError(
+        ErrorCode.ValidationFailed,
+        'ids',
+        `ids must name every ${what} here exactly once (${current.size} in all).`,
+      );
+    }
+    await tx.query(
+      `UPDATE ${table} t SET position = o.ord - 1
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, ord)
+        WHERE t.id = o.id`,
+      [ids],
+    );
+  }
+
+  private async moduleDto(actor: AuthUser, moduleId: string): Promise<CourseModuleDto> {
+    const module = await this.db.getRepository(CourseModule).findOneByOrFail({ id: moduleId });
+    const course = await this.catalogue.getForAuthor(actor, module.courseId);
+    const dto = course.modules.find((m) => m.id === moduleId);
+    if (!dto) throw notFound('Module not found');
+    return dto;
+  }
+
+  private async lessonDto(actor: AuthUser, id: string): Promise<LessonDto> {
+    const found = await this.access.findLesson(id);
+    if (!found) throw notFound('Lesson not found');
+    return this.catalogue.lessonDto(actor.id, found);
+  }
+
+  private pathOf(key: string): string {
+    return join(this.config.video.storageDir, key);
+  }
+
+  private async removeFile(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+}

@@ -1,0 +1,87 @@
+import { Logger } from '@nestjs/common';
+import { CourseAudience, LessonKind, VideoStatus } from '@blup/contracts';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, open } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { EntityManager } from 'typeorm';
+import { Course, CourseModule, Lesson } from '../database/entities';
+import { probeMp4Duration } from './media-sniff';
+
+const DEMO_VIDEO = 'blup-akademiet-demo.mp4';
+const DEMO_CAPTIONS = 'blup-akademiet-demo.da.vtt';
+/** What the demo file states; used if it cannot be read. */
+const DEMO_DURATION_SECONDS = 8;
+
+/** The demo assets: beside the built main.js, or in the source tree (tests, ts-node). */
+export function demoAssetsDir(): string | null {
+  const candidates = [
+    join(__dirname, 'assets', 'demo'),
+    resolve(__dirname, '..', '..', 'assets', 'demo'),
+    resolve('dist', 'apps', 'api', 'assets', 'demo'),
+    resolve('apps', 'api', 'src', 'assets', 'demo'),
+  ];
+  return candidates.find((dir) => existsSync(join(dir, DEMO_VIDEO))) ?? null;
+}
+
+/**
+ * Gives the first video lesson of the BLUP course's first module (by position) the demo video,
+ * on the local provider: the file copied into storage, Danish captions, status ready. Returns
+ * the lesson's id, or null when the demo data has no such lesson (or the assets are missing).
+ */
+export async function attachDemoVideo(
+  em: EntityManager,
+  storageDir: string,
+): Promise<string | null> {
+  const logger = new Logger('Seed');
+  const assets = demoAssetsDir();
+  if (!assets) {
+    logger.warn(`The demo video (${DEMO_VIDEO}) was not found; no demo lesson has a video.`);
+    return null;
+  }
+  const course = await em.getRepository(Course).findOne({
+    where: { audience: CourseAudience.VillageProcess },
+    order: { position: 'ASC', createdAt: 'ASC' },
+  });
+  const module = course
+    ? await em.getRepository(CourseModule).findOne({
+        where: { courseId: course.id },
+        order: { position: 'ASC' },
+      })
+    : null;
+  const lesson = module
+    ? await em.getRepository(Lesson).findOne({
+        where: { moduleId: module.id, kind: LessonKind.Video },
+        order: { position: 'ASC' },
+      })
+    : null;
+  if (!lesson) return null;
+
+  const root = resolve(storageDir);
+  const videoKey = `videos/${lesson.id}/demo.mp4`;
+  const captionKey = `captions/${lesson.id}/da.vtt`;
+  for (const [from, key] of [
+    [DEMO_VIDEO, videoKey],
+    [DEMO_CAPTIONS, captionKey],
+  ]) {
+    const to = join(root, key);
+    await mkdir(dirname(to), { recursive: true });
+    await copyFile(join(assets, from), to);
+  }
+  const file = await open(join(root, videoKey), 'r');
+  const duration = await probeMp4Duration(file, (await file.stat()).size).finally(() =>
+    file.close(),
+  );
+  await em.getRepository(Lesson).update(lesson.id, {
+    videoProvider: 'local',
+    videoStatus: VideoStatus.Ready,
+    videoUploadId: null,
+    videoAssetId: null,
+    videoPlaybackId: null,
+    videoFileKey: videoKey,
+    videoError: null,
+    videoEventAt: new Date(),
+    durationSeconds: duration ?? DEMO_DURATION_SECONDS,
+    captions: [{ language: 'da', label: 'Dansk', fileKey: captionKey }],
+  });
+  return lesson.id;
+}

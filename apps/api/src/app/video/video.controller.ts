@@ -1,0 +1,69 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Query,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiConsumes, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Role, type CaptionTrackDto, type PlaybackDto, type VideoUploadDto } from '@blup/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { IdParam } from '../organisations/shared/id-param';
+import { MAX_CAPTION_BYTES } from './video.constants';
+import { VideoService, type UploadedCaptionFile } from './video.service';
+
+@ApiTags('video')
+@ApiCookieAuth()
+@Controller('lessons')
+export class VideoController {
+  constructor(private readonly service: VideoService) {}
+
+  /** A direct upload for the lesson's video; the browser PUTs the file there in chunks. */
+  @Post(':id/video-upload')
+  @Roles(Role.Secretariat)
+  createUpload(
+    @CurrentUser() user: AuthUser,
+    @IdParam('lesson') id: string,
+  ): Promise<VideoUploadDto> {
+    return this.service.createUpload(user, id);
+  }
+
+  /** Short-lived playback of a ready video, for people who may see the lesson. */
+  @Get(':id/playback')
+  playback(@CurrentUser() user: AuthUser, @IdParam('lesson') id: string): Promise<PlaybackDto> {
+    return this.service.playback(user, id);
+  }
+
+  /** A WebVTT caption track (multipart field "file"); language da (default) or en. */
+  @Post(':id/captions')
+  @Roles(Role.Secretariat)
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_CAPTION_BYTES, files: 1 } }))
+  uploadCaptions(
+    @CurrentUser() user: AuthUser,
+    @IdParam('lesson') id: string,
+    @UploadedFile() file: UploadedCaptionFile | undefined,
+    @Query('language') queryLanguage?: string,
+    @Body('language') bodyLanguage?: string,
+  ): Promise<CaptionTrackDto[]> {
+    return this.service.uploadCaptions(user, id, queryLanguage ?? bodyLanguage, file);
+  }
+
+  @Get(':id/captions/:language')
+  @ApiOkResponse({ description: 'The WebVTT file.', content: { 'text/vtt': {} } })
+  async caption(
+    @CurrentUser() user: AuthUser,
+    @IdParam('lesson') id: string,
+    @Param('language') language: string,
+  ): Promise<StreamableFile> {
+    const vtt = await this.service.caption(user, id, language);
+    return new StreamableFile(vtt, { type: 'text/vtt; charset=utf-8' });
+  }
+}
