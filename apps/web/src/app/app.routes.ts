@@ -42,6 +42,22 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./people/people.routes').then((m) => m.peopleRoutes),
       },
       {
+        path: 'courses',
+        loadChildren: () => import('./courses/courses.routes').then((m) => m.coursesRoutes),
+      },
+      {
+        path: 'lessons',
+        loadChildren: () => import('./courses/courses.routes').then((m) => m.lessonsRoutes),
+      },
+      {
+        path: 'authoring',
+        loadChildren: () => import('./authoring/authoring.routes').then((m) => m.authoringRoutes),
+      },
+      {
+        path: 'progress',
+        loadChildren: () => import('./progress/progress.routes').then((m) => m.progressRoutes),
+      },
+      {
         path: 'profile',
         title: 'nav.profile',
         loadComponent: () => import('./profile/profile.page').then((m) => m.ProfilePage),

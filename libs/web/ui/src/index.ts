@@ -5,3 +5,4 @@ export * from './lib/error-message';
 export * from './lib/paginator';
 export * from './lib/search-field';
 export * from './lib/confirm-dialog';
+export * from './lib/percent-bar';

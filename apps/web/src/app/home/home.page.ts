@@ -10,12 +10,14 @@ import { Icon, type IconName, Notice, PageHeader } from '@blup/web/ui';
 import { openInviteDialog } from '../people/open-invite-dialog';
 import { ApiErrorMessage } from '../shared/api-error-message';
 
-const CARD_ICONS: Record<HomeCard['kind'], IconName> = {
+/** By kind; kinds the API adds later fall back to an arrow. */
+const CARD_ICONS: Readonly<Record<string, IconName>> = {
   municipality: 'municipality',
   village: 'village',
   cohort: 'cohort',
   people: 'people',
   welcome: 'welcome',
+  continue: 'play',
 };
 
 /** The start page: a list of cards the API picks for the person's role. */

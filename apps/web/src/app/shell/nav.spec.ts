@@ -21,6 +21,9 @@ describe(navFor.name, () => {
   it('gives the secretariat every list', () => {
     expect(links(user({ role: Role.Secretariat, municipalityId: null }))).toEqual([
       '/',
+      '/courses',
+      '/authoring',
+      '/progress',
       '/municipalities',
       '/villages',
       '/cohorts',
@@ -32,6 +35,8 @@ describe(navFor.name, () => {
   it('gives a coordinator their own municipality and its lists', () => {
     expect(links(user({ role: Role.Coordinator }))).toEqual([
       '/',
+      '/courses',
+      '/progress',
       '/municipalities/m1',
       '/villages',
       '/cohorts',
@@ -40,7 +45,12 @@ describe(navFor.name, () => {
     ]);
   });
 
-  it('gives a learner only home, their municipality and profile', () => {
-    expect(links(user({ role: Role.Learner }))).toEqual(['/', '/municipalities/m1', '/profile']);
+  it('gives a learner home, courses, their municipality and profile', () => {
+    expect(links(user({ role: Role.Learner }))).toEqual([
+      '/',
+      '/courses',
+      '/municipalities/m1',
+      '/profile',
+    ]);
   });
 });

@@ -24,6 +24,19 @@ const villages: NavItem = {
   icon: 'village',
 };
 const cohorts: NavItem = { id: 'cohorts', label: 'nav.cohorts', link: '/cohorts', icon: 'cohort' };
+const courses: NavItem = { id: 'courses', label: 'nav.courses', link: '/courses', icon: 'school' };
+const authoring: NavItem = {
+  id: 'authoring',
+  label: 'nav.authoring',
+  link: '/authoring',
+  icon: 'edit',
+};
+const progress: NavItem = {
+  id: 'progress',
+  label: 'nav.progress',
+  link: '/progress',
+  icon: 'insights',
+};
 const people: NavItem = { id: 'people', label: 'nav.people', link: '/people', icon: 'people' };
 
 function myMunicipality(id: string | null): NavItem[] {
@@ -49,12 +62,31 @@ function myVillage(id: string | null): NavItem[] {
 export function navFor(user: SessionUser): NavItem[] {
   switch (user.role) {
     case Role.Secretariat:
-      return [home, municipalities, villages, cohorts, people, profile];
+      return [
+        home,
+        courses,
+        authoring,
+        progress,
+        municipalities,
+        villages,
+        cohorts,
+        people,
+        profile,
+      ];
     case Role.Coordinator:
-      return [home, ...myMunicipality(user.municipalityId), villages, cohorts, people, profile];
+      return [
+        home,
+        courses,
+        progress,
+        ...myMunicipality(user.municipalityId),
+        villages,
+        cohorts,
+        people,
+        profile,
+      ];
     case Role.SteeringMember:
-      return [home, ...myVillage(user.villageId), people, profile];
+      return [home, courses, ...myVillage(user.villageId), people, profile];
     default:
-      return [home, ...myMunicipality(user.municipalityId), profile];
+      return [home, courses, ...myMunicipality(user.municipalityId), profile];
   }
 }

@@ -76,6 +76,22 @@ describe(I18nService.name, () => {
     expect(sut.t('home.title')).toBe('Velkommen, {name}');
   });
 
+  it('looks up a key known only at run time in the current language, and nowhere else', () => {
+    const sut = create([
+      {
+        provide: DICTIONARIES,
+        useValue: { da: { errors: { x: 'Hej {name}' } }, en: { errors: {} } },
+      },
+    ]);
+
+    expect(sut.lookup('errors.x', { name: 'Ane' })).toBe('Hej Ane');
+    expect(sut.lookup('errors.nothing')).toBeNull();
+
+    sut.setLocale('en');
+
+    expect(sut.lookup('errors.x')).toBeNull();
+  });
+
   it('writes dates the way each language does', () => {
     const sut = create();
     expect(sut.formatDate('2026-02-01')).toMatch(/1\. februar 2026/);

@@ -60,6 +60,15 @@ export class I18nService {
     return interpolate(text, params);
   }
 
+  /**
+   * The text for a key that is only known at run time (e.g. built from an API error code), in
+   * the current language only; null when that language has no such text.
+   */
+  lookup(key: string, params?: TranslationParams): string | null {
+    const text = this.tables[this.state()].get(key);
+    return text === undefined ? null : interpolate(text, params);
+  }
+
   /** A date (ISO string) written the way the current language writes dates. */
   formatDate(iso: string): string {
     const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00` : iso);
