@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { CourseAudience, LessonKind, VideoStatus } from '@blup/contracts';
+import { LessonKind, VideoStatus } from '@blup/contracts';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -24,38 +24,48 @@ export function demoAssetsDir(): string | null {
 }
 
 /**
- * Gives the first video lesson of the BLUP course's first module (by position) the demo video,
- * on the local provider: the file copied into storage, Danish captions, status ready. Returns
- * the lesson's id, or null when the demo data has no such lesson (or the assets are missing).
+ * Gives the first video lesson of every course's first module (by position) the demo video,
+ * on the local provider: the file copied into storage, Danish captions, status ready — so every
+ * demo learner, whichever course they may see, has a video that plays. Returns the lessons' ids
+ * (none when the assets are missing).
  */
-export async function attachDemoVideo(
-  em: EntityManager,
-  storageDir: string,
-): Promise<string | null> {
+export async function attachDemoVideo(em: EntityManager, storageDir: string): Promise<string[]> {
   const logger = new Logger('Seed');
   const assets = demoAssetsDir();
   if (!assets) {
     logger.warn(`The demo video (${DEMO_VIDEO}) was not found; no demo lesson has a video.`);
-    return null;
+    return [];
   }
-  const course = await em.getRepository(Course).findOne({
-    where: { audience: CourseAudience.VillageProcess },
-    order: { position: 'ASC', createdAt: 'ASC' },
+  const courses = await em
+    .getRepository(Course)
+    .find({ order: { position: 'ASC', createdAt: 'ASC' } });
+  const attached: string[] = [];
+  for (const course of courses) {
+    const lesson = await firstVideoLesson(em, course);
+    if (lesson) attached.push(await attachTo(em, lesson, assets, storageDir));
+  }
+  return attached;
+}
+
+async function firstVideoLesson(em: EntityManager, course: Course): Promise<Lesson | null> {
+  const module = await em.getRepository(CourseModule).findOne({
+    where: { courseId: course.id },
+    order: { position: 'ASC' },
   });
-  const module = course
-    ? await em.getRepository(CourseModule).findOne({
-        where: { courseId: course.id },
-        order: { position: 'ASC' },
-      })
-    : null;
-  const lesson = module
-    ? await em.getRepository(Lesson).findOne({
+  return module
+    ? em.getRepository(Lesson).findOne({
         where: { moduleId: module.id, kind: LessonKind.Video },
         order: { position: 'ASC' },
       })
     : null;
-  if (!lesson) return null;
+}
 
+async function attachTo(
+  em: EntityManager,
+  lesson: Lesson,
+  assets: string,
+  storageDir: string,
+): Promise<string> {
   const root = resolve(storageDir);
   const videoKey = `videos/${lesson.id}/demo.mp4`;
   const captionKey = `captions/${lesson.id}/da.vtt`;
