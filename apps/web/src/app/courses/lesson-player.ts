@@ -12,7 +12,8 @@ import {
   viewChild,
 } from '@angular/core';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import type { LessonProgressDto, PlaybackDto } from '@blup/contracts';
+import type { HeartbeatRequest, LessonProgressDto, PlaybackDto } from '@blup/contracts';
+import { catchError, concatMap, EMPTY, Subject } from 'rxjs';
 import {
   CoursesApi,
   HeartbeatTracker,
@@ -119,14 +120,21 @@ export class LessonPlayer {
       const element = this.media()?.nativeElement;
       if (!element) return;
       const lessonId = this.lessonId();
+      // One heartbeat at a time, in order: the answer shown is then always the newest state
+      // (a tick still in flight when `ended` is sent would otherwise land after it).
+      const heartbeats = new Subject<HeartbeatRequest>();
+      heartbeats
+        .pipe(
+          concatMap((request) =>
+            // A missed heartbeat is made up by the next one.
+            this.api.heartbeat(lessonId, request).pipe(catchError(() => EMPTY)),
+          ),
+        )
+        .subscribe((progress) => this.reported.emit(progress));
       const tracker = new HeartbeatTracker(
         (request, leaving) => {
           if (leaving) this.api.heartbeatOnLeave(lessonId, request);
-          else
-            this.api.heartbeat(lessonId, request).subscribe({
-              next: (progress) => this.reported.emit(progress),
-              error: () => undefined, // a missed heartbeat is made up by the next one
-            });
+          else heartbeats.next(request);
         },
         { durationSeconds: () => element.duration },
       );
@@ -139,6 +147,8 @@ export class LessonPlayer {
         element.addEventListener('loadedmetadata', resume, { once: true });
       onCleanup(() => {
         tracker.leave();
+        // Heartbeats already queued are still sent; nothing new is added.
+        heartbeats.complete();
         detach();
         element.removeEventListener('loadedmetadata', resume);
       });

@@ -90,6 +90,16 @@ describe(HeartbeatTracker.name, () => {
     ]);
   });
 
+  it('counts a late timeupdate as played when that much time really passed (a busy phone)', () => {
+    sut.play(0);
+    playThrough(0, 2);
+    jest.advanceTimersByTime(3000);
+    sut.time(5);
+    sut.pause(5);
+
+    expect(stretches()).toEqual([[0, 5]]);
+  });
+
   it('does not count a seek backwards twice as a longer stretch', () => {
     sut.play(10);
     playThrough(10, 15);

@@ -1,10 +1,12 @@
 import { HEARTBEAT_INTERVAL_SECONDS, type HeartbeatRequest } from '@blup/contracts';
 
 /**
- * The longest step between two `timeupdate`s that still counts as playing on. Browsers report
- * every 250 ms or so; a bigger forward jump is a seek, and is not counted as watched.
+ * The longest step between two `timeupdate`s that always counts as playing on. Browsers report
+ * every 250 ms or so; a bigger forward jump counts only if that much time really passed (a busy
+ * phone can report late), at up to MAX_PLAYBACK_RATE; anything faster is a seek, not watched.
  */
 export const MAX_PLAY_STEP_SECONDS = 2;
+export const MAX_PLAYBACK_RATE = 2;
 
 export type HeartbeatEvent = HeartbeatRequest['event'];
 /** `leaving`: the page is being hidden or unloaded, so the request must outlive it. */
@@ -19,6 +21,8 @@ export interface HeartbeatTrackerOptions {
   maxStretchSeconds?: number;
   /** The video's length, when known: positions are kept within it. */
   durationSeconds?: () => number | null;
+  /** The wall clock, in milliseconds (tests pass a fake one). */
+  now?: () => number;
 }
 
 /**
@@ -32,8 +36,9 @@ export class HeartbeatTracker {
   private readonly maxStretch: number;
   /** Start of the stretch being played, or null while none is open. */
   private from: number | null = null;
-  /** Last position seen while playing. */
+  /** Last position seen while playing, and when (wall clock, ms). */
   private position = 0;
+  private positionAt = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
@@ -51,7 +56,7 @@ export class HeartbeatTracker {
 
   /** Playback started or resumed at `position`. */
   play(position: number): void {
-    this.position = this.clamp(position);
+    this.moveTo(position);
     this.from ??= this.position;
     if (!this.timer) this.timer = setInterval(() => this.flush('tick'), this.intervalMs);
   }
@@ -60,11 +65,13 @@ export class HeartbeatTracker {
   time(position: number): void {
     const now = this.clamp(position);
     const step = now - this.position;
-    if (this.from === null || step < 0 || step > MAX_PLAY_STEP_SECONDS) {
+    const elapsed = (this.clock() - this.positionAt) / 1000;
+    const longestStep = Math.max(MAX_PLAY_STEP_SECONDS, elapsed * MAX_PLAYBACK_RATE + 0.5);
+    if (this.from === null || step < 0 || step > longestStep) {
       this.closeStretch();
       this.from = this.playing ? now : null;
     }
-    this.position = now;
+    this.moveTo(now);
     if (this.from !== null && now - this.from >= this.maxStretch) this.flush('tick');
   }
 
@@ -76,7 +83,7 @@ export class HeartbeatTracker {
 
   /** The playhead landed after a seek. */
   seeked(position: number): void {
-    this.position = this.clamp(position);
+    this.moveTo(position);
     if (this.playing) this.from = this.position;
   }
 
@@ -125,6 +132,15 @@ export class HeartbeatTracker {
       leaving,
     );
     this.from = this.from === null ? null : to;
+  }
+
+  private moveTo(position: number): void {
+    this.position = this.clamp(position);
+    this.positionAt = this.clock();
+  }
+
+  private clock(): number {
+    return (this.options.now ?? Date.now)();
   }
 
   private clamp(position: number): number {
