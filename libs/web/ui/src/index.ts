@@ -6,3 +6,5 @@ export * from './lib/paginator';
 export * from './lib/search-field';
 export * from './lib/confirm-dialog';
 export * from './lib/percent-bar';
+export * from './lib/form-actions';
+export * from './lib/create-link';

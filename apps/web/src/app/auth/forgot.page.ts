@@ -6,7 +6,7 @@ import { MatInput } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { EMAIL_MAX_LENGTH } from '@blup/contracts';
 import { AuthApi, I18nService, TranslatePipe } from '@blup/web/core';
-import { Notice, PageHeader } from '@blup/web/ui';
+import { FormActions, Notice, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
@@ -15,6 +15,7 @@ import { submitter } from '../shared/submitter';
 @Component({
   selector: 'blup-forgot-page',
   imports: [
+    FormActions,
     ReactiveFormsModule,
     RouterLink,
     MatFormField,
@@ -56,17 +57,13 @@ import { submitter } from '../shared/submitter';
             />
             <mat-error>{{ form.controls.email | fieldError }}</mat-error>
           </mat-form-field>
-          <div class="form-actions">
-            <button
-              matButton="filled"
-              type="submit"
-              data-testid="submit"
-              [attr.aria-busy]="submitter.busy()"
-            >
-              {{ 'auth.sendResetLink' | t }}
-            </button>
-            <a matButton routerLink="/sign-in">{{ 'auth.backToSignIn' | t }}</a>
-          </div>
+          <blup-form-actions
+            [submitLabel]="'auth.sendResetLink' | t"
+            submitTestId="submit"
+            [cancelLabel]="'auth.backToSignIn' | t"
+            cancelLink="/sign-in"
+            [busy]="submitter.busy()"
+          />
         </form>
       }
     </div>

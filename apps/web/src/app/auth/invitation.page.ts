@@ -9,14 +9,13 @@ import {
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@blup/contracts';
 import { AuthApi, AuthStore, TranslatePipe, roleKey } from '@blup/web/core';
-import { Notice, PageHeader } from '@blup/web/ui';
+import { FormActions, Notice, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
@@ -29,13 +28,13 @@ import { isDeadLink, isUnusableLink } from './return-url';
 @Component({
   selector: 'blup-invitation-page',
   imports: [
+    FormActions,
     ReactiveFormsModule,
     MatFormField,
     MatLabel,
     MatHint,
     MatError,
     MatInput,
-    MatButton,
     MatProgressBar,
     PageHeader,
     Notice,
@@ -109,16 +108,11 @@ import { isDeadLink, isUnusableLink } from './return-url';
             <mat-hint>{{ 'auth.passwordHint' | t: { min } }}</mat-hint>
             <mat-error>{{ form.controls.password | fieldError }}</mat-error>
           </mat-form-field>
-          <div class="form-actions">
-            <button
-              matButton="filled"
-              type="submit"
-              data-testid="accept-invitation"
-              [attr.aria-busy]="submitter.busy()"
-            >
-              {{ 'invitation.accept' | t }}
-            </button>
-          </div>
+          <blup-form-actions
+            [submitLabel]="'invitation.accept' | t"
+            submitTestId="accept-invitation"
+            [busy]="submitter.busy()"
+          />
         </form>
       } @else {
         <blup-api-error [error]="invitation.error()" />

@@ -6,7 +6,7 @@ import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@blup/contracts';
 import { AuthStore, TranslatePipe } from '@blup/web/core';
-import { Notice, PageHeader } from '@blup/web/ui';
+import { FormActions, Notice, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldErrorPipe, passwordsMatch } from '../shared/forms';
 import { submitter } from '../shared/submitter';
@@ -16,6 +16,7 @@ import { isDeadLink } from './return-url';
 @Component({
   selector: 'blup-reset-page',
   imports: [
+    FormActions,
     ReactiveFormsModule,
     RouterLink,
     MatFormField,
@@ -60,16 +61,11 @@ import { isDeadLink } from './return-url';
             />
             <mat-error>{{ form.controls.repeat | fieldError }}</mat-error>
           </mat-form-field>
-          <div class="form-actions">
-            <button
-              matButton="filled"
-              type="submit"
-              data-testid="submit"
-              [attr.aria-busy]="submitter.busy()"
-            >
-              {{ 'auth.saveAndSignIn' | t }}
-            </button>
-          </div>
+          <blup-form-actions
+            [submitLabel]="'auth.saveAndSignIn' | t"
+            submitTestId="submit"
+            [busy]="submitter.busy()"
+          />
         </form>
       } @else {
         <blup-notice

@@ -14,7 +14,7 @@ import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { EMAIL_MAX_LENGTH } from '@blup/contracts';
 import { AuthApi, AuthStore, I18nService, TranslatePipe } from '@blup/web/core';
-import { Notice, PageHeader } from '@blup/web/ui';
+import { FormActions, Notice, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
@@ -26,6 +26,7 @@ type Mode = 'password' | 'link';
 @Component({
   selector: 'blup-sign-in-page',
   imports: [
+    FormActions,
     ReactiveFormsModule,
     RouterLink,
     MatFormField,
@@ -95,16 +96,11 @@ type Mode = 'password' | 'link';
             </mat-form-field>
           }
 
-          <div class="form-actions">
-            <button
-              matButton="filled"
-              type="submit"
-              data-testid="submit"
-              [attr.aria-busy]="submitter.busy()"
-            >
-              {{ (current() === 'link' ? 'auth.sendLink' : 'auth.signIn') | t }}
-            </button>
-          </div>
+          <blup-form-actions
+            [submitLabel]="(current() === 'link' ? 'auth.sendLink' : 'auth.signIn') | t"
+            submitTestId="submit"
+            [busy]="submitter.busy()"
+          />
         </form>
 
         <div class="form-actions">

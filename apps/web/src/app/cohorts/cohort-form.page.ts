@@ -1,27 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import { Router, RouterLink } from '@angular/router';
 import { MAX_PAGE_SIZE, NAME_MAX_LENGTH } from '@blup/contracts';
-import { I18nService, OrganisationsApi, TranslatePipe } from '@blup/web/core';
-import { PageHeader } from '@blup/web/ui';
-import { of } from 'rxjs';
+import { OrganisationsApi, TranslatePipe } from '@blup/web/core';
+import { FormActions, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldErrorPipe } from '../shared/forms';
-import { submitter } from '../shared/submitter';
+import { editForm } from '../shared/edit-form';
 
 /** Create (`/cohorts/new`) or edit (`/cohorts/:id/edit`) a cohort and choose its villages. */
 @Component({
   selector: 'blup-cohort-form-page',
   imports: [
     ReactiveFormsModule,
-    RouterLink,
     MatFormField,
     MatLabel,
     MatHint,
@@ -29,9 +24,9 @@ import { submitter } from '../shared/submitter';
     MatInput,
     MatSelect,
     MatOption,
-    MatButton,
     MatProgressBar,
     PageHeader,
+    FormActions,
     ApiErrorMessage,
     TranslatePipe,
     FieldErrorPipe,
@@ -39,11 +34,17 @@ import { submitter } from '../shared/submitter';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-page-header [heading]="(id() ? 'cohorts.editTitle' : 'cohorts.createTitle') | t" />
-    @if (existing.isLoading()) {
+    @if (edit.existing.isLoading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
     }
-    <blup-api-error [error]="existing.error() ?? submitter.error()" />
-    <form class="form" novalidate [formGroup]="form" (ngSubmit)="save()" data-testid="cohort-form">
+    <blup-api-error [error]="edit.existing.error() ?? edit.submitter.error()" />
+    <form
+      class="form"
+      novalidate
+      [formGroup]="form"
+      (ngSubmit)="edit.save()"
+      data-testid="cohort-form"
+    >
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>{{ 'cohorts.name' | t }}</mat-label>
         <input matInput formControlName="name" data-testid="name" />
@@ -66,35 +67,20 @@ import { submitter } from '../shared/submitter';
         </mat-select>
         <mat-hint>{{ 'cohorts.villagesHint' | t }}</mat-hint>
       </mat-form-field>
-      <div class="form-actions">
-        <button
-          matButton="filled"
-          type="submit"
-          data-testid="save"
-          [attr.aria-busy]="submitter.busy()"
-        >
-          {{ (id() ? 'common.save' : 'common.create') | t }}
-        </button>
-        <a matButton [routerLink]="id() ? ['/cohorts', id()] : '/cohorts'">{{
-          'common.cancel' | t
-        }}</a>
-      </div>
+      <blup-form-actions
+        [submitLabel]="(id() ? 'common.save' : 'common.create') | t"
+        [cancelLabel]="'common.cancel' | t"
+        [cancelLink]="id() ? ['/cohorts', id()] : '/cohorts'"
+        [busy]="edit.submitter.busy()"
+      />
     </form>
   `,
 })
 export class CohortFormPage {
   private readonly api = inject(OrganisationsApi);
-  private readonly router = inject(Router);
-  private readonly snackBar = inject(MatSnackBar);
-  private readonly i18n = inject(I18nService);
 
   /** Set when editing. */
   readonly id = input<string>();
-  protected readonly submitter = submitter();
-  protected readonly existing = rxResource({
-    params: () => this.id(),
-    stream: ({ params }) => (params ? this.api.cohort(params) : of(null)),
-  });
   private readonly villageOptions = rxResource({
     stream: () => this.api.villages({ pageSize: MAX_PAGE_SIZE }),
   });
@@ -106,31 +92,19 @@ export class CohortFormPage {
     startDate: ['', Validators.required],
     villageIds: [[] as string[]],
   });
-
-  constructor() {
-    effect(() => {
-      const cohort = this.existing.hasValue() ? this.existing.value() : null;
-      if (cohort)
-        this.form.reset({
-          name: cohort.name,
-          startDate: cohort.startDate,
-          villageIds: cohort.villages.map((v) => v.id),
-        });
-    });
-  }
-
-  protected save(): void {
-    const id = this.id();
-    const body = this.form.getRawValue();
-    this.submitter.run(
-      this.form,
-      () => (id ? this.api.updateCohort(id, body) : this.api.createCohort(body)),
-      (saved) => {
-        this.snackBar.open(this.i18n.t(id ? 'common.saved' : 'cohorts.created'), undefined, {
-          duration: 4000,
-        });
-        void this.router.navigate(['/cohorts', saved.id]);
-      },
-    );
-  }
+  protected readonly edit = editForm({
+    id: this.id,
+    form: this.form,
+    load: (id) => this.api.cohort(id),
+    fill: (cohort) =>
+      this.form.reset({
+        name: cohort.name,
+        startDate: cohort.startDate,
+        villageIds: cohort.villages.map((v) => v.id),
+      }),
+    create: () => this.api.createCohort(this.form.getRawValue()),
+    update: (id) => this.api.updateCohort(id, this.form.getRawValue()),
+    created: 'cohorts.created',
+    route: '/cohorts',
+  });
 }

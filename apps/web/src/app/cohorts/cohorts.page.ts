@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { MatButton } from '@angular/material/button';
 import { MatListItem, MatListItemLine, MatListItemTitle, MatNavList } from '@angular/material/list';
 import { RouterLink } from '@angular/router';
 import {
@@ -10,19 +9,18 @@ import {
   isSecretariat,
   pagedList,
 } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
+import { CreateLink, PageHeader } from '@blup/web/ui';
 import { ListFrame } from '../shared/list-frame';
 
 @Component({
   selector: 'blup-cohorts-page',
   imports: [
     RouterLink,
-    MatButton,
     MatNavList,
     MatListItem,
     MatListItemTitle,
     MatListItemLine,
-    Icon,
+    CreateLink,
     PageHeader,
     ListFrame,
     TranslatePipe,
@@ -32,10 +30,7 @@ import { ListFrame } from '../shared/list-frame';
   template: `
     <blup-page-header [heading]="'cohorts.title' | t">
       @if (canCreate()) {
-        <a matButton="filled" routerLink="new" data-testid="create">
-          <blup-icon matButtonIcon name="add" />
-          {{ 'cohorts.new' | t }}
-        </a>
+        <blup-create-link [label]="'cohorts.new' | t" />
       }
     </blup-page-header>
     <blup-list-frame [list]="list" emptyText="cohorts.empty">

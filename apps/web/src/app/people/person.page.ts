@@ -18,7 +18,7 @@ import {
   roleKey,
   statusKey,
 } from '@blup/web/core';
-import { ConfirmDialog, type ConfirmDialogData, PageHeader } from '@blup/web/ui';
+import { ConfirmDialog, type ConfirmDialogData, FormActions, PageHeader } from '@blup/web/ui';
 import { firstValueFrom } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldErrorPipe } from '../shared/forms';
@@ -30,6 +30,7 @@ import { PlacementFields } from './placement-fields';
 @Component({
   selector: 'blup-person-page',
   imports: [
+    FormActions,
     ReactiveFormsModule,
     MatFormField,
     MatLabel,
@@ -123,16 +124,7 @@ import { PlacementFields } from './placement-fields';
             [roles]="roles"
             [showContactPerson]="true"
           />
-          <div class="form-actions">
-            <button
-              matButton="filled"
-              type="submit"
-              data-testid="save"
-              [attr.aria-busy]="submitter.busy()"
-            >
-              {{ 'common.save' | t }}
-            </button>
-          </div>
+          <blup-form-actions [submitLabel]="'common.save' | t" [busy]="submitter.busy()" />
         </form>
       }
     }

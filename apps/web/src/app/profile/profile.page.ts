@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -13,7 +12,7 @@ import {
   PASSWORD_MIN_LENGTH,
 } from '@blup/contracts';
 import { AuthApi, AuthStore, I18nService, TranslatePipe, localeKey } from '@blup/web/core';
-import { PageHeader } from '@blup/web/ui';
+import { FormActions, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldErrorPipe, passwordsMatch } from '../shared/forms';
 import { submitter } from '../shared/submitter';
@@ -22,13 +21,13 @@ import { submitter } from '../shared/submitter';
 @Component({
   selector: 'blup-profile-page',
   imports: [
+    FormActions,
     ReactiveFormsModule,
     MatFormField,
     MatLabel,
     MatHint,
     MatError,
     MatInput,
-    MatButton,
     MatButtonToggleGroup,
     MatButtonToggle,
     PageHeader,
@@ -55,16 +54,11 @@ import { submitter } from '../shared/submitter';
           <input matInput formControlName="name" autocomplete="name" data-testid="name" />
           <mat-error>{{ detailsForm.controls.name | fieldError }}</mat-error>
         </mat-form-field>
-        <div class="form-actions">
-          <button
-            matButton="filled"
-            type="submit"
-            data-testid="save-details"
-            [attr.aria-busy]="details.busy()"
-          >
-            {{ 'common.save' | t }}
-          </button>
-        </div>
+        <blup-form-actions
+          [submitLabel]="'common.save' | t"
+          submitTestId="save-details"
+          [busy]="details.busy()"
+        />
       </form>
     </section>
 
@@ -122,16 +116,11 @@ import { submitter } from '../shared/submitter';
           <input matInput type="password" formControlName="repeat" autocomplete="new-password" />
           <mat-error>{{ passwordForm.controls.repeat | fieldError }}</mat-error>
         </mat-form-field>
-        <div class="form-actions">
-          <button
-            matButton="filled"
-            type="submit"
-            data-testid="change-password"
-            [attr.aria-busy]="password.busy()"
-          >
-            {{ 'profile.changePassword' | t }}
-          </button>
-        </div>
+        <blup-form-actions
+          [submitLabel]="'profile.changePassword' | t"
+          submitTestId="change-password"
+          [busy]="password.busy()"
+        />
       </form>
     </section>
   `,

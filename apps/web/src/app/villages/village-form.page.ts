@@ -1,20 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import { Router, RouterLink } from '@angular/router';
 import { MAX_PAGE_SIZE, NAME_MAX_LENGTH } from '@blup/contracts';
-import { I18nService, OrganisationsApi, TranslatePipe } from '@blup/web/core';
-import { PageHeader } from '@blup/web/ui';
+import { OrganisationsApi, TranslatePipe } from '@blup/web/core';
+import { FormActions, PageHeader } from '@blup/web/ui';
 import { of } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldErrorPipe } from '../shared/forms';
-import { submitter } from '../shared/submitter';
+import { editForm } from '../shared/edit-form';
 
 const DESCRIPTION_MAX_LENGTH = 2000;
 
@@ -23,7 +20,6 @@ const DESCRIPTION_MAX_LENGTH = 2000;
   selector: 'blup-village-form-page',
   imports: [
     ReactiveFormsModule,
-    RouterLink,
     MatFormField,
     MatLabel,
     MatHint,
@@ -31,9 +27,9 @@ const DESCRIPTION_MAX_LENGTH = 2000;
     MatInput,
     MatSelect,
     MatOption,
-    MatButton,
     MatProgressBar,
     PageHeader,
+    FormActions,
     ApiErrorMessage,
     TranslatePipe,
     FieldErrorPipe,
@@ -41,11 +37,17 @@ const DESCRIPTION_MAX_LENGTH = 2000;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-page-header [heading]="(id() ? 'villages.editTitle' : 'villages.createTitle') | t" />
-    @if (existing.isLoading()) {
+    @if (edit.existing.isLoading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
     }
-    <blup-api-error [error]="existing.error() ?? submitter.error()" />
-    <form class="form" novalidate [formGroup]="form" (ngSubmit)="save()" data-testid="village-form">
+    <blup-api-error [error]="edit.existing.error() ?? edit.submitter.error()" />
+    <form
+      class="form"
+      novalidate
+      [formGroup]="form"
+      (ngSubmit)="edit.save()"
+      data-testid="village-form"
+    >
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>{{ 'villages.name' | t }}</mat-label>
         <input matInput formControlName="name" data-testid="name" />
@@ -73,35 +75,20 @@ const DESCRIPTION_MAX_LENGTH = 2000;
         <mat-hint>{{ 'villages.descriptionHint' | t }}</mat-hint>
         <mat-error>{{ form.controls.description | fieldError }}</mat-error>
       </mat-form-field>
-      <div class="form-actions">
-        <button
-          matButton="filled"
-          type="submit"
-          data-testid="save"
-          [attr.aria-busy]="submitter.busy()"
-        >
-          {{ (id() ? 'common.save' : 'common.create') | t }}
-        </button>
-        <a matButton [routerLink]="id() ? ['/villages', id()] : '/villages'">{{
-          'common.cancel' | t
-        }}</a>
-      </div>
+      <blup-form-actions
+        [submitLabel]="(id() ? 'common.save' : 'common.create') | t"
+        [cancelLabel]="'common.cancel' | t"
+        [cancelLink]="id() ? ['/villages', id()] : '/villages'"
+        [busy]="edit.submitter.busy()"
+      />
     </form>
   `,
 })
 export class VillageFormPage {
   private readonly api = inject(OrganisationsApi);
-  private readonly router = inject(Router);
-  private readonly snackBar = inject(MatSnackBar);
-  private readonly i18n = inject(I18nService);
 
   /** Set when editing. */
   readonly id = input<string>();
-  protected readonly submitter = submitter();
-  protected readonly existing = rxResource({
-    params: () => this.id(),
-    stream: ({ params }) => (params ? this.api.village(params) : of(null)),
-  });
   private readonly municipalityOptions = rxResource({
     params: () => !this.id(),
     stream: ({ params: creating }) =>
@@ -115,34 +102,22 @@ export class VillageFormPage {
     municipalityId: ['', Validators.required],
     description: ['', Validators.maxLength(DESCRIPTION_MAX_LENGTH)],
   });
-
-  constructor() {
-    effect(() => {
-      const village = this.existing.hasValue() ? this.existing.value() : null;
-      if (village)
-        this.form.reset({
-          name: village.name,
-          municipalityId: village.municipalityId,
-          description: village.description,
-        });
-    });
-  }
-
-  protected save(): void {
-    const id = this.id();
-    const { name, municipalityId, description } = this.form.getRawValue();
-    this.submitter.run(
-      this.form,
-      () =>
-        id
-          ? this.api.updateVillage(id, { name, description })
-          : this.api.createVillage({ name, municipalityId, description }),
-      (saved) => {
-        this.snackBar.open(this.i18n.t(id ? 'common.saved' : 'villages.created'), undefined, {
-          duration: 4000,
-        });
-        void this.router.navigate(['/villages', saved.id]);
-      },
-    );
-  }
+  protected readonly edit = editForm({
+    id: this.id,
+    form: this.form,
+    load: (id) => this.api.village(id),
+    fill: (village) =>
+      this.form.reset({
+        name: village.name,
+        municipalityId: village.municipalityId,
+        description: village.description,
+      }),
+    create: () => this.api.createVillage(this.form.getRawValue()),
+    update: (id) => {
+      const { name, description } = this.form.getRawValue();
+      return this.api.updateVillage(id, { name, description });
+    },
+    created: 'villages.created',
+    route: '/villages',
+  });
 }

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatListItem, MatListItemLine, MatListItemTitle, MatNavList } from '@angular/material/list';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -14,7 +13,7 @@ import {
   isSecretariat,
   pagedList,
 } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
+import { CreateLink, PageHeader } from '@blup/web/ui';
 import { of } from 'rxjs';
 import { ListFrame } from '../shared/list-frame';
 
@@ -22,7 +21,6 @@ import { ListFrame } from '../shared/list-frame';
   selector: 'blup-villages-page',
   imports: [
     RouterLink,
-    MatButton,
     MatFormField,
     MatLabel,
     MatSelect,
@@ -31,7 +29,7 @@ import { ListFrame } from '../shared/list-frame';
     MatListItem,
     MatListItemTitle,
     MatListItemLine,
-    Icon,
+    CreateLink,
     PageHeader,
     ListFrame,
     TranslatePipe,
@@ -40,10 +38,7 @@ import { ListFrame } from '../shared/list-frame';
   template: `
     <blup-page-header [heading]="'villages.title' | t">
       @if (secretariat()) {
-        <a matButton="filled" routerLink="new" data-testid="create">
-          <blup-icon matButtonIcon name="add" />
-          {{ 'villages.new' | t }}
-        </a>
+        <blup-create-link [label]="'villages.new' | t" />
       }
     </blup-page-header>
     <blup-list-frame [list]="list" searchLabel="villages.search" emptyText="villages.empty">

@@ -1,0 +1,38 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { RouterLink, type UrlTree } from '@angular/router';
+
+/**
+ * The buttons under a form: a filled submit button (`aria-busy` while sending) and,
+ * when `cancelLink` is set, a link back. Place it inside the `<form>`; the labels
+ * come translated from the page.
+ */
+@Component({
+  selector: 'blup-form-actions',
+  imports: [MatButton, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { class: 'form-actions' },
+  template: `
+    <button
+      matButton="filled"
+      type="submit"
+      [attr.data-testid]="submitTestId()"
+      [attr.aria-busy]="busy()"
+    >
+      {{ submitLabel() }}
+    </button>
+    @if (cancelLink(); as link) {
+      <a matButton [routerLink]="link">{{ cancelLabel() }}</a>
+    }
+  `,
+})
+export class FormActions {
+  /** The submit button's text, e.g. "Save" when editing and "Create" otherwise. */
+  readonly submitLabel = input.required<string>();
+  readonly submitTestId = input('save');
+  /** True while the form is being sent. */
+  readonly busy = input(false);
+  /** Where the link back goes; no link when unset. */
+  readonly cancelLink = input<string | readonly unknown[] | UrlTree | null>(null);
+  readonly cancelLabel = input('');
+}
