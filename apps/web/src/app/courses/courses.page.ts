@@ -1,7 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { CourseSummaryDto } from '@blup/contracts';
-import { CoursesApi, TranslatePipe, audienceKey, pagedList } from '@blup/web/core';
+import {
+  CoursesApi,
+  TranslatePipe,
+  audienceKey,
+  lessonCountKey,
+  moduleCountKey,
+  pagedList,
+} from '@blup/web/core';
 import { Icon, PageHeader, PercentBar } from '@blup/web/ui';
 import { ListFrame } from '../shared/list-frame';
 
@@ -25,9 +32,10 @@ import { ListFrame } from '../shared/list-frame';
               @if (course.summary) {
                 <p class="summary">{{ course.summary }}</p>
               }
-              <span class="counts">{{
-                'courses.counts' | t: { modules: course.moduleCount, lessons: course.lessonCount }
-              }}</span>
+              <span class="counts"
+                >{{ moduleCountKey(course.moduleCount) | t: { n: course.moduleCount } }} ·
+                {{ lessonCountKey(course.lessonCount) | t: { n: course.lessonCount } }}</span
+              >
               <blup-percent-bar
                 [value]="course.percent"
                 [label]="'courses.progressLabel' | t"
@@ -91,4 +99,6 @@ export class CoursesPage {
   private readonly api = inject(CoursesApi);
   protected readonly list = pagedList<CourseSummaryDto>((query) => this.api.courses(query));
   protected readonly audienceKey = audienceKey;
+  protected readonly moduleCountKey = moduleCountKey;
+  protected readonly lessonCountKey = lessonCountKey;
 }
