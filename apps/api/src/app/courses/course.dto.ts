@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   COURSE_SUMMARY_MAX_LENGTH,
@@ -189,6 +190,30 @@ export class UpdateModuleBody extends CreateModuleBody implements UpdateModuleRe
   published?: boolean;
 }
 
+/** A lesson's HTML body, optional; sanitised by the service before it is stored. */
+function LessonBodyField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      maxLength: LESSON_BODY_MAX_LENGTH,
+      description: 'HTML; sanitised on the server.',
+    }),
+    Optional(),
+    IsString({ message: 'body must be text' }),
+    MaxLength(LESSON_BODY_MAX_LENGTH, {
+      message: `body can be at most ${LESSON_BODY_MAX_LENGTH} characters`,
+    }),
+  );
+}
+
+/** Marks a lesson as an inspiration video that newsletters can point to. */
+function InspirationField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional(),
+    Optional(),
+    IsBoolean({ message: 'inspiration must be true or false' }),
+  );
+}
+
 export class CreateLessonBody implements CreateLessonRequest {
   @ApiProperty({ maxLength: COURSE_TITLE_MAX_LENGTH })
   @TextField('title', COURSE_TITLE_MAX_LENGTH)
@@ -198,20 +223,10 @@ export class CreateLessonBody implements CreateLessonRequest {
   @IsEnum(LessonKind, { message: 'kind must be video, text or resource' })
   kind: LessonKind;
 
-  @ApiPropertyOptional({
-    maxLength: LESSON_BODY_MAX_LENGTH,
-    description: 'HTML; sanitised on the server.',
-  })
-  @Optional()
-  @IsString({ message: 'body must be text' })
-  @MaxLength(LESSON_BODY_MAX_LENGTH, {
-    message: `body can be at most ${LESSON_BODY_MAX_LENGTH} characters`,
-  })
+  @LessonBodyField()
   body?: string;
 
-  @ApiPropertyOptional()
-  @Optional()
-  @IsBoolean({ message: 'inspiration must be true or false' })
+  @InspirationField()
   inspiration?: boolean;
 }
 
@@ -221,17 +236,10 @@ export class UpdateLessonBody implements UpdateLessonRequest {
   @TextField('title', COURSE_TITLE_MAX_LENGTH)
   title?: string;
 
-  @ApiPropertyOptional({ maxLength: LESSON_BODY_MAX_LENGTH })
-  @Optional()
-  @IsString({ message: 'body must be text' })
-  @MaxLength(LESSON_BODY_MAX_LENGTH, {
-    message: `body can be at most ${LESSON_BODY_MAX_LENGTH} characters`,
-  })
+  @LessonBodyField()
   body?: string;
 
-  @ApiPropertyOptional()
-  @Optional()
-  @IsBoolean({ message: 'inspiration must be true or false' })
+  @InspirationField()
   inspiration?: boolean;
 
   @ApiPropertyOptional()
