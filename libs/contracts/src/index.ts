@@ -4,3 +4,6 @@ export * from './lib/auth';
 export * from './lib/organisations';
 export * from './lib/home';
 export * from './lib/courses';
+export * from './lib/circles';
+export * from './lib/sessions';
+export * from './lib/calendar';

@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CirclesModule } from './circles/circles.module';
+import { SessionEventsModule } from './circles/session-events.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
@@ -12,9 +15,11 @@ import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { MailModule } from './mail/mail.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ProgressModule } from './progress/progress.module';
+import { ParticipationModule } from './participation/participation.module';
 import { PeopleModule } from './people/people.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './queue/redis.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { VideoModule } from './video/video.module';
 
 /**
@@ -45,6 +50,11 @@ export class AppModule {
         ProgressModule,
         DemoModule,
         VideoModule.register({ worker }),
+        SessionEventsModule,
+        CirclesModule,
+        ParticipationModule,
+        CalendarModule,
+        RemindersModule.register({ worker }),
       ],
     };
   }

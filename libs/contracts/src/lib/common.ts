@@ -50,6 +50,25 @@ export enum ErrorCode {
   /** Params: name. */
   PersonDisabled = 'person_disabled',
 
+  // Study circles
+  /** Params: field (the end field named). */
+  SessionEndsBeforeStart = 'session_ends_before_start',
+  /** Params: hours (the longest a session may last). */
+  SessionTooLong = 'session_too_long',
+  /** Another session of the same circle overlaps. Params: title, startsAt (ISO). */
+  SessionOverlaps = 'session_overlaps',
+  /** A new or moved session would start in the past. */
+  SessionInPast = 'session_in_past',
+  /** A meeting link, room or material link that is not an https URL. */
+  UrlNotHttps = 'url_not_https',
+  SessionCancelled = 'session_cancelled',
+  /** The session has ended: no more answers to it. */
+  SessionOver = 'session_over',
+  /** Attendance or an owner named for someone outside the circle. Params: name (may be empty). */
+  NotCircleMember = 'not_circle_member',
+  /** Only members and guests of the circle answer for themselves. */
+  RsvpNotAllowed = 'rsvp_not_allowed',
+
   // Requests
   /** Missing, or not visible to this person. */
   NotFound = 'not_found',

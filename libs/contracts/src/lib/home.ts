@@ -1,4 +1,5 @@
 import type { SessionUser } from './auth';
+import type { SessionSummaryDto } from './sessions';
 
 /** A card on the home page. Later features (courses, circles, newsletters) add kinds. */
 export interface HomeCard {
@@ -14,4 +15,6 @@ export interface HomeCard {
 export interface HomeResponse {
   user: SessionUser;
   cards: HomeCard[];
+  /** The person's next study-circle session they take part in, if any (not yet ended). */
+  nextSession: SessionSummaryDto | null;
 }

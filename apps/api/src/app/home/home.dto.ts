@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { HomeCard, HomeResponse } from '@blup/contracts';
+import type { HomeCard, HomeResponse, SessionSummaryDto } from '@blup/contracts';
 import { SessionUserResponse } from '../auth/dto/responses';
 
 /** For the OpenAPI document only: the shapes come from @blup/contracts. */
@@ -18,4 +18,5 @@ export class HomeCardResponse implements HomeCard {
 export class HomeResponseBody implements HomeResponse {
   @ApiProperty({ type: SessionUserResponse }) user: SessionUserResponse;
   @ApiProperty({ type: [HomeCardResponse] }) cards: HomeCardResponse[];
+  @ApiProperty({ type: Object, nullable: true }) nextSession: SessionSummaryDto | null;
 }

@@ -31,6 +31,7 @@ export class HomeService {
     return {
       user: toSessionUser(user),
       cards: next ? [continueCard(user.locale, next), ...cards] : cards,
+      nextSession: null,
     };
   }
 

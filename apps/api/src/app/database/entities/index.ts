@@ -1,3 +1,6 @@
+import { CalendarFeed } from './calendar-feed.entity';
+import { Circle } from './circle.entity';
+import { CircleSession } from './circle-session.entity';
 import { Cohort } from './cohort.entity';
 import { CourseAccess } from './course-access.entity';
 import { CourseModule } from './course-module.entity';
@@ -9,9 +12,16 @@ import { Municipality } from './municipality.entity';
 import { OneTimeToken } from './one-time-token.entity';
 import { User } from './user.entity';
 import { UserSession } from './user-session.entity';
+import { SessionAttendance } from './session-attendance.entity';
+import { SessionPlan } from './session-plan.entity';
+import { SessionReminder } from './session-reminder.entity';
+import { SessionRsvp } from './session-rsvp.entity';
 import { Village } from './village.entity';
 
 export {
+  CalendarFeed,
+  Circle,
+  CircleSession,
   Cohort,
   Course,
   CourseAccess,
@@ -20,6 +30,10 @@ export {
   LessonProgress,
   Municipality,
   OneTimeToken,
+  SessionAttendance,
+  SessionPlan,
+  SessionReminder,
+  SessionRsvp,
   User,
   UserSession,
   Village,
@@ -42,4 +56,11 @@ export const ENTITIES = [
   LessonProgress,
   CourseAccess,
   VideoEvent,
+  Circle,
+  SessionPlan,
+  CircleSession,
+  SessionRsvp,
+  SessionAttendance,
+  SessionReminder,
+  CalendarFeed,
 ];

@@ -93,6 +93,16 @@ export const da = {
     invitation_already_accepted:
       '{name} har allerede oprettet sin konto og kan logge ind. Har {name} glemt sin adgangskode, kan der vælges en ny med »Glemt adgangskode?«.',
     person_disabled: '{name} er spærret. Giv adgang igen, før du sender en ny invitation.',
+    session_ends_before_start: 'Mødet skal slutte efter, det begynder. Ret sluttidspunktet.',
+    session_too_long: 'Et møde kan højst vare {hours} timer. Ret start- eller sluttidspunktet.',
+    session_overlaps:
+      'Tidspunktet overlapper med mødet »{title}« i samme kreds. Vælg et andet tidspunkt.',
+    session_in_past: 'Tidspunktet er allerede passeret. Vælg et tidspunkt i fremtiden.',
+    url_not_https: 'Linket skal være en fuld webadresse, der begynder med https://.',
+    session_cancelled: 'Mødet er aflyst, så der kan ikke svares på det.',
+    session_over: 'Mødet er slut, så der kan ikke længere svares på det.',
+    not_circle_member: '{name} er ikke med i denne studiekreds. Vælg en af kredsens deltagere.',
+    rsvp_not_allowed: 'Kun kredsens deltagere kan svare på, om de kommer.',
     not_found: 'Vi kunne ikke finde det, du leder efter.',
     invalid_id: 'Adressen er ikke rigtig. Tjek linket, eller gå tilbage, og prøv igen.',
     unknown_reference:

@@ -93,6 +93,17 @@ export const en: Dictionary = {
       '{name} has already set up their account and can sign in. If {name} has forgotten the password, a new one can be chosen with “Forgot your password?”.',
     person_disabled:
       '{name}’s access is blocked. Give access again before sending a new invitation.',
+    session_ends_before_start: 'The meeting must end after it starts. Correct the end time.',
+    session_too_long: 'A meeting can last at most {hours} hours. Correct the start or end time.',
+    session_overlaps:
+      'The time overlaps the meeting “{title}” in the same circle. Choose another time.',
+    session_in_past: 'That time has already passed. Choose a time in the future.',
+    url_not_https: 'The link must be a full web address starting with https://.',
+    session_cancelled: 'The meeting is cancelled, so it cannot be answered.',
+    session_over: 'The meeting is over, so it can no longer be answered.',
+    not_circle_member:
+      '{name} is not in this study circle. Choose one of the circle’s participants.',
+    rsvp_not_allowed: 'Only the circle’s participants can say whether they are coming.',
     not_found: 'We could not find what you are looking for.',
     invalid_id: 'That address is not right. Check the link, or go back and try again.',
     unknown_reference: 'Something you chose no longer exists. Reload the page and choose again.',
