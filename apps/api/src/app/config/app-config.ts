@@ -31,6 +31,7 @@ export interface AppConfig {
   /** Signs short-lived URLs (local video streams, downloads). Random per boot outside production. */
   signingSecret: string;
   video: VideoConfig;
+  circles: CirclesConfig;
   rateLimit: {
     /** Failed sign-ins allowed per account in the window. */
     perAccount: number;
@@ -159,6 +160,13 @@ function videoConfig(env: Env): VideoConfig {
   };
 }
 
+export interface CirclesConfig {
+  /** New circles get a fixed room under this https address (a Jitsi server by default). */
+  meetingRoomBaseUrl: string;
+  /** How long before a session its reminder mail goes out (REMINDER_HOURS_BEFORE, default 48). */
+  reminderMinutesBefore: number;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(
     env,
@@ -196,6 +204,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
         ? secret(env, 'SIGNING_SECRET')
         : env['SIGNING_SECRET']?.trim() || randomBytes(32).toString('base64url'),
     video: videoConfig(env),
+    circles: {
+      meetingRoomBaseUrl: url(env, 'MEETING_ROOM_BASE_URL', ['https:'], 'https://meet.jit.si/'),
+      reminderMinutesBefore: int(env, 'REMINDER_HOURS_BEFORE', 48, 1, 24 * 14) * 60,
+    },
     rateLimit: {
       perAccount: int(env, 'SIGNIN_LIMIT_PER_ACCOUNT', 5, 1, 1000),
       perIp: int(env, 'SIGNIN_LIMIT_PER_IP', 30, 1, 100000),
