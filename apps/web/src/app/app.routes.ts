@@ -38,6 +38,14 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./cohorts/cohorts.routes').then((m) => m.cohortsRoutes),
       },
       {
+        path: 'sessions',
+        loadChildren: () => import('./sessions/sessions.routes').then((m) => m.sessionsRoutes),
+      },
+      {
+        path: 'circles',
+        loadChildren: () => import('./circles/circles.routes').then((m) => m.circlesRoutes),
+      },
+      {
         path: 'people',
         loadChildren: () => import('./people/people.routes').then((m) => m.peopleRoutes),
       },
