@@ -7,3 +7,4 @@ export * from './lib/courses';
 export * from './lib/circles';
 export * from './lib/sessions';
 export * from './lib/calendar';
+export * from './lib/time';
