@@ -81,6 +81,8 @@ describe('the demo seed', () => {
       cohorts: 2,
       people: 15,
       courses: 3,
+      circles: 14,
+      circleSessions: 156,
     });
     const before = await snapshot();
     const second = await runSeed({ databaseUrl, env: 'test' }, { reset: true, onlyIfEmpty: false });

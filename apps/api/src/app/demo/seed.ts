@@ -6,6 +6,7 @@ import type { AppConfig, VideoConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { attachDemoVideo } from '../video/demo-video';
 import { Cohort, Municipality, User, Village } from '../database/entities';
+import { writeDemoCircles } from './demo-circles';
 import { writeDemoCourses } from './demo-courses';
 import {
   DEMO_COHORTS,
@@ -31,6 +32,8 @@ export interface SeedResult {
   cohorts: number;
   people: number;
   courses: number;
+  circles: number;
+  circleSessions: number;
 }
 
 /**
@@ -73,13 +76,23 @@ export async function runSeed(
       inUse && options.onlyIfEmpty ? null : await seedInTransaction(dataSource, options);
     if (!result) {
       logger.log('The database already has people in it; the demo data was not added.');
-      return { seeded: false, municipalities: 0, villages: 0, cohorts: 0, people: 0, courses: 0 };
+      return {
+        seeded: false,
+        municipalities: 0,
+        villages: 0,
+        cohorts: 0,
+        people: 0,
+        courses: 0,
+        circles: 0,
+        circleSessions: 0,
+      };
     }
     // The demo video plays from local storage: copy it there for the first BLUP lesson.
     if (config.video) await attachDemoVideo(dataSource.manager, config.video.storageDir);
     logger.log(
       `Demo data added: ${result.municipalities} municipalities, ${result.villages} villages, ` +
-        `${result.cohorts} cohorts, ${result.people} people, ${result.courses} courses. ` +
+        `${result.cohorts} cohorts, ${result.people} people, ${result.courses} courses, ` +
+        `${result.circles} study circles with ${result.circleSessions} sessions. ` +
         'Sign in with any of: ' +
         DEMO_SIGN_INS.map((s) => s.email).join(', ') +
         ` (password ${DEMO_PASSWORD}).`,
@@ -162,8 +175,11 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
     ),
   );
   const courses = await writeDemoCourses(em, people);
+  const circles = await writeDemoCircles(em, cohorts, villages, people);
   return {
     seeded: true,
+    circles: circles.circles,
+    circleSessions: circles.sessions,
     courses: courses.courses,
     municipalities: municipalities.length,
     villages: villages.length,
