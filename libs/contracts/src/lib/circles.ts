@@ -189,6 +189,20 @@ export interface UpdatePlanSessionRequest {
   materials?: Material[];
 }
 
+/** One extra session for one circle (outside the cohort plan). */
+export interface CreateCircleSessionRequest {
+  title: string;
+  phase: Phase;
+  topic?: string;
+  /** ISO 8601 instant with offset, e.g. 2027-03-25T19:00:00+01:00. */
+  startsAt: string;
+  endsAt: string;
+  agenda?: AgendaItem[];
+  materials?: Material[];
+  /** A link for this session only; leave out to use the circle's room. */
+  meetingUrl?: string | null;
+}
+
 /** One column of the secretariat's cohort grid. */
 export interface GridColumn {
   planId: string;

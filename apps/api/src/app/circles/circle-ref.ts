@@ -57,3 +57,15 @@ export function readableCirclesWhere(
     params: { actorId: actor.id },
   };
 }
+
+/**
+ * `readableCirclesWhere` for raw SQL with positional parameters: the actor's id goes in as
+ * `placeholder` (e.g. `$2`); pass `actor.id` at that position.
+ */
+export function readableCirclesSql(actor: Actor, alias: string, placeholder: string): string {
+  const { sql } = readableCirclesWhere(actor, alias);
+  // PostgreSQL refuses a parameter the statement never uses, so the secretariat's TRUE uses it.
+  return sql === 'TRUE'
+    ? `(${placeholder}::uuid IS NOT NULL)`
+    : sql.replace(/:actorId\b/g, placeholder);
+}

@@ -1,5 +1,23 @@
 import { Module } from '@nestjs/common';
+import {
+  CirclesController,
+  CohortPlanController,
+  PlanSessionsController,
+  SessionAdjustController,
+} from './circles.controller';
+import { CirclesService } from './circles.service';
+import { CircleSync } from './circle-sync.service';
+import { PlanningService } from './planning.service';
 
 /** Circles, the cohort calendar plan, adjusting and cancelling sessions, the cohort grid. */
-@Module({})
+@Module({
+  controllers: [
+    CirclesController,
+    CohortPlanController,
+    PlanSessionsController,
+    SessionAdjustController,
+  ],
+  providers: [CircleSync, CirclesService, PlanningService],
+  exports: [CircleSync],
+})
 export class CirclesModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CirclesModule } from '../circles/circles.module';
 import { Cohort, Municipality, User, Village } from '../database/entities';
 import { CohortsController } from './cohorts/cohorts.controller';
 import { CohortsService } from './cohorts/cohorts.service';
@@ -10,7 +11,7 @@ import { VillagesService } from './villages/villages.service';
 
 /** Municipalities, their villages, and the cohorts villages start in. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Municipality, Village, Cohort, User])],
+  imports: [TypeOrmModule.forFeature([Municipality, Village, Cohort, User]), CirclesModule],
   controllers: [MunicipalitiesController, VillagesController, CohortsController],
   providers: [MunicipalitiesService, VillagesService, CohortsService],
 })

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type CohortDto, type Page } from '@blup/contracts';
 import { DataSource, EntityManager, In, Not, Repository } from 'typeorm';
 import { Actor, canReadCohort, canWriteCohort, scopeOf } from '../../access/access-policy';
+import { CircleSync, noChanges } from '../../circles/circle-sync.service';
 import { AppException, fieldError, notFound, secretariatOnly } from '../../common/app-exception';
 import { likePattern, pageWindow, PageQueryDto, toPage } from '../../common/pagination';
 import { Cohort, Village } from '../../database/entities';
@@ -23,6 +24,7 @@ export class CohortsService {
     private readonly dataSource: DataSource,
     @InjectRepository(Cohort) private readonly cohorts: Repository<Cohort>,
     @InjectRepository(Village) private readonly villages: Repository<Village>,
+    private readonly circleSync: CircleSync,
   ) {}
 
   /** Cohorts holding at least one village the actor may see (all of them for the secretariat). */
@@ -72,6 +74,7 @@ export class CohortsService {
   async create(actor: Actor, body: CreateCohortBody): Promise<CohortDto> {
     if (!canWriteCohort(actor)) throw secretariatOnly('Only the secretariat can add cohorts.');
     const villageIds = [...new Set(body.villageIds ?? [])];
+    let circleChanges = noChanges();
     const id = await withUniqueName(
       () => nameTaken(this.cohorts, body.name),
       () =>
@@ -84,10 +87,12 @@ export class CohortsService {
           if (villageIds.length) {
             await em.getRepository(Village).update({ id: In(villageIds) }, { cohortId: cohort.id });
           }
+          circleChanges = await this.circleSync.syncCohort(em, cohort.id, actor);
           return cohort.id;
         }),
       nameConflict(body.name),
     );
+    await this.circleSync.announce(circleChanges);
     return this.load(id);
   }
 
@@ -102,15 +107,20 @@ export class CohortsService {
       changes.startDate = body.startDate;
     }
     const name = changes.name;
+    let circleChanges = noChanges();
     await withUniqueName(
       async () => name !== undefined && nameTaken(this.cohorts, name, { exceptId: id }),
       () =>
         this.dataSource.transaction(async (em) => {
           if (Object.keys(changes).length) await em.getRepository(Cohort).update(id, changes);
-          if (body.villageIds) await this.setVillages(em, id, [...new Set(body.villageIds)]);
+          if (body.villageIds) {
+            await this.setVillages(em, id, [...new Set(body.villageIds)]);
+            circleChanges = await this.circleSync.syncCohort(em, id, actor);
+          }
         }),
       nameConflict(body.name ?? cohort.name),
     );
+    await this.circleSync.announce(circleChanges);
     return this.load(id);
   }
 
