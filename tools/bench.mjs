@@ -2,6 +2,7 @@
 // the same body, on a throwaway database and Redis key prefix that are removed at the end.
 //
 //   npm run bench -- [--duration=10] [--warmup=2] [--connections=50] [--viewers=200]
+//                    [--only=endpoints,heartbeats,session-page]
 //
 // Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), the server
 // the bench database is made on; BENCH_REDIS_URL (redis://127.0.0.1:6379).
@@ -11,6 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchSessionPage, printSessionPage } from './bench-session-page.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
 import { apiEnv, fetchDemoSignIns, startApi } from './lib/api.mjs';
 import { ensureApiBuilt } from './lib/build.mjs';
@@ -45,8 +47,16 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '50' },
     viewers: { type: 'string', default: '200' },
+    only: { type: 'string', default: 'endpoints,heartbeats,session-page' },
   },
 });
+const SCENARIOS = ['endpoints', 'heartbeats', 'session-page'];
+const only = new Set(args.only.split(',').map((name) => name.trim()));
+for (const name of only) {
+  if (!SCENARIOS.includes(name)) {
+    throw new Error(`--only: unknown scenario "${name}" (choose from ${SCENARIOS.join(', ')})`);
+  }
+}
 const load = {
   durationMs: Number(args.duration) * 1000,
   warmupMs: Number(args.warmup) * 1000,
@@ -85,7 +95,8 @@ async function startBenchApi(services) {
     port,
     services: services.env,
     redisPrefix: services.prefix,
-    extra: { MIGRATE_ON_BOOT: 'true', SEED_DEMO_IF_EMPTY: 'true' },
+    // BENCH_COUNT_QUERIES: the X-Query-Count header the session page scenario reads.
+    extra: { MIGRATE_ON_BOOT: 'true', SEED_DEMO_IF_EMPTY: 'true', BENCH_COUNT_QUERIES: '1' },
   });
   const api = startApi('all', env, { echo: process.env.BENCH_ECHO === '1' });
   watchChildren([api], (child, result) => finish(1, describeExit(child, result)));
@@ -401,19 +412,30 @@ async function main() {
   const services = await benchServices();
   const baseUrl = await startBenchApi(services);
   log.info(`API up at ${baseUrl} (NODE_ENV=development, as npm start runs it).`);
-  const cookie = ENDPOINTS.some((endpoint) => endpoint.signedIn)
-    ? await secretariatCookie(baseUrl)
-    : '';
+  const cookie = await secretariatCookie(baseUrl);
+  const sessionCookieName = /(?:^|;\s*)(__Host-blup_session|blup_session)=/.exec(cookie)?.[1];
+  if (!sessionCookieName) throw new Error('The secretariat sign-in carried no session cookie.');
 
   const rows = [];
-  for (const endpoint of ENDPOINTS) rows.push(await benchEndpoint(endpoint, baseUrl, cookie));
-  const heartbeats = await benchHeartbeats(
-    baseUrl,
-    services.env.DATABASE_URL,
-    cookie || (await secretariatCookie(baseUrl)),
-  );
-  printTable(rows);
-  printHeartbeats(heartbeats);
+  if (only.has('endpoints')) {
+    for (const endpoint of ENDPOINTS) rows.push(await benchEndpoint(endpoint, baseUrl, cookie));
+  }
+  const heartbeats = only.has('heartbeats')
+    ? await benchHeartbeats(baseUrl, services.env.DATABASE_URL, cookie)
+    : null;
+  const sessionPage = only.has('session-page')
+    ? await benchSessionPage({
+        baseUrl,
+        dbUrl: services.env.DATABASE_URL,
+        sessionCookieName,
+        load,
+      })
+    : null;
+  if (rows.length) printTable(rows);
+  if (heartbeats) printHeartbeats(heartbeats);
+  if (sessionPage && !printSessionPage(sessionPage)) {
+    throw new Error('The session page ran a different number of SQL queries per circle size.');
+  }
 }
 
 main().then(

@@ -11,6 +11,7 @@ import { AppModule, ProcessRole } from './app.module';
 import { csrfMiddleware } from './auth/csrf.middleware';
 import { AppException } from './common/app-exception';
 import { FRIENDLY_BODY_ERRORS, GlobalExceptionFilter } from './common/global-exception.filter';
+import { countQueriesPerRequest } from './common/query-count';
 import { JsonLogger } from './common/json-logger';
 import { requestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation';
@@ -55,6 +56,7 @@ export async function createHttpApp(
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
+  if (config.countQueries) countQueriesPerRequest(app);
   app.use(RAW_BODY_PATHS, rawBodyMiddleware(1024 * 1024));
   app.useBodyParser('json', { limit: '1mb' });
   app.use(friendlyBodyParserErrors);

@@ -32,6 +32,8 @@ export interface AppConfig {
   signingSecret: string;
   video: VideoConfig;
   circles: CirclesConfig;
+  /** BENCH_COUNT_QUERIES=1: an X-Query-Count header on every response (bench, tests; never in production). */
+  countQueries: boolean;
   rateLimit: {
     /** Failed sign-ins allowed per account in the window. */
     perAccount: number;
@@ -208,6 +210,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       meetingRoomBaseUrl: url(env, 'MEETING_ROOM_BASE_URL', ['https:'], 'https://meet.jit.si/'),
       reminderMinutesBefore: int(env, 'REMINDER_HOURS_BEFORE', 48, 1, 24 * 14) * 60,
     },
+    countQueries: nodeEnv !== 'production' && bool(env, 'BENCH_COUNT_QUERIES', false),
     rateLimit: {
       perAccount: int(env, 'SIGNIN_LIMIT_PER_ACCOUNT', 5, 1, 1000),
       perIp: int(env, 'SIGNIN_LIMIT_PER_IP', 30, 1, 100000),

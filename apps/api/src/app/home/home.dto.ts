@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { HomeCard, HomeResponse, SessionSummaryDto } from '@blup/contracts';
+import type { HomeCard, HomeResponse } from '@blup/contracts';
 import { SessionUserResponse } from '../auth/dto/responses';
+import { SessionSummaryResponse } from '../circles/circles.dto';
 
 /** For the OpenAPI document only: the shapes come from @blup/contracts. */
 export class HomeCardResponse implements HomeCard {
@@ -18,5 +19,11 @@ export class HomeCardResponse implements HomeCard {
 export class HomeResponseBody implements HomeResponse {
   @ApiProperty({ type: SessionUserResponse }) user: SessionUserResponse;
   @ApiProperty({ type: [HomeCardResponse] }) cards: HomeCardResponse[];
-  @ApiProperty({ type: Object, nullable: true }) nextSession: SessionSummaryDto | null;
+  @ApiProperty({
+    type: SessionSummaryResponse,
+    nullable: true,
+    description:
+      'The next study-circle session you take part in that is neither over nor cancelled.',
+  })
+  nextSession: SessionSummaryResponse | null;
 }

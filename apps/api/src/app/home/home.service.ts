@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Role, type HomeCard, type HomeResponse } from '@blup/contracts';
 import { DataSource } from 'typeorm';
 import { toSessionUser, type AuthUser } from '../auth/auth-user';
+import { MySessionsService } from '../participation/my-sessions.service';
 import { ProgressService } from '../progress/progress.service';
 import {
   continueCard,
@@ -14,24 +15,27 @@ import {
 
 /**
  * The home page: who you are and a few cards for your role. It is the first request after every
- * sign-in, so each role costs at most one small query (the session already carries the names).
+ * sign-in, so each role costs at most one small query for its cards (the session already carries
+ * the names), plus one for the next study-circle session.
  */
 @Injectable()
 export class HomeService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly progress: ProgressService,
+    private readonly sessions: MySessionsService,
   ) {}
 
   async home(user: AuthUser): Promise<HomeResponse> {
-    const [cards, next] = await Promise.all([
+    const [cards, next, nextSession] = await Promise.all([
       this.cards(user),
       user.role === Role.Secretariat ? null : this.progress.continueWatching(user),
+      this.sessions.nextSession(user),
     ]);
     return {
       user: toSessionUser(user),
       cards: next ? [continueCard(user.locale, next), ...cards] : cards,
-      nextSession: null,
+      nextSession,
     };
   }
 

@@ -1,0 +1,365 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  SessionStatus,
+  type AttendanceRowDto,
+  type NextStep,
+  type Page,
+  type RsvpAnswer,
+  type SessionDto,
+} from '@blup/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../access/access-policy';
+import {
+  canEditOutcome,
+  canManageCircle,
+  canReadCircle,
+  canRsvp,
+  canTakeAttendance,
+  type CircleRef,
+} from '../access/circle-access-policy';
+import { AppException, fieldError, notFound, secretariatOnly } from '../common/app-exception';
+import { pageWindow, PageQueryDto, toPage } from '../common/pagination';
+import type { RecordAttendanceBody, UpdateSessionOutcomeBody } from './participation.dto';
+import { SESSION_PAGE_SQL, summaryOf, type SessionPageRow } from './session-rows';
+
+const SESSION_NOT_FOUND = 'No such session, or not one you may see.';
+
+/** The few facts a write checks: the session's state and its circle's facts for the policy. */
+interface SessionFacts {
+  id: string;
+  circle_id: string;
+  status: SessionStatus;
+  starts_at: Date;
+  ends_at: Date;
+  ref: CircleRef;
+}
+
+const FACTS_SQL = `
+SELECT s.id, s.circle_id, s.status, s.starts_at, s.ends_at, c.kind, c.village_id,
+       v.municipality_id AS village_municipality_id,
+       ARRAY(SELECT DISTINCT cv.municipality_id FROM villages cv
+              WHERE cv.cohort_id = c.cohort_id) AS cohort_municipality_ids
+  FROM circle_sessions s
+  JOIN circles c ON c.id = s.circle_id
+  LEFT JOIN villages v ON v.id = c.village_id
+ WHERE s.id = $1`;
+
+type RefColumns = {
+  kind?: CircleRef['kind'];
+  circle_kind?: CircleRef['kind'];
+  village_id: string | null;
+  village_municipality_id: string | null;
+  cohort_municipality_ids: string[] | null;
+};
+
+function refOf(row: RefColumns): CircleRef {
+  return {
+    kind: (row.kind ?? row.circle_kind) as CircleRef['kind'],
+    villageId: row.village_id,
+    villageMunicipalityId: row.village_municipality_id,
+    cohortMunicipalityIds: row.cohort_municipality_ids ?? [],
+  };
+}
+
+/** The first of `userIds` (in order) who is not a participant of the circle, with their name. */
+async function firstOutsider(
+  em: EntityManager,
+  circleId: string,
+  userIds: string[],
+): Promise<{ id: string; name: string | null; position: number } | null> {
+  if (!userIds.length) return null;
+  const [row] = await em.query<{ id: string; name: string | null; position: string }[]>(
+    `SELECT i.id, u.name, i.position
+       FROM unnest($2::uuid[]) WITH ORDINALITY AS i(id, position)
+       LEFT JOIN users u ON u.id = i.id
+      WHERE NOT EXISTS (SELECT 1 FROM circle_participants cp
+                         WHERE cp.circle_id = $1 AND cp.user_id = i.id)
+      ORDER BY i.position
+      LIMIT 1`,
+    [circleId, userIds],
+  );
+  return row ? { id: row.id, name: row.name, position: Number(row.position) - 1 } : null;
+}
+
+function notCircleMember(field: string, name: string | null): AppException {
+  const who = name ?? '';
+  return fieldError(
+    ErrorCode.NotCircleMember,
+    field,
+    who
+      ? `${who} is not a member or guest of this circle: choose someone from the circle.`
+      : 'That person is not a member or guest of this circle: choose someone from the circle.',
+    { name: who },
+  );
+}
+
+/**
+ * The session page and what members and facilitators do on it: answer, take attendance, write
+ * notes and next steps. Every read is one statement whatever the circle's size.
+ */
+@Injectable()
+export class SessionPageService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get(actor: Actor, id: string, em = this.dataSource.manager): Promise<SessionDto> {
+    const [row] = await em.query<SessionPageRow[]>(SESSION_PAGE_SQL, [id, actor.id]);
+    const ref = row ? refOf(row) : null;
+    if (!row || !ref || !canReadCircle(actor, ref)) throw notFound(SESSION_NOT_FOUND);
+    return {
+      ...summaryOf(row, canRsvp(actor, ref)),
+      planId: row.plan_id,
+      agenda: row.agenda,
+      materials: row.materials,
+      notes: row.notes,
+      nextSteps: row.next_steps,
+      sequence: row.sequence,
+      facilitator: row.facilitator_id
+        ? {
+            id: row.facilitator_id,
+            name: row.facilitator_name ?? '',
+            email: row.facilitator_email ?? '',
+          }
+        : null,
+      memberCount: row.members,
+      rsvpCounts: {
+        yes: row.rsvp_yes,
+        no: row.rsvp_no,
+        maybe: row.rsvp_maybe,
+        none: row.rsvp_none,
+      },
+      attendanceCounts: {
+        present: row.att_present,
+        absent: row.att_absent,
+        excused: row.att_excused,
+        unrecorded: row.att_unrecorded,
+      },
+      myAttendance: row.my_attendance ?? null,
+      canEdit: canManageCircle(actor),
+      canEditOutcome: canEditOutcome(actor, ref),
+      canTakeAttendance: canTakeAttendance(actor),
+    };
+  }
+
+  /** The session's facts, or a 404 when it does not exist or the actor may not read its circle. */
+  private async facts(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    lock = false,
+  ): Promise<SessionFacts> {
+    const [row] = await em.query<(Omit<SessionFacts, 'ref'> & RefColumns)[]>(
+      lock ? `${FACTS_SQL} FOR UPDATE OF s` : FACTS_SQL,
+      [id],
+    );
+    if (!row) throw notFound(SESSION_NOT_FOUND);
+    const facts = { ...row, ref: refOf(row) };
+    if (!canReadCircle(actor, facts.ref)) throw notFound(SESSION_NOT_FOUND);
+    return facts;
+  }
+
+  async rsvp(actor: Actor, id: string, answer: RsvpAnswer): Promise<SessionDto> {
+    const em = this.dataSource.manager;
+    const s = await this.facts(em, actor, id);
+    if (!canRsvp(actor, s.ref)) {
+      throw new AppException(
+        HttpStatus.FORBIDDEN,
+        ErrorCode.RsvpNotAllowed,
+        'Only members and guests of the circle answer for themselves.',
+      );
+    }
+    assertNotCancelled(s, 'there is nothing to answer');
+    if (s.ends_at.getTime() <= Date.now()) {
+      throw new AppException(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.SessionOver,
+        'This session is over: answers can no longer be given.',
+      );
+    }
+    await em.query(
+      `INSERT INTO session_rsvps (session_id, user_id, answer, answered_at)
+       VALUES ($1, $2, $3, now())
+       ON CONFLICT (session_id, user_id)
+       DO UPDATE SET answer = EXCLUDED.answer, answered_at = now()`,
+      [id, actor.id, answer],
+    );
+    return this.get(actor, id);
+  }
+
+  /** Members and guests of the session's circle with their answer and recorded attendance. */
+  async attendance(actor: Actor, id: string, query: PageQueryDto): Promise<Page<AttendanceRowDto>> {
+    const em = this.dataSource.manager;
+    const s = await this.facts(em, actor, id);
+    const { skip, take } = pageWindow(query);
+    const rows = await em.query<
+      {
+        id: string;
+        name: string;
+        email: string;
+        part: 'member' | 'guest';
+        answer: RsvpAnswer | null;
+        status: AttendanceRowDto['status'];
+        total: number;
+      }[]
+    >(
+      `SELECT u.id, u.name, u.email, cp.part, r.answer, a.status, count(*) OVER ()::int AS total
+         FROM circle_participants cp
+         JOIN users u ON u.id = cp.user_id
+         LEFT JOIN session_rsvps r ON r.session_id = $2 AND r.user_id = cp.user_id
+         LEFT JOIN session_attendance a ON a.session_id = $2 AND a.user_id = cp.user_id
+        WHERE cp.circle_id = $1
+        ORDER BY u.name, u.id
+        LIMIT $3 OFFSET $4`,
+      [s.circle_id, id, take, skip],
+    );
+    const total =
+      rows[0]?.total ??
+      (skip > 0
+        ? (
+            await em.query<{ n: number }[]>(
+              `SELECT count(*)::int AS n FROM circle_participants WHERE circle_id = $1`,
+              [s.circle_id],
+            )
+          )[0].n
+        : 0);
+    return toPage(
+      rows.map((r) => ({
+        person: { id: r.id, name: r.name, email: r.email },
+        part: r.part,
+        rsvp: r.answer,
+        status: r.status,
+      })),
+      total,
+      query,
+    );
+  }
+
+  /**
+   * Records attendance for some or all of the circle's people, all or nothing. A planned
+   * session that has started becomes held: taking attendance is what holding it means to the
+   * facilitator. (Held does not change the calendar entry, so the sequence stays.)
+   */
+  async recordAttendance(
+    actor: Actor,
+    id: string,
+    body: RecordAttendanceBody,
+  ): Promise<SessionDto> {
+    return this.dataSource.transaction(async (em) => {
+      const s = await this.facts(em, actor, id, true);
+      if (!canTakeAttendance(actor)) {
+        throw secretariatOnly('Only the circle’s facilitators (the secretariat) take attendance.');
+      }
+      assertNotCancelled(s, 'there is no attendance to take');
+      if (s.starts_at.getTime() > Date.now()) {
+        throw new AppException(
+          HttpStatus.BAD_REQUEST,
+          ErrorCode.BadRequest,
+          'This session has not started yet: take attendance once it has begun.',
+        );
+      }
+      const seen = new Set<string>();
+      body.entries.forEach((entry, i) => {
+        if (seen.has(entry.userId)) {
+          throw fieldError(
+            ErrorCode.ValidationFailed,
+            `entries.${i}.userId`,
+            'Each person can appear only once in entries.',
+          );
+        }
+        seen.add(entry.userId);
+      });
+      const outsider = await firstOutsider(
+        em,
+        s.circle_id,
+        body.entries.map((e) => e.userId),
+      );
+      if (outsider) throw notCircleMember(`entries.${outsider.position}.userId`, outsider.name);
+      if (body.entries.length) {
+        await em.query(
+          `INSERT INTO session_attendance (session_id, user_id, status, recorded_by_id, recorded_at)
+           SELECT $1, e.user_id, e.status, $4, now()
+             FROM unnest($2::uuid[], $3::varchar[]) AS e(user_id, status)
+           ON CONFLICT (session_id, user_id)
+           DO UPDATE SET status = EXCLUDED.status, recorded_by_id = EXCLUDED.recorded_by_id,
+                         recorded_at = now()`,
+          [id, body.entries.map((e) => e.userId), body.entries.map((e) => e.status), actor.id],
+        );
+        if (s.status === SessionStatus.Planned) {
+          await em.query(
+            `UPDATE circle_sessions SET status = 'held', updated_at = now()
+              WHERE id = $1 AND status = 'planned'`,
+            [id],
+          );
+        }
+      }
+      return this.get(actor, id, em);
+    });
+  }
+
+  /** Notes and next steps after the session. Owners named by id must be in the circle. */
+  async updateOutcome(
+    actor: Actor,
+    id: string,
+    body: UpdateSessionOutcomeBody,
+  ): Promise<SessionDto> {
+    return this.dataSource.transaction(async (em) => {
+      const s = await this.facts(em, actor, id, true);
+      if (!canEditOutcome(actor, s.ref)) {
+        throw new AppException(
+          HttpStatus.FORBIDDEN,
+          ErrorCode.Forbidden,
+          'Only the secretariat and the village’s coordination group write notes and next steps.',
+        );
+      }
+      let nextSteps: NextStep[] | null = null;
+      if (body.nextSteps) {
+        const ownerIds = [
+          ...new Set(body.nextSteps.flatMap((step) => (step.ownerId ? [step.ownerId] : []))),
+        ];
+        const outsider = await firstOutsider(em, s.circle_id, ownerIds);
+        if (outsider) {
+          const position = body.nextSteps.findIndex((step) => step.ownerId === outsider.id);
+          throw notCircleMember(`nextSteps.${position}.ownerId`, outsider.name);
+        }
+        const names = new Map<string, string>(
+          ownerIds.length
+            ? (
+                await em.query<{ id: string; name: string }[]>(
+                  `SELECT id, name FROM users WHERE id = ANY($1::uuid[])`,
+                  [ownerIds],
+                )
+              ).map((u) => [u.id, u.name])
+            : [],
+        );
+        nextSteps = body.nextSteps.map((step) => ({
+          text: step.text,
+          ownerId: step.ownerId ?? null,
+          ownerName: step.ownerId ? (names.get(step.ownerId) ?? null) : step.ownerName || null,
+          dueDate: step.dueDate ?? null,
+          done: step.done ?? false,
+        }));
+      }
+      if (body.notes !== undefined || nextSteps) {
+        await em.query(
+          `UPDATE circle_sessions
+              SET notes = COALESCE($2, notes),
+                  next_steps = COALESCE($3::jsonb, next_steps),
+                  updated_at = now()
+            WHERE id = $1`,
+          [id, body.notes ?? null, nextSteps ? JSON.stringify(nextSteps) : null],
+        );
+      }
+      return this.get(actor, id, em);
+    });
+  }
+}
+
+function assertNotCancelled(s: SessionFacts, what: string): void {
+  if (s.status === SessionStatus.Cancelled) {
+    throw new AppException(
+      HttpStatus.BAD_REQUEST,
+      ErrorCode.SessionCancelled,
+      `This session has been cancelled: ${what}.`,
+    );
+  }
+}
