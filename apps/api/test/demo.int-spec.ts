@@ -1,7 +1,13 @@
 import {
+  CircleKind,
   Role,
   ROLES,
+  SessionStatus,
+  type CircleGridResponse,
+  type CircleSummaryDto,
   type CohortDto,
+  type HomeResponse,
+  type SessionSummaryDto,
   type DemoSignIn,
   type Page,
   type SessionUser,
@@ -111,6 +117,68 @@ describe('the demo seed', () => {
     const spring = cohorts.body.items.find((c) => c.name === 'Forår 2027');
     expect(spring).toMatchObject({ startDate: '2027-02-01', villageCount: 10 });
     expect(spring?.villages.filter((v) => v.municipalityName === 'Næstved')).toHaveLength(5);
+  });
+});
+
+describe('the demo study circles', () => {
+  const as = async (email: string) =>
+    signInAs(t, await t.dataSource.getRepository(User).findOneByOrFail({ email }));
+
+  it('gives each steering member their village circle, with a next session on the home page', async () => {
+    for (const [email, village] of [
+      ['styregruppe.glumsoe@blup.test', 'Glumsø og Omegn'],
+      ['styregruppe.kegnaes@blup.test', 'Kegnæs'],
+    ]) {
+      const client = await as(email);
+      const circles = await client.get<Page<CircleSummaryDto>>('/api/circles');
+      expect(circles.body.items.map((c) => c.villageName)).toEqual([village]);
+      const home = await client.get<HomeResponse>('/api/home');
+      expect(home.body.nextSession).toMatchObject({
+        villageName: village,
+        status: SessionStatus.Planned,
+        meetingUrl: expect.stringMatching(/^https:\/\//),
+      });
+      const past = await client.get<Page<SessionSummaryDto>>('/api/me/sessions?when=past');
+      expect(past.body.items.length).toBeGreaterThanOrEqual(2);
+      expect(past.body.items.every((s) => s.status === SessionStatus.Held)).toBe(true);
+    }
+  });
+
+  it('shows Næstved’s coordinator their villages as a guest and the coordinator circles', async () => {
+    const client = await as('koordinator.naestved@blup.test');
+    const circles = await client.get<Page<CircleSummaryDto>>('/api/circles?pageSize=50');
+    const names = circles.body.items.map((c) => c.villageName ?? `(${c.kind})`);
+    expect(names).toEqual(expect.arrayContaining(['Glumsø og Omegn', '(coordinator)']));
+    expect(circles.body.items.filter((c) => c.kind === CircleKind.Coordinator)).toHaveLength(1);
+    expect(
+      circles.body.items
+        .filter((c) => c.kind === CircleKind.Village)
+        .every((c) => c.municipalityName === 'Næstved'),
+    ).toBe(true);
+    expect((await client.get<HomeResponse>('/api/home')).body.nextSession).not.toBeNull();
+  });
+
+  it('gives the secretariat the spring cohort’s grid of ten villages and the coordinators', async () => {
+    const client = await as('sekretariat@blup.test');
+    const cohorts = await client.get<Page<CohortDto>>('/api/cohorts');
+    const spring = cohorts.body.items.find((c) => c.name === 'Forår 2027');
+    const grid = await client.get<CircleGridResponse>(
+      `/api/cohorts/${spring?.id}/circle-grid?pageSize=50`,
+    );
+    expect(grid.status).toBe(200);
+    expect(grid.body.rows.total).toBe(11);
+    expect(grid.body.columns).toHaveLength(18);
+    const glumsoe = grid.body.rows.items.find((r) => r.villageName === 'Glumsø og Omegn');
+    const held = glumsoe?.cells.filter((c) => c?.status === SessionStatus.Held) ?? [];
+    expect(held).toHaveLength(2);
+    expect(held.every((c) => c && c.recorded && c.present > 0)).toBe(true);
+  });
+
+  it('gives academy learners no circles: they take courses, not the village process', async () => {
+    const client = await as('lokalraad.naestved@blup.test');
+    const circles = await client.get<Page<CircleSummaryDto>>('/api/circles');
+    expect(circles.body.total).toBe(0);
+    expect((await client.get<HomeResponse>('/api/home')).body.nextSession).toBeNull();
   });
 });
 
