@@ -1,5 +1,6 @@
 import type { Locale } from '@blup/contracts';
 import { MailBody, renderHtml, renderText } from './layout';
+import { SESSION_REMINDER_COPY, type SessionReminderMail } from './session-reminder';
 
 export interface RenderedMail {
   subject: string;
@@ -12,6 +13,7 @@ export interface MailTemplates {
   sign_in_link: { name: string; url: string; minutes: number };
   password_reset: { name: string; url: string; minutes: number };
   invitation: { name: string; url: string; invitedBy: string; place: string | null; days: number };
+  session_reminder: SessionReminderMail;
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -88,6 +90,7 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
       },
     }),
   },
+  session_reminder: SESSION_REMINDER_COPY,
 };
 
 export function renderMail<T extends MailTemplate>(

@@ -1,0 +1,142 @@
+import ICAL from 'ical.js';
+import { copenhagenInstants, copenhagenLongDate, copenhagenWallTime } from './copenhagen-time';
+import {
+  escapeText,
+  foldLine,
+  formatUtc,
+  writeCalendar,
+  zonedDateTime,
+  type CalendarEvent,
+} from './ical-writer';
+
+const event = (over: Partial<CalendarEvent> = {}): CalendarEvent => ({
+  uid: 's-1@blup-akademiet',
+  sequence: 2,
+  cancelled: false,
+  start: new Date('2027-03-25T18:00:00Z'),
+  end: new Date('2027-03-25T19:30:00Z'),
+  summary: 'Studiekreds 3 (Glumsø og Omegn)',
+  description: 'Emne; kort, godt\nDagsorden:\n- Oplæg (20 min)',
+  location: 'https://meet.jit.si/blup-glumsoe',
+  url: 'https://meet.jit.si/blup-glumsoe',
+  created: new Date('2027-01-01T10:00:00Z'),
+  lastModified: new Date('2027-01-02T10:00:00Z'),
+  ...over,
+});
+
+describe('copenhagen time', () => {
+  it('reads wall time on both sides of the March and October changes', () => {
+    expect(copenhagenWallTime(new Date('2027-03-25T18:00:00Z'))).toMatchObject({
+      day: 25,
+      hour: 19,
+    });
+    expect(copenhagenWallTime(new Date('2027-04-01T17:00:00Z'))).toMatchObject({
+      month: 4,
+      day: 1,
+      hour: 19,
+    });
+    expect(copenhagenWallTime(new Date('2027-10-28T17:00:00Z')).hour).toBe(19);
+    expect(copenhagenWallTime(new Date('2027-11-04T18:00:00Z')).hour).toBe(19);
+  });
+
+  it('finds no instant in the skipped hour and two in the repeated one', () => {
+    const wall = { year: 2027, month: 3, day: 28, hour: 2, minute: 30, second: 0 };
+    expect(copenhagenInstants(wall)).toEqual([]);
+    expect(copenhagenInstants({ ...wall, month: 10, day: 31 }).map((d) => d.toISOString())).toEqual(
+      ['2027-10-31T00:30:00.000Z', '2027-10-31T01:30:00.000Z'],
+    );
+  });
+
+  it('writes a long date in Danish and English', () => {
+    const at = new Date('2027-03-25T23:30:00Z'); // already Friday in Copenhagen
+    expect(copenhagenLongDate(at, 'da')).toBe('fredag den 26. marts 2027');
+    expect(copenhagenLongDate(at, 'en')).toBe('Friday 26 March 2027');
+  });
+});
+
+describe('iCalendar pieces', () => {
+  it('escapes TEXT', () => {
+    expect(escapeText('a\\b;c,d\r\ne\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf');
+  });
+
+  it('formats UTC', () => {
+    expect(formatUtc(new Date('2027-03-05T08:09:07.123Z'))).toBe('20270305T080907Z');
+  });
+
+  it('folds at 75 octets without splitting a multi-byte character', () => {
+    const line = `DESCRIPTION:${'æøå€😀'.repeat(30)}`;
+    const folded = foldLine(line);
+    const parts = folded.split('\r\n');
+    expect(parts.length).toBeGreaterThan(3);
+    for (const part of parts) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
+    parts.slice(1).forEach((p) => expect(p.startsWith(' ')).toBe(true));
+    expect(parts.map((p, i) => (i ? p.slice(1) : p)).join('')).toBe(line);
+    expect(folded).not.toContain('\uFFFD');
+    expect(foldLine('SHORT:x')).toBe('SHORT:x');
+  });
+
+  it('writes Copenhagen wall time, or UTC for the second of two equal wall times', () => {
+    expect(zonedDateTime('DTSTART', new Date('2027-03-25T18:00:00Z'))).toBe(
+      'DTSTART;TZID=Europe/Copenhagen:20270325T190000',
+    );
+    expect(zonedDateTime('DTEND', new Date('2027-04-01T17:00:00Z'))).toBe(
+      'DTEND;TZID=Europe/Copenhagen:20270401T190000',
+    );
+    expect(zonedDateTime('DTSTART', new Date('2027-10-31T01:30:00Z'))).toBe(
+      'DTSTART:20271031T013000Z',
+    );
+  });
+});
+
+describe(writeCalendar.name, () => {
+  const now = new Date('2027-02-01T12:00:00Z');
+
+  it('writes a document that an independent parser reads back to the same instants', () => {
+    const text = writeCalendar({
+      name: 'BLUP studiekredse',
+      now,
+      events: [
+        event(),
+        event({
+          uid: 's-2@blup-akademiet',
+          start: new Date('2027-04-01T17:00:00Z'),
+          end: new Date('2027-04-01T18:30:00Z'),
+          cancelled: true,
+          sequence: 5,
+          location: null,
+          url: null,
+        }),
+        event({
+          uid: 's-3@blup-akademiet',
+          start: new Date('2027-10-31T01:30:00Z'),
+          end: new Date('2027-10-31T03:00:00Z'),
+        }),
+      ],
+    });
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    for (const line of text.split('\r\n')) {
+      expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    }
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('BLUP studiekredse');
+    ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone') as ICAL.Component);
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual([
+      '2027-03-25T18:00:00.000Z',
+      '2027-04-01T17:00:00.000Z',
+      '2027-10-31T01:30:00.000Z',
+    ]);
+    expect(events[0].endDate.toJSDate().toISOString()).toBe('2027-03-25T19:30:00.000Z');
+    expect(events[0].description).toBe('Emne; kort, godt\nDagsorden:\n- Oplæg (20 min)');
+    expect(events[0].location).toBe('https://meet.jit.si/blup-glumsoe');
+    expect(events[0].summary).toBe('Studiekreds 3 (Glumsø og Omegn)');
+    expect(events[1].component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(events[1].sequence).toBe(5);
+    expect(events[0].component.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    expect(events[0].component.getFirstPropertyValue('url')).toBe(
+      'https://meet.jit.si/blup-glumsoe',
+    );
+  });
+});

@@ -1,0 +1,17 @@
+import type { JobOptions } from 'bull';
+
+export const REMINDERS_QUEUE = 'reminders';
+export const SEND_REMINDERS_JOB = 'send';
+
+/** The job that mails one session's reminders; a failure is tried again, backing off. */
+export const REMINDER_JOB_OPTIONS: JobOptions = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 30_000 },
+  removeOnComplete: 1000,
+  removeOnFail: 1000,
+};
+
+/** One job per session and start time: adding it again (event twice, sweep) is a no-op. */
+export function reminderJobId(sessionId: string, startsAt: Date): string {
+  return `reminder:${sessionId}:${startsAt.getTime()}`;
+}

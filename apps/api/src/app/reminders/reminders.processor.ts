@@ -1,0 +1,116 @@
+import { Process, Processor } from '@nestjs/bull';
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { SessionStatus, type Locale } from '@blup/contracts';
+import type { Job } from 'bull';
+import { DataSource } from 'typeorm';
+import {
+  circleName,
+  loadCalendarSessions,
+  sessionIcsUrl,
+  sessionPageUrl,
+  type CalendarSession,
+} from '../calendar/calendar-sessions';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { MailProducer } from '../mail/mail.producer';
+import { REMINDERS_QUEUE, SEND_REMINDERS_JOB } from './reminders.constants';
+import { ReminderProducer, type ReminderJob } from './reminders.producer';
+
+export interface ReminderResult {
+  sent: number;
+  skipped?: 'gone' | 'not planned' | 'moved' | 'started';
+}
+
+interface Participant {
+  id: string;
+  email: string;
+  name: string;
+  locale: Locale;
+}
+
+/**
+ * Worker role only. Mails each participant of a session its reminder, once: the
+ * `session_reminders` row and the queued mail go in one transaction per person, and a row
+ * already there means the mail went out, so a retried or duplicated job sends nothing twice.
+ * On start, sweeps every planned future session into the queue.
+ */
+@Processor(REMINDERS_QUEUE)
+export class RemindersProcessor implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RemindersProcessor.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: ReminderProducer,
+    private readonly mail: MailProducer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.producer.sweep();
+    } catch (error) {
+      this.logger.error(`The reminder sweep failed: ${String(error)}`);
+    }
+  }
+
+  @Process(SEND_REMINDERS_JOB)
+  async send(job: Job<ReminderJob>): Promise<ReminderResult> {
+    const [session] = await loadCalendarSessions(this.dataSource.manager, [job.data.sessionId]);
+    const skipped = this.skipReason(session, job.data);
+    if (skipped) {
+      this.logger.log({ msg: 'reminder skipped', sessionId: job.data.sessionId, skipped });
+      return { sent: 0, skipped };
+    }
+    const participants = await this.dataSource.query<Participant[]>(
+      `SELECT DISTINCT u.id, u.email, u.name, u.locale
+         FROM circle_participants cp
+         JOIN users u ON u.id = cp.user_id
+        WHERE cp.circle_id = $1
+          AND NOT EXISTS (SELECT 1 FROM session_reminders r
+                           WHERE r.session_id = $2 AND r.user_id = u.id AND r.starts_at = $3)`,
+      [session.circleId, session.id, session.startsAt],
+    );
+    let sent = 0;
+    for (const person of participants) {
+      const mailed = await this.dataSource.transaction(async (em) => {
+        const inserted = await em.query<unknown[]>(
+          `INSERT INTO session_reminders (session_id, user_id, starts_at) VALUES ($1, $2, $3)
+           ON CONFLICT DO NOTHING RETURNING user_id`,
+          [session.id, person.id, session.startsAt],
+        );
+        if (!inserted.length) return false;
+        // Queued inside the transaction: if queueing fails, the row goes too and a retry sends.
+        await this.mail.send({
+          to: person.email,
+          template: 'session_reminder',
+          locale: person.locale,
+          data: {
+            name: person.name,
+            title: session.title,
+            circleName: circleName(session, person.locale),
+            startsAt: session.startsAt.toISOString(),
+            endsAt: session.endsAt.toISOString(),
+            joinUrl: session.joinUrl,
+            sessionUrl: sessionPageUrl(this.config.publicUrl, session.id),
+            calendarUrl: sessionIcsUrl(this.config.publicUrl, session.id),
+          },
+        });
+        return true;
+      });
+      if (mailed) sent++;
+    }
+    this.logger.log({ msg: 'reminders sent', sessionId: session.id, sent });
+    return { sent };
+  }
+
+  private skipReason(
+    session: CalendarSession | undefined,
+    job: ReminderJob,
+  ): ReminderResult['skipped'] | null {
+    if (!session) return 'gone';
+    if (session.status !== SessionStatus.Planned) return 'not planned';
+    if (session.startsAt.getTime() !== Date.parse(job.startsAt)) return 'moved';
+    if (session.startsAt.getTime() <= Date.now()) return 'started';
+    return null;
+  }
+}
