@@ -9,6 +9,7 @@ import { AuthStore, HomeApi, TranslatePipe } from '@blup/web/core';
 import { Icon, type IconName, Notice, PageHeader } from '@blup/web/ui';
 import { openInviteDialog } from '../people/open-invite-dialog';
 import { ApiErrorMessage } from '../shared/api-error-message';
+import { NextSessionCard } from './next-session-card';
 
 /** By kind; kinds the API adds later fall back to an arrow. */
 const CARD_ICONS: Readonly<Record<string, IconName>> = {
@@ -32,6 +33,7 @@ const CARD_ICONS: Readonly<Record<string, IconName>> = {
     Notice,
     PageHeader,
     ApiErrorMessage,
+    NextSessionCard,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -54,6 +56,9 @@ const CARD_ICONS: Readonly<Record<string, IconName>> = {
     <blup-api-error [error]="home.error()" />
 
     @if (home.hasValue()) {
+      @if (home.value().nextSession; as next) {
+        <blup-next-session-card [session]="next" />
+      }
       @let cards = home.value().cards;
       @if (cards.length) {
         <ul class="cards" data-testid="home-cards">
