@@ -4,6 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { MatListItem, MatListItemLine, MatListItemTitle, MatNavList } from '@angular/material/list';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
+import { Role } from '@blup/contracts';
 import {
   AuthStore,
   LocalDatePipe,
@@ -50,6 +51,35 @@ import { ApiErrorMessage } from '../shared/api-error-message';
           </a>
         }
       </blup-page-header>
+      @if (canSeeCircles()) {
+        <section class="circles" aria-labelledby="cohort-circles" data-testid="cohort-circles">
+          <h2 id="cohort-circles" class="section-title">{{ 'circles.cohortCircles' | t }}</h2>
+          @if (canEdit()) {
+            <p class="intro">{{ 'circles.cohortCirclesIntro' | t }}</p>
+          }
+          <div class="circle-links">
+            @if (canEdit()) {
+              <a matButton="filled" routerLink="plan" data-testid="plan-link">
+                <blup-icon matButtonIcon name="cohort" />
+                {{ 'circles.plan' | t }}
+              </a>
+            }
+            <a matButton="outlined" routerLink="grid" data-testid="grid-link">
+              <blup-icon matButtonIcon name="grid" />
+              {{ 'circles.grid' | t }}
+            </a>
+            <a
+              matButton="outlined"
+              routerLink="/circles"
+              [queryParams]="{}"
+              data-testid="circles-link"
+            >
+              <blup-icon matButtonIcon name="forum" />
+              {{ 'circles.title' | t }}
+            </a>
+          </div>
+        </section>
+      }
       <h2 class="section-title">{{ 'cohorts.villages' | t }}</h2>
       @if (c.villages.length) {
         <mat-nav-list data-testid="villages">
@@ -65,6 +95,20 @@ import { ApiErrorMessage } from '../shared/api-error-message';
       }
     }
   `,
+  styles: `
+    .circles {
+      margin-block-end: 24px;
+    }
+    .intro {
+      margin: 0 0 12px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .circle-links {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+  `,
 })
 export class CohortPage {
   private readonly api = inject(OrganisationsApi);
@@ -76,4 +120,8 @@ export class CohortPage {
     stream: ({ params }) => this.api.cohort(params),
   });
   protected readonly canEdit = computed(() => isSecretariat(this.auth.user()));
+  protected readonly canSeeCircles = computed(() => {
+    const role = this.auth.user()?.role;
+    return role === Role.Secretariat || role === Role.Coordinator;
+  });
 }

@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { Role } from '@blup/contracts';
 import { roleGuard } from '@blup/web/core';
+import { cohortCircleRoutes } from '../circles/circles.routes';
 
 export const cohortsRoutes: Routes = [
   {
@@ -26,4 +27,5 @@ export const cohortsRoutes: Routes = [
     canActivate: [roleGuard(Role.Secretariat)],
     loadComponent: () => import('./cohort-form.page').then((m) => m.CohortFormPage),
   },
+  ...cohortCircleRoutes,
 ];

@@ -21,6 +21,8 @@ describe(navFor.name, () => {
   it('gives the secretariat every list', () => {
     expect(links(user({ role: Role.Secretariat, municipalityId: null }))).toEqual([
       '/',
+      '/sessions',
+      '/circles',
       '/courses',
       '/authoring',
       '/progress',
@@ -35,6 +37,8 @@ describe(navFor.name, () => {
   it('gives a coordinator their own municipality and its lists', () => {
     expect(links(user({ role: Role.Coordinator }))).toEqual([
       '/',
+      '/sessions',
+      '/circles',
       '/courses',
       '/progress',
       '/municipalities/m1',
@@ -43,6 +47,12 @@ describe(navFor.name, () => {
       '/people',
       '/profile',
     ]);
+  });
+
+  it('gives a steering member their sessions and village, but not the circle lists', () => {
+    expect(
+      links(user({ role: Role.SteeringMember, municipalityId: 'm1', villageId: 'v1' })),
+    ).toEqual(['/', '/sessions', '/courses', '/villages/v1', '/people', '/profile']);
   });
 
   it('gives a learner home, courses, their municipality and profile', () => {

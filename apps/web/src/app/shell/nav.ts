@@ -37,6 +37,13 @@ const progress: NavItem = {
   link: '/progress',
   icon: 'insights',
 };
+const circles: NavItem = { id: 'circles', label: 'nav.circles', link: '/circles', icon: 'forum' };
+const mySessions: NavItem = {
+  id: 'my-sessions',
+  label: 'nav.mySessions',
+  link: '/sessions',
+  icon: 'cohort',
+};
 const people: NavItem = { id: 'people', label: 'nav.people', link: '/people', icon: 'people' };
 
 function myMunicipality(id: string | null): NavItem[] {
@@ -64,6 +71,8 @@ export function navFor(user: SessionUser): NavItem[] {
     case Role.Secretariat:
       return [
         home,
+        mySessions,
+        circles,
         courses,
         authoring,
         progress,
@@ -76,6 +85,8 @@ export function navFor(user: SessionUser): NavItem[] {
     case Role.Coordinator:
       return [
         home,
+        mySessions,
+        circles,
         courses,
         progress,
         ...myMunicipality(user.municipalityId),
@@ -85,7 +96,7 @@ export function navFor(user: SessionUser): NavItem[] {
         profile,
       ];
     case Role.SteeringMember:
-      return [home, courses, ...myVillage(user.villageId), people, profile];
+      return [home, mySessions, courses, ...myVillage(user.villageId), people, profile];
     default:
       return [home, courses, ...myMunicipality(user.municipalityId), profile];
   }

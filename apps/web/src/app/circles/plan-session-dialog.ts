@@ -1,0 +1,172 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { PHASES, type PlanSessionDto, SESSION_LIMITS } from '@blup/contracts';
+import { CirclesApi, TranslatePipe } from '@blup/web/core';
+import { ApiErrorMessage } from '../shared/api-error-message';
+import { FieldErrorPipe } from '../shared/forms';
+import { submitter } from '../shared/submitter';
+import { phaseKey } from './circle-labels';
+import { copenhagenParts, copenhagenToIso, minutesBetween } from './copenhagen-time';
+
+/** Changes one planned slot for every circle; closes with the saved slot. */
+@Component({
+  selector: 'blup-plan-session-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    ApiErrorMessage,
+    TranslatePipe,
+    FieldErrorPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title>{{ 'circles.editPlanSession' | t }}</h2>
+    <form novalidate [formGroup]="form" (ngSubmit)="submit()">
+      <mat-dialog-content>
+        <p class="note" data-testid="plan-note">{{ 'circles.editPlanNote' | t }}</p>
+        <blup-api-error [error]="save.error()" />
+        <div class="fields">
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>{{ 'circles.date' | t }}</mat-label>
+            <input matInput type="date" formControlName="date" />
+            <mat-error>{{ form.controls.date | fieldError }}</mat-error>
+          </mat-form-field>
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>{{ 'circles.startTime' | t }}</mat-label>
+            <input matInput type="time" formControlName="time" />
+            <mat-hint>{{ 'circles.timesNote' | t }}</mat-hint>
+            <mat-error>{{ form.controls.time | fieldError }}</mat-error>
+          </mat-form-field>
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>{{ 'circles.duration' | t }}</mat-label>
+            <input matInput type="number" min="15" formControlName="durationMinutes" />
+            <mat-error>{{ form.controls.durationMinutes | fieldError }}</mat-error>
+          </mat-form-field>
+          <mat-form-field subscriptSizing="dynamic" class="wide">
+            <mat-label>{{ 'circles.sessionTitle' | t }}</mat-label>
+            <input matInput formControlName="title" />
+            <mat-error>{{ form.controls.title | fieldError }}</mat-error>
+          </mat-form-field>
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>{{ 'circles.phase' | t }}</mat-label>
+            <mat-select formControlName="phase">
+              @for (phase of phases; track phase) {
+                <mat-option [value]="phase">{{ phaseKey(phase) | t }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+          <mat-form-field subscriptSizing="dynamic" class="wide">
+            <mat-label>{{ 'circles.topic' | t }}</mat-label>
+            <input matInput formControlName="topic" />
+            <mat-error>{{ form.controls.topic | fieldError }}</mat-error>
+          </mat-form-field>
+        </div>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" [mat-dialog-close]="null">
+          {{ 'common.cancel' | t }}
+        </button>
+        <button matButton="filled" type="submit" [disabled]="save.busy()" data-testid="save">
+          {{ 'common.save' | t }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    .note {
+      margin-block: 0 16px;
+      font: var(--mat-sys-body-large);
+    }
+    .fields {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(160px, 1fr));
+      gap: 16px;
+      padding-block-start: 4px;
+    }
+    .wide {
+      grid-column: 1 / -1;
+    }
+  `,
+})
+export class PlanSessionDialog {
+  private readonly api = inject(CirclesApi);
+  private readonly ref = inject(MatDialogRef<PlanSessionDialog, PlanSessionDto | null>);
+  private readonly slot = inject<PlanSessionDto>(MAT_DIALOG_DATA);
+
+  protected readonly phases = PHASES;
+  protected readonly phaseKey = phaseKey;
+  protected readonly save = submitter();
+  private readonly start = copenhagenParts(this.slot.startsAt);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    date: [this.start.date, Validators.required],
+    time: [this.start.time, [Validators.required, Validators.pattern(/^\d{2}:\d{2}$/)]],
+    durationMinutes: [
+      minutesBetween(this.slot.startsAt, this.slot.endsAt),
+      [Validators.required, Validators.min(15), Validators.max(SESSION_LIMITS.durationMinutes)],
+    ],
+    title: [this.slot.title, [Validators.required, Validators.maxLength(SESSION_LIMITS.title)]],
+    phase: [this.slot.phase],
+    topic: [this.slot.topic, Validators.maxLength(SESSION_LIMITS.topic)],
+  });
+
+  protected submit(): void {
+    const v = this.form.getRawValue();
+    const startsAt = copenhagenToIso(v.date, v.time) ?? '';
+    const endsAt = copenhagenToIso(v.date, v.time, Number(v.durationMinutes)) ?? '';
+    const timeChanged =
+      Date.parse(startsAt) !== Date.parse(this.slot.startsAt) ||
+      Date.parse(endsAt) !== Date.parse(this.slot.endsAt);
+    this.save.run(
+      this.form,
+      () =>
+        this.api.updatePlanSession(this.slot.id, {
+          title: v.title.trim(),
+          phase: v.phase,
+          topic: v.topic.trim(),
+          ...(timeChanged ? { startsAt, endsAt } : {}),
+        }),
+      (saved) => this.ref.close(saved),
+      (error) => {
+        // Time errors are about startsAt/endsAt; show them at the date.
+        mapTimeDetails(this.form.controls.date, error);
+        return false;
+      },
+    );
+  }
+}
+
+/** Puts an API message about `startsAt`/`endsAt` on the given control (our form has date and time). */
+export function mapTimeDetails(
+  control: { setErrors(e: Record<string, unknown>): void; markAsTouched(): void; errors: unknown },
+  error: unknown,
+): void {
+  const details = (error as { details?: Record<string, string[]> } | null)?.details ?? {};
+  const messages = [...(details['startsAt'] ?? []), ...(details['endsAt'] ?? [])];
+  if (messages.length) {
+    control.setErrors({ ...(control.errors as object), server: messages.join(' ') });
+    control.markAsTouched();
+  }
+}

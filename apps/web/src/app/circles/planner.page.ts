@@ -1,0 +1,630 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import {
+  FormArray,
+  FormControl,
+  FormGroup,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  type ValidatorFn,
+  Validators,
+} from '@angular/forms';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import {
+  AgendaItemKind,
+  CIRCLE_KINDS,
+  CircleKind,
+  PHASES,
+  type Phase,
+  type PlanSessionDto,
+  SESSION_LIMITS,
+} from '@blup/contracts';
+import {
+  ApiError,
+  CirclesApi,
+  I18nService,
+  OrganisationsApi,
+  TranslatePipe,
+  type TranslationKey,
+  pagedList,
+} from '@blup/web/core';
+import { ConfirmDialog, type ConfirmDialogData, Icon, PageHeader } from '@blup/web/ui';
+import { filter, switchMap } from 'rxjs';
+import { ApiErrorMessage } from '../shared/api-error-message';
+import { FieldErrorPipe, readyToSubmit } from '../shared/forms';
+import { ListFrame } from '../shared/list-frame';
+import { submitter } from '../shared/submitter';
+import { AgendaEditor, agendaArray, agendaValue } from './agenda-editor';
+import { CircleTimePipe, circleKindKey, phaseKey } from './circle-labels';
+import { addDays, copenhagenParts } from './copenhagen-time';
+import { PlanSessionDialog } from './plan-session-dialog';
+import { type PlanRow, defaultAgenda, planInputs, seriesRows } from './plan-series';
+
+type RowGroup = FormGroup<{
+  date: FormControl<string>;
+  time: FormControl<string>;
+  durationMinutes: FormControl<number>;
+  title: FormControl<string>;
+  phase: FormControl<Phase>;
+  topic: FormControl<string>;
+}>;
+
+const TIME_PATTERN = /^\d{2}:\d{2}$/;
+
+/** `/cohorts/:id/plan`: the secretariat plans a cohort's sessions once, for every village. */
+@Component({
+  selector: 'blup-planner-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButton,
+    MatIconButton,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatProgressBar,
+    Icon,
+    PageHeader,
+    ListFrame,
+    ApiErrorMessage,
+    AgendaEditor,
+    TranslatePipe,
+    FieldErrorPipe,
+    CircleTimePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (cohort.isLoading()) {
+      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
+    }
+    <blup-api-error [error]="cohort.error()" />
+    <blup-page-header
+      [heading]="'circles.plannerTitle' | t: { cohort: cohortName() }"
+      [subheading]="'circles.timesNote' | t"
+    >
+      <a matButton="outlined" [routerLink]="['/cohorts', id(), 'grid']" data-testid="grid-link">
+        <blup-icon matButtonIcon name="grid" />
+        {{ 'circles.grid' | t }}
+      </a>
+      <a matButton [routerLink]="['/cohorts', id()]">
+        <blup-icon matButtonIcon name="back" />
+        {{ 'common.back' | t }}
+      </a>
+    </blup-page-header>
+
+    <section aria-labelledby="existing-plan">
+      <h2 id="existing-plan" class="section-title">{{ 'circles.existingPlan' | t }}</h2>
+      <blup-list-frame [list]="plan" emptyText="circles.noPlan">
+        <div class="table-scroll">
+          <table class="table" data-testid="plan">
+            @if (plan.items().length) {
+              <thead>
+                <tr>
+                  <th scope="col">{{ 'circles.when' | t }}</th>
+                  <th scope="col">{{ 'circles.sessionTitle' | t }}</th>
+                  <th scope="col">{{ 'circles.kind' | t }}</th>
+                  <th scope="col">{{ 'circles.phase' | t }}</th>
+                  <th scope="col">{{ 'circles.sessions' | t }}</th>
+                  <th scope="col">
+                    <span class="cdk-visually-hidden">{{ 'common.edit' | t }}</span>
+                  </th>
+                </tr>
+              </thead>
+            }
+            <tbody>
+              @for (slot of plan.items(); track slot.id) {
+                <tr [class.cancelled]="allCancelled(slot)">
+                  <td class="nowrap">{{ slot.startsAt | circleTime: 'short' }}</td>
+                  <td>
+                    {{ slot.title }}
+                    @if (slot.topic) {
+                      <div class="muted">{{ slot.topic }}</div>
+                    }
+                  </td>
+                  <td>{{ circleKindKey(slot.circleKind) | t }}</td>
+                  <td>{{ phaseKey(slot.phase) | t }}</td>
+                  <td>
+                    {{ 'circles.planSessionCount' | t: { count: slot.sessionCount } }}
+                    @if (slot.adjustedCount) {
+                      <div class="muted">
+                        {{ 'circles.adjustedCount' | t: { count: slot.adjustedCount } }}
+                      </div>
+                    }
+                    @if (slot.cancelledCount) {
+                      <div class="muted">
+                        {{ 'circles.cancelledCount' | t: { count: slot.cancelledCount } }}
+                      </div>
+                    }
+                  </td>
+                  <td class="actions">
+                    @if (!allCancelled(slot)) {
+                      <button
+                        matButton
+                        type="button"
+                        (click)="editSlot(slot)"
+                        [attr.aria-label]="('common.edit' | t) + ': ' + slot.title"
+                      >
+                        {{ 'common.edit' | t }}
+                      </button>
+                      <button
+                        matButton
+                        type="button"
+                        (click)="cancelSlot(slot)"
+                        [attr.aria-label]="('circles.cancelPlanSession' | t) + ': ' + slot.title"
+                      >
+                        {{ 'circles.cancelPlanSession' | t }}
+                      </button>
+                    } @else {
+                      {{ 'circles.statuses.cancelled' | t }}
+                    }
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      </blup-list-frame>
+    </section>
+
+    <section aria-labelledby="series-title" class="card">
+      <h2 id="series-title" class="section-title">{{ 'circles.seriesTitle' | t }}</h2>
+      <p class="intro">{{ 'circles.seriesIntro' | t }}</p>
+      <form class="series" novalidate [formGroup]="series" (ngSubmit)="preview()">
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'circles.kind' | t }}</mat-label>
+          <mat-select formControlName="circleKind" data-testid="circle-kind">
+            @for (kind of kinds; track kind) {
+              <mat-option [value]="kind">{{ kindsPluralKey(kind) | t }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'circles.firstDate' | t }}</mat-label>
+          <input matInput type="date" formControlName="firstDate" data-testid="first-date" />
+          <mat-error>{{ series.controls.firstDate | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'circles.startTime' | t }}</mat-label>
+          <input matInput type="time" formControlName="startTime" data-testid="start-time" />
+          <mat-error>{{ series.controls.startTime | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'circles.duration' | t }}</mat-label>
+          <input
+            matInput
+            type="number"
+            min="15"
+            [max]="maxMinutes"
+            formControlName="durationMinutes"
+          />
+          <mat-error>{{ series.controls.durationMinutes | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'circles.everyWeeks' | t }}</mat-label>
+          <input matInput type="number" min="1" max="12" formControlName="everyWeeks" />
+          <mat-hint>{{ 'circles.everyWeeksHint' | t }}</mat-hint>
+          <mat-error>{{ series.controls.everyWeeks | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'circles.count' | t }}</mat-label>
+          <input
+            matInput
+            type="number"
+            min="1"
+            [max]="maxSessions"
+            formControlName="count"
+            data-testid="count"
+          />
+          <mat-error>{{ series.controls.count | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic" class="wide">
+          <mat-label>{{ 'circles.titlePattern' | t }}</mat-label>
+          <input matInput formControlName="titlePattern" />
+          <mat-hint>{{ 'circles.titlePatternHint' | t }}</mat-hint>
+          <mat-error>{{ series.controls.titlePattern | fieldError }}</mat-error>
+        </mat-form-field>
+        <div class="wide">
+          <button matButton="outlined" type="submit" data-testid="preview">
+            {{ 'circles.showPreview' | t }}
+          </button>
+        </div>
+      </form>
+
+      <h3 class="sub-title">{{ 'circles.agendaTitle' | t }}</h3>
+      <p class="intro">{{ 'circles.agendaIntro' | t }}</p>
+      <blup-agenda-editor [items]="agenda" />
+    </section>
+
+    @if (rows.length) {
+      <section aria-labelledby="preview-title" class="card" data-testid="preview-rows">
+        <h2 id="preview-title" class="section-title" tabindex="-1">
+          {{ 'circles.previewTitle' | t: { count: rows.length } }}
+        </h2>
+        <p class="intro">{{ 'circles.previewIntro' | t }}</p>
+        <ol class="rows">
+          @for (row of rows.controls; track row; let i = $index) {
+            <li class="row" [formGroup]="row" data-testid="preview-row">
+              <span class="number" aria-hidden="true">{{ i + 1 }}</span>
+              <mat-form-field subscriptSizing="dynamic" class="date">
+                <mat-label>{{ 'circles.date' | t }}</mat-label>
+                <input matInput type="date" formControlName="date" />
+                <mat-error>{{ row.controls.date | fieldError }}</mat-error>
+              </mat-form-field>
+              <mat-form-field subscriptSizing="dynamic" class="time">
+                <mat-label>{{ 'circles.startTime' | t }}</mat-label>
+                <input matInput type="time" formControlName="time" />
+                <mat-error>{{ row.controls.time | fieldError }}</mat-error>
+              </mat-form-field>
+              <mat-form-field subscriptSizing="dynamic" class="title">
+                <mat-label>{{ 'circles.sessionTitle' | t }}</mat-label>
+                <input matInput formControlName="title" />
+                <mat-error>{{ row.controls.title | fieldError }}</mat-error>
+              </mat-form-field>
+              <mat-form-field subscriptSizing="dynamic" class="phase">
+                <mat-label>{{ 'circles.phase' | t }}</mat-label>
+                <mat-select formControlName="phase">
+                  @for (phase of phases; track phase) {
+                    <mat-option [value]="phase">{{ phaseKey(phase) | t }}</mat-option>
+                  }
+                </mat-select>
+              </mat-form-field>
+              <mat-form-field subscriptSizing="dynamic" class="topic">
+                <mat-label>{{ 'circles.topic' | t }}</mat-label>
+                <input matInput formControlName="topic" />
+                <mat-error>{{ row.controls.topic | fieldError }}</mat-error>
+              </mat-form-field>
+              <button
+                matIconButton
+                type="button"
+                class="remove"
+                (click)="rows.removeAt(i)"
+                [attr.aria-label]="'circles.removeRow' | t: { n: i + 1 }"
+              >
+                <blup-icon name="delete" />
+              </button>
+            </li>
+          }
+        </ol>
+        <blup-api-error [error]="save.error()" />
+        <div class="save">
+          <button
+            matButton="filled"
+            type="button"
+            (click)="savePlan()"
+            [disabled]="save.busy()"
+            data-testid="save-plan"
+          >
+            {{ 'circles.savePlan' | t }}
+          </button>
+        </div>
+      </section>
+    }
+  `,
+  styles: `
+    section {
+      margin-block-end: 32px;
+    }
+    .card {
+      padding: 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-surface-container-low);
+    }
+    .intro {
+      margin: 0 0 16px;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-large);
+    }
+    .sub-title {
+      font: var(--mat-sys-title-medium);
+      margin: 24px 0 4px;
+    }
+    .series {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
+      gap: 16px;
+    }
+    .wide {
+      grid-column: 1 / -1;
+    }
+    .rows {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      gap: 8px;
+      padding-block-end: 12px;
+      border-block-end: 1px solid var(--mat-sys-outline-variant);
+    }
+    .number {
+      inline-size: 2ch;
+      padding-block-start: 16px;
+      font: var(--mat-sys-title-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .date {
+      flex: 1 1 150px;
+    }
+    .time {
+      flex: 0 1 120px;
+    }
+    .title {
+      flex: 2 1 160px;
+    }
+    .phase {
+      flex: 1 1 150px;
+    }
+    .topic {
+      flex: 3 1 160px;
+    }
+    .remove {
+      margin-block-start: 4px;
+    }
+    .save {
+      margin-block-start: 16px;
+    }
+    .table-scroll {
+      overflow-x: auto;
+    }
+    .table {
+      inline-size: 100%;
+      border-collapse: collapse;
+      font: var(--mat-sys-body-medium);
+    }
+    .table th,
+    .table td {
+      text-align: start;
+      vertical-align: top;
+      padding: 8px;
+      border-block-end: 1px solid var(--mat-sys-outline-variant);
+    }
+    .table th {
+      font: var(--mat-sys-title-small);
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .cancelled td:not(.actions) {
+      text-decoration: line-through;
+    }
+    .actions {
+      white-space: nowrap;
+    }
+  `,
+})
+export class PlannerPage {
+  private readonly api = inject(CirclesApi);
+  private readonly organisations = inject(OrganisationsApi);
+  private readonly i18n = inject(I18nService);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  /** The cohort's id, from the route. */
+  readonly id = input.required<string>();
+
+  protected readonly kinds = CIRCLE_KINDS;
+  protected readonly phases = PHASES;
+  protected readonly maxMinutes = SESSION_LIMITS.durationMinutes;
+  protected readonly maxSessions = SESSION_LIMITS.planSessions;
+  protected readonly circleKindKey = circleKindKey;
+  protected readonly kindsPluralKey = (kind: CircleKind): TranslationKey =>
+    `circles.kindsPlural.${kind}`;
+  protected readonly phaseKey = phaseKey;
+
+  protected readonly cohort = rxResource({
+    params: () => this.id(),
+    stream: ({ params }) => this.organisations.cohort(params),
+  });
+  protected readonly cohortName = computed(() =>
+    this.cohort.hasValue() ? this.cohort.value().name : '…',
+  );
+
+  protected readonly plan = pagedList<PlanSessionDto, { cohortId: string }>(
+    ({ cohortId, page, pageSize }) => this.api.plan(cohortId ?? '', { page, pageSize }),
+    { scope: () => ({ cohortId: this.id() }) },
+  );
+
+  protected readonly series = inject(NonNullableFormBuilder).group({
+    circleKind: [CircleKind.Village as CircleKind],
+    firstDate: [addDays(copenhagenParts(new Date().toISOString()).date, 7), Validators.required],
+    startTime: ['19:00', [Validators.required, Validators.pattern(TIME_PATTERN)]],
+    durationMinutes: [
+      120,
+      [Validators.required, Validators.min(15), Validators.max(SESSION_LIMITS.durationMinutes)],
+    ],
+    everyWeeks: [3, [Validators.required, Validators.min(1), Validators.max(12)]],
+    count: [
+      12,
+      [Validators.required, Validators.min(1), Validators.max(SESSION_LIMITS.planSessions)],
+    ],
+    titlePattern: [
+      this.i18n.t('circles.titlePatternDefault'),
+      [Validators.required, Validators.maxLength(SESSION_LIMITS.title)],
+    ],
+  });
+  protected readonly agenda = agendaArray(defaultAgenda(CircleKind.Village, this.agendaTitles()));
+  protected readonly rows = new FormArray<RowGroup>([]);
+  private readonly plannedKind = signal(CircleKind.Village);
+  protected readonly save = submitter();
+
+  constructor() {
+    this.series.controls.circleKind.valueChanges.subscribe((kind) => {
+      const village = kind === CircleKind.Village;
+      this.series.patchValue({
+        count: village ? 12 : 6,
+        everyWeeks: village ? 3 : 4,
+        titlePattern: this.i18n.t(
+          village ? 'circles.titlePatternDefault' : 'circles.coordinatorTitlePatternDefault',
+        ),
+      });
+      this.agenda.clear();
+      for (const item of agendaArray(defaultAgenda(kind, this.agendaTitles())).controls) {
+        this.agenda.push(item);
+      }
+    });
+  }
+
+  protected allCancelled(slot: PlanSessionDto): boolean {
+    return slot.sessionCount > 0 && slot.cancelledCount >= slot.sessionCount;
+  }
+
+  /** Fills the preview from the series form. */
+  protected preview(): void {
+    if (!readyToSubmit(this.series, this.host)) return;
+    const value = this.series.getRawValue();
+    this.plannedKind.set(value.circleKind);
+    this.rows.clear();
+    for (const row of seriesRows({
+      ...value,
+      durationMinutes: Number(value.durationMinutes),
+      everyWeeks: Number(value.everyWeeks),
+      count: Number(value.count),
+    })) {
+      this.rows.push(this.rowGroup(row));
+    }
+    this.save.error.set(null);
+    queueMicrotask(() =>
+      this.host.nativeElement.querySelector<HTMLElement>('#preview-title')?.focus(),
+    );
+  }
+
+  protected savePlan(): void {
+    const form = new FormGroup({ sessions: this.rows, agenda: this.agenda });
+    const rows: PlanRow[] = this.rows.getRawValue();
+    this.save.run(
+      form,
+      () =>
+        this.api.createPlan(this.id(), {
+          sessions: planInputs(this.plannedKind(), rows, agendaValue(this.agenda)),
+        }),
+      (saved) => {
+        this.snackBar.open(this.i18n.t('circles.planSaved', { count: saved.length }), undefined, {
+          duration: 5000,
+        });
+        this.rows.clear();
+        this.plan.reload();
+      },
+      (error) => {
+        this.showRowErrors(error);
+        return false;
+      },
+    );
+  }
+
+  protected editSlot(slot: PlanSessionDto): void {
+    this.dialog
+      .open(PlanSessionDialog, {
+        data: slot,
+        width: '640px',
+        maxWidth: '95vw',
+        autoFocus: 'first-tabbable',
+      })
+      .afterClosed()
+      .pipe(filter(Boolean))
+      .subscribe(() => {
+        this.snackBar.open(this.i18n.t('common.saved'), undefined, { duration: 4000 });
+        this.plan.reload();
+      });
+  }
+
+  protected cancelSlot(slot: PlanSessionDto): void {
+    const data: ConfirmDialogData = {
+      title: this.i18n.t('circles.cancelPlanTitle', { title: slot.title }),
+      message: this.i18n.t('circles.cancelPlanMessage'),
+      confirm: this.i18n.t('circles.cancelPlanSession'),
+      cancel: this.i18n.t('common.back'),
+    };
+    this.dialog
+      .open(ConfirmDialog, { data })
+      .afterClosed()
+      .pipe(
+        filter(Boolean),
+        switchMap(() => this.api.cancelPlanSession(slot.id)),
+      )
+      .subscribe({
+        next: () => {
+          this.snackBar.open(this.i18n.t('circles.planSessionCancelled'), undefined, {
+            duration: 4000,
+          });
+          this.plan.reload();
+        },
+        error: (error: unknown) =>
+          this.snackBar.open(
+            error instanceof Error && error.message ? error.message : this.i18n.t('errors.generic'),
+            this.i18n.t('common.close'),
+          ),
+      });
+  }
+
+  /** `sessions.3.startsAt` and friends: the API names the row; show it at that row's field. */
+  private showRowErrors(error: unknown): void {
+    if (!(error instanceof ApiError)) return;
+    for (const [field, messages] of Object.entries(error.details)) {
+      const match = /^sessions\.(\d+)\.(\w+)/.exec(field);
+      const row = match ? this.rows.at(Number(match[1])) : null;
+      if (!row || !match) continue;
+      const name = match[2] === 'startsAt' || match[2] === 'endsAt' ? 'date' : match[2];
+      const control = row.get(name) ?? row.controls.date;
+      control.setErrors({ ...control.errors, server: messages.join(' ') });
+      control.markAsTouched();
+    }
+    queueMicrotask(() =>
+      this.host.nativeElement
+        .querySelector<HTMLElement>('.row .ng-invalid:is(input, mat-select)')
+        ?.focus(),
+    );
+  }
+
+  private rowGroup(row: PlanRow): RowGroup {
+    return new FormGroup({
+      date: text(row.date, [Validators.required]),
+      time: text(row.time, [Validators.required, Validators.pattern(TIME_PATTERN)]),
+      durationMinutes: new FormControl(row.durationMinutes, { nonNullable: true }),
+      title: text(row.title, [Validators.required, Validators.maxLength(SESSION_LIMITS.title)]),
+      phase: new FormControl(row.phase, { nonNullable: true }),
+      topic: text(row.topic, [Validators.maxLength(SESSION_LIMITS.topic)]),
+    });
+  }
+
+  private agendaTitles(): Record<AgendaItemKind, string> {
+    return {
+      inspiration: this.i18n.t('circles.agendaKinds.inspiration'),
+      discussion: this.i18n.t('circles.agendaKinds.discussion'),
+      knowledge_sharing: this.i18n.t('circles.agendaKinds.knowledge_sharing'),
+      coordination: this.i18n.t('circles.agendaKinds.coordination'),
+    };
+  }
+}
+
+function text(value: string, validators: ValidatorFn[]): FormControl<string> {
+  return new FormControl(value, { nonNullable: true, validators });
+}

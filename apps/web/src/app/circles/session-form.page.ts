@@ -1,0 +1,565 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import {
+  FormArray,
+  FormControl,
+  FormGroup,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
+import {
+  CircleKind,
+  MAX_PAGE_SIZE,
+  type Material,
+  MaterialKind,
+  PHASES,
+  Phase,
+  SESSION_LIMITS,
+  SessionStatus,
+} from '@blup/contracts';
+import { CirclesApi, CoursesApi, I18nService, TranslatePipe } from '@blup/web/core';
+import { ConfirmDialog, type ConfirmDialogData, Icon, PageHeader } from '@blup/web/ui';
+import { filter, switchMap } from 'rxjs';
+import { ApiErrorMessage } from '../shared/api-error-message';
+import { FieldErrorPipe } from '../shared/forms';
+import { submitter } from '../shared/submitter';
+import { AgendaEditor, agendaArray, agendaValue } from './agenda-editor';
+import { materialKindKey, phaseKey } from './circle-labels';
+import { copenhagenParts, copenhagenToIso, minutesBetween } from './copenhagen-time';
+import { defaultAgenda } from './plan-series';
+
+type MaterialGroup = FormGroup<{
+  kind: FormControl<MaterialKind>;
+  title: FormControl<string>;
+  url: FormControl<string>;
+  lessonId: FormControl<string | null>;
+}>;
+
+function materialGroup(m: Material): MaterialGroup {
+  return new FormGroup({
+    kind: new FormControl(m.kind, { nonNullable: true }),
+    title: new FormControl(m.title, {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(SESSION_LIMITS.materialTitle)],
+    }),
+    url: new FormControl(m.url ?? '', {
+      nonNullable: true,
+      validators: m.kind === MaterialKind.Lesson ? [] : [Validators.required],
+    }),
+    lessonId: new FormControl(m.lessonId),
+  });
+}
+
+/**
+ * Adjust one circle's session (`/circles/sessions/:id/edit`): time, content, own link, held,
+ * cancel. Or add a one-off session to a circle (`/circles/:id/sessions/new`, `id` the circle).
+ */
+@Component({
+  selector: 'blup-session-form-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButton,
+    MatIconButton,
+    MatCheckbox,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatProgressBar,
+    Icon,
+    PageHeader,
+    ApiErrorMessage,
+    AgendaEditor,
+    TranslatePipe,
+    FieldErrorPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (loading()) {
+      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
+    }
+    <blup-api-error [error]="loadError()" />
+    <blup-page-header
+      [heading]="
+        (creating() ? 'circles.addSessionTitle' : 'circles.editSessionTitle')
+          | t: { circle: circleName() }
+      "
+      [subheading]="creating() ? ('circles.timesNote' | t) : ('circles.editSessionNote' | t)"
+    >
+      <a matButton [routerLink]="backLink()">
+        <blup-icon matButtonIcon name="back" />
+        {{ 'common.back' | t }}
+      </a>
+    </blup-page-header>
+    @if (cancelled()) {
+      <p class="cancelled" role="status">{{ 'circles.alreadyCancelled' | t }}</p>
+    }
+    <form
+      class="form"
+      novalidate
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      data-testid="session-form"
+    >
+      <div class="fields">
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'circles.date' | t }}</mat-label>
+          <input matInput type="date" formControlName="date" data-testid="date" />
+          <mat-error>{{ form.controls.date | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'circles.startTime' | t }}</mat-label>
+          <input matInput type="time" formControlName="time" data-testid="time" />
+          <mat-hint>{{ 'circles.timesNote' | t }}</mat-hint>
+          <mat-error>{{ form.controls.time | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'circles.duration' | t }}</mat-label>
+          <input matInput type="number" min="1" formControlName="durationMinutes" />
+          <mat-error>{{ form.controls.durationMinutes | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic" class="wide">
+          <mat-label>{{ 'circles.sessionTitle' | t }}</mat-label>
+          <input matInput formControlName="title" data-testid="title" />
+          <mat-error>{{ form.controls.title | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'circles.phase' | t }}</mat-label>
+          <mat-select formControlName="phase">
+            @for (phase of phases; track phase) {
+              <mat-option [value]="phase">{{ phaseKey(phase) | t }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic" class="wide">
+          <mat-label>{{ 'circles.topic' | t }}</mat-label>
+          <input matInput formControlName="topic" />
+          <mat-hint>{{ 'circles.topicHint' | t }}</mat-hint>
+          <mat-error>{{ form.controls.topic | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic" class="wide">
+          <mat-label>{{ 'circles.meetingUrl' | t }}</mat-label>
+          <input matInput type="url" formControlName="meetingUrl" data-testid="meeting-url" />
+          <mat-hint>{{ 'circles.meetingUrlHint' | t }}</mat-hint>
+          <mat-error>{{ form.controls.meetingUrl | fieldError }}</mat-error>
+        </mat-form-field>
+        @if (!creating()) {
+          <mat-checkbox formControlName="held" class="wide" data-testid="held">
+            {{ 'circles.markHeld' | t }}
+          </mat-checkbox>
+        }
+      </div>
+
+      <h2 class="section-title">{{ 'circles.agendaTitle' | t }}</h2>
+      <blup-agenda-editor [items]="agenda" />
+
+      <h2 class="section-title">{{ 'circles.materials' | t }}</h2>
+      @if (!materials.length) {
+        <p class="muted">{{ 'circles.noMaterials' | t }}</p>
+      }
+      <ul class="materials" data-testid="materials">
+        @for (m of materials.controls; track m; let i = $index) {
+          <li class="material" [formGroup]="m">
+            <span class="kind">{{ materialKindKey(m.controls.kind.value) | t }}</span>
+            <mat-form-field subscriptSizing="dynamic" class="m-title">
+              <mat-label>{{ 'circles.materialTitle' | t }}</mat-label>
+              <input matInput formControlName="title" />
+              <mat-error>{{ m.controls.title | fieldError }}</mat-error>
+            </mat-form-field>
+            @if (m.controls.kind.value !== lessonKind) {
+              <mat-form-field subscriptSizing="dynamic" class="m-url">
+                <mat-label>{{ 'circles.materialUrl' | t }}</mat-label>
+                <input matInput type="url" formControlName="url" />
+                <mat-error>{{ m.controls.url | fieldError }}</mat-error>
+              </mat-form-field>
+            }
+            <button
+              matIconButton
+              type="button"
+              [attr.aria-label]="'circles.removeMaterial' | t: { title: m.controls.title.value }"
+              (click)="materials.removeAt(i)"
+            >
+              <blup-icon name="delete" />
+            </button>
+          </li>
+        }
+      </ul>
+      <div class="add-material">
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'circles.course' | t }}</mat-label>
+          <mat-select [value]="courseId()" (valueChange)="courseId.set($event)">
+            @for (course of courses(); track course.id) {
+              <mat-option [value]="course.id">{{ course.title }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'circles.lesson' | t }}</mat-label>
+          <mat-select
+            [value]="lessonId()"
+            (valueChange)="lessonId.set($event)"
+            [disabled]="!lessons().length"
+          >
+            @for (lesson of lessons(); track lesson.id) {
+              <mat-option [value]="lesson.id">{{ lesson.title }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <button matButton="outlined" type="button" (click)="addLesson()" [disabled]="!lessonId()">
+          <blup-icon matButtonIcon name="school" />
+          {{ 'circles.addLesson' | t }}
+        </button>
+        <button matButton="outlined" type="button" (click)="addLink()">
+          <blup-icon matButtonIcon name="link" />
+          {{ 'circles.addLink' | t }}
+        </button>
+      </div>
+
+      <blup-api-error [error]="save.error()" />
+      <div class="actions">
+        <button matButton="filled" type="submit" [disabled]="save.busy()" data-testid="save">
+          {{ (creating() ? 'common.create' : 'common.save') | t }}
+        </button>
+        @if (!creating() && !cancelled()) {
+          <button
+            matButton="outlined"
+            type="button"
+            class="danger"
+            (click)="cancelSession()"
+            data-testid="cancel-session"
+          >
+            {{ 'circles.cancelSession' | t }}
+          </button>
+        }
+      </div>
+    </form>
+  `,
+  styles: `
+    .form {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+      max-inline-size: 880px;
+    }
+    .fields {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
+      gap: 16px;
+    }
+    .wide {
+      grid-column: 1 / -1;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .cancelled {
+      padding: 12px 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .materials {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+    }
+    .material {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      gap: 8px;
+    }
+    .kind {
+      inline-size: 6em;
+      padding-block-start: 16px;
+      font: var(--mat-sys-label-large);
+    }
+    .m-title {
+      flex: 2 1 200px;
+    }
+    .m-url {
+      flex: 3 1 240px;
+    }
+    .add-material {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      margin-block: 12px;
+    }
+    .add-material mat-form-field {
+      flex: 1 1 200px;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      margin-block: 16px;
+    }
+    .danger {
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class SessionFormPage {
+  private readonly api = inject(CirclesApi);
+  private readonly coursesApi = inject(CoursesApi);
+  private readonly i18n = inject(I18nService);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly router = inject(Router);
+
+  /** The session's id when editing; the circle's id when adding (`mode` is `new`). */
+  readonly id = input.required<string>();
+  readonly mode = input<'edit' | 'new'>('edit');
+  protected readonly creating = computed(() => this.mode() === 'new');
+
+  protected readonly phases = PHASES;
+  protected readonly phaseKey = phaseKey;
+  protected readonly materialKindKey = materialKindKey;
+  protected readonly lessonKind = MaterialKind.Lesson;
+
+  protected readonly session = rxResource({
+    params: () => (this.creating() ? undefined : this.id()),
+    stream: ({ params }) => this.api.session(params),
+  });
+  protected readonly circle = rxResource({
+    params: () =>
+      this.creating()
+        ? this.id()
+        : this.session.hasValue()
+          ? this.session.value().circleId
+          : undefined,
+    stream: ({ params }) => this.api.circle(params),
+  });
+  protected readonly loading = computed(() => this.session.isLoading() || this.circle.isLoading());
+  protected readonly loadError = computed(() => this.session.error() ?? this.circle.error());
+  protected readonly circleName = computed(() => {
+    if (!this.circle.hasValue()) return '…';
+    const c = this.circle.value();
+    return c.kind === CircleKind.Coordinator
+      ? this.i18n.t('circles.coordinatorCircleName')
+      : (c.villageName ?? '');
+  });
+  protected readonly cancelled = computed(
+    () => this.session.hasValue() && this.session.value().status === SessionStatus.Cancelled,
+  );
+  protected readonly backLink = computed(() => {
+    if (this.creating()) return ['/circles', this.id()];
+    return this.session.hasValue() ? ['/circles', this.session.value().circleId] : ['/circles'];
+  });
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    date: ['', Validators.required],
+    time: ['19:00', [Validators.required, Validators.pattern(/^\d{2}:\d{2}$/)]],
+    durationMinutes: [
+      120,
+      [Validators.required, Validators.min(1), Validators.max(SESSION_LIMITS.durationMinutes)],
+    ],
+    title: ['', [Validators.required, Validators.maxLength(SESSION_LIMITS.title)]],
+    phase: [Phase.Mobilisation as Phase],
+    topic: ['', Validators.maxLength(SESSION_LIMITS.topic)],
+    meetingUrl: ['', Validators.maxLength(SESSION_LIMITS.url)],
+    held: [false],
+  });
+  protected readonly agenda = agendaArray(
+    defaultAgenda(CircleKind.Village, {
+      inspiration: this.i18n.t('circles.agendaKinds.inspiration'),
+      discussion: this.i18n.t('circles.agendaKinds.discussion'),
+      knowledge_sharing: this.i18n.t('circles.agendaKinds.knowledge_sharing'),
+      coordination: this.i18n.t('circles.agendaKinds.coordination'),
+    }),
+  );
+  protected readonly materials = new FormArray<MaterialGroup>([]);
+  protected readonly save = submitter();
+
+  protected readonly courseId = signal<string | null>(null);
+  protected readonly lessonId = signal<string | null>(null);
+  private readonly courseList = rxResource({
+    stream: () => this.coursesApi.courses({ pageSize: MAX_PAGE_SIZE }),
+  });
+  protected readonly courses = computed(() =>
+    this.courseList.hasValue() ? this.courseList.value().items : [],
+  );
+  private readonly course = rxResource({
+    params: () => this.courseId() ?? undefined,
+    stream: ({ params }) => this.coursesApi.course(params),
+  });
+  protected readonly lessons = computed(() =>
+    this.course.hasValue() ? this.course.value().modules.flatMap((m) => m.lessons) : [],
+  );
+
+  constructor() {
+    effect(() => {
+      if (!this.session.hasValue()) return;
+      const s = this.session.value();
+      const start = copenhagenParts(s.startsAt);
+      const ownLink =
+        s.meetingUrl && this.circle.hasValue() && s.meetingUrl !== this.circle.value().roomUrl;
+      this.form.reset({
+        date: start.date,
+        time: start.time,
+        durationMinutes: minutesBetween(s.startsAt, s.endsAt),
+        title: s.title,
+        phase: s.phase,
+        topic: s.topic,
+        meetingUrl: ownLink ? (s.meetingUrl ?? '') : '',
+        held: s.status === SessionStatus.Held,
+      });
+      this.agenda.clear();
+      for (const g of agendaArray(s.agenda).controls) this.agenda.push(g);
+      this.materials.clear();
+      for (const m of s.materials) this.materials.push(materialGroup(m));
+    });
+  }
+
+  protected addLesson(): void {
+    const lesson = this.lessons().find((l) => l.id === this.lessonId());
+    if (!lesson) return;
+    this.materials.push(
+      materialGroup({
+        kind: MaterialKind.Lesson,
+        title: lesson.title,
+        url: null,
+        lessonId: lesson.id,
+      }),
+    );
+    this.lessonId.set(null);
+  }
+
+  protected addLink(): void {
+    this.materials.push(
+      materialGroup({ kind: MaterialKind.Link, title: '', url: '', lessonId: null }),
+    );
+  }
+
+  protected submit(): void {
+    const v = this.form.getRawValue();
+    const startsAt = copenhagenToIso(v.date, v.time) ?? '';
+    const endsAt = copenhagenToIso(v.date, v.time, Number(v.durationMinutes)) ?? '';
+    const materials: Material[] = this.materials.getRawValue().map((m) => ({
+      kind: m.kind,
+      title: m.title.trim(),
+      url: m.kind === MaterialKind.Lesson ? null : m.url.trim(),
+      lessonId: m.kind === MaterialKind.Lesson ? m.lessonId : null,
+    }));
+    const content = {
+      title: v.title.trim(),
+      phase: v.phase,
+      topic: v.topic.trim(),
+      agenda: agendaValue(this.agenda),
+      materials,
+    };
+    const form = new FormGroup({
+      ...this.form.controls,
+      agenda: this.agenda,
+      materials: this.materials,
+    });
+    if (this.creating()) {
+      this.save.run(
+        form,
+        () =>
+          this.api.addSession(this.id(), {
+            ...content,
+            startsAt,
+            endsAt,
+            ...(v.meetingUrl.trim() ? { meetingUrl: v.meetingUrl.trim() } : {}),
+          }),
+        () => {
+          this.snackBar.open(this.i18n.t('circles.sessionAdded'), undefined, { duration: 4000 });
+          void this.router.navigate(['/circles', this.id()]);
+        },
+        (error) => this.timeErrors(error),
+      );
+      return;
+    }
+    const s = this.session.hasValue() ? this.session.value() : null;
+    if (!s) return;
+    const moved =
+      Date.parse(startsAt) !== Date.parse(s.startsAt) ||
+      Date.parse(endsAt) !== Date.parse(s.endsAt);
+    this.save.run(
+      form,
+      () =>
+        this.api.updateSession(s.id, {
+          ...content,
+          ...(moved ? { startsAt, endsAt } : {}),
+          meetingUrl: v.meetingUrl.trim() || null,
+          ...(s.status !== SessionStatus.Cancelled
+            ? { status: v.held ? SessionStatus.Held : SessionStatus.Planned }
+            : {}),
+        }),
+      () => {
+        this.snackBar.open(this.i18n.t('circles.sessionSaved'), undefined, { duration: 4000 });
+        void this.router.navigate(['/circles', s.circleId]);
+      },
+      (error) => this.timeErrors(error),
+    );
+  }
+
+  protected cancelSession(): void {
+    const s = this.session.hasValue() ? this.session.value() : null;
+    if (!s) return;
+    const data: ConfirmDialogData = {
+      title: this.i18n.t('circles.cancelSessionTitle', { title: s.title }),
+      message: this.i18n.t('circles.cancelSessionMessage'),
+      confirm: this.i18n.t('circles.cancelSession'),
+      cancel: this.i18n.t('common.back'),
+    };
+    this.dialog
+      .open(ConfirmDialog, { data })
+      .afterClosed()
+      .pipe(
+        filter(Boolean),
+        switchMap(() => this.api.cancelSession(s.id)),
+      )
+      .subscribe({
+        next: () => {
+          this.snackBar.open(this.i18n.t('circles.sessionCancelled'), undefined, {
+            duration: 4000,
+          });
+          this.session.reload();
+        },
+        error: (error: unknown) => this.save.error.set(error),
+      });
+  }
+
+  /** The API names `startsAt`/`endsAt`; our form shows date and time, so put it at the date. */
+  private timeErrors(error: unknown): boolean {
+    const details = (error as { details?: Record<string, string[]> } | null)?.details ?? {};
+    const messages = [...(details['startsAt'] ?? []), ...(details['endsAt'] ?? [])];
+    if (messages.length) {
+      queueMicrotask(() => {
+        const control = this.form.controls.date;
+        control.setErrors({ ...control.errors, server: messages.join(' ') });
+        control.markAsTouched();
+      });
+    }
+    return false;
+  }
+}
