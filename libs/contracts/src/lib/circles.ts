@@ -122,6 +122,29 @@ export interface CircleSummaryDto {
   memberCount: number;
   /** Whether the circle's village has left the cohort; its history is kept. */
   archived: boolean;
+  /** The circle's next session not yet ended and not cancelled (soonest first), if any. */
+  nextSession: CircleNextSession | null;
+  attendance: CircleAttendanceSummary;
+}
+
+/** The few facts about a circle's next session that the circle list shows. */
+export interface CircleNextSession {
+  id: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  status: SessionStatus;
+}
+
+/** Attendance across a circle's held sessions. */
+export interface CircleAttendanceSummary {
+  /** Held sessions of the circle. */
+  held: number;
+  /**
+   * Share (0–1) of the recorded attendance entries (one per participant and held session) that
+   * were `present`; null when nothing is recorded yet.
+   */
+  presentRate: number | null;
 }
 
 export interface CircleDto extends CircleSummaryDto {

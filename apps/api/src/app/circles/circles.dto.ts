@@ -11,8 +11,10 @@ import {
   SESSION_LIMITS,
   SessionStatus,
   type AgendaItem,
+  type CircleAttendanceSummary,
   type CircleDto,
   type CircleGridResponse,
+  type CircleNextSession,
   type CircleSummaryDto,
   type CirclesQuery,
   type CreateCircleSessionRequest,
@@ -300,6 +302,27 @@ export class MaterialResponse implements Material {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) lessonId: string | null;
 }
 
+export class CircleNextSessionResponse implements CircleNextSession {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ enum: SessionStatus, enumName: 'SessionStatus' }) status: SessionStatus;
+}
+
+export class CircleAttendanceSummaryResponse implements CircleAttendanceSummary {
+  @ApiProperty({ description: 'Held sessions of the circle.' }) held: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    minimum: 0,
+    maximum: 1,
+    description:
+      'Share of the recorded attendance entries (participant × held session) that were present; null when none are recorded.',
+  })
+  presentRate: number | null;
+}
+
 export class CircleSummaryResponse implements CircleSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: CircleKind, enumName: 'CircleKind' }) kind: CircleKind;
@@ -312,6 +335,14 @@ export class CircleSummaryResponse implements CircleSummaryDto {
   @ApiProperty({ nullable: true, type: String }) roomUrl: string | null;
   @ApiProperty({ description: 'Members (not guests).' }) memberCount: number;
   @ApiProperty() archived: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: CircleNextSessionResponse,
+    description: 'The next session not yet ended and not cancelled, if any.',
+  })
+  nextSession: CircleNextSession | null;
+  @ApiProperty({ type: CircleAttendanceSummaryResponse })
+  attendance: CircleAttendanceSummary;
 }
 
 export class CircleResponse extends CircleSummaryResponse implements CircleDto {

@@ -39,6 +39,14 @@ interface CircleRow {
   room_url: string | null;
   archived: boolean;
   member_count: number;
+  next_id: string | null;
+  next_title: string | null;
+  next_starts_at: Date | null;
+  next_ends_at: Date | null;
+  next_status: SessionStatus | null;
+  held: number;
+  recorded: number;
+  present: number;
 }
 
 const CIRCLE_SELECT = `
@@ -46,12 +54,27 @@ const CIRCLE_SELECT = `
          m.name AS municipality_name, c.facilitator_id, f.name AS facilitator_name,
          f.email AS facilitator_email, c.room_url, c.archived_at IS NOT NULL AS archived,
          (SELECT count(*)::int FROM circle_participants cp
-           WHERE cp.circle_id = c.id AND cp.part = 'member') AS member_count
+           WHERE cp.circle_id = c.id AND cp.part = 'member') AS member_count,
+         nx.id AS next_id, nx.title AS next_title, nx.starts_at AS next_starts_at,
+         nx.ends_at AS next_ends_at, nx.status AS next_status,
+         att.held, att.recorded, att.present
     FROM circles c
     JOIN cohorts co ON co.id = c.cohort_id
     LEFT JOIN villages v ON v.id = c.village_id
     LEFT JOIN municipalities m ON m.id = v.municipality_id
-    LEFT JOIN users f ON f.id = c.facilitator_id`;
+    LEFT JOIN users f ON f.id = c.facilitator_id
+    LEFT JOIN LATERAL (
+      SELECT s.id, s.title, s.starts_at, s.ends_at, s.status FROM circle_sessions s
+       WHERE s.circle_id = c.id AND s.status <> 'cancelled' AND s.ends_at > now()
+       ORDER BY s.starts_at, s.id LIMIT 1
+    ) nx ON true
+    CROSS JOIN LATERAL (
+      SELECT count(DISTINCT s.id)::int AS held, count(a.user_id)::int AS recorded,
+             count(a.user_id) FILTER (WHERE a.status = 'present')::int AS present
+        FROM circle_sessions s
+        LEFT JOIN session_attendance a ON a.session_id = s.id
+       WHERE s.circle_id = c.id AND s.status = 'held'
+    ) att`;
 
 /** Circles first by cohort, the coordinator circle first, then villages by name; archived last. */
 const CIRCLE_ORDER = `ORDER BY c.archived_at IS NOT NULL, co.name, c.kind, v.name, c.id`;
@@ -72,6 +95,20 @@ function toSummary(r: CircleRow): CircleSummaryDto {
     roomUrl: r.room_url,
     memberCount: r.member_count,
     archived: r.archived,
+    nextSession:
+      r.next_id && r.next_title !== null && r.next_starts_at && r.next_ends_at && r.next_status
+        ? {
+            id: r.next_id,
+            title: r.next_title,
+            startsAt: r.next_starts_at.toISOString(),
+            endsAt: r.next_ends_at.toISOString(),
+            status: r.next_status,
+          }
+        : null,
+    attendance: {
+      held: r.held,
+      presentRate: r.recorded > 0 ? r.present / r.recorded : null,
+    },
   };
 }
 

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatListItem, MatListItemLine, MatListItemTitle, MatNavList } from '@angular/material/list';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { type CircleSummaryDto, CircleKind, MAX_PAGE_SIZE } from '@blup/contracts';
@@ -10,31 +9,31 @@ import {
   I18nService,
   OrganisationsApi,
   TranslatePipe,
+  type TranslationKey,
+  type TranslationParams,
   pagedList,
 } from '@blup/web/core';
-import { PageHeader } from '@blup/web/ui';
+import { Icon, PageHeader } from '@blup/web/ui';
+import { SessionTimePipe } from '../sessions/session-time.pipe';
 import { ListFrame } from '../shared/list-frame';
-import { NextSession } from './next-session';
 
 /**
- * `/circles`: the circles a person may see. The secretariat sees every circle; a coordinator
- * their municipality's village circles and their coordinator circle.
+ * `/circles`: the circles a person may see, each with its next session and its attendance so
+ * far (all in the one list request). The secretariat sees every circle; a coordinator their
+ * municipality's village circles and their coordinator circle.
  */
 @Component({
   selector: 'blup-circles-page',
   imports: [
     RouterLink,
-    MatNavList,
-    MatListItem,
-    MatListItemTitle,
-    MatListItemLine,
     MatFormField,
     MatLabel,
     MatSelect,
     MatOption,
+    Icon,
     PageHeader,
     ListFrame,
-    NextSession,
+    SessionTimePipe,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -54,19 +53,91 @@ import { NextSession } from './next-session';
           }
         </mat-select>
       </mat-form-field>
-      <mat-nav-list data-testid="list">
+      <ul class="rows" data-testid="list">
         @for (circle of list.items(); track circle.id) {
-          <a mat-list-item [routerLink]="circle.id" lines="3">
-            <span matListItemTitle>{{ name(circle) }}</span>
-            <span matListItemLine>
+          @let attendance = attendanceText(circle);
+          <li class="row" [attr.data-testid]="'circle-' + circle.id">
+            <a class="name" [routerLink]="circle.id">
+              <span>{{ name(circle) }}</span>
+              <blup-icon class="go" name="next" />
+            </a>
+            <span class="meta">
               {{ circle.cohortName }} ·
               {{ 'circles.members' | t: { count: circle.memberCount } }}
             </span>
-            <span matListItemLine><blup-next-session [circleId]="circle.id" /></span>
-          </a>
+            <span class="line" data-testid="next-session">
+              @if (circle.nextSession; as next) {
+                {{ 'circles.nextSession' | t: { when: (next | sessionTime) } }} –
+                <a [routerLink]="['/sessions', next.id]">{{ next.title }}</a>
+              } @else {
+                {{ 'circles.noNextSession' | t }}
+              }
+            </span>
+            <span class="line" data-testid="attendance">{{
+              attendance.key | t: attendance.params
+            }}</span>
+            <a
+              class="grid"
+              [routerLink]="['/cohorts', circle.cohortId, 'grid']"
+              data-testid="grid-link"
+            >
+              {{ 'circles.openGrid' | t: { cohort: circle.cohortName } }}
+            </a>
+          </li>
         }
-      </mat-nav-list>
+      </ul>
     </blup-list-frame>
+  `,
+  styles: `
+    .rows {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .row {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      padding: 12px 16px;
+      border-radius: var(--mat-sys-corner-medium);
+      background: var(--mat-sys-surface-container-low);
+      color: var(--mat-sys-on-surface);
+    }
+    .name {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 16px;
+      min-block-size: 48px;
+      font: var(--mat-sys-title-medium);
+      color: var(--mat-sys-on-surface);
+      text-decoration: none;
+    }
+    .name:hover span {
+      text-decoration: underline;
+    }
+    .meta,
+    .line {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .line a,
+    .grid {
+      color: var(--mat-sys-primary);
+    }
+    .grid {
+      display: inline-flex;
+      align-items: center;
+      align-self: flex-start;
+      min-block-size: 48px;
+      font: var(--mat-sys-label-large);
+    }
+    .go {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class CirclesPage {
@@ -89,5 +160,19 @@ export class CirclesPage {
     return circle.municipalityName
       ? `${circle.villageName} (${circle.municipalityName})`
       : (circle.villageName ?? '');
+  }
+
+  /** "Fremmøde: 83 % af 4 møder", or why there is no share yet. */
+  protected attendanceText(circle: CircleSummaryDto): {
+    key: TranslationKey;
+    params?: TranslationParams;
+  } {
+    const { held, presentRate } = circle.attendance;
+    if (held === 0) return { key: 'circles.listNoneHeld' };
+    if (presentRate === null) return { key: 'circles.listAttendanceNotRecorded' };
+    const percent = Math.round(presentRate * 100);
+    return held === 1
+      ? { key: 'circles.listAttendanceOne', params: { percent } }
+      : { key: 'circles.listAttendance', params: { percent, held } };
   }
 }
