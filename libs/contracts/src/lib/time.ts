@@ -52,36 +52,76 @@ export function wallTimeOf(instant: Date, timeZone: string): WallTime {
   };
 }
 
+/** `date` (YYYY-MM-DD) at `time` (HH:MM or HH:MM:SS) read as if it were UTC, in epoch milliseconds. */
+function wallAsUtc(date: string, time: string): number {
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi, s = 0] = time.split(':').map(Number);
+  return Date.UTC(y, mo - 1, d, h, mi, s);
+}
+
+/** The offsets (minutes east of UTC) in force in `timeZone` around a wall time, largest first. */
+function offsetsAround(wallMs: number, timeZone: string): number[] {
+  const offsets = [
+    wallTimeOf(new Date(wallMs - 36 * 3_600_000), timeZone).offsetMinutes,
+    wallTimeOf(new Date(wallMs + 36 * 3_600_000), timeZone).offsetMinutes,
+  ].sort((a, b) => b - a);
+  return offsets[0] === offsets[1] ? [offsets[0]] : offsets;
+}
+
+/**
+ * Every instant when the clocks in `timeZone` show `date` (YYYY-MM-DD) at `time` (HH:MM or
+ * HH:MM:SS), earliest first: one on most days, none in the hour a spring-forward change skips,
+ * two in the hour an autumn change repeats.
+ */
+export function instantsOf(date: string, time: string, timeZone: string): Date[] {
+  const wallMs = wallAsUtc(date, time);
+  const hhmm = time.slice(0, 5);
+  return offsetsAround(wallMs, timeZone)
+    .map((offset) => new Date(wallMs - offset * 60_000))
+    .filter((candidate) => {
+      const wall = wallTimeOf(candidate, timeZone);
+      return wall.date === date && wall.time === hhmm;
+    });
+}
+
 /**
  * The instant when the clocks in `timeZone` show `date` (YYYY-MM-DD) at `time` (HH:MM).
  * A time skipped by a spring-forward change is moved an hour on (02:30 → 03:30); a time that
  * happens twice in autumn is taken the first time.
  */
 export function instantOf(date: string, time: string, timeZone: string): Date {
-  const [y, mo, d] = date.split('-').map(Number);
-  const [h, mi] = time.split(':').map(Number);
-  const guess = Date.UTC(y, mo - 1, d, h, mi);
-  // Try the offsets in force just before and after the guess; keep the first that round-trips.
-  const offsets = [
-    wallTimeOf(new Date(guess - 36 * 3_600_000), timeZone).offsetMinutes,
-    wallTimeOf(new Date(guess + 36 * 3_600_000), timeZone).offsetMinutes,
-  ].sort((a, b) => b - a);
-  for (const offset of offsets) {
-    const candidate = new Date(guess - offset * 60_000);
-    const wall = wallTimeOf(candidate, timeZone);
-    if (wall.date === date && wall.time === time) return candidate;
-  }
-  // Skipped by the clock change: the same moment expressed in the earlier offset.
-  return new Date(guess - offsets[offsets.length - 1] * 60_000);
+  const [first] = instantsOf(date, time, timeZone);
+  if (first) return first;
+  // Skipped by the clock change: the same moment expressed in the earlier (smaller) offset.
+  const wallMs = wallAsUtc(date, time);
+  const offsets = offsetsAround(wallMs, timeZone);
+  return new Date(wallMs - offsets[offsets.length - 1] * 60_000);
+}
+
+/** An offset as ISO 8601 text: 60 → "+01:00", -330 → "-05:30". */
+function offsetText(offsetMinutes: number): string {
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${sign}${hh}:${mm}`;
 }
 
 /** `instant` as ISO 8601 with the zone's offset, e.g. 2027-03-25T19:00:00+01:00. */
 export function isoWithOffset(instant: Date, timeZone: string): string {
   const wall = wallTimeOf(instant, timeZone);
-  const sign = wall.offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(wall.offsetMinutes);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
   const ss = String(instant.getUTCSeconds()).padStart(2, '0');
-  return `${wall.date}T${wall.time}:${ss}${sign}${hh}:${mm}`;
+  return `${wall.date}T${wall.time}:${ss}${offsetText(wall.offsetMinutes)}`;
+}
+
+/**
+ * `date` (YYYY-MM-DD) at `time` (HH:MM) in `timeZone` as ISO 8601, keeping the wall time as
+ * written and adding the offset under which {@link instantOf} reads it: 2027-03-25T19:00:00+01:00.
+ * So a time skipped in spring keeps the earlier offset (02:30+01:00, the instant of 03:30+02:00)
+ * and a time repeated in autumn gets the first one.
+ */
+export function wallTimeIso(date: string, time: string, timeZone: string): string {
+  const offsetMinutes =
+    (wallAsUtc(date, time) - instantOf(date, time, timeZone).getTime()) / 60_000;
+  return `${date}T${time}:00${offsetText(offsetMinutes)}`;
 }

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { copenhagenInstants, copenhagenLongDate, copenhagenWallTime } from './copenhagen-time';
+import { copenhagenClock, copenhagenLongDate } from './copenhagen-time';
 import {
   escapeText,
   foldLine,
@@ -25,26 +25,11 @@ const event = (over: Partial<CalendarEvent> = {}): CalendarEvent => ({
 });
 
 describe('copenhagen time', () => {
-  it('reads wall time on both sides of the March and October changes', () => {
-    expect(copenhagenWallTime(new Date('2027-03-25T18:00:00Z'))).toMatchObject({
-      day: 25,
-      hour: 19,
-    });
-    expect(copenhagenWallTime(new Date('2027-04-01T17:00:00Z'))).toMatchObject({
-      month: 4,
-      day: 1,
-      hour: 19,
-    });
-    expect(copenhagenWallTime(new Date('2027-10-28T17:00:00Z')).hour).toBe(19);
-    expect(copenhagenWallTime(new Date('2027-11-04T18:00:00Z')).hour).toBe(19);
-  });
-
-  it('finds no instant in the skipped hour and two in the repeated one', () => {
-    const wall = { year: 2027, month: 3, day: 28, hour: 2, minute: 30, second: 0 };
-    expect(copenhagenInstants(wall)).toEqual([]);
-    expect(copenhagenInstants({ ...wall, month: 10, day: 31 }).map((d) => d.toISOString())).toEqual(
-      ['2027-10-31T00:30:00.000Z', '2027-10-31T01:30:00.000Z'],
-    );
+  it('reads the clock on both sides of the March and October changes', () => {
+    expect(copenhagenClock(new Date('2027-03-25T18:00:00Z'), '.')).toBe('19.00');
+    expect(copenhagenClock(new Date('2027-04-01T17:00:00Z'), ':')).toBe('19:00');
+    expect(copenhagenClock(new Date('2027-10-28T17:00:00Z'), '.')).toBe('19.00');
+    expect(copenhagenClock(new Date('2027-11-04T18:00:00Z'), '.')).toBe('19.00');
   });
 
   it('writes a long date in Danish and English', () => {

@@ -1,5 +1,4 @@
-import { CIRCLE_TIME_ZONE } from '@blup/contracts';
-import { copenhagenInstants, copenhagenWallTime, type WallTime } from './copenhagen-time';
+import { CIRCLE_TIME_ZONE, instantsOf, wallTimeOf } from '@blup/contracts';
 
 /**
  * A small RFC 5545 (iCalendar) writer for what the platform publishes: one VCALENDAR with the
@@ -79,13 +78,6 @@ export function formatUtc(instant: Date): string {
   );
 }
 
-function formatWall(wall: WallTime): string {
-  return (
-    `${pad(wall.year, 4)}${pad(wall.month)}${pad(wall.day)}` +
-    `T${pad(wall.hour)}${pad(wall.minute)}${pad(wall.second)}`
-  );
-}
-
 /**
  * A DTSTART/DTEND property as Copenhagen wall time with TZID. Should the wall time not name the
  * instant alone (the second of two 02:30s on the October change), UTC is written instead, which
@@ -93,10 +85,12 @@ function formatWall(wall: WallTime): string {
  */
 export function zonedDateTime(name: 'DTSTART' | 'DTEND', instant: Date): string {
   const whole = new Date(Math.floor(instant.getTime() / 1000) * 1000);
-  const wall = copenhagenWallTime(whole);
-  const back = copenhagenInstants(wall);
+  const wall = wallTimeOf(whole, CIRCLE_TIME_ZONE);
+  const time = `${wall.time}:${pad(whole.getUTCSeconds())}`;
+  const back = instantsOf(wall.date, time, CIRCLE_TIME_ZONE);
   if (back.length === 1 && back[0].getTime() === whole.getTime()) {
-    return `${name};TZID=${CIRCLE_TIME_ZONE}:${formatWall(wall)}`;
+    const local = `${wall.date.replace(/-/g, '')}T${time.replace(/:/g, '')}`;
+    return `${name};TZID=${CIRCLE_TIME_ZONE}:${local}`;
   }
   return `${name}:${formatUtc(whole)}`;
 }

@@ -10,7 +10,7 @@ import {
   AgendaItemKind,
   SESSION_LIMITS,
 } from '@blup/contracts';
-import { TranslatePipe } from '@blup/web/core';
+import { type I18nService, TranslatePipe } from '@blup/web/core';
 import { Icon } from '@blup/web/ui';
 import { FieldErrorPipe } from '../shared/forms';
 import { agendaKindKey } from './circle-labels';
@@ -43,6 +43,22 @@ export function agendaArray(items: readonly AgendaItem[]): FormArray<AgendaGroup
   return new FormArray(items.map(agendaGroup), {
     validators: Validators.maxLength(SESSION_LIMITS.agendaItems),
   });
+}
+
+/** Puts `items` in place of what an agenda form holds. */
+export function setAgenda(array: FormArray<AgendaGroup>, items: readonly AgendaItem[]): void {
+  array.clear();
+  for (const group of agendaArray(items).controls) array.push(group);
+}
+
+/** The agenda kinds' names in the current language: the titles of a first agenda. */
+export function agendaKindTitles(i18n: I18nService): Record<AgendaItemKind, string> {
+  return {
+    inspiration: i18n.t('circles.agendaKinds.inspiration'),
+    discussion: i18n.t('circles.agendaKinds.discussion'),
+    knowledge_sharing: i18n.t('circles.agendaKinds.knowledge_sharing'),
+    coordination: i18n.t('circles.agendaKinds.coordination'),
+  };
 }
 
 export function agendaValue(array: FormArray<AgendaGroup>): AgendaItem[] {

@@ -1,10 +1,4 @@
-import {
-  addDays,
-  copenhagenOffsetHours,
-  copenhagenParts,
-  copenhagenToIso,
-  minutesBetween,
-} from './copenhagen-time';
+import { addDays, copenhagenParts, copenhagenToIso, minutesBetween } from './copenhagen-time';
 
 describe(copenhagenToIso.name, () => {
   // 2027: summer time from Sunday 28 March to Sunday 31 October.
@@ -32,6 +26,11 @@ describe(copenhagenToIso.name, () => {
     expect(copenhagenToIso('2027-03-28', '03:00')).toBe('2027-03-28T03:00:00+02:00');
     expect(copenhagenToIso('2027-10-31', '01:30')).toBe('2027-10-31T01:30:00+02:00');
     expect(copenhagenToIso('2027-10-31', '03:00')).toBe('2027-10-31T03:00:00+01:00');
+  });
+
+  it('reads a time the March change skips as standard time, and a repeated one as summer time', () => {
+    expect(copenhagenToIso('2027-03-28', '02:30')).toBe('2027-03-28T02:30:00+01:00');
+    expect(copenhagenToIso('2027-10-31', '02:30')).toBe('2027-10-31T02:30:00+02:00');
   });
 
   it('adds minutes on the wall clock, across midnight and a month', () => {
@@ -68,9 +67,7 @@ describe(copenhagenParts.name, () => {
 });
 
 describe('helpers', () => {
-  it('knows the offset, counts minutes and adds days', () => {
-    expect(copenhagenOffsetHours(Date.parse('2027-01-15T12:00:00Z'))).toBe(1);
-    expect(copenhagenOffsetHours(Date.parse('2027-07-15T12:00:00Z'))).toBe(2);
+  it('counts minutes and adds days', () => {
     expect(minutesBetween('2027-03-27T19:00:00+01:00', '2027-03-27T21:00:00+01:00')).toBe(120);
     expect(addDays('2027-03-20', 21)).toBe('2027-04-10');
     expect(addDays('2027-12-25', 14)).toBe('2028-01-08');

@@ -1,29 +1,10 @@
+import { CIRCLE_TIME_ZONE, wallTimeIso, wallTimeOf } from '@blup/contracts';
+
 /**
- * Danish wall-clock time without a time-zone library. Denmark follows the EU rule: summer time
- * (UTC+2) from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
- * October; otherwise UTC+1. So a circle that meets at 19:00 meets at 19:00 on both sides of a
- * change, and each date gets the offset that holds on that date.
+ * Danish wall-clock time for the circle forms, on top of the shared zone arithmetic in
+ * `@blup/contracts` (time.ts). A circle that meets at 19:00 meets at 19:00 on both sides of a
+ * daylight-saving change, and each date gets the offset that holds on that date.
  */
-
-const HOUR = 3_600_000;
-
-/** 01:00 UTC on the last Sunday of `month` (0-based) in `year`, as epoch milliseconds. */
-function lastSundayOneUtc(year: number, month: number): number {
-  const lastDay = new Date(Date.UTC(year, month + 1, 0));
-  const day = lastDay.getUTCDate() - lastDay.getUTCDay();
-  return Date.UTC(year, month, day, 1);
-}
-
-/** Whether Danish summer time holds at this instant. */
-function isSummerTime(epochMs: number): boolean {
-  const year = new Date(epochMs).getUTCFullYear();
-  return epochMs >= lastSundayOneUtc(year, 2) && epochMs < lastSundayOneUtc(year, 9);
-}
-
-/** Hours ahead of UTC in Copenhagen at this instant: 1 or 2. */
-export function copenhagenOffsetHours(epochMs: number): 1 | 2 {
-  return isSummerTime(epochMs) ? 2 : 1;
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -43,22 +24,18 @@ export function copenhagenToIso(date: string, time: string, addMinutes = 0): str
   if (!d || !t) return null;
   const wall = Date.UTC(+d[1], +d[2] - 1, +d[3], +t[1], +t[2]) + addMinutes * 60_000;
   if (Number.isNaN(wall) || +t[1] > 23 || +t[2] > 59) return null;
-  const offset = isSummerTime(wall - 2 * HOUR) ? 2 : 1;
   const local = new Date(wall);
-  return (
-    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:00+${pad(offset)}:00`
+  return wallTimeIso(
+    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
+    `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`,
+    CIRCLE_TIME_ZONE,
   );
 }
 
 /** An instant's Copenhagen date (`YYYY-MM-DD`) and time (`HH:mm`), for form fields. */
 export function copenhagenParts(iso: string): { date: string; time: string } {
-  const epoch = Date.parse(iso);
-  const local = new Date(epoch + copenhagenOffsetHours(epoch) * HOUR);
-  return {
-    date: `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
-    time: `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`,
-  };
+  const { date, time } = wallTimeOf(new Date(iso), CIRCLE_TIME_ZONE);
+  return { date, time };
 }
 
 /** Minutes from one instant to another. */

@@ -5,7 +5,8 @@ import {
   Phase,
   type PlanSessionInput,
 } from '@blup/contracts';
-import { addDays, copenhagenToIso } from './copenhagen-time';
+import { addDays } from './copenhagen-time';
+import { sessionSpan } from './session-times';
 
 /** The modules a cohort's sessions are spread over, in order. */
 export const PLAN_PHASES: readonly Phase[] = [
@@ -69,8 +70,7 @@ export function planInputs(
     title: row.title,
     phase: row.phase,
     ...(row.topic.trim() ? { topic: row.topic.trim() } : {}),
-    startsAt: copenhagenToIso(row.date, row.time) ?? '',
-    endsAt: copenhagenToIso(row.date, row.time, row.durationMinutes) ?? '',
+    ...sessionSpan(row.date, row.time, row.durationMinutes),
     agenda: agenda.map((item) => ({ ...item })),
   }));
 }

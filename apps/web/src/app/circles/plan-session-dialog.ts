@@ -18,7 +18,13 @@ import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
 import { phaseKey } from './circle-labels';
-import { copenhagenParts, copenhagenToIso, minutesBetween } from './copenhagen-time';
+import {
+  mapTimeDetails,
+  sessionSpan,
+  sessionTimeControls,
+  sessionTimeFields,
+  spanMoved,
+} from './session-times';
 
 /** Changes one planned slot for every circle; closes with the saved slot. */
 @Component({
@@ -119,14 +125,8 @@ export class PlanSessionDialog {
   protected readonly phases = PHASES;
   protected readonly phaseKey = phaseKey;
   protected readonly save = submitter();
-  private readonly start = copenhagenParts(this.slot.startsAt);
   protected readonly form = inject(NonNullableFormBuilder).group({
-    date: [this.start.date, Validators.required],
-    time: [this.start.time, [Validators.required, Validators.pattern(/^\d{2}:\d{2}$/)]],
-    durationMinutes: [
-      minutesBetween(this.slot.startsAt, this.slot.endsAt),
-      [Validators.required, Validators.min(15), Validators.max(SESSION_LIMITS.durationMinutes)],
-    ],
+    ...sessionTimeControls(sessionTimeFields(this.slot), 15),
     title: [this.slot.title, [Validators.required, Validators.maxLength(SESSION_LIMITS.title)]],
     phase: [this.slot.phase],
     topic: [this.slot.topic, Validators.maxLength(SESSION_LIMITS.topic)],
@@ -134,11 +134,7 @@ export class PlanSessionDialog {
 
   protected submit(): void {
     const v = this.form.getRawValue();
-    const startsAt = copenhagenToIso(v.date, v.time) ?? '';
-    const endsAt = copenhagenToIso(v.date, v.time, Number(v.durationMinutes)) ?? '';
-    const timeChanged =
-      Date.parse(startsAt) !== Date.parse(this.slot.startsAt) ||
-      Date.parse(endsAt) !== Date.parse(this.slot.endsAt);
+    const span = sessionSpan(v.date, v.time, Number(v.durationMinutes));
     this.save.run(
       this.form,
       () =>
@@ -146,7 +142,7 @@ export class PlanSessionDialog {
           title: v.title.trim(),
           phase: v.phase,
           topic: v.topic.trim(),
-          ...(timeChanged ? { startsAt, endsAt } : {}),
+          ...(spanMoved(span, this.slot) ? span : {}),
         }),
       (saved) => this.ref.close(saved),
       (error) => {
@@ -155,18 +151,5 @@ export class PlanSessionDialog {
         return false;
       },
     );
-  }
-}
-
-/** Puts an API message about `startsAt`/`endsAt` on the given control (our form has date and time). */
-export function mapTimeDetails(
-  control: { setErrors(e: Record<string, unknown>): void; markAsTouched(): void; errors: unknown },
-  error: unknown,
-): void {
-  const details = (error as { details?: Record<string, string[]> } | null)?.details ?? {};
-  const messages = [...(details['startsAt'] ?? []), ...(details['endsAt'] ?? [])];
-  if (messages.length) {
-    control.setErrors({ ...(control.errors as object), server: messages.join(' ') });
-    control.markAsTouched();
   }
 }

@@ -26,7 +26,6 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import {
-  AgendaItemKind,
   CIRCLE_KINDS,
   CircleKind,
   PHASES,
@@ -43,17 +42,25 @@ import {
   type TranslationKey,
   pagedList,
 } from '@blup/web/core';
-import { ConfirmDialog, type ConfirmDialogData, Icon, PageHeader } from '@blup/web/ui';
-import { filter, switchMap } from 'rxjs';
+import { Icon, PageHeader } from '@blup/web/ui';
+import { filter } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
+import { confirmAction } from '../shared/confirm-action';
 import { FieldErrorPipe, readyToSubmit } from '../shared/forms';
 import { ListFrame } from '../shared/list-frame';
 import { submitter } from '../shared/submitter';
-import { AgendaEditor, agendaArray, agendaValue } from './agenda-editor';
+import {
+  AgendaEditor,
+  agendaArray,
+  agendaKindTitles,
+  agendaValue,
+  setAgenda,
+} from './agenda-editor';
 import { CircleTimePipe, circleKindKey, phaseKey } from './circle-labels';
 import { addDays, copenhagenParts } from './copenhagen-time';
 import { PlanSessionDialog } from './plan-session-dialog';
 import { type PlanRow, defaultAgenda, planInputs, seriesRows } from './plan-series';
+import { TIME_PATTERN } from './session-times';
 
 type RowGroup = FormGroup<{
   date: FormControl<string>;
@@ -63,8 +70,6 @@ type RowGroup = FormGroup<{
   phase: FormControl<Phase>;
   topic: FormControl<string>;
 }>;
-
-const TIME_PATTERN = /^\d{2}:\d{2}$/;
 
 /** `/cohorts/:id/plan`: the secretariat plans a cohort's sessions once, for every village. */
 @Component({
@@ -471,10 +476,13 @@ export class PlannerPage {
       [Validators.required, Validators.maxLength(SESSION_LIMITS.title)],
     ],
   });
-  protected readonly agenda = agendaArray(defaultAgenda(CircleKind.Village, this.agendaTitles()));
+  protected readonly agenda = agendaArray(
+    defaultAgenda(CircleKind.Village, agendaKindTitles(this.i18n)),
+  );
   protected readonly rows = new FormArray<RowGroup>([]);
   private readonly plannedKind = signal(CircleKind.Village);
   protected readonly save = submitter();
+  private readonly confirm = confirmAction();
 
   constructor() {
     this.series.controls.circleKind.valueChanges.subscribe((kind) => {
@@ -486,10 +494,7 @@ export class PlannerPage {
           village ? 'circles.titlePatternDefault' : 'circles.coordinatorTitlePatternDefault',
         ),
       });
-      this.agenda.clear();
-      for (const item of agendaArray(defaultAgenda(kind, this.agendaTitles())).controls) {
-        this.agenda.push(item);
-      }
+      setAgenda(this.agenda, defaultAgenda(kind, agendaKindTitles(this.i18n)));
     });
   }
 
@@ -557,32 +562,22 @@ export class PlannerPage {
   }
 
   protected cancelSlot(slot: PlanSessionDto): void {
-    const data: ConfirmDialogData = {
-      title: this.i18n.t('circles.cancelPlanTitle', { title: slot.title }),
-      message: this.i18n.t('circles.cancelPlanMessage'),
-      confirm: this.i18n.t('circles.cancelPlanSession'),
-      cancel: this.i18n.t('common.back'),
-    };
-    this.dialog
-      .open(ConfirmDialog, { data })
-      .afterClosed()
-      .pipe(
-        filter(Boolean),
-        switchMap(() => this.api.cancelPlanSession(slot.id)),
-      )
-      .subscribe({
-        next: () => {
-          this.snackBar.open(this.i18n.t('circles.planSessionCancelled'), undefined, {
-            duration: 4000,
-          });
-          this.plan.reload();
-        },
-        error: (error: unknown) =>
-          this.snackBar.open(
-            error instanceof Error && error.message ? error.message : this.i18n.t('errors.generic'),
-            this.i18n.t('common.close'),
-          ),
-      });
+    this.confirm({
+      ask: {
+        title: this.i18n.t('circles.cancelPlanTitle', { title: slot.title }),
+        message: this.i18n.t('circles.cancelPlanMessage'),
+        confirm: this.i18n.t('circles.cancelPlanSession'),
+        cancel: this.i18n.t('common.back'),
+      },
+      act: () => this.api.cancelPlanSession(slot.id),
+      done: 'circles.planSessionCancelled',
+      then: () => this.plan.reload(),
+      failed: (error) =>
+        this.snackBar.open(
+          error instanceof Error && error.message ? error.message : this.i18n.t('errors.generic'),
+          this.i18n.t('common.close'),
+        ),
+    });
   }
 
   /** `sessions.3.startsAt` and friends: the API names the row; show it at that row's field. */
@@ -613,15 +608,6 @@ export class PlannerPage {
       phase: new FormControl(row.phase, { nonNullable: true }),
       topic: text(row.topic, [Validators.maxLength(SESSION_LIMITS.topic)]),
     });
-  }
-
-  private agendaTitles(): Record<AgendaItemKind, string> {
-    return {
-      inspiration: this.i18n.t('circles.agendaKinds.inspiration'),
-      discussion: this.i18n.t('circles.agendaKinds.discussion'),
-      knowledge_sharing: this.i18n.t('circles.agendaKinds.knowledge_sharing'),
-      coordination: this.i18n.t('circles.agendaKinds.coordination'),
-    };
   }
 }
 

@@ -18,7 +18,6 @@ import {
 } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MatDialog } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -36,15 +35,27 @@ import {
   SessionStatus,
 } from '@blup/contracts';
 import { CirclesApi, CoursesApi, I18nService, TranslatePipe } from '@blup/web/core';
-import { ConfirmDialog, type ConfirmDialogData, Icon, PageHeader } from '@blup/web/ui';
-import { filter, switchMap } from 'rxjs';
+import { Icon, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
+import { confirmAction } from '../shared/confirm-action';
 import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
-import { AgendaEditor, agendaArray, agendaValue } from './agenda-editor';
+import {
+  AgendaEditor,
+  agendaArray,
+  agendaKindTitles,
+  agendaValue,
+  setAgenda,
+} from './agenda-editor';
 import { materialKindKey, phaseKey } from './circle-labels';
-import { copenhagenParts, copenhagenToIso, minutesBetween } from './copenhagen-time';
 import { defaultAgenda } from './plan-series';
+import {
+  mapTimeDetails,
+  sessionSpan,
+  sessionTimeControls,
+  sessionTimeFields,
+  spanMoved,
+} from './session-times';
 
 type MaterialGroup = FormGroup<{
   kind: FormControl<MaterialKind>;
@@ -330,7 +341,6 @@ export class SessionFormPage {
   private readonly api = inject(CirclesApi);
   private readonly coursesApi = inject(CoursesApi);
   private readonly i18n = inject(I18nService);
-  private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
 
@@ -375,12 +385,7 @@ export class SessionFormPage {
   });
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    date: ['', Validators.required],
-    time: ['19:00', [Validators.required, Validators.pattern(/^\d{2}:\d{2}$/)]],
-    durationMinutes: [
-      120,
-      [Validators.required, Validators.min(1), Validators.max(SESSION_LIMITS.durationMinutes)],
-    ],
+    ...sessionTimeControls({ date: '', time: '19:00', durationMinutes: 120 }, 1),
     title: ['', [Validators.required, Validators.maxLength(SESSION_LIMITS.title)]],
     phase: [Phase.Mobilisation as Phase],
     topic: ['', Validators.maxLength(SESSION_LIMITS.topic)],
@@ -388,15 +393,11 @@ export class SessionFormPage {
     held: [false],
   });
   protected readonly agenda = agendaArray(
-    defaultAgenda(CircleKind.Village, {
-      inspiration: this.i18n.t('circles.agendaKinds.inspiration'),
-      discussion: this.i18n.t('circles.agendaKinds.discussion'),
-      knowledge_sharing: this.i18n.t('circles.agendaKinds.knowledge_sharing'),
-      coordination: this.i18n.t('circles.agendaKinds.coordination'),
-    }),
+    defaultAgenda(CircleKind.Village, agendaKindTitles(this.i18n)),
   );
   protected readonly materials = new FormArray<MaterialGroup>([]);
   protected readonly save = submitter();
+  private readonly confirm = confirmAction();
 
   protected readonly courseId = signal<string | null>(null);
   protected readonly lessonId = signal<string | null>(null);
@@ -418,21 +419,17 @@ export class SessionFormPage {
     effect(() => {
       if (!this.session.hasValue()) return;
       const s = this.session.value();
-      const start = copenhagenParts(s.startsAt);
       const ownLink =
         s.meetingUrl && this.circle.hasValue() && s.meetingUrl !== this.circle.value().roomUrl;
       this.form.reset({
-        date: start.date,
-        time: start.time,
-        durationMinutes: minutesBetween(s.startsAt, s.endsAt),
+        ...sessionTimeFields(s),
         title: s.title,
         phase: s.phase,
         topic: s.topic,
         meetingUrl: ownLink ? (s.meetingUrl ?? '') : '',
         held: s.status === SessionStatus.Held,
       });
-      this.agenda.clear();
-      for (const g of agendaArray(s.agenda).controls) this.agenda.push(g);
+      setAgenda(this.agenda, s.agenda);
       this.materials.clear();
       for (const m of s.materials) this.materials.push(materialGroup(m));
     });
@@ -460,8 +457,7 @@ export class SessionFormPage {
 
   protected submit(): void {
     const v = this.form.getRawValue();
-    const startsAt = copenhagenToIso(v.date, v.time) ?? '';
-    const endsAt = copenhagenToIso(v.date, v.time, Number(v.durationMinutes)) ?? '';
+    const span = sessionSpan(v.date, v.time, Number(v.durationMinutes));
     const materials: Material[] = this.materials.getRawValue().map((m) => ({
       kind: m.kind,
       title: m.title.trim(),
@@ -486,8 +482,7 @@ export class SessionFormPage {
         () =>
           this.api.addSession(this.id(), {
             ...content,
-            startsAt,
-            endsAt,
+            ...span,
             ...(v.meetingUrl.trim() ? { meetingUrl: v.meetingUrl.trim() } : {}),
           }),
         () => {
@@ -500,15 +495,12 @@ export class SessionFormPage {
     }
     const s = this.session.hasValue() ? this.session.value() : null;
     if (!s) return;
-    const moved =
-      Date.parse(startsAt) !== Date.parse(s.startsAt) ||
-      Date.parse(endsAt) !== Date.parse(s.endsAt);
     this.save.run(
       form,
       () =>
         this.api.updateSession(s.id, {
           ...content,
-          ...(moved ? { startsAt, endsAt } : {}),
+          ...(spanMoved(span, s) ? span : {}),
           meetingUrl: v.meetingUrl.trim() || null,
           ...(s.status !== SessionStatus.Cancelled
             ? { status: v.held ? SessionStatus.Held : SessionStatus.Planned }
@@ -525,41 +517,23 @@ export class SessionFormPage {
   protected cancelSession(): void {
     const s = this.session.hasValue() ? this.session.value() : null;
     if (!s) return;
-    const data: ConfirmDialogData = {
-      title: this.i18n.t('circles.cancelSessionTitle', { title: s.title }),
-      message: this.i18n.t('circles.cancelSessionMessage'),
-      confirm: this.i18n.t('circles.cancelSession'),
-      cancel: this.i18n.t('common.back'),
-    };
-    this.dialog
-      .open(ConfirmDialog, { data })
-      .afterClosed()
-      .pipe(
-        filter(Boolean),
-        switchMap(() => this.api.cancelSession(s.id)),
-      )
-      .subscribe({
-        next: () => {
-          this.snackBar.open(this.i18n.t('circles.sessionCancelled'), undefined, {
-            duration: 4000,
-          });
-          this.session.reload();
-        },
-        error: (error: unknown) => this.save.error.set(error),
-      });
+    this.confirm({
+      ask: {
+        title: this.i18n.t('circles.cancelSessionTitle', { title: s.title }),
+        message: this.i18n.t('circles.cancelSessionMessage'),
+        confirm: this.i18n.t('circles.cancelSession'),
+        cancel: this.i18n.t('common.back'),
+      },
+      act: () => this.api.cancelSession(s.id),
+      done: 'circles.sessionCancelled',
+      then: () => this.session.reload(),
+      failed: (error) => this.save.error.set(error),
+    });
   }
 
   /** The API names `startsAt`/`endsAt`; our form shows date and time, so put it at the date. */
   private timeErrors(error: unknown): boolean {
-    const details = (error as { details?: Record<string, string[]> } | null)?.details ?? {};
-    const messages = [...(details['startsAt'] ?? []), ...(details['endsAt'] ?? [])];
-    if (messages.length) {
-      queueMicrotask(() => {
-        const control = this.form.controls.date;
-        control.setErrors({ ...control.errors, server: messages.join(' ') });
-        control.markAsTouched();
-      });
-    }
+    queueMicrotask(() => mapTimeDetails(this.form.controls.date, error));
     return false;
   }
 }
