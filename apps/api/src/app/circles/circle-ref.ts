@@ -4,6 +4,32 @@ import type { CircleRef } from '../access/circle-access-policy';
 import { Role } from '@blup/contracts';
 
 /**
+ * The circle facts the access policy needs beyond the circle's own `kind` and `village_id`, as
+ * SQL columns: use with the circle aliased `c` and its village `LEFT JOIN`ed as `v`, and read the
+ * row back with `circleRefOf`.
+ */
+export const CIRCLE_REF_COLUMNS = `v.municipality_id AS village_municipality_id,
+       ARRAY(SELECT DISTINCT cv.municipality_id FROM villages cv
+              WHERE cv.cohort_id = c.cohort_id) AS cohort_municipality_ids`;
+
+/** The columns `CIRCLE_REF_COLUMNS` (and the circle's `village_id`) give back. */
+export interface CircleRefColumns {
+  village_id: string | null;
+  village_municipality_id: string | null;
+  cohort_municipality_ids: string[] | null;
+}
+
+/** The circle's facts for the access policy from a row that selected `CIRCLE_REF_COLUMNS`. */
+export function circleRefOf(kind: CircleRef['kind'], row: CircleRefColumns): CircleRef {
+  return {
+    kind,
+    villageId: row.village_id,
+    villageMunicipalityId: row.village_municipality_id,
+    cohortMunicipalityIds: row.cohort_municipality_ids ?? [],
+  };
+}
+
+/**
  * The facts the circle access policy needs, for several circles in one query.
  * Circles that do not exist are missing from the map.
  */
@@ -12,34 +38,34 @@ export async function loadCircleRefs(
   circleIds: readonly string[],
 ): Promise<Map<string, CircleRef>> {
   if (!circleIds.length) return new Map();
-  const rows = await em.query<
-    {
-      id: string;
-      kind: CircleRef['kind'];
-      village_id: string | null;
-      village_municipality_id: string | null;
-      cohort_municipality_ids: string[] | null;
-    }[]
-  >(
-    `SELECT c.id, c.kind, c.village_id, v.municipality_id AS village_municipality_id,
-            (SELECT array_agg(DISTINCT cv.municipality_id) FROM villages cv
-              WHERE cv.cohort_id = c.cohort_id) AS cohort_municipality_ids
+  const rows = await em.query<({ id: string; kind: CircleRef['kind'] } & CircleRefColumns)[]>(
+    `SELECT c.id, c.kind, c.village_id, ${CIRCLE_REF_COLUMNS}
        FROM circles c
        LEFT JOIN villages v ON v.id = c.village_id
       WHERE c.id = ANY($1::uuid[])`,
     [circleIds],
   );
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        kind: r.kind,
-        villageId: r.village_id,
-        villageMunicipalityId: r.village_municipality_id,
-        cohortMunicipalityIds: r.cohort_municipality_ids ?? [],
-      },
-    ]),
+  return new Map(rows.map((r) => [r.id, circleRefOf(r.kind, r)]));
+}
+
+/**
+ * The cohort, if the actor may read at least one of its circles (any cohort, for the
+ * secretariat); null otherwise.
+ */
+export async function findReadableCohort(
+  em: EntityManager,
+  actor: Actor,
+  cohortId: string,
+): Promise<{ id: string; name: string } | null> {
+  const [row] = await em.query<{ id: string; name: string; readable: boolean }[]>(
+    `SELECT co.id, co.name,
+            EXISTS (SELECT 1 FROM circles c WHERE c.cohort_id = co.id
+                      AND ${readableCirclesSql(actor, 'c', '$2')}) AS readable
+       FROM cohorts co WHERE co.id = $1`,
+    [cohortId, actor.id],
   );
+  if (!row || (actor.role !== Role.Secretariat && !row.readable)) return null;
+  return { id: row.id, name: row.name };
 }
 
 /**

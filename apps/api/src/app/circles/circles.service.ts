@@ -19,7 +19,13 @@ import { canManageCircle, canRsvp, circlePartOf } from '../access/circle-access-
 import { fieldError, notFound, secretariatOnly } from '../common/app-exception';
 import { pageWindow, PageQueryDto, toPage } from '../common/pagination';
 import { Circle, CircleSession } from '../database/entities';
-import { loadCircleRefs, readableCirclesSql } from './circle-ref';
+import {
+  CIRCLE_REF_COLUMNS,
+  circleRefOf,
+  findReadableCohort,
+  readableCirclesSql,
+  type CircleRefColumns,
+} from './circle-ref';
 import { CircleSync, noChanges, updateReturning } from './circle-sync.service';
 import type { CirclesQueryDto, UpdateCircleBody } from './circles.dto';
 import { PLAN_SELECT, toPlanDto, type PlanRow } from './planning.service';
@@ -49,15 +55,17 @@ interface CircleRow {
   present: number;
 }
 
-const CIRCLE_SELECT = `
-  SELECT c.id, c.kind, c.cohort_id, co.name AS cohort_name, c.village_id, v.name AS village_name,
+const CIRCLE_COLUMNS = `
+         c.id, c.kind, c.cohort_id, co.name AS cohort_name, c.village_id, v.name AS village_name,
          m.name AS municipality_name, c.facilitator_id, f.name AS facilitator_name,
          f.email AS facilitator_email, c.room_url, c.archived_at IS NOT NULL AS archived,
          (SELECT count(*)::int FROM circle_participants cp
            WHERE cp.circle_id = c.id AND cp.part = 'member') AS member_count,
          nx.id AS next_id, nx.title AS next_title, nx.starts_at AS next_starts_at,
          nx.ends_at AS next_ends_at, nx.status AS next_status,
-         att.held, att.recorded, att.present
+         att.held, att.recorded, att.present`;
+
+const CIRCLE_FROM = `
     FROM circles c
     JOIN cohorts co ON co.id = c.cohort_id
     LEFT JOIN villages v ON v.id = c.village_id
@@ -75,6 +83,8 @@ const CIRCLE_SELECT = `
         LEFT JOIN session_attendance a ON a.session_id = s.id
        WHERE s.circle_id = c.id AND s.status = 'held'
     ) att`;
+
+const CIRCLE_SELECT = `SELECT ${CIRCLE_COLUMNS} ${CIRCLE_FROM}`;
 
 /** Circles first by cohort, the coordinator circle first, then villages by name; archived last. */
 const CIRCLE_ORDER = `ORDER BY c.archived_at IS NOT NULL, co.name, c.kind, v.name, c.id`;
@@ -153,8 +163,7 @@ export class CirclesService {
 
   async get(actor: Actor, id: string): Promise<CircleDto> {
     const row = await this.readableRow(actor, id);
-    const ref = (await loadCircleRefs(this.dataSource.manager, [id])).get(id);
-    const part = ref ? circlePartOf(actor, ref) : null;
+    const part = circlePartOf(actor, circleRefOf(row.kind, row));
     if (!part) throw notFound('Circle not found.');
     return { ...toSummary(row), myPart: part, canEdit: canManageCircle(actor) };
   }
@@ -203,8 +212,7 @@ export class CirclesService {
     query: PageQueryDto,
   ): Promise<Page<SessionSummaryDto>> {
     const row = await this.readableRow(actor, circleId);
-    const ref = (await loadCircleRefs(this.dataSource.manager, [circleId])).get(circleId);
-    const takesPart = !!ref && canRsvp(actor, ref);
+    const takesPart = canRsvp(actor, circleRefOf(row.kind, row));
     const { skip, take } = pageWindow(query);
     const [sessions, total] = await this.dataSource.getRepository(CircleSession).findAndCount({
       where: { circleId },
@@ -360,31 +368,24 @@ export class CirclesService {
     };
   }
 
-  private async readableRow(actor: Actor, id: string): Promise<CircleRow> {
-    const rows = await this.dataSource.query<CircleRow[]>(
-      `${CIRCLE_SELECT} WHERE c.id = $1 AND ${readableCirclesSql(actor, 'c', '$2')}`,
+  /** The circle with its facts for the access policy, or a 404 when the actor may not read it. */
+  private async readableRow(actor: Actor, id: string): Promise<CircleRow & CircleRefColumns> {
+    const rows = await this.dataSource.query<(CircleRow & CircleRefColumns)[]>(
+      `SELECT ${CIRCLE_COLUMNS}, ${CIRCLE_REF_COLUMNS} ${CIRCLE_FROM}
+        WHERE c.id = $1 AND ${readableCirclesSql(actor, 'c', '$2')}`,
       [id, actor.id],
     );
     if (!rows.length) throw notFound('Circle not found.');
     return rows[0];
   }
 
-  /** The cohort, if the actor may read at least one of its circles (all, for the secretariat). */
   private async readableCohort(
     actor: Actor,
     cohortId: string,
   ): Promise<{ id: string; name: string }> {
-    const rows = await this.dataSource.query<{ id: string; name: string; readable: boolean }[]>(
-      `SELECT co.id, co.name,
-              EXISTS (SELECT 1 FROM circles c WHERE c.cohort_id = co.id
-                        AND ${readableCirclesSql(actor, 'c', '$2')}) AS readable
-         FROM cohorts co WHERE co.id = $1`,
-      [cohortId, actor.id],
-    );
-    if (!rows.length || (actor.role !== Role.Secretariat && !rows[0].readable)) {
-      throw notFound('Cohort not found.');
-    }
-    return { id: rows[0].id, name: rows[0].name };
+    const cohort = await findReadableCohort(this.dataSource.manager, actor, cohortId);
+    if (!cohort) throw notFound('Cohort not found.');
+    return cohort;
   }
 
   private async answers(userId: string, sessionIds: string[]): Promise<Map<string, RsvpAnswer>> {

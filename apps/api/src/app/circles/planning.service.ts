@@ -2,7 +2,6 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   CircleKind,
   ErrorCode,
-  Role,
   SessionStatus,
   type AgendaItem,
   type Material,
@@ -15,7 +14,7 @@ import type { Actor } from '../access/access-policy';
 import { canManageCircle } from '../access/circle-access-policy';
 import { AppException, notFound, secretariatOnly } from '../common/app-exception';
 import { CircleSession, SessionPlan } from '../database/entities';
-import { readableCirclesSql } from './circle-ref';
+import { findReadableCohort, readableCirclesSql } from './circle-ref';
 import { CircleSync, mergeChanges, noChanges, updateReturning } from './circle-sync.service';
 import type {
   CreateCircleSessionBody,
@@ -473,13 +472,7 @@ export class PlanningService {
 
   /** 404 unless the actor may read something of the cohort; 403 unless they may plan it. */
   private async assertCohortWritable(actor: Actor, cohortId: string): Promise<void> {
-    const rows = await this.dataSource.query<{ readable: boolean }[]>(
-      `SELECT EXISTS (SELECT 1 FROM circles c WHERE c.cohort_id = co.id
-                        AND ${readableCirclesSql(actor, 'c', '$2')}) AS readable
-         FROM cohorts co WHERE co.id = $1`,
-      [cohortId, actor.id],
-    );
-    if (!rows.length || (actor.role !== Role.Secretariat && !rows[0].readable)) {
+    if (!(await findReadableCohort(this.dataSource.manager, actor, cohortId))) {
       throw notFound('Cohort not found.');
     }
     if (!canManageCircle(actor)) throw secretariatOnly('Only the secretariat plans study circles.');

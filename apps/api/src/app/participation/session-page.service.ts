@@ -18,6 +18,7 @@ import {
   canTakeAttendance,
   type CircleRef,
 } from '../access/circle-access-policy';
+import { CIRCLE_REF_COLUMNS, circleRefOf, type CircleRefColumns } from '../circles/circle-ref';
 import { AppException, fieldError, notFound, secretariatOnly } from '../common/app-exception';
 import { pageWindow, PageQueryDto, toPage } from '../common/pagination';
 import type { RecordAttendanceBody, UpdateSessionOutcomeBody } from './participation.dto';
@@ -37,30 +38,11 @@ interface SessionFacts {
 
 const FACTS_SQL = `
 SELECT s.id, s.circle_id, s.status, s.starts_at, s.ends_at, c.kind, c.village_id,
-       v.municipality_id AS village_municipality_id,
-       ARRAY(SELECT DISTINCT cv.municipality_id FROM villages cv
-              WHERE cv.cohort_id = c.cohort_id) AS cohort_municipality_ids
+       ${CIRCLE_REF_COLUMNS}
   FROM circle_sessions s
   JOIN circles c ON c.id = s.circle_id
   LEFT JOIN villages v ON v.id = c.village_id
  WHERE s.id = $1`;
-
-type RefColumns = {
-  kind?: CircleRef['kind'];
-  circle_kind?: CircleRef['kind'];
-  village_id: string | null;
-  village_municipality_id: string | null;
-  cohort_municipality_ids: string[] | null;
-};
-
-function refOf(row: RefColumns): CircleRef {
-  return {
-    kind: (row.kind ?? row.circle_kind) as CircleRef['kind'],
-    villageId: row.village_id,
-    villageMunicipalityId: row.village_municipality_id,
-    cohortMunicipalityIds: row.cohort_municipality_ids ?? [],
-  };
-}
 
 /** The first of `userIds` (in order) who is not a participant of the circle, with their name. */
 async function firstOutsider(
@@ -104,7 +86,7 @@ export class SessionPageService {
 
   async get(actor: Actor, id: string, em = this.dataSource.manager): Promise<SessionDto> {
     const [row] = await em.query<SessionPageRow[]>(SESSION_PAGE_SQL, [id, actor.id]);
-    const ref = row ? refOf(row) : null;
+    const ref = row ? circleRefOf(row.circle_kind, row) : null;
     if (!row || !ref || !canReadCircle(actor, ref)) throw notFound(SESSION_NOT_FOUND);
     return {
       ...summaryOf(row, canRsvp(actor, ref)),
@@ -148,12 +130,11 @@ export class SessionPageService {
     id: string,
     lock = false,
   ): Promise<SessionFacts> {
-    const [row] = await em.query<(Omit<SessionFacts, 'ref'> & RefColumns)[]>(
-      lock ? `${FACTS_SQL} FOR UPDATE OF s` : FACTS_SQL,
-      [id],
-    );
+    const [row] = await em.query<
+      (Omit<SessionFacts, 'ref'> & { kind: CircleRef['kind'] } & CircleRefColumns)[]
+    >(lock ? `${FACTS_SQL} FOR UPDATE OF s` : FACTS_SQL, [id]);
     if (!row) throw notFound(SESSION_NOT_FOUND);
-    const facts = { ...row, ref: refOf(row) };
+    const facts = { ...row, ref: circleRefOf(row.kind, row) };
     if (!canReadCircle(actor, facts.ref)) throw notFound(SESSION_NOT_FOUND);
     return facts;
   }

@@ -9,6 +9,7 @@ import type {
   SessionStatus,
   SessionSummaryDto,
 } from '@blup/contracts';
+import { CIRCLE_REF_COLUMNS, type CircleRefColumns } from '../circles/circle-ref';
 import { toSessionSummary } from '../circles/session-summary';
 
 /**
@@ -75,9 +76,7 @@ export function summaryOf(row: SummaryRow, takesPart: boolean): SessionSummaryDt
 export const SESSION_PAGE_SQL = `
 SELECT ${SUMMARY_COLUMNS},
        s.plan_id, s.agenda, s.materials, s.notes, s.next_steps, s.sequence,
-       c.village_id, v.municipality_id AS village_municipality_id,
-       ARRAY(SELECT DISTINCT cv.municipality_id FROM villages cv
-              WHERE cv.cohort_id = c.cohort_id) AS cohort_municipality_ids,
+       c.village_id, ${CIRCLE_REF_COLUMNS},
        f.id AS facilitator_id, f.name AS facilitator_name, f.email AS facilitator_email,
        mr.answer AS my_rsvp, ma.status AS my_attendance, n.*
   FROM circle_sessions s
@@ -101,16 +100,13 @@ SELECT ${SUMMARY_COLUMNS},
      WHERE cp.circle_id = s.circle_id) n
  WHERE s.id = $1`;
 
-export interface SessionPageRow extends SummaryRow {
+export interface SessionPageRow extends SummaryRow, CircleRefColumns {
   plan_id: string | null;
   agenda: AgendaItem[];
   materials: Material[];
   notes: string;
   next_steps: NextStep[];
   sequence: number;
-  village_id: string | null;
-  village_municipality_id: string | null;
-  cohort_municipality_ids: string[] | null;
   facilitator_id: string | null;
   facilitator_name: string | null;
   facilitator_email: string | null;
