@@ -1,23 +1,25 @@
 import { Pipe, type PipeTransform, inject } from '@angular/core';
-import {
-  type AgendaItemKind,
-  CIRCLE_TIME_ZONE,
-  type CircleKind,
-  type MaterialKind,
-  type Phase,
-  type SessionStatus,
-} from '@blup/contracts';
+import { type AgendaItemKind, CIRCLE_TIME_ZONE, CircleKind, type Phase } from '@blup/contracts';
 import { I18nService, type TranslationKey } from '@blup/web/core';
+
+export { materialKindKey, sessionStatusKey } from '../sessions/session-labels';
 
 /** Dictionary keys for the circle enums: `{{ kindKey(circle.kind) | t }}`. */
 export const circleKindKey = (kind: CircleKind): TranslationKey => `circles.kinds.${kind}`;
-export const sessionStatusKey = (status: SessionStatus): TranslationKey =>
-  `circles.statuses.${status}`;
+/** The planners' names for agenda parts (the sessions pages word one of them differently). */
 export const agendaKindKey = (kind: AgendaItemKind): TranslationKey =>
   `circles.agendaKinds.${kind}`;
-export const materialKindKey = (kind: MaterialKind): TranslationKey =>
-  `circles.materialKinds.${kind}`;
 export const phaseKey = (phase: Phase): TranslationKey => `courses.phases.${phase}`;
+
+/** A circle's name: its village's, or "the coordinator circle". */
+export function circleName(
+  circle: { kind: CircleKind; villageName: string | null },
+  i18n: I18nService,
+): string {
+  return circle.kind === CircleKind.Coordinator
+    ? i18n.t('circles.coordinatorCircleName')
+    : (circle.villageName ?? '');
+}
 
 const FORMATS = {
   long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },

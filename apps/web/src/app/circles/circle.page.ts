@@ -10,7 +10,6 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import {
   type CircleDto,
-  CircleKind,
   MAX_PAGE_SIZE,
   Role,
   SESSION_LIMITS,
@@ -24,7 +23,7 @@ import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldErrorPipe } from '../shared/forms';
 import { ListFrame } from '../shared/list-frame';
 import { submitter } from '../shared/submitter';
-import { CircleTimePipe, circleKindKey, sessionStatusKey } from './circle-labels';
+import { CircleTimePipe, circleKindKey, circleName, sessionStatusKey } from './circle-labels';
 
 /** `/circles/:id`: a circle's room, facilitator, sessions and, for a village, attendance. */
 @Component({
@@ -322,9 +321,7 @@ export class CirclePage {
   }
 
   protected name(c: CircleDto): string {
-    return c.kind === CircleKind.Coordinator
-      ? this.i18n.t('circles.coordinatorCircleName')
-      : (c.villageName ?? '');
+    return circleName(c, this.i18n);
   }
 
   protected saveCircle(): void {

@@ -4,18 +4,12 @@ import { MatButton } from '@angular/material/button';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import {
-  CircleKind,
-  DEFAULT_PAGE_SIZE,
-  type GridCell,
-  type GridRow,
-  SessionStatus,
-} from '@blup/contracts';
+import { DEFAULT_PAGE_SIZE, type GridCell, type GridRow, SessionStatus } from '@blup/contracts';
 import { AuthStore, CirclesApi, I18nService, TranslatePipe, isSecretariat } from '@blup/web/core';
 import { Icon, Notice, PageHeader, Paginator } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { TranslatedPaginatorIntl } from '../shared/paginator-intl';
-import { CircleTimePipe, sessionStatusKey } from './circle-labels';
+import { CircleTimePipe, circleName, sessionStatusKey } from './circle-labels';
 
 /**
  * `/cohorts/:id/grid`: villages × sessions. Each cell says the status in words (and colour)
@@ -271,9 +265,7 @@ export class GridPage {
   );
 
   protected rowName(row: GridRow): string {
-    return row.kind === CircleKind.Coordinator
-      ? this.i18n.t('circles.coordinatorCircleName')
-      : (row.villageName ?? '');
+    return circleName(row, this.i18n);
   }
 
   /** The attendance in words, for screen readers (the "4/9" is hidden from them). */

@@ -179,7 +179,7 @@ type RowGroup = FormGroup<{
                         {{ 'circles.cancelPlanSession' | t }}
                       </button>
                     } @else {
-                      {{ 'circles.statuses.cancelled' | t }}
+                      {{ 'sessions.status.cancelled' | t }}
                     }
                   </td>
                 </tr>

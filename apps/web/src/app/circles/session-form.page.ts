@@ -34,7 +34,7 @@ import {
   SESSION_LIMITS,
   SessionStatus,
 } from '@blup/contracts';
-import { CirclesApi, CoursesApi, I18nService, TranslatePipe } from '@blup/web/core';
+import { CirclesApi, CoursesApi, I18nService, SessionsApi, TranslatePipe } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { confirmAction } from '../shared/confirm-action';
@@ -47,7 +47,7 @@ import {
   agendaValue,
   setAgenda,
 } from './agenda-editor';
-import { materialKindKey, phaseKey } from './circle-labels';
+import { circleName, materialKindKey, phaseKey } from './circle-labels';
 import { defaultAgenda } from './plan-series';
 import {
   mapTimeDetails,
@@ -339,6 +339,7 @@ function materialGroup(m: Material): MaterialGroup {
 })
 export class SessionFormPage {
   private readonly api = inject(CirclesApi);
+  private readonly sessionsApi = inject(SessionsApi);
   private readonly coursesApi = inject(CoursesApi);
   private readonly i18n = inject(I18nService);
   private readonly snackBar = inject(MatSnackBar);
@@ -356,7 +357,7 @@ export class SessionFormPage {
 
   protected readonly session = rxResource({
     params: () => (this.creating() ? undefined : this.id()),
-    stream: ({ params }) => this.api.session(params),
+    stream: ({ params }) => this.sessionsApi.session(params),
   });
   protected readonly circle = rxResource({
     params: () =>
@@ -369,13 +370,9 @@ export class SessionFormPage {
   });
   protected readonly loading = computed(() => this.session.isLoading() || this.circle.isLoading());
   protected readonly loadError = computed(() => this.session.error() ?? this.circle.error());
-  protected readonly circleName = computed(() => {
-    if (!this.circle.hasValue()) return '…';
-    const c = this.circle.value();
-    return c.kind === CircleKind.Coordinator
-      ? this.i18n.t('circles.coordinatorCircleName')
-      : (c.villageName ?? '');
-  });
+  protected readonly circleName = computed(() =>
+    this.circle.hasValue() ? circleName(this.circle.value(), this.i18n) : '…',
+  );
   protected readonly cancelled = computed(
     () => this.session.hasValue() && this.session.value().status === SessionStatus.Cancelled,
   );

@@ -10,7 +10,6 @@ import type {
   Page,
   PageQuery,
   PlanSessionDto,
-  SessionDto,
   SessionSummaryDto,
   UpdateCircleRequest,
   UpdatePlanSessionRequest,
@@ -76,11 +75,6 @@ export class CirclesApi {
     return this.http.get<CircleGridResponse>(`/api/cohorts/${id(cohortId)}/circle-grid`, {
       params: queryParams(query),
     });
-  }
-
-  /** The session page's data (also what the edit page starts from). */
-  session(sessionId: string): Observable<SessionDto> {
-    return this.http.get<SessionDto>(`/api/sessions/${id(sessionId)}`);
   }
 
   updateSession(sessionId: string, body: UpdateSessionRequest): Observable<SessionSummaryDto> {
