@@ -16,6 +16,7 @@ import {
   type VillageAttendanceRow,
 } from '@blup/contracts';
 import { randomUUID } from 'node:crypto';
+import { QUERY_COUNT_HEADER } from '../src/app/common/query-count';
 import { CircleSession } from '../src/app/database/entities';
 import { CircleFixtures, inDays, type CircleWorld } from './circles-fixtures';
 import { startTestApp, TestApp } from './harness';
@@ -139,7 +140,7 @@ describe('GET /api/sessions/:id (the session page)', () => {
       await client.get(`/api/sessions/${s.id}`); // warm the path once
       const res = await client.get<SessionDto>(`/api/sessions/${s.id}`);
       expect(res.status).toBe(200);
-      return { queries: Number(res.headers.get('x-query-count')), body: res.body };
+      return { queries: Number(res.headers.get(QUERY_COUNT_HEADER)), body: res.body };
     };
     const small = await count(3);
     const large = await count(300);

@@ -29,6 +29,12 @@ export function reminderDelay(startsAt: Date, minutesBefore: number, now: Date):
 
 const SWEEP_CHUNK = 500;
 
+interface SessionTiming {
+  id: string;
+  starts_at: Date;
+  status: SessionStatus;
+}
+
 /**
  * Keeps one delayed Bull job per planned future session, due `reminderMinutesBefore` before it
  * starts. It follows SessionEvents: a scheduled or changed session gets its job (the job id holds
@@ -60,34 +66,16 @@ export class ReminderProducer implements OnModuleInit {
   /** Brings each session's job in line with the session as it is now in the database. */
   async schedule(sessionIds: readonly string[], now = new Date()): Promise<number> {
     if (!sessionIds.length) return 0;
-    const rows = await this.dataSource.query<
-      { id: string; starts_at: Date; status: SessionStatus }[]
-    >(`SELECT id, starts_at, status FROM circle_sessions WHERE id = ANY($1::uuid[])`, [sessionIds]);
+    const rows = await this.dataSource.query<SessionTiming[]>(
+      `SELECT id, starts_at, status FROM circle_sessions WHERE id = ANY($1::uuid[])`,
+      [sessionIds],
+    );
     const known = new Set(rows.map((r) => r.id));
-    const gone = sessionIds.filter((id) => !known.has(id));
-    let scheduled = 0;
-    for (const row of rows) {
-      const delay =
-        row.status === SessionStatus.Planned
-          ? reminderDelay(row.starts_at, this.config.circles.reminderMinutesBefore, now)
-          : null;
-      if (delay === null) {
-        gone.push(row.id);
-        continue;
-      }
-      const jobId = reminderJobId(row.id, row.starts_at);
-      const previous = await this.redis.client.hget(this.indexKey(), row.id);
-      if (previous && previous !== jobId) await this.removeWaiting(previous);
-      await this.queue.add(
-        SEND_REMINDERS_JOB,
-        { sessionId: row.id, startsAt: row.starts_at.toISOString() },
-        { ...REMINDER_JOB_OPTIONS, jobId, delay },
-      );
-      await this.redis.client.hset(this.indexKey(), row.id, jobId);
-      scheduled++;
-    }
-    await this.unschedule(gone);
-    return scheduled;
+    return this.scheduleRows(
+      rows,
+      sessionIds.filter((id) => !known.has(id)),
+      now,
+    );
   }
 
   /** Drops the waiting reminder of each session (cancelled, deleted, held or past). */
@@ -103,18 +91,62 @@ export class ReminderProducer implements OnModuleInit {
    * Redis losing its data or an event that never arrived. Idempotent through the job ids.
    */
   async sweep(): Promise<number> {
-    const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM circle_sessions
+    const rows = await this.dataSource.query<SessionTiming[]>(
+      `SELECT id, starts_at, status FROM circle_sessions
         WHERE status = $1 AND starts_at > now()
         ORDER BY starts_at`,
       [SessionStatus.Planned],
     );
     let scheduled = 0;
     for (let i = 0; i < rows.length; i += SWEEP_CHUNK) {
-      scheduled += await this.schedule(rows.slice(i, i + SWEEP_CHUNK).map((r) => r.id));
+      scheduled += await this.scheduleRows(rows.slice(i, i + SWEEP_CHUNK), [], new Date());
     }
     this.logger.log({ msg: 'reminder sweep', sessions: rows.length, scheduled });
     return scheduled;
+  }
+
+  /**
+   * Queues a job for each row whose reminder is still to come, removing the waiting job of its
+   * earlier start time, and unschedules the rest along with `gone`. A few Redis round trips
+   * whatever the number of rows.
+   */
+  private async scheduleRows(
+    rows: readonly SessionTiming[],
+    gone: string[],
+    now: Date,
+  ): Promise<number> {
+    const due: { id: string; jobId: string; data: ReminderJob; delay: number }[] = [];
+    for (const row of rows) {
+      const delay =
+        row.status === SessionStatus.Planned
+          ? reminderDelay(row.starts_at, this.config.circles.reminderMinutesBefore, now)
+          : null;
+      if (delay === null) gone.push(row.id);
+      else {
+        const data = { sessionId: row.id, startsAt: row.starts_at.toISOString() };
+        due.push({ id: row.id, jobId: reminderJobId(row.id, row.starts_at), data, delay });
+      }
+    }
+    if (due.length) {
+      const previous = await this.redis.client.hmget(this.indexKey(), ...due.map((d) => d.id));
+      for (const [i, d] of due.entries()) {
+        const old = previous[i];
+        if (old && old !== d.jobId) await this.removeWaiting(old);
+      }
+      await this.queue.addBulk(
+        due.map((d) => ({
+          name: SEND_REMINDERS_JOB,
+          data: d.data,
+          opts: { ...REMINDER_JOB_OPTIONS, jobId: d.jobId, delay: d.delay },
+        })),
+      );
+      await this.redis.client.hset(
+        this.indexKey(),
+        Object.fromEntries(due.map((d) => [d.id, d.jobId])),
+      );
+    }
+    await this.unschedule(gone);
+    return due.length;
   }
 
   /** Removes a job that has not run yet; one running or done is left alone. */
