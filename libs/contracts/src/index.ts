@@ -8,3 +8,7 @@ export * from './lib/circles';
 export * from './lib/sessions';
 export * from './lib/calendar';
 export * from './lib/time';
+export * from './lib/newsletters';
+export * from './lib/citizen-panel';
+export * from './lib/enrolment';
+export * from './lib/applications';

@@ -21,6 +21,11 @@ import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './queue/redis.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { VideoModule } from './video/video.module';
+import { NewslettersModule } from './newsletters/newsletters.module';
+import { NewsletterDeliveryModule } from './newsletter-delivery/newsletter-delivery.module';
+import { CitizenPanelModule } from './citizen-panel/citizen-panel.module';
+import { EnrolmentModule } from './enrolment/enrolment.module';
+import { ApplicationsModule } from './applications/applications.module';
 
 /**
  * What this process runs. `api` serves HTTP, `worker` processes the Bull queues, `all` does both
@@ -55,6 +60,11 @@ export class AppModule {
         ParticipationModule,
         CalendarModule,
         RemindersModule.register({ worker }),
+        CitizenPanelModule,
+        NewslettersModule,
+        NewsletterDeliveryModule.register({ worker }),
+        EnrolmentModule,
+        ApplicationsModule.register({ worker }),
       ],
     };
   }

@@ -15,6 +15,18 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./auth/invitation.page').then((m) => m.InvitationPage),
   },
   {
+    path: 'newsletters',
+    loadChildren: () => import('./newsletters/newsletters.routes').then((m) => m.newslettersRoutes),
+  },
+  {
+    path: 'panel',
+    loadChildren: () => import('./panel/panel.routes').then((m) => m.panelRoutes),
+  },
+  {
+    path: 'enrolment',
+    loadChildren: () => import('./enrolment/enrolment.routes').then((m) => m.enrolmentRoutes),
+  },
+  {
     path: '',
     canActivate: [signedInGuard],
     children: [

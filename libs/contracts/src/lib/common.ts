@@ -69,6 +69,18 @@ export enum ErrorCode {
   /** Only members and guests of the circle answer for themselves. */
   RsvpNotAllowed = 'rsvp_not_allowed',
 
+  // Newsletters (issue 5; owner: newsletters API)
+  // -- newsletters end
+
+  // Citizen panel (issue 5; owner: citizen panel)
+  // -- citizen panel end
+
+  // Enrolment: offerings and enrolments (issue 6; owner: enrolment API)
+  // -- enrolment end
+
+  // Enrolment: applications and info meetings (issue 6; owner: applications API)
+  // -- applications end
+
   // Requests
   /** Missing, or not visible to this person. */
   NotFound = 'not_found',

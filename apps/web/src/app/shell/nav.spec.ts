@@ -23,6 +23,8 @@ describe(navFor.name, () => {
       '/',
       '/sessions',
       '/circles',
+      '/newsletters',
+      '/enrolment/intake',
       '/courses',
       '/authoring',
       '/progress',
@@ -39,6 +41,8 @@ describe(navFor.name, () => {
       '/',
       '/sessions',
       '/circles',
+      '/newsletters',
+      '/enrolment/intake',
       '/courses',
       '/progress',
       '/municipalities/m1',
@@ -49,16 +53,26 @@ describe(navFor.name, () => {
     ]);
   });
 
-  it('gives a steering member their sessions and village, but not the circle lists', () => {
+  it('gives a steering member their sessions, newsletters, enrolment and village, not the circle lists', () => {
     expect(
       links(user({ role: Role.SteeringMember, municipalityId: 'm1', villageId: 'v1' })),
-    ).toEqual(['/', '/sessions', '/courses', '/villages/v1', '/people', '/profile']);
+    ).toEqual([
+      '/',
+      '/sessions',
+      '/newsletters',
+      '/courses',
+      '/enrolment',
+      '/villages/v1',
+      '/people',
+      '/profile',
+    ]);
   });
 
-  it('gives a learner home, courses, their municipality and profile', () => {
+  it('gives a learner home, courses, enrolment, their municipality and profile', () => {
     expect(links(user({ role: Role.Learner }))).toEqual([
       '/',
       '/courses',
+      '/enrolment',
       '/municipalities/m1',
       '/profile',
     ]);

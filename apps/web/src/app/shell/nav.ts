@@ -44,6 +44,24 @@ const mySessions: NavItem = {
   link: '/sessions',
   icon: 'cohort',
 };
+const newsletters: NavItem = {
+  id: 'newsletters',
+  label: 'nav.newsletters',
+  link: '/newsletters',
+  icon: 'mail',
+};
+const enrolment: NavItem = {
+  id: 'enrolment',
+  label: 'nav.enrolment',
+  link: '/enrolment',
+  icon: 'school',
+};
+const intake: NavItem = {
+  id: 'intake',
+  label: 'nav.intake',
+  link: '/enrolment/intake',
+  icon: 'insights',
+};
 const people: NavItem = { id: 'people', label: 'nav.people', link: '/people', icon: 'people' };
 
 function myMunicipality(id: string | null): NavItem[] {
@@ -73,6 +91,8 @@ export function navFor(user: SessionUser): NavItem[] {
         home,
         mySessions,
         circles,
+        newsletters,
+        intake,
         courses,
         authoring,
         progress,
@@ -87,6 +107,8 @@ export function navFor(user: SessionUser): NavItem[] {
         home,
         mySessions,
         circles,
+        newsletters,
+        intake,
         courses,
         progress,
         ...myMunicipality(user.municipalityId),
@@ -96,8 +118,17 @@ export function navFor(user: SessionUser): NavItem[] {
         profile,
       ];
     case Role.SteeringMember:
-      return [home, mySessions, courses, ...myVillage(user.villageId), people, profile];
+      return [
+        home,
+        mySessions,
+        newsletters,
+        courses,
+        enrolment,
+        ...myVillage(user.villageId),
+        people,
+        profile,
+      ];
     default:
-      return [home, courses, ...myMunicipality(user.municipalityId), profile];
+      return [home, courses, enrolment, ...myMunicipality(user.municipalityId), profile];
   }
 }

@@ -1,3 +1,7 @@
+import { CITIZEN_PANEL_ENTITIES } from './citizen-panel';
+import { NEWSLETTER_ENTITIES } from './newsletters';
+import { ENROLMENT_ENTITIES } from './enrolment';
+import { APPLICATION_ENTITIES } from './applications';
 import { CalendarFeed } from './calendar-feed.entity';
 import { Circle } from './circle.entity';
 import { CircleSession } from './circle-session.entity';
@@ -63,4 +67,8 @@ export const ENTITIES = [
   SessionAttendance,
   SessionReminder,
   CalendarFeed,
+  ...CITIZEN_PANEL_ENTITIES,
+  ...NEWSLETTER_ENTITIES,
+  ...ENROLMENT_ENTITIES,
+  ...APPLICATION_ENTITIES,
 ];

@@ -1,6 +1,18 @@
 import { Platform1763860000000 } from './1763860000000-platform';
 import { Courses1763880000000 } from './1763880000000-courses';
 import { Circles1763900000000 } from './1763900000000-circles';
+import { CitizenPanel1763910000000 } from './1763910000000-citizen-panel';
+import { Newsletters1763920000000 } from './1763920000000-newsletters';
+import { Enrolment1763940000000 } from './1763940000000-enrolment';
+import { Applications1763950000000 } from './1763950000000-applications';
 
 /** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
-export const MIGRATIONS = [Platform1763860000000, Courses1763880000000, Circles1763900000000];
+export const MIGRATIONS = [
+  Platform1763860000000,
+  Courses1763880000000,
+  Circles1763900000000,
+  CitizenPanel1763910000000,
+  Newsletters1763920000000,
+  Enrolment1763940000000,
+  Applications1763950000000,
+];

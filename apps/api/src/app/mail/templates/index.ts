@@ -14,6 +14,8 @@ export interface MailTemplates {
   password_reset: { name: string; url: string; minutes: number };
   invitation: { name: string; url: string; invitedBy: string; place: string | null; days: number };
   session_reminder: SessionReminderMail;
+  // citizen panel (issue 5)
+  // applications and info meetings (issue 6)
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -91,6 +93,8 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
     }),
   },
   session_reminder: SESSION_REMINDER_COPY,
+  // citizen panel (issue 5)
+  // applications and info meetings (issue 6)
 };
 
 export function renderMail<T extends MailTemplate>(

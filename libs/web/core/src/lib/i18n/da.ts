@@ -1,3 +1,6 @@
+import { newslettersDa } from './sections/newsletters.da';
+import { panelDa } from './sections/panel.da';
+import { enrolmentDa } from './sections/enrolment.da';
 /** Danish: the default language and the source of every key. English must match it key for key. */
 export const da = {
   app: {
@@ -28,6 +31,9 @@ export const da = {
     profile: 'Min profil',
     circles: 'Studiekredse',
     mySessions: 'Mine møder',
+    newsletters: 'Nyhedsbreve',
+    enrolment: 'Tilmelding',
+    intake: 'Optag',
     signOut: 'Log ud',
   },
   common: {
@@ -97,6 +103,14 @@ export const da = {
     person_disabled: '{name} er spærret. Giv adgang igen, før du sender en ny invitation.',
     session_ends_before_start: 'Mødet skal slutte efter, det begynder. Ret sluttidspunktet.',
     session_too_long: 'Et møde kan højst vare {hours} timer. Ret start- eller sluttidspunktet.',
+    // newsletters (issue 5)
+    // -- newsletters end
+    // citizen panel (issue 5)
+    // -- citizen panel end
+    // enrolment (issue 6)
+    // -- enrolment end
+    // applications (issue 6)
+    // -- applications end
     session_overlaps:
       'Tidspunktet overlapper med mødet »{title}« i samme kreds. Vælg et andet tidspunkt.',
     session_in_past: 'Tidspunktet er allerede passeret. Vælg et tidspunkt i fremtiden.',
@@ -632,4 +646,7 @@ export const da = {
     addLink: 'Tilføj et link',
     removeMaterial: 'Fjern {title}',
   },
+  newsletters: newslettersDa,
+  panel: panelDa,
+  enrolment: enrolmentDa,
 };

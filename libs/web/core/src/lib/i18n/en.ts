@@ -1,4 +1,7 @@
 import type { Dictionary } from './dictionary';
+import { newslettersEn } from './sections/newsletters.en';
+import { panelEn } from './sections/panel.en';
+import { enrolmentEn } from './sections/enrolment.en';
 
 /** English. Typed as `Dictionary`, so a missing or extra key does not compile. */
 export const en: Dictionary = {
@@ -27,6 +30,9 @@ export const en: Dictionary = {
     profile: 'My profile',
     circles: 'Study circles',
     mySessions: 'My sessions',
+    newsletters: 'Newsletters',
+    enrolment: 'Enrolment',
+    intake: 'Intake',
     signOut: 'Sign out',
     courses: 'Courses',
     authoring: 'Course authoring',
@@ -97,6 +103,14 @@ export const en: Dictionary = {
       '{name}’s access is blocked. Give access again before sending a new invitation.',
     session_ends_before_start: 'The meeting must end after it starts. Correct the end time.',
     session_too_long: 'A meeting can last at most {hours} hours. Correct the start or end time.',
+    // newsletters (issue 5)
+    // -- newsletters end
+    // citizen panel (issue 5)
+    // -- citizen panel end
+    // enrolment (issue 6)
+    // -- enrolment end
+    // applications (issue 6)
+    // -- applications end
     session_overlaps:
       'The time overlaps the meeting “{title}” in the same circle. Choose another time.',
     session_in_past: 'That time has already passed. Choose a time in the future.',
@@ -634,4 +648,7 @@ export const en: Dictionary = {
     addLink: 'Add a link',
     removeMaterial: 'Remove {title}',
   },
+  newsletters: newslettersEn,
+  panel: panelEn,
+  enrolment: enrolmentEn,
 };

@@ -1,0 +1,2 @@
+/** Enrolment (issue 6): applications for a full process, and info meetings. */
+export {};

@@ -1,0 +1,2 @@
+/** Enrolment (issue 6): offerings, enrolments, waitlists and invoices. */
+export {};
