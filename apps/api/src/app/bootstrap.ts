@@ -18,8 +18,12 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { rawBodyMiddleware } from './video/raw-body.middleware';
 
-/** Paths whose POSTs are signed by their sender instead of carrying a CSRF token. */
-export const CSRF_EXEMPT_PATHS: string[] = ['/webhooks/mux'];
+/**
+ * Paths whose POSTs are signed by their sender instead of carrying a CSRF token. The
+ * unsubscribe link carries its own signed token, and mail clients post it without cookies
+ * (RFC 8058 one-click).
+ */
+export const CSRF_EXEMPT_PATHS: string[] = ['/webhooks/mux', '/unsubscribe/'];
 
 /** Mux signs the exact bytes of its webhooks: this path gets its body raw, not parsed. */
 export const RAW_BODY_PATHS = ['/api/webhooks/mux'];
@@ -68,7 +72,9 @@ export async function createHttpApp(
           'default-src': ["'self'"],
           'script-src': ["'self'"],
           'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:', 'https://image.mux.com'],
+          // Newsletters may hold images from any https address (the editor only takes https);
+          // the preview and the web version show them as the mail does.
+          'img-src': ["'self'", 'data:', 'https:'],
           'font-src': ["'self'", 'data:'],
           // Mux: playback manifests and segments, and direct uploads (to Google Cloud Storage).
           'connect-src': ["'self'", 'https://*.mux.com', 'https://storage.googleapis.com'],

@@ -1,5 +1,5 @@
 import type { Route } from '@angular/router';
-import { signedInGuard, signedOutGuard } from '@blup/web/core';
+import { loadTextSection, signedInGuard, signedOutGuard } from '@blup/web/core';
 
 export const appRoutes: Route[] = [
   {
@@ -16,14 +16,17 @@ export const appRoutes: Route[] = [
   },
   {
     path: 'newsletters',
+    canMatch: [loadTextSection('newsletters')],
     loadChildren: () => import('./newsletters/newsletters.routes').then((m) => m.newslettersRoutes),
   },
   {
     path: 'panel',
+    canMatch: [loadTextSection('panel')],
     loadChildren: () => import('./panel/panel.routes').then((m) => m.panelRoutes),
   },
   {
     path: 'enrolment',
+    canMatch: [loadTextSection('enrolment')],
     loadChildren: () => import('./enrolment/enrolment.routes').then((m) => m.enrolmentRoutes),
   },
   {

@@ -71,7 +71,16 @@ describe(App.name, () => {
     const entries = [...element.querySelectorAll('[data-testid^="nav-"]')].map((a) =>
       a.getAttribute('href'),
     );
-    expect(entries).toEqual(['/', '/sessions', '/courses', '/villages/v1', '/people', '/profile']);
+    expect(entries).toEqual([
+      '/',
+      '/sessions',
+      '/newsletters',
+      '/courses',
+      '/enrolment',
+      '/villages/v1',
+      '/people',
+      '/profile',
+    ]);
     expect(byTestId('current-user')?.textContent).toContain('Ane Jensen');
     expect(byTestId('menu-button')).not.toBeNull();
   });

@@ -70,9 +70,41 @@ export enum ErrorCode {
   RsvpNotAllowed = 'rsvp_not_allowed',
 
   // Newsletters (issue 5; owner: newsletters API)
+  /** Only a draft can be changed or deleted. Params: status. */
+  NewsletterNotEditable = 'newsletter_not_editable',
+  /** The chosen or computed send time has passed. Params: sendAt (ISO). */
+  NewsletterSendTimePast = 'newsletter_send_time_past',
+  /** Nobody would receive it (no members, no confirmed subscribers, or all opted out). */
+  NewsletterNoAudience = 'newsletter_no_audience',
+  /** "N days before" and the session box need a newsletter that leads into a session. */
+  NewsletterNeedsSession = 'newsletter_needs_session',
+  /** The session it leads into has no upcoming (not cancelled) session to send before. */
+  NewsletterSessionPassed = 'newsletter_session_passed',
+  /** Only a scheduled newsletter can be taken off the schedule. Params: status. */
+  NewsletterNotScheduled = 'newsletter_not_scheduled',
+  /** A lesson or video card names a lesson that is not published. Params: lessonId. */
+  NewsletterLessonUnknown = 'newsletter_lesson_unknown',
   // -- newsletters end
 
   // Citizen panel (issue 5; owner: citizen panel)
+  /** The consent box was not ticked. */
+  PanelConsentRequired = 'panel_consent_required',
+  /** Too many sign-ups from one network. Params: minutes. */
+  PanelSignUpRateLimited = 'panel_sign_up_rate_limited',
+  /** No confirmation link like this was ever sent (or it was mistyped). */
+  PanelConfirmLinkInvalid = 'panel_confirm_link_invalid',
+  /** The confirmation link was used already. */
+  PanelConfirmLinkUsed = 'panel_confirm_link_used',
+  /** The confirmation link is older than its lifetime. Params: days. */
+  PanelConfirmLinkExpired = 'panel_confirm_link_expired',
+  /** The unsubscribe / preferences link is not one we signed. */
+  PanelUnsubscribeLinkInvalid = 'panel_unsubscribe_link_invalid',
+  /** An import without ticking the attestation box. */
+  PanelAttestationRequired = 'panel_attestation_required',
+  /** An import with no rows, or no file. */
+  PanelImportEmpty = 'panel_import_empty',
+  /** Params: max (rows). */
+  PanelImportTooLarge = 'panel_import_too_large',
   // -- citizen panel end
 
   // Enrolment: offerings and enrolments (issue 6; owner: enrolment API)

@@ -1,6 +1,7 @@
 export * from './lib/i18n/dictionary';
 export * from './lib/i18n/i18n.service';
 export * from './lib/i18n/t.pipe';
+export * from './lib/i18n/text-sections';
 export * from './lib/i18n/labels';
 export * from './lib/http/api-error';
 export * from './lib/http/api-error.interceptor';
@@ -20,3 +21,5 @@ export * from './lib/courses/heartbeat-tracker';
 export * from './lib/courses/chunk-uploader';
 export * from './lib/courses/course-labels';
 export * from './lib/api/circles.api';
+export * from './lib/api/newsletters.api';
+export * from './lib/api/panel.api';

@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CitizenPanelController, UnsubscribeController } from './citizen-panel.controller';
+import { CitizenPanelService } from './citizen-panel.service';
 
 /** Each village's citizen panel: sign-up, double opt-in, consent, preferences, CSV import (issue 5). */
-@Module({})
+@Module({
+  controllers: [CitizenPanelController, UnsubscribeController],
+  providers: [CitizenPanelService],
+  exports: [CitizenPanelService],
+})
 export class CitizenPanelModule {}

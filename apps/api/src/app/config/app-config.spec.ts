@@ -40,6 +40,19 @@ describe(loadConfig.name, () => {
     );
   });
 
+  it('sends newsletters at 20 a second in batches of 50, trying each recipient 5 times', () => {
+    expect(loadConfig(base).newsletters).toMatchObject({
+      ratePerSecond: 20,
+      batchSize: 50,
+      maxAttempts: 5,
+      retryDelayMs: 60_000,
+      leaseMs: 300_000,
+    });
+    expect(() => loadConfig({ ...base, NEWSLETTER_RATE_PER_SECOND: '0' })).toThrow(
+      'NEWSLETTER_RATE_PER_SECOND must be a whole number from 1 to 100000',
+    );
+  });
+
   it('wants a real signing secret in production', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(
       'SIGNING_SECRET is not set',

@@ -32,6 +32,7 @@ export interface AppConfig {
   signingSecret: string;
   video: VideoConfig;
   circles: CirclesConfig;
+  newsletters: NewslettersConfig;
   /** BENCH_COUNT_QUERIES=1: an X-Query-Count header on every response (bench, tests; never in production). */
   countQueries: boolean;
   rateLimit: {
@@ -169,6 +170,20 @@ export interface CirclesConfig {
   reminderMinutesBefore: number;
 }
 
+/** Sending newsletters (issue 5): see newsletter-delivery/. */
+export interface NewslettersConfig {
+  /** Messages per second over all workers together (NEWSLETTER_RATE_PER_SECOND, default 20). */
+  ratePerSecond: number;
+  /** Delivery rows a worker claims at a time (NEWSLETTER_BATCH_SIZE, default 50). */
+  batchSize: number;
+  /** SMTP tries per recipient before it is marked failed (NEWSLETTER_MAX_ATTEMPTS, default 5). */
+  maxAttempts: number;
+  /** First wait before a retry after a temporary SMTP error; doubles each time (default 60 s). */
+  retryDelayMs: number;
+  /** How long a claimed row is a worker's before another may take it over (default 300 s). */
+  leaseMs: number;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(
     env,
@@ -209,6 +224,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     circles: {
       meetingRoomBaseUrl: url(env, 'MEETING_ROOM_BASE_URL', ['https:'], 'https://meet.jit.si/'),
       reminderMinutesBefore: int(env, 'REMINDER_HOURS_BEFORE', 48, 1, 24 * 14) * 60,
+    },
+    newsletters: {
+      ratePerSecond: int(env, 'NEWSLETTER_RATE_PER_SECOND', 20, 1, 100_000),
+      batchSize: int(env, 'NEWSLETTER_BATCH_SIZE', 50, 1, 1000),
+      maxAttempts: int(env, 'NEWSLETTER_MAX_ATTEMPTS', 5, 1, 20),
+      retryDelayMs: int(env, 'NEWSLETTER_RETRY_DELAY_SECONDS', 60, 1, 24 * 3600) * 1000,
+      leaseMs: int(env, 'NEWSLETTER_LEASE_SECONDS', 300, 2, 24 * 3600) * 1000,
     },
     countQueries: nodeEnv !== 'production' && bool(env, 'BENCH_COUNT_QUERIES', false),
     rateLimit: {

@@ -8,6 +8,8 @@ import { attachDemoVideo } from '../video/demo-video';
 import { Cohort, Municipality, User, Village } from '../database/entities';
 import { writeDemoCircles } from './demo-circles';
 import { writeDemoCourses } from './demo-courses';
+import { writeDemoNewsletters } from './demo-newsletters';
+import { writeDemoPanel } from './demo-panel';
 import {
   DEMO_COHORTS,
   DEMO_MUNICIPALITIES,
@@ -178,6 +180,8 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
   const circles = await writeDemoCircles(em, cohorts, villages, people);
   // Issue 5 (newsletters, citizen panel) and issue 6 (offerings, applications, info meetings)
   // add their demo data here, each with one call into its own demo-*.ts file.
+  await writeDemoPanel(em, villages);
+  await writeDemoNewsletters(em, people);
   return {
     seeded: true,
     circles: circles.circles,

@@ -1,9 +1,17 @@
+import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
+import { NewsletterDispatcher } from '../newsletters/newsletter-ports';
+import { BullNewsletterDispatcher } from './bull-newsletter-dispatcher';
+import { DeliveryStore } from './delivery-store';
+import { NEWSLETTERS_QUEUE } from './newsletter-delivery.constants';
+import { NewsletterDeliveryProcessor } from './newsletter-delivery.processor';
+import { NewsletterMailer } from './newsletter-mailer';
+import { SendRateLimiter } from './send-rate-limiter';
 
 /**
  * Sending newsletters through Bull in batches, one delivery row per recipient (issue 5).
  * Global: it provides NewsletterDispatcher (newsletters/newsletter-ports.ts) in every role; the
- * processor runs only where this process runs workers.
+ * processor and its sweeps run only where this process runs workers.
  */
 @Module({})
 export class NewsletterDeliveryModule {
@@ -11,8 +19,16 @@ export class NewsletterDeliveryModule {
     return {
       module: NewsletterDeliveryModule,
       global: true,
-      providers: options.worker ? [] : [],
-      exports: [],
+      imports: [BullModule.registerQueue({ name: NEWSLETTERS_QUEUE })],
+      providers: [
+        DeliveryStore,
+        NewsletterMailer,
+        SendRateLimiter,
+        BullNewsletterDispatcher,
+        { provide: NewsletterDispatcher, useExisting: BullNewsletterDispatcher },
+        ...(options.worker ? [NewsletterDeliveryProcessor] : []),
+      ],
+      exports: [NewsletterDispatcher],
     };
   }
 }

@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import { Role } from '@blup/contracts';
-import { roleGuard } from '@blup/web/core';
+import { loadTextSection, roleGuard } from '@blup/web/core';
 
 /** Circles, a circle's page, and the secretariat's session editing. */
 export const circlesRoutes: Routes = [
@@ -35,7 +35,7 @@ export const cohortCircleRoutes: Routes = [
   {
     path: ':id/plan',
     title: 'circles.plan',
-    canActivate: [roleGuard(Role.Secretariat)],
+    canActivate: [roleGuard(Role.Secretariat), loadTextSection('newsletters')],
     loadComponent: () => import('./planner.page').then((m) => m.PlannerPage),
   },
   {

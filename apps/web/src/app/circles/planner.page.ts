@@ -170,6 +170,17 @@ type RowGroup = FormGroup<{
                       >
                         {{ 'common.edit' | t }}
                       </button>
+                      <a
+                        matButton
+                        routerLink="/newsletters/new"
+                        [queryParams]="{ for: slot.id }"
+                        [attr.aria-label]="
+                          'newsletters.writeNewsletterFor' | t: { title: slot.title }
+                        "
+                        data-testid="write-newsletter"
+                      >
+                        {{ 'newsletters.writeNewsletter' | t }}
+                      </a>
                       <button
                         matButton
                         type="button"

@@ -6,6 +6,7 @@ import { RouterLink } from '@angular/router';
 import { Role } from '@blup/contracts';
 import { AuthStore, OrganisationsApi, TranslatePipe, canEditVillage } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
+import { canManagePanel } from '../panel/panel-labels';
 import { ApiErrorMessage } from '../shared/api-error-message';
 
 /** One village: where it belongs, its cohort, and a way to its members. */
@@ -62,6 +63,12 @@ import { ApiErrorMessage } from '../shared/api-error-message';
           {{ 'villages.showPeople' | t }}
         </a>
       }
+      @if (canManagePanel()) {
+        <a matButton="tonal" [routerLink]="['/panel/village', v.id]" data-testid="village-panel">
+          <blup-icon matButtonIcon name="mail" />
+          {{ 'panel.villageLink' | t }}
+        </a>
+      }
     }
   `,
 })
@@ -80,4 +87,7 @@ export class VillagePage {
       canEditVillage(this.auth.user(), this.village.value().municipalityId),
   );
   protected readonly canSeePeople = computed(() => this.auth.role() !== Role.Learner);
+  protected readonly canManagePanel = computed(
+    () => this.village.hasValue() && canManagePanel(this.auth.user(), this.village.value()),
+  );
 }

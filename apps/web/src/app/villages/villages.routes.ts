@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import { Role } from '@blup/contracts';
-import { roleGuard } from '@blup/web/core';
+import { loadTextSection, roleGuard } from '@blup/web/core';
 
 export const villagesRoutes: Routes = [
   {
@@ -18,6 +18,7 @@ export const villagesRoutes: Routes = [
   {
     path: ':id',
     title: 'nav.villages',
+    canActivate: [loadTextSection('panel')],
     loadComponent: () => import('./village.page').then((m) => m.VillagePage),
   },
   {

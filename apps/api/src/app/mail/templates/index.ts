@@ -1,6 +1,7 @@
 import type { Locale } from '@blup/contracts';
 import { MailBody, renderHtml, renderText } from './layout';
 import { SESSION_REMINDER_COPY, type SessionReminderMail } from './session-reminder';
+import { PANEL_CONFIRM_COPY, type PanelConfirmMail } from './panel-confirm';
 
 export interface RenderedMail {
   subject: string;
@@ -15,6 +16,7 @@ export interface MailTemplates {
   invitation: { name: string; url: string; invitedBy: string; place: string | null; days: number };
   session_reminder: SessionReminderMail;
   // citizen panel (issue 5)
+  panel_confirm: PanelConfirmMail;
   // applications and info meetings (issue 6)
 }
 
@@ -94,6 +96,7 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
   },
   session_reminder: SESSION_REMINDER_COPY,
   // citizen panel (issue 5)
+  panel_confirm: PANEL_CONFIRM_COPY,
   // applications and info meetings (issue 6)
 };
 

@@ -1,7 +1,8 @@
-import { newslettersDa } from './sections/newsletters.da';
-import { panelDa } from './sections/panel.da';
-import { enrolmentDa } from './sections/enrolment.da';
-/** Danish: the default language and the source of every key. English must match it key for key. */
+/**
+ * Danish: the default language and the source of every key. English must match it key for key.
+ * The newsletters, panel and enrolment sections are not here: they load with their routes
+ * (`sections/*.ts`, `loadTextSection`), to keep them out of the first bundle.
+ */
 export const da = {
   app: {
     name: 'BLUP Akademiet',
@@ -104,8 +105,36 @@ export const da = {
     session_ends_before_start: 'Mødet skal slutte efter, det begynder. Ret sluttidspunktet.',
     session_too_long: 'Et møde kan højst vare {hours} timer. Ret start- eller sluttidspunktet.',
     // newsletters (issue 5)
+    newsletter_not_editable:
+      'Nyhedsbrevet kan ikke længere rettes, fordi det er planlagt eller sendt. Tag det af planen først, hvis det ikke er sendt endnu.',
+    newsletter_send_time_past:
+      'Tidspunktet er allerede passeret. Vælg færre dage før mødet, et senere tidspunkt eller »Send nu«.',
+    newsletter_no_audience:
+      'Der er ingen modtagere: ingen i kredsen får nyhedsbreve, og borgerpanelet har ingen bekræftede tilmeldte.',
+    newsletter_needs_session:
+      '»Dage før mødet« og mødeboksen kan kun bruges, når nyhedsbrevet hører til et møde.',
+    newsletter_session_passed:
+      'Mødet er allerede begyndt eller aflyst. Vælg et tidspunkt, eller send nu.',
+    newsletter_not_scheduled: 'Nyhedsbrevet er ikke planlagt, så det kan ikke tages af planen.',
+    newsletter_lesson_unknown:
+      'Lektionen er ikke offentliggjort eller findes ikke længere. Vælg en anden.',
     // -- newsletters end
     // citizen panel (issue 5)
+    panel_consent_required: 'Sæt flueben ved samtykket for at melde dig til.',
+    panel_sign_up_rate_limited:
+      'Der er meldt mange til fra dit netværk lige nu. Prøv igen om {minutes} minutter.',
+    panel_confirm_link_invalid:
+      'Linket kendes ikke. Åbn linket i mailen igen, eller kopiér det hele.',
+    panel_confirm_link_used: 'Linket er allerede brugt. Du er bekræftet og behøver ikke gøre mere.',
+    panel_confirm_link_expired:
+      'Linket er udløbet (det virker i {days} dage). Meld dig til igen for at få et nyt.',
+    panel_unsubscribe_link_invalid:
+      'Linket kendes ikke. Brug linket nederst i den seneste mail, du har fået.',
+    panel_attestation_required:
+      'Sæt flueben for at bekræfte, at alle på listen har sagt ja til at være med.',
+    panel_import_empty: 'Filen har ingen rækker med mailadresser. Vælg en anden fil.',
+    panel_import_too_large:
+      'Filen har for mange rækker. Del den op i filer med højst {max} rækker.',
     // -- citizen panel end
     // enrolment (issue 6)
     // -- enrolment end
@@ -646,7 +675,4 @@ export const da = {
     addLink: 'Tilføj et link',
     removeMaterial: 'Fjern {title}',
   },
-  newsletters: newslettersDa,
-  panel: panelDa,
-  enrolment: enrolmentDa,
 };

@@ -1,9 +1,9 @@
 import type { Dictionary } from './dictionary';
-import { newslettersEn } from './sections/newsletters.en';
-import { panelEn } from './sections/panel.en';
-import { enrolmentEn } from './sections/enrolment.en';
 
-/** English. Typed as `Dictionary`, so a missing or extra key does not compile. */
+/**
+ * English. Typed as `Dictionary`, so a missing or extra key does not compile.
+ * The newsletters, panel and enrolment sections load with their routes (`sections/*.en.ts`).
+ */
 export const en: Dictionary = {
   app: {
     name: 'BLUP Akademiet',
@@ -104,8 +104,38 @@ export const en: Dictionary = {
     session_ends_before_start: 'The meeting must end after it starts. Correct the end time.',
     session_too_long: 'A meeting can last at most {hours} hours. Correct the start or end time.',
     // newsletters (issue 5)
+    newsletter_not_editable:
+      'The newsletter can no longer be changed because it is scheduled or sent. Take it off the schedule first if it has not been sent yet.',
+    newsletter_send_time_past:
+      'That time has already passed. Choose fewer days before the session, a later time, or “Send now”.',
+    newsletter_no_audience:
+      'Nobody would receive it: no one in the circle takes newsletters, and the citizen panel has no confirmed subscribers.',
+    newsletter_needs_session:
+      '“Days before the session” and the session box only work when the newsletter belongs to a session.',
+    newsletter_session_passed:
+      'The session has already begun or is cancelled. Choose a time, or send now.',
+    newsletter_not_scheduled:
+      'The newsletter is not scheduled, so it cannot be taken off the schedule.',
+    newsletter_lesson_unknown:
+      'The lesson is not published or no longer exists. Choose another one.',
     // -- newsletters end
     // citizen panel (issue 5)
+    panel_consent_required: 'Tick the consent box to sign up.',
+    panel_sign_up_rate_limited:
+      'Many sign-ups came from your network just now. Try again in {minutes} minutes.',
+    panel_confirm_link_invalid:
+      'We do not know this link. Open the link in the mail again, or copy all of it.',
+    panel_confirm_link_used:
+      'This link was used already. You are confirmed and need do nothing more.',
+    panel_confirm_link_expired:
+      'This link has expired (it works for {days} days). Sign up again to get a new one.',
+    panel_unsubscribe_link_invalid:
+      'We do not know this link. Use the link at the bottom of the latest mail you got.',
+    panel_attestation_required:
+      'Tick the box to confirm that everyone on the list has agreed to take part.',
+    panel_import_empty: 'The file has no rows with email addresses. Choose another file.',
+    panel_import_too_large:
+      'The file has too many rows. Split it into files of at most {max} rows.',
     // -- citizen panel end
     // enrolment (issue 6)
     // -- enrolment end
@@ -648,7 +678,4 @@ export const en: Dictionary = {
     addLink: 'Add a link',
     removeMaterial: 'Remove {title}',
   },
-  newsletters: newslettersEn,
-  panel: panelEn,
-  enrolment: enrolmentEn,
 };

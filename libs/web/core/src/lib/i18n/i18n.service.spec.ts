@@ -4,6 +4,13 @@ import { da } from './da';
 import { flatten } from './dictionary';
 import { en } from './en';
 import { DICTIONARIES, I18nService, LOCALE_STORAGE_KEY } from './i18n.service';
+import { enrolmentDa } from './sections/enrolment.da';
+import { enrolmentEn } from './sections/enrolment.en';
+import { newslettersDa } from './sections/newsletters.da';
+import { newslettersEn } from './sections/newsletters.en';
+import { panelDa } from './sections/panel.da';
+import { panelEn } from './sections/panel.en';
+import { loadTextSection } from './text-sections';
 
 describe(I18nService.name, () => {
   function create(providers: unknown[] = []): I18nService {
@@ -101,23 +108,74 @@ describe(I18nService.name, () => {
     expect(sut.formatDate('2026-02-01')).toBe('1 February 2026');
   });
 
+  describe('text sections', () => {
+    it("shows a section's texts once it is registered, in both languages", () => {
+      const sut = create();
+      const title = computed(() => sut.t('panel.title'));
+      expect(title()).toBe('panel.title');
+      expect(sut.hasSection('panel')).toBe(false);
+
+      sut.registerSection('panel', { da: panelDa, en: panelEn });
+
+      expect(sut.hasSection('panel')).toBe(true);
+      expect(title()).toBe('Borgerpanel');
+      expect(sut.t('panel.joinTitle', { village: 'Glumsø' })).toBe('Borgerpanelet for Glumsø');
+      sut.setLocale('en');
+      expect(title()).toBe('Citizen panel');
+      expect(sut.lookup('panel.title')).toBe('Citizen panel');
+      expect(sut.t('auth.signIn')).toBe('Sign in');
+    });
+
+    it('falls back to Danish when a registered section lacks an English text', () => {
+      const sut = create();
+      const english = Object.fromEntries(
+        Object.entries(panelEn).filter(([key]) => key !== 'title'),
+      ) as unknown as typeof panelEn;
+      sut.registerSection('panel', { da: panelDa, en: english });
+      sut.setLocale('en');
+
+      expect(sut.t('panel.title')).toBe('Borgerpanel');
+      expect(sut.t('panel.emailLabel')).toBe('Your email');
+    });
+
+    it('loads a section from its own files through the route guard', async () => {
+      const sut = create();
+
+      await expect(TestBed.runInInjectionContext(loadTextSection('enrolment'))).resolves.toBe(true);
+
+      expect(sut.hasSection('enrolment')).toBe(true);
+      expect(sut.t('enrolment.title')).toBe(enrolmentDa.title);
+      expect(sut.t('newsletters.title')).toBe('newsletters.title');
+      sut.setLocale('en');
+      expect(sut.t('enrolment.title')).toBe(enrolmentEn.title);
+    });
+
+    it('keeps the sections out of the dictionary loaded with the app', () => {
+      expect(['newsletters', 'panel', 'enrolment'].filter((name) => name in da)).toEqual([]);
+      expect(['newsletters', 'panel', 'enrolment'].filter((name) => name in en)).toEqual([]);
+    });
+  });
+
   describe('dictionaries', () => {
-    const daKeys = [...flatten(da).keys()].sort();
-    const enKeys = [...flatten(en).keys()].sort();
+    // The app's dictionary and every lazy section, checked the same way.
+    const allDa = { ...da, newsletters: newslettersDa, panel: panelDa, enrolment: enrolmentDa };
+    const allEn = { ...en, newsletters: newslettersEn, panel: panelEn, enrolment: enrolmentEn };
+    const daKeys = [...flatten(allDa).keys()].sort();
+    const enKeys = [...flatten(allEn).keys()].sort();
 
     it('have the same keys in Danish and English', () => {
       expect(enKeys).toEqual(daKeys);
     });
 
     it('have no empty texts', () => {
-      const empty = [...flatten(da), ...flatten(en)].filter(([, text]) => !text.trim());
+      const empty = [...flatten(allDa), ...flatten(allEn)].filter(([, text]) => !text.trim());
       expect(empty).toEqual([]);
     });
 
     it('use the same placeholders in both languages', () => {
       const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
-      const english = flatten(en);
-      const differing = [...flatten(da)].filter(
+      const english = flatten(allEn);
+      const differing = [...flatten(allDa)].filter(
         ([key, text]) => placeholders(text).join() !== placeholders(english.get(key) ?? '').join(),
       );
       expect(differing).toEqual([]);

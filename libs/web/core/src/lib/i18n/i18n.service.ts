@@ -6,6 +6,8 @@ import {
   type Dictionary,
   flatten,
   interpolate,
+  type TextSectionName,
+  type TextSectionTables,
   type TranslationKey,
   type TranslationParams,
 } from './dictionary';
@@ -36,6 +38,9 @@ export class I18nService {
   private readonly document = inject(DOCUMENT);
   private readonly tables: Record<Locale, Map<string, string>>;
   private readonly state = signal<Locale>(DEFAULT_LOCALE);
+  /** Bumped when a section is added, so `computed` texts pick up the new texts. */
+  private readonly revision = signal(0);
+  private readonly sections = new Set<TextSectionName>();
 
   /** The current language. Reading it inside a template or `computed` makes that reactive. */
   readonly locale = this.state.asReadonly();
@@ -54,8 +59,28 @@ export class I18nService {
     this.write(locale);
   }
 
+  /** Whether a lazy section's texts are in the tables yet. */
+  hasSection(name: TextSectionName): boolean {
+    return this.sections.has(name);
+  }
+
+  /**
+   * Adds a section's texts (loaded with its feature routes) under `name.` in both languages.
+   * Registering the same section again replaces its texts.
+   */
+  registerSection<N extends TextSectionName>(name: N, tables: TextSectionTables<N>): void {
+    for (const locale of LOCALES) {
+      for (const [key, text] of flatten(tables[locale], `${name}.`)) {
+        this.tables[locale].set(key, text);
+      }
+    }
+    this.sections.add(name);
+    this.revision.update((n) => n + 1);
+  }
+
   /** The text for `key` in the current language, else in Danish, else the key itself. */
   t(key: TranslationKey, params?: TranslationParams): string {
+    this.revision();
     const text = this.tables[this.state()].get(key) ?? this.tables[DEFAULT_LOCALE].get(key) ?? key;
     return interpolate(text, params);
   }
@@ -65,6 +90,7 @@ export class I18nService {
    * the current language only; null when that language has no such text.
    */
   lookup(key: string, params?: TranslationParams): string | null {
+    this.revision();
     const text = this.tables[this.state()].get(key);
     return text === undefined ? null : interpolate(text, params);
   }

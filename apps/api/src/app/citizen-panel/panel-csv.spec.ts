@@ -1,0 +1,47 @@
+import { parsePanelCsv, splitCsvLine } from './panel-csv';
+
+describe('parsePanelCsv', () => {
+  it('reads semicolon files with a BOM and a Danish header', () => {
+    const sut = parsePanelCsv(
+      '\uFEFFNavn;E-mail\r\nAnna Jensen;Anna@Example.dk\r\n\r\nBo;bo@example.dk\r\n',
+    );
+    expect(sut.people).toEqual([
+      { row: 2, email: 'anna@example.dk', name: 'Anna Jensen' },
+      { row: 4, email: 'bo@example.dk', name: 'Bo' },
+    ]);
+    expect(sut.invalid).toEqual([]);
+    expect(sut.rows).toBe(2);
+  });
+
+  it('reads comma files without a header, email first', () => {
+    const sut = parsePanelCsv('anna@example.dk,Anna\nbo@example.dk');
+    expect(sut.people.map((p) => [p.row, p.email, p.name])).toEqual([
+      [1, 'anna@example.dk', 'Anna'],
+      [2, 'bo@example.dk', ''],
+    ]);
+  });
+
+  it('reports malformed rows with their row numbers and merges duplicates', () => {
+    const sut = parsePanelCsv(
+      'email,name\nanna@example.dk,Anna\nnot-an-email,X\nANNA@example.dk,Anna again\n' +
+        `c@example.dk,${'x'.repeat(121)}\nd@example.dk,D,extra\n`,
+    );
+    expect(sut.people.map((p) => p.email)).toEqual(['anna@example.dk']);
+    expect(sut.duplicates).toBe(1);
+    expect(sut.invalid.map((r) => [r.row, r.reason])).toEqual([
+      [3, 'invalid_email'],
+      [5, 'name_too_long'],
+      [6, 'too_many_columns'],
+    ]);
+    expect(sut.invalid[0].value).toBe('not-an-email,X');
+  });
+
+  it('keeps quoted separators inside a field', () => {
+    expect(splitCsvLine('"Jensen, Anna",anna@example.dk', ',')).toEqual([
+      'Jensen, Anna',
+      'anna@example.dk',
+    ]);
+    const sut = parsePanelCsv('name,email\n"Jensen, ""Anna""",anna@example.dk');
+    expect(sut.people).toEqual([{ row: 2, email: 'anna@example.dk', name: 'Jensen, "Anna"' }]);
+  });
+});

@@ -1,0 +1,297 @@
+import { InjectQueue, OnQueueFailed, Process, Processor } from '@nestjs/bull';
+import { Inject, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { Job, JobId, Queue } from 'bull';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import {
+  NewsletterAudience,
+  NewsletterRenderer,
+  type NewsletterRecipient,
+  type PreparedNewsletter,
+  type RenderedNewsletter,
+} from '../newsletters/newsletter-ports';
+import { BullNewsletterDispatcher } from './bull-newsletter-dispatcher';
+import { DeliveryStore, type ClaimedDelivery } from './delivery-store';
+import {
+  BATCH_CONCURRENCY,
+  BATCH_JOB,
+  MAX_PARALLEL_BATCH_JOBS,
+  NEWSLETTERS_QUEUE,
+  SMTP_LANES,
+  START_JOB,
+  SWEEP_JOB,
+  SWEEP_JOB_OPTIONS,
+  type BatchJob,
+  type StartJob,
+  WAKE_MARGIN_MS,
+  wakeJobId,
+} from './newsletter-delivery.constants';
+import { NewsletterMailer } from './newsletter-mailer';
+import { SendRateLimiter } from './send-rate-limiter';
+import { classifySmtpError, smtpErrorText } from './smtp-outcome';
+
+export interface StartResult {
+  recipients: number;
+  skipped?: string;
+}
+
+export interface BatchResult {
+  sent: number;
+  failed: number;
+  bounced: number;
+  retried: number;
+  skipped?: string;
+  /** The newsletter's final status, when this batch finished it. */
+  finished?: string;
+}
+
+/** How often a row's "sent" is written again if the database does not answer at once. */
+const MARK_SENT_TRIES = 3;
+
+/**
+ * Worker role only: sends newsletters.
+ *
+ * - `start` (delayed until the send time): `scheduled → sending` and one pending delivery row per
+ *   recipient, in one transaction; then queues batch jobs.
+ * - `batch`: claims up to NEWSLETTER_BATCH_SIZE rows (`FOR UPDATE SKIP LOCKED`), sends them over
+ *   SMTP_LANES pooled connections at the shared rate, and writes each row `sent` right after the
+ *   server's 250, then claims the next batch, until none is left. A temporary error puts the row
+ *   back to pending with a backoff; a permanent one marks it failed (bounced when refused at RCPT).
+ *   When no row is open the newsletter becomes `sent` or `partly_failed`; otherwise a job is
+ *   queued for when the next row is due.
+ * - On start and every few minutes, a sweep: scheduled newsletters get their start job (Redis may
+ *   have lost it), newsletters under way get a batch job (a worker may have died mid-send).
+ *
+ * Idempotency: a row is sent by the batch that claimed it; its `claimed_at` is a lease, and a
+ * batch stops taking rows from a claim at half the lease, so only a dead worker's rows are taken
+ * over. The one window for a repeat is a message the server has taken whose "sent" we have not
+ * written yet (DATA done → 250 → UPDATE; SMTP has no two-phase commit). A worker killed
+ * mid-send can therefore repeat at most the messages it had in flight (one per lane), and each
+ * repeat carries the same Message-ID, so a receiver can drop it.
+ */
+@Processor(NEWSLETTERS_QUEUE)
+export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(NewsletterDeliveryProcessor.name);
+  private stopping = false;
+
+  constructor(
+    private readonly store: DeliveryStore,
+    private readonly dispatcher: BullNewsletterDispatcher,
+    private readonly mailer: NewsletterMailer,
+    private readonly limiter: SendRateLimiter,
+    @InjectQueue(NEWSLETTERS_QUEUE) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audience: NewsletterAudience,
+    private readonly renderer: NewsletterRenderer,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.sweep();
+      await this.queue.add(SWEEP_JOB, {}, SWEEP_JOB_OPTIONS);
+    } catch (error) {
+      this.logger.error(`The newsletter sweep failed: ${String(error)}`);
+    }
+  }
+
+  /** Lets running batches give back what they have not sent, so the worker stops promptly. */
+  onModuleDestroy(): void {
+    this.stopping = true;
+  }
+
+  @OnQueueFailed()
+  onFailed(job: Job, error: Error): void {
+    this.logger.error({ msg: 'newsletter job failed', job: job.id, error: String(error) });
+  }
+
+  @Process(SWEEP_JOB)
+  async sweep(): Promise<{ scheduled: number; resumed: number }> {
+    let scheduled = 0;
+    let resumed = 0;
+    for (const row of await this.store.sweepable()) {
+      if (row.status === 'scheduled') {
+        await this.dispatcher.schedule(row.id, row.sendAt ?? new Date());
+        scheduled++;
+      } else {
+        await this.followUp(row.id);
+        resumed++;
+      }
+    }
+    if (scheduled || resumed) this.logger.log({ msg: 'newsletter sweep', scheduled, resumed });
+    return { scheduled, resumed };
+  }
+
+  @Process(START_JOB)
+  async start(job: Job<StartJob>): Promise<StartResult> {
+    const { newsletterId } = job.data;
+    const state = await this.store.newsletterState(newsletterId);
+    if (!state) return { recipients: 0, skipped: 'gone' };
+    if (state.status === 'scheduled') {
+      // A little slack: the job may run a moment before the stored time.
+      const notAfter = new Date(Date.now() + 2000);
+      if (state.sendAt && state.sendAt > notAfter) return { recipients: 0, skipped: 'moved' };
+      const recipients = await this.audience.resolve(newsletterId);
+      if (!(await this.store.startSending(newsletterId, recipients, notAfter))) {
+        return { recipients: 0, skipped: 'changed' };
+      }
+      this.logger.log({ msg: 'newsletter sending', newsletterId, recipients: recipients.length });
+    } else if (state.status !== 'sending') {
+      return { recipients: 0, skipped: state.status };
+    }
+    const { open } = await this.store.open(newsletterId);
+    const batches = Math.ceil(open / this.config.newsletters.batchSize);
+    await this.dispatcher.enqueueBatches(newsletterId, Math.min(batches, MAX_PARALLEL_BATCH_JOBS));
+    return { recipients: open };
+  }
+
+  @Process({ name: BATCH_JOB, concurrency: BATCH_CONCURRENCY })
+  async batch(job: Job<BatchJob>): Promise<BatchResult> {
+    const { newsletterId } = job.data;
+    const result: BatchResult = { sent: 0, failed: 0, bounced: 0, retried: 0 };
+    const state = await this.store.newsletterState(newsletterId);
+    if (state?.status !== 'sending') return { ...result, skipped: state?.status ?? 'gone' };
+    let prepared: PreparedNewsletter | null = null;
+    for (;;) {
+      while (!this.stopping) {
+        const rows = await this.store.claim(newsletterId, this.config.newsletters.batchSize);
+        if (!rows.length) break;
+        try {
+          prepared ??= await this.renderer.prepare(newsletterId);
+        } catch (error) {
+          await this.store.release(rows);
+          throw error;
+        }
+        await this.sendBatch(prepared, rows, result);
+      }
+      const next = await this.followUp(newsletterId, job.id);
+      if (next.finished) result.finished = next.finished;
+      const { waitUntil } = next;
+      if (!waitUntil || this.stopping) return result;
+      // The job for that moment would be this very job (Bull ignores an id it holds): wait here.
+      await new Promise((resolve) => setTimeout(resolve, waitUntil.getTime() - Date.now()));
+    }
+  }
+
+  /**
+   * Sends claimed rows over SMTP_LANES lanes. Stops taking rows at half the lease (or when the
+   * worker stops) and gives the untried ones back.
+   */
+  private async sendBatch(
+    prepared: PreparedNewsletter,
+    rows: readonly ClaimedDelivery[],
+    result: BatchResult,
+  ): Promise<void> {
+    const deadline = Date.now() + this.config.newsletters.leaseMs / 2;
+    const untried = new Set(rows);
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < rows.length) {
+        const row = rows[next++];
+        await this.limiter.take();
+        if (this.stopping || Date.now() >= deadline) return;
+        untried.delete(row);
+        await this.deliver(prepared, row, result);
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(SMTP_LANES, rows.length) }, lane));
+    } finally {
+      await this.store.release([...untried]);
+    }
+  }
+
+  private async deliver(
+    prepared: PreparedNewsletter,
+    row: ClaimedDelivery,
+    result: BatchResult,
+  ): Promise<void> {
+    const { maxAttempts } = this.config.newsletters;
+    if (row.attempts > maxAttempts) {
+      // Taken over from dead workers more often than it may be tried.
+      await this.store.markFinal(row, 'failed', `Gave up after ${maxAttempts} tries.`);
+      result.failed++;
+      return;
+    }
+    let rendered: RenderedNewsletter;
+    try {
+      rendered = prepared.render(recipientOf(row));
+    } catch (error) {
+      await this.store.markFinal(row, 'failed', `Could not be rendered: ${String(error)}`);
+      result.failed++;
+      return;
+    }
+    try {
+      await this.mailer.send({
+        to: { name: row.name, address: row.email },
+        rendered,
+        messageId: row.messageId,
+      });
+    } catch (error) {
+      const outcome = classifySmtpError(error);
+      const text = smtpErrorText(error);
+      if (outcome === 'retry' && row.attempts < maxAttempts) {
+        await this.store.markRetry(row, text);
+        result.retried++;
+      } else {
+        await this.store.markFinal(row, outcome === 'bounced' ? 'bounced' : 'failed', text);
+        if (outcome === 'bounced') result.bounced++;
+        else result.failed++;
+      }
+      return;
+    }
+    await this.markSent(row);
+    result.sent++;
+  }
+
+  /** The server has the message: say so at once, trying again briefly if the database hiccups. */
+  private async markSent(row: ClaimedDelivery): Promise<void> {
+    for (let tryNo = 1; ; tryNo++) {
+      try {
+        if (!(await this.store.markSent(row))) {
+          this.logger.warn({ msg: 'delivery taken over before it was marked sent', id: row.id });
+        }
+        return;
+      } catch (error) {
+        if (tryNo >= MARK_SENT_TRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * tryNo));
+      }
+    }
+  }
+
+  /**
+   * Finishes the newsletter when no row is open (`finished`: the status this call set);
+   * otherwise queues a batch job for a moment after the next row is due, unless that job would
+   * be `currentJobId` itself (`waitUntil`: the caller goes on at that time instead).
+   */
+  private async followUp(
+    newsletterId: string,
+    currentJobId?: JobId,
+  ): Promise<{ finished?: string; waitUntil?: Date }> {
+    const { open, nextDueAt } = await this.store.open(newsletterId);
+    if (!open) {
+      const status = await this.store.finishIfDone(newsletterId);
+      if (status) this.logger.log({ msg: 'newsletter finished', newsletterId, status });
+      return status ? { finished: status } : {};
+    }
+    if (!nextDueAt) return {};
+    // A little after: a job that woke a moment early would find nothing due yet.
+    const at = new Date(Math.max(nextDueAt.getTime(), Date.now()) + WAKE_MARGIN_MS);
+    if (currentJobId !== undefined && wakeJobId(newsletterId, at) === String(currentJobId)) {
+      return { waitUntil: at };
+    }
+    await this.dispatcher.wakeAt(newsletterId, at);
+    return {};
+  }
+}
+
+function recipientOf(row: ClaimedDelivery): NewsletterRecipient {
+  return {
+    email: row.email,
+    name: row.name,
+    locale: row.locale,
+    userId: row.userId,
+    subscriberId: row.subscriberId,
+    villageId: row.villageId,
+    sessionId: row.sessionId,
+  };
+}

@@ -1,0 +1,204 @@
+import { NewsletterTargetKind } from '@blup/contracts';
+import { readUnsubscribeToken } from '../citizen-panel/unsubscribe-link';
+import type { NewsletterRecipient } from './newsletter-ports';
+import { renderCopy, sessionFor, type RenderSource, type SessionFacts } from './newsletter-render';
+import { daysBeforeSendAt } from './newsletter-schedule';
+
+const SECRET = 'x'.repeat(40);
+const VILLAGE_A = '11111111-1111-4111-8111-111111111111';
+const VILLAGE_B = '22222222-2222-4222-8222-222222222222';
+const LESSON = '33333333-3333-4333-8333-333333333333';
+const USER = '44444444-4444-4444-8444-444444444444';
+const SUBSCRIBER = '55555555-5555-4555-8555-555555555555';
+
+const sessionA: SessionFacts = {
+  id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+  title: 'Kortlægning',
+  startsAt: new Date('2027-03-25T18:00:00Z'),
+  endsAt: new Date('2027-03-25T19:30:00Z'),
+  joinUrl: 'https://meet.jit.si/blup-a',
+  villageId: VILLAGE_A,
+  villageName: 'Åby',
+  cancelled: false,
+};
+const sessionB: SessionFacts = {
+  ...sessionA,
+  id: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
+  startsAt: new Date('2027-03-26T17:00:00Z'),
+  endsAt: new Date('2027-03-26T18:00:00Z'),
+  joinUrl: null,
+  villageId: VILLAGE_B,
+  villageName: 'Bøl',
+};
+
+function source(): RenderSource {
+  return {
+    publicUrl: 'https://blup.test',
+    signingSecret: SECRET,
+    newsletter: {
+      id: 'n1',
+      subject: 'Nyt til {{landsby}}, {{navn}}',
+      preheader: 'Kort fortalt',
+      blocks: [
+        {
+          type: 'text',
+          html: '<p>Kære {{navn}} i {{landsby}} {{andet}}</p><script>alert(1)</script>',
+        },
+        { type: 'video', lessonId: LESSON },
+        { type: 'next_steps', items: ['Inviter naboen'] },
+        { type: 'session' },
+      ],
+      webToken: 'tok_abcdefghijklmnopqrstuvwxyz',
+      targetKind: NewsletterTargetKind.Plan,
+      targetTitle: 'Kortlægning',
+    },
+    lessons: new Map([
+      [
+        LESSON,
+        {
+          id: LESSON,
+          title: 'Sådan kortlægger I',
+          moduleTitle: 'Kortlægning',
+          courseTitle: 'Landsbyprocessen',
+          summary: 'En kort video.',
+          inspiration: true,
+        },
+      ],
+    ]),
+    villages: new Map([
+      [VILLAGE_A, { id: VILLAGE_A, name: 'Åby' }],
+      [VILLAGE_B, { id: VILLAGE_B, name: 'Bøl' }],
+    ]),
+    sessions: [sessionA, sessionB],
+  };
+}
+
+const member: NewsletterRecipient = {
+  email: 'ana@example.dk',
+  name: 'Ana <Admin>',
+  locale: 'da',
+  userId: USER,
+  subscriberId: null,
+  villageId: VILLAGE_A,
+  sessionId: sessionA.id,
+};
+
+describe('renderCopy', () => {
+  it('personalises subject and text per recipient and village, escaped', () => {
+    const copy = renderCopy(source(), { person: member, villageId: member.villageId });
+    expect(copy.subject).toBe('Nyt til Åby, Ana <Admin>');
+    expect(copy.html).toContain('Kære Ana &lt;Admin&gt; i Åby {{andet}}');
+    expect(copy.html).not.toContain('<script');
+    expect(copy.html).not.toContain('Ana <Admin>');
+    expect(copy.text).toContain('Kære Ana <Admin> i Åby {{andet}}');
+  });
+
+  it("shows the village's own session time, room and calendar link", () => {
+    const a = renderCopy(source(), { person: member, villageId: VILLAGE_A });
+    expect(a.html).toContain('torsdag den 25. marts 2027 kl. 19.00–20.30');
+    expect(a.html).toContain('href="https://meet.jit.si/blup-a"');
+    expect(a.html).toContain(
+      'https://blup.test/api/newsletters/web/tok_abcdefghijklmnopqrstuvwxyz/calendar.ics?v=' +
+        VILLAGE_A,
+    );
+    expect(a.text).toContain('Gå til mødet: https://meet.jit.si/blup-a');
+    const b = renderCopy(source(), {
+      person: { ...member, email: 'b@example.dk', villageId: VILLAGE_B, sessionId: sessionB.id },
+      villageId: VILLAGE_B,
+    });
+    expect(b.subject).toBe('Nyt til Bøl, Ana <Admin>');
+    expect(b.html).toContain('fredag den 26. marts 2027 kl. 18.00–19.00');
+    expect(b.html).not.toContain('blup-a');
+    expect(b.text).toContain('Linket til mødet kommer på mødesiden.');
+  });
+
+  it('renders the video card and next steps', () => {
+    const copy = renderCopy(source(), { person: member, villageId: VILLAGE_A });
+    expect(copy.html).toContain('Sådan kortlægger I');
+    expect(copy.html).toContain(`href="https://blup.test/lessons/${LESSON}"`);
+    expect(copy.text).toContain(`Se videoen: https://blup.test/lessons/${LESSON}`);
+    expect(copy.text).toContain('Næste skridt\n1. Inviter naboen');
+  });
+
+  it('adds one-click unsubscribe headers and footer links with a token naming the person', () => {
+    const copy = renderCopy(source(), { person: member, villageId: VILLAGE_A });
+    const match = /^<https:\/\/blup\.test\/api\/unsubscribe\/([^>]+)>$/.exec(
+      copy.headers['List-Unsubscribe'],
+    );
+    expect(match).not.toBeNull();
+    expect(readUnsubscribeToken(SECRET, (match as RegExpExecArray)[1])).toEqual({
+      kind: 'user',
+      id: USER,
+    });
+    expect(copy.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    expect(copy.html).toContain('https://blup.test/panel/preferences?token=');
+    expect(copy.webUrl).toBe(
+      `https://blup.test/newsletters/web/tok_abcdefghijklmnopqrstuvwxyz?v=${VILLAGE_A}`,
+    );
+    expect(copy.text).toContain(`Læs nyhedsbrevet i din browser: ${copy.webUrl}`);
+
+    const panel = renderCopy(source(), {
+      person: { ...member, userId: null, subscriberId: SUBSCRIBER, name: '' },
+      villageId: VILLAGE_A,
+    });
+    const token = /unsubscribe\/([^>]+)>/.exec(panel.headers['List-Unsubscribe'])?.[1] ?? '';
+    expect(readUnsubscribeToken(SECRET, token)).toEqual({ kind: 'subscriber', id: SUBSCRIBER });
+    expect(panel.text).toContain('borgerpanelet i Åby');
+    expect(panel.subject).toBe('Nyt til Åby, alle');
+    // A panel subscriber has no account: no link to the members' session page.
+    expect(panel.html).not.toContain('/sessions/');
+  });
+
+  it('renders the web version without any person, headers or unsubscribe link', () => {
+    const copy = renderCopy(source(), { person: null, villageId: VILLAGE_B });
+    expect(copy.headers).toEqual({});
+    expect(copy.html).not.toContain('unsubscribe');
+    expect(copy.html).not.toContain('preferences');
+    expect(copy.subject).toBe('Nyt til Bøl, alle');
+  });
+
+  it("shows every village's time, and no one village's room, in the village-neutral web version", () => {
+    const copy = renderCopy(source(), { person: null, villageId: null });
+    expect(copy.subject).toBe('Nyt til jeres landsby, alle');
+    expect(copy.text).toContain('Hver landsby mødes til sin egen tid:');
+    expect(copy.text).toContain('- Åby: torsdag den 25. marts 2027 kl. 19.00–20.30');
+    expect(copy.text).toContain('- Bøl: fredag den 26. marts 2027 kl. 18.00–19.00');
+    expect(copy.html).not.toContain('blup-a');
+    expect(copy.html).not.toContain('calendar.ics');
+    expect(copy.webUrl).toBe('https://blup.test/newsletters/web/tok_abcdefghijklmnopqrstuvwxyz');
+  });
+
+  it('uses a table layout at most 600 px wide with the preheader hidden first', () => {
+    const copy = renderCopy(source(), { person: member, villageId: VILLAGE_A });
+    expect(copy.html).toMatch(/^<!doctype html>/);
+    expect(copy.html).toContain('max-width:600px');
+    expect(copy.html).toContain('role="presentation"');
+    expect(copy.html.indexOf('Kort fortalt')).toBeLessThan(copy.html.indexOf('Kære'));
+  });
+});
+
+describe('sessionFor', () => {
+  it("picks the recipient's session, else the village's, else the earliest live one", () => {
+    expect(sessionFor([sessionA, sessionB], null, sessionB.id)).toBe(sessionB);
+    expect(sessionFor([sessionA, sessionB], VILLAGE_B)).toBe(sessionB);
+    expect(sessionFor([sessionB, sessionA], null)).toBe(sessionA);
+    expect(sessionFor([], null)).toBeNull();
+  });
+});
+
+describe('daysBeforeSendAt', () => {
+  it('is 09:00 Danish time N calendar days before, across the clock change', () => {
+    // Thursday 25 March 2027 19:00 (winter time) minus 7 days: 18 March 09:00 +01:00.
+    expect(daysBeforeSendAt(new Date('2027-03-25T18:00:00Z'), 7).toISOString()).toBe(
+      '2027-03-18T08:00:00.000Z',
+    );
+    // 1 April 2027 (summer time) minus 7 days is 25 March (winter time): 09:00 +01:00.
+    expect(daysBeforeSendAt(new Date('2027-04-01T17:00:00Z'), 7).toISOString()).toBe(
+      '2027-03-25T08:00:00.000Z',
+    );
+    // 0 days: the morning of the session's own day (Copenhagen date, even just after midnight UTC).
+    expect(daysBeforeSendAt(new Date('2027-04-01T22:30:00Z'), 0).toISOString()).toBe(
+      '2027-04-02T07:00:00.000Z',
+    );
+  });
+});

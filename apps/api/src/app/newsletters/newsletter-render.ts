@@ -1,0 +1,454 @@
+import { NewsletterTargetKind, type Locale, type NewsletterBlock } from '@blup/contracts';
+import { copenhagenClock, copenhagenLongDate } from '../calendar/copenhagen-time';
+import { unsubscribeToken } from '../citizen-panel/unsubscribe-link';
+import {
+  escapeHtml,
+  mergeHtml,
+  mergeText,
+  newsletterHtmlToText,
+  styleNewsletterHtml,
+  type MergeValues,
+} from './newsletter-html';
+import type { NewsletterRecipient, RenderedNewsletter } from './newsletter-ports';
+
+/** A lesson or inspiration video as a card shows it. */
+export interface LessonCard {
+  id: string;
+  title: string;
+  moduleTitle: string;
+  courseTitle: string;
+  /** A line or two from the lesson's text, if it has any. */
+  summary: string;
+  inspiration: boolean;
+}
+
+/** One village's (or the coordinator circle's) session, as the session box shows it. */
+export interface SessionFacts {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** The session's meeting link, else its circle's room. */
+  joinUrl: string | null;
+  villageId: string | null;
+  villageName: string | null;
+  cancelled: boolean;
+}
+
+/** Everything rendering needs, loaded once per newsletter (no database while rendering). */
+export interface RenderSource {
+  publicUrl: string;
+  signingSecret: string;
+  newsletter: {
+    id: string;
+    subject: string;
+    preheader: string;
+    blocks: readonly NewsletterBlock[];
+    webToken: string;
+    targetKind: NewsletterTargetKind;
+    /** The target's name: session or plan title, cohort, village or course name. */
+    targetTitle: string;
+  };
+  lessons: ReadonlyMap<string, LessonCard>;
+  villages: ReadonlyMap<string, { id: string; name: string }>;
+  /** Session targets: the sessions in scope (one per village, or the one session). */
+  sessions: readonly SessionFacts[];
+}
+
+/** Who one copy is for. `null` person: the web version (personalised by village only). */
+export interface CopyFor {
+  person: NewsletterRecipient | null;
+  villageId: string | null;
+  /** Defaults to the person's locale, else Danish. */
+  locale?: Locale;
+}
+
+interface Words {
+  everyone: string;
+  sessionHeading: string;
+  when: (start: Date, end: Date) => string;
+  join: string;
+  noRoom: string;
+  sessionPage: string;
+  addToCalendar: string;
+  nextSteps: string;
+  watchVideo: string;
+  openLesson: string;
+  video: string;
+  lesson: string;
+  readOnWeb: string;
+  unsubscribe: string;
+  why: (kind: 'member' | 'panel' | 'course' | 'web', place: string) => string;
+  coordinatorCircle: string;
+  yourVillage: string;
+  eachVillage: string;
+}
+
+const WORDS: Record<Locale, Words> = {
+  da: {
+    everyone: 'alle',
+    sessionHeading: 'Næste møde',
+    when: (s, e) =>
+      `${copenhagenLongDate(s, 'da')} kl. ${copenhagenClock(s, '.')}–${copenhagenClock(e, '.')}`,
+    join: 'Gå til mødet',
+    noRoom: 'Linket til mødet kommer på mødesiden.',
+    sessionPage: 'Mødeside',
+    addToCalendar: 'Føj til kalender',
+    nextSteps: 'Næste skridt',
+    watchVideo: 'Se videoen',
+    openLesson: 'Åbn lektionen',
+    video: 'Inspirationsvideo',
+    lesson: 'Lektion',
+    readOnWeb: 'Læs nyhedsbrevet i din browser',
+    unsubscribe: 'Afmeld nyhedsbrevet eller ret dine valg',
+    why: (kind, place) => {
+      if (kind === 'panel')
+        return `Du får dette nyhedsbrev, fordi du har tilmeldt dig borgerpanelet i ${place}.`;
+      if (kind === 'course')
+        return `Du får dette nyhedsbrev, fordi du har adgang til kurset ${place} i BLUP Akademiet.`;
+      if (kind === 'member')
+        return `Du får dette nyhedsbrev, fordi du er med i studiekredsen${place ? ` i ${place}` : ''} i BLUP Akademiet.`;
+      return 'Nyhedsbrev fra BLUP Akademiet.';
+    },
+    coordinatorCircle: 'Koordinatorkredsen',
+    yourVillage: 'jeres landsby',
+    eachVillage: 'Hver landsby mødes til sin egen tid:',
+  },
+  en: {
+    everyone: 'everyone',
+    sessionHeading: 'Next session',
+    when: (s, e) =>
+      `${copenhagenLongDate(s, 'en')}, ${copenhagenClock(s, ':')}–${copenhagenClock(e, ':')} (Danish time)`,
+    join: 'Join the session',
+    noRoom: 'The meeting link will be on the session page.',
+    sessionPage: 'Session page',
+    addToCalendar: 'Add to calendar',
+    nextSteps: 'Next steps',
+    watchVideo: 'Watch the video',
+    openLesson: 'Open the lesson',
+    video: 'Inspiration video',
+    lesson: 'Lesson',
+    readOnWeb: 'Read the newsletter in your browser',
+    unsubscribe: 'Unsubscribe or change your choices',
+    why: (kind, place) => {
+      if (kind === 'panel')
+        return `You get this newsletter because you joined the citizen panel of ${place}.`;
+      if (kind === 'course')
+        return `You get this newsletter because you have access to the course ${place} in BLUP Akademiet.`;
+      if (kind === 'member')
+        return `You get this newsletter because you take part in the study circle${place ? ` of ${place}` : ''} in BLUP Akademiet.`;
+      return 'A newsletter from BLUP Akademiet.';
+    },
+    coordinatorCircle: 'The coordinator circle',
+    yourVillage: 'your village',
+    eachVillage: 'Each village meets at its own time:',
+  },
+};
+
+/** The public web version of one copy: village-neutral, or one village's. */
+export function webVersionUrl(
+  publicUrl: string,
+  webToken: string,
+  villageId: string | null,
+): string {
+  const base = `${publicUrl}/newsletters/web/${webToken}`;
+  return villageId ? `${base}?v=${villageId}` : base;
+}
+
+/** A public add-to-calendar file for the session a copy leads into (tokened like the web version). */
+export function calendarFileUrl(
+  publicUrl: string,
+  webToken: string,
+  villageId: string | null,
+): string {
+  const base = `${publicUrl}/api/newsletters/web/${webToken}/calendar.ics`;
+  return villageId ? `${base}?v=${villageId}` : base;
+}
+
+/**
+ * The session a copy leads into: the recipient's own (given), else the village's, else the only
+ * (or earliest) one in scope.
+ */
+export function sessionFor(
+  sessions: readonly SessionFacts[],
+  villageId: string | null,
+  sessionId: string | null = null,
+): SessionFacts | null {
+  if (sessionId) {
+    const own = sessions.find((s) => s.id === sessionId);
+    if (own) return own;
+  }
+  if (villageId) {
+    const village = sessions.find((s) => s.villageId === villageId);
+    if (village) return village;
+  }
+  const live = sessions.filter((s) => !s.cancelled);
+  const pool = live.length ? live : sessions;
+  return pool.length
+    ? [...pool].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0]
+    : null;
+}
+
+/**
+ * Work that is the same for every copy (sanitising and styling a text block, formatting a
+ * session's time), done once per loaded newsletter: a fan-out renders thousands of copies from
+ * one source.
+ */
+const CACHE = new WeakMap<RenderSource, Map<string, unknown>>();
+
+function memo<T>(source: RenderSource, key: string, make: () => T): T {
+  let cache = CACHE.get(source);
+  if (!cache) CACHE.set(source, (cache = new Map()));
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key) as T;
+}
+
+function preparedText(source: RenderSource, html: string): { html: string; text: string } {
+  return memo(source, `text:${html}`, () => ({
+    html: styleNewsletterHtml(html, source.publicUrl),
+    text: newsletterHtmlToText(html),
+  }));
+}
+
+const BUTTON =
+  'display:inline-block;background:#2e6b3f;color:#ffffff;text-decoration:none;font-family:Arial,Helvetica,sans-serif;font-size:17px;padding:12px 20px;border-radius:8px';
+const SMALL = 'font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#4a5a4d';
+const BODY = 'font-family:Arial,Helvetica,sans-serif;font-size:17px;line-height:1.5;color:#1d2b1f';
+
+interface Part {
+  html: string;
+  text: string;
+}
+
+function button(label: string, url: string): string {
+  return `<a href="${escapeHtml(url)}" target="_blank" style="${BUTTON}">${escapeHtml(label)}</a>`;
+}
+
+function box(inner: string): string {
+  return `<table role="presentation" width="100%" cellspacing="0" cellpadding="0" style="margin:0 0 20px;background:#eef4ec;border-radius:10px"><tr><td style="padding:16px 18px">${inner}</td></tr></table>`;
+}
+
+function lessonCard(
+  card: LessonCard | undefined,
+  video: boolean,
+  w: Words,
+  publicUrl: string,
+): Part {
+  if (!card) return { html: '', text: '' };
+  const url = `${publicUrl}/lessons/${card.id}`;
+  const label = video ? w.video : w.lesson;
+  const action = video ? w.watchVideo : w.openLesson;
+  const summary = card.summary
+    ? `<p style="margin:0 0 12px;${BODY}">${escapeHtml(card.summary)}</p>`
+    : '';
+  const html = box(
+    `<p style="margin:0 0 4px;${SMALL};font-weight:bold;text-transform:uppercase;letter-spacing:0.04em">${escapeHtml(label)}</p>
+<p style="margin:0 0 6px;font-family:Arial,Helvetica,sans-serif;font-size:19px;line-height:1.3;font-weight:bold;color:#1d2b1f">${escapeHtml(card.title)}</p>
+<p style="margin:0 0 10px;${SMALL}">${escapeHtml(`${card.courseTitle} · ${card.moduleTitle}`)}</p>
+${summary}<p style="margin:0">${button(action, url)}</p>`,
+  );
+  const text = [
+    `${label}: ${card.title}`,
+    `${card.courseTitle} · ${card.moduleTitle}`,
+    ...(card.summary ? [card.summary] : []),
+    `${action}: ${url}`,
+  ].join('\n');
+  return { html, text };
+}
+
+/** The session box of the village-neutral web version: each village's own time, no links. */
+function neutralSessionBox(source: RenderSource, w: Words): Part {
+  const live = source.sessions.filter((s) => !s.cancelled);
+  if (!live.length) return { html: '', text: '' };
+  const lines = live.map(
+    (s) => `${s.villageName ?? w.coordinatorCircle}: ${w.when(s.startsAt, s.endsAt)}`,
+  );
+  const html = `<p style="margin:0 0 4px;${SMALL};font-weight:bold;text-transform:uppercase;letter-spacing:0.04em">${escapeHtml(w.sessionHeading)}</p>
+<p style="margin:0 0 6px;font-family:Arial,Helvetica,sans-serif;font-size:19px;line-height:1.3;font-weight:bold;color:#1d2b1f">${escapeHtml(live[0].title)}</p>
+<p style="margin:0 0 8px;${BODY}">${escapeHtml(w.eachVillage)}</p>
+<ul style="margin:0;padding-left:24px;${BODY}">${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`;
+  return {
+    html: box(html),
+    text: [
+      `${w.sessionHeading}: ${live[0].title}`,
+      w.eachVillage,
+      ...lines.map((l) => `- ${l}`),
+    ].join('\n'),
+  };
+}
+
+function sessionBox(
+  session: SessionFacts | null,
+  w: Words,
+  source: RenderSource,
+  villageId: string | null,
+  forMember: boolean,
+): Part {
+  if (!session) return { html: '', text: '' };
+  const when = memo(source, `when:${session.id}:${w.sessionHeading}`, () =>
+    w.when(session.startsAt, session.endsAt),
+  );
+  const calendar = calendarFileUrl(
+    source.publicUrl,
+    source.newsletter.webToken,
+    villageId ?? session.villageId,
+  );
+  const page = `${source.publicUrl}/sessions/${session.id}`;
+  const lines: string[] = [`${w.sessionHeading}: ${session.title}`, when];
+  let html = `<p style="margin:0 0 4px;${SMALL};font-weight:bold;text-transform:uppercase;letter-spacing:0.04em">${escapeHtml(w.sessionHeading)}</p>
+<p style="margin:0 0 6px;font-family:Arial,Helvetica,sans-serif;font-size:19px;line-height:1.3;font-weight:bold;color:#1d2b1f">${escapeHtml(session.title)}</p>
+<p style="margin:0 0 12px;${BODY}">${escapeHtml(when)}</p>`;
+  if (session.joinUrl) {
+    html += `<p style="margin:0 0 8px">${button(w.join, session.joinUrl)}</p>
+<p style="margin:0 0 12px;${SMALL};word-break:break-all">${escapeHtml(session.joinUrl)}</p>`;
+    lines.push(`${w.join}: ${session.joinUrl}`);
+  } else {
+    html += `<p style="margin:0 0 12px;${SMALL}">${escapeHtml(w.noRoom)}</p>`;
+    lines.push(w.noRoom);
+  }
+  html += `<p style="margin:0;${SMALL}"><a href="${escapeHtml(calendar)}" target="_blank" style="color:#2e6b3f">${escapeHtml(w.addToCalendar)}</a>`;
+  lines.push(`${w.addToCalendar}: ${calendar}`);
+  if (forMember) {
+    html += ` · <a href="${escapeHtml(page)}" target="_blank" style="color:#2e6b3f">${escapeHtml(w.sessionPage)}</a>`;
+    lines.push(`${w.sessionPage}: ${page}`);
+  }
+  html += '</p>';
+  return { html: box(html), text: lines.join('\n') };
+}
+
+function nextSteps(block: { heading?: string; items: string[] }, w: Words): Part {
+  const heading = block.heading?.trim() || w.nextSteps;
+  const items = block.items
+    .map((item) => `<li style="margin:0 0 6px">${escapeHtml(item)}</li>`)
+    .join('');
+  return {
+    html: box(
+      `<p style="margin:0 0 8px;font-family:Arial,Helvetica,sans-serif;font-size:19px;line-height:1.3;font-weight:bold;color:#1d2b1f">${escapeHtml(heading)}</p>
+<ol style="margin:0;padding-left:24px;${BODY}">${items}</ol>`,
+    ),
+    text: [heading, ...block.items.map((item, i) => `${i + 1}. ${item}`)].join('\n'),
+  };
+}
+
+/**
+ * One copy of a newsletter: subject, a table-based responsive HTML mail (max 600 px, inline
+ * styles), the plain-text part and the list headers. Pure: everything comes from `source`.
+ */
+export function renderCopy(source: RenderSource, copy: CopyFor): RenderedNewsletter {
+  const person = copy.person;
+  const locale: Locale = copy.locale ?? person?.locale ?? 'da';
+  const w = WORDS[locale] ?? WORDS.da;
+  const n = source.newsletter;
+  const villageId = copy.villageId ?? person?.villageId ?? null;
+  const village = villageId ? (source.villages.get(villageId) ?? null) : null;
+  const sessionTarget =
+    n.targetKind === NewsletterTargetKind.Plan || n.targetKind === NewsletterTargetKind.Session;
+  // The village-neutral web version of a cohort-wide session: no one village's time or room.
+  const neutral =
+    sessionTarget &&
+    person === null &&
+    village === null &&
+    new Set(source.sessions.map((s) => s.villageId)).size > 1;
+  const session =
+    sessionTarget && !neutral
+      ? sessionFor(source.sessions, villageId, person?.sessionId ?? null)
+      : null;
+  const villageName =
+    village?.name ??
+    session?.villageName ??
+    (session && session.villageId === null ? w.coordinatorCircle : w.yourVillage);
+  const values: MergeValues = {
+    navn: person?.name.trim() || w.everyone,
+    landsby: villageName,
+  };
+  const subject = mergeText(n.subject, values)
+    .replace(/[\r\n]+/g, ' ')
+    .trim();
+  const preheader = mergeText(n.preheader, values);
+  const webUrl = webVersionUrl(source.publicUrl, n.webToken, village?.id ?? null);
+  const forMember = person !== null && person.subscriberId === null;
+
+  const parts: Part[] = n.blocks.map((block): Part => {
+    switch (block.type) {
+      case 'text': {
+        const prepared = preparedText(source, block.html);
+        return { html: mergeHtml(prepared.html, values), text: mergeText(prepared.text, values) };
+      }
+      case 'lesson':
+      case 'video':
+        return lessonCard(
+          source.lessons.get(block.lessonId),
+          block.type === 'video',
+          w,
+          source.publicUrl,
+        );
+      case 'next_steps':
+        return nextSteps(block, w);
+      case 'session':
+        return neutral
+          ? neutralSessionBox(source, w)
+          : sessionBox(session, w, source, villageId, forMember);
+      default:
+        return { html: '', text: '' };
+    }
+  });
+
+  const headers: Record<string, string> = {};
+  let unsubscribeUrl: string | null = null;
+  let why = w.why('web', '');
+  if (person) {
+    const subject = person.subscriberId
+      ? { kind: 'subscriber' as const, id: person.subscriberId }
+      : person.userId
+        ? { kind: 'user' as const, id: person.userId }
+        : null;
+    if (subject) {
+      const token = unsubscribeToken(source.signingSecret, subject);
+      headers['List-Unsubscribe'] = `<${source.publicUrl}/api/unsubscribe/${token}>`;
+      headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+      unsubscribeUrl = `${source.publicUrl}/panel/preferences?token=${encodeURIComponent(token)}`;
+    }
+    if (person.subscriberId) why = w.why('panel', villageName);
+    else if (n.targetKind === NewsletterTargetKind.Course) why = w.why('course', n.targetTitle);
+    else why = w.why('member', village?.name ?? session?.villageName ?? '');
+  }
+
+  const footerLinks = [
+    `<a href="${escapeHtml(webUrl)}" target="_blank" style="color:#2e6b3f">${escapeHtml(w.readOnWeb)}</a>`,
+    ...(unsubscribeUrl
+      ? [
+          `<a href="${escapeHtml(unsubscribeUrl)}" target="_blank" style="color:#2e6b3f">${escapeHtml(w.unsubscribe)}</a>`,
+        ]
+      : []),
+  ].join('<br>');
+  const body = parts
+    .map((p) => p.html)
+    .filter(Boolean)
+    .join('\n');
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="x-apple-disable-message-reformatting"><title>${escapeHtml(subject)}</title></head>
+<body style="margin:0;padding:0;background:#f3f6f1">
+<div style="display:none;max-height:0;overflow:hidden;opacity:0;color:transparent">${escapeHtml(preheader)}</div>
+<table role="presentation" width="100%" cellspacing="0" cellpadding="0" style="background:#f3f6f1"><tr><td align="center" style="padding:16px 8px">
+<table role="presentation" width="100%" cellspacing="0" cellpadding="0" style="max-width:600px;width:100%;background:#ffffff;border-radius:12px"><tr><td style="padding:24px">
+<p style="margin:0 0 8px;${SMALL};color:#2e6b3f;font-weight:bold">BLUP Akademiet${village ? ` · ${escapeHtml(village.name)}` : ''}</p>
+<h1 style="margin:0 0 20px;font-family:Arial,Helvetica,sans-serif;font-size:24px;line-height:1.3;color:#1d2b1f">${escapeHtml(subject)}</h1>
+${body}
+</td></tr></table>
+<table role="presentation" width="100%" cellspacing="0" cellpadding="0" style="max-width:600px;width:100%"><tr><td style="padding:16px 24px;${SMALL}">
+<p style="margin:0 0 8px;${SMALL}">${escapeHtml(why)}</p>
+<p style="margin:0;${SMALL}">${footerLinks}</p>
+</td></tr></table>
+</td></tr></table></body></html>`;
+
+  const textParts = [
+    subject,
+    '',
+    ...parts
+      .map((p) => p.text)
+      .filter(Boolean)
+      .flatMap((t) => [t, '']),
+  ];
+  textParts.push('-- ', why, `${w.readOnWeb}: ${webUrl}`);
+  if (unsubscribeUrl) textParts.push(`${w.unsubscribe}: ${unsubscribeUrl}`);
+  return { subject, html, text: textParts.join('\n'), headers, webUrl };
+}

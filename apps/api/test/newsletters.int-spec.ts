@@ -1,0 +1,639 @@
+import {
+  CircleKind,
+  ErrorCode,
+  NewsletterStatus,
+  Role,
+  type ErrorBody,
+  type NewsletterArchiveItemDto,
+  type NewsletterCardOption,
+  type NewsletterDto,
+  type NewsletterPreviewDto,
+  type NewsletterProgressDto,
+  type NewsletterSummaryDto,
+  type NewsletterTargetOption,
+  type NewsletterWebVersionDto,
+  type Page,
+} from '@blup/contracts';
+import type { ParsedMail } from 'mailparser';
+import { SessionEvents } from '../src/app/circles/session-events';
+import { readUnsubscribeToken } from '../src/app/citizen-panel/unsubscribe-link';
+import { CircleSession, User } from '../src/app/database/entities';
+import { NewsletterAudience } from '../src/app/newsletters/newsletter-ports';
+import { daysBeforeSendAt } from '../src/app/newsletters/newsletter-schedule';
+import { CircleFixtures, inDays, type CircleWorld } from './circles-fixtures';
+import { CourseFixtures } from './courses-fixtures';
+import { startTestApp, type TestApp } from './harness';
+import type { TestClient } from './http-client';
+import { signInAs } from './sign-in';
+
+/**
+ * Newsletters through the whole API: writing and its rules, the audience, preview, a test send
+ * and a real send through the delivery module to a real SMTP server read back with mailparser
+ * (headers, both parts, personalisation, links), progress, the archive and the web version.
+ */
+let t: TestApp;
+let circles: CircleFixtures;
+let courses: CourseFixtures;
+beforeAll(async () => {
+  t = await startTestApp({ NEWSLETTER_RATE_PER_SECOND: '1000' });
+  circles = new CircleFixtures(t.dataSource, t.factory);
+  courses = new CourseFixtures(t.dataSource);
+});
+afterAll(() => t.close());
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface World extends CircleWorld {
+  planId: string;
+  sessionA: CircleSession;
+  sessionB: CircleSession;
+  optedOut: User;
+  admin: TestClient;
+  panelA: string;
+  panelB: string;
+}
+
+/** A subscriber row as the citizen panel writes it (N3's table). */
+async function subscriber(
+  villageId: string,
+  email: string,
+  status: string,
+  name = '',
+): Promise<string> {
+  const [row] = await t.dataSource.query<{ id: string }[]>(
+    `INSERT INTO panel_subscribers (village_id, email, name, locale, status, source, confirmed_at)
+     VALUES ($1, $2, $3, 'da', $4::varchar, 'import', CASE WHEN $4::varchar = 'subscribed' THEN now() END) RETURNING id`,
+    [villageId, email.toLowerCase(), name, status],
+  );
+  return row.id;
+}
+
+/**
+ * A cohort plan slot with village A's session on day 10 at the circle room and village B's on
+ * day 11 with its own link; an opted-out member in A; confirmed, pending and unsubscribed panel
+ * subscribers, one of them with a member's address.
+ */
+async function world(): Promise<World> {
+  const w = await circles.world();
+  const plan = await circles.plan(w.cohort, CircleKind.Village, inDays(10));
+  const sessionA = await circles.session(w.circleA, {
+    planId: plan.id,
+    startsAt: inDays(10),
+    title: 'Kortlægning',
+  });
+  const sessionB = await circles.session(w.circleB, {
+    planId: plan.id,
+    startsAt: inDays(11),
+    title: 'Kortlægning',
+    meetingUrl: 'https://meet.example.dk/bøl-eget-rum',
+  });
+  const optedOut = await t.factory.user({ village: w.villageA });
+  await t.dataSource.query(`UPDATE users SET newsletters_opted_out_at = now() WHERE id = $1`, [
+    optedOut.id,
+  ]);
+  const stamp = Date.now();
+  const panelA = await subscriber(
+    w.villageA.id,
+    `borger-a-${stamp}@example.dk`,
+    'subscribed',
+    'Birte Borger',
+  );
+  const panelB = await subscriber(w.villageB.id, `borger-b-${stamp}@example.dk`, 'subscribed');
+  await subscriber(w.villageA.id, `ventende-${stamp}@example.dk`, 'pending');
+  await subscriber(w.villageA.id, `afmeldt-${stamp}@example.dk`, 'unsubscribed');
+  await subscriber(w.villageB.id, w.memberA.email, 'subscribed');
+  return {
+    ...w,
+    planId: plan.id,
+    sessionA,
+    sessionB,
+    optedOut,
+    admin: await signInAs(t, w.secretariat),
+    panelA,
+    panelB,
+  };
+}
+
+async function draft(w: World, extra: Record<string, unknown> = {}): Promise<NewsletterDto> {
+  const res = await w.admin.post<NewsletterDto>('/api/newsletters', {
+    target: { kind: 'plan', id: w.planId },
+    subject: `Klar til {{landsby}}, {{navn}}? ${Date.now()}`,
+    preheader: 'Det sker i næste uge',
+    blocks: [
+      {
+        type: 'text',
+        html: '<h2>Hej {{navn}}</h2><p>Vi ses i {{landsby}}.</p><script>alert(1)</script>',
+      },
+      { type: 'next_steps', items: ['Tag naboen med'] },
+      { type: 'session' },
+    ],
+    includePanel: true,
+    ...extra,
+  });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+const code = (res: { body: unknown }) => (res.body as ErrorBody).code;
+
+const header = (mail: ParsedMail, name: string): string => {
+  const value = mail.headers.get(name.toLowerCase());
+  if (typeof value === 'string') return value;
+  // mailparser parses List-* headers into objects; the raw line is in headerLines.
+  const line = mail.headerLines.find((h) => h.key === name.toLowerCase());
+  return line ? line.line.slice(line.line.indexOf(':') + 1).trim() : '';
+};
+
+describe('writing newsletters', () => {
+  it('lets only the secretariat write, and hides drafts from everyone else', async () => {
+    const w = await world();
+    const n = await draft(w);
+    expect(n.status).toBe(NewsletterStatus.Draft);
+    expect(n.canEdit).toBe(true);
+    expect(n.target).toMatchObject({
+      kind: 'plan',
+      id: w.planId,
+      cohortId: w.cohort.id,
+      circleKind: 'village',
+    });
+    expect(n.villages.map((v) => v.id).sort()).toEqual([w.villageA.id, w.villageB.id].sort());
+    expect(n.webUrl).toBe(`http://blup.test/newsletters/web/${n.webToken}`);
+    expect(n.webToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    const member = await signInAs(t, w.memberA);
+    const coordinator = await signInAs(t, w.coordinator1);
+    expect((await member.get(`/api/newsletters/${n.id}`)).status).toBe(404);
+    expect((await coordinator.get(`/api/newsletters/${n.id}`)).status).toBe(404);
+    expect((await member.get('/api/newsletters')).status).toBe(403);
+    const created = await coordinator.post('/api/newsletters', {
+      target: { kind: 'village', id: w.villageA.id },
+      subject: 'x',
+    });
+    expect(created.status).toBe(403);
+    expect((await member.patch(`/api/newsletters/${n.id}`, { subject: 'Hacked' })).status).toBe(
+      404,
+    );
+    expect((await member.post(`/api/newsletters/${n.id}/schedule`, { mode: 'now' })).status).toBe(
+      404,
+    );
+  });
+
+  it('stores text sanitised and lists drafts by status and search', async () => {
+    const w = await world();
+    const n = await draft(w);
+    expect(n.blocks[0]).toEqual({
+      type: 'text',
+      html: '<h2>Hej {{navn}}</h2><p>Vi ses i {{landsby}}.</p>',
+    });
+    const patched = await w.admin.patch<NewsletterDto>(`/api/newsletters/${n.id}`, {
+      blocks: [
+        {
+          type: 'text',
+          html: '<p onmouseover="x()">Ny <a href="javascript:alert(1)">tekst</a><img src="http://x.dk/a.png" alt="a"></p>',
+        },
+      ],
+      subject: `Ændret ${n.id}`,
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.blocks).toEqual([{ type: 'text', html: '<p>Ny <a>tekst</a></p>' }]);
+    const list = await w.admin.get<Page<NewsletterSummaryDto>>(
+      `/api/newsletters?status=draft&q=${encodeURIComponent(n.id)}`,
+    );
+    expect(list.body.items.map((i) => i.id)).toEqual([n.id]);
+    expect(list.body.items[0].target.title).toBe('Studiekreds');
+  });
+
+  it('refuses bad input with a clear 400', async () => {
+    const w = await world();
+    const post = (body: unknown) => w.admin.post('/api/newsletters', body);
+    const unknown = await post({
+      target: { kind: 'plan', id: '3f2b8c1e-9d4a-4f6b-8e2a-1c5d7e9f0a3b' },
+      subject: 'x',
+    });
+    expect(unknown.status).toBe(400);
+    expect(code(unknown)).toBe(ErrorCode.UnknownReference);
+
+    const badBlock = await post({
+      target: { kind: 'plan', id: w.planId },
+      subject: 'x',
+      blocks: [{ type: 'next_steps', items: [''] }],
+    });
+    expect(badBlock.status).toBe(400);
+    expect((badBlock.body as ErrorBody).details).toHaveProperty(['blocks[0].items[0]']);
+
+    const sessionBox = await post({
+      target: { kind: 'cohort', id: w.cohort.id },
+      subject: 'x',
+      blocks: [{ type: 'session' }],
+    });
+    expect(sessionBox.status).toBe(400);
+    expect(code(sessionBox)).toBe(ErrorCode.NewsletterNeedsSession);
+
+    const { lesson } = await courses.courseWithLesson({}, { published: false });
+    const hidden = await post({
+      target: { kind: 'plan', id: w.planId },
+      subject: 'x',
+      blocks: [{ type: 'video', lessonId: lesson.id }],
+    });
+    expect(hidden.status).toBe(400);
+    expect(code(hidden)).toBe(ErrorCode.NewsletterLessonUnknown);
+
+    const noSubject = await post({ target: { kind: 'plan', id: w.planId }, subject: '   ' });
+    expect(noSubject.status).toBe(400);
+    const extra = await post({ target: { kind: 'plan', id: w.planId }, subject: 'x', html: '<p>' });
+    expect(extra.status).toBe(400);
+  });
+
+  it('refuses a send time in the past, days-before without a session, and an empty audience', async () => {
+    const w = await world();
+    const n = await draft(w);
+    const past = await w.admin.post(`/api/newsletters/${n.id}/schedule`, {
+      mode: 'at',
+      sendAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    expect(past.status).toBe(400);
+    expect(code(past)).toBe(ErrorCode.NewsletterSendTimePast);
+    const tooEarly = await w.admin.post(`/api/newsletters/${n.id}/schedule`, {
+      mode: 'days_before',
+      daysBefore: 30,
+    });
+    expect(tooEarly.status).toBe(400);
+    expect(code(tooEarly)).toBe(ErrorCode.NewsletterSendTimePast);
+    expect((tooEarly.body as ErrorBody).message).toContain('fewer days');
+    const badDays = await w.admin.post(`/api/newsletters/${n.id}/schedule`, {
+      mode: 'days_before',
+      daysBefore: 61,
+    });
+    expect(badDays.status).toBe(400);
+
+    const cohortWide = await draft(w, { target: { kind: 'cohort', id: w.cohort.id }, blocks: [] });
+    const daysBefore = await w.admin.post(`/api/newsletters/${cohortWide.id}/schedule`, {
+      mode: 'days_before',
+    });
+    expect(code(daysBefore)).toBe(ErrorCode.NewsletterNeedsSession);
+
+    const empty = await t.factory.village();
+    const lonely = await draft(w, {
+      target: { kind: 'village', id: empty.id },
+      blocks: [],
+      includePanel: true,
+    });
+    const none = await w.admin.post(`/api/newsletters/${lonely.id}/schedule`, { mode: 'now' });
+    expect(none.status).toBe(400);
+    expect(code(none)).toBe(ErrorCode.NewsletterNoAudience);
+    const after = await w.admin.get<NewsletterDto>(`/api/newsletters/${lonely.id}`);
+    expect(after.body.status).toBe(NewsletterStatus.Draft);
+  });
+});
+
+describe('audience', () => {
+  it('is the circles’ members and the confirmed panel, without guests, opted-out people or duplicates', async () => {
+    const w = await world();
+    const n = await draft(w);
+    const audience = await t.app.get(NewsletterAudience).resolve(n.id);
+    const emails = audience.map((r) => r.email).sort();
+    expect(emails).toEqual(
+      [w.leadA.email, w.memberA.email, w.memberB.email, ...(await emailsOf([w.panelA, w.panelB]))]
+        .map((e) => e.toLowerCase())
+        .sort(),
+    );
+    const memberA = audience.find((r) => r.email === w.memberA.email.toLowerCase());
+    expect(memberA).toMatchObject({
+      userId: w.memberA.id,
+      subscriberId: null,
+      villageId: w.villageA.id,
+      sessionId: w.sessionA.id,
+    });
+    const panelB = audience.find((r) => r.subscriberId === w.panelB);
+    expect(panelB).toMatchObject({
+      userId: null,
+      villageId: w.villageB.id,
+      sessionId: w.sessionB.id,
+    });
+
+    await w.admin.patch(`/api/newsletters/${n.id}`, { includePanel: false });
+    const members = await t.app.get(NewsletterAudience).resolve(n.id);
+    expect(members.map((r) => r.email).sort()).toEqual(
+      [w.leadA.email, w.memberA.email, w.memberB.email].map((e) => e.toLowerCase()).sort(),
+    );
+
+    const coordinatorPlan = await circles.plan(w.cohort, CircleKind.Coordinator, inDays(12));
+    await circles.session(w.coordinatorCircle, {
+      planId: coordinatorPlan.id,
+      startsAt: inDays(12),
+    });
+    const forCoordinators = await draft(w, { target: { kind: 'plan', id: coordinatorPlan.id } });
+    const coordinators = await t.app.get(NewsletterAudience).resolve(forCoordinators.id);
+    expect(coordinators.map((r) => r.email).sort()).toEqual(
+      [w.coordinator1.email, w.coordinator2.email].map((e) => e.toLowerCase()).sort(),
+    );
+  });
+});
+
+async function emailsOf(subscriberIds: string[]): Promise<string[]> {
+  const rows = await t.dataSource.query<{ email: string }[]>(
+    `SELECT email FROM panel_subscribers WHERE id = ANY($1::uuid[])`,
+    [subscriberIds],
+  );
+  return rows.map((r) => r.email);
+}
+
+describe('preview and test send', () => {
+  it("previews a village's copy with its own session and link, and refuses a village out of scope", async () => {
+    const w = await world();
+    const n = await draft(w);
+    const b = await w.admin.post<NewsletterPreviewDto>(`/api/newsletters/${n.id}/preview`, {
+      villageId: w.villageB.id,
+    });
+    expect(b.status).toBe(200);
+    expect(b.body.subject).toContain(`Klar til ${w.villageB.name}, ${w.secretariat.name}?`);
+    expect(b.body.html).toContain('href="https://meet.example.dk/bøl-eget-rum"');
+    expect(b.body.html).not.toContain('<script');
+    expect(b.body.text).toContain(`Vi ses i ${w.villageB.name}.`);
+    expect(b.body.text).toContain(`calendar.ics?v=${w.villageB.id}`);
+    const a = await w.admin.post<NewsletterPreviewDto>(`/api/newsletters/${n.id}/preview`, {});
+    expect(a.body.html).toContain(`href="${w.circleA.roomUrl}"`);
+    const outside = await w.admin.post(`/api/newsletters/${n.id}/preview`, {
+      villageId: (await t.factory.village()).id,
+    });
+    expect(outside.status).toBe(400);
+  });
+
+  it('sends a test copy to the secretary only, with both parts and the unsubscribe headers', async () => {
+    const w = await world();
+    const n = await draft(w);
+    const res = await w.admin.post<{ email: string }>(`/api/newsletters/${n.id}/test`, {});
+    expect(res.status).toBe(200);
+    expect(res.body.email).toBe(w.secretariat.email.toLowerCase());
+    const mail = await t.smtp.waitFor(w.secretariat.email);
+    expect(mail.subject).toContain(`Klar til ${w.villageA.name}`);
+    expect(mail.html).toContain('max-width:600px');
+    expect(mail.text).toContain(`Vi ses i ${w.villageA.name}.`);
+    expect(header(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect(t.smtp.to(w.memberA.email)).toHaveLength(0);
+    const deliveries = await t.dataSource.query(
+      `SELECT 1 FROM newsletter_deliveries WHERE newsletter_id = $1`,
+      [n.id],
+    );
+    expect(deliveries).toHaveLength(0);
+  });
+});
+
+describe('sending, progress, archive and web version', () => {
+  async function waitFinal(w: World, id: string, ms = 20_000): Promise<NewsletterProgressDto> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const p = await w.admin.get<NewsletterProgressDto>(`/api/newsletters/${id}/progress`);
+      expect(p.status).toBe(200);
+      if (
+        p.body.status === NewsletterStatus.Sent ||
+        p.body.status === NewsletterStatus.PartlyFailed
+      )
+        return p.body;
+      if (Date.now() > deadline)
+        throw new Error(`Not sent within ${ms} ms: ${JSON.stringify(p.body)}`);
+      await sleep(200);
+    }
+  }
+
+  it('sends each recipient their personalised copy once, and shows it in the archive', async () => {
+    const w = await world();
+    const { lesson } = await courses.courseWithLesson({}, { title: `Inspiration ${Date.now()}` });
+    const n = await draft(w, {
+      blocks: [
+        { type: 'text', html: '<p>Kære {{navn}} i {{landsby}}</p>' },
+        { type: 'video', lessonId: lesson.id },
+        { type: 'session' },
+      ],
+    });
+    const scheduled = await w.admin.post<NewsletterDto>(`/api/newsletters/${n.id}/schedule`, {
+      mode: 'now',
+    });
+    expect(scheduled.status).toBe(200);
+    expect(scheduled.body.status).toBe(NewsletterStatus.Scheduled);
+    expect((await w.admin.patch(`/api/newsletters/${n.id}`, { subject: 'for sent' })).status).toBe(
+      409,
+    );
+
+    const progress = await waitFinal(w, n.id);
+    expect(progress).toMatchObject({
+      status: NewsletterStatus.Sent,
+      total: 5,
+      sent: 5,
+      failed: 0,
+      bounced: 0,
+      pending: 0,
+      failures: [],
+    });
+
+    // Member of village A: their name, village, room, calendar link, and a user unsubscribe token.
+    const mailA = await t.smtp.waitFor(w.memberA.email);
+    expect(t.smtp.to(w.memberA.email)).toHaveLength(1);
+    expect(mailA.subject).toBe(
+      n.subject.replace('{{landsby}}', w.villageA.name).replace('{{navn}}', w.memberA.name),
+    );
+    expect(mailA.text).toContain(`Kære ${w.memberA.name} i ${w.villageA.name}`);
+    expect(mailA.html).toContain(`Kære ${w.memberA.name} i ${w.villageA.name}`);
+    expect(mailA.text).toContain(`Gå til mødet: ${w.circleA.roomUrl}`);
+    expect(mailA.text).toContain(`http://blup.test/lessons/${lesson.id}`);
+    expect(mailA.text).toContain(
+      `http://blup.test/newsletters/web/${n.webToken}?v=${w.villageA.id}`,
+    );
+    const unsubscribe = /^<http:\/\/blup\.test\/api\/unsubscribe\/([^>]+)>$/.exec(
+      header(mailA, 'List-Unsubscribe'),
+    );
+    expect(unsubscribe).not.toBeNull();
+    expect(
+      readUnsubscribeToken(t.config.signingSecret, (unsubscribe as RegExpExecArray)[1]),
+    ).toEqual({ kind: 'user', id: w.memberA.id });
+    expect(header(mailA, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect(mailA.text).toContain(
+      `http://blup.test/panel/preferences?token=${(unsubscribe as RegExpExecArray)[1]}`,
+    );
+
+    // Village B's member gets B's own time and link.
+    const mailB = await t.smtp.waitFor(w.memberB.email);
+    expect(mailB.text).toContain('Gå til mødet: https://meet.example.dk/bøl-eget-rum');
+    expect(mailB.text).toContain(`Kære ${w.memberB.name} i ${w.villageB.name}`);
+
+    // A panel subscriber: a subscriber token, no session page.
+    const [panelEmail] = await emailsOf([w.panelA]);
+    const mailPanel = await t.smtp.waitFor(panelEmail);
+    const panelToken =
+      /unsubscribe\/([^>]+)>/.exec(header(mailPanel, 'List-Unsubscribe'))?.[1] ?? '';
+    expect(readUnsubscribeToken(t.config.signingSecret, panelToken)).toEqual({
+      kind: 'subscriber',
+      id: w.panelA,
+    });
+    expect(mailPanel.text).toContain('Kære Birte Borger');
+    expect(mailPanel.text).not.toContain('/sessions/');
+
+    // The one-click links in the headers work (RFC 8058 POST, no session, no CSRF token), and
+    // whoever used one is left out of the next newsletter.
+    for (const link of [header(mailA, 'List-Unsubscribe'), header(mailPanel, 'List-Unsubscribe')]) {
+      const res = await t.client().raw('POST', new URL(link.slice(1, -1)).pathname, {
+        body: 'List-Unsubscribe=One-Click',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      expect(res.status).toBe(200);
+    }
+    const next = await t.app.get(NewsletterAudience).resolve(n.id);
+    expect(next.map((r) => r.email)).not.toContain(w.memberA.email.toLowerCase());
+    expect(next.map((r) => r.email)).not.toContain(panelEmail);
+    // memberA's address is also village B's panel subscriber: an opt-out wins over that too.
+    expect(next.find((r) => r.email === w.memberA.email.toLowerCase())).toBeUndefined();
+
+    expect(t.smtp.to(w.optedOut.email)).toHaveLength(0);
+    expect(t.smtp.to(w.coordinator1.email)).toHaveLength(0);
+
+    // The archive: village A's members, the coordinators of both municipalities; not the outsider.
+    for (const reader of [w.memberA, w.leadA, w.coordinator1, w.coordinator2, w.memberB]) {
+      const client = await signInAs(t, reader);
+      const archive = await client.get<Page<NewsletterArchiveItemDto>>(
+        '/api/newsletters/archive?pageSize=100',
+      );
+      expect(archive.status).toBe(200);
+      expect(archive.body.items.map((i) => i.id)).toContain(n.id);
+    }
+    const outsider = await signInAs(t, w.outsider);
+    const none = await outsider.get<Page<NewsletterArchiveItemDto>>(
+      '/api/newsletters/archive?pageSize=100',
+    );
+    expect(none.body.items.map((i) => i.id)).not.toContain(n.id);
+    expect((await outsider.get(`/api/newsletters/${n.id}/read`)).status).toBe(404);
+
+    const memberA = await signInAs(t, w.memberA);
+    const mine = await memberA.get<Page<NewsletterArchiveItemDto>>(
+      `/api/newsletters/archive?villageId=${w.villageA.id}&pageSize=100`,
+    );
+    const item = mine.body.items.find((i) => i.id === n.id);
+    expect(item).toMatchObject({
+      villageId: w.villageA.id,
+      webUrl: `http://blup.test/newsletters/web/${n.webToken}?v=${w.villageA.id}`,
+    });
+    const read = await memberA.get<NewsletterWebVersionDto>(`/api/newsletters/${n.id}/read`);
+    expect(read.status).toBe(200);
+    expect(read.body.villageName).toBe(w.villageA.name);
+    expect(read.body.html).toContain(w.circleA.roomUrl as string);
+    expect(read.body.html).not.toContain(w.memberA.name);
+    expect(read.body.html).not.toContain('unsubscribe');
+
+    // The public web version: no sign-in, per village, not indexed, never a person's name.
+    const anonymous = t.client();
+    const web = await anonymous.get<NewsletterWebVersionDto>(
+      `/api/newsletters/web/${n.webToken}?v=${w.villageB.id}`,
+    );
+    expect(web.status).toBe(200);
+    expect(web.headers.get('x-robots-tag')).toContain('noindex');
+    expect(web.headers.get('cache-control')).toContain('private');
+    expect(web.body.subject).toContain(w.villageB.name);
+    expect(web.body.html).toContain('https://meet.example.dk/bøl-eget-rum');
+    expect(web.body.html).not.toContain(w.memberB.name);
+    const ics = await anonymous.get<string>(
+      `/api/newsletters/web/${n.webToken}/calendar.ics?v=${w.villageB.id}`,
+    );
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
+    expect(String(ics.body)).toContain(`UID:${w.sessionB.id}@blup-akademiet`);
+    expect((await anonymous.get(`/api/newsletters/web/${'x'.repeat(43)}`)).status).toBe(404);
+
+    // Sent: not editable, not deletable, not schedulable again.
+    expect((await w.admin.delete(`/api/newsletters/${n.id}`)).status).toBe(409);
+    expect(code(await w.admin.post(`/api/newsletters/${n.id}/schedule`, { mode: 'now' }))).toBe(
+      ErrorCode.NewsletterNotEditable,
+    );
+  }, 60_000);
+});
+
+describe('schedule, unschedule and moving sessions', () => {
+  it('schedules N days before at 09:00, follows a moved session, and goes back to draft', async () => {
+    const w = await world();
+    const n = await draft(w);
+    const res = await w.admin.post<NewsletterDto>(`/api/newsletters/${n.id}/schedule`, {
+      mode: 'days_before',
+      daysBefore: 3,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      status: NewsletterStatus.Scheduled,
+      sendMode: 'days_before',
+      daysBefore: 3,
+    });
+    expect(res.body.sendAt).toBe(daysBeforeSendAt(w.sessionA.startsAt, 3).toISOString());
+
+    // Village A's session moves two days later: B's (day 11) is now the earliest.
+    const moved = inDays(12);
+    await t.dataSource
+      .getRepository(CircleSession)
+      .update(w.sessionA.id, { startsAt: moved, endsAt: new Date(moved.getTime() + 90 * 60_000) });
+    await t.app.get(SessionEvents).emit({ kind: 'scheduled', sessionIds: [w.sessionA.id] });
+    const after = await w.admin.get<NewsletterDto>(`/api/newsletters/${n.id}`);
+    expect(after.body.sendAt).toBe(daysBeforeSendAt(w.sessionB.startsAt, 3).toISOString());
+
+    expect(code(await w.admin.patch(`/api/newsletters/${n.id}`, { subject: 'x' }))).toBe(
+      ErrorCode.NewsletterNotEditable,
+    );
+    const back = await w.admin.post<NewsletterDto>(`/api/newsletters/${n.id}/unschedule`);
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({
+      status: NewsletterStatus.Draft,
+      sendAt: null,
+      sendMode: null,
+    });
+    const again = await w.admin.post(`/api/newsletters/${n.id}/unschedule`);
+    expect(again.status).toBe(409);
+    expect(code(again)).toBe(ErrorCode.NewsletterNotScheduled);
+    expect((await w.admin.delete(`/api/newsletters/${n.id}`)).status).toBe(204);
+    expect((await w.admin.get(`/api/newsletters/${n.id}`)).status).toBe(404);
+  });
+});
+
+describe('API description', () => {
+  it('documents the newsletter routes with their answers', async () => {
+    const res = await t
+      .client()
+      .get<{ paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>(
+        '/api/docs-json',
+      );
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/newsletters',
+        '/api/newsletters/{id}/schedule',
+        '/api/newsletters/web/{token}',
+      ]),
+    );
+    expect(res.body.components.schemas).toHaveProperty('NewsletterProgressResponse');
+  });
+});
+
+describe('editor helpers', () => {
+  it('lists upcoming targets with their villages, and published lessons for cards', async () => {
+    const w = await world();
+    const option = await w.admin.get<NewsletterTargetOption>(
+      `/api/newsletters/for-session/${w.planId}`,
+    );
+    expect(option.status).toBe(200);
+    expect(option.body).toMatchObject({ kind: 'plan', id: w.planId, cohortId: w.cohort.id });
+    expect(option.body.villages.map((v) => v.villageId).sort()).toEqual(
+      [w.villageA.id, w.villageB.id].sort(),
+    );
+    const targets = await w.admin.get<Page<NewsletterTargetOption>>(
+      `/api/newsletters/targets?cohortId=${w.cohort.id}`,
+    );
+    expect(targets.body.items.map((i) => i.id)).toContain(w.planId);
+
+    const title = `Kortvideo ${Date.now()}`;
+    const { lesson } = await courses.courseWithLesson({}, { title });
+    await t.dataSource.query(`UPDATE lessons SET inspiration = true WHERE id = $1`, [lesson.id]);
+    await courses.courseWithLesson({}, { title: `${title} skjult`, published: false });
+    const cards = await w.admin.get<Page<NewsletterCardOption>>(
+      `/api/newsletters/card-options?q=${encodeURIComponent(title)}&inspiration=true`,
+    );
+    expect(cards.body.items.map((c) => c.lessonId)).toEqual([lesson.id]);
+    const member = await signInAs(t, w.memberA);
+    expect((await member.get('/api/newsletters/card-options')).status).toBe(403);
+    const learner = await t.factory.user({ role: Role.Learner });
+    expect((await (await signInAs(t, learner)).get('/api/newsletters/targets')).status).toBe(403);
+  });
+});

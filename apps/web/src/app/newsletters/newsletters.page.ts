@@ -1,0 +1,146 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { inject } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import {
+  NEWSLETTER_STATUSES,
+  type NewsletterStatus,
+  NewsletterStatus as Status,
+  type NewsletterSummaryDto,
+} from '@blup/contracts';
+import { NewslettersApi, TranslatePipe, pagedList } from '@blup/web/core';
+import { Icon, PageHeader } from '@blup/web/ui';
+import { ListFrame } from '../shared/list-frame';
+import { NewsletterTargetPipe, NewsletterWhenPipe, newsletterStatusKey } from './newsletter-labels';
+import { NewsletterStatusChip } from './status-chip';
+
+/** `/newsletters` for the secretariat: every newsletter by status, and a button to write one. */
+@Component({
+  selector: 'blup-newsletters-page',
+  imports: [
+    RouterLink,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatSelect,
+    MatOption,
+    Icon,
+    PageHeader,
+    ListFrame,
+    NewsletterStatusChip,
+    NewsletterTargetPipe,
+    NewsletterWhenPipe,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <blup-page-header [heading]="'newsletters.title' | t" [subheading]="'newsletters.intro' | t">
+      <a matButton="filled" routerLink="new" data-testid="write">
+        <blup-icon matButtonIcon name="add" />
+        {{ 'newsletters.write' | t }}
+      </a>
+      <a matButton="outlined" routerLink="archive" data-testid="archive-link">
+        {{ 'newsletters.archiveLink' | t }}
+      </a>
+    </blup-page-header>
+    <blup-list-frame [list]="list" searchLabel="newsletters.search" emptyText="newsletters.empty">
+      <mat-form-field filters subscriptSizing="dynamic">
+        <mat-label>{{ 'newsletters.statusFilter' | t }}</mat-label>
+        <mat-select
+          data-testid="status-filter"
+          [value]="list.query().status ?? ''"
+          (valueChange)="list.filter({ status: $event || undefined })"
+        >
+          <mat-option value="">{{ 'newsletters.allStatuses' | t }}</mat-option>
+          @for (status of statuses; track status) {
+            <mat-option [value]="status">{{ statusKey(status) | t }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <ul class="rows" data-testid="list">
+        @for (n of list.items(); track n.id) {
+          <li class="row" [attr.data-testid]="'newsletter-' + n.id">
+            <div class="top">
+              <a class="subject" [routerLink]="link(n)">
+                {{ n.subject || ('newsletters.untitled' | t) }}
+              </a>
+              <blup-newsletter-status [status]="n.status" />
+            </div>
+            <span class="meta">{{ n.target | newsletterTarget }}</span>
+            <span class="meta">
+              @if (n.status === s.Draft) {
+                {{ 'newsletters.updatedOn' | t: { when: (n.updatedAt | newsletterWhen) } }}
+              } @else if (n.status === s.Scheduled) {
+                {{ 'newsletters.sendsOn' | t: { when: (n.sendAt | newsletterWhen) } }}
+              } @else {
+                {{
+                  'newsletters.sentOn'
+                    | t: { when: (n.sendingStartedAt ?? n.sendAt | newsletterWhen) }
+                }}
+              }
+            </span>
+          </li>
+        }
+      </ul>
+    </blup-list-frame>
+  `,
+  styles: `
+    .rows {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .row {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      padding: 12px 16px;
+      border-radius: var(--mat-sys-corner-medium);
+      background: var(--mat-sys-surface-container-low);
+    }
+    .top {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 4px 12px;
+    }
+    .subject {
+      display: inline-flex;
+      align-items: center;
+      min-block-size: 48px;
+      font: var(--mat-sys-title-medium);
+      color: var(--mat-sys-on-surface);
+      overflow-wrap: anywhere;
+    }
+    .meta {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class NewslettersPage {
+  private readonly api = inject(NewslettersApi);
+
+  protected readonly list = pagedList<NewsletterSummaryDto, { status: NewsletterStatus }>((query) =>
+    this.api.list({
+      status: query.status,
+      q: query.q,
+      page: query.page,
+      pageSize: query.pageSize,
+    }),
+  );
+  protected readonly statuses = NEWSLETTER_STATUSES;
+  protected readonly statusKey = newsletterStatusKey;
+  protected readonly s = Status;
+
+  /** A draft opens in the editor; anything on its way or sent opens its progress. */
+  protected link(n: NewsletterSummaryDto): string[] {
+    return n.status === Status.Draft ? ['/newsletters', n.id] : ['/newsletters', n.id, 'progress'];
+  }
+}

@@ -1,0 +1,36 @@
+import { inject } from '@angular/core';
+import type { TextSectionName, TextSectionTables } from './dictionary';
+import { I18nService } from './i18n.service';
+
+/**
+ * Each section's Danish and English files, fetched on demand. Written out one by one so the
+ * bundler sees each `import()` and gives every section a chunk of its own.
+ */
+const loaders: { readonly [N in TextSectionName]: () => Promise<TextSectionTables<N>> } = {
+  newsletters: () =>
+    Promise.all([import('./sections/newsletters.da'), import('./sections/newsletters.en')]).then(
+      ([da, en]) => ({ da: da.newslettersDa, en: en.newslettersEn }),
+    ),
+  panel: () =>
+    Promise.all([import('./sections/panel.da'), import('./sections/panel.en')]).then(
+      ([da, en]) => ({ da: da.panelDa, en: en.panelEn }),
+    ),
+  enrolment: () =>
+    Promise.all([import('./sections/enrolment.da'), import('./sections/enrolment.en')]).then(
+      ([da, en]) => ({ da: da.enrolmentDa, en: en.enrolmentEn }),
+    ),
+};
+
+/**
+ * A route guard (`canMatch` or `canActivate`) that loads a text section and adds it to the
+ * dictionary before the route's screens show, so their texts are there on first paint:
+ * `{ path: 'panel', canMatch: [loadTextSection('panel')], loadChildren: … }`.
+ * Also usable in specs: `await TestBed.runInInjectionContext(loadTextSection('panel'))`.
+ */
+export function loadTextSection(name: TextSectionName): () => Promise<true> {
+  return async () => {
+    const i18n = inject(I18nService);
+    if (!i18n.hasSection(name)) i18n.registerSection(name, await loaders[name]());
+    return true;
+  };
+}
