@@ -2,7 +2,7 @@
 // the same body, on a throwaway database and Redis key prefix that are removed at the end.
 //
 //   npm run bench -- [--duration=10] [--warmup=2] [--connections=50] [--viewers=200]
-//                    [--only=endpoints,heartbeats,session-page]
+//                    [--only=endpoints,heartbeats,session-page,enrolment-race,newsletter-fanout]
 //
 // Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), the server
 // the bench database is made on; BENCH_REDIS_URL (redis://127.0.0.1:6379).
@@ -13,6 +13,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchSessionPage, printSessionPage } from './bench-session-page.mjs';
+import { benchEnrolmentRace, printEnrolmentRace } from './bench-enrolment-race.mjs';
+import { benchNewsletterFanout, printNewsletterFanout } from './bench-newsletter-fanout.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
 import { apiEnv, fetchDemoSignIns, startApi } from './lib/api.mjs';
 import { ensureApiBuilt } from './lib/build.mjs';
@@ -47,10 +49,19 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '50' },
     viewers: { type: 'string', default: '200' },
-    only: { type: 'string', default: 'endpoints,heartbeats,session-page' },
+    only: {
+      type: 'string',
+      default: 'endpoints,heartbeats,session-page,enrolment-race,newsletter-fanout',
+    },
   },
 });
-const SCENARIOS = ['endpoints', 'heartbeats', 'session-page'];
+const SCENARIOS = [
+  'endpoints',
+  'heartbeats',
+  'session-page',
+  'enrolment-race',
+  'newsletter-fanout',
+];
 const only = new Set(args.only.split(',').map((name) => name.trim()));
 for (const name of only) {
   if (!SCENARIOS.includes(name)) {
@@ -431,10 +442,27 @@ async function main() {
         load,
       })
     : null;
+  const enrolmentRace = only.has('enrolment-race')
+    ? await benchEnrolmentRace({ baseUrl, dbUrl: services.env.DATABASE_URL, sessionCookieName })
+    : null;
+  const fanout = only.has('newsletter-fanout')
+    ? await benchNewsletterFanout({
+        adminUrl: ADMIN_URL,
+        redisUrl: REDIS_URL,
+        prefix: services.prefix,
+        cleanup,
+      })
+    : null;
   if (rows.length) printTable(rows);
   if (heartbeats) printHeartbeats(heartbeats);
   if (sessionPage && !printSessionPage(sessionPage)) {
     throw new Error('The session page ran a different number of SQL queries per circle size.');
+  }
+  if (enrolmentRace && !printEnrolmentRace(enrolmentRace)) {
+    throw new Error('The enrolment race did not fill exactly 10 places with 490 waiting in order.');
+  }
+  if (fanout && !printNewsletterFanout(fanout)) {
+    throw new Error('The newsletter fan-out lost or repeated messages.');
   }
 }
 

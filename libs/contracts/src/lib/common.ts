@@ -108,9 +108,49 @@ export enum ErrorCode {
   // -- citizen panel end
 
   // Enrolment: offerings and enrolments (issue 6; owner: enrolment API)
+  /** Not open for enrolment. Params: reason (`not_published`, `closed`, `enrolment_closed`, `started`), date (ISO, may be empty). */
+  OfferingClosed = 'offering_closed',
+  /** No free place, and this way in has no waitlist (a cohort placed on approval). Params: name, capacity. */
+  OfferingFull = 'offering_full',
+  /** The person or village already takes part (enrolled, pending or on the waitlist). */
+  AlreadyEnrolled = 'already_enrolled',
+  /** This person may not enrol this person or village in this kind of offering. */
+  EnrolmentNotAllowed = 'enrolment_not_allowed',
+  /** The enrolment is cancelled or rejected already, or not pending when approved. Params: status. */
+  EnrolmentNotActive = 'enrolment_not_active',
+  /** A module, course or field that does not fit the offering's kind. Params: field. */
+  OfferingInvalid = 'offering_invalid',
+  /** A module a mini-BLUP offering is for cannot be deleted. Params: name (the offering). */
+  ModuleHasOfferings = 'module_has_offerings',
+  /** A person enrolling themselves in an academy course meant for another audience. Params: name, audience. */
+  OfferingAudienceMismatch = 'offering_audience_mismatch',
   // -- enrolment end
 
   // Enrolment: applications and info meetings (issue 6; owner: applications API)
+  /** Approval without every requirement met and no override reason. Params: missing (comma-separated requirement keys). */
+  RequirementsNotMet = 'requirements_not_met',
+  /** An override reason was given but is blank. */
+  OverrideReasonRequired = 'override_reason_required',
+  /** The application is already approved, rejected or withdrawn. Params: status. */
+  ApplicationDecided = 'application_decided',
+  /** Applying for a village that is not one's own. */
+  ApplicationNotAllowed = 'application_not_allowed',
+  /** A coordination-group person is a steering member of another village. Params: email, village. */
+  PersonInOtherVillage = 'person_in_other_village',
+  /** The agreement is not a PDF, Word file or image (by name and content). */
+  AgreementFileInvalid = 'agreement_file_invalid',
+  /** Params: maxMb. */
+  AgreementTooLarge = 'agreement_too_large',
+  /** The upload link of an application is wrong, or the application is decided. */
+  UploadTokenInvalid = 'upload_token_invalid',
+  AlreadySignedUp = 'already_signed_up',
+  InfoMeetingFull = 'info_meeting_full',
+  /** A cancel link that is wrong or already used. */
+  SignupCancelLinkGone = 'signup_cancel_link_gone',
+  /** Too many applications from one network. Params: minutes. Sent with Retry-After. */
+  ApplicationRateLimited = 'application_rate_limited',
+  /** Too many info-meeting sign-ups from one network. Params: minutes. Sent with Retry-After. */
+  InfoMeetingSignUpRateLimited = 'info_meeting_sign_up_rate_limited',
   // -- applications end
 
   // Requests

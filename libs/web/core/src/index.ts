@@ -23,3 +23,4 @@ export * from './lib/courses/course-labels';
 export * from './lib/api/circles.api';
 export * from './lib/api/newsletters.api';
 export * from './lib/api/panel.api';
+export * from './lib/api/enrolment.api';

@@ -4,6 +4,7 @@ import {
   canSeeContent,
   canSeeCourse,
   canSeeLesson,
+  canSeeModule,
   type CourseViewer,
 } from './course-access-policy';
 
@@ -11,6 +12,8 @@ const viewer = (role: Role, facts: Partial<CourseViewer> = {}): CourseViewer => 
   role,
   villageInCohort: false,
   invited: false,
+  enrolled: false,
+  enrolledModuleIds: [],
   ...facts,
 });
 const published = { publishedAt: new Date() };
@@ -29,7 +32,7 @@ describe('course access policy', () => {
   it('shows the secretariat everything, drafts too', () => {
     const sut = viewer(Role.Secretariat);
     expect(canSeeCourse(sut, { ...academy, ...draft })).toBe(true);
-    expect(canSeeLesson(sut, { ...blup, ...draft }, draft, draft)).toBe(true);
+    expect(canSeeLesson(sut, { ...blup, ...draft }, { id: 'm', ...draft }, draft)).toBe(true);
   });
 
   it('opens a published village-process course to steering members in a cohort and to coordinators', () => {
@@ -49,12 +52,35 @@ describe('course access policy', () => {
     }
   });
 
+  it('opens an academy course to people enrolled in it, and closes it when they are not', () => {
+    expect(canSeeCourse(viewer(Role.Learner, { enrolled: true }), academy)).toBe(true);
+    expect(canSeeCourse(viewer(Role.Learner, { enrolled: false }), academy)).toBe(false);
+    const sut = viewer(Role.Learner, { enrolled: true });
+    expect(canSeeModule(sut, academy, { id: 'm1', ...published })).toBe(true);
+  });
+
+  it('shows a mini-BLUP village only its enrolled module of the BLUP course', () => {
+    const sut = viewer(Role.SteeringMember, { enrolledModuleIds: ['m2'] });
+    expect(canSeeCourse(sut, blup)).toBe(true);
+    expect(canSeeCourse(sut, academy)).toBe(false);
+    expect(canSeeModule(sut, blup, { id: 'm2', ...published })).toBe(true);
+    expect(canSeeModule(sut, blup, { id: 'm1', ...published })).toBe(false);
+    expect(canSeeModule(sut, blup, { id: 'm2', ...draft })).toBe(false);
+    expect(canSeeLesson(sut, blup, { id: 'm2', ...published }, published)).toBe(true);
+    expect(canSeeLesson(sut, blup, { id: 'm1', ...published }, published)).toBe(false);
+    // Learners are not villages: module enrolments do not apply to them.
+    expect(canSeeCourse(viewer(Role.Learner, { enrolledModuleIds: ['m2'] }), blup)).toBe(false);
+    // A village in a cohort sees every module.
+    const inCohort = viewer(Role.SteeringMember, { villageInCohort: true });
+    expect(canSeeModule(inCohort, blup, { id: 'm1', ...published })).toBe(true);
+  });
+
   it('never shows learners unpublished courses, modules or lessons', () => {
     const sut = viewer(Role.Learner, { invited: true });
     expect(canSeeCourse(sut, { ...academy, ...draft })).toBe(false);
     expect(canSeeContent(sut, draft)).toBe(false);
-    expect(canSeeLesson(sut, academy, published, published)).toBe(true);
-    expect(canSeeLesson(sut, academy, draft, published)).toBe(false);
-    expect(canSeeLesson(sut, academy, published, draft)).toBe(false);
+    expect(canSeeLesson(sut, academy, { id: 'm', ...published }, published)).toBe(true);
+    expect(canSeeLesson(sut, academy, { id: 'm', ...draft }, published)).toBe(false);
+    expect(canSeeLesson(sut, academy, { id: 'm', ...published }, draft)).toBe(false);
   });
 });

@@ -139,6 +139,19 @@ export class AuthoringService {
       );
       if (!module) throw notFound('Module not found');
       await this.lockCourse(tx, module.course_id);
+      // A mini-BLUP offering is for this module (issue 6): its enrolments would lose their access.
+      const [offering] = await tx.query<{ name: string }[]>(
+        `SELECT name FROM offerings WHERE module_id = $1 ORDER BY created_at LIMIT 1`,
+        [id],
+      );
+      if (offering) {
+        throw new AppException(
+          HttpStatus.CONFLICT,
+          ErrorCode.ModuleHasOfferings,
+          `The module cannot be deleted: the offering “${offering.name}” is for it.`,
+          { params: { name: offering.name } },
+        );
+      }
       const files = await tx.query<{ key: string }[]>(
         `SELECT resource_file_key AS key FROM lessons
           WHERE module_id = $1 AND resource_file_key IS NOT NULL`,

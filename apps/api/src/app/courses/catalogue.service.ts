@@ -26,7 +26,7 @@ import { likePattern, PageQueryDto, pageWindow, toPage } from '../common/paginat
 import type { Lesson } from '../database/entities';
 import { lessonProgress, markLessonComplete, percentOf } from './course-progress';
 import { attachmentHeader } from './resource-file';
-import { contentVisibleSql, courseVisibleSql } from './course-visibility';
+import { contentVisibleSql, courseVisibleSql, moduleVisibleSql } from './course-visibility';
 import { LessonAccessService, type LessonInCourse } from './lesson-access.service';
 
 export interface ResourceDownload {
@@ -113,7 +113,7 @@ export class CatalogueService {
     const rows = await this.db.query<CourseRow[]>(
       `SELECT c.id, c.title, c.summary, c.audience, c.language, c.published_at,
               (SELECT count(*)::int FROM course_modules m
-                WHERE m.course_id = c.id AND ${contentVisibleSql(actor.role, 'm')}) AS module_count,
+                WHERE m.course_id = c.id AND ${moduleVisibleSql(actor.role, 'm', '$1')}) AS module_count,
               stats.lesson_count, stats.completed_count,
               count(*) OVER () AS total
          FROM courses c
@@ -123,7 +123,7 @@ export class CatalogueService {
              JOIN lessons l ON l.module_id = m.id
              LEFT JOIN lesson_progress p ON p.lesson_id = l.id AND p.user_id = $1
             WHERE m.course_id = c.id
-              AND ${contentVisibleSql(actor.role, 'm')} AND ${contentVisibleSql(actor.role, 'l')}
+              AND ${moduleVisibleSql(actor.role, 'm', '$1')} AND ${contentVisibleSql(actor.role, 'l')}
          ) stats
         WHERE ${courseVisibleSql(actor.role, 'c', '$1')} ${search}
         ORDER BY c.position, c.title, c.id
@@ -193,9 +193,9 @@ export class CatalogueService {
     const modules = await this.db.query<ModuleRow[]>(
       `SELECT m.id, m.title, m.summary, m.phase, m.months, m.position, m.published_at
          FROM course_modules m
-        WHERE m.course_id = $1 AND ${contentVisibleSql(actor.role, 'm')}
+        WHERE m.course_id = $1 AND ${moduleVisibleSql(actor.role, 'm', '$2')}
         ORDER BY m.position`,
-      [row.id],
+      [row.id, actor.id],
     );
     const lessons = await this.db.query<LessonRow[]>(
       `SELECT l.id, l.module_id, l.title, l.kind, l.position, l.published_at, l.inspiration,
@@ -205,7 +205,7 @@ export class CatalogueService {
          JOIN course_modules m ON m.id = l.module_id
          LEFT JOIN lesson_progress p ON p.lesson_id = l.id AND p.user_id = $2
         WHERE m.course_id = $1
-          AND ${contentVisibleSql(actor.role, 'm')} AND ${contentVisibleSql(actor.role, 'l')}
+          AND ${moduleVisibleSql(actor.role, 'm', '$2')} AND ${contentVisibleSql(actor.role, 'l')}
         ORDER BY l.position`,
       [row.id, actor.id],
     );

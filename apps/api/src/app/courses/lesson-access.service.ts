@@ -61,17 +61,41 @@ export class LessonAccessService {
     return canSeeLesson(viewer, course, module, lesson);
   }
 
-  /** Whether the person's village is in a cohort and whether they were invited to the course. */
+  /**
+   * Whether the person's village is in a cohort, whether they were invited to or are enrolled in
+   * the course, and which of its modules their village is enrolled in (mini-BLUP).
+   */
   async viewerOf(actor: ViewerFacts, courseId: string): Promise<CourseViewer> {
     if (actor.role === Role.Secretariat) {
-      return { role: actor.role, villageInCohort: false, invited: false };
+      return {
+        role: actor.role,
+        villageInCohort: false,
+        invited: false,
+        enrolled: false,
+        enrolledModuleIds: [],
+      };
     }
-    const [row] = await this.db.query<{ in_cohort: boolean; invited: boolean }[]>(
+    const [row] = await this.db.query<
+      { in_cohort: boolean; invited: boolean; enrolled: boolean; module_ids: string[] | null }[]
+    >(
       `SELECT
          EXISTS (SELECT 1 FROM villages v WHERE v.id = $1 AND v.cohort_id IS NOT NULL) AS in_cohort,
-         EXISTS (SELECT 1 FROM course_access a WHERE a.course_id = $2 AND a.user_id = $3) AS invited`,
-      [actor.villageId, courseId, actor.id],
+         EXISTS (SELECT 1 FROM course_access a WHERE a.course_id = $2 AND a.user_id = $3) AS invited,
+         EXISTS (SELECT 1 FROM enrolments e JOIN offerings o ON o.id = e.offering_id
+                  WHERE o.course_id = $2 AND o.kind = 'academy_course'
+                    AND e.user_id = $3 AND e.status = 'enrolled') AS enrolled,
+         (SELECT array_agg(DISTINCT o.module_id) FROM enrolments e
+            JOIN offerings o ON o.id = e.offering_id
+           WHERE o.course_id = $2 AND o.kind = 'mini_blup' AND $4::boolean
+             AND e.village_id = $1 AND e.status = 'enrolled') AS module_ids`,
+      [actor.villageId, courseId, actor.id, actor.role === Role.SteeringMember],
     );
-    return { role: actor.role, villageInCohort: row.in_cohort, invited: row.invited };
+    return {
+      role: actor.role,
+      villageInCohort: row.in_cohort,
+      invited: row.invited,
+      enrolled: row.enrolled,
+      enrolledModuleIds: row.module_ids ?? [],
+    };
   }
 }

@@ -8,6 +8,7 @@ import { attachDemoVideo } from '../video/demo-video';
 import { Cohort, Municipality, User, Village } from '../database/entities';
 import { writeDemoCircles } from './demo-circles';
 import { writeDemoCourses } from './demo-courses';
+import { writeDemoEnrolment } from './demo-enrolment';
 import { writeDemoNewsletters } from './demo-newsletters';
 import { writeDemoPanel } from './demo-panel';
 import {
@@ -50,6 +51,7 @@ const DOMAIN_TABLES = [
   'villages',
   'cohorts',
   'municipalities',
+  'info_meetings',
 ];
 
 /** Two seeds at once (say, two instances booting with SEED_DEMO_IF_EMPTY) take turns. */
@@ -182,6 +184,7 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
   // add their demo data here, each with one call into its own demo-*.ts file.
   await writeDemoPanel(em, villages);
   await writeDemoNewsletters(em, people);
+  await writeDemoEnrolment(em, cohorts, villages, people);
   return {
     seeded: true,
     circles: circles.circles,

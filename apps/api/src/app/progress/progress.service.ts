@@ -21,7 +21,11 @@ import {
   markLessonComplete,
   percentOf,
 } from '../courses/course-progress';
-import { contentVisibleSql, courseVisibleSql } from '../courses/course-visibility';
+import {
+  contentVisibleSql,
+  courseVisibleSql,
+  moduleVisibleSql,
+} from '../courses/course-visibility';
 import { LessonAccessService } from '../courses/lesson-access.service';
 import { coveredRange, heartbeatProblem, resumePosition } from './heartbeat';
 import { HeartbeatBody, PersonProgressQuery, VillageProgressQuery } from './progress.dto';
@@ -57,6 +61,21 @@ const HEARTBEAT_SQL = `
 const PUBLISHED_LESSONS_SQL = `
   SELECT l.id FROM lessons l JOIN course_modules m ON m.id = l.module_id
    WHERE m.course_id = $1 AND m.published_at IS NOT NULL AND l.published_at IS NOT NULL`;
+
+/**
+ * Per person (`u`): the course's ($1) lessons they may see and how many of those they have
+ * completed. A steering member sees the modules `moduleVisibleSql` gives them (the catalogue's
+ * rule: the whole course in a cohort, only the enrolled module for a mini-BLUP village); others
+ * every published module.
+ */
+const VISIBLE_LESSONS_LATERAL = `LEFT JOIN LATERAL (
+  SELECT count(*)::int AS lessons, count(vp.completed_at)::int AS completed
+    FROM lessons l JOIN course_modules m ON m.id = l.module_id
+    LEFT JOIN lesson_progress vp
+      ON vp.user_id = u.id AND vp.lesson_id = l.id AND vp.completed_at IS NOT NULL
+   WHERE m.course_id = $1 AND l.published_at IS NOT NULL AND m.published_at IS NOT NULL
+     AND (u.role <> 'steering_member' OR ${moduleVisibleSql(Role.SteeringMember, 'm', 'u.id')})
+) vis ON TRUE`;
 
 @Injectable()
 export class ProgressService {
@@ -157,7 +176,7 @@ export class ProgressService {
   /** Per village: its steering members' completion of the course's published lessons. */
   async villages(actor: AuthUser, query: VillageProgressQuery): Promise<Page<VillageProgressDto>> {
     const scope = this.reportScope(actor);
-    const totalLessons = await this.publishedLessonCount(actor, query.courseId);
+    await this.publishedLessonCount(actor, query.courseId);
     const { skip, take } = pageWindow(query);
     const params: unknown[] = [query.courseId, take, skip];
     const where: string[] = [];
@@ -176,19 +195,19 @@ export class ProgressService {
         municipality_name: string;
         members: number;
         completed: number;
+        lessons: number;
         total: string;
       }[]
     >(
-      `WITH course_lessons AS (${PUBLISHED_LESSONS_SQL})
-       SELECT v.id, v.name, mu.name AS municipality_name,
-              count(DISTINCT u.id)::int AS members,
-              count(p.lesson_id)::int AS completed,
+      `SELECT v.id, v.name, mu.name AS municipality_name,
+              count(u.id)::int AS members,
+              coalesce(sum(vis.completed), 0)::int AS completed,
+              coalesce(sum(vis.lessons), 0)::int AS lessons,
               count(*) OVER () AS total
          FROM villages v
          JOIN municipalities mu ON mu.id = v.municipality_id
          LEFT JOIN users u ON u.village_id = v.id AND u.role = 'steering_member' AND u.disabled_at IS NULL
-         LEFT JOIN lesson_progress p ON p.user_id = u.id AND p.completed_at IS NOT NULL
-               AND p.lesson_id IN (SELECT id FROM course_lessons)
+         ${VISIBLE_LESSONS_LATERAL}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         GROUP BY v.id, mu.name
         ORDER BY v.name, v.id
@@ -201,7 +220,8 @@ export class ProgressService {
         villageName: r.name,
         municipalityName: r.municipality_name,
         members: r.members,
-        percent: percentOf(r.completed, r.members * totalLessons),
+        // Each member counts the lessons they may see (a mini-BLUP village: its module only).
+        percent: percentOf(r.completed, r.lessons),
         lessonsCompleted: r.completed,
       })),
       rows.length ? Number(rows[0].total) : 0,
@@ -215,7 +235,7 @@ export class ProgressService {
    */
   async people(actor: AuthUser, query: PersonProgressQuery): Promise<Page<PersonProgressDto>> {
     const scope = this.reportScope(actor);
-    const totalLessons = await this.publishedLessonCount(actor, query.courseId);
+    await this.publishedLessonCount(actor, query.courseId);
     const { skip, take } = pageWindow(query);
     const params: unknown[] = [query.courseId, take, skip];
     const where: string[] = [`u.role <> 'secretariat'`, 'u.disabled_at IS NULL'];
@@ -237,6 +257,7 @@ export class ProgressService {
         name: string;
         village_name: string | null;
         completed: number;
+        lessons: number;
         last_activity_at: Date | null;
         total: string;
       }[]
@@ -244,7 +265,8 @@ export class ProgressService {
       `WITH course_lessons AS (${PUBLISHED_LESSONS_SQL}),
             course AS (SELECT audience FROM courses WHERE id = $1)
        SELECT u.id, u.name, v.name AS village_name,
-              coalesce(pr.completed, 0)::int AS completed, pr.last_activity_at,
+              coalesce(vis.completed, 0)::int AS completed, coalesce(vis.lessons, 0)::int AS lessons,
+              pr.last_activity_at,
               count(*) OVER () AS total
          FROM users u
          LEFT JOIN villages v ON v.id = u.village_id
@@ -253,6 +275,7 @@ export class ProgressService {
              FROM lesson_progress p
             WHERE p.user_id = u.id AND p.lesson_id IN (SELECT id FROM course_lessons)
          ) pr ON TRUE
+         ${VISIBLE_LESSONS_LATERAL}
         WHERE ${where.join(' AND ')}
           AND (pr.last_activity_at IS NOT NULL
                OR EXISTS (SELECT 1 FROM course_access a WHERE a.course_id = $1 AND a.user_id = u.id)
@@ -267,7 +290,7 @@ export class ProgressService {
         userId: r.id,
         name: r.name,
         villageName: r.village_name,
-        percent: percentOf(r.completed, totalLessons),
+        percent: percentOf(r.completed, r.lessons),
         lessonsCompleted: r.completed,
         lastActivityAt: r.last_activity_at ? new Date(r.last_activity_at).toISOString() : null,
       })),

@@ -1,7 +1,24 @@
 import type { Locale } from '@blup/contracts';
 import { MailBody, renderHtml, renderText } from './layout';
 import { SESSION_REMINDER_COPY, type SessionReminderMail } from './session-reminder';
+// applications and info meetings (issue 6)
+import {
+  APPLICATION_APPROVED_COPY,
+  APPLICATION_RECEIVED_COPY,
+  APPLICATION_REJECTED_COPY,
+  type ApplicationApprovedMail,
+  type ApplicationReceivedMail,
+  type ApplicationRejectedMail,
+} from './application-mails';
+import {
+  INFO_MEETING_CANCELLED_COPY,
+  INFO_MEETING_CONFIRMATION_COPY,
+  INFO_MEETING_REMINDER_COPY,
+  type InfoMeetingCancelledMail,
+  type InfoMeetingMail,
+} from './info-meeting-mails';
 import { PANEL_CONFIRM_COPY, type PanelConfirmMail } from './panel-confirm';
+import { ENROLMENT_PROMOTED_COPY, type EnrolmentPromotedMail } from './enrolment-promoted';
 
 export interface RenderedMail {
   subject: string;
@@ -17,7 +34,15 @@ export interface MailTemplates {
   session_reminder: SessionReminderMail;
   // citizen panel (issue 5)
   panel_confirm: PanelConfirmMail;
+  // enrolment (issue 6)
+  enrolment_promoted: EnrolmentPromotedMail;
   // applications and info meetings (issue 6)
+  application_received: ApplicationReceivedMail;
+  application_approved: ApplicationApprovedMail;
+  application_rejected: ApplicationRejectedMail;
+  info_meeting_confirmation: InfoMeetingMail;
+  info_meeting_reminder: InfoMeetingMail;
+  info_meeting_cancelled: InfoMeetingCancelledMail;
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -97,7 +122,15 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
   session_reminder: SESSION_REMINDER_COPY,
   // citizen panel (issue 5)
   panel_confirm: PANEL_CONFIRM_COPY,
+  // enrolment (issue 6)
+  enrolment_promoted: ENROLMENT_PROMOTED_COPY,
   // applications and info meetings (issue 6)
+  application_received: APPLICATION_RECEIVED_COPY,
+  application_approved: APPLICATION_APPROVED_COPY,
+  application_rejected: APPLICATION_REJECTED_COPY,
+  info_meeting_confirmation: INFO_MEETING_CONFIRMATION_COPY,
+  info_meeting_reminder: INFO_MEETING_REMINDER_COPY,
+  info_meeting_cancelled: INFO_MEETING_CANCELLED_COPY,
 };
 
 export function renderMail<T extends MailTemplate>(

@@ -137,8 +137,40 @@ export const da = {
       'Filen har for mange rækker. Del den op i filer med højst {max} rækker.',
     // -- citizen panel end
     // enrolment (issue 6)
+    offering_closed:
+      'Der er ikke åbent for tilmelding til »{name}«: det er lukket eller startet. Vælg et andet tilbud, eller kontakt sekretariatet.',
+    offering_full: '»{name}« er fuldt ({capacity} pladser). Der er ingen ledig plads.',
+    already_enrolled:
+      'Du er allerede tilmeldt (eller står på venteliste eller afventer godkendelse).',
+    enrolment_not_allowed:
+      'Du kan ikke lave denne tilmelding. Kontakt sekretariatet, hvis det er en fejl.',
+    enrolment_not_active: 'Tilmeldingen er allerede afmeldt eller afgjort og kan ikke ændres.',
+    offering_invalid: 'Feltet »{field}« passer ikke til denne slags tilbud. Ret det og prøv igen.',
+    module_has_offerings:
+      'Modulet kan ikke slettes, fordi tilbuddet »{name}« bruger det. Luk eller ret tilbuddet først.',
+    offering_audience_mismatch:
+      '»{name}« er for en anden målgruppe end din, så du kan ikke selv tilmelde dig. Spørg din koordinator eller sekretariatet, hvis du skal med.',
     // -- enrolment end
     // applications (issue 6)
+    requirements_not_met:
+      'Ansøgningen opfylder ikke alle tre krav ({missing}). Godkend kun med en begrundelse for undtagelsen.',
+    override_reason_required: 'Skriv en begrundelse for at godkende, selv om et krav mangler.',
+    application_decided: 'Ansøgningen er allerede afgjort ({status}).',
+    application_not_allowed: 'Du kan kun søge for din egen landsby.',
+    person_in_other_village:
+      '{email} er allerede med i koordinationsgruppen i {village}. Vælg en anden person.',
+    agreement_file_invalid:
+      'Aftalen skal være en PDF, et Word-dokument eller et billede (PNG eller JPG).',
+    agreement_too_large: 'Filen er for stor. Den må højst fylde {maxMb} MB.',
+    upload_token_invalid:
+      'Linket til at sende aftalen virker ikke længere. Kontakt sekretariatet, hvis du vil sende den.',
+    already_signed_up: 'Du er allerede tilmeldt dette informationsmøde med den e-mail.',
+    info_meeting_full: 'Informationsmødet er fuldt. Vælg et andet møde.',
+    signup_cancel_link_gone: 'Linket er allerede brugt, eller tilmeldingen findes ikke længere.',
+    application_rate_limited:
+      'Der er sendt mange ansøgninger fra dit netværk lige nu. Prøv igen om {minutes} minutter.',
+    info_meeting_sign_up_rate_limited:
+      'Der er meldt mange til informationsmøder fra dit netværk lige nu. Prøv igen om {minutes} minutter.',
     // -- applications end
     session_overlaps:
       'Tidspunktet overlapper med mødet »{title}« i samme kreds. Vælg et andet tidspunkt.',

@@ -138,8 +138,40 @@ export const en: Dictionary = {
       'The file has too many rows. Split it into files of at most {max} rows.',
     // -- citizen panel end
     // enrolment (issue 6)
+    offering_closed:
+      '“{name}” is not open for enrolment: it is closed or has started. Choose another offering, or contact the secretariat.',
+    offering_full: '“{name}” is full ({capacity} places). There is no free place.',
+    already_enrolled: 'You are already enrolled (or on the waitlist, or waiting for approval).',
+    enrolment_not_allowed:
+      'You cannot make this enrolment. Contact the secretariat if this is wrong.',
+    enrolment_not_active: 'The enrolment is already cancelled or decided and cannot be changed.',
+    offering_invalid:
+      'The field “{field}” does not fit this kind of offering. Correct it and try again.',
+    module_has_offerings:
+      'The module cannot be deleted because the offering “{name}” uses it. Close or change that offering first.',
+    offering_audience_mismatch:
+      '“{name}” is meant for another audience than yours, so you cannot enrol yourself. Ask your coordinator or the secretariat if you should take part.',
     // -- enrolment end
     // applications (issue 6)
+    requirements_not_met:
+      'The application does not meet all three requirements ({missing}). Approve only with a reason for the exception.',
+    override_reason_required: 'Write a reason to approve even though a requirement is missing.',
+    application_decided: 'The application has already been decided ({status}).',
+    application_not_allowed: 'You can only apply for your own village.',
+    person_in_other_village:
+      '{email} is already in the coordination group of {village}. Choose someone else.',
+    agreement_file_invalid:
+      'The agreement must be a PDF, a Word document or an image (PNG or JPG).',
+    agreement_too_large: 'The file is too large. It may be at most {maxMb} MB.',
+    upload_token_invalid:
+      'The link for sending the agreement no longer works. Contact the secretariat to send it.',
+    already_signed_up: 'You are already signed up for this info meeting with that email.',
+    info_meeting_full: 'The info meeting is full. Choose another meeting.',
+    signup_cancel_link_gone: 'The link has already been used, or the sign-up no longer exists.',
+    application_rate_limited:
+      'Many applications came from your network just now. Try again in {minutes} minutes.',
+    info_meeting_sign_up_rate_limited:
+      'Many info-meeting sign-ups came from your network just now. Try again in {minutes} minutes.',
     // -- applications end
     session_overlaps:
       'The time overlaps the meeting “{title}” in the same circle. Choose another time.',

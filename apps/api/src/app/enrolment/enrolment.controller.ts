@@ -1,0 +1,200 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { EnrolmentDto, OfferingDto, Page } from '@blup/contracts';
+import type { Response } from 'express';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Public } from '../auth/public.decorator';
+import { PageQueryDto } from '../common/pagination';
+import { IdParam } from '../organisations/shared/id-param';
+import {
+  CancelEnrolmentBody,
+  CreateOfferingBody,
+  DecideEnrolmentBody,
+  EnrolBody,
+  EnrolmentQueryDto,
+  InvoiceQueryDto,
+  OfferingQueryDto,
+  UpdateOfferingBody,
+} from './enrolment.dto';
+import { EnrolmentService } from './enrolment.service';
+
+@ApiTags('enrolment')
+@Controller('public/offerings')
+export class PublicOfferingsController {
+  constructor(private readonly service: EnrolmentService) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({
+    description: 'Published offerings open for enrolment now (for the apply form).',
+  })
+  list(@Query() query: OfferingQueryDto): Promise<Page<OfferingDto>> {
+    return this.service.listPublic(query);
+  }
+}
+
+@ApiTags('enrolment')
+@ApiCookieAuth()
+@Controller('offerings')
+export class OfferingsController {
+  constructor(private readonly service: EnrolmentService) {}
+
+  @Get()
+  @ApiOkResponse({
+    description: 'Published offerings (all for the secretariat), with yours marked.',
+  })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: OfferingQueryDto,
+  ): Promise<Page<OfferingDto>> {
+    return this.service.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'One offering.' })
+  @ApiNotFoundResponse({ description: 'No such offering, or a draft.' })
+  get(@CurrentUser() user: AuthUser, @IdParam('offering') id: string): Promise<OfferingDto> {
+    return this.service.get(user, id);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ description: 'The offering (a cohort offering creates its cohort).' })
+  @ApiBadRequestResponse({ description: 'A field that does not fit the kind, or bad dates.' })
+  @ApiForbiddenResponse({ description: 'Only the secretariat creates offerings.' })
+  @ApiConflictResponse({ description: 'A cohort with that name exists.' })
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateOfferingBody): Promise<OfferingDto> {
+    return this.service.create(user, body);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ description: 'The changed offering; more capacity promotes from the waitlist.' })
+  @ApiForbiddenResponse({ description: 'Only the secretariat changes offerings.' })
+  update(
+    @CurrentUser() user: AuthUser,
+    @IdParam('offering') id: string,
+    @Body() body: UpdateOfferingBody,
+  ): Promise<OfferingDto> {
+    return this.service.update(user, id, body);
+  }
+
+  @Post(':id/enrolments')
+  @ApiCreatedResponse({ description: 'Enrolled, pending approval, or on the waitlist.' })
+  @ApiBadRequestResponse({ description: '`offering_closed`: not published, closed or started.' })
+  @ApiForbiddenResponse({ description: '`enrolment_not_allowed`.' })
+  @ApiConflictResponse({ description: '`already_enrolled`.' })
+  enrol(
+    @CurrentUser() user: AuthUser,
+    @IdParam('offering') id: string,
+    @Body() body: EnrolBody,
+  ): Promise<EnrolmentDto> {
+    return this.service.enrol(user, id, body);
+  }
+
+  @Get(':id/enrolments')
+  @ApiOkResponse({ description: 'Place-holders, then the waitlist in arrival order.' })
+  @ApiForbiddenResponse({ description: 'Secretariat and coordinators only.' })
+  enrolments(
+    @CurrentUser() user: AuthUser,
+    @IdParam('offering') id: string,
+    @Query() query: EnrolmentQueryDto,
+  ): Promise<Page<EnrolmentDto>> {
+    return this.service.offeringEnrolments(user, id, query);
+  }
+}
+
+@ApiTags('enrolment')
+@ApiCookieAuth()
+@Controller()
+export class EnrolmentsController {
+  constructor(private readonly service: EnrolmentService) {}
+
+  @Get('me/enrolments')
+  @ApiOkResponse({ description: 'Your own enrolments and your village’s.' })
+  mine(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<EnrolmentDto>> {
+    return this.service.mine(user, query);
+  }
+
+  @Get('enrolments/invoices.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The invoice basis: `;`-separated, UTF-8 with BOM.' })
+  @ApiForbiddenResponse({ description: 'Secretariat only.' })
+  async invoices(
+    @CurrentUser() user: AuthUser,
+    @Query() query: InvoiceQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const body = await this.service.invoicesCsv(user, query);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="fakturagrundlag.csv"');
+    res.setHeader('Cache-Control', 'private, no-cache');
+    return body;
+  }
+
+  @Get('enrolments')
+  @ApiOkResponse({ description: 'Enrolments (coordinators: their municipality’s).' })
+  @ApiForbiddenResponse({ description: 'Secretariat and coordinators only.' })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: EnrolmentQueryDto,
+  ): Promise<Page<EnrolmentDto>> {
+    return this.service.listEnrolments(user, query);
+  }
+
+  @Get('enrolments/:id')
+  @ApiOkResponse({ description: 'One enrolment you may see.' })
+  @ApiNotFoundResponse({ description: 'No such enrolment, or not yours to see.' })
+  get(@CurrentUser() user: AuthUser, @IdParam('enrolment') id: string): Promise<EnrolmentDto> {
+    return this.service.getEnrolment(user, id);
+  }
+
+  @Post('enrolments/:id/cancel')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ description: 'Cancelled; the next on the waitlist is promoted and mailed.' })
+  @ApiConflictResponse({ description: '`enrolment_not_active`: already cancelled or rejected.' })
+  cancel(
+    @CurrentUser() user: AuthUser,
+    @IdParam('enrolment') id: string,
+    @Body() body: CancelEnrolmentBody,
+  ): Promise<EnrolmentDto> {
+    return this.service.cancel(user, id, body);
+  }
+
+  @Post('enrolments/:id/approve')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ description: 'A pending enrolment is now enrolled.' })
+  approve(@CurrentUser() user: AuthUser, @IdParam('enrolment') id: string): Promise<EnrolmentDto> {
+    return this.service.approve(user, id);
+  }
+
+  @Post('enrolments/:id/reject')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ description: 'Rejected; a freed place goes to the next on the waitlist.' })
+  reject(
+    @CurrentUser() user: AuthUser,
+    @IdParam('enrolment') id: string,
+    @Body() body: DecideEnrolmentBody,
+  ): Promise<EnrolmentDto> {
+    return this.service.reject(user, id, body);
+  }
+}

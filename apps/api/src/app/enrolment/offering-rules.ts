@@ -1,0 +1,178 @@
+import {
+  CIRCLE_TIME_ZONE,
+  EnrolmentStatus,
+  LearnerKind,
+  OfferingApproval,
+  OfferingAudience,
+  OfferingKind,
+  OfferingState,
+  Payer,
+  Role,
+  wallTimeOf,
+} from '@blup/contracts';
+
+/** The facts about an offering that decide whether it takes enrolments now. */
+export interface OfferingWindow {
+  startsOn: string | null;
+  enrolClosesAt: Date | null;
+  publishedAt: Date | null;
+  closedAt: Date | null;
+}
+
+export type ClosedReason = 'not_published' | 'closed' | 'enrolment_closed' | 'started';
+
+export interface OfferingStatus {
+  state: OfferingState;
+  reason: ClosedReason | null;
+  /** The date the reason names (YYYY-MM-DD), or '' when none. */
+  date: string;
+  /** In English words, naming why ("closed on 2027-01-15"); null when open. */
+  message: string | null;
+}
+
+/** Today's date in Denmark (YYYY-MM-DD). */
+export function danishDate(now: Date): string {
+  return wallTimeOf(now, CIRCLE_TIME_ZONE).date;
+}
+
+/**
+ * Whether an offering takes enrolments at `now`: published, not closed, before its enrolment
+ * deadline and before it starts (self-paced courses never start).
+ */
+export function offeringStatus(o: OfferingWindow, now: Date): OfferingStatus {
+  const open = { state: OfferingState.Open, reason: null, date: '', message: null };
+  if (!o.publishedAt || o.publishedAt > now) {
+    return {
+      state: OfferingState.Draft,
+      reason: 'not_published',
+      date: '',
+      message: 'it is not published yet',
+    };
+  }
+  if (o.closedAt && o.closedAt <= now) {
+    const date = danishDate(o.closedAt);
+    return { state: OfferingState.Closed, reason: 'closed', date, message: `closed on ${date}` };
+  }
+  if (o.enrolClosesAt && o.enrolClosesAt <= now) {
+    const date = danishDate(o.enrolClosesAt);
+    return {
+      state: OfferingState.Closed,
+      reason: 'enrolment_closed',
+      date,
+      message: `enrolment closed on ${date}`,
+    };
+  }
+  if (o.startsOn && o.startsOn <= danishDate(now)) {
+    return {
+      state: OfferingState.Started,
+      reason: 'started',
+      date: o.startsOn,
+      message: `it started on ${o.startsOn}`,
+    };
+  }
+  return open;
+}
+
+/**
+ * What a new enrolment becomes: a free place is taken (`enrolled` or, when the secretariat
+ * approves, `pending`); otherwise the waitlist. Capacity null = unlimited.
+ */
+export function admissionStatus(
+  capacity: number | null,
+  placesHeld: number,
+  approval: OfferingApproval,
+): EnrolmentStatus {
+  if (capacity !== null && placesHeld >= capacity) return EnrolmentStatus.Waitlisted;
+  return approval === OfferingApproval.Automatic
+    ? EnrolmentStatus.Enrolled
+    : EnrolmentStatus.Pending;
+}
+
+/** Statuses that hold one of the offering's places. */
+export function holdsPlace(status: EnrolmentStatus): boolean {
+  return status === EnrolmentStatus.Pending || status === EnrolmentStatus.Enrolled;
+}
+
+export function isActive(status: EnrolmentStatus): boolean {
+  return holdsPlace(status) || status === EnrolmentStatus.Waitlisted;
+}
+
+/** Villages take cohorts and mini-BLUP modules; people take academy courses. */
+export function enrolsVillages(kind: OfferingKind): boolean {
+  return kind !== OfferingKind.AcademyCourse;
+}
+
+export function defaultPayer(kind: OfferingKind): Payer {
+  return enrolsVillages(kind) ? Payer.Municipality : Payer.Self;
+}
+
+export interface EnrollerFacts {
+  id: string;
+  role: Role;
+  municipalityId: string | null;
+  villageId: string | null;
+}
+
+/**
+ * Whether `actor` may enrol the party: a person enrols themself in an academy course (the
+ * secretariat anyone); a village in a mini-BLUP offering by a steering member of it, a
+ * coordinator of its municipality or the secretariat; cohort places only by the secretariat
+ * (villages apply instead).
+ */
+export function mayEnrol(
+  actor: EnrollerFacts,
+  kind: OfferingKind,
+  party: { userId: string } | { villageId: string; municipalityId: string },
+): boolean {
+  if (actor.role === Role.Secretariat) return true;
+  if (kind === OfferingKind.Cohort) return false;
+  if ('userId' in party) return kind === OfferingKind.AcademyCourse && party.userId === actor.id;
+  if (kind !== OfferingKind.MiniBlup) return false;
+  if (actor.role === Role.SteeringMember) return actor.villageId === party.villageId;
+  if (actor.role === Role.Coordinator) return actor.municipalityId === party.municipalityId;
+  return false;
+}
+
+/**
+ * Whether a person enrolling in an academy course fits its audience. Coordinators and the
+ * secretariat may enrol anyone (themselves included); everyone else enrolling themselves needs
+ * the offering to be for everyone or for their learner kind (no learner kind fits only
+ * `everyone`). Offerings without an audience (not academy courses) always fit.
+ */
+export function audienceFits(
+  actorRole: Role,
+  audience: OfferingAudience | null,
+  learnerKind: LearnerKind | null,
+): boolean {
+  if (actorRole === Role.Secretariat || actorRole === Role.Coordinator) return true;
+  if (audience === null || audience === OfferingAudience.Everyone) return true;
+  return (learnerKind as string | null) === (audience as string);
+}
+
+/**
+ * Whether `actor` may cancel an enrolment: their own, their village's (steering members), a
+ * village of their municipality (coordinators), any (secretariat).
+ */
+export function mayCancel(
+  actor: EnrollerFacts,
+  enrolment: { userId: string | null; villageId: string | null; municipalityId: string | null },
+): boolean {
+  if (actor.role === Role.Secretariat) return true;
+  if (enrolment.userId !== null) return enrolment.userId === actor.id;
+  if (actor.role === Role.SteeringMember) return actor.villageId === enrolment.villageId;
+  if (actor.role === Role.Coordinator) {
+    return actor.municipalityId !== null && actor.municipalityId === enrolment.municipalityId;
+  }
+  return false;
+}
+
+/** Prefix `'` to a CSV cell that a spreadsheet would read as a formula. */
+export function csvCell(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(cells: (string | number | null)[]): string {
+  return cells.map(csvCell).join(';');
+}
