@@ -453,6 +453,32 @@ describe('applying and deciding', () => {
     ]);
   });
 
+  it('answers a broken multipart form (cut short, bad part header) with 400, not 500', async () => {
+    const client = t.client();
+    await client.raw('GET', '/api/auth/csrf');
+    const csrf = client.cookie(CSRF_COOKIE) ?? '';
+    const send = async (body: string): Promise<TestResponse<ErrorBody>> => {
+      const res = await fetch(`${client.baseUrl}/api/applications`, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'multipart/form-data; boundary=XBOUNDARY',
+          cookie: `${CSRF_COOKIE}=${csrf}`,
+          [CSRF_HEADER]: csrf,
+        },
+      });
+      return { status: res.status, headers: res.headers, body: (await res.json()) as ErrorBody };
+    };
+    const cutShort = await send(
+      '--XBOUNDARY\r\nContent-Disposition: form-data; name="application"\r\n\r\n{"a":1}',
+    );
+    expect(cutShort.status).toBe(400);
+    expect(cutShort.body.code).toBe(ErrorCode.BadRequest);
+    const badHeader = await send('--XBOUNDARY\r\nbogus\r\n\r\nx\r\n--XBOUNDARY--\r\n');
+    expect(badHeader.status).toBe(400);
+    expect(badHeader.body.code).toBe(ErrorCode.BadRequest);
+  });
+
   it('lets a steering member apply for their own village only, and upload the agreement later', async () => {
     const municipality = await t.factory.municipality();
     const offering = await cohortOffering();

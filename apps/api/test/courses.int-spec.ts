@@ -1,5 +1,7 @@
 import {
   CourseAudience,
+  CSRF_COOKIE,
+  CSRF_HEADER,
   LessonKind,
   Role,
   type CourseDto,
@@ -298,6 +300,35 @@ describe('resource files', () => {
     );
     expect(big.status).toBe(413);
     expect((big.body as { message: string }).message).toMatch(/at most 1 MB/);
+    const unchanged = (await secretariat.get<LessonDto>(`/api/lessons/${lesson.id}`)).body;
+    expect(unchanged.resource).toBeNull();
+  });
+
+  it('answers a broken multipart form (cut short, bad part header) with 400, not 500', async () => {
+    const secretariat = await signInAs(t, await t.factory.user({ role: Role.Secretariat }));
+    const { lesson } = await fx.courseWithLesson({}, { kind: LessonKind.Resource });
+    if (!secretariat.cookie(CSRF_COOKIE)) await secretariat.raw('GET', '/api/auth/csrf');
+    const cookie = ['blup_session', CSRF_COOKIE]
+      .map((n) => `${n}=${secretariat.cookie(n) ?? ''}`)
+      .join('; ');
+    const send = async (body: string): Promise<number> => {
+      const res = await fetch(`${secretariat.baseUrl}/api/lessons/${lesson.id}/resource`, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'multipart/form-data; boundary=XBOUNDARY',
+          cookie,
+          [CSRF_HEADER]: secretariat.cookie(CSRF_COOKIE) ?? '',
+        },
+      });
+      return res.status;
+    };
+    expect(
+      await send(
+        '--XBOUNDARY\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF',
+      ),
+    ).toBe(400);
+    expect(await send('--XBOUNDARY\r\nbogus\r\n\r\nx\r\n--XBOUNDARY--\r\n')).toBe(400);
     const unchanged = (await secretariat.get<LessonDto>(`/api/lessons/${lesson.id}`)).body;
     expect(unchanged.resource).toBeNull();
   });

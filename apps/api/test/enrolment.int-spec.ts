@@ -419,6 +419,34 @@ describe('access follows enrolment', () => {
   });
 });
 
+describe('one cohort at a time', () => {
+  it('places a village in only one of several cohorts asked for at the same moment', async () => {
+    const cohorts = await Promise.all(
+      [40, 80, 120, 160, 200, 240].map((days) =>
+        offering({ kind: OfferingKind.Cohort, startsOn: isoDate(days) }),
+      ),
+    );
+    const village = await t.factory.village();
+    const answers = await Promise.all(
+      cohorts.map((o) =>
+        secretariat.post<EnrolmentDto>(`/api/offerings/${o.id}/enrolments`, {
+          villageId: village.id,
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM enrolments
+        WHERE village_id = $1 AND status IN ('pending', 'enrolled', 'waitlisted')`,
+      [village.id],
+    );
+    expect(n).toBe(1);
+    const placed = cohorts[answers.findIndex((a) => a.status === 201)];
+    const after = await t.dataSource.getRepository(Village).findOneByOrFail({ id: village.id });
+    expect(after.cohortId).toBe(placed.cohortId);
+  });
+});
+
 describe('invoices and permissions', () => {
   it('exports enrolled, priced enrolments as a guarded CSV for the secretariat only', async () => {
     const { course } = await courses.courseWithLesson({ audience: CourseAudience.Academy });
@@ -614,6 +642,22 @@ describe('progress of a mini-BLUP village', () => {
       expect.objectContaining({ userId: member.id, percent: 100, lessonsCompleted: 1 }),
     ]);
 
+    // "Continue watching" offers only lessons the village may still open: not one of a module
+    // it once watched (say in a cohort) but is not enrolled in now.
+    const hidden = await courses.lesson(other, {
+      kind: LessonKind.Video,
+      title: `Skjult ${unique()}`,
+    });
+    await t.dataSource.query(
+      `INSERT INTO lesson_progress (user_id, lesson_id, position_seconds, covered_seconds)
+       VALUES ($1, $2, 10, 10)`,
+      [member.id, hidden.id],
+    );
+    expect((await c.get(`/api/lessons/${hidden.id}`)).status).toBe(404);
+    const resume = await c.get<{ lessonId: string } | null>('/api/me/continue');
+    expect(resume.status).toBe(200);
+    expect(resume.body?.lessonId ?? null).not.toBe(hidden.id);
+
     // Placed in a cohort, the village sees (and is measured against) the whole course.
     const [cohort] = await t.dataSource.query<{ id: string }[]>(
       `INSERT INTO cohorts (name, start_date) VALUES ($1, $2) RETURNING id`,
@@ -626,6 +670,7 @@ describe('progress of a mini-BLUP village', () => {
     const whole = await secretariat.get<Page<VillageProgressDto>>(
       `/api/progress/villages?courseId=${course.id}&q=${encodeURIComponent(village.name)}`,
     );
-    expect(whole.body.items[0]).toMatchObject({ percent: 25, lessonsCompleted: 1 });
+    // 1 of the course's 5 lessons (the 4 above and the one left half-watched).
+    expect(whole.body.items[0]).toMatchObject({ percent: 20, lessonsCompleted: 1 });
   });
 });

@@ -1,6 +1,7 @@
 import {
   CallHandler,
   ExecutionContext,
+  HttpException,
   HttpStatus,
   Injectable,
   NestInterceptor,
@@ -82,11 +83,13 @@ function translate(error: unknown): unknown {
       'Send at most one file, in the form field "agreement", and the application as JSON in the form field "application".',
     );
   }
-  if (error instanceof Error && /multipart|boundary/i.test(error.message)) {
+  // Anything else busboy refuses (a malformed part header, a body that ends mid-form, a
+  // missing boundary) is the sender's broken form, not our failure.
+  if (error instanceof Error && !(error instanceof HttpException)) {
     return new AppException(
       HttpStatus.BAD_REQUEST,
       ErrorCode.BadRequest,
-      'Send the form as multipart/form-data.',
+      'The form could not be read: send it again as multipart/form-data.',
     );
   }
   return error;

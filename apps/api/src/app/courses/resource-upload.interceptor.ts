@@ -1,6 +1,7 @@
 import {
   CallHandler,
   ExecutionContext,
+  HttpException,
   HttpStatus,
   Inject,
   Injectable,
@@ -60,11 +61,13 @@ export class ResourceUploadInterceptor implements NestInterceptor {
         'Send exactly one file, in the form field "file".',
       );
     }
-    if (error instanceof Error && /multipart|boundary/i.test(error.message)) {
+    // Anything else busboy refuses (a malformed part header, a body that ends mid-form, a
+    // missing boundary) is the sender's broken form, not our failure.
+    if (error instanceof Error && !(error instanceof HttpException)) {
       return new AppException(
         HttpStatus.BAD_REQUEST,
         ErrorCode.BadRequest,
-        'Send the file as multipart/form-data in the form field "file".',
+        'The file could not be read: send it again as multipart/form-data in the form field "file".',
       );
     }
     return error;

@@ -954,7 +954,10 @@ export class EnrolmentService {
     );
     if (dup) throw this.alreadyEnrolled();
     if (o.kind === OfferingKind.Cohort && !byUser) {
-      // One full process at a time: a village in another cohort leaves that one first.
+      // One full process at a time: a village in another cohort leaves that one first. The
+      // village's row lock makes placements in two different cohorts (each under its own
+      // offering's lock) take turns, so the second one sees the first.
+      await em.query(`SELECT 1 FROM villages WHERE id = $1 FOR UPDATE`, [partyId]);
       const [other] = await em.query<{ name: string }[]>(
         `SELECT oo.name FROM enrolments oe JOIN offerings oo ON oo.id = oe.offering_id
           WHERE oe.village_id = $1 AND oo.kind = 'cohort' AND oo.id <> $2

@@ -152,7 +152,7 @@ export class ProgressService {
          JOIN course_modules m ON m.id = l.module_id
          JOIN courses c ON c.id = m.course_id
         WHERE p.user_id = $1 AND p.completed_at IS NULL AND l.kind = 'video'
-          AND ${contentVisibleSql(actor.role, 'l')} AND ${contentVisibleSql(actor.role, 'm')}
+          AND ${contentVisibleSql(actor.role, 'l')} AND ${moduleVisibleSql(actor.role, 'm', '$1')}
           AND ${courseVisibleSql(actor.role, 'c', '$1')}
         ORDER BY p.updated_at DESC
         LIMIT 1`,
