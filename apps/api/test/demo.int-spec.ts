@@ -1,5 +1,8 @@
 import {
   CircleKind,
+  EnrolmentStatus,
+  OfferingAudience,
+  OfferingKind,
   Role,
   ROLES,
   SessionStatus,
@@ -9,6 +12,8 @@ import {
   type HomeResponse,
   type SessionSummaryDto,
   type DemoSignIn,
+  type EnrolmentDto,
+  type OfferingDto,
   type Page,
   type SessionUser,
 } from '@blup/contracts';
@@ -83,9 +88,9 @@ describe('the demo seed', () => {
     expect(first).toEqual({
       seeded: true,
       municipalities: 6,
-      villages: 12,
+      villages: 13,
       cohorts: 2,
-      people: 15,
+      people: 16,
       courses: 3,
       circles: 14,
       circleSessions: 156,
@@ -99,7 +104,7 @@ describe('the demo seed', () => {
   it('does nothing when asked only for an empty database', async () => {
     const result = await runSeed({ databaseUrl, env: 'test' }, { reset: false, onlyIfEmpty: true });
     expect(result.seeded).toBe(false);
-    expect((await snapshot())['people']).toHaveLength(15);
+    expect((await snapshot())['people']).toHaveLength(16);
   });
 
   it('refuses to wipe a production database', async () => {
@@ -179,6 +184,45 @@ describe('the demo study circles', () => {
     const circles = await client.get<Page<CircleSummaryDto>>('/api/circles');
     expect(circles.body.total).toBe(0);
     expect((await client.get<HomeResponse>('/api/home')).body.nextSession).toBeNull();
+  });
+});
+
+describe('the demo enrolment', () => {
+  const as = async (email: string) =>
+    signInAs(t, await t.dataSource.getRepository(User).findOneByOrFail({ email }));
+  const open = async (email: string, kind: OfferingKind) =>
+    (await (await as(email)).get<Page<OfferingDto>>(`/api/offerings?kind=${kind}&open=true`)).body
+      .items;
+
+  it('has an open cohort with places left to apply for', async () => {
+    const cohorts = await open('sekretariat@blup.test', OfferingKind.Cohort);
+    expect(cohorts.find((o) => o.name === 'Forår 2027')?.placesLeft).toBeGreaterThan(0);
+  });
+
+  it('lets the demo village outside any cohort enrol in the mini-BLUP', async () => {
+    const email = 'styregruppe.ferritslev@blup.test';
+    const [mini] = await open(email, OfferingKind.MiniBlup);
+    expect(mini?.myEnrolment ?? null).toBeNull();
+    const res = await (
+      await as(email)
+    ).post<EnrolmentDto>(`/api/offerings/${mini?.id}/enrolments`, {});
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      status: EnrolmentStatus.Enrolled,
+      village: { name: 'Ferritslev' },
+    });
+  });
+
+  it('offers the local-council learner an academy course for local councils', async () => {
+    const email = 'lokalraad.naestved@blup.test';
+    const courses = await open(email, OfferingKind.AcademyCourse);
+    const forCouncils = courses.find((o) => o.audience === OfferingAudience.LocalCouncil);
+    expect(forCouncils?.myEnrolment ?? null).toBeNull();
+    const res = await (
+      await as(email)
+    ).post<EnrolmentDto>(`/api/offerings/${forCouncils?.id}/enrolments`, {});
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe(EnrolmentStatus.Pending);
   });
 });
 

@@ -55,6 +55,14 @@ describe('demo data', () => {
     expect(DEMO_PEOPLE.filter((p) => p.village === 'Glumsø og Omegn')).toHaveLength(4);
   });
 
+  it('has a village outside any cohort, with a steering member on the sign-in list (mini-BLUP)', () => {
+    const outside = DEMO_VILLAGES.filter((v) => v.cohort === null).map((v) => v.name);
+    expect(outside).toEqual(['Ferritslev']);
+    const member = DEMO_PEOPLE.find((p) => p.village === 'Ferritslev');
+    expect(member).toMatchObject({ role: Role.SteeringMember, signIn: expect.any(String) });
+    expect(DEMO_SIGN_INS.map((s) => s.email)).toContain(member?.email);
+  });
+
   it('offers a demo sign-in for every role, with a password that is not a common one', () => {
     expect(new Set(DEMO_SIGN_INS.map((s) => s.role))).toEqual(new Set(ROLES));
     expect(DEMO_PASSWORD.length).toBeGreaterThanOrEqual(12);

@@ -119,6 +119,13 @@ export const DEMO_VILLAGES: readonly DemoVillage[] = [
       'Landsby yderst på Hindsholm, der vil samle borgerne om fælles mål for natur, fællesskab og bosætning.',
     cohort: 'Efterår 2026',
   },
+  {
+    name: 'Ferritslev',
+    municipality: 'Faaborg-Midtfyn',
+    description:
+      'Landsby øst for Ringe med friskole og fritidscenter. Den er ikke på et hold endnu og vil begynde med en mini-BLUP: kortlægningen.',
+    cohort: null,
+  },
 ];
 
 export interface DemoPerson {
@@ -203,6 +210,15 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     role: Role.SteeringMember,
     village: 'Kegnæs',
     signIn: 'Medlem af styregruppen på Kegnæs i Sønderborg Kommune',
+  },
+  {
+    email: 'styregruppe.ferritslev@blup.test',
+    name: 'Lone Høj Madsen',
+    role: Role.SteeringMember,
+    village: 'Ferritslev',
+    coordinationGroup: true,
+    signIn:
+      'Styregruppen i Ferritslev (Faaborg-Midtfyn): ikke på et hold, kan tilmelde landsbyen en mini-BLUP',
   },
   {
     email: 'lokalraad.naestved@blup.test',

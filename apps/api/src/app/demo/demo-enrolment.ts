@@ -28,8 +28,8 @@ function eveningIn(now: Date, days: number): { startsAt: Date; endsAt: Date } {
 /**
  * Issue 6's demo: the open cohort "Forår 2027" (the demo cohort of that name, its ten villages
  * enrolled and paid by their municipalities, two places left for applications) and an empty
- * "Efterår 2027"; a mini-BLUP offering of the Kortlægning module (a demo village outside any
- * cohort is enrolled in it, when there is one: today every demo village is in a cohort); two
+ * "Efterår 2027"; a mini-BLUP offering of the Kortlægning module, left empty so that the demo
+ * village outside any cohort (Ferritslev) can enrol in it from the browser; two
  * academy-course offerings (one free and self-paced, one priced with secretariat approval); two
  * info meetings; three applications: one ready to approve, one missing the funding, one rejected.
  */
@@ -137,11 +137,6 @@ export async function writeDemoEnrolment(
       module_id: mapping.id,
       course_id: mapping.course_id,
     });
-    const outside = villages.find((v) => v.cohortId === null);
-    if (outside) {
-      await enrol(miniBlup, { villageId: outside.id }, 'enrolled', 'municipality', 12_000);
-      enrolments++;
-    }
   }
 
   const academy = await em.query<{ id: string; title: string }[]>(

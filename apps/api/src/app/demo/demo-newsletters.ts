@@ -28,7 +28,7 @@ function blocksFor(plan: PlanRow, videoId: string | null, steps: string[]): News
       html:
         `<h2>Kære {{navn}}</h2>` +
         `<p>Snart mødes styregruppen i {{landsby}} til studiekredsen <strong>${plan.title}</strong>. ` +
-        `Denne gang handler det om: ${plan.topic.toLowerCase()}.</p>` +
+        `Denne gang handler det om »${plan.topic}«.</p>` +
         `<p>Se den korte video herunder før mødet, og tag gerne en nabo med i tankerne.</p>`,
     },
     ...(videoId ? [{ type: 'video' as const, lessonId: videoId }] : []),
