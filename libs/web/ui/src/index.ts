@@ -8,3 +8,4 @@ export * from './lib/confirm-dialog';
 export * from './lib/percent-bar';
 export * from './lib/form-actions';
 export * from './lib/create-link';
+export * from './lib/back-link';

@@ -16,6 +16,7 @@ import {
 import { Icon, PageHeader } from '@blup/web/ui';
 import { SessionTimePipe } from '../sessions/session-time.pipe';
 import { ListFrame } from '../shared/list-frame';
+import { RowList } from '../shared/row-list';
 
 /**
  * `/circles`: the circles a person may see, each with its next session and its attendance so
@@ -33,6 +34,7 @@ import { ListFrame } from '../shared/list-frame';
     Icon,
     PageHeader,
     ListFrame,
+    RowList,
     SessionTimePipe,
     TranslatePipe,
   ],
@@ -53,19 +55,19 @@ import { ListFrame } from '../shared/list-frame';
           }
         </mat-select>
       </mat-form-field>
-      <ul class="rows" data-testid="list">
+      <ul blupRows data-testid="list">
         @for (circle of list.items(); track circle.id) {
           @let attendance = attendanceText(circle);
-          <li class="row" [attr.data-testid]="'circle-' + circle.id">
-            <a class="name" [routerLink]="circle.id">
+          <li class="blup-row" [attr.data-testid]="'circle-' + circle.id">
+            <a class="blup-row-link" [routerLink]="circle.id">
               <span>{{ name(circle) }}</span>
-              <blup-icon class="go" name="next" />
+              <blup-icon class="blup-row-go" name="next" />
             </a>
-            <span class="meta">
+            <span class="blup-row-meta">
               {{ circle.cohortName }} ·
               {{ 'circles.members' | t: { count: circle.memberCount } }}
             </span>
-            <span class="line" data-testid="next-session">
+            <span class="blup-row-meta line" data-testid="next-session">
               @if (circle.nextSession; as next) {
                 {{ 'circles.nextSession' | t: { when: (next | sessionTime) } }} –
                 <a [routerLink]="['/sessions', next.id]">{{ next.title }}</a>
@@ -73,7 +75,7 @@ import { ListFrame } from '../shared/list-frame';
                 {{ 'circles.noNextSession' | t }}
               }
             </span>
-            <span class="line" data-testid="attendance">{{
+            <span class="blup-row-meta line" data-testid="attendance">{{
               attendance.key | t: attendance.params
             }}</span>
             <a
@@ -89,41 +91,6 @@ import { ListFrame } from '../shared/list-frame';
     </blup-list-frame>
   `,
   styles: `
-    .rows {
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .row {
-      display: flex;
-      flex-direction: column;
-      gap: 2px;
-      padding: 12px 16px;
-      border-radius: var(--mat-sys-corner-medium);
-      background: var(--mat-sys-surface-container-low);
-      color: var(--mat-sys-on-surface);
-    }
-    .name {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 16px;
-      min-block-size: 48px;
-      font: var(--mat-sys-title-medium);
-      color: var(--mat-sys-on-surface);
-      text-decoration: none;
-    }
-    .name:hover span {
-      text-decoration: underline;
-    }
-    .meta,
-    .line {
-      font: var(--mat-sys-body-medium);
-      color: var(--mat-sys-on-surface-variant);
-    }
     .line a,
     .grid {
       color: var(--mat-sys-primary);
@@ -134,9 +101,6 @@ import { ListFrame } from '../shared/list-frame';
       align-self: flex-start;
       min-block-size: 48px;
       font: var(--mat-sys-label-large);
-    }
-    .go {
-      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })

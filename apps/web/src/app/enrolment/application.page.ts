@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -13,7 +13,7 @@ import { EnrolmentApi, I18nService, LocalDatePipe, TranslatePipe } from '@blup/w
 import { Icon, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { confirmAction } from '../shared/confirm-action';
-import { FieldErrorPipe } from '../shared/forms';
+import { FieldErrorPipe, textControl } from '../shared/forms';
 import { submitter } from '../shared/submitter';
 import { Checklist } from './checklist';
 import { applicationStatusKey, fundingKey } from './enrolment-labels';
@@ -359,16 +359,10 @@ export class ApplicationPage {
   });
 
   protected readonly overrideForm = new FormGroup({
-    reason: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(APPLICATION_LIMITS.overrideReason)],
-    }),
+    reason: textControl(APPLICATION_LIMITS.overrideReason, Validators.required),
   });
   protected readonly rejectForm = new FormGroup({
-    note: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(APPLICATION_LIMITS.note)],
-    }),
+    note: textControl(APPLICATION_LIMITS.note, Validators.required),
   });
 
   protected confirmCooperation(confirmed: boolean): void {

@@ -39,7 +39,7 @@ import {
 import { AuthStore, EnrolmentApi, I18nService, LocalDatePipe, TranslatePipe } from '@blup/web/core';
 import { Icon, Notice, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
+import { FieldErrorPipe, textControl } from '../shared/forms';
 import { submitter } from '../shared/submitter';
 import { Checklist } from './checklist';
 import { formatDkk, fundingKey } from './enrolment-labels';
@@ -52,22 +52,9 @@ type PersonGroup = FormGroup<{
 
 function personGroup(): PersonGroup {
   return new FormGroup({
-    name: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(APPLICATION_LIMITS.name)],
-    }),
-    email: new FormControl('', {
-      nonNullable: true,
-      validators: [
-        Validators.required,
-        Validators.email,
-        Validators.maxLength(APPLICATION_LIMITS.email),
-      ],
-    }),
-    position: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.maxLength(APPLICATION_LIMITS.position)],
-    }),
+    name: textControl(APPLICATION_LIMITS.name, Validators.required),
+    email: textControl(APPLICATION_LIMITS.email, Validators.required, Validators.email),
+    position: textControl(APPLICATION_LIMITS.position),
   });
 }
 
@@ -686,39 +673,14 @@ export class ApplyPage {
     municipalityId: new FormControl('', { nonNullable: true, validators: Validators.required }),
     villageMode: new FormControl<VillageMode>('new', { nonNullable: true }),
     villageId: new FormControl('', { nonNullable: true }),
-    villageName: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(APPLICATION_LIMITS.villageName)],
-    }),
-    contactName: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(APPLICATION_LIMITS.name)],
-    }),
-    contactEmail: new FormControl('', {
-      nonNullable: true,
-      validators: [
-        Validators.required,
-        Validators.email,
-        Validators.maxLength(APPLICATION_LIMITS.email),
-      ],
-    }),
+    villageName: textControl(APPLICATION_LIMITS.villageName, Validators.required),
+    contactName: textControl(APPLICATION_LIMITS.name, Validators.required),
+    contactEmail: textControl(APPLICATION_LIMITS.email, Validators.required, Validators.email),
     fundingStatus: new FormControl<FundingStatus>(FundingStatus.Requested, { nonNullable: true }),
     people: this.people,
-    cooperationText: new FormControl('', {
-      nonNullable: true,
-      validators: [
-        Validators.required,
-        Validators.maxLength(APPLICATION_LIMITS.cooperationMaxChars),
-      ],
-    }),
-    applicantName: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.maxLength(APPLICATION_LIMITS.name)],
-    }),
-    applicantEmail: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.email, Validators.maxLength(APPLICATION_LIMITS.email)],
-    }),
+    cooperationText: textControl(APPLICATION_LIMITS.cooperationMaxChars, Validators.required),
+    applicantName: textControl(APPLICATION_LIMITS.name),
+    applicantEmail: textControl(APPLICATION_LIMITS.email, Validators.email),
   });
 
   /** Which controls each step shows (checked before moving on). */

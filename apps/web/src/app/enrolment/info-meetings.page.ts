@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -8,7 +8,7 @@ import { INFO_MEETING_LIMITS, type PublicInfoMeetingDto } from '@blup/contracts'
 import { AuthStore, EnrolmentApi, TranslatePipe, pagedList } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
+import { FieldErrorPipe, textControl } from '../shared/forms';
 import { ListFrame } from '../shared/list-frame';
 import { submitter } from '../shared/submitter';
 import { SessionTimePipe } from '../sessions/session-time.pipe';
@@ -206,26 +206,10 @@ export class InfoMeetingsPage {
   protected readonly submit = submitter();
 
   protected readonly form = new FormGroup({
-    name: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(INFO_MEETING_LIMITS.name)],
-    }),
-    email: new FormControl('', {
-      nonNullable: true,
-      validators: [
-        Validators.required,
-        Validators.email,
-        Validators.maxLength(INFO_MEETING_LIMITS.email),
-      ],
-    }),
-    villageName: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.maxLength(INFO_MEETING_LIMITS.place)],
-    }),
-    municipalityName: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.maxLength(INFO_MEETING_LIMITS.place)],
-    }),
+    name: textControl(INFO_MEETING_LIMITS.name, Validators.required),
+    email: textControl(INFO_MEETING_LIMITS.email, Validators.required, Validators.email),
+    villageName: textControl(INFO_MEETING_LIMITS.place),
+    municipalityName: textControl(INFO_MEETING_LIMITS.place),
   });
 
   protected openForm(m: PublicInfoMeetingDto): void {

@@ -24,6 +24,7 @@ import {
 import { Icon, PageHeader } from '@blup/web/ui';
 import { of, tap } from 'rxjs';
 import { ListFrame } from '../shared/list-frame';
+import { RowList } from '../shared/row-list';
 import { Checklist } from './checklist';
 import { applicationStatusKey, enrolmentStatusKey } from './enrolment-labels';
 
@@ -46,6 +47,7 @@ type IntakeFilters = { status: ApplicationStatus; municipalityId: string; offeri
     Icon,
     PageHeader,
     ListFrame,
+    RowList,
     Checklist,
     TranslatePipe,
     LocalDatePipe,
@@ -118,20 +120,20 @@ type IntakeFilters = { status: ApplicationStatus; municipalityId: string; offeri
           }
         </mat-select>
       </mat-form-field>
-      <ul class="rows" data-testid="applications">
+      <ul blupRows data-testid="applications">
         @for (a of list.items(); track a.id) {
-          <li class="row" [attr.data-testid]="'application-' + a.id">
-            <a class="name" [routerLink]="['/enrolment/applications', a.id]">
+          <li class="blup-row row" [attr.data-testid]="'application-' + a.id">
+            <a class="blup-row-link" [routerLink]="['/enrolment/applications', a.id]">
               <span>{{ a.villageName }}</span>
-              <blup-icon class="go" name="next" />
+              <blup-icon class="blup-row-go" name="next" />
             </a>
-            <span class="meta">
+            <span class="blup-row-meta">
               {{ a.municipalityName }} · {{ a.offeringName }}
               @if (a.isNewVillage) {
                 · {{ 'enrolment.intake.newVillage' | t }}
               }
             </span>
-            <span class="meta">
+            <span class="blup-row-meta">
               {{ statusKey(a.status) | t }} ·
               {{ 'enrolment.intake.received' | t: { date: (a.createdAt | localDate) } }}
             </span>
@@ -142,14 +144,14 @@ type IntakeFilters = { status: ApplicationStatus; municipalityId: string; offeri
     </blup-list-frame>
 
     @if (!secretariat()) {
-      <h2 class="section">{{ 'enrolment.intake.enrolmentsTitle' | t }}</h2>
+      <h2 class="section-title">{{ 'enrolment.intake.enrolmentsTitle' | t }}</h2>
       <blup-list-frame [list]="enrolments" emptyText="enrolment.intake.enrolmentsEmpty">
-        <ul class="rows" data-testid="enrolments">
+        <ul blupRows data-testid="enrolments">
           @for (e of enrolments.items(); track e.id) {
-            <li class="row">
-              <span class="title">{{ who(e) }}</span>
-              <span class="meta">{{ e.offeringName }}</span>
-              <span class="meta">{{ enrolmentStatusKey(e.status) | t }}</span>
+            <li class="blup-row row">
+              <span class="blup-row-title">{{ who(e) }}</span>
+              <span class="blup-row-meta">{{ e.offeringName }}</span>
+              <span class="blup-row-meta">{{ enrolmentStatusKey(e.status) | t }}</span>
             </li>
           }
         </ul>
@@ -174,49 +176,8 @@ type IntakeFilters = { status: ApplicationStatus; municipalityId: string; offeri
       background: var(--mat-sys-primary);
       color: var(--mat-sys-on-primary);
     }
-    .rows {
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
     .row {
-      display: flex;
-      flex-direction: column;
       gap: 4px;
-      padding: 12px 16px;
-      border-radius: var(--mat-sys-corner-medium);
-      background: var(--mat-sys-surface-container-low);
-      color: var(--mat-sys-on-surface);
-    }
-    .name {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 16px;
-      min-block-size: 48px;
-      font: var(--mat-sys-title-medium);
-      color: var(--mat-sys-on-surface);
-      text-decoration: none;
-    }
-    .name:hover span {
-      text-decoration: underline;
-    }
-    .title {
-      font: var(--mat-sys-title-medium);
-    }
-    .meta {
-      font: var(--mat-sys-body-medium);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .go {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .section {
-      margin: 32px 0 8px;
-      font: var(--mat-sys-title-large);
     }
   `,
 })

@@ -7,6 +7,7 @@ import { PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { confirmAction } from '../shared/confirm-action';
 import { ListFrame } from '../shared/list-frame';
+import { RowList } from '../shared/row-list';
 import { enrolmentStatusKey, formatDkk, kindKey, payerKey } from './enrolment-labels';
 
 /** `/enrolment/mine`: the person's own enrolments and their village's, each cancellable. */
@@ -17,6 +18,7 @@ import { enrolmentStatusKey, formatDkk, kindKey, payerKey } from './enrolment-la
     MatButton,
     PageHeader,
     ListFrame,
+    RowList,
     ApiErrorMessage,
     TranslatePipe,
     LocalDatePipe,
@@ -31,13 +33,13 @@ import { enrolmentStatusKey, formatDkk, kindKey, payerKey } from './enrolment-la
     </blup-page-header>
     <blup-api-error [error]="error()" />
     <blup-list-frame [list]="list" emptyText="enrolment.mine.empty">
-      <ul class="rows" data-testid="my-enrolments">
+      <ul blupRows data-testid="my-enrolments">
         @for (e of list.items(); track e.id) {
-          <li class="row" [attr.data-testid]="'enrolment-' + e.id">
+          <li class="blup-row" [attr.data-testid]="'enrolment-' + e.id">
             <span class="kind">{{ kindKey(e.offeringKind) | t }}</span>
-            <span class="title">{{ e.offeringName }}</span>
+            <span class="blup-row-title">{{ e.offeringName }}</span>
             @if (e.village) {
-              <span class="meta">{{
+              <span class="blup-row-meta">{{
                 'enrolment.mine.forVillage' | t: { village: e.village.name }
               }}</span>
             }
@@ -47,11 +49,11 @@ import { enrolmentStatusKey, formatDkk, kindKey, payerKey } from './enrolment-la
                 · {{ 'enrolment.offerings.waitlistPosition' | t: { position: e.waitlistPosition } }}
               }
             </span>
-            <span class="meta">{{
+            <span class="blup-row-meta">{{
               'enrolment.mine.enrolledOn' | t: { date: (e.createdAt | localDate) }
             }}</span>
             @if (e.amountDkk) {
-              <span class="meta">
+              <span class="blup-row-meta">
                 {{
                   'enrolment.mine.amount'
                     | t: { amount: dkk(e.amountDkk), payer: (payerKey(e.payer) | t) }
@@ -75,36 +77,12 @@ import { enrolmentStatusKey, formatDkk, kindKey, payerKey } from './enrolment-la
     </blup-list-frame>
   `,
   styles: `
-    .rows {
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .row {
-      display: flex;
-      flex-direction: column;
-      gap: 2px;
-      padding: 12px 16px;
-      border-radius: var(--mat-sys-corner-medium);
-      background: var(--mat-sys-surface-container-low);
-      color: var(--mat-sys-on-surface);
-    }
     .kind {
       font: var(--mat-sys-label-large);
       color: var(--mat-sys-primary);
     }
-    .title {
-      font: var(--mat-sys-title-medium);
-    }
     .status {
       font: var(--mat-sys-title-small);
-    }
-    .meta {
-      font: var(--mat-sys-body-medium);
-      color: var(--mat-sys-on-surface-variant);
     }
     .cancel {
       align-self: flex-start;

@@ -26,7 +26,7 @@ import { FormActions, PageHeader } from '@blup/web/ui';
 import { of } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { editForm } from '../shared/edit-form';
-import { FieldErrorPipe } from '../shared/forms';
+import { FieldErrorPipe, textControl } from '../shared/forms';
 import { audienceKey, kindKey } from './enrolment-labels';
 
 /** `/enrolment/offerings/new` and `/enrolment/offerings/:id/edit` (secretariat): one offering. */
@@ -215,14 +215,8 @@ export class OfferingFormPage {
 
   protected readonly form = new FormGroup({
     kind: new FormControl<OfferingKind>(OfferingKind.Cohort, { nonNullable: true }),
-    name: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(OFFERING_LIMITS.name)],
-    }),
-    description: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.maxLength(OFFERING_LIMITS.description)],
-    }),
+    name: textControl(OFFERING_LIMITS.name, Validators.required),
+    description: textControl(OFFERING_LIMITS.description),
     moduleId: new FormControl('', { nonNullable: true }),
     courseId: new FormControl('', { nonNullable: true }),
     audience: new FormControl<OfferingAudience>(OfferingAudience.Everyone, { nonNullable: true }),

@@ -27,6 +27,7 @@ import type { Observable } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { confirmAction } from '../shared/confirm-action';
 import { ListFrame } from '../shared/list-frame';
+import { RowList } from '../shared/row-list';
 import {
   enrolmentStatusKey,
   formatDkk,
@@ -53,6 +54,7 @@ import {
     Icon,
     PageHeader,
     ListFrame,
+    RowList,
     ApiErrorMessage,
     TranslatePipe,
     LocalDatePipe,
@@ -122,11 +124,11 @@ import {
 
       <h2>{{ 'enrolment.offerings.enrolments' | t }}</h2>
       <blup-list-frame [list]="enrolments" emptyText="enrolment.offerings.enrolmentsEmpty">
-        <ol class="rows" data-testid="enrolments">
+        <ol blupRows data-testid="enrolments">
           @for (e of enrolments.items(); track e.id) {
-            <li class="row" [attr.data-testid]="'enrolment-' + e.id">
-              <span class="title">{{ e.village?.name ?? e.person?.name }}</span>
-              <span class="meta">
+            <li class="blup-row" [attr.data-testid]="'enrolment-' + e.id">
+              <span class="blup-row-title">{{ e.village?.name ?? e.person?.name }}</span>
+              <span class="blup-row-meta">
                 {{ statusKey(e.status) | t }}
                 @if (e.waitlistPosition) {
                   ·
@@ -138,7 +140,7 @@ import {
                 }
               </span>
               @if (e.amountDkk) {
-                <span class="meta">{{
+                <span class="blup-row-meta">{{
                   'enrolment.mine.amount'
                     | t: { amount: dkk(e.amountDkk), payer: (payerKey(e.payer) | t) }
                 }}</span>
@@ -196,29 +198,6 @@ import {
     h2 {
       margin: 24px 0 8px;
       font: var(--mat-sys-title-large);
-    }
-    .rows {
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .row {
-      display: flex;
-      flex-direction: column;
-      gap: 2px;
-      padding: 12px 16px;
-      border-radius: var(--mat-sys-corner-medium);
-      background: var(--mat-sys-surface-container-low);
-    }
-    .title {
-      font: var(--mat-sys-title-medium);
-    }
-    .meta {
-      font: var(--mat-sys-body-medium);
-      color: var(--mat-sys-on-surface-variant);
     }
     .actions {
       display: flex;

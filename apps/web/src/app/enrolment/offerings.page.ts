@@ -6,6 +6,7 @@ import { OFFERING_KINDS, type OfferingDto, type OfferingKind } from '@blup/contr
 import { EnrolmentApi, LocalDatePipe, TranslatePipe, pagedList } from '@blup/web/core';
 import { CreateLink, Icon, PageHeader } from '@blup/web/ui';
 import { ListFrame } from '../shared/list-frame';
+import { RowList } from '../shared/row-list';
 import { kindKey, offeringStateKey } from './enrolment-labels';
 
 /** `/enrolment/offerings` (secretariat): every offering, drafts and closed ones too. */
@@ -21,6 +22,7 @@ import { kindKey, offeringStateKey } from './enrolment-labels';
     Icon,
     PageHeader,
     ListFrame,
+    RowList,
     TranslatePipe,
     LocalDatePipe,
   ],
@@ -45,20 +47,20 @@ import { kindKey, offeringStateKey } from './enrolment-labels';
           }
         </mat-select>
       </mat-form-field>
-      <ul class="rows" data-testid="offerings">
+      <ul blupRows data-testid="offerings">
         @for (o of list.items(); track o.id) {
-          <li class="row">
-            <a class="name" [routerLink]="o.id">
+          <li class="blup-row">
+            <a class="blup-row-link" [routerLink]="o.id">
               <span>{{ o.name }}</span>
-              <blup-icon class="go" name="next" />
+              <blup-icon class="blup-row-go" name="next" />
             </a>
-            <span class="meta">
+            <span class="blup-row-meta">
               {{ kindKey(o.kind) | t }} · {{ stateKey(o.state) | t }}
               @if (o.startsOn) {
                 · {{ o.startsOn | localDate }}
               }
             </span>
-            <span class="meta">
+            <span class="blup-row-meta">
               @if (o.capacity !== null) {
                 {{
                   'enrolment.offerings.held'
@@ -77,42 +79,6 @@ import { kindKey, offeringStateKey } from './enrolment-labels';
     .filter {
       flex: 1 1 240px;
       margin-block-end: 8px;
-    }
-    .rows {
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .row {
-      display: flex;
-      flex-direction: column;
-      gap: 2px;
-      padding: 12px 16px;
-      border-radius: var(--mat-sys-corner-medium);
-      background: var(--mat-sys-surface-container-low);
-    }
-    .name {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 16px;
-      min-block-size: 48px;
-      font: var(--mat-sys-title-medium);
-      color: var(--mat-sys-on-surface);
-      text-decoration: none;
-    }
-    .name:hover span {
-      text-decoration: underline;
-    }
-    .meta {
-      font: var(--mat-sys-body-medium);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .go {
-      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })

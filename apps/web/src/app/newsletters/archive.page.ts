@@ -4,6 +4,7 @@ import type { NewsletterArchiveItemDto } from '@blup/contracts';
 import { NewslettersApi, TranslatePipe, pagedList } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
 import { ListFrame } from '../shared/list-frame';
+import { RowList } from '../shared/row-list';
 import { NewsletterTargetPipe, NewsletterWhenPipe } from './newsletter-labels';
 
 /**
@@ -17,6 +18,7 @@ import { NewsletterTargetPipe, NewsletterWhenPipe } from './newsletter-labels';
     Icon,
     PageHeader,
     ListFrame,
+    RowList,
     NewsletterTargetPipe,
     NewsletterWhenPipe,
     TranslatePipe,
@@ -28,21 +30,21 @@ import { NewsletterTargetPipe, NewsletterWhenPipe } from './newsletter-labels';
       [subheading]="'newsletters.archiveIntro' | t"
     />
     <blup-list-frame [list]="list" emptyText="newsletters.archiveEmpty">
-      <ul class="rows" data-testid="archive">
+      <ul blupRows data-testid="archive">
         @for (item of list.items(); track item.id + (item.villageId ?? '')) {
-          <li class="row" [attr.data-testid]="'archive-' + item.id">
+          <li class="blup-row" [attr.data-testid]="'archive-' + item.id">
             <a
-              class="subject"
+              class="blup-row-link subject"
               [routerLink]="['/newsletters', item.id, 'read']"
               [queryParams]="item.villageId ? { v: item.villageId } : {}"
             >
               <span>{{ item.subject }}</span>
-              <blup-icon class="go" name="next" />
+              <blup-icon class="blup-row-go" name="next" />
             </a>
             @if (item.preheader) {
               <span class="preheader">{{ item.preheader }}</span>
             }
-            <span class="meta">
+            <span class="blup-row-meta">
               {{ 'newsletters.sentOn' | t: { when: (item.sentAt | newsletterWhen) } }} ·
               {{ item.target | newsletterTarget }}
             </span>
@@ -52,41 +54,12 @@ import { NewsletterTargetPipe, NewsletterWhenPipe } from './newsletter-labels';
     </blup-list-frame>
   `,
   styles: `
-    .rows {
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .row {
-      display: flex;
-      flex-direction: column;
-      gap: 2px;
-      padding: 12px 16px;
-      border-radius: var(--mat-sys-corner-medium);
-      background: var(--mat-sys-surface-container-low);
-    }
     .subject {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 16px;
-      min-block-size: 48px;
-      font: var(--mat-sys-title-medium);
-      color: var(--mat-sys-on-surface);
       overflow-wrap: anywhere;
-    }
-    .go {
-      color: var(--mat-sys-on-surface-variant);
+      text-decoration: underline;
     }
     .preheader {
       font: var(--mat-sys-body-large);
-    }
-    .meta {
-      font: var(--mat-sys-body-medium);
-      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })

@@ -28,7 +28,7 @@ import {
   SESSION_TARGET_KINDS,
 } from '@blup/contracts';
 import { I18nService, NewslettersApi, type TranslationKey, TranslatePipe } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
+import { BackLink, Icon, PageHeader } from '@blup/web/ui';
 import type { Observable } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { confirmAction } from '../shared/confirm-action';
@@ -59,6 +59,7 @@ import { NewsletterStatusChip } from './status-chip';
     MatInput,
     MatProgressBar,
     MatSlideToggle,
+    BackLink,
     Icon,
     PageHeader,
     ApiErrorMessage,
@@ -71,10 +72,7 @@ import { NewsletterStatusChip } from './status-chip';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <a class="back" routerLink="/newsletters">
-      <blup-icon name="back" />
-      {{ 'newsletters.back' | t }}
-    </a>
+    <blup-back-link link="/newsletters" [label]="'newsletters.back' | t" />
     @if (newsletter.isLoading() && !newsletter.hasValue()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
     }
@@ -231,12 +229,6 @@ import { NewsletterStatusChip } from './status-chip';
     }
   `,
   styles: `
-    .back {
-      display: inline-flex;
-      align-items: center;
-      gap: 8px;
-      min-block-size: 48px;
-    }
     .form {
       display: flex;
       flex-direction: column;

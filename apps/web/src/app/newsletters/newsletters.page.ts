@@ -13,6 +13,7 @@ import {
 import { NewslettersApi, TranslatePipe, pagedList } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
 import { ListFrame } from '../shared/list-frame';
+import { RowList } from '../shared/row-list';
 import { NewsletterTargetPipe, NewsletterWhenPipe, newsletterStatusKey } from './newsletter-labels';
 import { NewsletterStatusChip } from './status-chip';
 
@@ -29,6 +30,7 @@ import { NewsletterStatusChip } from './status-chip';
     Icon,
     PageHeader,
     ListFrame,
+    RowList,
     NewsletterStatusChip,
     NewsletterTargetPipe,
     NewsletterWhenPipe,
@@ -59,17 +61,17 @@ import { NewsletterStatusChip } from './status-chip';
           }
         </mat-select>
       </mat-form-field>
-      <ul class="rows" data-testid="list">
+      <ul blupRows data-testid="list">
         @for (n of list.items(); track n.id) {
-          <li class="row" [attr.data-testid]="'newsletter-' + n.id">
+          <li class="blup-row" [attr.data-testid]="'newsletter-' + n.id">
             <div class="top">
               <a class="subject" [routerLink]="link(n)">
                 {{ n.subject || ('newsletters.untitled' | t) }}
               </a>
               <blup-newsletter-status [status]="n.status" />
             </div>
-            <span class="meta">{{ n.target | newsletterTarget }}</span>
-            <span class="meta">
+            <span class="blup-row-meta">{{ n.target | newsletterTarget }}</span>
+            <span class="blup-row-meta">
               @if (n.status === s.Draft) {
                 {{ 'newsletters.updatedOn' | t: { when: (n.updatedAt | newsletterWhen) } }}
               } @else if (n.status === s.Scheduled) {
@@ -87,22 +89,6 @@ import { NewsletterStatusChip } from './status-chip';
     </blup-list-frame>
   `,
   styles: `
-    .rows {
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .row {
-      display: flex;
-      flex-direction: column;
-      gap: 2px;
-      padding: 12px 16px;
-      border-radius: var(--mat-sys-corner-medium);
-      background: var(--mat-sys-surface-container-low);
-    }
     .top {
       display: flex;
       flex-wrap: wrap;
@@ -117,10 +103,6 @@ import { NewsletterStatusChip } from './status-chip';
       font: var(--mat-sys-title-medium);
       color: var(--mat-sys-on-surface);
       overflow-wrap: anywhere;
-    }
-    .meta {
-      font: var(--mat-sys-body-medium);
-      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })

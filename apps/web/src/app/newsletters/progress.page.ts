@@ -19,7 +19,7 @@ import {
   NewsletterStatus,
 } from '@blup/contracts';
 import { I18nService, NewslettersApi, TranslatePipe } from '@blup/web/core';
-import { Icon, PageHeader, PercentBar } from '@blup/web/ui';
+import { BackLink, PageHeader, PercentBar } from '@blup/web/ui';
 import { type Subscription, switchMap, takeWhile, timer } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { submitter } from '../shared/submitter';
@@ -49,7 +49,7 @@ export function sentPercent(progress: Pick<NewsletterProgressDto, 'sent' | 'tota
     RouterLink,
     MatButton,
     MatProgressBar,
-    Icon,
+    BackLink,
     PageHeader,
     PercentBar,
     ApiErrorMessage,
@@ -59,10 +59,7 @@ export function sentPercent(progress: Pick<NewsletterProgressDto, 'sent' | 'tota
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <a class="back" routerLink="/newsletters">
-      <blup-icon name="back" />
-      {{ 'newsletters.back' | t }}
-    </a>
+    <blup-back-link link="/newsletters" [label]="'newsletters.back' | t" />
     <blup-api-error [error]="newsletter.error()" />
     @if (newsletter.hasValue()) {
       @let n = newsletter.value();
@@ -155,12 +152,6 @@ export function sentPercent(progress: Pick<NewsletterProgressDto, 'sent' | 'tota
     }
   `,
   styles: `
-    .back {
-      display: inline-flex;
-      align-items: center;
-      gap: 8px;
-      min-block-size: 48px;
-    }
     .card {
       display: flex;
       flex-direction: column;

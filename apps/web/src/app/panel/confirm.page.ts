@@ -48,7 +48,6 @@ const INVALID: DeadLink = {
         >
           <a
             matButton="outlined"
-            class="big"
             routerLink="/panel/preferences"
             data-testid="to-preferences"
             [queryParams]="{ token: c.preferencesToken }"
@@ -72,7 +71,6 @@ const INVALID: DeadLink = {
         <button
           matButton="filled"
           type="button"
-          class="big"
           data-testid="confirm"
           [attr.aria-busy]="submitter.busy()"
           (click)="confirm()"
@@ -81,11 +79,6 @@ const INVALID: DeadLink = {
         </button>
       }
     </div>
-  `,
-  styles: `
-    .big {
-      min-block-size: 48px;
-    }
   `,
 })
 export class ConfirmPage {

@@ -54,7 +54,6 @@ import { submitter } from '../shared/submitter';
           <button
             matButton="filled"
             type="button"
-            class="big"
             data-testid="unsubscribe"
             [attr.aria-busy]="submitter.busy()"
             (click)="set(false)"
@@ -65,7 +64,6 @@ import { submitter } from '../shared/submitter';
           <button
             matButton="outlined"
             type="button"
-            class="big"
             data-testid="resubscribe"
             [attr.aria-busy]="submitter.busy()"
             (click)="set(true)"
@@ -79,9 +77,6 @@ import { submitter } from '../shared/submitter';
   styles: `
     .state {
       font: var(--mat-sys-body-large);
-    }
-    .big {
-      min-block-size: 48px;
     }
   `,
 })

@@ -23,6 +23,7 @@ import { I18nService, LocalDatePipe, PanelApi, TranslatePipe, pagedList } from '
 import { Icon, PageHeader } from '@blup/web/ui';
 import { tap } from 'rxjs';
 import { confirmAction } from '../shared/confirm-action';
+import { copyText } from '../shared/copy-text';
 import { ListFrame } from '../shared/list-frame';
 import { PanelImport } from './panel-import';
 import { joinUrl, panelCountKey, panelSourceKey, panelStatusKey } from './panel-labels';
@@ -258,16 +259,7 @@ export class VillagePanelPage {
   );
 
   protected async copy(): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(this.shareUrl());
-      this.copied.set(true);
-    } catch {
-      // No clipboard (http, older browser): select the text so it can be copied by hand.
-      const input = this.field()?.nativeElement;
-      input?.focus();
-      input?.select();
-      this.copied.set(this.document.execCommand?.('copy') ?? false);
-    }
+    this.copied.set(await copyText(this.shareUrl(), this.field()?.nativeElement, this.document));
   }
 
   protected remove(subscriber: PanelSubscriberDto): void {

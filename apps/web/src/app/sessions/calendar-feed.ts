@@ -13,6 +13,7 @@ import { I18nService, SessionsApi, TranslatePipe } from '@blup/web/core';
 import { ConfirmDialog, type ConfirmDialogData, Icon } from '@blup/web/ui';
 import { firstValueFrom } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
+import { copyText } from '../shared/copy-text';
 
 /**
  * "Kalender i din telefon": the person's secret calendar address, to copy or open in a
@@ -163,16 +164,8 @@ export class CalendarFeed {
 
   protected async copy(url: string): Promise<void> {
     this.resetDone.set(false);
-    try {
-      await navigator.clipboard.writeText(url);
-      this.copied.set('done');
-    } catch {
-      // No clipboard (an older browser, or http): select the text so it can be copied by hand.
-      const input = this.field()?.nativeElement;
-      input?.focus();
-      input?.select();
-      this.copied.set(document.execCommand?.('copy') ? 'done' : 'manual');
-    }
+    const copied = await copyText(url, this.field()?.nativeElement, document);
+    this.copied.set(copied ? 'done' : 'manual');
   }
 
   protected async reset(): Promise<void> {

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { FormControl, FormGroup, Validators } from '@angular/forms';
 import { ApiError, I18nService } from '@blup/web/core';
-import { FieldErrorPipe, passwordsMatch, showFieldErrors } from './forms';
+import { FieldErrorPipe, passwordsMatch, showFieldErrors, textControl } from './forms';
 
 describe(FieldErrorPipe.name, () => {
   let sut: FieldErrorPipe;
@@ -67,5 +67,24 @@ describe(showFieldErrors.name, () => {
 
     expect(sut.controls.password.errors).toEqual({ server: 'That password is too common.' });
     expect(sut.controls.password.touched).toBe(true);
+  });
+});
+
+describe(textControl.name, () => {
+  it('starts empty, stays a string on reset and checks the length and the other validators', () => {
+    const email = textControl(10, Validators.required, Validators.email);
+    expect(email.value).toBe('');
+    expect(email.errors).toEqual({ required: true });
+    email.setValue('a@b.dk');
+    expect(email.valid).toBe(true);
+    email.setValue('too-long@example.dk');
+    expect(email.errors).toEqual({ maxlength: { requiredLength: 10, actualLength: 19 } });
+    email.reset();
+    expect(email.value).toBe('');
+
+    const optional = textControl(3);
+    expect(optional.valid).toBe(true);
+    optional.setValue('abcd');
+    expect(optional.hasError('maxlength')).toBe(true);
   });
 });

@@ -1,5 +1,12 @@
 import { type ElementRef, Pipe, type PipeTransform, inject } from '@angular/core';
-import type { AbstractControl, FormGroup, ValidationErrors, ValidatorFn } from '@angular/forms';
+import {
+  type AbstractControl,
+  FormControl,
+  type FormGroup,
+  type ValidationErrors,
+  type ValidatorFn,
+  Validators,
+} from '@angular/forms';
 import { ApiError, I18nService } from '@blup/web/core';
 
 /** The first problem with a control, in words: `<mat-error>{{ form.controls.email | fieldError }}</mat-error>`. */
@@ -20,6 +27,17 @@ export class FieldErrorPipe implements PipeTransform {
     if (typeof errors['server'] === 'string') return errors['server'];
     return this.i18n.t('errors.generic');
   }
+}
+
+/**
+ * A text field's control: never null (`''` when empty), at most `maxLength` characters (the
+ * API's limit), plus any other validators: `textControl(LIMITS.email, Validators.required, Validators.email)`.
+ */
+export function textControl(maxLength: number, ...validators: ValidatorFn[]): FormControl<string> {
+  return new FormControl('', {
+    nonNullable: true,
+    validators: [...validators, Validators.maxLength(maxLength)],
+  });
 }
 
 /** Group validator: `repeat` must equal `password`. The error is put on `repeat`, where it is shown. */
