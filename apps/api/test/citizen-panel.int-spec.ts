@@ -406,7 +406,8 @@ describe('citizen panel', () => {
       expect((await subscriber(village, leaver))?.status).toBe('unsubscribed');
       const imported = await consents(must(await subscriber(village, a)).id);
       expect(imported).toEqual([
-        expect.objectContaining({ action: 'imported', actor_id: lead.id, ip: null }),
+        // The importer's network address, as for every other consent record.
+        expect.objectContaining({ action: 'imported', actor_id: lead.id, ip: expect.any(String) }),
       ]);
       const [stored] = await t.dataSource.query(
         `SELECT created_by_id, attestation, added, merged, invalid, jsonb_array_length(report) AS n
@@ -453,6 +454,58 @@ describe('citizen panel', () => {
       });
       expect(upload.status).toBe(200);
       expect(await upload.json()).toMatchObject({ added: 1, invalid: 1, merged: 0 });
+
+      // Excel's encodings: "Unicode text" (UTF-16 with a byte-order mark) had every row refused,
+      // a Danish CSV (Windows-1252) lost æ, ø and å to replacement characters.
+      const sendFile = async (bytes: Buffer) => {
+        const f = new FormData();
+        f.append('attestation', 'true');
+        f.append('file', new Blob([new Uint8Array(bytes)]), 'liste.csv');
+        const r = await fetch(`${t.url}/api/panel/villages/${village.id}/import`, {
+          method: 'POST',
+          body: f,
+          headers: {
+            cookie: `${c['cookieHeader']()}`,
+            'x-xsrf-token': c.cookie('XSRF-TOKEN') ?? '',
+          },
+        });
+        return { status: r.status, body: (await r.json()) as PanelImportResult };
+      };
+      const utf16 = newEmail('utf16');
+      const wide = await sendFile(
+        Buffer.concat([
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from(`email;navn\r\n${utf16};Søren Å\r\nikke-en-mail;X\r\n`, 'utf16le'),
+        ]),
+      );
+      expect(wide.status).toBe(200);
+      expect(wide.body).toMatchObject({ added: 1, invalid: 1 });
+      expect(wide.body.report).toEqual([
+        { row: 3, value: 'ikke-en-mail;X', reason: 'invalid_email' },
+      ]);
+      const nameOf = async (email: string): Promise<string | undefined> =>
+        (
+          (await t.dataSource.query(
+            `SELECT name FROM panel_subscribers WHERE village_id = $1 AND email = $2`,
+            [village.id, email],
+          )) as { name: string }[]
+        )[0]?.name;
+      expect(await nameOf(utf16)).toBe('Søren Å');
+      const latin = newEmail('latin1');
+      const danish = await sendFile(
+        Buffer.from(`E-mail;Navn\r\n${latin};Æble Ødegård\r\n`, 'latin1'),
+      );
+      expect(danish.status).toBe(200);
+      expect(danish.body).toMatchObject({ added: 1, invalid: 0 });
+      expect(await nameOf(latin)).toBe('Æble Ødegård');
+
+      // A NUL in a bad row went into the stored jsonb report: PostgreSQL refused it (a 500).
+      const nul = await c.post<PanelImportResult>(`/api/panel/villages/${village.id}/import`, {
+        csv: `${newEmail('nul')}\nikke\u0000en-mail\n`,
+        attestation: true,
+      });
+      expect(nul.status).toBe(200);
+      expect(nul.body.report).toEqual([{ row: 2, value: 'ikke?en-mail', reason: 'invalid_email' }]);
 
       const removed = await c.delete(`/api/panel/villages/${village.id}/subscribers/${leaverId}`);
       expect(removed.status).toBe(204);

@@ -5,13 +5,16 @@ import { join } from 'node:path';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { Job } from 'bull';
+import { ErrorCode, Role, type ErrorBody } from '@blup/contracts';
 import { NewsletterDeliveryProcessor } from '../src/app/newsletter-delivery/newsletter-delivery.processor';
 import {
   SMTP_LANES,
   type BatchJob,
 } from '../src/app/newsletter-delivery/newsletter-delivery.constants';
+import { SendRateLimiter } from '../src/app/newsletter-delivery/send-rate-limiter';
 import { NewsletterDispatcher } from '../src/app/newsletters/newsletter-ports';
 import { startTestApp, TestApp } from './harness';
+import { signInAs } from './sign-in';
 
 /**
  * Sending newsletters (issue 5, newsletter-delivery/): through a real SMTP server on localhost
@@ -306,6 +309,56 @@ describe('newsletter delivery', () => {
         t.config.newsletters.ratePerSecond = 1000;
       }
     });
+
+    it('answers 502 newsletter_test_not_sent (not a 500) when the mail server refuses a test', async () => {
+      const secretary = await t.factory.user({ role: Role.Secretariat });
+      const id = await villageNewsletter(t, addresses(Date.now().toString(36), 1, 'test'));
+      await t.dataSource.query(
+        `UPDATE newsletters SET status = 'draft', send_mode = NULL, send_at = NULL WHERE id = $1`,
+        [id],
+      );
+      sink.onRcpt = (address) =>
+        address === secretary.email.toLowerCase() ? '550 5.1.1 No such user here' : null;
+      try {
+        const admin = await signInAs(t, secretary);
+        const res = await admin.post<ErrorBody>(`/api/newsletters/${id}/test`, {});
+        expect(res.status).toBe(502);
+        expect(res.body.code).toBe(ErrorCode.NewsletterTestNotSent);
+        expect(res.body.message).toContain('550');
+        expect(await newsletterStatus(t, id)).toBe('draft');
+      } finally {
+        sink.onRcpt = () => null;
+      }
+    });
+
+    it('sends nothing twice when one lane fails mid-batch (Redis gone for a moment)', async () => {
+      // Before: the batch gave its untried rows back while the other lanes went on sending
+      // them, and the job's retry sent those rows a second time.
+      const limiter = t.app.get(SendRateLimiter);
+      const real = limiter.take.bind(limiter);
+      let calls = 0;
+      const spy = jest
+        .spyOn(limiter, 'take')
+        .mockImplementation(() =>
+          ++calls === 3 ? Promise.reject(new Error('Redis went away')) : real(),
+        );
+      // Slow answers keep the other lanes' messages in flight while the batch gives rows back.
+      sink.onData = () => new Promise((resolve) => setTimeout(() => resolve(null), 150));
+      try {
+        const emails = addresses(Date.now().toString(36), 14, 'blip');
+        const id = await villageNewsletter(t, emails);
+        await t.app.get(NewsletterDispatcher).schedule(id, new Date());
+        expect(await waitUntil('the newsletter to finish', finalStatus(t, id), 30_000)).toBe(
+          'sent',
+        );
+        expect(calls).toBeGreaterThan(3);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        for (const email of emails) expect(sink.to(email)).toHaveLength(1);
+      } finally {
+        spy.mockRestore();
+        sink.onData = () => null;
+      }
+    }, 45_000);
   });
 
   describe('a worker process killed with SIGKILL in the middle of a send', () => {

@@ -242,6 +242,17 @@ describe('writing newsletters', () => {
     expect(noSubject.status).toBe(400);
     const extra = await post({ target: { kind: 'plan', id: w.planId }, subject: 'x', html: '<p>' });
     expect(extra.status).toBe(400);
+
+    // Pasted text may carry control characters; PostgreSQL refuses a NUL in jsonb (was a 500).
+    const pasted = await post({
+      target: { kind: 'plan', id: w.planId },
+      subject: 'x',
+      blocks: [{ type: 'text', html: '<p>Hej\u0000 med\u0007 dig</p>' }],
+    });
+    expect(pasted.status).toBe(201);
+    expect((pasted.body as NewsletterDto).blocks).toEqual([
+      { type: 'text', html: '<p>Hej med dig</p>' },
+    ]);
   });
 
   it('refuses a send time in the past, days-before without a session, and an empty audience', async () => {
@@ -357,6 +368,21 @@ describe('preview and test send', () => {
       villageId: (await t.factory.village()).id,
     });
     expect(outside.status).toBe(400);
+  });
+
+  it('leaves out the card of a lesson unpublished after the newsletter was written', async () => {
+    const w = await world();
+    const { lesson } = await courses.courseWithLesson({}, { title: `Lektionskort ${Date.now()}` });
+    const n = await draft(w, { blocks: [{ type: 'lesson', lessonId: lesson.id }] });
+    const before = await w.admin.post<NewsletterPreviewDto>(`/api/newsletters/${n.id}/preview`, {});
+    expect(before.body.html).toContain(`/lessons/${lesson.id}`);
+    await t.dataSource.query(`UPDATE lessons SET published_at = NULL WHERE id = $1`, [lesson.id]);
+    const after = await w.admin.post<NewsletterPreviewDto>(`/api/newsletters/${n.id}/preview`, {});
+    expect(after.status).toBe(200);
+    expect(after.body.html).not.toContain(`/lessons/${lesson.id}`);
+    expect(after.body.html).not.toContain(lesson.title);
+    const web = await t.client().get<{ html: string }>(`/api/newsletters/web/${n.webToken}`);
+    expect(web.body.html).not.toContain(lesson.title);
   });
 
   it('sends a test copy to the secretary only, with both parts and the unsubscribe headers', async () => {

@@ -84,6 +84,8 @@ export enum ErrorCode {
   NewsletterNotScheduled = 'newsletter_not_scheduled',
   /** A lesson or video card names a lesson that is not published. Params: lessonId. */
   NewsletterLessonUnknown = 'newsletter_lesson_unknown',
+  /** The mail server did not take the test copy (502). Params: reply (the server's words). */
+  NewsletterTestNotSent = 'newsletter_test_not_sent',
   // -- newsletters end
 
   // Citizen panel (issue 5; owner: citizen panel)

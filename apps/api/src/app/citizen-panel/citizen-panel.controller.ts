@@ -63,6 +63,7 @@ import {
   UnsubscribeResponseBody,
 } from './citizen-panel.dto';
 import { CitizenPanelService } from './citizen-panel.service';
+import { decodeCsvBytes } from './panel-csv';
 
 /** A CSV of 10,000 rows is far below this. */
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -192,12 +193,18 @@ export class CitizenPanelController {
     @VillageIdParam() villageId: string,
     @Body() body: PanelImportBody,
     @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Req() req: Request,
   ): Promise<PanelImportResult> {
-    return this.service.import(user, villageId, {
-      csv: file ? file.buffer.toString('utf8') : body.csv,
-      attestation: body.attestation,
-      attestationText: body.attestationText,
-    });
+    return this.service.import(
+      user,
+      villageId,
+      {
+        csv: file ? decodeCsvBytes(file.buffer) : body.csv,
+        attestation: body.attestation,
+        attestationText: body.attestationText,
+      },
+      req.ip,
+    );
   }
 }
 

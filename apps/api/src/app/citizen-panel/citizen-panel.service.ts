@@ -348,6 +348,7 @@ export class CitizenPanelService {
     actor: Actor,
     villageId: string,
     input: { csv: string | undefined; attestation: boolean; attestationText?: string },
+    ip?: string,
   ): Promise<PanelImportResult> {
     const village = await this.findManageable(actor, villageId);
     if (input.attestation !== true) {
@@ -422,9 +423,9 @@ export class CitizenPanelService {
       }
       if (consented.length) {
         await m.query(
-          `INSERT INTO panel_consents (subscriber_id, action, consent_text_version, actor_id)
-           SELECT id, 'imported', $2, $3 FROM unnest($1::uuid[]) AS id`,
-          [consented, CONSENT_TEXT_VERSION, actor.id],
+          `INSERT INTO panel_consents (subscriber_id, action, consent_text_version, ip, actor_id)
+           SELECT id, 'imported', $2, $4, $3 FROM unnest($1::uuid[]) AS id`,
+          [consented, CONSENT_TEXT_VERSION, actor.id, ip?.slice(0, 64) ?? null],
         );
       }
       const report = [...parsed.invalid, ...skipped].sort((a, b) => a.row - b.row);

@@ -1,4 +1,4 @@
-import { parsePanelCsv, splitCsvLine } from './panel-csv';
+import { decodeCsvBytes, parsePanelCsv, splitCsvLine } from './panel-csv';
 
 describe('parsePanelCsv', () => {
   it('reads semicolon files with a BOM and a Danish header', () => {
@@ -43,5 +43,24 @@ describe('parsePanelCsv', () => {
     ]);
     const sut = parsePanelCsv('name,email\n"Jensen, ""Anna""",anna@example.dk');
     expect(sut.people).toEqual([{ row: 2, email: 'anna@example.dk', name: 'Jensen, "Anna"' }]);
+  });
+});
+
+describe('decodeCsvBytes', () => {
+  it('reads UTF-8 with and without a BOM, UTF-16 with a BOM, and Windows-1252 otherwise', () => {
+    const text = 'navn;email\nSøren Æble;s@example.dk\n';
+    expect(decodeCsvBytes(Buffer.from(text, 'utf8'))).toBe(text);
+    expect(decodeCsvBytes(Buffer.from(`\uFEFF${text}`, 'utf8'))).toBe(text);
+    expect(
+      decodeCsvBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])),
+    ).toBe(text);
+    const be = Buffer.from(text, 'utf16le').swap16();
+    expect(decodeCsvBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toBe(text);
+    expect(decodeCsvBytes(Buffer.from(text, 'latin1'))).toBe(text);
+  });
+
+  it('shows control characters in the report as "?"', () => {
+    const sut = parsePanelCsv('email\nno\u0000pe\n');
+    expect(sut.invalid).toEqual([{ row: 2, value: 'no?pe', reason: 'invalid_email' }]);
   });
 });

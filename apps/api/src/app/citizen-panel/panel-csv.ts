@@ -29,6 +29,27 @@ const HEADER_EMAIL = new Set([
 ]);
 const HEADER_NAME = new Set(['name', 'navn', 'fulde navn', 'full name']);
 
+/**
+ * An uploaded file's bytes as text. UTF-8 (with or without a byte-order mark) is what we ask
+ * for; UTF-16 with its byte-order mark is what Excel writes as "Unicode text"; anything that is
+ * not valid UTF-8 is read as Windows-1252, the encoding of a Danish Excel "CSV (semikolon-
+ * separeret)" file, so æ, ø and å arrive intact instead of as replacement characters.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    // The decoder drops a UTF-8 byte-order mark itself.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** Control characters shown as "?" in the report (and PostgreSQL refuses a NUL in jsonb). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 /** Splits one line on the separator, honouring "quoted" fields with "" for a quote. */
 export function splitCsvLine(line: string, separator: string): string[] {
   const cells: string[] = [];
@@ -96,7 +117,7 @@ export function parsePanelCsv(text: string): PanelCsvResult {
       }
     }
     rows++;
-    const value = line.trim().slice(0, 300);
+    const value = line.trim().slice(0, 300).replace(CONTROL, '?');
     const filled = cells.filter((c, i) => c !== '' || i < columns);
     if (filled.length > Math.max(columns, 2)) {
       invalid.push({ row, value, reason: 'too_many_columns' });

@@ -184,17 +184,30 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
     const deadline = Date.now() + this.config.newsletters.leaseMs / 2;
     const untried = new Set(rows);
     let next = 0;
+    // One lane failing (Redis or the database gone for a moment) stops the others from taking
+    // more rows, and the untried rows are given back only once no lane can still send one:
+    // a row given back while a lane was sending it would be sent again by the next batch.
+    let broken = false;
     const lane = async (): Promise<void> => {
-      while (next < rows.length) {
-        const row = rows[next++];
-        await this.limiter.take();
-        if (this.stopping || Date.now() >= deadline) return;
-        untried.delete(row);
-        await this.deliver(prepared, row, result);
+      try {
+        while (next < rows.length && !broken) {
+          const row = rows[next++];
+          await this.limiter.take();
+          if (broken || this.stopping || Date.now() >= deadline) return;
+          untried.delete(row);
+          await this.deliver(prepared, row, result);
+        }
+      } catch (error) {
+        broken = true;
+        throw error;
       }
     };
     try {
-      await Promise.all(Array.from({ length: Math.min(SMTP_LANES, rows.length) }, lane));
+      const lanes = await Promise.allSettled(
+        Array.from({ length: Math.min(SMTP_LANES, rows.length) }, lane),
+      );
+      const failure = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+      if (failure) throw failure.reason;
     } finally {
       await this.store.release([...untried]);
     }

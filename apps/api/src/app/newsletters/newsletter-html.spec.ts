@@ -36,6 +36,10 @@ describe('sanitiseNewsletterHtml', () => {
     expect(sanitiseNewsletterHtml('<img src="/uploads/a.png" alt="x">')).toBe('');
   });
 
+  it('removes control characters (PostgreSQL refuses a NUL), keeping tabs and line breaks', () => {
+    expect(sanitiseNewsletterHtml('<p>a\u0000b\u0007c\u007fd\te\nf</p>')).toBe('<p>abcd\te\nf</p>');
+  });
+
   it('maps h1 to h2 and b/i to strong/em', () => {
     expect(sanitiseNewsletterHtml('<h1>T</h1><b>b</b><i>i</i>')).toBe(
       '<h2>T</h2><strong>b</strong><em>i</em>',

@@ -15,6 +15,13 @@ export function isAllowedHref(href: string): boolean {
   return LINK.test(href);
 }
 
+/**
+ * Control characters other than tab and line breaks: never content, and PostgreSQL refuses a NUL
+ * in text and jsonb (pasted from other programs, they would turn a save into a 500).
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ['h2', 'h3', 'p', 'br', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'blockquote', 'img'],
   allowedAttributes: { a: ['href'], img: ['src', 'alt'] },
@@ -55,7 +62,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
  * attribute, and links or images with other schemes are removed.
  */
 export function sanitiseNewsletterHtml(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim();
+  return sanitizeHtml(html.replace(CONTROL_CHARACTERS, ''), OPTIONS).trim();
 }
 
 const FONT = 'font-family:Arial,Helvetica,sans-serif;';

@@ -10,7 +10,7 @@ import { NewsletterRenderer, type PreparedNewsletter } from './newsletter-ports'
 import { loadScope, loadTargetDtos, targetOf } from './newsletter-queries';
 import { renderCopy, type LessonCard, type RenderSource } from './newsletter-render';
 
-/** The lessons cards name, with their module and course (missing ones are left out). */
+/** The published lessons cards name, with their module and course (others are left out). */
 export async function loadLessonCards(
   em: EntityManager,
   ids: readonly string[],
@@ -30,7 +30,9 @@ export async function loadLessonCards(
        FROM lessons l
        JOIN course_modules m ON m.id = l.module_id
        JOIN courses c ON c.id = m.course_id
-      WHERE l.id = ANY($1::uuid[])`,
+      WHERE l.id = ANY($1::uuid[])
+        -- Taken back since the newsletter was written: no card (the web version is public).
+        AND l.published_at IS NOT NULL AND m.published_at IS NOT NULL AND c.published_at IS NOT NULL`,
     [ids],
   );
   return new Map(

@@ -238,7 +238,23 @@ export class NewslettersService {
     const scope = await loadScope(this.em, n);
     const villages = new Map(scope.villages.map((v) => [v.id, v]));
     const recipient = this.sampleRecipient(actor, villages, scope.sessions, villageId);
-    await this.dispatcher.sendTest(n.id, recipient);
+    try {
+      await this.dispatcher.sendTest(n.id, recipient);
+    } catch (error) {
+      // The mail server refused or could not be reached: say so, not "something went wrong".
+      const smtp = error as { responseCode?: unknown; code?: unknown; response?: unknown };
+      if (typeof smtp.responseCode !== 'number' && typeof smtp.code !== 'string') throw error;
+      const reply = (typeof smtp.response === 'string' ? smtp.response : String(error)).slice(
+        0,
+        300,
+      );
+      throw new AppException(
+        HttpStatus.BAD_GATEWAY,
+        ErrorCode.NewsletterTestNotSent,
+        `The mail server did not take the test copy (${reply}). Try again in a moment, and check your own email address.`,
+        { params: { reply } },
+      );
+    }
     return { email: recipient.email };
   }
 

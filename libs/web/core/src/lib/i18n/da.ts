@@ -118,6 +118,8 @@ export const da = {
     newsletter_not_scheduled: 'Nyhedsbrevet er ikke planlagt, så det kan ikke tages af planen.',
     newsletter_lesson_unknown:
       'Lektionen er ikke offentliggjort eller findes ikke længere. Vælg en anden.',
+    newsletter_test_not_sent:
+      'Mailserveren tog ikke imod testen. Prøv igen om lidt, og tjek din egen e-mailadresse.',
     // -- newsletters end
     // citizen panel (issue 5)
     panel_consent_required: 'Sæt flueben ved samtykket for at melde dig til.',
