@@ -167,14 +167,17 @@ function page(title, body, { refresh = false } = {}) {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 ${refresh ? '<meta http-equiv="refresh" content="5">' : ''}
 <title>${escapeHtml(title)}</title>
 <style>
   body { font: 15px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
-  pre { white-space: pre-wrap; background: #f6f6f6; padding: 1rem; }
-  iframe { width: 100%; height: 32rem; border: 1px solid #ddd; }
+  th { white-space: nowrap; }
+  td { overflow-wrap: anywhere; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f6f6; padding: 1rem; }
+  iframe { display: block; box-sizing: border-box; width: 100%; height: 80vh; min-height: 24rem; border: 1px solid #ddd; }
   .muted { color: #666; }
 </style>
 </head>

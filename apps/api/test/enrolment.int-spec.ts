@@ -392,6 +392,48 @@ describe('access follows enrolment', () => {
     expect(gone.body.items.every((x) => x.archived)).toBe(true);
   });
 
+  it('refuses a mini-BLUP to a village already in a full BLUP process (cohort)', async () => {
+    const course = await courses.course({ audience: CourseAudience.VillageProcess });
+    const mini = await offering({
+      kind: OfferingKind.MiniBlup,
+      moduleId: (await courses.module(course)).id,
+      startsOn: isoDate(20),
+    });
+    // Placed through a cohort offering.
+    const cohortOffering = await offering({ kind: OfferingKind.Cohort, startsOn: isoDate(40) });
+    const member = await t.factory.user({ role: Role.SteeringMember });
+    const c = await signInAs(t, member);
+    const placed = await secretariat.post<EnrolmentDto>(
+      `/api/offerings/${cohortOffering.id}/enrolments`,
+      { villageId: member.villageId },
+    );
+    expect(placed.body.status).toBe(EnrolmentStatus.Enrolled);
+    const refused = await c.post<ErrorBody>(`/api/offerings/${mini.id}/enrolments`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe(ErrorCode.VillageInFullProcess);
+    expect(refused.body.params).toEqual({ name: cohortOffering.name });
+    // Out of the cohort again, the mini-BLUP is open to the village.
+    await secretariat.post(`/api/enrolments/${placed.body.id}/cancel`, { reason: 'Trak sig' });
+    const enrolled = await c.post<EnrolmentDto>(`/api/offerings/${mini.id}/enrolments`, {});
+    expect(enrolled.status).toBe(201);
+
+    // Placed in a cohort directly (organisations), with no enrolment row: the same answer, for
+    // the secretariat choosing the village too.
+    const village = await t.factory.village();
+    const cohort = await t.factory.cohort([village]);
+    const direct = await secretariat.post<ErrorBody>(`/api/offerings/${mini.id}/enrolments`, {
+      villageId: village.id,
+    });
+    expect(direct.status).toBe(409);
+    expect(direct.body.code).toBe(ErrorCode.VillageInFullProcess);
+    expect(direct.body.message).toContain(cohort.name);
+    const none = await t.dataSource.query<unknown[]>(
+      `SELECT 1 FROM enrolments WHERE offering_id = $1 AND village_id = $2`,
+      [mini.id, village.id],
+    );
+    expect(none).toHaveLength(0);
+  });
+
   it('placeVillage (for approvals) fills a cohort and then answers 409 offering_full', async () => {
     const o = await offering({ kind: OfferingKind.Cohort, startsOn: isoDate(40), capacity: 1 });
     const service = t.app.get(EnrolmentService);

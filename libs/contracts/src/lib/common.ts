@@ -126,6 +126,8 @@ export enum ErrorCode {
   ModuleHasOfferings = 'module_has_offerings',
   /** A person enrolling themselves in an academy course meant for another audience. Params: name, audience. */
   OfferingAudienceMismatch = 'offering_audience_mismatch',
+  /** A village placed in a cohort (a full BLUP process, every phase) enrolling in a mini-BLUP. Params: name (the cohort). */
+  VillageInFullProcess = 'village_in_full_process',
   // -- enrolment end
 
   // Enrolment: applications and info meetings (issue 6; owner: applications API)

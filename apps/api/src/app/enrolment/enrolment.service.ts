@@ -974,6 +974,26 @@ export class EnrolmentService {
         );
       }
     }
+    if (o.kind === OfferingKind.MiniBlup && !byUser) {
+      // A village in a cohort (placed by an application or directly by the secretariat) takes
+      // every phase already: a mini-BLUP on top makes no sense. The row lock makes this take
+      // turns with a cohort placement, which locks the village the same way.
+      const [village] = await em.query<{ cohort_name: string | null }[]>(
+        `SELECT c.name AS cohort_name
+           FROM villages v LEFT JOIN cohorts c ON c.id = v.cohort_id
+          WHERE v.id = $1
+            FOR UPDATE OF v`,
+        [partyId],
+      );
+      if (village?.cohort_name) {
+        throw new AppException(
+          HttpStatus.CONFLICT,
+          ErrorCode.VillageInFullProcess,
+          `The village already takes part in the full BLUP process “${village.cohort_name}”, which covers every phase; it cannot enrol in a mini-BLUP as well.`,
+          { params: { name: village.cohort_name } },
+        );
+      }
+    }
     const status = admissionStatus(o.capacity, held, o.approval);
     if (status === EnrolmentStatus.Waitlisted && !opts.waitlist) {
       throw new AppException(

@@ -108,6 +108,17 @@ describe(SignInPage.name, () => {
     );
   });
 
+  it('shows someone without an account the way to apply and to the info meetings', async () => {
+    const { byTestId } = await render();
+
+    const apply = byTestId<HTMLAnchorElement>('apply-link');
+    const meetings = byTestId<HTMLAnchorElement>('info-meetings-link');
+    expect(apply?.textContent?.trim()).toBe('Søg om et BLUP-forløb');
+    expect(apply?.getAttribute('href')).toBe('/enrolment/apply');
+    expect(meetings?.textContent?.trim()).toBe('Infomøder');
+    expect(meetings?.getAttribute('href')).toBe('/enrolment/info-meetings');
+  });
+
   it('sends a sign-in link without asking for a password, then says to check the mail', async () => {
     const { type, submit, byTestId, fixture } = await render({ mode: 'link' });
     expect(byTestId('password')).toBeNull();

@@ -111,8 +111,40 @@ type Mode = 'password' | 'link';
             'auth.forgotPassword' | t
           }}</a>
         </div>
+
+        <section class="no-account" aria-labelledby="no-account-heading">
+          <h2 id="no-account-heading">{{ 'auth.noAccount' | t }}</h2>
+          <a matButton="outlined" routerLink="/enrolment/apply" data-testid="apply-link">
+            {{ 'auth.applyLink' | t }}
+          </a>
+          <a
+            matButton="outlined"
+            routerLink="/enrolment/info-meetings"
+            data-testid="info-meetings-link"
+          >
+            {{ 'auth.infoMeetingsLink' | t }}
+          </a>
+        </section>
       }
     </div>
+  `,
+  styles: `
+    .no-account {
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+      margin-block-start: 32px;
+      padding-block-start: 24px;
+      border-block-start: 1px solid var(--mat-sys-outline-variant);
+    }
+    .no-account h2 {
+      margin: 0;
+      font: var(--mat-sys-title-medium);
+      color: var(--mat-sys-on-surface);
+    }
+    .no-account a {
+      min-block-size: 48px;
+    }
   `,
 })
 export class SignInPage {

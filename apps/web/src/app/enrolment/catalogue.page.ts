@@ -148,7 +148,17 @@ import { audienceKey, formatDkk, kindKey } from './enrolment-labels';
                       (valueChange)="setVillage(o.id, $event)"
                     >
                       @for (v of villages(); track v.id) {
-                        <mat-option [value]="v.id">{{ v.name }}</mat-option>
+                        <!-- A village in a cohort has the full process: no mini-BLUP on top. -->
+                        @if (v.cohortName) {
+                          <mat-option [value]="v.id" disabled>
+                            {{
+                              'enrolment.catalogue.villageInCohort'
+                                | t: { village: v.name, cohort: v.cohortName }
+                            }}
+                          </mat-option>
+                        } @else {
+                          <mat-option [value]="v.id">{{ v.name }}</mat-option>
+                        }
                       }
                     </mat-select>
                   </mat-form-field>
@@ -161,6 +171,10 @@ import { audienceKey, formatDkk, kindKey } from './enrolment-labels';
                   >
                     {{ 'enrolment.catalogue.enrol' | t }}
                   </button>
+                } @else if (ownCohort(); as name) {
+                  <p class="not-for-you" [attr.data-testid]="'in-full-process-' + o.id">
+                    {{ 'enrolment.catalogue.inFullProcess' | t: { name } }}
+                  </p>
                 } @else if (auth.user()?.villageName; as village) {
                   <button
                     matButton="filled"
@@ -171,6 +185,10 @@ import { audienceKey, formatDkk, kindKey } from './enrolment-labels';
                   >
                     {{ 'enrolment.catalogue.enrolVillage' | t: { village } }}
                   </button>
+                } @else {
+                  <p class="not-for-you" [attr.data-testid]="'mini-blup-who-' + o.id">
+                    {{ 'enrolment.catalogue.miniBlupWho' | t }}
+                  </p>
                 }
               } @else if (fitsAudience(o)) {
                 <button
@@ -310,6 +328,19 @@ export class CataloguePage {
   });
   protected readonly villages = computed(() =>
     this.villageOptions.hasValue() ? this.villageOptions.value().items : [],
+  );
+
+  /** A steering member's own village: if it is in a cohort, it has the full process already. */
+  private readonly ownVillage = rxResource({
+    params: () =>
+      this.auth.role() === Role.SteeringMember
+        ? (this.auth.user()?.villageId ?? undefined)
+        : undefined,
+    stream: ({ params }) => this.organisations.village(params),
+  });
+  /** The name of the cohort the steering member's village is in, if any. */
+  protected readonly ownCohort = computed(() =>
+    this.ownVillage.hasValue() ? this.ownVillage.value().cohortName : null,
   );
 
   protected dkk(amount: number): string {

@@ -152,6 +152,8 @@ export const da = {
       'Modulet kan ikke slettes, fordi tilbuddet »{name}« bruger det. Luk eller ret tilbuddet først.',
     offering_audience_mismatch:
       '»{name}« er for en anden målgruppe end din, så du kan ikke selv tilmelde dig. Spørg din koordinator eller sekretariatet, hvis du skal med.',
+    village_in_full_process:
+      'Landsbyen er allerede med i det fulde BLUP-forløb »{name}«, som rummer alle faserne. Den skal ikke også tilmeldes et mini-BLUP.',
     // -- enrolment end
     // applications (issue 6)
     requirements_not_met:
@@ -205,6 +207,9 @@ export const da = {
     checkMailText:
       'Hvis vi kender {email}, har vi sendt en mail med et link. Det kan tage et par minutter. Kig også i uønsket post.',
     forgotPassword: 'Glemt adgangskode?',
+    noAccount: 'Har I ikke en konto endnu?',
+    applyLink: 'Søg om et BLUP-forløb',
+    infoMeetingsLink: 'Infomøder',
     backToSignIn: 'Tilbage til log ind',
     passwordHint: 'Mindst {min} tegn. Vælg noget, der er svært at gætte.',
     linkTitle: 'Log ind med link',

@@ -153,6 +153,8 @@ export const en: Dictionary = {
       'The module cannot be deleted because the offering “{name}” uses it. Close or change that offering first.',
     offering_audience_mismatch:
       '“{name}” is meant for another audience than yours, so you cannot enrol yourself. Ask your coordinator or the secretariat if you should take part.',
+    village_in_full_process:
+      'The village already takes part in the full BLUP process “{name}”, which covers every phase. It does not need a mini-BLUP as well.',
     // -- enrolment end
     // applications (issue 6)
     requirements_not_met:
@@ -207,6 +209,9 @@ export const en: Dictionary = {
     checkMailText:
       'If we know {email}, we have sent an email with a link. It can take a few minutes. Look in your spam folder too.',
     forgotPassword: 'Forgot your password?',
+    noAccount: 'No account yet?',
+    applyLink: 'Apply for a BLUP process',
+    infoMeetingsLink: 'Info meetings',
     backToSignIn: 'Back to sign in',
     passwordHint: 'At least {min} characters. Choose something hard to guess.',
     linkTitle: 'Sign in with a link',

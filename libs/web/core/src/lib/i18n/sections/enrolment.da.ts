@@ -144,6 +144,10 @@ export const enrolmentDa = {
     kindFilter: 'Slags',
     enrol: 'Tilmeld',
     enrolVillage: 'Tilmeld {village}',
+    miniBlupWho: 'Mini-BLUP tilmeldes af landsbyens styregruppe eller kommunens koordinator.',
+    inFullProcess:
+      'Jeres landsby er allerede med i det fulde BLUP-forløb »{name}«, som rummer alle faserne. Mini-BLUP er ikke nødvendigt.',
+    villageInCohort: '{village} (med i forløbet »{cohort}«)',
     apply: 'Søg om at komme med',
     price: '{price} kr.',
     free: 'Gratis',

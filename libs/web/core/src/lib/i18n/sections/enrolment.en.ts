@@ -152,6 +152,11 @@ export const enrolmentEn: DictionaryOf<typeof enrolmentDa> = {
     kindFilter: 'Kind',
     enrol: 'Enrol',
     enrolVillage: 'Enrol {village}',
+    miniBlupWho:
+      "A mini-BLUP is booked by the village's steering group or the municipality's coordinator.",
+    inFullProcess:
+      'Your village already takes part in the full BLUP process “{name}”, which covers every phase. It does not need a mini-BLUP.',
+    villageInCohort: '{village} (in the process “{cohort}”)',
     apply: 'Apply to join',
     price: 'DKK {price}',
     free: 'Free',
