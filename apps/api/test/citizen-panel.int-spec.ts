@@ -147,6 +147,45 @@ describe('citizen panel', () => {
       expect(await consents(must(before).id)).toHaveLength(consentCount);
     });
 
+    it('sends one confirmation mail per address and village every 10 minutes, answering the same', async () => {
+      const village = await t.factory.village();
+      const other = await t.factory.village();
+      const email = newEmail();
+      const first = await signUp(village, email);
+      const state = must(await subscriber(village, email));
+
+      // Asked again from other networks: the same neutral answer, no mail, nothing recorded.
+      for (const ip of ['203.0.113.10', '203.0.113.11', '203.0.113.12']) {
+        const again = await t
+          .client(ip)
+          .post(`/api/panel/villages/${village.id}/sign-up`, { email, name: 'X', consent: true });
+        expect(again.status).toBe(202);
+        expect(again.body).toEqual({ status: 'check_mail' });
+      }
+      // Another village's panel is another list: its own mail.
+      await signUp(other, email);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(t.smtp.to(email)).toHaveLength(2);
+      expect((await consents(state.id)).map((c) => c.action)).toEqual(['requested']);
+      const tokens = () =>
+        t.dataSource.query<{ created_at: Date }[]>(
+          `SELECT created_at FROM panel_tokens WHERE subscriber_id = $1`,
+          [state.id],
+        );
+      expect(await tokens()).toHaveLength(1);
+
+      // Ten minutes later, a new link may go out; the first one still works too.
+      await t.dataSource.query(
+        `UPDATE panel_tokens SET created_at = created_at - interval '11 minutes' WHERE subscriber_id = $1`,
+        [state.id],
+      );
+      const second = await signUp(village, email, '203.0.113.13');
+      expect(second).not.toBe(first);
+      expect(await tokens()).toHaveLength(2);
+      expect((await t.client().post('/api/panel/confirm', { token: first })).status).toBe(200);
+      expect((await subscriber(village, email))?.status).toBe('subscribed');
+    });
+
     it('a reused confirmation link answers 410 panel_confirm_link_used and changes nothing', async () => {
       const village = await t.factory.village();
       const email = newEmail();

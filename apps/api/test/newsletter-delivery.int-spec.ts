@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { Job } from 'bull';
-import { ErrorCode, Role, type ErrorBody } from '@blup/contracts';
+import { ErrorCode, Role, type ErrorBody, type NewsletterProgressDto } from '@blup/contracts';
 import { NewsletterDeliveryProcessor } from '../src/app/newsletter-delivery/newsletter-delivery.processor';
 import {
   SMTP_LANES,
   type BatchJob,
+  type StartJob,
 } from '../src/app/newsletter-delivery/newsletter-delivery.constants';
 import { SendRateLimiter } from '../src/app/newsletter-delivery/send-rate-limiter';
 import { NewsletterDispatcher } from '../src/app/newsletters/newsletter-ports';
@@ -308,6 +309,44 @@ describe('newsletter delivery', () => {
       } finally {
         t.config.newsletters.ratePerSecond = 1000;
       }
+    });
+
+    it('puts a newsletter whose audience is gone by its send time back to draft, not "sent"', async () => {
+      const secretary = await t.factory.user({ role: Role.Secretariat });
+      const emails = addresses(Date.now().toString(36), 2, 'gone');
+      const id = await villageNewsletter(t, emails);
+      // Everyone opted out between scheduling and the send time.
+      await t.dataSource.query(
+        `UPDATE users SET newsletters_opted_out_at = now() WHERE email = ANY($1::text[])`,
+        [emails],
+      );
+      const processor = t.app.get(NewsletterDeliveryProcessor);
+      const job = { data: { newsletterId: id, sendAt: new Date().toISOString() } } as Job<StartJob>;
+      expect(await processor.start(job)).toEqual({ recipients: 0, skipped: 'no_audience' });
+
+      const [nl] = await t.dataSource.query<
+        {
+          status: string;
+          send_mode: string | null;
+          send_at: Date | null;
+          finished_at: Date | null;
+        }[]
+      >(`SELECT status, send_mode, send_at, finished_at FROM newsletters WHERE id = $1`, [id]);
+      expect(nl).toEqual({ status: 'draft', send_mode: null, send_at: null, finished_at: null });
+      expect(await deliveries(t, id)).toEqual([]);
+      // A repeat of the start job (or the sweep) finds a draft and does nothing.
+      expect(await processor.start(job)).toEqual({ recipients: 0, skipped: 'draft' });
+      expect(await processor.sweep()).toBeDefined();
+      expect(await newsletterStatus(t, id)).toBe('draft');
+
+      const admin = await signInAs(t, secretary);
+      const progress = await admin.get<NewsletterProgressDto>(`/api/newsletters/${id}/progress`);
+      expect(progress.body).toMatchObject({ status: 'draft', total: 0, sent: 0, pending: 0 });
+      // Scheduling again says why: nobody would receive it.
+      const again = await admin.post<ErrorBody>(`/api/newsletters/${id}/schedule`, { mode: 'now' });
+      expect(again.status).toBe(400);
+      expect(again.body.code).toBe(ErrorCode.NewsletterNoAudience);
+      for (const email of emails) expect(sink.to(email)).toEqual([]);
     });
 
     it('answers 502 newsletter_test_not_sent (not a 500) when the mail server refuses a test', async () => {

@@ -14,10 +14,13 @@ import {
   type NewsletterWebVersionDto,
   type Page,
 } from '@blup/contracts';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
 import type { ParsedMail } from 'mailparser';
 import { SessionEvents } from '../src/app/circles/session-events';
 import { readUnsubscribeToken } from '../src/app/citizen-panel/unsubscribe-link';
 import { CircleSession, User } from '../src/app/database/entities';
+import { NEWSLETTERS_QUEUE } from '../src/app/newsletter-delivery/newsletter-delivery.constants';
 import { NewsletterAudience } from '../src/app/newsletters/newsletter-ports';
 import { daysBeforeSendAt } from '../src/app/newsletters/newsletter-schedule';
 import { CircleFixtures, inDays, type CircleWorld } from './circles-fixtures';
@@ -611,6 +614,63 @@ describe('schedule, unschedule and moving sessions', () => {
     expect(code(again)).toBe(ErrorCode.NewsletterNotScheduled);
     expect((await w.admin.delete(`/api/newsletters/${n.id}`)).status).toBe(204);
     expect((await w.admin.get(`/api/newsletters/${n.id}`)).status).toBe(404);
+  });
+
+  it('keeps following the sessions while one is left, and goes back to draft when all are cancelled', async () => {
+    const w = await world();
+    const byDays = await draft(w);
+    expect(
+      (
+        await w.admin.post(`/api/newsletters/${byDays.id}/schedule`, {
+          mode: 'days_before',
+          daysBefore: 3,
+        })
+      ).status,
+    ).toBe(200);
+    const sendAt = inDays(5).toISOString();
+    const atTime = await draft(w);
+    expect(
+      (await w.admin.post(`/api/newsletters/${atTime.id}/schedule`, { mode: 'at', sendAt })).status,
+    ).toBe(200);
+
+    // Village A's session is cancelled: B's session remains, so both stay scheduled and the
+    // days-before one follows B's session.
+    expect((await w.admin.post(`/api/sessions/${w.sessionA.id}/cancel`)).status).toBe(200);
+    const one = await w.admin.get<NewsletterDto>(`/api/newsletters/${byDays.id}`);
+    expect(one.body).toMatchObject({ status: NewsletterStatus.Scheduled, daysBefore: 3 });
+    expect(one.body.sendAt).toBe(daysBeforeSendAt(w.sessionB.startsAt, 3).toISOString());
+    expect((await w.admin.get<NewsletterDto>(`/api/newsletters/${atTime.id}`)).body).toMatchObject({
+      status: NewsletterStatus.Scheduled,
+      sendAt,
+    });
+
+    // The last one is cancelled too: neither may go out for a meeting that will not be held.
+    expect((await w.admin.post(`/api/sessions/${w.sessionB.id}/cancel`)).status).toBe(200);
+    for (const id of [byDays.id, atTime.id]) {
+      const back = await w.admin.get<NewsletterDto>(`/api/newsletters/${id}`);
+      expect(back.body).toMatchObject({
+        status: NewsletterStatus.Draft,
+        sendMode: null,
+        sendAt: null,
+      });
+      const list = await w.admin.get<Page<NewsletterSummaryDto>>(
+        `/api/newsletters?status=draft&q=${encodeURIComponent(back.body.subject)}`,
+      );
+      expect(list.body.items.map((i) => i.id)).toContain(id);
+    }
+    // Off the queue as well: no start job waits for them.
+    const jobs = await t.app
+      .get<Queue>(getQueueToken(NEWSLETTERS_QUEUE))
+      .getJobs(['delayed', 'waiting']);
+    expect(
+      jobs.filter((j) =>
+        [byDays.id, atTime.id].includes((j.data as { newsletterId: string }).newsletterId),
+      ),
+    ).toEqual([]);
+    // And it stays editable as the draft it now is.
+    expect(
+      (await w.admin.patch(`/api/newsletters/${atTime.id}`, { preheader: 'Aflyst' })).status,
+    ).toBe(200);
   });
 });
 

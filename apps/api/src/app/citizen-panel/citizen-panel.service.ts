@@ -61,6 +61,12 @@ interface SubscriberRow {
 /** Rows per INSERT in an import: well under PostgreSQL's parameter limit with unnest arrays. */
 const IMPORT_CHUNK = 1000;
 
+/**
+ * At most one confirmation mail per address and village in this many minutes, whoever asks
+ * from wherever: the per-IP limit alone would let many networks flood one inbox.
+ */
+export const CONFIRM_MAIL_INTERVAL_MINUTES = 10;
+
 const LINK_INVALID = new AppException(
   HttpStatus.NOT_FOUND,
   ErrorCode.PanelUnsubscribeLinkInvalid,
@@ -118,7 +124,9 @@ export class CitizenPanelService {
   /**
    * The answer is the same whether the address is new, waiting, on the list already or gone:
    * the form never tells a stranger who is on a panel. Someone already subscribed is left as
-   * they are and gets no mail.
+   * they are and gets no mail. Nor does someone whose unused confirmation link went out less than
+   * CONFIRM_MAIL_INTERVAL_MINUTES ago: that request changes nothing (the link in the first mail
+   * still works), and the answer is the same.
    */
   async signUp(
     villageId: string,
@@ -140,6 +148,15 @@ export class CitizenPanelService {
     const sendTo = await this.dataSource.transaction(async (m) => {
       const subscriber = await this.lockOrInsert(m, village.id, body.email, name, locale);
       if (subscriber.status === 'subscribed') return null;
+      // The row is locked: requests for one address take their turn here.
+      const [recent] = await m.query(
+        `SELECT 1 FROM panel_tokens
+          WHERE subscriber_id = $1 AND kind = 'confirm' AND used_at IS NULL
+            AND created_at > now() - make_interval(mins => $2)
+          LIMIT 1`,
+        [subscriber.id, CONFIRM_MAIL_INTERVAL_MINUTES],
+      );
+      if (recent) return null;
       if (name) {
         await m.query(
           `UPDATE panel_subscribers SET name = $2, locale = $3, updated_at = now() WHERE id = $1`,
@@ -155,17 +172,25 @@ export class CitizenPanelService {
       return subscriber;
     });
     if (sendTo) {
-      await this.mail.send({
-        to: body.email,
-        template: 'panel_confirm',
-        locale,
-        data: {
-          name: name || sendTo.name,
-          villageName: village.name,
-          url: `${this.config.publicUrl}/panel/confirm?token=${token}`,
-          days: PANEL_CONFIRM_DAYS,
-        },
-      });
+      try {
+        await this.mail.send({
+          to: body.email,
+          template: 'panel_confirm',
+          locale,
+          data: {
+            name: name || sendTo.name,
+            villageName: village.name,
+            url: `${this.config.publicUrl}/panel/confirm?token=${token}`,
+            days: PANEL_CONFIRM_DAYS,
+          },
+        });
+      } catch (error) {
+        // No mail went out: drop its link, so trying again is not held back by the interval.
+        await this.dataSource
+          .query(`DELETE FROM panel_tokens WHERE token_hash = $1`, [hashToken(token)])
+          .catch(() => undefined);
+        throw error;
+      }
     }
     return { status: 'check_mail' };
   }

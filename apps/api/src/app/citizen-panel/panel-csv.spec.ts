@@ -1,4 +1,4 @@
-import { decodeCsvBytes, parsePanelCsv, splitCsvLine } from './panel-csv';
+import { decodeCsvBytes, parsePanelCsv, readCsvRecords, splitCsvLine } from './panel-csv';
 
 describe('parsePanelCsv', () => {
   it('reads semicolon files with a BOM and a Danish header', () => {
@@ -43,6 +43,53 @@ describe('parsePanelCsv', () => {
     ]);
     const sut = parsePanelCsv('name,email\n"Jensen, ""Anna""",anna@example.dk');
     expect(sut.people).toEqual([{ row: 2, email: 'anna@example.dk', name: 'Jensen, "Anna"' }]);
+  });
+
+  it('keeps a quoted cell with line breaks, separators and quotes on its own row (RFC 4180)', () => {
+    const sut = parsePanelCsv(
+      'navn;email\r\n' +
+        '"Anna\r\nJensen; ""Nr. 2""";anna@example.dk\r\n' +
+        '"Bo\nBoesen";bo@example.dk\r\n' +
+        '"Ikke\nen mail";ikke-en-mail\r\n' +
+        '\r\n' +
+        'Cai;cai@example.dk\r\n',
+    );
+    // Rows are the spreadsheet's: the two-line cells stay on rows 2, 3 and 4; row 5 is blank.
+    expect(sut.people).toEqual([
+      { row: 2, email: 'anna@example.dk', name: 'Anna Jensen; "Nr. 2"' },
+      { row: 3, email: 'bo@example.dk', name: 'Bo Boesen' },
+      { row: 6, email: 'cai@example.dk', name: 'Cai' },
+    ]);
+    expect(sut.invalid).toEqual([
+      { row: 4, value: '"Ikke en mail";ikke-en-mail', reason: 'invalid_email' },
+    ]);
+    expect(sut.rows).toBe(4);
+  });
+
+  it('takes the separator from outside quotes, and reads CR-only line ends', () => {
+    const sut = parsePanelCsv('anna@example.dk,"Jensen; Anna"\r"bo@example.dk",Bo');
+    expect(sut.people).toEqual([
+      { row: 1, email: 'anna@example.dk', name: 'Jensen; Anna' },
+      { row: 2, email: 'bo@example.dk', name: 'Bo' },
+    ]);
+  });
+
+  it('does not let a quote left open swallow the rest of the file', () => {
+    const sut = parsePanelCsv('email,name\nanna@example.dk,"Anna\nbo@example.dk,Bo\n');
+    expect(sut.people).toEqual([
+      { row: 2, email: 'anna@example.dk', name: 'Anna' },
+      { row: 3, email: 'bo@example.dk', name: 'Bo' },
+    ]);
+  });
+});
+
+describe('readCsvRecords', () => {
+  it('splits records on unquoted line breaks only, keeping doubled quotes and empty cells', () => {
+    expect(readCsvRecords('a,"b\nc",""""\r\n,,\n"x,y"', ',')).toEqual([
+      { cells: ['a', 'b\nc', '"'], raw: 'a,"b\nc",""""' },
+      { cells: ['', '', ''], raw: ',,' },
+      { cells: ['x,y'], raw: '"x,y"' },
+    ]);
   });
 });
 

@@ -50,15 +50,33 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
-/** Splits one line on the separator, honouring "quoted" fields with "" for a quote. */
-export function splitCsvLine(line: string, separator: string): string[] {
+/** One record of a CSV file: its cells, and its text as written (for the report). */
+export interface CsvRecord {
+  cells: string[];
+  raw: string;
+}
+
+/**
+ * Reads one record from `start`: cells split on the separator, RFC 4180 quoting honoured (a cell
+ * that begins with `"` may hold separators, `""` for a quote, and line breaks). `end` is where
+ * the next record begins. `closed` is false when the file ended inside a quoted cell; with
+ * `multiline` false a line break always ends the record, even inside quotes.
+ */
+function readRecord(
+  text: string,
+  start: number,
+  separator: string,
+  multiline: boolean,
+): { cells: string[]; end: number; closed: boolean } {
   const cells: string[] = [];
   let cell = '';
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
+  let i = start;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    const lineBreak = c === '\n' || c === '\r';
+    if (quoted && !(lineBreak && !multiline)) {
+      if (c === '"' && text[i + 1] === '"') {
         cell += '"';
         i++;
       } else if (c === '"') {
@@ -66,6 +84,10 @@ export function splitCsvLine(line: string, separator: string): string[] {
       } else {
         cell += c;
       }
+    } else if (lineBreak) {
+      cells.push(cell);
+      const end = c === '\r' && text[i + 1] === '\n' ? i + 2 : i + 1;
+      return { cells: cells.map((x) => x.trim()), end, closed: true };
     } else if (c === '"' && cell.trim() === '') {
       quoted = true;
       cell = '';
@@ -77,19 +99,65 @@ export function splitCsvLine(line: string, separator: string): string[] {
     }
   }
   cells.push(cell);
-  return cells.map((x) => x.trim());
+  return { cells: cells.map((x) => x.trim()), end: i, closed: !quoted };
+}
+
+/**
+ * Splits a whole CSV text into records (RFC 4180): a quoted cell may hold the separator, `""`
+ * for a quote, and line breaks (\r\n, \n or \r), so a record can span several lines. A quote
+ * left open at the end of the file does not swallow the rest of it: that record then ends at its
+ * own line break, and reading goes on from the next line.
+ */
+export function readCsvRecords(text: string, separator: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    let record = readRecord(text, pos, separator, true);
+    if (!record.closed) record = readRecord(text, pos, separator, false);
+    const raw = text.slice(pos, record.end).replace(/(\r\n|\n|\r)$/, '');
+    records.push({ cells: record.cells, raw });
+    pos = record.end;
+  }
+  return records;
+}
+
+/** Splits one line on the separator, honouring "quoted" fields with "" for a quote. */
+export function splitCsvLine(line: string, separator: string): string[] {
+  return readRecord(line, 0, separator, true).cells;
+}
+
+/**
+ * The separator of the first non-blank record, counting only characters outside quotes:
+ * `;` wins (Danish spreadsheets write it), then a tab, else `,`.
+ */
+function detectSeparator(text: string): string {
+  let quoted = false;
+  let seen = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '\n' || c === '\r') {
+      if (seen.trim() !== '') break;
+      seen = '';
+    } else seen += c;
+  }
+  return seen.includes(';') ? ';' : seen.includes('\t') ? '\t' : ',';
 }
 
 /**
  * Reads an import: columns `email,name` (or `navn`), a header row optional, separated by `;`
- * or `,` (whichever the first line uses; `;` wins, as Danish spreadsheets write it), UTF-8 with
- * or without a byte-order mark. Every row is accounted for: a person, a duplicate, or a
- * refusal with its reason. Blank lines are not rows.
+ * or `,` (whichever the first row uses; `;` wins, as Danish spreadsheets write it), UTF-8 with
+ * or without a byte-order mark, quoted cells as RFC 4180 has them (separators, `""` and line
+ * breaks inside quotes). Every row is accounted for: a person, a duplicate, or a refusal with
+ * its reason. Blank rows are not counted. Row numbers are the spreadsheet's rows (blank ones
+ * included): a quoted cell with line breaks keeps its record on one row, as a spreadsheet shows
+ * it, so the rows after it are numbered as the person sees them.
  */
 export function parsePanelCsv(text: string): PanelCsvResult {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const first = lines.find((l) => l.trim() !== '') ?? '';
-  const separator = first.includes(';') ? ';' : first.includes('\t') ? '\t' : ',';
+  const body = text.replace(/^\uFEFF/, '');
+  const separator = detectSeparator(body);
+  const records = readCsvRecords(body, separator);
   let emailColumn = 0;
   let nameColumn: number | null = 1;
   let columns = 2;
@@ -100,10 +168,9 @@ export function parsePanelCsv(text: string): PanelCsvResult {
   let rows = 0;
   let headerChecked = false;
 
-  lines.forEach((line, index) => {
+  records.forEach(({ cells, raw }, index) => {
     const row = index + 1;
-    if (line.trim() === '') return;
-    const cells = splitCsvLine(line, separator);
+    if (raw.trim() === '') return;
     if (!headerChecked) {
       headerChecked = true;
       const lower = cells.map((c) => c.toLowerCase());
@@ -117,14 +184,20 @@ export function parsePanelCsv(text: string): PanelCsvResult {
       }
     }
     rows++;
-    const value = line.trim().slice(0, 300).replace(CONTROL, '?');
+    const value = raw
+      .trim()
+      .replace(/\r\n|\n|\r/g, ' ')
+      .slice(0, 300)
+      .replace(CONTROL, '?');
     const filled = cells.filter((c, i) => c !== '' || i < columns);
     if (filled.length > Math.max(columns, 2)) {
       invalid.push({ row, value, reason: 'too_many_columns' });
       return;
     }
     const email = (cells[emailColumn] ?? '').toLowerCase();
-    const name = nameColumn === null ? '' : (cells[nameColumn] ?? '');
+    // A name typed over two lines in a spreadsheet cell is one name.
+    const name =
+      nameColumn === null ? '' : (cells[nameColumn] ?? '').replace(/\s*(\r\n|\n|\r)\s*/g, ' ');
     if (email.length > 254 || !isEmail(email)) {
       invalid.push({ row, value, reason: 'invalid_email' });
       return;

@@ -80,6 +80,7 @@ export class DeliveryStore {
     recipients: readonly NewsletterRecipient[],
     notAfter: Date,
   ): Promise<boolean> {
+    if (!recipients.length) throw new Error('startSending needs at least one recipient');
     return this.dataSource.transaction(async (em) => {
       const [, started] = (await em.query(
         `UPDATE newsletters SET status = 'sending', sending_started_at = now(), updated_at = now()
@@ -115,6 +116,22 @@ export class DeliveryStore {
       }
       return true;
     });
+  }
+
+  /**
+   * Nobody left to send to when its time came (everyone opted out or left): `scheduled → draft`
+   * with the send time cleared, as an unschedule does, so the secretariat sees that nothing went
+   * out rather than a "sent" with no deliveries. False when it was no longer due and scheduled.
+   */
+  async backToDraftWithoutAudience(newsletterId: string, notAfter: Date): Promise<boolean> {
+    const [, changed] = (await this.dataSource.query(
+      `UPDATE newsletters
+          SET status = 'draft', send_mode = NULL, days_before = NULL, send_at = NULL,
+              scheduled_by_id = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'scheduled' AND (send_at IS NULL OR send_at <= $2)`,
+      [newsletterId, notAfter],
+    )) as [unknown, number];
+    return changed === 1;
   }
 
   // TypeORM answers an UPDATE on PostgreSQL with [rows, affected count], hence the casts below.

@@ -131,6 +131,15 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
       const notAfter = new Date(Date.now() + 2000);
       if (state.sendAt && state.sendAt > notAfter) return { recipients: 0, skipped: 'moved' };
       const recipients = await this.audience.resolve(newsletterId);
+      if (!recipients.length) {
+        // Nobody to send to any more: back to draft, never "sent" with nothing sent.
+        if (!(await this.store.backToDraftWithoutAudience(newsletterId, notAfter))) {
+          return { recipients: 0, skipped: 'changed' };
+        }
+        await this.dispatcher.unschedule(newsletterId);
+        this.logger.warn({ msg: 'newsletter back to draft: no audience', newsletterId });
+        return { recipients: 0, skipped: 'no_audience' };
+      }
       if (!(await this.store.startSending(newsletterId, recipients, notAfter))) {
         return { recipients: 0, skipped: 'changed' };
       }

@@ -58,6 +58,21 @@ describe('styleNewsletterHtml', () => {
     expect(html).not.toContain('script');
     expect(html).toContain('src="https://blup.test/api/files/a.png"');
   });
+
+  it('opens links in a new tab with rel="noopener noreferrer", whatever rel was typed', () => {
+    const html = styleNewsletterHtml(
+      '<p><a href="https://example.dk/a" rel="opener" target="_self">A</a> og <a href="mailto:x@example.dk">B</a></p>',
+      'https://blup.test',
+    );
+    const links = html.match(/<a [^>]*>/g) ?? [];
+    expect(links).toHaveLength(2);
+    for (const link of links) {
+      expect(link).toContain('target="_blank"');
+      expect(link).toContain('rel="noopener noreferrer"');
+      expect(link).not.toContain('_self');
+      expect(link).not.toContain('rel="opener"');
+    }
+  });
 });
 
 describe('newsletterHtmlToText', () => {

@@ -92,7 +92,7 @@ export function styleNewsletterHtml(html: string, publicUrl: string): string {
     allowedTags: OPTIONS.allowedTags,
     allowedAttributes: {
       '*': ['style'],
-      a: ['href', 'style', 'target'],
+      a: ['href', 'style', 'target', 'rel'],
       img: ['src', 'alt', 'style', 'width'],
     },
     allowedSchemes: ['http', 'https', 'mailto'],
@@ -108,7 +108,11 @@ export function styleNewsletterHtml(html: string, publicUrl: string): string {
             next['src'] = `${publicUrl}${next['src']}`;
           }
           if (tag === 'img') next['width'] = '552';
-          if (tag === 'a') next['target'] = '_blank';
+          if (tag === 'a') {
+            // A new tab must not get a handle on the page that opened it (the web version).
+            next['target'] = '_blank';
+            next['rel'] = 'noopener noreferrer';
+          }
           return { tagName, attribs: next };
         },
       ]),

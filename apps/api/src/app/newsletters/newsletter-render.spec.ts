@@ -168,6 +168,13 @@ describe('renderCopy', () => {
     expect(copy.webUrl).toBe('https://blup.test/newsletters/web/tok_abcdefghijklmnopqrstuvwxyz');
   });
 
+  it('gives every link that opens a new tab rel="noopener noreferrer"', () => {
+    const copy = renderCopy(source(), { person: member, villageId: VILLAGE_A });
+    const blank = (copy.html.match(/<a [^>]*>/g) ?? []).filter((a) => a.includes('_blank'));
+    expect(blank.length).toBeGreaterThan(3);
+    for (const link of blank) expect(link).toContain('rel="noopener noreferrer"');
+  });
+
   it('uses a table layout at most 600 px wide with the preheader hidden first', () => {
     const copy = renderCopy(source(), { person: member, villageId: VILLAGE_A });
     expect(copy.html).toMatch(/^<!doctype html>/);

@@ -221,7 +221,7 @@ interface Part {
 }
 
 function button(label: string, url: string): string {
-  return `<a href="${escapeHtml(url)}" target="_blank" style="${BUTTON}">${escapeHtml(label)}</a>`;
+  return `<a href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer" style="${BUTTON}">${escapeHtml(label)}</a>`;
 }
 
 function box(inner: string): string {
@@ -306,10 +306,10 @@ function sessionBox(
     html += `<p style="margin:0 0 12px;${SMALL}">${escapeHtml(w.noRoom)}</p>`;
     lines.push(w.noRoom);
   }
-  html += `<p style="margin:0;${SMALL}"><a href="${escapeHtml(calendar)}" target="_blank" style="color:#2e6b3f">${escapeHtml(w.addToCalendar)}</a>`;
+  html += `<p style="margin:0;${SMALL}"><a href="${escapeHtml(calendar)}" target="_blank" rel="noopener noreferrer" style="color:#2e6b3f">${escapeHtml(w.addToCalendar)}</a>`;
   lines.push(`${w.addToCalendar}: ${calendar}`);
   if (forMember) {
-    html += ` · <a href="${escapeHtml(page)}" target="_blank" style="color:#2e6b3f">${escapeHtml(w.sessionPage)}</a>`;
+    html += ` · <a href="${escapeHtml(page)}" target="_blank" rel="noopener noreferrer" style="color:#2e6b3f">${escapeHtml(w.sessionPage)}</a>`;
     lines.push(`${w.sessionPage}: ${page}`);
   }
   html += '</p>';
@@ -414,10 +414,10 @@ export function renderCopy(source: RenderSource, copy: CopyFor): RenderedNewslet
   }
 
   const footerLinks = [
-    `<a href="${escapeHtml(webUrl)}" target="_blank" style="color:#2e6b3f">${escapeHtml(w.readOnWeb)}</a>`,
+    `<a href="${escapeHtml(webUrl)}" target="_blank" rel="noopener noreferrer" style="color:#2e6b3f">${escapeHtml(w.readOnWeb)}</a>`,
     ...(unsubscribeUrl
       ? [
-          `<a href="${escapeHtml(unsubscribeUrl)}" target="_blank" style="color:#2e6b3f">${escapeHtml(w.unsubscribe)}</a>`,
+          `<a href="${escapeHtml(unsubscribeUrl)}" target="_blank" rel="noopener noreferrer" style="color:#2e6b3f">${escapeHtml(w.unsubscribe)}</a>`,
         ]
       : []),
   ].join('<br>');

@@ -423,24 +423,34 @@ export class NewslettersService {
   }
 
   /**
-   * Re-times "N days before" newsletters still waiting whose sessions moved: the new time, or at
-   * once if the new time has passed while the session is still ahead.
+   * Follows sessions that moved or were cancelled, for newsletters still waiting to go out:
+   * - every session the newsletter leads into is cancelled (whatever its send mode): back to
+   *   draft and off the queue, so it never goes out for a meeting that will not be held; the
+   *   secretariat finds it as a draft again;
+   * - otherwise an "N days before" newsletter is re-timed to the (new) earliest session: the new
+   *   time, or at once if the new time has passed while the session is still ahead.
+   * Returns how many newsletters were changed.
    */
   async retime(sessionIds: readonly string[], now = new Date()): Promise<number> {
     if (!sessionIds.length) return 0;
     const rows = await this.dataSource
       .getRepository(Newsletter)
       .createQueryBuilder('n')
-      .where(`n.status = 'scheduled' AND n.send_mode = 'days_before'`)
+      .where(`n.status = 'scheduled'`)
       .andWhere(
         `(n.session_id = ANY(:ids) OR n.plan_id IN (SELECT s.plan_id FROM circle_sessions s WHERE s.id = ANY(:ids)))`,
         { ids: sessionIds },
       )
       .getMany();
     let moved = 0;
+    let unscheduled = 0;
     for (const n of rows) {
       const start = await this.earliestStart(n);
-      if (!start || n.daysBefore === null) continue;
+      if (!start) {
+        if (await this.unscheduleForCancelledSessions(n.id)) unscheduled++;
+        continue;
+      }
+      if (n.sendMode !== NewsletterSendMode.DaysBefore || n.daysBefore === null) continue;
       const wanted = daysBeforeSendAt(start, n.daysBefore);
       const sendAt = wanted.getTime() < now.getTime() ? now : wanted;
       if (n.sendAt && n.sendAt.getTime() === wanted.getTime()) continue;
@@ -455,7 +465,28 @@ export class NewslettersService {
       moved++;
     }
     if (moved) this.logger.log(`Re-timed ${moved} newsletter(s) after a session moved.`);
-    return moved;
+    if (unscheduled) {
+      this.logger.log(
+        `Put ${unscheduled} newsletter(s) back to draft: every session they lead into was cancelled.`,
+      );
+    }
+    return moved + unscheduled;
+  }
+
+  /** `scheduled → draft` (send time cleared) and its start job removed; false if it had moved on. */
+  private async unscheduleForCancelledSessions(id: string): Promise<boolean> {
+    const rows = await updateReturning<{ id: string }[]>(
+      this.em,
+      `UPDATE newsletters
+          SET status = 'draft', send_mode = NULL, days_before = NULL, send_at = NULL,
+              scheduled_by_id = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'scheduled'
+        RETURNING id`,
+      [id],
+    );
+    if (!rows.length) return false;
+    await this.dispatcher.unschedule(id);
+    return true;
   }
 
   // ---- Progress ------------------------------------------------------------------------------
