@@ -69,7 +69,7 @@ export enum ErrorCode {
   /** Only members and guests of the circle answer for themselves. */
   RsvpNotAllowed = 'rsvp_not_allowed',
 
-  // Newsletters (issue 5; owner: newsletters API)
+  // Newsletters (issue 5)
   /** Only a draft can be changed or deleted. Params: status. */
   NewsletterNotEditable = 'newsletter_not_editable',
   /** The chosen or computed send time has passed. Params: sendAt (ISO). */
@@ -86,9 +86,8 @@ export enum ErrorCode {
   NewsletterLessonUnknown = 'newsletter_lesson_unknown',
   /** The mail server did not take the test copy (502). Params: reply (the server's words). */
   NewsletterTestNotSent = 'newsletter_test_not_sent',
-  // -- newsletters end
 
-  // Citizen panel (issue 5; owner: citizen panel)
+  // Citizen panel (issue 5)
   /** The consent box was not ticked. */
   PanelConsentRequired = 'panel_consent_required',
   /** Too many sign-ups from one network. Params: minutes. */
@@ -107,9 +106,8 @@ export enum ErrorCode {
   PanelImportEmpty = 'panel_import_empty',
   /** Params: max (rows). */
   PanelImportTooLarge = 'panel_import_too_large',
-  // -- citizen panel end
 
-  // Enrolment: offerings and enrolments (issue 6; owner: enrolment API)
+  // Enrolment: offerings and enrolments (issue 6)
   /** Not open for enrolment. Params: reason (`not_published`, `closed`, `enrolment_closed`, `started`), date (ISO, may be empty). */
   OfferingClosed = 'offering_closed',
   /** No free place, and this way in has no waitlist (a cohort placed on approval). Params: name, capacity. */
@@ -128,9 +126,8 @@ export enum ErrorCode {
   OfferingAudienceMismatch = 'offering_audience_mismatch',
   /** A village placed in a cohort (a full BLUP process, every phase) enrolling in a mini-BLUP. Params: name (the cohort). */
   VillageInFullProcess = 'village_in_full_process',
-  // -- enrolment end
 
-  // Enrolment: applications and info meetings (issue 6; owner: applications API)
+  // Enrolment: applications and info meetings (issue 6)
   /** Approval without every requirement met and no override reason. Params: missing (comma-separated requirement keys). */
   RequirementsNotMet = 'requirements_not_met',
   /** An override reason was given but is blank. */
@@ -155,7 +152,6 @@ export enum ErrorCode {
   ApplicationRateLimited = 'application_rate_limited',
   /** Too many info-meeting sign-ups from one network. Params: minutes. Sent with Retry-After. */
   InfoMeetingSignUpRateLimited = 'info_meeting_sign_up_rate_limited',
-  // -- applications end
 
   // Requests
   /** Missing, or not visible to this person. */

@@ -180,8 +180,6 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
   );
   const courses = await writeDemoCourses(em, people);
   const circles = await writeDemoCircles(em, cohorts, villages, people);
-  // Issue 5 (newsletters, citizen panel) and issue 6 (offerings, applications, info meetings)
-  // add their demo data here, each with one call into its own demo-*.ts file.
   await writeDemoPanel(em, villages);
   await writeDemoNewsletters(em, people);
   await writeDemoEnrolment(em, cohorts, villages, people);

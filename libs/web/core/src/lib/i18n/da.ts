@@ -120,7 +120,6 @@ export const da = {
       'Lektionen er ikke offentliggjort eller findes ikke længere. Vælg en anden.',
     newsletter_test_not_sent:
       'Mailserveren tog ikke imod testen. Prøv igen om lidt, og tjek din egen e-mailadresse.',
-    // -- newsletters end
     // citizen panel (issue 5)
     panel_consent_required: 'Sæt flueben ved samtykket for at melde dig til.',
     panel_sign_up_rate_limited:
@@ -137,7 +136,6 @@ export const da = {
     panel_import_empty: 'Filen har ingen rækker med mailadresser. Vælg en anden fil.',
     panel_import_too_large:
       'Filen har for mange rækker. Del den op i filer med højst {max} rækker.',
-    // -- citizen panel end
     // enrolment (issue 6)
     offering_closed:
       'Der er ikke åbent for tilmelding til »{name}«: det er lukket eller startet. Vælg et andet tilbud, eller kontakt sekretariatet.',
@@ -154,7 +152,6 @@ export const da = {
       '»{name}« er for en anden målgruppe end din, så du kan ikke selv tilmelde dig. Spørg din koordinator eller sekretariatet, hvis du skal med.',
     village_in_full_process:
       'Landsbyen er allerede med i det fulde BLUP-forløb »{name}«, som rummer alle faserne. Den skal ikke også tilmeldes et mini-BLUP.',
-    // -- enrolment end
     // applications (issue 6)
     requirements_not_met:
       'Ansøgningen opfylder ikke alle tre krav ({missing}). Godkend kun med en begrundelse for undtagelsen.',
@@ -175,7 +172,6 @@ export const da = {
       'Der er sendt mange ansøgninger fra dit netværk lige nu. Prøv igen om {minutes} minutter.',
     info_meeting_sign_up_rate_limited:
       'Der er meldt mange til informationsmøder fra dit netværk lige nu. Prøv igen om {minutes} minutter.',
-    // -- applications end
     session_overlaps:
       'Tidspunktet overlapper med mødet »{title}« i samme kreds. Vælg et andet tidspunkt.',
     session_in_past: 'Tidspunktet er allerede passeret. Vælg et tidspunkt i fremtiden.',

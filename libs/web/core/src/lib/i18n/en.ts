@@ -120,7 +120,6 @@ export const en: Dictionary = {
       'The lesson is not published or no longer exists. Choose another one.',
     newsletter_test_not_sent:
       'The mail server did not take the test copy. Try again in a moment, and check your own email address.',
-    // -- newsletters end
     // citizen panel (issue 5)
     panel_consent_required: 'Tick the consent box to sign up.',
     panel_sign_up_rate_limited:
@@ -138,7 +137,6 @@ export const en: Dictionary = {
     panel_import_empty: 'The file has no rows with email addresses. Choose another file.',
     panel_import_too_large:
       'The file has too many rows. Split it into files of at most {max} rows.',
-    // -- citizen panel end
     // enrolment (issue 6)
     offering_closed:
       '“{name}” is not open for enrolment: it is closed or has started. Choose another offering, or contact the secretariat.',
@@ -155,7 +153,6 @@ export const en: Dictionary = {
       '“{name}” is meant for another audience than yours, so you cannot enrol yourself. Ask your coordinator or the secretariat if you should take part.',
     village_in_full_process:
       'The village already takes part in the full BLUP process “{name}”, which covers every phase. It does not need a mini-BLUP as well.',
-    // -- enrolment end
     // applications (issue 6)
     requirements_not_met:
       'The application does not meet all three requirements ({missing}). Approve only with a reason for the exception.',
@@ -176,7 +173,6 @@ export const en: Dictionary = {
       'Many applications came from your network just now. Try again in {minutes} minutes.',
     info_meeting_sign_up_rate_limited:
       'Many info-meeting sign-ups came from your network just now. Try again in {minutes} minutes.',
-    // -- applications end
     session_overlaps:
       'The time overlaps the meeting “{title}” in the same circle. Choose another time.',
     session_in_past: 'That time has already passed. Choose a time in the future.',
