@@ -13,6 +13,8 @@ import { ChangeDetectionStrategy, Component, ViewEncapsulation } from '@angular/
  * page's own (encapsulated) rule for the same element wins.
  */
 @Component({
+  // An attribute on the list itself keeps the page's own ul/ol (and its list semantics).
+  // eslint-disable-next-line @angular-eslint/component-selector
   selector: 'ul[blupRows], ol[blupRows]',
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
