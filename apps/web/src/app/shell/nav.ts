@@ -60,7 +60,7 @@ const intake: NavItem = {
   id: 'intake',
   label: 'nav.intake',
   link: '/enrolment/intake',
-  icon: 'insights',
+  icon: 'list',
 };
 const people: NavItem = { id: 'people', label: 'nav.people', link: '/people', icon: 'people' };
 
