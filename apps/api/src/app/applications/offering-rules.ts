@@ -1,3 +1,5 @@
+import { offeringStatus, type ClosedReason } from '../enrolment/offering-rules';
+
 /** The columns of an offering that say whether it takes applications (read from E1's table). */
 export interface OfferingRow {
   kind: string;
@@ -12,47 +14,37 @@ export interface OfferingRow {
 }
 
 export interface OfferingClosed {
-  reason: 'not_published' | 'closed' | 'enrolment_closed' | 'started';
-  /** ISO date or instant; empty when none applies. */
+  reason: ClosedReason;
+  /** The date the reason names (YYYY-MM-DD, Danish time); empty when none applies. */
   date: string;
   message: string;
 }
 
+const MESSAGES: Record<ClosedReason, (date: string) => string> = {
+  not_published: () => 'The cohort is not open for applications yet.',
+  closed: (date) => `The cohort closed for applications on ${date}.`,
+  enrolment_closed: (date) => `The deadline for applications was ${date}.`,
+  started: (date) => `The cohort started on ${date}; apply for a later one.`,
+};
+
 /**
  * Why a cohort offering takes no applications now (as `offering_closed` names it), or null when
- * it is open: unpublished, closed by the secretariat, past its deadline, or started.
+ * it is open. The rule is enrolment's own (`offeringStatus`); only the wording is about applying.
  */
 export function offeringClosed(offering: OfferingRow, now: Date): OfferingClosed | null {
-  if (!offering.published_at) {
-    return {
-      reason: 'not_published',
-      date: '',
-      message: 'The cohort is not open for applications yet.',
-    };
-  }
-  if (offering.closed_at) {
-    const date = offering.closed_at.toISOString();
-    return {
-      reason: 'closed',
-      date,
-      message: `The cohort closed for applications on ${date.slice(0, 10)}.`,
-    };
-  }
-  if (offering.enrol_closes_at && offering.enrol_closes_at.getTime() <= now.getTime()) {
-    const date = offering.enrol_closes_at.toISOString();
-    return {
-      reason: 'enrolment_closed',
-      date,
-      message: `The deadline for applications was ${date.slice(0, 10)}.`,
-    };
-  }
-  const today = now.toISOString().slice(0, 10);
-  if (offering.starts_on && offering.starts_on <= today) {
-    return {
-      reason: 'started',
-      date: offering.starts_on,
-      message: `The cohort started on ${offering.starts_on}; apply for a later one.`,
-    };
-  }
-  return null;
+  const status = offeringStatus(
+    {
+      startsOn: offering.starts_on,
+      enrolClosesAt: offering.enrol_closes_at,
+      publishedAt: offering.published_at,
+      closedAt: offering.closed_at,
+    },
+    now,
+  );
+  if (!status.reason) return null;
+  return {
+    reason: status.reason,
+    date: status.date,
+    message: MESSAGES[status.reason](status.date),
+  };
 }
