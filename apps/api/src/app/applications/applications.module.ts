@@ -1,8 +1,6 @@
 import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { OneTimeTokenService } from '../auth/one-time-token.service';
-import { OneTimeToken } from '../database/entities';
+import { AuthModule } from '../auth/auth.module';
 import { EnrolmentModule } from '../enrolment/enrolment.module';
 import { AgreementUploadInterceptor } from './agreement-upload.interceptor';
 import { ApplicationsController } from './applications.controller';
@@ -12,7 +10,6 @@ import { InfoMeetingReminderProducer } from './info-meeting-reminders.producer';
 import { InfoMeetingRemindersProcessor } from './info-meeting-reminders.processor';
 import { InfoMeetingsController } from './info-meetings.controller';
 import { InfoMeetingsService } from './info-meetings.service';
-import { PublicFormLimit } from './public-form-limit';
 
 /**
  * Applications for a full process, approval, and info meetings (issue 6). The reminder producer
@@ -24,8 +21,8 @@ export class ApplicationsModule {
     return {
       module: ApplicationsModule,
       imports: [
+        AuthModule,
         EnrolmentModule,
-        TypeOrmModule.forFeature([OneTimeToken]),
         BullModule.registerQueue({ name: INFO_MEETINGS_QUEUE }),
       ],
       controllers: [ApplicationsController, InfoMeetingsController],
@@ -33,10 +30,7 @@ export class ApplicationsModule {
         ApplicationsService,
         InfoMeetingsService,
         InfoMeetingReminderProducer,
-        PublicFormLimit,
         AgreementUploadInterceptor,
-        // Approval issues invitation tokens in its own transaction (AuthModule does not export it).
-        OneTimeTokenService,
         ...(options.worker ? [InfoMeetingRemindersProcessor] : []),
       ],
     };

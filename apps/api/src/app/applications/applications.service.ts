@@ -1,3 +1,4 @@
+import { SignInRateLimiter } from '../auth/sign-in-rate-limiter';
 import { HttpStatus, Inject, Injectable, Logger, StreamableFile } from '@nestjs/common';
 import {
   APPLICATION_STATUSES,
@@ -46,7 +47,6 @@ import {
   VillageOptionsQueryDto,
 } from './applications.dto';
 import { offeringClosed, type OfferingRow } from './offering-rules';
-import { PublicFormLimit } from './public-form-limit';
 
 const AGREEMENT_DIR = 'agreements';
 
@@ -142,7 +142,7 @@ export class ApplicationsService {
     private readonly mail: MailProducer,
     private readonly tokens: OneTimeTokenService,
     private readonly enrolment: EnrolmentService,
-    private readonly limit: PublicFormLimit,
+    private readonly limit: SignInRateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -219,7 +219,7 @@ export class ApplicationsService {
     ip: string | null,
   ): Promise<ApplicationReceiptDto> {
     // Counted before anything is read or stored; the agreement is only held in memory so far.
-    await this.limit.count('application', ip);
+    await this.limit.countIp('application', ip);
     const villageId = body.villageId ?? null;
     const newName = body.villageName?.trim() || null;
     if ((villageId === null) === (newName === null)) {

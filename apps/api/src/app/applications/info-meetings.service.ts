@@ -1,3 +1,4 @@
+import { SignInRateLimiter } from '../auth/sign-in-rate-limiter';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
   DEFAULT_LOCALE,
@@ -26,7 +27,6 @@ import {
   UpdateInfoMeetingBody,
 } from './applications.dto';
 import { withinReminderWindow } from './info-meetings.constants';
-import { PublicFormLimit } from './public-form-limit';
 import { InfoMeetingReminderProducer } from './info-meeting-reminders.producer';
 
 /** The web page that cancels a sign-up. */
@@ -66,7 +66,7 @@ export class InfoMeetingsService {
     private readonly dataSource: DataSource,
     private readonly mail: MailProducer,
     private readonly reminders: InfoMeetingReminderProducer,
-    private readonly limit: PublicFormLimit,
+    private readonly limit: SignInRateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -261,7 +261,7 @@ export class InfoMeetingsService {
     body: InfoMeetingSignupBody,
     ip: string | null = null,
   ): Promise<InfoMeetingSignupReceiptDto> {
-    await this.limit.count('info-meeting-sign-up', ip);
+    await this.limit.countIp('info-meeting-sign-up', ip);
     const token = newToken();
     const now = new Date();
     const meeting = await this.dataSource

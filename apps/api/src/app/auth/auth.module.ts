@@ -24,6 +24,6 @@ import { SignInRateLimiter } from './sign-in-rate-limiter';
     InvitationService,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
-  exports: [SessionService, PasswordService],
+  exports: [SessionService, PasswordService, OneTimeTokenService, SignInRateLimiter],
 })
 export class AuthModule {}

@@ -16,8 +16,12 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { RedisService } from '../queue/redis.module';
 
-/** What an IP address is counted for, each in its own bucket. */
-export type IpAction = 'login' | 'link' | 'password-reset';
+/**
+ * What an IP address is counted for, each in its own bucket: the sign-in actions, and the public
+ * forms anyone may send without an account.
+ */
+export type IpAction =
+  'login' | 'link' | 'password-reset' | 'panel-sign-up' | 'application' | 'info-meeting-sign-up';
 
 const IP_LIMITS: Record<IpAction, { code: ErrorCode; message: (wait: string) => string }> = {
   login: {
@@ -34,6 +38,19 @@ const IP_LIMITS: Record<IpAction, { code: ErrorCode; message: (wait: string) => 
     code: ErrorCode.PasswordResetRateLimited,
     message: (wait) =>
       `Too many password resets were asked for from your network. Try again ${wait}.`,
+  },
+  'panel-sign-up': {
+    code: ErrorCode.PanelSignUpRateLimited,
+    message: (wait) => `Many sign-ups came from your network just now. Try again ${wait}.`,
+  },
+  application: {
+    code: ErrorCode.ApplicationRateLimited,
+    message: (wait) => `Many applications came from your network just now. Try again ${wait}.`,
+  },
+  'info-meeting-sign-up': {
+    code: ErrorCode.InfoMeetingSignUpRateLimited,
+    message: (wait) =>
+      `Many info-meeting sign-ups came from your network just now. Try again ${wait}.`,
   },
 };
 
@@ -84,7 +101,8 @@ export function waitPhrase(seconds: number): string {
 }
 
 /**
- * Fixed-window counters in Redis: every attempt per IP address and action, and failed password
+ * Fixed-window counters in Redis: every attempt per IP address and action (sign-ins and the
+ * public forms: panel sign-up, applications, info-meeting sign-up), and failed password
  * checks per account (keyed by a hash of the email, so addresses never sit in Redis). A window
  * starts at the first count and lasts config.rateLimit.windowSeconds.
  */
@@ -96,7 +114,7 @@ export class SignInRateLimiter {
   ) {}
 
   /** Counts one attempt from this address; throws 429 once it is over the limit. */
-  async countIp(action: IpAction, ip: string | undefined): Promise<void> {
+  async countIp(action: IpAction, ip: string | null | undefined): Promise<void> {
     const { count, ttl } = await this.increment(
       this.redis.key('rl', 'ip', action, ip || 'unknown'),
     );

@@ -23,14 +23,13 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import { hashToken, newToken } from '../auth/tokens';
-import { TooManyAttemptsException, waitPhrase } from '../auth/sign-in-rate-limiter';
+import { SignInRateLimiter } from '../auth/sign-in-rate-limiter';
 import { AppException, fieldError, notFound } from '../common/app-exception';
 import { likePattern, pageWindow } from '../common/pagination';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { PanelConsentAction } from '../database/entities/citizen-panel';
 import { MailProducer } from '../mail/mail.producer';
-import { RedisService } from '../queue/redis.module';
 import type { PanelSignUpBody, PanelSubscribersQueryDto } from './citizen-panel.dto';
 import { canManagePanel, canSeePanelVillage } from './panel-access-policy';
 import { parsePanelCsv } from './panel-csv';
@@ -105,7 +104,7 @@ export class CitizenPanelService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly mail: MailProducer,
-    private readonly redis: RedisService,
+    private readonly limit: SignInRateLimiter,
   ) {}
 
   // ---- public: sign-up and confirmation -------------------------------------------------------
@@ -140,7 +139,7 @@ export class CitizenPanelService {
         'Tick the consent box to sign up: we only add people who agreed.',
       );
     }
-    await this.countSignUp(ip);
+    await this.limit.countIp('panel-sign-up', ip);
     const village = await this.findVillage(villageId);
     const locale: Locale = body.locale ?? 'da';
     const name = body.name ?? '';
@@ -604,27 +603,5 @@ export class CitizenPanelService {
       villageName: row.village_name,
       subscribed: row.status === 'subscribed',
     };
-  }
-
-  /** Sign-ups per IP address, in the same window and limit as sign-ins. */
-  private async countSignUp(ip: string | undefined): Promise<void> {
-    const key = this.redis.key('rl', 'ip', 'panel-sign-up', ip || 'unknown');
-    const window = this.config.rateLimit.windowSeconds;
-    const replies = await this.redis.client
-      .multi()
-      .incr(key)
-      .expire(key, window, 'NX')
-      .ttl(key)
-      .exec();
-    const count = Number(replies?.[0]?.[1] ?? 0);
-    const ttlReply = Number(replies?.[2]?.[1] ?? -1);
-    const ttl = ttlReply > 0 ? ttlReply : window;
-    if (count > this.config.rateLimit.perIp) {
-      throw new TooManyAttemptsException(
-        ttl,
-        ErrorCode.PanelSignUpRateLimited,
-        `Many sign-ups came from your network just now. Try again ${waitPhrase(ttl)}.`,
-      );
-    }
   }
 }
