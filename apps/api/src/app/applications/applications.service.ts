@@ -37,7 +37,11 @@ import { MailProducer } from '../mail/mail.producer';
 import { isUniqueViolation } from '../organisations/shared/unique-violation';
 import { detectAgreementType } from './agreement-file';
 import type { AgreementUpload } from './agreement-upload.interceptor';
-import { applyRefusal, canDecideApplication, canReadApplication } from './application-access';
+import {
+  applyRefusal,
+  canDecideApplication,
+  canReadApplication,
+} from '../access/application-access-policy';
 import { checklistOf, unmetRequirements } from './application-checklist';
 import {
   ApplicationListQueryDto,

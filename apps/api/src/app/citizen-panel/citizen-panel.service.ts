@@ -31,7 +31,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { PanelConsentAction } from '../database/entities/citizen-panel';
 import { MailProducer } from '../mail/mail.producer';
 import type { PanelSignUpBody, PanelSubscribersQueryDto } from './citizen-panel.dto';
-import { canManagePanel, canSeePanelVillage } from './panel-access-policy';
+import { canManagePanel, canSeePanelVillage } from '../access/panel-access-policy';
 import { parsePanelCsv } from './panel-csv';
 import {
   readUnsubscribeToken,

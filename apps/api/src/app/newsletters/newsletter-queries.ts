@@ -7,7 +7,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import type { Newsletter } from '../database/entities/newsletters';
-import type { NewsletterReadRef } from './newsletter-access-policy';
+import type { NewsletterReadRef } from '../access/newsletter-access-policy';
 import type { SessionFacts } from './newsletter-render';
 
 /** The target a newsletter row names (exactly one column is set). */

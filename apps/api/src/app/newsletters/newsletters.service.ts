@@ -39,7 +39,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { updateReturning } from '../circles/circle-sync.service';
 import { Newsletter } from '../database/entities/newsletters';
-import { canReadNewsletter, canWriteNewsletters } from './newsletter-access-policy';
+import { canReadNewsletter, canWriteNewsletters } from '../access/newsletter-access-policy';
 import { resolveAudience } from './newsletter-audience.service';
 import { BlockError, cardLessonIds, parseBlocks } from './newsletter-blocks';
 import { NewsletterDispatcher, type NewsletterRecipient } from './newsletter-ports';

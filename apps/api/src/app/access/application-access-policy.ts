@@ -1,5 +1,5 @@
 import { Role } from '@blup/contracts';
-import type { Actor } from '../access/access-policy';
+import type { Actor } from './access-policy';
 
 /** The facts of an application the rules look at. */
 export interface ApplicationRef {

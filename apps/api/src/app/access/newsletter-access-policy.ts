@@ -1,5 +1,5 @@
 import { FINAL_NEWSLETTER_STATUSES, NewsletterStatus, Role } from '@blup/contracts';
-import type { Actor } from '../access/access-policy';
+import type { Actor } from './access-policy';
 
 /**
  * Who writes and who reads newsletters. Pure functions over the few facts each rule needs; the

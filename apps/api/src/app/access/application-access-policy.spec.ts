@@ -1,6 +1,10 @@
 import { Role } from '@blup/contracts';
-import type { Actor } from '../access/access-policy';
-import { applyRefusal, canDecideApplication, canReadApplication } from './application-access';
+import type { Actor } from './access-policy';
+import {
+  applyRefusal,
+  canDecideApplication,
+  canReadApplication,
+} from './application-access-policy';
 
 const actor = (role: Role, municipalityId: string | null, villageId: string | null): Actor => ({
   id: 'u',

@@ -1,5 +1,5 @@
 import { Role } from '@blup/contracts';
-import { Actor, VillageRef, canReadVillage } from '../access/access-policy';
+import { Actor, VillageRef, canReadVillage } from './access-policy';
 
 /**
  * Who looks after a village's citizen panel (lists it, removes people, imports a CSV): the

@@ -1,5 +1,5 @@
 import { NewsletterStatus, Role } from '@blup/contracts';
-import type { Actor } from '../access/access-policy';
+import type { Actor } from './access-policy';
 import {
   canReadNewsletter,
   canWriteNewsletters,

@@ -1,5 +1,5 @@
 import { Role } from '@blup/contracts';
-import type { Actor } from '../access/access-policy';
+import type { Actor } from './access-policy';
 import { canManagePanel, canSeePanelVillage } from './panel-access-policy';
 
 const village = { id: 'v1', municipalityId: 'm1' };
