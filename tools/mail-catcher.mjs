@@ -4,9 +4,11 @@
 //   node tools/mail-catcher.mjs                             // on its own
 //
 // Web (loopback only):  /            the messages, newest first
-//                       /view/:id    one message: text, and the HTML part in a sandboxed iframe
+//                       /view/:id    one message: its headers, text, and the HTML part in a
+//                                    sandboxed iframe
+//                       /raw/:id     the message exactly as received, as an .eml download
 //                       /messages    JSON, newest first (?to=address filters); DELETE clears
-//                       /messages/:id
+//                       /messages/:id  (the JSON carries each message's headers, not its raw bytes)
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -59,9 +61,9 @@ function createSmtpServer(onMessage) {
     allowInsecureAuth: true,
     onAuth: (auth, session, callback) => callback(null, { user: auth.username }),
     onData: (stream, session, callback) => {
-      simpleParser(stream)
-        .then((mail) => {
-          onMessage(toMessage(mail, session.envelope));
+      readAll(stream)
+        .then(async (raw) => {
+          onMessage(toMessage(await simpleParser(raw), session.envelope, raw));
           callback();
         })
         .catch(callback);
@@ -73,8 +75,26 @@ function createSmtpServer(onMessage) {
   return server;
 }
 
-function toMessage(mail, envelope) {
-  return {
+/** The whole stream as one Buffer: the raw message is kept for the .eml download. */
+async function readAll(stream) {
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** Every header line as received, unfolded: [{ name, value }] in message order. */
+function headerList(mail) {
+  return (mail.headerLines ?? []).map(({ line }) => {
+    const unfolded = line.replace(/\r?\n[ \t]+/g, ' ');
+    const colon = unfolded.indexOf(':');
+    return colon < 0
+      ? { name: unfolded, value: '' }
+      : { name: unfolded.slice(0, colon).trim(), value: unfolded.slice(colon + 1).trim() };
+  });
+}
+
+function toMessage(mail, envelope, raw) {
+  const message = {
     id: randomUUID(),
     receivedAt: new Date().toISOString(),
     envelope: {
@@ -97,7 +117,11 @@ function toMessage(mail, envelope) {
       contentType,
       size,
     })),
+    headers: headerList(mail),
   };
+  // Not enumerable: the JSON views leave the raw bytes out; /raw/:id serves them.
+  Object.defineProperty(message, 'raw', { value: raw, enumerable: false });
+  return message;
 }
 
 // --- web -----------------------------------------------------------------------------------
@@ -109,6 +133,7 @@ function handleHttp(messages, req, res) {
 
   if (req.method === 'GET' && url.pathname === '/') return sendHtml(res, listPage(messages));
   if (req.method === 'GET' && first === 'view' && find()) return sendHtml(res, messagePage(find()));
+  if (req.method === 'GET' && first === 'raw' && find()) return sendRaw(res, find());
   if (first === 'messages' && !id) {
     if (req.method === 'DELETE') {
       messages.length = 0;
@@ -143,6 +168,19 @@ function sendHtml(res, html) {
 function sendJson(res, body) {
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS });
   res.end(JSON.stringify(body, null, 2));
+}
+
+/** The message as received, as a download named after its subject. */
+function sendRaw(res, message) {
+  const name =
+    (message.subject || 'message').replace(/[^\p{L}\p{N} ._-]+/gu, '').trim() || 'message';
+  res.writeHead(200, {
+    'content-type': 'message/rfc822',
+    'content-disposition': `attachment; filename="message.eml"; filename*=UTF-8''${encodeURIComponent(name.slice(0, 80))}.eml`,
+    'content-length': message.raw.length,
+    ...SECURITY_HEADERS,
+  });
+  res.end(message.raw);
 }
 
 export function escapeHtml(value) {
@@ -236,7 +274,19 @@ function messagePage(message) {
   <tr><th>Envelope</th><td>${escapeHtml(message.envelope.from)} &rarr; ${escapeHtml(message.envelope.to.join(', '))}</td></tr>
   <tr><th>Received</th><td>${time(message.receivedAt)}</td></tr>
 </table>
+<p><a href="/raw/${escapeHtml(message.id)}" download>Download the raw message (.eml)</a></p>
 ${attachments}
+<details open>
+<summary><h2 style="display:inline">Headers</h2></summary>
+<table class="headers">
+${message.headers
+  .map(
+    (header) =>
+      `  <tr><th>${escapeHtml(header.name)}</th><td><code>${escapeHtml(header.value)}</code></td></tr>`,
+  )
+  .join('\n')}
+</table>
+</details>
 <h2>Text</h2>
 <pre>${linkify(message.text) || '<span class="muted">(no text part)</span>'}</pre>
 ${html}`,
