@@ -1,6 +1,8 @@
 import { getQueueToken } from '@nestjs/bull';
-import { SessionStatus } from '@blup/contracts';
+import { SessionStatus, type SessionSummaryDto } from '@blup/contracts';
 import type { Queue } from 'bull';
+import ICAL from 'ical.js';
+import type { ParsedMail } from 'mailparser';
 import { SessionEvents } from '../src/app/circles/session-events';
 import { CircleSession, SessionReminder, User } from '../src/app/database/entities';
 import {
@@ -12,6 +14,7 @@ import type { ReminderResult } from '../src/app/reminders/reminders.processor';
 import { ReminderProducer, type ReminderJob } from '../src/app/reminders/reminders.producer';
 import { CircleFixtures, type CircleWorld } from './circles-fixtures';
 import { startTestApp, TestApp } from './harness';
+import { signInAs } from './sign-in';
 
 /**
  * Reminders through the real Bull queue on the real Redis, mailed to a real SMTP server. The
@@ -162,8 +165,9 @@ describe('reminder mails', () => {
       skipped: 'not planned',
     });
     await sleep(3000);
+    // No reminder (the cancellation itself is told, see below).
     for (const person of [...participantsOf(w), w.memberB, w.coordinator2]) {
-      expect(mailsTo(person)).toHaveLength(0);
+      expect(mailsTo(person).filter((m) => !m.subject?.startsWith('Aflyst'))).toHaveLength(0);
     }
     expect(await rowsFor(cancelled)).toHaveLength(0);
   });
@@ -251,6 +255,56 @@ describe('reminder mails', () => {
     });
     expect(await t.app.get(ReminderProducer).schedule([session.id])).toBe(0);
     expect(await queue.getJob(reminderJobId(session.id, session.startsAt))).toBeNull();
+  });
+});
+
+/** The calendar message a mail carries, read by an independent parser. */
+function calendarIn(mail: ParsedMail): ICAL.Component {
+  const part = mail.attachments.find(
+    (a) => a.contentType.startsWith('text/calendar') || a.filename?.endsWith('.ics'),
+  );
+  if (!part) throw new Error(`No calendar in mail "${mail.subject}"`);
+  return new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
+}
+
+describe('cancellation mails', () => {
+  it('tells each participant once, with a calendar cancellation; restoring sends none', async () => {
+    const w = await fixtures.world();
+    await t.dataSource.getRepository(User).update(w.leadA.id, { locale: 'en' });
+    const session = await fixtures.session(w.circleA, { title: 'Studiekreds der aflyses' });
+    const secretariat = await signInAs(t, w.secretariat);
+
+    const cancel = await secretariat.post<SessionSummaryDto>(`/api/sessions/${session.id}/cancel`);
+    expect(cancel.status).toBe(200);
+    for (const person of participantsOf(w)) await t.smtp.waitFor(person.email, 1, 15_000);
+
+    const mail = mailsTo(w.memberA)[0];
+    expect(mail.subject).toMatch(/^Aflyst: Studiekreds der aflyses /);
+    expect(mail.text).toContain(w.villageA.name);
+    expect(mail.text).toContain(`http://blup.test/sessions/${session.id}`);
+    const calendar = calendarIn(mail);
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    const event = calendar.getFirstSubcomponent('vevent') as ICAL.Component;
+    expect(event.getFirstPropertyValue('uid')).toBe(`${session.id}@blup-akademiet`);
+    expect(event.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(Number(event.getFirstPropertyValue('sequence'))).toBeGreaterThan(session.sequence);
+    expect(event.getFirstPropertyValue('organizer')).toMatch(/^mailto:/);
+    expect(event.getFirstPropertyValue('attendee')).toBe(`mailto:${w.memberA.email}`);
+    // The same UID as the feed and the session's own .ics, so calendars drop that entry.
+    const ics = await secretariat.get<string>(`/api/sessions/${session.id}/calendar.ics`);
+    expect(ics.body).toContain(`UID:${session.id}@blup-akademiet`);
+    expect(mailsTo(w.leadA)[0].subject).toMatch(/^Cancelled: Studiekreds der aflyses, /);
+
+    // Cancelling again, a duplicated event and restoring send nothing more.
+    expect((await secretariat.post(`/api/sessions/${session.id}/cancel`)).status).toBe(200);
+    await events.emit({ kind: 'cancelled', sessionIds: [session.id] });
+    const restore = await secretariat.patch<SessionSummaryDto>(`/api/sessions/${session.id}`, {
+      status: SessionStatus.Planned,
+    });
+    expect(restore.status).toBe(200);
+    await sleep(2000);
+    for (const person of participantsOf(w)) expect(mailsTo(person)).toHaveLength(1);
+    for (const person of strangersOf(w)) expect(mailsTo(person)).toHaveLength(0);
   });
 });
 

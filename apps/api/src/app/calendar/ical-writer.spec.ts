@@ -124,4 +124,23 @@ describe(writeCalendar.name, () => {
       'https://meet.jit.si/blup-glumsoe',
     );
   });
+
+  it('writes a cancellation (METHOD:CANCEL) with organizer and attendee, no refresh hints', () => {
+    const text = writeCalendar({
+      name: 'BLUP studiekredse',
+      now,
+      method: 'CANCEL',
+      organizer: { name: 'BLUP "Akademiet"', email: 'no-reply@blup.test' },
+      events: [event({ cancelled: true, sequence: 3, attendees: ['karen@example.dk'] })],
+    });
+    expect(text).not.toContain('X-PUBLISHED-TTL');
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    const vevent = calendar.getFirstSubcomponent('vevent') as ICAL.Component;
+    expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(vevent.getFirstPropertyValue('sequence')).toBe(3);
+    expect(vevent.getFirstPropertyValue('organizer')).toBe('mailto:no-reply@blup.test');
+    expect(vevent.getFirstProperty('organizer')?.getParameter('cn')).toBe('BLUP Akademiet');
+    expect(vevent.getFirstPropertyValue('attendee')).toBe('mailto:karen@example.dk');
+  });
 });

@@ -22,7 +22,15 @@ export interface CalendarEvent {
   url: string | null;
   created: Date;
   lastModified: Date;
+  /** ATTENDEE addresses (iTIP messages name the recipient). */
+  attendees?: readonly string[];
 }
+
+/**
+ * RFC 5546 method: PUBLISH for feeds and downloads; CANCEL for the mail that takes a session out
+ * of the recipient's calendar (same UID, higher SEQUENCE, STATUS:CANCELLED).
+ */
+export type CalendarMethod = 'PUBLISH' | 'CANCEL';
 
 export interface CalendarDocument {
   /** Shown by calendar apps as the calendar's name (X-WR-CALNAME). */
@@ -30,6 +38,10 @@ export interface CalendarDocument {
   events: readonly CalendarEvent[];
   /** DTSTAMP: when this document was written. */
   now: Date;
+  /** PUBLISH unless told otherwise. */
+  method?: CalendarMethod;
+  /** ORGANIZER address: iTIP requests and cancellations need one (RFC 5546 §3.2.5). */
+  organizer?: { name: string; email: string };
 }
 
 /** TEXT values: backslash, semicolon, comma and line breaks escaped (RFC 5545 §3.3.11). */
@@ -125,15 +137,24 @@ function uri(value: string): string {
   return value.replace(/[\r\n]/g, '');
 }
 
-function eventLines(event: CalendarEvent, now: Date): string[] {
+/** A quoted parameter value: no double quotes, control characters or line breaks. */
+function paramValue(value: string): string {
+  return `"${value.replace(/["\r\n]/g, '')}"`;
+}
+
+function eventLines(event: CalendarEvent, doc: CalendarDocument): string[] {
   const lines = [
     'BEGIN:VEVENT',
     `UID:${escapeText(event.uid)}`,
-    `DTSTAMP:${formatUtc(now)}`,
+    `DTSTAMP:${formatUtc(doc.now)}`,
     zonedDateTime('DTSTART', event.start),
     zonedDateTime('DTEND', event.end),
     `SUMMARY:${escapeText(event.summary)}`,
   ];
+  if (doc.organizer) {
+    lines.push(`ORGANIZER;CN=${paramValue(doc.organizer.name)}:mailto:${uri(doc.organizer.email)}`);
+  }
+  for (const attendee of event.attendees ?? []) lines.push(`ATTENDEE:mailto:${uri(attendee)}`);
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
   if (event.url) lines.push(`URL:${uri(event.url)}`);
@@ -150,19 +171,21 @@ function eventLines(event: CalendarEvent, now: Date): string[] {
 
 /** The whole document: CRLF line ends, every line folded, ending with a CRLF. */
 export function writeCalendar(doc: CalendarDocument): string {
+  const method = doc.method ?? 'PUBLISH';
   const lines = [
     'BEGIN:VCALENDAR',
     `PRODID:${ICAL_PRODID}`,
     'VERSION:2.0',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${method}`,
     `X-WR-CALNAME:${escapeText(doc.name)}`,
     `X-WR-TIMEZONE:${CIRCLE_TIME_ZONE}`,
     // How often subscribed calendars should look again (RFC 7986 and the older Outlook name).
-    'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
-    'X-PUBLISHED-TTL:PT1H',
+    ...(method === 'PUBLISH'
+      ? ['REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H']
+      : []),
     ...COPENHAGEN_VTIMEZONE,
-    ...doc.events.flatMap((event) => eventLines(event, doc.now)),
+    ...doc.events.flatMap((event) => eventLines(event, doc)),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join('\r\n') + '\r\n';

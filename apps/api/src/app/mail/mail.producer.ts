@@ -10,6 +10,11 @@ export interface SendMailJob<T extends MailTemplate = MailTemplate> {
   template: T;
   locale: Locale;
   data: MailTemplates[T];
+  /**
+   * A calendar message sent with the mail: nodemailer adds it as a text/calendar alternative
+   * with its method (what calendar apps act on) and as an .ics attachment.
+   */
+  calendar?: { method: 'CANCEL' | 'REQUEST' | 'PUBLISH'; filename: string; content: string };
 }
 
 /** Queues a templated mail; the worker renders and sends it, retrying while SMTP is away. */

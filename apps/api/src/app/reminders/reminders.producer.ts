@@ -8,9 +8,11 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { RedisService } from '../queue/redis.module';
 import {
+  cancellationJobId,
   REMINDER_JOB_OPTIONS,
   REMINDERS_QUEUE,
   reminderJobId,
+  SEND_CANCELLATIONS_JOB,
   SEND_REMINDERS_JOB,
 } from './reminders.constants';
 
@@ -19,6 +21,12 @@ export interface ReminderJob {
   sessionId: string;
   /** ISO instant; the processor sends nothing if the session has moved since. */
   startsAt: string;
+}
+
+/** One session's cancellation mails, for the SEQUENCE the cancellation gave it. */
+export interface CancellationJob {
+  sessionId: string;
+  sequence: number;
 }
 
 /** When a reminder is due: the configured time before the start, or now if that has passed. */
@@ -47,7 +55,7 @@ export class ReminderProducer implements OnModuleInit {
   private readonly logger = new Logger(ReminderProducer.name);
 
   constructor(
-    @InjectQueue(REMINDERS_QUEUE) private readonly queue: Queue<ReminderJob>,
+    @InjectQueue(REMINDERS_QUEUE) private readonly queue: Queue<ReminderJob | CancellationJob>,
     private readonly dataSource: DataSource,
     private readonly redis: RedisService,
     private readonly events: SessionEvents,
@@ -59,8 +67,33 @@ export class ReminderProducer implements OnModuleInit {
   }
 
   async onChange(change: SessionChange): Promise<void> {
-    if (change.kind === 'cancelled') await this.unschedule(change.sessionIds);
-    else await this.schedule(change.sessionIds);
+    if (change.kind === 'cancelled') {
+      await this.unschedule(change.sessionIds);
+      await this.announceCancellations(change.sessionIds);
+    } else await this.schedule(change.sessionIds);
+  }
+
+  /**
+   * Queues the cancellation mails of each cancelled session that has not ended: one job per
+   * session and SEQUENCE, so the same cancellation is never queued twice, while a restored
+   * session cancelled again is. Restoring sends nothing here (its reminder goes out as usual).
+   */
+  async announceCancellations(sessionIds: readonly string[]): Promise<number> {
+    if (!sessionIds.length) return 0;
+    const rows = await this.dataSource.query<{ id: string; sequence: number }[]>(
+      `SELECT id, sequence FROM circle_sessions
+        WHERE id = ANY($1::uuid[]) AND status = $2 AND ends_at > now()`,
+      [sessionIds, SessionStatus.Cancelled],
+    );
+    if (!rows.length) return 0;
+    await this.queue.addBulk(
+      rows.map((r) => ({
+        name: SEND_CANCELLATIONS_JOB,
+        data: { sessionId: r.id, sequence: r.sequence },
+        opts: { ...REMINDER_JOB_OPTIONS, jobId: cancellationJobId(r.id, r.sequence) },
+      })),
+    );
+    return rows.length;
   }
 
   /** Brings each session's job in line with the session as it is now in the database. */

@@ -5,6 +5,7 @@ import { CitizenPanel1763910000000 } from './1763910000000-citizen-panel';
 import { Newsletters1763920000000 } from './1763920000000-newsletters';
 import { Enrolment1763940000000 } from './1763940000000-enrolment';
 import { Applications1763950000000 } from './1763950000000-applications';
+import { SessionCancelNotices1763960000000 } from './1763960000000-session-cancel-notices';
 
 /** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Newsletters1763920000000,
   Enrolment1763940000000,
   Applications1763950000000,
+  SessionCancelNotices1763960000000,
 ];

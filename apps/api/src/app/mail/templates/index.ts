@@ -1,6 +1,7 @@
 import type { Locale } from '@blup/contracts';
 import { MailBody, renderHtml, renderText } from './layout';
 import { SESSION_REMINDER_COPY, type SessionReminderMail } from './session-reminder';
+import { SESSION_CANCELLED_COPY, type SessionCancelledMail } from './session-cancelled';
 // applications and info meetings (issue 6)
 import {
   APPLICATION_APPROVED_COPY,
@@ -32,6 +33,7 @@ export interface MailTemplates {
   password_reset: { name: string; url: string; minutes: number };
   invitation: { name: string; url: string; invitedBy: string; place: string | null; days: number };
   session_reminder: SessionReminderMail;
+  session_cancelled: SessionCancelledMail;
   // citizen panel (issue 5)
   panel_confirm: PanelConfirmMail;
   // enrolment (issue 6)
@@ -120,6 +122,7 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
     }),
   },
   session_reminder: SESSION_REMINDER_COPY,
+  session_cancelled: SESSION_CANCELLED_COPY,
   // citizen panel (issue 5)
   panel_confirm: PANEL_CONFIRM_COPY,
   // enrolment (issue 6)
