@@ -130,4 +130,17 @@ describe(SessionActions.name, () => {
     expect((byTestId('rsvp-no') as HTMLButtonElement).disabled).toBe(true);
     expect(byTestId('rsvp-yes')?.getAttribute('aria-pressed')).toBe('true');
   });
+
+  it('says the session is over instead of offering to join once it has ended', async () => {
+    const { byTestId } = await render(
+      aSession({
+        startsAt: new Date(Date.now() - 2 * HOUR).toISOString(),
+        endsAt: new Date(Date.now() - HOUR).toISOString(),
+      }),
+    );
+
+    expect(byTestId('join')).toBeNull();
+    expect(byTestId('session-ended')?.textContent).toContain('Mødet er slut.');
+    expect(byTestId('add-to-calendar')).not.toBeNull();
+  });
 });

@@ -22,8 +22,8 @@ import { rsvpKey } from './session-labels';
 import { hasEnded } from './session-time';
 
 /**
- * What a member does with a session: join the meeting, answer whether they come, and put it
- * in their calendar. Used on the home card and on the session page.
+ * What a member does with a session: join the meeting (until it has ended), answer whether
+ * they come, and put it in their calendar. Used on the home card and on the session page.
  */
 @Component({
   selector: 'blup-session-actions',
@@ -38,7 +38,12 @@ import { hasEnded } from './session-time';
         <span>{{ 'sessions.cancelledText' | t }}</span>
       </p>
     } @else {
-      @if (s.meetingUrl) {
+      @if (ended()) {
+        <p class="ended" data-testid="session-ended">
+          <blup-icon name="check" />
+          {{ 'sessions.ended' | t }}
+        </p>
+      } @else if (s.meetingUrl) {
         <a
           matButton="filled"
           class="join"
@@ -115,6 +120,14 @@ import { hasEnded } from './session-time';
       color: var(--mat-sys-on-error-container);
       font: var(--mat-sys-body-large);
     }
+    .ended {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      margin: 0;
+      font: var(--mat-sys-title-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
     .cancelled strong {
       font: var(--mat-sys-title-medium);
     }
@@ -177,10 +190,10 @@ export class SessionActions {
   protected readonly error = signal<unknown>(null);
   protected readonly message = signal('');
   protected readonly cancelled = computed(() => this.session().status === SessionStatus.Cancelled);
+  /** Once a session has ended there is nothing to join; it says so instead. */
+  protected readonly ended = computed(() => hasEnded(this.session().endsAt));
   /** Answers are taken until the session ends. */
-  protected readonly open = computed(
-    () => this.session().canRsvp && !hasEnded(this.session().endsAt),
-  );
+  protected readonly open = computed(() => this.session().canRsvp && !this.ended());
   protected readonly calendarUrl = computed(() => this.api.calendarFileUrl(this.session().id));
 
   protected choose(answer: RsvpAnswer): void {

@@ -486,6 +486,7 @@ export const da = {
     emptyPast: 'Du har ingen tidligere møder.',
     next: 'Dit næste møde',
     join: 'Deltag',
+    ended: 'Mødet er slut.',
     joinHint: 'Åbner mødet i et nyt vindue',
     noRoom: 'Mødet har ikke noget mødelink endnu.',
     addToCalendar: 'Føj til kalender',

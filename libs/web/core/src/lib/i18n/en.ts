@@ -490,6 +490,7 @@ export const en: Dictionary = {
     emptyPast: 'You have no past sessions.',
     next: 'Your next session',
     join: 'Join',
+    ended: 'The session has ended.',
     joinHint: 'Opens the meeting in a new window',
     noRoom: 'The session has no meeting link yet.',
     addToCalendar: 'Add to calendar',
