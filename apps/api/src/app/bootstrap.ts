@@ -12,6 +12,7 @@ import { csrfMiddleware } from './auth/csrf.middleware';
 import { AppException } from './common/app-exception';
 import { FRIENDLY_BODY_ERRORS, GlobalExceptionFilter } from './common/global-exception.filter';
 import { countQueriesPerRequest } from './common/query-count';
+import { verifyJsonDepth } from './common/json-depth';
 import { JsonLogger } from './common/json-logger';
 import { requestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation';
@@ -62,7 +63,7 @@ export async function createHttpApp(
   app.use(requestIdMiddleware);
   if (config.countQueries) countQueriesPerRequest(app);
   app.use(RAW_BODY_PATHS, rawBodyMiddleware(1024 * 1024));
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: '1mb', verify: verifyJsonDepth });
   app.use(friendlyBodyParserErrors);
   app.use(
     helmet({

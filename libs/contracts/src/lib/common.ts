@@ -165,6 +165,8 @@ export enum ErrorCode {
   /** Input failed validation; `details` says what, per field. */
   ValidationFailed = 'validation_failed',
   InvalidJson = 'invalid_json',
+  /** JSON nested deeper than the API reads (64 levels), in the body or a form field. */
+  JsonTooDeep = 'json_too_deep',
   RequestTooLarge = 'request_too_large',
   /** Any other 4xx without a more precise code. */
   BadRequest = 'bad_request',

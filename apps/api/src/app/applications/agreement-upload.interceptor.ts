@@ -11,6 +11,7 @@ import type { Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import type { Observable } from 'rxjs';
 import { AppException } from '../common/app-exception';
+import { parseJsonWithin } from '../common/json-depth';
 
 const MAX_MB = Math.round(APPLICATION_LIMITS.agreementMaxBytes / (1024 * 1024));
 
@@ -51,15 +52,10 @@ export class AgreementUploadInterceptor implements NestInterceptor {
     );
     const fields = (req.body ?? {}) as Record<string, unknown>;
     if (typeof fields['application'] === 'string') {
-      try {
-        req.body = JSON.parse(fields['application']) as unknown;
-      } catch {
-        throw new AppException(
-          HttpStatus.BAD_REQUEST,
-          ErrorCode.InvalidJson,
-          'The form field "application" must hold the application as JSON.',
-        );
-      }
+      req.body = parseJsonWithin(
+        fields['application'],
+        'The form field "application" must hold the application as JSON.',
+      );
     } else {
       req.body = {};
     }

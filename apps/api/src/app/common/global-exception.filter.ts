@@ -9,6 +9,7 @@ import {
 import { ERROR_CODES, ErrorCode, type ErrorBody, type ErrorParams } from '@blup/contracts';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { JSON_TOO_DEEP_MESSAGE, JSON_TOO_DEEP_TYPE } from './json-depth';
 import { requestContext } from './request-context';
 
 /** Errors from body parsing and similar middleware carry a status and an `expose` flag. */
@@ -26,6 +27,7 @@ export const FRIENDLY_BODY_ERRORS: Record<string, { code: ErrorCode; message: st
     code: ErrorCode.InvalidJson,
     message: 'The request body is not valid JSON.',
   },
+  [JSON_TOO_DEEP_TYPE]: { code: ErrorCode.JsonTooDeep, message: JSON_TOO_DEEP_MESSAGE },
   'entity.too.large': { code: ErrorCode.RequestTooLarge, message: 'The request is too large.' },
   'encoding.unsupported': {
     code: ErrorCode.BadRequest,

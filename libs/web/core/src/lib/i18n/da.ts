@@ -187,6 +187,8 @@ export const da = {
     placement_invalid: 'Rollen og stedet passer ikke sammen. Tjek rolle, kommune og landsby.',
     validation_failed: 'Noget af det, du har skrevet, kan ikke bruges. Ret det, og prøv igen.',
     invalid_json: 'Det, der blev sendt, kunne ikke læses. Genindlæs siden, og prøv igen.',
+    json_too_deep:
+      'Det, der blev sendt, er for dybt indlejret til at kunne læses. Genindlæs siden, og prøv igen.',
     request_too_large: 'Det, du prøver at sende, er for stort.',
     bad_request: 'Det kunne ikke lade sig gøre. Prøv igen.',
     server_error: 'Der gik noget galt hos os. Prøv igen om lidt.',

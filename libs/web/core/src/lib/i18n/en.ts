@@ -189,6 +189,7 @@ export const en: Dictionary = {
       'The role and the place do not fit together. Check the role, municipality and village.',
     validation_failed: 'Some of what you entered cannot be used. Correct it and try again.',
     invalid_json: 'What was sent could not be read. Reload the page and try again.',
+    json_too_deep: 'What was sent is nested too deeply to be read. Reload the page and try again.',
     request_too_large: 'What you are trying to send is too large.',
     bad_request: 'That did not work. Please try again.',
     server_error: 'Something went wrong on our side. Please try again in a moment.',
