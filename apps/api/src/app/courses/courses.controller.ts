@@ -36,7 +36,7 @@ import { Roles } from '../auth/roles.decorator';
 import { AppException } from '../common/app-exception';
 import { PageQueryDto } from '../common/pagination';
 import { ApiPageResponse } from '../organisations/shared/api-page';
-import { IdParam } from '../organisations/shared/id-param';
+import { IdParam } from '../common/id-param';
 import { AuthoringService } from './authoring.service';
 import { CatalogueService } from './catalogue.service';
 import {
@@ -49,19 +49,6 @@ import {
   ReorderBody,
   UpdateCourseBody,
 } from './course.dto';
-
-const UserIdParam = (): ParameterDecorator =>
-  Param(
-    'userId',
-    new ParseUUIDPipe({
-      exceptionFactory: () =>
-        new AppException(
-          HttpStatus.BAD_REQUEST,
-          ErrorCode.InvalidId,
-          'That is not a valid person id.',
-        ),
-    }),
-  );
 
 @ApiTags('courses')
 @ApiCookieAuth()
@@ -153,7 +140,7 @@ export class CoursesController {
   revokeAccess(
     @CurrentUser() user: AuthUser,
     @IdParam('course') id: string,
-    @UserIdParam() userId: string,
+    @IdParam('person', 'userId') userId: string,
   ): Promise<void> {
     return this.authoring.revokeAccess(user, id, userId);
   }
