@@ -346,7 +346,7 @@ describe('applying and deciding', () => {
       .client()
       .post<ApplicationReceiptDto>('/api/applications', form(offering.id, municipality));
     const path = `/api/applications/${created.body.id}/withdraw`;
-    expect((await t.client().post(`${path}?token=wrong`, {})).status).toBe(403);
+    expect((await t.client().post(`${path}?token=wrong`, {})).status).toBe(404);
     const withdrawn = await t
       .client()
       .post<{ status: string }>(`${path}?token=${created.body.uploadToken}`, {
@@ -361,6 +361,47 @@ describe('applying and deciding', () => {
       `/api/applications?municipalityId=${municipality.id}&status=withdrawn`,
     );
     expect(list.body.items.map((a) => a.id)).toEqual([created.body.id]);
+  });
+
+  it('answers strangers 404 on withdraw and agreement upload, before telling any state', async () => {
+    const municipality = await t.factory.municipality();
+    const offering = await cohortOffering();
+    const created = await t
+      .client()
+      .post<ApplicationReceiptDto>('/api/applications', form(offering.id, municipality));
+    const id = created.body.id;
+    const outsider = await signInAs(t, await t.factory.user({ role: Role.Learner }));
+    const attempts = (appId: string): Promise<TestResponse<ErrorBody>>[] => [
+      t.client().post<ErrorBody>(`/api/applications/${appId}/withdraw`, {}),
+      t.client().post<ErrorBody>(`/api/applications/${appId}/withdraw?token=wrong`, {}),
+      outsider.post<ErrorBody>(`/api/applications/${appId}/withdraw`, {}),
+      multipart<ErrorBody>(t.client(), 'PUT', `/api/applications/${appId}/agreement`, {
+        file: { name: 'aftale.pdf', content: PDF, type: 'application/pdf' },
+      }),
+      multipart<ErrorBody>(t.client(), 'PUT', `/api/applications/${appId}/agreement?token=nope`, {
+        file: { name: 'aftale.pdf', content: PDF, type: 'application/pdf' },
+      }),
+    ];
+    const nowhere = await Promise.all(attempts('00000000-0000-4000-8000-000000000000'));
+    const expectLikeNowhere = (responses: TestResponse<ErrorBody>[]): void => {
+      responses.forEach((res, i) => {
+        expect(res.status).toBe(404);
+        expect(res.body.code).toBe(ErrorCode.NotFound);
+        expect(res.body.message).toBe(nowhere[i].body.message);
+      });
+    };
+    expect(nowhere.map((r) => r.status)).toEqual([404, 404, 404, 404, 404]);
+
+    expectLikeNowhere(await Promise.all(attempts(id)));
+    expect(
+      (
+        await t
+          .client()
+          .post(`/api/applications/${id}/withdraw?token=${created.body.uploadToken}`, {})
+      ).status,
+    ).toBe(200);
+    // Decided now: still nothing to learn about it without the right to see it.
+    expectLikeNowhere(await Promise.all(attempts(id)));
   });
 
   it('keeps the application submitted when the cohort is full', async () => {
@@ -513,7 +554,7 @@ describe('applying and deciding', () => {
       `/api/applications/${created.body.id}/agreement?token=nope`,
       { file: { name: 'aftale.pdf', content: PDF, type: 'application/pdf' } },
     );
-    expect(wrongToken.status).toBe(403);
+    expect(wrongToken.status).toBe(404);
     const uploaded = await multipart<ApplicationReceiptDto>(
       t.client(),
       'PUT',

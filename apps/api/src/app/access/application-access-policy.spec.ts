@@ -1,6 +1,7 @@
 import { Role } from '@blup/contracts';
 import type { Actor } from './access-policy';
 import {
+  applicantActionRefusal,
   applyRefusal,
   canDecideApplication,
   canReadApplication,
@@ -63,5 +64,30 @@ describe(applyRefusal.name, () => {
     expect(applyRefusal(sut, { municipalityId: 'm2', villageId: null })).toBe(
       'own_municipality_only',
     );
+  });
+});
+
+describe(applicantActionRefusal.name, () => {
+  it.each([
+    ['nobody without the link', null, false, 'not_found'],
+    ['nobody with the link', null, true, null],
+    ['a learner without the link', actor(Role.Learner, 'm1', null), false, 'not_found'],
+    ['a coordinator elsewhere', actor(Role.Coordinator, 'm2', null), false, 'not_found'],
+    [
+      'the coordinator of its municipality',
+      actor(Role.Coordinator, 'm1', null),
+      false,
+      'secretariat_only',
+    ],
+    [
+      'a steering member of its village',
+      actor(Role.SteeringMember, 'm1', 'v1'),
+      false,
+      'secretariat_only',
+    ],
+    ['a steering member with the link', actor(Role.SteeringMember, 'm1', 'v1'), true, null],
+    ['the secretariat', actor(Role.Secretariat, null, null), false, null],
+  ] as const)('%s: %s', (_who, who, holdsLink, expected) => {
+    expect(applicantActionRefusal(who, application, holdsLink)).toBe(expected);
   });
 });

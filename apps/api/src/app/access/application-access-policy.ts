@@ -50,3 +50,18 @@ export function applyRefusal(
       return null;
   }
 }
+
+/**
+ * Withdrawing an application and sending its agreement: the secretariat, or the applicant who
+ * holds the receipt's link. 'not_found' for strangers (no link or a wrong one, and no right to
+ * see the application), so they learn neither that it exists nor its state; 'secretariat_only'
+ * for those who may see it but hold no link. Null = go on (to the check that it is undecided).
+ */
+export function applicantActionRefusal(
+  actor: Actor | null,
+  application: ApplicationRef,
+  holdsLink: boolean,
+): 'not_found' | 'secretariat_only' | null {
+  if (actor?.role === Role.Secretariat || holdsLink) return null;
+  return actor && canReadApplication(actor, application) ? 'secretariat_only' : 'not_found';
+}

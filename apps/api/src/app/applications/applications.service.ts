@@ -38,6 +38,7 @@ import { isUniqueViolation } from '../organisations/shared/unique-violation';
 import { detectAgreementType } from './agreement-file';
 import type { AgreementUpload } from './agreement-upload.interceptor';
 import {
+  applicantActionRefusal,
   applyRefusal,
   canDecideApplication,
   canReadApplication,
@@ -115,6 +116,9 @@ interface PendingInvitation {
   name: string;
   token: string;
 }
+
+const APPLICATION_LINK_NOT_FOUND =
+  'No application found for this link. Check that the whole link from the receipt was copied; it works until the application is decided.';
 
 const decided = (status: ApplicationStatus): AppException =>
   new AppException(
@@ -438,23 +442,15 @@ export class ApplicationsService {
     token: string | undefined,
   ): Promise<Application> {
     const app = await this.dataSource.getRepository(Application).findOneBy({ id });
-    if (!app) throw notFound('Application not found.');
-    if (actor?.role !== Role.Secretariat) {
-      if (!token || !app.uploadTokenHash || hashToken(token) !== app.uploadTokenHash) {
-        if (app.status !== ApplicationStatus.Submitted) throw decided(app.status);
-        if (actor && canReadApplication(actor, app)) {
-          throw secretariatOnly(
-            'Only the secretariat or the applicant (with the link from the receipt) can do this.',
-          );
-        }
-        throw new AppException(
-          HttpStatus.FORBIDDEN,
-          ErrorCode.UploadTokenInvalid,
-          'The link is not valid for this application.',
-        );
-      }
-    }
+    const holdsLink = !!token && !!app?.uploadTokenHash && hashToken(token) === app.uploadTokenHash;
+    const refusal = app ? applicantActionRefusal(actor, app, holdsLink) : 'not_found';
+    if (!app || refusal === 'not_found') throw notFound(APPLICATION_LINK_NOT_FOUND);
     if (app.status !== ApplicationStatus.Submitted) throw decided(app.status);
+    if (refusal === 'secretariat_only') {
+      throw secretariatOnly(
+        'Only the secretariat or the applicant (with the link from the receipt) can do this.',
+      );
+    }
     return app;
   }
 
