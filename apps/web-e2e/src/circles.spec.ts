@@ -225,6 +225,37 @@ test.describe('Study circles', () => {
     await expect(sessions.nth(1)).toContainText('Aflyst');
   });
 
+  test('planning a single session on a phone says "1 møde", not "1 møder" @phone', async ({
+    page,
+    api,
+    demo,
+  }) => {
+    const suffix = uniqueSuffix();
+    const secretariat = await api.as(demo.secretariat);
+    const municipalities = await secretariat.get<Page<MunicipalityDto>>('/api/municipalities', {
+      pageSize: 1,
+    });
+    const village = await secretariat.post<VillageDto>('/api/villages', {
+      name: `E2E Enkeltby ${suffix}`,
+      municipalityId: municipalities.items[0]?.id,
+    });
+    const cohort = await secretariat.post<CohortDto>('/api/cohorts', {
+      name: `E2E Enkelthold ${suffix}`,
+      startDate: '2027-01-04',
+      villageIds: [village.id],
+    });
+
+    await signInThroughApi(page, demo.secretariat);
+    await page.goto(`/cohorts/${cohort.id}/plan`);
+    await page.getByLabel('Første mødedato').fill('2027-02-04');
+    await page.getByLabel('Starttidspunkt').fill('19:00');
+    await page.getByLabel('Antal møder').fill('1');
+    await page.getByRole('button', { name: 'Vis forslag' }).click();
+    await expect(page.getByRole('heading', { name: 'Forslag: 1 møde', exact: true })).toBeVisible();
+    await page.getByTestId('save-plan').click();
+    await expect(page.getByText('1 møde er planlagt.', { exact: true })).toBeVisible();
+  });
+
   test('the cohort grid scrolls sideways on a phone with the circle column in place @phone', async ({
     page,
     demo,

@@ -11,14 +11,7 @@ import {
   CourseAudience,
   type CourseSummaryDto,
 } from '@blup/contracts';
-import {
-  CoursesApi,
-  TranslatePipe,
-  audienceKey,
-  lessonCountKey,
-  moduleCountKey,
-  pagedList,
-} from '@blup/web/core';
+import { CoursesApi, TranslatePipe, audienceKey, pagedList } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldErrorPipe } from '../shared/forms';
@@ -101,8 +94,8 @@ import { submitter } from '../shared/submitter';
               <span class="meta">
                 {{ audienceKey(course.audience) | t }} ·
                 {{ (course.published ? 'authoring.published' : 'authoring.draft') | t }} ·
-                {{ moduleCountKey(course.moduleCount) | t: { n: course.moduleCount } }} ·
-                {{ lessonCountKey(course.lessonCount) | t: { n: course.lessonCount } }}
+                {{ 'courses.moduleCount' | t: { n: course.moduleCount } }} ·
+                {{ 'courses.lessonCount' | t: { n: course.lessonCount } }}
               </span>
             </a>
           </li>
@@ -150,8 +143,6 @@ export class AuthoringCoursesPage {
   protected readonly submitter = submitter();
   protected readonly audiences = COURSE_AUDIENCES;
   protected readonly audienceKey = audienceKey;
-  protected readonly moduleCountKey = moduleCountKey;
-  protected readonly lessonCountKey = lessonCountKey;
   protected readonly form = inject(NonNullableFormBuilder).group({
     title: ['', [Validators.required, Validators.maxLength(COURSE_TITLE_MAX_LENGTH)]],
     audience: [CourseAudience.Academy, Validators.required],

@@ -135,8 +135,6 @@ export class CirclesPage {
     if (held === 0) return { key: 'circles.listNoneHeld' };
     if (presentRate === null) return { key: 'circles.listAttendanceNotRecorded' };
     const percent = Math.round(presentRate * 100);
-    return held === 1
-      ? { key: 'circles.listAttendanceOne', params: { percent } }
-      : { key: 'circles.listAttendance', params: { percent, held } };
+    return { key: 'circles.listAttendance', params: { percent, held } };
   }
 }

@@ -1,14 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { CourseSummaryDto } from '@blup/contracts';
-import {
-  CoursesApi,
-  TranslatePipe,
-  audienceKey,
-  lessonCountKey,
-  moduleCountKey,
-  pagedList,
-} from '@blup/web/core';
+import { CoursesApi, TranslatePipe, audienceKey, pagedList } from '@blup/web/core';
 import { Icon, PageHeader, PercentBar } from '@blup/web/ui';
 import { ListFrame } from '../shared/list-frame';
 
@@ -33,8 +26,8 @@ import { ListFrame } from '../shared/list-frame';
                 <p class="summary">{{ course.summary }}</p>
               }
               <span class="counts"
-                >{{ moduleCountKey(course.moduleCount) | t: { n: course.moduleCount } }} ·
-                {{ lessonCountKey(course.lessonCount) | t: { n: course.lessonCount } }}</span
+                >{{ 'courses.moduleCount' | t: { n: course.moduleCount } }} ·
+                {{ 'courses.lessonCount' | t: { n: course.lessonCount } }}</span
               >
               <blup-percent-bar
                 [value]="course.percent"
@@ -99,6 +92,4 @@ export class CoursesPage {
   private readonly api = inject(CoursesApi);
   protected readonly list = pagedList<CourseSummaryDto>((query) => this.api.courses(query));
   protected readonly audienceKey = audienceKey;
-  protected readonly moduleCountKey = moduleCountKey;
-  protected readonly lessonCountKey = lessonCountKey;
 }

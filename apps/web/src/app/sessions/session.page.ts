@@ -68,10 +68,7 @@ import { SessionTimePipe } from './session-time.pipe';
           <p class="topic">{{ s.topic }}</p>
         }
         <p class="meta">
-          {{
-            (s.memberCount === 1 ? 'sessions.memberOne' : 'sessions.members')
-              | t: { count: s.memberCount }
-          }}
+          {{ 'sessions.members' | t: { count: s.memberCount } }}
         </p>
         @if (s.myAttendance) {
           <p class="meta" data-testid="my-attendance">

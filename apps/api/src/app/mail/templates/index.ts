@@ -1,5 +1,5 @@
 import type { Locale } from '@blup/contracts';
-import { MailBody, renderHtml, renderText } from './layout';
+import { counted, MailBody, renderHtml, renderText } from './layout';
 import { SESSION_REMINDER_COPY, type SessionReminderMail } from './session-reminder';
 import { SESSION_CANCELLED_COPY, type SessionCancelledMail } from './session-cancelled';
 // applications and info meetings (issue 6)
@@ -58,7 +58,7 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
       body: {
         paragraphs: [`Hej ${d.name}`, 'Tryk på knappen for at logge ind. Linket virker én gang.'],
         action: { label: 'Log ind', url: d.url },
-        footer: `Linket udløber om ${d.minutes} minutter. Har du ikke bedt om det, kan du se bort fra denne mail.`,
+        footer: `Linket udløber om ${counted(d.minutes, 'da', 'minut', 'minutter')}. Har du ikke bedt om det, kan du se bort fra denne mail.`,
       },
     }),
     en: (d) => ({
@@ -66,7 +66,7 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
       body: {
         paragraphs: [`Hello ${d.name}`, 'Tap the button to sign in. The link works once.'],
         action: { label: 'Sign in', url: d.url },
-        footer: `The link expires in ${d.minutes} minutes. If you did not ask for it, you can ignore this mail.`,
+        footer: `The link expires in ${counted(d.minutes, 'en', 'minute', 'minutes')}. If you did not ask for it, you can ignore this mail.`,
       },
     }),
   },
@@ -79,7 +79,7 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
           'Nogen (forhåbentlig dig) har bedt om at nulstille din adgangskode.',
         ],
         action: { label: 'Vælg ny adgangskode', url: d.url },
-        footer: `Linket udløber om ${d.minutes} minutter og virker én gang. Har du ikke bedt om det, skal du ikke gøre noget.`,
+        footer: `Linket udløber om ${counted(d.minutes, 'da', 'minut', 'minutter')} og virker én gang. Har du ikke bedt om det, skal du ikke gøre noget.`,
       },
     }),
     en: (d) => ({
@@ -87,7 +87,7 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
       body: {
         paragraphs: [`Hello ${d.name}`, 'Someone (hopefully you) asked to reset your password.'],
         action: { label: 'Choose a new password', url: d.url },
-        footer: `The link expires in ${d.minutes} minutes and works once. If you did not ask for it, do nothing.`,
+        footer: `The link expires in ${counted(d.minutes, 'en', 'minute', 'minutes')} and works once. If you did not ask for it, do nothing.`,
       },
     }),
   },
@@ -103,7 +103,7 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
           'Tryk på knappen, skriv dit navn og vælg en adgangskode.',
         ],
         action: { label: 'Tag imod invitationen', url: d.url },
-        footer: `Invitationen udløber om ${d.days} dage.`,
+        footer: `Invitationen udløber om ${counted(d.days, 'da', 'dag', 'dage')}.`,
       },
     }),
     en: (d) => ({
@@ -117,7 +117,7 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
           'Tap the button, enter your name and choose a password.',
         ],
         action: { label: 'Accept the invitation', url: d.url },
-        footer: `The invitation expires in ${d.days} days.`,
+        footer: `The invitation expires in ${counted(d.days, 'en', 'day', 'days')}.`,
       },
     }),
   },

@@ -1,3 +1,15 @@
+import type { Locale } from '@blup/contracts';
+
+const PLURAL_RULES: Record<Locale, Intl.PluralRules> = {
+  da: new Intl.PluralRules('da-DK'),
+  en: new Intl.PluralRules('en-GB'),
+};
+
+/** A number with its noun in the form the language wants: "1 minut", "30 minutter", "1 day". */
+export function counted(n: number, locale: Locale, one: string, other: string): string {
+  return `${n} ${PLURAL_RULES[locale].select(n) === 'one' ? one : other}`;
+}
+
 export function escapeHtml(value: string): string {
   return value
     .replace(/&/g, '&amp;')

@@ -1,5 +1,5 @@
 import type { Locale } from '@blup/contracts';
-import type { MailBody } from './layout';
+import { counted, type MailBody } from './layout';
 
 /** The double opt-in mail of the citizen panel: one link that confirms the sign-up. */
 export interface PanelConfirmMail {
@@ -22,7 +22,7 @@ export const PANEL_CONFIRM_COPY: Record<Locale, Copy> = {
         'Tryk på knappen for at bekræfte. Først da kommer du på listen.',
       ],
       action: { label: 'Bekræft tilmelding', url: d.url },
-      footer: `Linket virker i ${d.days} dage og kun én gang. Har du ikke meldt dig til, skal du ikke gøre noget: så kommer du ikke på listen.`,
+      footer: `Linket virker i ${counted(d.days, 'da', 'dag', 'dage')} og kun én gang. Har du ikke meldt dig til, skal du ikke gøre noget: så kommer du ikke på listen.`,
     },
   }),
   en: (d) => ({
@@ -34,7 +34,7 @@ export const PANEL_CONFIRM_COPY: Record<Locale, Copy> = {
         'Tap the button to confirm. Only then are you on the list.',
       ],
       action: { label: 'Confirm sign-up', url: d.url },
-      footer: `The link works for ${d.days} days and only once. If you did not sign up, do nothing: you will not be put on the list.`,
+      footer: `The link works for ${counted(d.days, 'en', 'day', 'days')} and only once. If you did not sign up, do nothing: you will not be put on the list.`,
     },
   }),
 };

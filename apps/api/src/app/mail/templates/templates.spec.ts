@@ -25,6 +25,18 @@ describe(renderMail.name, () => {
     expect(sut.text).toContain('Anne has invited you to BLUP Akademiet for Glumsø.');
   });
 
+  it('writes 1 minute and 1 day in the singular, in both languages', () => {
+    const link = { name: 'Karen', url: 'http://x/l', minutes: 1 };
+    const invite = { name: 'Ole', url: 'http://x/i', invitedBy: 'Anne', place: null, days: 1 };
+
+    expect(renderMail('sign_in_link', 'da', link).text).toContain('udløber om 1 minut.');
+    expect(renderMail('password_reset', 'en', link).text).toContain('expires in 1 minute and');
+    expect(renderMail('invitation', 'da', invite).text).toContain('udløber om 1 dag.');
+    expect(renderMail('invitation', 'en', { ...invite, days: 2 }).text).toContain('in 2 days.');
+    const panel = { name: '', villageName: 'Glumsø', url: 'http://x/p', days: 1 };
+    expect(renderMail('panel_confirm', 'en', panel).text).toContain('works for 1 day and');
+  });
+
   it('escapes what people typed', () => {
     const sut = renderMail('invitation', 'da', {
       name: '<script>x</script>',

@@ -8,12 +8,6 @@ export const lessonKindKey = (kind: LessonKind): TranslationKey => `courses.kind
 export const videoStatusKey = (status: VideoStatus): TranslationKey =>
   `courses.videoStatus.${status}`;
 
-/** "1 modul" / "3 moduler": the key for a count, to translate with `{ n }`. */
-export const moduleCountKey = (n: number): TranslationKey =>
-  n === 1 ? 'courses.moduleCountOne' : 'courses.moduleCountMany';
-export const lessonCountKey = (n: number): TranslationKey =>
-  n === 1 ? 'courses.lessonCountOne' : 'courses.lessonCountMany';
-
 /** `m:ss` or `h:mm:ss`, for resume positions. */
 export function formatClock(seconds: number): string {
   const whole = Math.max(0, Math.floor(seconds));

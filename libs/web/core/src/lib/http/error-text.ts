@@ -1,5 +1,5 @@
-import { ErrorCode, type ErrorBody, type ErrorParams, type Locale } from '@blup/contracts';
-import type { TranslationKey, TranslationParams } from '../i18n/dictionary';
+import { ErrorCode, type ErrorBody } from '@blup/contracts';
+import type { TranslationKey } from '../i18n/dictionary';
 import type { I18nService } from '../i18n/i18n.service';
 
 /**
@@ -8,19 +8,6 @@ import type { I18nService } from '../i18n/i18n.service';
  */
 export function errorKey(code: ErrorCode): TranslationKey {
   return `errors.${code}`;
-}
-
-const MINUTES: Record<Locale, Intl.NumberFormat> = {
-  da: new Intl.NumberFormat('da-DK', { style: 'unit', unit: 'minute', unitDisplay: 'long' }),
-  en: new Intl.NumberFormat('en-GB', { style: 'unit', unit: 'minute', unitDisplay: 'long' }),
-};
-
-/** The params as the text shows them: `minutes` with its unit ("1 minut", "15 minutes"). */
-function wordsFor(params: ErrorParams, locale: Locale): TranslationParams {
-  const { minutes } = params;
-  return typeof minutes === 'number'
-    ? { ...params, minutes: MINUTES[locale].format(minutes) }
-    : params;
 }
 
 /** What a person reads for a failed call, and the field messages that go with it. */
@@ -40,9 +27,7 @@ export function errorText(
   i18n: I18nService,
 ): ErrorText {
   const details = body.details ?? {};
-  const translated = body.code
-    ? i18n.lookup(`errors.${body.code}`, wordsFor(body.params ?? {}, i18n.locale()))
-    : null;
+  const translated = body.code ? i18n.lookup(`errors.${body.code}`, body.params) : null;
   if (translated === null) return { message: body.message, details };
   const fieldsTranslated = body.code !== ErrorCode.ValidationFailed;
   return {

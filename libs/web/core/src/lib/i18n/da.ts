@@ -62,14 +62,15 @@ export const da = {
     requestId: 'Nævn denne kode, hvis du kontakter sekretariatet: {id}',
     tooManyRequests: 'For mange forsøg. Vent lidt, og prøv igen.',
     generic: 'Noget gik galt. Prøv igen.',
-    // One text per ErrorCode the API answers with (`errors.<code>`); `{minutes}` is written
-    // with its unit ("1 minut", "15 minutter").
+    // One text per ErrorCode the API answers with (`errors.<code>`); counts are plural blocks.
     wrong_credentials: 'Forkert e-mail eller adgangskode.',
     not_signed_in: 'Du er ikke logget ind længere. Log ind igen.',
-    sign_in_rate_limited: 'For mange forsøg. Prøv igen om {minutes}, eller log ind med et link.',
-    sign_in_link_rate_limited: 'Der er bedt om for mange login-links. Prøv igen om {minutes}.',
+    sign_in_rate_limited:
+      'For mange forsøg. Prøv igen om {minutes, plural, one {# minut} other {# minutter}}, eller log ind med et link.',
+    sign_in_link_rate_limited:
+      'Der er bedt om for mange login-links. Prøv igen om {minutes, plural, one {# minut} other {# minutter}}.',
     password_reset_rate_limited:
-      'Der er bedt om for mange links til ny adgangskode. Prøv igen om {minutes}.',
+      'Der er bedt om for mange links til ny adgangskode. Prøv igen om {minutes, plural, one {# minut} other {# minutter}}.',
     sign_in_link_gone:
       'Linket er allerede brugt, eller det er for gammelt. Bed om et nyt på siden, hvor du logger ind.',
     password_reset_link_gone:
@@ -103,7 +104,8 @@ export const da = {
       '{name} har allerede oprettet sin konto og kan logge ind. Har {name} glemt sin adgangskode, kan der vælges en ny med »Glemt adgangskode?«.',
     person_disabled: '{name} er spærret. Giv adgang igen, før du sender en ny invitation.',
     session_ends_before_start: 'Mødet skal slutte efter, det begynder. Ret sluttidspunktet.',
-    session_too_long: 'Et møde kan højst vare {hours} timer. Ret start- eller sluttidspunktet.',
+    session_too_long:
+      'Et møde kan højst vare {hours, plural, one {# time} other {# timer}}. Ret start- eller sluttidspunktet.',
     // newsletters (issue 5)
     newsletter_not_editable:
       'Nyhedsbrevet kan ikke længere rettes, fordi det er planlagt eller sendt. Tag det af planen først, hvis det ikke er sendt endnu.',
@@ -123,23 +125,24 @@ export const da = {
     // citizen panel (issue 5)
     panel_consent_required: 'Sæt flueben ved samtykket for at melde dig til.',
     panel_sign_up_rate_limited:
-      'Der er meldt mange til fra dit netværk lige nu. Prøv igen om {minutes} minutter.',
+      'Der er meldt mange til fra dit netværk lige nu. Prøv igen om {minutes, plural, one {# minut} other {# minutter}}.',
     panel_confirm_link_invalid:
       'Linket kendes ikke. Åbn linket i mailen igen, eller kopiér det hele.',
     panel_confirm_link_used: 'Linket er allerede brugt. Du er bekræftet og behøver ikke gøre mere.',
     panel_confirm_link_expired:
-      'Linket er udløbet (det virker i {days} dage). Meld dig til igen for at få et nyt.',
+      'Linket er udløbet (det virker i {days, plural, one {# dag} other {# dage}}). Meld dig til igen for at få et nyt.',
     panel_unsubscribe_link_invalid:
       'Linket kendes ikke. Brug linket nederst i den seneste mail, du har fået.',
     panel_attestation_required:
       'Sæt flueben for at bekræfte, at alle på listen har sagt ja til at være med.',
     panel_import_empty: 'Filen har ingen rækker med mailadresser. Vælg en anden fil.',
     panel_import_too_large:
-      'Filen har for mange rækker. Del den op i filer med højst {max} rækker.',
+      'Filen har for mange rækker. Del den op i filer med højst {max, plural, one {# række} other {# rækker}}.',
     // enrolment (issue 6)
     offering_closed:
       'Der er ikke åbent for tilmelding til »{name}«: det er lukket eller startet. Vælg et andet tilbud, eller kontakt sekretariatet.',
-    offering_full: '»{name}« er fuldt ({capacity} pladser). Der er ingen ledig plads.',
+    offering_full:
+      '»{name}« er fuldt ({capacity, plural, one {# plads} other {# pladser}}). Der er ingen ledig plads.',
     already_enrolled:
       'Du er allerede tilmeldt (eller står på venteliste eller afventer godkendelse).',
     enrolment_not_allowed:
@@ -169,9 +172,9 @@ export const da = {
     info_meeting_full: 'Informationsmødet er fuldt. Vælg et andet møde.',
     signup_cancel_link_gone: 'Linket er allerede brugt, eller tilmeldingen findes ikke længere.',
     application_rate_limited:
-      'Der er sendt mange ansøgninger fra dit netværk lige nu. Prøv igen om {minutes} minutter.',
+      'Der er sendt mange ansøgninger fra dit netværk lige nu. Prøv igen om {minutes, plural, one {# minut} other {# minutter}}.',
     info_meeting_sign_up_rate_limited:
-      'Der er meldt mange til informationsmøder fra dit netværk lige nu. Prøv igen om {minutes} minutter.',
+      'Der er meldt mange til informationsmøder fra dit netværk lige nu. Prøv igen om {minutes, plural, one {# minut} other {# minutter}}.',
     session_overlaps:
       'Tidspunktet overlapper med mødet »{title}« i samme kreds. Vælg et andet tidspunkt.',
     session_in_past: 'Tidspunktet er allerede passeret. Vælg et tidspunkt i fremtiden.',
@@ -378,10 +381,8 @@ export const da = {
       ready: 'Klar',
       errored: 'Videoen kunne ikke behandles. Sekretariatet er orienteret.',
     },
-    moduleCountOne: '{n} modul',
-    moduleCountMany: '{n} moduler',
-    lessonCountOne: '{n} lektion',
-    lessonCountMany: '{n} lektioner',
+    moduleCount: '{n, plural, one {# modul} other {# moduler}}',
+    lessonCount: '{n, plural, one {# lektion} other {# lektioner}}',
     percent: '{percent} % gennemført',
     progressLabel: 'Fremdrift',
     minutes: '{minutes} min.',
@@ -470,8 +471,8 @@ export const da = {
     course: 'Kursus',
     chooseCourse: 'Vælg et kursus for at se landsbyernes fremdrift.',
     villages: 'Landsbyer',
-    members: '{count} deltagere',
-    lessonsCompleted: '{count} lektioner gennemført',
+    members: '{count, plural, one {# deltager} other {# deltagere}}',
+    lessonsCompleted: '{count, plural, one {# lektion} other {# lektioner}} gennemført',
     peopleIn: 'Deltagere i {village}',
     backToVillages: 'Alle landsbyer',
     lastActivity: 'Senest aktiv {date}',
@@ -507,8 +508,7 @@ export const da = {
     answerClosed: 'Du kan ikke længere svare på dette møde.',
     myAttendance: 'Dit fremmøde: {status}',
     facilitator: 'Mødeleder: {name}',
-    members: '{count} medlemmer',
-    memberOne: '1 medlem',
+    members: '{count, plural, one {# medlem} other {# medlemmer}}',
     agenda: 'Program',
     agendaTotal: 'I alt {minutes} min.',
     minutes: '{minutes} min.',
@@ -611,14 +611,14 @@ export const da = {
     noSessions: 'Der er ingen møder endnu.',
     nextSession: 'Næste møde: {when}',
     noNextSession: 'Intet kommende møde',
-    listAttendance: 'Fremmøde: {percent} % af {held} møder',
-    listAttendanceOne: 'Fremmøde: {percent} % af 1 møde',
+    listAttendance: 'Fremmøde: {percent} % af {held, plural, one {# møde} other {# møder}}',
     listAttendanceNotRecorded: 'Fremmøde er ikke registreret endnu',
     listNoneHeld: 'Ingen møder afholdt endnu',
     openGrid: 'Mødeoversigt for {cohort}',
     attendance: 'Fremmøde',
     attendanceEmpty: 'Der er ikke registreret fremmøde endnu.',
-    attendanceRow: '{present} af {held} møder · {absent} fravær · {excused} meldt afbud',
+    attendanceRow:
+      '{present} af {held, plural, one {# møde} other {# møder}} · {absent} fravær · {excused} meldt afbud',
     guest: 'Gæst',
     addSession: 'Tilføj et ekstra møde',
     addSessionTitle: 'Ekstra møde for {circle}',
@@ -654,7 +654,7 @@ export const da = {
     titlePatternDefault: 'Studiekreds {n}',
     coordinatorTitlePatternDefault: 'Koordinatorkreds {n}',
     showPreview: 'Vis forslag',
-    previewTitle: 'Forslag: {count} møder',
+    previewTitle: 'Forslag: {count, plural, one {# møde} other {# møder}}',
     previewIntro: 'Ret datoer, titler og emner her. Intet er gemt, før du trykker »Gem plan«.',
     removeRow: 'Fjern mødet {n}',
     agendaTitle: 'Dagsorden',
@@ -665,9 +665,9 @@ export const da = {
     agendaMinutes: 'Minutter',
     addAgendaItem: 'Tilføj punkt',
     removeAgendaItem: 'Fjern punktet {n}',
-    agendaTotal: 'I alt {minutes} minutter',
+    agendaTotal: 'I alt {minutes, plural, one {# minut} other {# minutter}}',
     savePlan: 'Gem plan',
-    planSaved: '{count} møder er planlagt.',
+    planSaved: '{count, plural, one {# møde} other {# møder}} er planlagt.',
     planSessionCount: 'Møder: {count}',
     adjustedCount: '{count} tilpasset',
     cancelledCount: '{count} aflyst',

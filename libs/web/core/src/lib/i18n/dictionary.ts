@@ -59,11 +59,80 @@ export function flatten(dictionary: object, prefix = ''): Map<string, string> {
   return out;
 }
 
-/** Replaces `{name}` with `params.name`; unknown placeholders stay visible so they are noticed. */
-export function interpolate(text: string, params?: TranslationParams): string {
+const PLURAL_RULES: Readonly<Record<string, Intl.PluralRules>> = {
+  da: new Intl.PluralRules('da-DK'),
+  en: new Intl.PluralRules('en-GB'),
+};
+
+/** The index of the `}` that closes the `{` at `open`, or -1. */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The branch of `one {# deltager} other {# deltagere}` for `count`, with `#` as the number. */
+function pluralBranch(branches: string, count: number, locale: string): string | null {
+  const chosen = new Map<string, string>();
+  const selector = /\s*(=\d+|zero|one|two|few|many|other)\s*\{/y;
+  let at = 0;
+  while (at < branches.length) {
+    selector.lastIndex = at;
+    const m = selector.exec(branches);
+    if (!m) break;
+    const open = selector.lastIndex - 1;
+    const close = closingBrace(branches, open);
+    if (close < 0) return null;
+    chosen.set(m[1], branches.slice(open + 1, close));
+    at = close + 1;
+  }
+  const rules = PLURAL_RULES[locale] ?? PLURAL_RULES['da'];
+  const text = chosen.get(`=${count}`) ?? chosen.get(rules.select(count)) ?? chosen.get('other');
+  return text === undefined ? null : text.replace(/#/g, String(count));
+}
+
+/**
+ * Picks the ICU plural branch for each `{count, plural, one {# møde} other {# møder}}` by the
+ * language's plural rules (exact `=0` branches first). A block without a numeric value stays
+ * visible, like an unknown placeholder.
+ */
+function pluralize(text: string, params: TranslationParams, locale: string): string {
+  const head = /\{(\w+),\s*plural,/g;
+  let out = '';
+  let done = 0;
+  for (let m = head.exec(text); m; m = head.exec(text)) {
+    const close = closingBrace(text, m.index);
+    if (close < 0) break;
+    const raw = params[m[1]];
+    const count = typeof raw === 'number' ? raw : raw == null || raw === '' ? NaN : Number(raw);
+    const branch = Number.isFinite(count)
+      ? pluralBranch(text.slice(head.lastIndex, close), count, locale)
+      : null;
+    out += text.slice(done, m.index) + (branch ?? text.slice(m.index, close + 1));
+    done = close + 1;
+    head.lastIndex = done;
+  }
+  return out + text.slice(done);
+}
+
+/**
+ * Replaces `{name}` with `params.name` and picks ICU plural branches
+ * (`{count, plural, one {# deltager} other {# deltagere}}`) by `locale`'s plural rules;
+ * unknown placeholders stay visible so they are noticed.
+ */
+export function interpolate(text: string, params?: TranslationParams, locale = 'da'): string {
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const counted = /,\s*plural,/.test(text) ? pluralize(text, params, locale) : text;
+  return counted.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined || value === null ? whole : String(value);
   });
+}
+
+/** The names a text fills in: `{name}` placeholders and the arguments of plural blocks. */
+export function placeholderNames(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)(?:\}|,\s*plural,)/g)].map((m) => m[1]);
 }

@@ -52,8 +52,8 @@ export const en: Dictionary = {
     saved: 'Saved.',
     required: 'Please fill this in.',
     invalidEmail: 'Enter a valid email address, e.g. name@example.com.',
-    minLength: 'Must be at least {min} characters.',
-    maxLength: 'Must be at most {max} characters.',
+    minLength: 'Must be at least {min, plural, one {# character} other {# characters}}.',
+    maxLength: 'Must be at most {max, plural, one {# character} other {# characters}}.',
     search: 'Search',
     searchHint: 'Type a few letters.',
     all: 'All',
@@ -65,10 +65,12 @@ export const en: Dictionary = {
     generic: 'Something went wrong. Please try again.',
     wrong_credentials: 'Wrong email or password.',
     not_signed_in: 'You are no longer signed in. Please sign in again.',
-    sign_in_rate_limited: 'Too many attempts. Try again in {minutes}, or sign in with a link.',
-    sign_in_link_rate_limited: 'Too many sign-in links were asked for. Try again in {minutes}.',
+    sign_in_rate_limited:
+      'Too many attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}, or sign in with a link.',
+    sign_in_link_rate_limited:
+      'Too many sign-in links were asked for. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
     password_reset_rate_limited:
-      'Too many links for a new password were asked for. Try again in {minutes}.',
+      'Too many links for a new password were asked for. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
     sign_in_link_gone:
       'This link has already been used, or it is too old. Ask for a new one where you sign in.',
     password_reset_link_gone:
@@ -76,8 +78,10 @@ export const en: Dictionary = {
     invitation_gone:
       'This invitation has already been used, or it is too old. Ask the person who invited you to send a new one.',
     csrf_token_invalid: 'This page has been open too long. Reload the page and try again.',
-    password_too_short: 'The password must be at least {min} characters.',
-    password_too_long: 'The password can be at most {max} characters.',
+    password_too_short:
+      'The password must be at least {min, plural, one {# character} other {# characters}}.',
+    password_too_long:
+      'The password can be at most {max, plural, one {# character} other {# characters}}.',
     password_too_common:
       'That password is too common – choose another one, for example a sentence of several words.',
     current_password_wrong: 'Your current password is not right.',
@@ -102,7 +106,8 @@ export const en: Dictionary = {
     person_disabled:
       '{name}’s access is blocked. Give access again before sending a new invitation.',
     session_ends_before_start: 'The meeting must end after it starts. Correct the end time.',
-    session_too_long: 'A meeting can last at most {hours} hours. Correct the start or end time.',
+    session_too_long:
+      'A meeting can last at most {hours, plural, one {# hour} other {# hours}}. Correct the start or end time.',
     // newsletters (issue 5)
     newsletter_not_editable:
       'The newsletter can no longer be changed because it is scheduled or sent. Take it off the schedule first if it has not been sent yet.',
@@ -123,24 +128,25 @@ export const en: Dictionary = {
     // citizen panel (issue 5)
     panel_consent_required: 'Tick the consent box to sign up.',
     panel_sign_up_rate_limited:
-      'Many sign-ups came from your network just now. Try again in {minutes} minutes.',
+      'Many sign-ups came from your network just now. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
     panel_confirm_link_invalid:
       'We do not know this link. Open the link in the mail again, or copy all of it.',
     panel_confirm_link_used:
       'This link was used already. You are confirmed and need do nothing more.',
     panel_confirm_link_expired:
-      'This link has expired (it works for {days} days). Sign up again to get a new one.',
+      'This link has expired (it works for {days, plural, one {# day} other {# days}}). Sign up again to get a new one.',
     panel_unsubscribe_link_invalid:
       'We do not know this link. Use the link at the bottom of the latest mail you got.',
     panel_attestation_required:
       'Tick the box to confirm that everyone on the list has agreed to take part.',
     panel_import_empty: 'The file has no rows with email addresses. Choose another file.',
     panel_import_too_large:
-      'The file has too many rows. Split it into files of at most {max} rows.',
+      'The file has too many rows. Split it into files of at most {max, plural, one {# row} other {# rows}}.',
     // enrolment (issue 6)
     offering_closed:
       '“{name}” is not open for enrolment: it is closed or has started. Choose another offering, or contact the secretariat.',
-    offering_full: '“{name}” is full ({capacity} places). There is no free place.',
+    offering_full:
+      '“{name}” is full ({capacity, plural, one {# place} other {# places}}). There is no free place.',
     already_enrolled: 'You are already enrolled (or on the waitlist, or waiting for approval).',
     enrolment_not_allowed:
       'You cannot make this enrolment. Contact the secretariat if this is wrong.',
@@ -170,9 +176,9 @@ export const en: Dictionary = {
     info_meeting_full: 'The info meeting is full. Choose another meeting.',
     signup_cancel_link_gone: 'The link has already been used, or the sign-up no longer exists.',
     application_rate_limited:
-      'Many applications came from your network just now. Try again in {minutes} minutes.',
+      'Many applications came from your network just now. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
     info_meeting_sign_up_rate_limited:
-      'Many info-meeting sign-ups came from your network just now. Try again in {minutes} minutes.',
+      'Many info-meeting sign-ups came from your network just now. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
     session_overlaps:
       'The time overlaps the meeting “{title}” in the same circle. Choose another time.',
     session_in_past: 'That time has already passed. Choose a time in the future.',
@@ -210,7 +216,8 @@ export const en: Dictionary = {
     applyLink: 'Apply for a BLUP process',
     infoMeetingsLink: 'Info meetings',
     backToSignIn: 'Back to sign in',
-    passwordHint: 'At least {min} characters. Choose something hard to guess.',
+    passwordHint:
+      'At least {min, plural, one {# character} other {# characters}}. Choose something hard to guess.',
     linkTitle: 'Sign in with a link',
     linkText: 'Press the button to sign in. The link can be used only once.',
     linkExpiredTitle: 'This link no longer works',
@@ -381,10 +388,8 @@ export const en: Dictionary = {
       ready: 'Ready',
       errored: 'The video could not be processed. The secretariat has been told.',
     },
-    moduleCountOne: '{n} module',
-    moduleCountMany: '{n} modules',
-    lessonCountOne: '{n} lesson',
-    lessonCountMany: '{n} lessons',
+    moduleCount: '{n, plural, one {# module} other {# modules}}',
+    lessonCount: '{n, plural, one {# lesson} other {# lessons}}',
     percent: '{percent}% complete',
     progressLabel: 'Progress',
     minutes: '{minutes} min',
@@ -473,8 +478,8 @@ export const en: Dictionary = {
     course: 'Course',
     chooseCourse: 'Choose a course to see the villages’ progress.',
     villages: 'Villages',
-    members: '{count} members',
-    lessonsCompleted: '{count} lessons completed',
+    members: '{count, plural, one {# member} other {# members}}',
+    lessonsCompleted: '{count, plural, one {# lesson} other {# lessons}} completed',
     peopleIn: 'Members of {village}',
     backToVillages: 'All villages',
     lastActivity: 'Last active {date}',
@@ -510,8 +515,7 @@ export const en: Dictionary = {
     answerClosed: 'You can no longer answer for this session.',
     myAttendance: 'Your attendance: {status}',
     facilitator: 'Facilitator: {name}',
-    members: '{count} members',
-    memberOne: '1 member',
+    members: '{count, plural, one {# member} other {# members}}',
     agenda: 'Agenda',
     agendaTotal: '{minutes} min. in all',
     minutes: '{minutes} min.',
@@ -614,14 +618,14 @@ export const en: Dictionary = {
     noSessions: 'There are no sessions yet.',
     nextSession: 'Next session: {when}',
     noNextSession: 'No upcoming session',
-    listAttendance: 'Attendance: {percent}% of {held} sessions',
-    listAttendanceOne: 'Attendance: {percent}% of 1 session',
+    listAttendance: 'Attendance: {percent}% of {held, plural, one {# session} other {# sessions}}',
     listAttendanceNotRecorded: 'No attendance recorded yet',
     listNoneHeld: 'No sessions held yet',
     openGrid: 'Session overview for {cohort}',
     attendance: 'Attendance',
     attendanceEmpty: 'No attendance has been recorded yet.',
-    attendanceRow: '{present} of {held} sessions · {absent} absent · {excused} excused',
+    attendanceRow:
+      '{present} of {held, plural, one {# session} other {# sessions}} · {absent} absent · {excused} excused',
     guest: 'Guest',
     addSession: 'Add an extra session',
     addSessionTitle: 'Extra session for {circle}',
@@ -657,7 +661,7 @@ export const en: Dictionary = {
     titlePatternDefault: 'Study circle {n}',
     coordinatorTitlePatternDefault: 'Coordinator circle {n}',
     showPreview: 'Show proposal',
-    previewTitle: 'Proposal: {count} sessions',
+    previewTitle: 'Proposal: {count, plural, one {# session} other {# sessions}}',
     previewIntro:
       'Correct dates, titles and topics here. Nothing is saved until you press “Save plan”.',
     removeRow: 'Remove session {n}',
@@ -669,9 +673,9 @@ export const en: Dictionary = {
     agendaMinutes: 'Minutes',
     addAgendaItem: 'Add item',
     removeAgendaItem: 'Remove item {n}',
-    agendaTotal: '{minutes} minutes in all',
+    agendaTotal: '{minutes, plural, one {# minute} other {# minutes}} in all',
     savePlan: 'Save plan',
-    planSaved: '{count} sessions have been planned.',
+    planSaved: '{count, plural, one {# session has} other {# sessions have}} been planned.',
     planSessionCount: 'Sessions: {count}',
     adjustedCount: '{count} adjusted',
     cancelledCount: '{count} cancelled',

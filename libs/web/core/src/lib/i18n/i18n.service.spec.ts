@@ -1,7 +1,7 @@
 import { computed } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { da } from './da';
-import { flatten } from './dictionary';
+import { flatten, placeholderNames } from './dictionary';
 import { en } from './en';
 import { DICTIONARIES, I18nService, LOCALE_STORAGE_KEY } from './i18n.service';
 import { enrolmentDa } from './sections/enrolment.da';
@@ -81,6 +81,46 @@ describe(I18nService.name, () => {
 
     expect(sut.t('home.title', { name: 'Ane' })).toBe('Velkommen, Ane');
     expect(sut.t('home.title')).toBe('Velkommen, {name}');
+  });
+
+  it('picks the plural form for every count, by the rules of each language', () => {
+    const text =
+      '{count, plural, =0 {Ingen deltagere} one {# deltager} other {# deltagere}} i {name}';
+    const sut = create([
+      {
+        provide: DICTIONARIES,
+        useValue: {
+          da: { x: { members: text } },
+          en: { x: { members: '{count, plural, one {# participant} other {# participants}}' } },
+        },
+      },
+    ]);
+    const members = (count: number | string) =>
+      sut.t('x.members' as never, { count, name: 'Glumsø' });
+
+    expect([0, 1, 2, 21].map(members)).toEqual([
+      'Ingen deltagere i Glumsø',
+      '1 deltager i Glumsø',
+      '2 deltagere i Glumsø',
+      '21 deltagere i Glumsø',
+    ]);
+    expect(members('1')).toBe('1 deltager i Glumsø');
+    expect(sut.t('x.members' as never, { name: 'Glumsø' })).toBe(text.replace('{name}', 'Glumsø'));
+    sut.setLocale('en');
+    expect([1, 0, 2].map(members)).toEqual(['1 participant', '0 participants', '2 participants']);
+  });
+
+  it('says 1 in the singular in the real texts, in both languages', () => {
+    const sut = create();
+    expect(sut.t('progress.members', { count: 1 })).toBe('1 deltager');
+    expect(sut.t('progress.members', { count: 3 })).toBe('3 deltagere');
+    expect(sut.t('circles.planSaved', { count: 1 })).toBe('1 møde er planlagt.');
+    expect(sut.t('errors.info_meeting_sign_up_rate_limited', { minutes: 1 })).toContain(
+      'om 1 minut.',
+    );
+    sut.setLocale('en');
+    expect(sut.t('progress.members', { count: 1 })).toBe('1 member');
+    expect(sut.t('circles.planSaved', { count: 1 })).toBe('1 session has been planned.');
   });
 
   it('looks up a key known only at run time in the current language, and nowhere else', () => {
@@ -173,12 +213,20 @@ describe(I18nService.name, () => {
     });
 
     it('use the same placeholders in both languages', () => {
-      const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+      const placeholders = (text: string) => placeholderNames(text).sort();
       const english = flatten(allEn);
       const differing = [...flatten(allDa)].filter(
         ([key, text]) => placeholders(text).join() !== placeholders(english.get(key) ?? '').join(),
       );
       expect(differing).toEqual([]);
+    });
+
+    it('write a number followed by its noun as a plural block, so 1 is singular', () => {
+      // "{count} deltagere" reads "1 deltagere"; `{count, plural, one {…} other {…}}` does not.
+      const noun =
+        /\{\w+\} (deltager|medlem|møde|landsby|minut|lektion|modul|time|dag|række|svar|plads|person|participant|member|session|village|minute|lesson|module|hour|day|row|character|answer|place|people)/;
+      const unplural = [...flatten(allDa), ...flatten(allEn)].filter(([, text]) => noun.test(text));
+      expect(unplural).toEqual([]);
     });
   });
 });

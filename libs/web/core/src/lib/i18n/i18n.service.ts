@@ -81,8 +81,10 @@ export class I18nService {
   /** The text for `key` in the current language, else in Danish, else the key itself. */
   t(key: TranslationKey, params?: TranslationParams): string {
     this.revision();
-    const text = this.tables[this.state()].get(key) ?? this.tables[DEFAULT_LOCALE].get(key) ?? key;
-    return interpolate(text, params);
+    const locale = this.state();
+    const own = this.tables[locale].get(key);
+    const text = own ?? this.tables[DEFAULT_LOCALE].get(key) ?? key;
+    return interpolate(text, params, own === undefined ? DEFAULT_LOCALE : locale);
   }
 
   /**
@@ -92,7 +94,7 @@ export class I18nService {
   lookup(key: string, params?: TranslationParams): string | null {
     this.revision();
     const text = this.tables[this.state()].get(key);
-    return text === undefined ? null : interpolate(text, params);
+    return text === undefined ? null : interpolate(text, params, this.state());
   }
 
   /** A date (ISO string) written the way the current language writes dates. */

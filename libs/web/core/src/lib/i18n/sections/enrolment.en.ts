@@ -64,7 +64,7 @@ export const enrolmentEn: DictionaryOf<typeof enrolmentDa> = {
       emails_not_distinct: 'The two people need an email each.',
       cooperation_text_missing: 'Tell us briefly how people in the village work together.',
       cooperation_text_too_short:
-        'Write a little more about working together (at least {min} characters).',
+        'Write a little more about working together (at least {min, plural, one {# character} other {# characters}}).',
       cooperation_not_confirmed: 'The secretariat reads the text and assesses it.',
     },
     municipalityMet: 'Contact person and funding are in place.',
@@ -101,7 +101,7 @@ export const enrolmentEn: DictionaryOf<typeof enrolmentDa> = {
     villageSearch: 'Search for the village',
     villageSearchHint: 'Type part of the name.',
     villagesShown:
-      'Showing {shown} of {total} villages. Search to find the one you are looking for.',
+      'Showing {shown} of {total, plural, one {# village} other {# villages}}. Search to find the one you are looking for.',
     noVillageMatch: 'No village in the municipality matches the search.',
     contactName: "The municipality's contact person",
     contactNameHint:
@@ -127,7 +127,7 @@ export const enrolmentEn: DictionaryOf<typeof enrolmentDa> = {
     sameEmail: 'Two people cannot have the same email.',
     cooperationText: 'How do people in the village work together?',
     cooperationHint:
-      'In your own words, e.g. which associations there are and what you have done together. At least {min} characters.',
+      'In your own words, e.g. which associations there are and what you have done together. At least {min, plural, one {# character} other {# characters}}.',
     applicantName: 'Your name',
     applicantEmail: 'Your email',
     applicantHint: 'We send a receipt here.',
@@ -164,7 +164,7 @@ export const enrolmentEn: DictionaryOf<typeof enrolmentDa> = {
     dates: '{from} – {to}',
     starts: 'Starts {date}',
     closes: 'Enrol by {date}',
-    places: '{left} of {capacity} places free',
+    places: '{left} of {capacity, plural, one {# place} other {# places}} free',
     full: 'Full – you go on the waiting list',
     unlimited: 'No limit on places',
     approvalSecretariat: 'The secretariat approves enrolments',
@@ -245,7 +245,7 @@ export const enrolmentEn: DictionaryOf<typeof enrolmentDa> = {
     intro:
       'Hear about BLUP at a short online meeting before you apply. It is free, and you need no account.',
     empty: 'No info meetings are planned right now. Look in again later.',
-    seatsLeft: '{left} places left',
+    seatsLeft: '{left, plural, one {# place} other {# places}} left',
     full: 'The meeting is full',
     signUp: 'Sign me up',
     signUpTitle: 'Sign up for "{title}"',
@@ -296,7 +296,7 @@ export const enrolmentEn: DictionaryOf<typeof enrolmentDa> = {
     enrolments: 'Enrolments',
     enrolmentsEmpty: 'No enrolments yet.',
     waitlistPosition: 'Number {position} on the waiting list',
-    held: '{held} of {capacity} places taken · {waitlisted} waiting',
+    held: '{held} of {capacity, plural, one {# place} other {# places}} taken · {waitlisted} waiting',
     heldUnlimited: '{held} enrolled · no limit',
     invoices: 'Download invoice basis (CSV)',
     from: 'From',

@@ -48,7 +48,7 @@ export const newslettersDa = {
   subjectHint: 'Det, modtagerne ser i indbakken.',
   create: 'Opret og skriv indhold',
   created: 'Nyhedsbrevet er oprettet. Skriv indholdet nu.',
-  villagesCount: '{count} landsbyer',
+  villagesCount: '{count, plural, one {# landsby} other {# landsbyer}}',
   // Editor
   editorTitle: 'Skriv nyhedsbrev',
   back: 'Alle nyhedsbreve',
@@ -122,7 +122,8 @@ export const newslettersDa = {
   modeAt: 'På et bestemt tidspunkt',
   modeNow: 'Nu',
   daysBefore: 'Dage før mødet',
-  daysBeforeHint: 'Sendes kl. 9.00 dansk tid, {days} dage før landsbyernes første møde.',
+  daysBeforeHint:
+    'Sendes kl. 9.00 dansk tid, {days, plural, one {# dag} other {# dage}} før landsbyernes første møde.',
   sendDate: 'Dato',
   sendTime: 'Klokken',
   sendAtHint: 'Dansk tid.',

@@ -49,7 +49,7 @@ export const newslettersEn: DictionaryOf<typeof newslettersDa> = {
   subjectHint: 'What the recipients see in their inbox.',
   create: 'Create and write the content',
   created: 'The newsletter has been created. Write the content now.',
-  villagesCount: '{count} villages',
+  villagesCount: '{count, plural, one {# village} other {# villages}}',
   editorTitle: 'Write a newsletter',
   back: 'All newsletters',
   preheader: 'Preview text',
@@ -120,7 +120,8 @@ export const newslettersEn: DictionaryOf<typeof newslettersDa> = {
   modeAt: 'At a set time',
   modeNow: 'Now',
   daysBefore: 'Days before the session',
-  daysBeforeHint: 'Goes out at 9:00 Danish time, {days} days before the villages’ first session.',
+  daysBeforeHint:
+    'Goes out at 9:00 Danish time, {days, plural, one {# day} other {# days}} before the villages’ first session.',
   sendDate: 'Date',
   sendTime: 'Time',
   sendAtHint: 'Danish time.',
