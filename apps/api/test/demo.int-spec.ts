@@ -9,6 +9,11 @@ import {
   type CircleGridResponse,
   type CircleSummaryDto,
   type CohortDto,
+  type CourseDto,
+  type CourseSummaryDto,
+  LessonKind,
+  type LessonDto,
+  type PlaybackDto,
   type HomeResponse,
   type SessionSummaryDto,
   type DemoSignIn,
@@ -18,6 +23,9 @@ import {
   type SessionUser,
 } from '@blup/contracts';
 import { verify } from 'argon2';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '../src/app/database/migrate';
 import { runSeed } from '../src/app/demo/seed';
@@ -71,8 +79,16 @@ async function snapshot(): Promise<Record<string, unknown>> {
 }
 
 let t: TestApp;
+/** Where the seed puts the demo video and templates, and the app then serves them from. */
+let storageDir: string;
+const seedConfig = (env: 'test' | 'production' = 'test') => ({
+  databaseUrl,
+  env,
+  video: { storageDir },
+});
 
 beforeAll(async () => {
+  storageDir = await mkdtemp(join(tmpdir(), 'blup-seed-storage-'));
   await admin(`CREATE DATABASE "${database}"`);
   await runMigrations({ databaseUrl });
 });
@@ -80,11 +96,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
   await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await rm(storageDir, { recursive: true, force: true });
 });
 
 describe('the demo seed', () => {
   it('writes the same data every time it is run with reset', async () => {
-    const first = await runSeed({ databaseUrl, env: 'test' }, { reset: true, onlyIfEmpty: false });
+    const first = await runSeed(seedConfig(), { reset: true, onlyIfEmpty: false });
     expect(first).toEqual({
       seeded: true,
       municipalities: 6,
@@ -96,25 +113,25 @@ describe('the demo seed', () => {
       circleSessions: 156,
     });
     const before = await snapshot();
-    const second = await runSeed({ databaseUrl, env: 'test' }, { reset: true, onlyIfEmpty: false });
+    const second = await runSeed(seedConfig(), { reset: true, onlyIfEmpty: false });
     expect(second).toEqual(first);
     expect(await snapshot()).toEqual(before);
   });
 
   it('does nothing when asked only for an empty database', async () => {
-    const result = await runSeed({ databaseUrl, env: 'test' }, { reset: false, onlyIfEmpty: true });
+    const result = await runSeed(seedConfig(), { reset: false, onlyIfEmpty: true });
     expect(result.seeded).toBe(false);
     expect((await snapshot())['people']).toHaveLength(16);
   });
 
   it('refuses to wipe a production database', async () => {
     await expect(
-      runSeed({ databaseUrl, env: 'production' }, { reset: true, onlyIfEmpty: false }),
+      runSeed(seedConfig('production'), { reset: true, onlyIfEmpty: false }),
     ).rejects.toThrow(/NODE_ENV=production/);
   });
 
   it('fills the spring 2027 cohort with ten villages', async () => {
-    t = await startTestApp({ DATABASE_URL: databaseUrl });
+    t = await startTestApp({ DATABASE_URL: databaseUrl, STORAGE_DIR: storageDir });
     const sekretariat = await t.dataSource
       .getRepository(User)
       .findOneByOrFail({ email: 'sekretariat@blup.test' });
@@ -122,6 +139,68 @@ describe('the demo seed', () => {
     const spring = cohorts.body.items.find((c) => c.name === 'Forår 2027');
     expect(spring).toMatchObject({ startDate: '2027-02-01', villageCount: 10 });
     expect(spring?.villages.filter((v) => v.municipalityName === 'Næstved')).toHaveLength(5);
+  });
+});
+
+describe('the demo courses', () => {
+  /** Every lesson of every demo course, as the secretariat sees it. */
+  const lessons = async (): Promise<(LessonDto & { src?: string })[]> => {
+    const client = await signInAs(
+      t,
+      await t.dataSource.getRepository(User).findOneByOrFail({ email: 'sekretariat@blup.test' }),
+    );
+    const courses = await client.get<Page<CourseSummaryDto>>('/api/courses?pageSize=50');
+    const all: (LessonDto & { src?: string })[] = [];
+    for (const summary of courses.body.items) {
+      const course = await client.get<CourseDto>(`/api/courses/${summary.id}`);
+      for (const lesson of course.body.modules.flatMap((m) => m.lessons)) {
+        const res = await client.get<LessonDto>(`/api/lessons/${lesson.id}`);
+        expect(res.status).toBe(200);
+        if (lesson.kind === LessonKind.Resource) {
+          const file = await client.get<string>(`/api/lessons/${lesson.id}/resource`);
+          expect({ title: lesson.title, status: file.status }).toEqual({
+            title: lesson.title,
+            status: 200,
+          });
+          expect(file.headers.get('content-type')).toMatch(/^application\/pdf/);
+          expect(file.body.slice(0, 5)).toBe('%PDF-');
+        }
+        const playback =
+          lesson.kind === LessonKind.Video
+            ? (await client.get<PlaybackDto>(`/api/lessons/${lesson.id}/playback`)).body
+            : null;
+        all.push({ ...res.body, src: playback?.src ?? undefined });
+      }
+    }
+    return all;
+  };
+
+  it('has a video that plays in every video lesson, a PDF in every template and real text', async () => {
+    const all = await lessons();
+    const videos = all.filter((l) => l.kind === LessonKind.Video);
+    expect(videos.length).toBeGreaterThanOrEqual(7);
+    for (const lesson of videos) {
+      const src = lesson.src ?? '';
+      expect({ title: lesson.title, src }).toEqual({
+        title: lesson.title,
+        src: expect.stringMatching(/^\/api\/media\/videos\//),
+      });
+      const res = await fetch(t.url + src);
+      expect(res.status).toBe(200);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(bytes.subarray(4, 8).toString('latin1')).toBe('ftyp');
+    }
+    expect(all.filter((l) => l.kind === LessonKind.Resource).length).toBeGreaterThanOrEqual(3);
+    const texts = all.filter((l) => l.kind === LessonKind.Text);
+    expect(texts.length).toBeGreaterThanOrEqual(5);
+    for (const lesson of texts) {
+      const plain = lesson.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      expect({ title: lesson.title, long: plain.length >= 600 }).toEqual({
+        title: lesson.title,
+        long: true,
+      });
+      expect(lesson.body.match(/<p>/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+    }
   });
 });
 

@@ -5,8 +5,8 @@ import { Course, CourseAccess, CourseModule, Lesson, type User } from '../databa
 
 /**
  * The demo courses: the BLUP course (kick-off plus four modules, as in DOMAIN.md) and two
- * academy courses. Video lessons carry a plausible duration but no video; the video part
- * attaches the bundled demo video to the lesson titled DEMO_VIDEO_LESSON_TITLE.
+ * academy courses. The seed then gives every video lesson the bundled demo clip
+ * (video/demo-video.ts) and every resource lesson a PDF (demo-templates.ts).
  */
 export const BLUP_COURSE_TITLE = 'BLUP – Bæredygtig Lokal UdviklingsProces';
 /** The video lesson the demo video is attached to (in the BLUP course's kick-off). */
@@ -65,7 +65,11 @@ export const DEMO_COURSES: readonly DemoCourse[] = [
           video('Verdensmålene som værktøj', 7),
           text(
             'Sådan danner I en god styregruppe',
-            '<h2>Styregruppen</h2><p>Styregruppen samler landsbyens nøglepersoner, ofte 10–30. <strong>Koordinationsgruppen</strong> på 2–4 personer leder den.</p><ul><li>Tænk bredt: foreninger, erhverv, institutioner</li><li>Mød jer 1–2 gange i hver fase</li></ul>',
+            '<h2>Styregruppen</h2>' +
+              '<p>Styregruppen samler landsbyens nøglepersoner, ofte 10–30 mennesker fra foreninger, institutioner, erhvervsliv, lokalrådet og de ildsjæle, alle kender. Det er styregruppen, der bærer BLUP-processen gennem de cirka ni måneder: den deltager i studiekredsene, kommer til de fysiske kurser og sørger for, at resten af landsbyen bliver inddraget undervejs.</p>' +
+              '<p><strong>Koordinationsgruppen</strong> på 2–4 personer leder styregruppen. Den er helst en ny gruppe, sat sammen til opgaven, og ikke en eksisterende bestyrelse. Koordinationsgruppen indkalder til møder, holder kontakten til sekretariatets to facilitatorer og til kommunens kontaktperson, og den sørger for, at beslutninger bliver fulgt op.</p>' +
+              '<p>Tænk bredt, når I inviterer. En god styregruppe spejler landsbyen: unge og ældre, tilflyttere og dem, der har boet her hele livet, erhvervsdrivende og foreningsfolk. Spørg hellere én for meget end én for lidt; den, der bliver spurgt personligt, siger oftere ja.</p>' +
+              '<ul><li>Tænk bredt: foreninger, erhverv, institutioner</li><li>Mød jer 1–2 gange i hver fase</li><li>Aftal på første møde formål, tidshorisont, hvordan I kommunikerer, og en forretningsorden</li></ul>',
           ),
         ],
       },
@@ -78,7 +82,9 @@ export const DEMO_COURSES: readonly DemoCourse[] = [
           video('Mobilisering af frivillige', 9, true),
           text(
             'Borgerpanelet',
-            '<p>Borgerpanelet er så mange af landsbyens borgere som muligt – mindst en mailliste. Panelet bruges til høringer og spørgeskemaer.</p>',
+            '<p>Borgerpanelet er så mange af landsbyens borgere som muligt – mindst en mailliste. Panelet er landsbyens høringsgruppe og ressourcegruppe: det er her, styregruppen spørger, før den beslutter, og det er herfra, de nye frivillige kommer.</p>' +
+              '<p>Panelet oprettes i modul 1, men det kan også vokse i modul 2 eller ved fremtidsværkstedet. Brug alle kanaler: en liste ved indgangen til byfesten, et opslag i den lokale Facebook-gruppe, en seddel i postkassen og et personligt spørgsmål til naboen. Jo flere der melder sig, jo stærkere står landsbyens plan.</p>' +
+              '<p>Brug panelet aktivt. I modul 2 får det spørgeskemaet om livet i landsbyen, i modul 3 inviteres det til fremtidsværkstedet, og i modul 4 hører det landsbyfortællingen og årshjulet. Fortæl altid panelet, hvad dets svar blev brugt til; så svarer det også næste gang.</p>',
           ),
           resource('Styregruppens forretningsorden'),
         ],
@@ -94,7 +100,10 @@ export const DEMO_COURSES: readonly DemoCourse[] = [
           video('Fra megatrends til lokale visioner', 11, true),
           text(
             'Landsbymål',
-            '<p>Landsbymålene oversætter verdensmålene til konkrete mål for jeres landsby.</p><blockquote>Hvad skal være anderledes om fem år?</blockquote>',
+            '<p>Landsbymålene oversætter verdensmålene til konkrete mål for jeres landsby. FN’s 17 verdensmål er store og globale; et landsbymål er lille nok til, at I selv kan nå det, og stort nok til, at det gør en forskel for dem, der bor her.</p>' +
+              '<blockquote>Hvad skal være anderledes om fem år?</blockquote>' +
+              '<p>Start med kortlægningen: data fra kommunen, svarene fra spørgeskemaet og samtalerne med foreninger, institutioner og virksomheder. Se derefter på de store tendenser – megatrends som urbanisering, klima og digitalisering – og spørg, hvad de betyder lokalt. Bæredygtighedsanalysen hjælper jer med at se, hvor landsbyen står stærkt, og hvor der er mest at hente.</p>' +
+              '<p>Formuler hvert mål kort og konkret, for eksempel »Flere unge familier flytter hertil« eller »Alle kan komme til byen uden bil«. Knyt hvert mål til et eller flere verdensmål, og tag målene med til fremtidsværkstedet, hvor hele landsbyen kan justere dem og melde sig til at arbejde for dem.</p>',
           ),
         ],
       },
@@ -106,7 +115,10 @@ export const DEMO_COURSES: readonly DemoCourse[] = [
         lessons: [
           text(
             'Forbered fremtidsværkstedet',
-            '<ol><li>Find dato og sted</li><li>Inviter hele landsbyen</li><li>Forbered landsbymålene</li></ol>',
+            '<p>Fremtidsværkstedet er BLUP-processens store begivenhed for alle borgere. Her præsenteres landsbymålene, de justeres i fællesskab, og de bliver til projekter med partnerskaber, handleplaner og arbejdsgrupper. Et godt værksted kræver god forberedelse, og det er det, studiekredsene i modul 3 handler om.</p>' +
+              '<ol><li>Find dato og sted</li><li>Inviter hele landsbyen</li><li>Forbered landsbymålene</li></ol>' +
+              '<p>Vælg en dato, hvor mange kan – gerne en lørdag eller en hverdagsaften uden sammenfald med andre arrangementer – og et sted, hvor der er plads til at arbejde i grupper. Invitér personligt og bredt: borgerpanelet, foreningerne, skolen, de erhvervsdrivende og kommunens kontaktperson. Sig tydeligt, at alle kan være med, også dem, der kun har en time.</p>' +
+              '<p>Forbered landsbymålene, så de kan præsenteres på få minutter hver, og hav en tovholder klar til hver gruppe. Aftal med facilitatorerne, hvem der leder hvad, og sørg for kaffe, navneskilte og store ark papir. Slut værkstedet med at skrive navne på, hvem der går videre med hvilket projekt.</p>',
           ),
           video('Facilitering af fremtidsværkstedet', 12),
         ],
@@ -121,7 +133,9 @@ export const DEMO_COURSES: readonly DemoCourse[] = [
           resource('Årshjul og organisering'),
           text(
             'Årsrapporten',
-            '<p>Årsrapporten samler årets resultater og viser vejen videre. Brug <em>årshjulet</em> som rygrad.</p>',
+            '<p>Årsrapporten samler årets resultater og viser vejen videre. Brug <em>årshjulet</em> som rygrad: det viser, hvad der skete hvornår, og hvem der stod for det, og det gør det let at se, hvad der skal ske næste år.</p>' +
+              '<p>Skriv kort og konkret. Fortæl, hvilke landsbymål I arbejdede med, hvilke projekter arbejdsgrupperne satte i gang, hvor mange frivillige der var med, og hvad der lykkedes. Tag også det med, der ikke lykkedes, og hvad I lærte af det; det giver troværdighed og hjælper dem, der tager over.</p>' +
+              '<p>Del årsrapporten med borgerpanelet, lokalrådet og kommunen, og præsenter den ved et borgermøde sammen med landsbyfortællingen. Så bliver den ikke en rapport i en skuffe, men et afsæt for næste års arbejde – og en god grund til, at nye frivillige melder sig.</p>',
           ),
         ],
       },
@@ -143,7 +157,9 @@ export const DEMO_COURSES: readonly DemoCourse[] = [
           video('Hvem gør hvad?', 6),
           text(
             'Forventningsafstemning',
-            '<p>Aftal tidligt, hvem der er kontaktperson, og hvordan I holder hinanden orienteret.</p>',
+            '<p>Aftal tidligt, hvem der er kontaktperson, og hvordan I holder hinanden orienteret. Et godt samarbejde mellem lokalråd og kommune begynder med, at begge parter ved, hvem de skal ringe til, og hvad de kan forvente at få svar på.</p>' +
+              '<p>Lokalrådet kender lokalområdet og kan samle borgernes ønsker og frivillige kræfter. Kommunen har data, faglig viden og kontakt til de medarbejdere og politikere, der træffer beslutninger. Når rollerne er tydelige, bliver det lettere at løfte projekter, som ingen af parterne kunne klare alene.</p>' +
+              '<p>Tag en samtale om forventninger, før der opstår problemer: Hvor hurtigt svarer kommunen på en henvendelse? Hvornår bliver lokalrådet hørt om planer, der berører området? Skriv svarene ned i en samarbejdsaftale, og se på den igen en gang om året.</p>',
           ),
         ],
       },
@@ -174,7 +190,9 @@ export const DEMO_COURSES: readonly DemoCourse[] = [
           video('Hvad gør en fortælling stærk?', 7, true),
           text(
             'Fra data til fortælling',
-            '<p>Tag udgangspunkt i kortlægningen, og find de historier, der får folk til at melde sig.</p>',
+            '<p>Tag udgangspunkt i kortlægningen, og find de historier, der får folk til at melde sig. Tal fra kommunen og svar fra spørgeskemaet viser, hvor landsbyen står; fortællingen viser, hvor den vil hen, og hvorfor det er værd at være med.</p>' +
+              '<p>Kig efter det overraskende og det konkrete: den forening, der fordoblede sine medlemmer, de tilflyttere, der valgte landsbyen for fællesskabets skyld, eller det projekt fra fremtidsværkstedet, som allerede er i gang. En god landsbyfortælling har personer, et problem og en vej frem.</p>' +
+              '<p>Fortæl historien mange steder: på hjemmesiden, i lokalavisen, ved byfesten og i materialet til nye tilflyttere. Lad gerne flere stemmer komme til orde, og opdater fortællingen, når der sker noget nyt. Så bliver den et redskab, ikke bare en tekst.</p>',
           ),
         ],
       },

@@ -11,6 +11,7 @@ import { writeDemoCourses } from './demo-courses';
 import { writeDemoEnrolment } from './demo-enrolment';
 import { writeDemoNewsletters } from './demo-newsletters';
 import { writeDemoPanel } from './demo-panel';
+import { attachDemoTemplates } from './demo-templates';
 import {
   DEMO_COHORTS,
   DEMO_MUNICIPALITIES,
@@ -91,8 +92,12 @@ export async function runSeed(
         circleSessions: 0,
       };
     }
-    // The demo video plays from local storage: copy it there for the first BLUP lesson.
-    if (config.video) await attachDemoVideo(dataSource.manager, config.video.storageDir);
+    // The demo video and templates live in local storage: every video lesson plays the bundled
+    // clip, and every template downloads as a real PDF.
+    if (config.video) {
+      await attachDemoVideo(dataSource.manager, config.video.storageDir);
+      await attachDemoTemplates(dataSource.manager, config.video.storageDir);
+    }
     logger.log(
       `Demo data added: ${result.municipalities} municipalities, ${result.villages} villages, ` +
         `${result.cohorts} cohorts, ${result.people} people, ${result.courses} courses, ` +

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { EntityManager } from 'typeorm';
-import { Course, CourseModule, Lesson } from '../database/entities';
+import { Lesson } from '../database/entities';
 import { probeMp4Duration } from './media-sniff';
 
 const DEMO_VIDEO = 'blup-akademiet-demo.mp4';
@@ -24,10 +24,10 @@ export function demoAssetsDir(): string | null {
 }
 
 /**
- * Gives the first video lesson of every course's first module (by position) the demo video,
- * on the local provider: the file copied into storage, Danish captions, status ready — so every
- * demo learner, whichever course they may see, has a video that plays. Returns the lessons' ids
- * (none when the assets are missing).
+ * Gives every video lesson that has no video yet the demo video, on the local provider: the
+ * file copied into storage, Danish captions, status ready, so every demo lesson, newsletter
+ * video card and session material plays. Returns the lessons' ids (none when the assets are
+ * missing).
  */
 export async function attachDemoVideo(em: EntityManager, storageDir: string): Promise<string[]> {
   const logger = new Logger('Seed');
@@ -36,28 +36,13 @@ export async function attachDemoVideo(em: EntityManager, storageDir: string): Pr
     logger.warn(`The demo video (${DEMO_VIDEO}) was not found; no demo lesson has a video.`);
     return [];
   }
-  const courses = await em
-    .getRepository(Course)
-    .find({ order: { position: 'ASC', createdAt: 'ASC' } });
-  const attached: string[] = [];
-  for (const course of courses) {
-    const lesson = await firstVideoLesson(em, course);
-    if (lesson) attached.push(await attachTo(em, lesson, assets, storageDir));
-  }
-  return attached;
-}
-
-async function firstVideoLesson(em: EntityManager, course: Course): Promise<Lesson | null> {
-  const module = await em.getRepository(CourseModule).findOne({
-    where: { courseId: course.id },
-    order: { position: 'ASC' },
+  const lessons = await em.getRepository(Lesson).find({
+    where: { kind: LessonKind.Video, videoStatus: VideoStatus.None },
+    order: { createdAt: 'ASC', position: 'ASC' },
   });
-  return module
-    ? em.getRepository(Lesson).findOne({
-        where: { moduleId: module.id, kind: LessonKind.Video },
-        order: { position: 'ASC' },
-      })
-    : null;
+  const attached: string[] = [];
+  for (const lesson of lessons) attached.push(await attachTo(em, lesson, assets, storageDir));
+  return attached;
 }
 
 async function attachTo(
