@@ -581,7 +581,7 @@ describe('invitations', () => {
       const c = await signedIn(await t.factory.user({ role: Role.Secretariat }));
       const bad = await c.post<ErrorBody>('/api/people/not-an-id/invitation');
       expect(bad.status).toBe(400);
-      expect(bad.body.message).toBe('The person id in the address is not a valid id.');
+      expect(bad.body.message).toMatch(/^That is not a valid person id/);
       expect(bad.body.code).toBe(ErrorCode.InvalidId);
       expect(
         (await c.post('/api/people/00000000-0000-4000-8000-000000000000/invitation')).status,

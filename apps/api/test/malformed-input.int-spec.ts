@@ -55,3 +55,29 @@ describe('deeply nested JSON', () => {
     expect(((await res.json()) as ErrorBody).code).toBe(ErrorCode.JsonTooDeep);
   });
 });
+
+describe('ids in the address', () => {
+  it('answers a video upload id holding a NUL byte with 400 invalid_id', async () => {
+    await secretariat.get('/api/auth/csrf');
+    const res = await secretariat.raw('PUT', '/api/video-uploads/abc%00def', {
+      headers: {
+        'x-xsrf-token': secretariat.cookie('XSRF-TOKEN') ?? '',
+        'content-range': 'bytes 0-0/1',
+      },
+      body: 'x',
+    });
+    expect(res.status).toBe(400);
+    expect((res.body as ErrorBody).code).toBe(ErrorCode.InvalidId);
+    expect((res.body as ErrorBody).message).toMatch(/upload id/);
+  });
+
+  it.each([
+    ['/api/media/videos/abc%00', /lesson id/],
+    ['/api/courses/abc%00', /course id/],
+  ])('answers %s with 400 invalid_id', async (path, message) => {
+    const res = await secretariat.get<ErrorBody>(path);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe(ErrorCode.InvalidId);
+    expect(res.body.message).toMatch(message);
+  });
+});

@@ -40,7 +40,7 @@ import { CurrentUser, type AuthedRequest } from '../auth/current-user.decorator'
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { RetryAfterFilter } from '../auth/sign-in-rate-limiter';
-import { IdParam } from '../organisations/shared/id-param';
+import { IdParam } from '../common/id-param';
 import { AgreementUploadInterceptor, type AgreementUpload } from './agreement-upload.interceptor';
 import {
   ApplicationListQueryDto,

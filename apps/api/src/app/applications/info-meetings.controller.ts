@@ -33,7 +33,7 @@ import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { RetryAfterFilter } from '../auth/sign-in-rate-limiter';
 import { PageQueryDto } from '../common/pagination';
-import { IdParam } from '../organisations/shared/id-param';
+import { IdParam } from '../common/id-param';
 import {
   CancelSignupBody,
   CreateInfoMeetingBody,

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -19,26 +9,17 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorCode, type InvitationInfo, type PersonDto, type SessionUser } from '@blup/contracts';
+import { type InvitationInfo, type PersonDto, type SessionUser } from '@blup/contracts';
 import type { Response } from 'express';
-import { AppException } from '../common/app-exception';
 import type { AuthUser } from './auth-user';
 import { AuthedRequest, CurrentUser } from './current-user.decorator';
 import { TokenDto } from './dto/auth.dto';
 import { AcceptInvitationDto, InviteDto } from './dto/invitation.dto';
 import { PersonResponse } from '../people/person.dto';
+import { IdParam } from '../common/id-param';
 import { InvitationInfoResponse, SessionUserResponse } from './dto/responses';
 import { InvitationService } from './invitation.service';
 import { Public } from './public.decorator';
-
-const personId = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new AppException(
-      HttpStatus.BAD_REQUEST,
-      ErrorCode.InvalidId,
-      'The person id in the address is not a valid id.',
-    ),
-});
 
 @ApiTags('invitations')
 @Controller()
@@ -86,7 +67,7 @@ export class InvitationsController {
     description: 'A fresh invitation is mailed; earlier invitation links stop working',
   })
   @ApiConflictResponse({ description: 'The person has already accepted, or is disabled' })
-  resend(@CurrentUser() user: AuthUser, @Param('id', personId) id: string): Promise<void> {
+  resend(@CurrentUser() user: AuthUser, @IdParam('person') id: string): Promise<void> {
     return this.invitations.resend(user, id);
   }
 }

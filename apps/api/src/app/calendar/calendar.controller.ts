@@ -11,7 +11,7 @@ import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
-import { IdParam } from '../organisations/shared/id-param';
+import { IdParam } from '../common/id-param';
 import { CalendarFeedResponse } from './calendar.dto';
 import { CalendarService } from './calendar.service';
 

@@ -6,7 +6,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Req,
@@ -30,7 +29,6 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import {
-  ErrorCode,
   type PanelConfirmResponse,
   type PanelImportResult,
   type PanelPreferencesDto,
@@ -44,9 +42,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { RetryAfterFilter } from '../auth/sign-in-rate-limiter';
-import { AppException } from '../common/app-exception';
 import { ApiPageResponse } from '../organisations/shared/api-page';
-import { IdParam } from '../organisations/shared/id-param';
+import { IdParam } from '../common/id-param';
 import {
   PanelConfirmBody,
   PanelConfirmResponseBody,
@@ -68,20 +65,6 @@ import { decodeCsvBytes } from './panel-csv';
 /** A CSV of 10,000 rows is far below this. */
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
-/** `:villageId` in the path, which must be a UUID. */
-const VillageIdParam = (): ParameterDecorator =>
-  Param(
-    'villageId',
-    new ParseUUIDPipe({
-      exceptionFactory: () =>
-        new AppException(
-          HttpStatus.BAD_REQUEST,
-          ErrorCode.InvalidId,
-          'That is not a valid village id: ids look like 3f2b8c1e-9d4a-4f6b-8e2a-1c5d7e9f0a3b.',
-        ),
-    }),
-  );
-
 @ApiTags('citizen panel')
 @Controller('panel')
 @UseFilters(RetryAfterFilter)
@@ -92,7 +75,7 @@ export class CitizenPanelController {
   @Get('villages/:villageId')
   @ApiOkResponse({ type: PanelVillageResponse, description: 'What the sign-up page shows.' })
   @ApiNotFoundResponse({ description: 'No such village.' })
-  village(@VillageIdParam() villageId: string): Promise<PanelVillageDto> {
+  village(@IdParam('village', 'villageId') villageId: string): Promise<PanelVillageDto> {
     return this.service.village(villageId);
   }
 
@@ -107,7 +90,7 @@ export class CitizenPanelController {
   @ApiBadRequestResponse({ description: 'Not an email address, or the consent box not ticked.' })
   @ApiTooManyRequestsResponse({ description: 'Too many sign-ups from this network.' })
   signUp(
-    @VillageIdParam() villageId: string,
+    @IdParam('village', 'villageId') villageId: string,
     @Body() body: PanelSignUpBody,
     @Req() req: Request,
   ): Promise<PanelSignUpResponse> {
@@ -155,7 +138,7 @@ export class CitizenPanelController {
   @ApiNotFoundResponse({ description: 'No such village, or not one you may see.' })
   list(
     @CurrentUser() user: AuthUser,
-    @VillageIdParam() villageId: string,
+    @IdParam('village', 'villageId') villageId: string,
     @Query() query: PanelSubscribersQueryDto,
   ): Promise<PanelSubscriberPage> {
     return this.service.list(user, villageId, query);
@@ -171,7 +154,7 @@ export class CitizenPanelController {
   @ApiNotFoundResponse({ description: 'No such village or person on its panel.' })
   remove(
     @CurrentUser() user: AuthUser,
-    @VillageIdParam() villageId: string,
+    @IdParam('village', 'villageId') villageId: string,
     @IdParam('subscriber') id: string,
   ): Promise<void> {
     return this.service.remove(user, villageId, id);
@@ -190,7 +173,7 @@ export class CitizenPanelController {
   @ApiNotFoundResponse({ description: 'No such village, or not one you may see.' })
   import(
     @CurrentUser() user: AuthUser,
-    @VillageIdParam() villageId: string,
+    @IdParam('village', 'villageId') villageId: string,
     @Body() body: PanelImportBody,
     @UploadedFile() file: { buffer: Buffer } | undefined,
     @Req() req: Request,

@@ -5,8 +5,6 @@ import {
   Get,
   HttpCode,
   HttpStatus,
-  Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Put,
@@ -23,7 +21,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  ErrorCode,
   Role,
   type CourseDto,
   type CourseModuleDto,
@@ -33,10 +30,9 @@ import {
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { AppException } from '../common/app-exception';
 import { PageQueryDto } from '../common/pagination';
 import { ApiPageResponse } from '../organisations/shared/api-page';
-import { IdParam } from '../organisations/shared/id-param';
+import { IdParam } from '../common/id-param';
 import { AuthoringService } from './authoring.service';
 import { CatalogueService } from './catalogue.service';
 import {
@@ -49,19 +45,6 @@ import {
   ReorderBody,
   UpdateCourseBody,
 } from './course.dto';
-
-const UserIdParam = (): ParameterDecorator =>
-  Param(
-    'userId',
-    new ParseUUIDPipe({
-      exceptionFactory: () =>
-        new AppException(
-          HttpStatus.BAD_REQUEST,
-          ErrorCode.InvalidId,
-          'That is not a valid person id.',
-        ),
-    }),
-  );
 
 @ApiTags('courses')
 @ApiCookieAuth()
@@ -153,7 +136,7 @@ export class CoursesController {
   revokeAccess(
     @CurrentUser() user: AuthUser,
     @IdParam('course') id: string,
-    @UserIdParam() userId: string,
+    @IdParam('person', 'userId') userId: string,
   ): Promise<void> {
     return this.authoring.revokeAccess(user, id, userId);
   }

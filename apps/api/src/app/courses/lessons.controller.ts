@@ -28,7 +28,7 @@ import { Role, type LessonDto } from '@blup/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { IdParam } from '../organisations/shared/id-param';
+import { IdParam } from '../common/id-param';
 import { AuthoringService, type UploadedResource } from './authoring.service';
 import { CatalogueService } from './catalogue.service';
 import { LessonResponse, ResourceUploadBody, UpdateLessonBody } from './course.dto';

@@ -13,7 +13,7 @@ import { Role, type CourseModuleDto, type LessonDto } from '@blup/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { IdParam } from '../organisations/shared/id-param';
+import { IdParam } from '../common/id-param';
 import { AuthoringService } from './authoring.service';
 import {
   CourseModuleResponse,

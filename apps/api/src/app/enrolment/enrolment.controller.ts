@@ -26,7 +26,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { PageQueryDto } from '../common/pagination';
-import { IdParam } from '../organisations/shared/id-param';
+import { IdParam } from '../common/id-param';
 import {
   CancelEnrolmentBody,
   CreateOfferingBody,

@@ -42,7 +42,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiPageResponse } from '../organisations/shared/api-page';
-import { IdParam } from '../organisations/shared/id-param';
+import { IdParam } from '../common/id-param';
 import {
   ArchiveQueryDto,
   CardOptionsQueryDto,

@@ -11,7 +11,7 @@ import type { Page, PersonDto } from '@blup/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiPageResponse } from '../organisations/shared/api-page';
-import { IdParam } from '../organisations/shared/id-param';
+import { IdParam } from '../common/id-param';
 import { PeopleQueryDto, PersonResponse, UpdatePersonBody } from './person.dto';
 import { PeopleService } from './people.service';
 

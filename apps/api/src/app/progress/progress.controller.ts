@@ -18,7 +18,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { LessonProgressResponse } from '../courses/course.dto';
 import { ApiPageResponse } from '../organisations/shared/api-page';
-import { IdParam } from '../organisations/shared/id-param';
+import { IdParam } from '../common/id-param';
 import {
   ContinueWatchingResponse,
   HeartbeatBody,

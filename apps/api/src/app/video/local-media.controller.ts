@@ -1,15 +1,4 @@
-import {
-  Controller,
-  Get,
-  Head,
-  Headers,
-  HttpStatus,
-  Param,
-  Put,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, Head, Headers, HttpStatus, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, Role } from '@blup/contracts';
 import type { Request, Response } from 'express';
@@ -20,6 +9,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { AppException } from '../common/app-exception';
+import { IdParam, OpaqueIdParam } from '../common/id-param';
 import { LocalUploadService, type ChunkReceipt } from './local-upload.service';
 
 /** The local video provider's upload and streaming ends (unused when Mux is configured). */
@@ -34,7 +24,7 @@ export class LocalMediaController {
   @ApiCookieAuth()
   putChunk(
     @CurrentUser() user: AuthUser,
-    @Param('uploadId') uploadId: string,
+    @OpaqueIdParam('upload', 'uploadId') uploadId: string,
     @Headers('content-range') contentRange: string | undefined,
     @Req() req: Request,
   ): Promise<ChunkReceipt> {
@@ -46,7 +36,7 @@ export class LocalMediaController {
   @Head('media/videos/:lessonId')
   @Public()
   async stream(
-    @Param('lessonId') lessonId: string,
+    @IdParam('lesson', 'lessonId') lessonId: string,
     @Query('exp') exp: string | undefined,
     @Query('sig') sig: string | undefined,
     @Req() req: Request,

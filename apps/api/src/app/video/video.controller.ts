@@ -15,7 +15,7 @@ import { Role, type CaptionTrackDto, type PlaybackDto, type VideoUploadDto } fro
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { IdParam } from '../organisations/shared/id-param';
+import { IdParam } from '../common/id-param';
 import { MAX_CAPTION_BYTES } from './video.constants';
 import { VideoService, type UploadedCaptionFile } from './video.service';
 

@@ -14,7 +14,7 @@ import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { ApiPageResponse } from '../shared/api-page';
-import { IdParam } from '../shared/id-param';
+import { IdParam } from '../../common/id-param';
 import { PageQueryDto } from '../../common/pagination';
 import {
   CreateMunicipalityBody,
