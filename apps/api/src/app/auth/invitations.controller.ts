@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -19,9 +9,8 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorCode, type InvitationInfo, type PersonDto, type SessionUser } from '@blup/contracts';
+import { type InvitationInfo, type PersonDto, type SessionUser } from '@blup/contracts';
 import type { Response } from 'express';
-import { AppException } from '../common/app-exception';
 import type { AuthUser } from './auth-user';
 import { AuthedRequest, CurrentUser } from './current-user.decorator';
 import { TokenDto } from './dto/auth.dto';

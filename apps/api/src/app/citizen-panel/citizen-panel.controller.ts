@@ -6,7 +6,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Req,
@@ -30,7 +29,6 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import {
-  ErrorCode,
   type PanelConfirmResponse,
   type PanelImportResult,
   type PanelPreferencesDto,
@@ -44,7 +42,6 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { RetryAfterFilter } from '../auth/sign-in-rate-limiter';
-import { AppException } from '../common/app-exception';
 import { ApiPageResponse } from '../organisations/shared/api-page';
 import { IdParam } from '../common/id-param';
 import {

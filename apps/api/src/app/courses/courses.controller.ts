@@ -5,8 +5,6 @@ import {
   Get,
   HttpCode,
   HttpStatus,
-  Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Put,
@@ -23,7 +21,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  ErrorCode,
   Role,
   type CourseDto,
   type CourseModuleDto,
@@ -33,7 +30,6 @@ import {
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { AppException } from '../common/app-exception';
 import { PageQueryDto } from '../common/pagination';
 import { ApiPageResponse } from '../organisations/shared/api-page';
 import { IdParam } from '../common/id-param';
