@@ -197,6 +197,39 @@ describe('sign-in rate limits', () => {
       expect((await t.client(ip).post('/api/auth/link', { email: user.email })).status).toBe(202);
     });
 
+    it('never locks out an address for people who sign in correctly (a village hall), only for failures', async () => {
+      const ip = nextIp();
+      const hall = await Promise.all([1, 2, 3].map(() => t.factory.user()));
+      for (let i = 0; i < 30; i++) {
+        const res = await t
+          .client(ip)
+          .post('/api/auth/login', { email: hall[i % hall.length].email, password: TEST_PASSWORD });
+        expect(res.status).toBe(200);
+      }
+      // The failures alone count: one short of the limit still lets people in, the limit does not.
+      const fail = (i: number): Promise<{ status: number }> =>
+        t.client(ip).post('/api/auth/login', {
+          email: `typo-${i}-${Date.now()}@example.dk`,
+          password: 'whatever!',
+        });
+      for (let i = 0; i < PER_IP - 1; i++) expect((await fail(i)).status).toBe(401);
+      expect(
+        (
+          await t
+            .client(ip)
+            .post('/api/auth/login', { email: hall[0].email, password: TEST_PASSWORD })
+        ).status,
+      ).toBe(200);
+      expect((await fail(PER_IP)).status).toBe(401);
+      expect(
+        (
+          await t
+            .client(ip)
+            .post('/api/auth/login', { email: hall[1].email, password: TEST_PASSWORD })
+        ).status,
+      ).toBe(429);
+    }, 120_000);
+
     it.each([
       [
         '/api/auth/link',

@@ -50,8 +50,9 @@ export class AuthService {
   ) {}
 
   async login(dto: LoginDto, http: HttpPair): Promise<SessionUser> {
-    await this.limiter.countIp('login', http.req.ip);
-    await this.limiter.assertAccountOpen(dto.email);
+    // Only failures count (per address and per account): a village hall behind one address is
+    // never locked out by people who sign in correctly.
+    await this.limiter.assertLoginOpen(http.req.ip, dto.email);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
@@ -60,7 +61,7 @@ export class AuthService {
     // Always runs argon2, against a throwaway hash when there is no account or no password.
     const matches = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !matches || user.disabledAt) {
-      await this.limiter.recordFailure(dto.email);
+      await this.limiter.recordLoginFailure(http.req.ip, dto.email);
       throw new AppException(
         HttpStatus.UNAUTHORIZED,
         ErrorCode.WrongCredentials,
@@ -184,7 +185,7 @@ export class AuthService {
       );
     }
     if (!(await this.passwords.verify(user.passwordHash, dto.currentPassword))) {
-      await this.limiter.recordFailure(actor.email);
+      await this.limiter.recordAccountFailure(actor.email);
       throw fieldError(
         ErrorCode.CurrentPasswordWrong,
         'currentPassword',

@@ -8,8 +8,8 @@ import {
 } from '@nestjs/common';
 import { ErrorCode } from '@blup/contracts';
 import type { Response } from 'express';
-import type { ChainableCommander } from 'ioredis';
 import { createHash } from 'node:crypto';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppException } from '../common/app-exception';
 import { GlobalExceptionFilter } from '../common/global-exception.filter';
 import { AppConfig } from '../config/app-config';
@@ -84,15 +84,6 @@ export class RetryAfterFilter implements ExceptionFilter {
   }
 }
 
-/** Runs a MULTI and returns each command's reply, throwing the first error. */
-async function results<T extends unknown[]>(multi: ChainableCommander): Promise<T> {
-  const replies = await multi.exec();
-  if (!replies) throw new Error('The Redis transaction was discarded.');
-  const failed = replies.find(([error]) => error);
-  if (failed) throw failed[0];
-  return replies.map(([, reply]) => reply) as T;
-}
-
 /** "in 40 seconds", "in 1 minute", "in 15 minutes". */
 export function waitPhrase(seconds: number): string {
   if (seconds < 60) return `in ${seconds} second${seconds === 1 ? '' : 's'}`;
@@ -101,37 +92,74 @@ export function waitPhrase(seconds: number): string {
 }
 
 /**
- * Fixed-window counters in Redis: every attempt per IP address and action (sign-ins and the
- * public forms: panel sign-up, applications, info-meeting sign-up), and failed password
- * checks per account (keyed by a hash of the email, so addresses never sit in Redis). A window
- * starts at the first count and lasts config.rateLimit.windowSeconds.
+ * Fixed-window counters in Redis (rate-limiter-flexible's RateLimiterRedis; a window starts at the
+ * first count and lasts config.rateLimit.windowSeconds):
+ * - sign-in with a password: only FAILED attempts count, per IP address and per account (keyed
+ *   by a hash of the email, so addresses never sit in Redis). A village hall behind one address
+ *   is never locked out by people who sign in correctly; guessing is.
+ * - the public forms that send mail or write (sign-in link, password reset, panel sign-up,
+ *   applications, info-meeting sign-up): every request per IP address and form. A sign-in link
+ *   request counts whether or not the email has an account, so the limit tells nothing about who
+ *   has one.
  */
 @Injectable()
 export class SignInRateLimiter {
+  private readonly ip: Record<IpAction, RateLimiterRedis>;
+  private readonly account: RateLimiterRedis;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly redis: RedisService,
-  ) {}
+    redis: RedisService,
+  ) {
+    const { perIp, perAccount, windowSeconds } = config.rateLimit;
+    const limiter = (points: number, ...key: string[]): RateLimiterRedis =>
+      new RateLimiterRedis({
+        storeClient: redis.client,
+        keyPrefix: redis.key('rl', ...key),
+        points,
+        duration: windowSeconds,
+      });
+    this.ip = Object.fromEntries(
+      (Object.keys(IP_LIMITS) as IpAction[]).map((action) => [
+        action,
+        limiter(perIp, 'ip', action),
+      ]),
+    ) as Record<IpAction, RateLimiterRedis>;
+    this.account = limiter(perAccount, 'account');
+  }
 
-  /** Counts one attempt from this address; throws 429 once it is over the limit. */
-  async countIp(action: IpAction, ip: string | null | undefined): Promise<void> {
-    const { count, ttl } = await this.increment(
-      this.redis.key('rl', 'ip', action, ip || 'unknown'),
-    );
-    if (count > this.config.rateLimit.perIp) {
-      const { code, message } = IP_LIMITS[action];
-      throw new TooManyAttemptsException(ttl, code, message(waitPhrase(ttl)));
+  /** Counts one request to a public form from this address; throws 429 once it is over the limit. */
+  async countIp(action: Exclude<IpAction, 'login'>, ip: string | null | undefined): Promise<void> {
+    try {
+      await this.ip[action].consume(ipKey(ip));
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      throw this.ipLimited(action, this.seconds(rejection));
     }
+  }
+
+  /**
+   * Before checking a password: throws 429 while this address, or this account, has used up its
+   * failed attempts. Successful sign-ins are never counted.
+   */
+  async assertLoginOpen(ip: string | null | undefined, email: string): Promise<void> {
+    const fromIp = await this.ip.login.get(ipKey(ip));
+    if (fromIp && fromIp.consumedPoints >= this.config.rateLimit.perIp) {
+      throw this.ipLimited('login', this.seconds(fromIp));
+    }
+    await this.assertAccountOpen(email);
+  }
+
+  /** A wrong password (or no such account): counts against the address and the account. */
+  async recordLoginFailure(ip: string | null | undefined, email: string): Promise<void> {
+    await Promise.all([this.ip.login.penalty(ipKey(ip)), this.account.penalty(accountKey(email))]);
   }
 
   /** Throws 429 while this account has used up its failed attempts. */
   async assertAccountOpen(email: string): Promise<void> {
-    const key = this.accountKey(email);
-    const [count, ttl] = await results<[string | null, number]>(
-      this.redis.client.multi().get(key).ttl(key),
-    );
-    if (Number(count ?? 0) < this.config.rateLimit.perAccount) return;
-    const wait = this.remaining(ttl);
+    const res = await this.account.get(accountKey(email));
+    if (!res || res.consumedPoints < this.config.rateLimit.perAccount) return;
+    const wait = this.seconds(res);
     throw new TooManyAttemptsException(
       wait,
       ErrorCode.SignInRateLimited,
@@ -139,30 +167,33 @@ export class SignInRateLimiter {
     );
   }
 
-  async recordFailure(email: string): Promise<void> {
-    await this.increment(this.accountKey(email));
+  /** A failed password check of a signed-in person (changing the password): the account only. */
+  async recordAccountFailure(email: string): Promise<void> {
+    await this.account.penalty(accountKey(email));
   }
 
   /** After a successful sign-in (or a new password), the account starts afresh. */
   async clearAccount(email: string): Promise<void> {
-    await this.redis.client.del(this.accountKey(email));
+    await this.account.delete(accountKey(email));
   }
 
-  private accountKey(email: string): string {
-    const digest = createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
-    return this.redis.key('rl', 'account', digest);
+  private ipLimited(action: IpAction, wait: number): TooManyAttemptsException {
+    const { code, message } = IP_LIMITS[action];
+    return new TooManyAttemptsException(wait, code, message(waitPhrase(wait)));
   }
 
-  private async increment(key: string): Promise<{ count: number; ttl: number }> {
-    const window = this.config.rateLimit.windowSeconds;
-    const [count, , ttl] = await results<[number, unknown, number]>(
-      this.redis.client.multi().incr(key).expire(key, window, 'NX').ttl(key),
-    );
-    return { count, ttl: this.remaining(ttl) };
+  /** Whole seconds until the window ends; never tell someone to wait 0 or less. */
+  private seconds(res: RateLimiterRes): number {
+    return res.msBeforeNext > 0
+      ? Math.ceil(res.msBeforeNext / 1000)
+      : this.config.rateLimit.windowSeconds;
   }
+}
 
-  /** TTL answers -1/-2 for keys without expiry or gone; never tell someone to wait 0 or less. */
-  private remaining(ttl: number): number {
-    return ttl > 0 ? ttl : this.config.rateLimit.windowSeconds;
-  }
+function ipKey(ip: string | null | undefined): string {
+  return ip || 'unknown';
+}
+
+function accountKey(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 }
