@@ -10,7 +10,15 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { ErrorCode, Role } from '@blup/contracts';
 import type { Request, Response } from 'express';
 import { createReadStream } from 'node:fs';
@@ -20,7 +28,9 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { AppException } from '../common/app-exception';
+import { binaryContent } from '../common/openapi';
 import { LocalUploadService, type ChunkReceipt } from './local-upload.service';
+import { ChunkReceiptResponse } from './video.responses';
 
 /** The local video provider's upload and streaming ends (unused when Mux is configured). */
 @ApiTags('video')
@@ -32,6 +42,9 @@ export class LocalMediaController {
   @Put('video-uploads/:uploadId')
   @Roles(Role.Secretariat)
   @ApiCookieAuth()
+  @ApiOkResponse({ type: ChunkReceiptResponse, description: 'How much has arrived.' })
+  @ApiPayloadTooLargeResponse({ description: 'The file is too large.' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'Not a video.' })
   putChunk(
     @CurrentUser() user: AuthUser,
     @Param('uploadId') uploadId: string,
@@ -45,6 +58,14 @@ export class LocalMediaController {
   @Get('media/videos/:lessonId')
   @Head('media/videos/:lessonId')
   @Public()
+  @ApiOkResponse({ description: 'The whole video.', content: binaryContent('video/mp4') })
+  @ApiResponse({
+    status: HttpStatus.PARTIAL_CONTENT,
+    description: 'The requested byte range (Content-Range).',
+    content: binaryContent('video/mp4'),
+  })
+  @ApiForbiddenResponse({ description: 'The signed URL has expired or was tampered with.' })
+  @ApiResponse({ status: 416, description: 'The range is outside the video.' })
   async stream(
     @Param('lessonId') lessonId: string,
     @Query('exp') exp: string | undefined,
