@@ -1,7 +1,7 @@
 import { HttpStatus, INestApplication, INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { AppModule, ProcessRole } from './app.module';
 import { csrfMiddleware } from './auth/csrf.middleware';
 import { AppException } from './common/app-exception';
+import { createOpenApiDocument } from './common/openapi';
 import { FRIENDLY_BODY_ERRORS, GlobalExceptionFilter } from './common/global-exception.filter';
 import { countQueriesPerRequest } from './common/query-count';
 import { verifyJsonDepth } from './common/json-depth';
@@ -95,16 +96,9 @@ export async function createHttpApp(
   app.useGlobalFilters(new GlobalExceptionFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
+  const document = createOpenApiDocument(
     app,
-    new DocumentBuilder()
-      .setTitle('BLUP Akademiet API')
-      .setDescription(
-        'Send the XSRF-TOKEN cookie value in the X-XSRF-TOKEN header on every POST, PATCH and DELETE.',
-      )
-      .setVersion('1')
-      .addCookieAuth(config.secureCookies ? '__Host-blup_session' : 'blup_session')
-      .build(),
+    config.secureCookies ? '__Host-blup_session' : 'blup_session',
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 

@@ -41,6 +41,8 @@ import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { RetryAfterFilter } from '../auth/sign-in-rate-limiter';
 import { IdParam } from '../common/id-param';
+import { binaryContent } from '../common/openapi';
+import { ApiPageResponse } from '../organisations/shared/api-page';
 import { AgreementUploadInterceptor, type AgreementUpload } from './agreement-upload.interceptor';
 import {
   ApplicationListQueryDto,
@@ -52,6 +54,14 @@ import {
   VillageOptionsQueryDto,
   WithdrawApplicationBody,
 } from './applications.dto';
+import {
+  ApplicationDetailResponse,
+  ApplicationFormOptionsResponse,
+  ApplicationListResponseBody,
+  ApplicationReceiptResponse,
+  ApplicationVillageOptionResponse,
+  ApplicationWithdrawnResponse,
+} from './applications.responses';
 import { ApplicationsService } from './applications.service';
 
 /** The signed-in person on a public route, or null. */
@@ -71,14 +81,20 @@ export class ApplicationsController {
 
   @Public()
   @Get('form-options')
-  @ApiOkResponse({ description: 'Open cohorts, municipalities and their villages, for the form.' })
+  @ApiOkResponse({
+    type: ApplicationFormOptionsResponse,
+    description: 'Open cohorts, municipalities and their villages, for the form.',
+  })
   formOptions(): Promise<ApplicationFormOptionsDto> {
     return this.service.formOptions();
   }
 
   @Public()
   @Get('form-options/villages')
-  @ApiOkResponse({ description: "A page of a municipality's villages (search with q)." })
+  @ApiPageResponse(
+    ApplicationVillageOptionResponse,
+    "A page of a municipality's villages (search with q).",
+  )
   villageOptions(
     @Query() query: VillageOptionsQueryDto,
   ): Promise<Page<ApplicationVillageOptionDto>> {
@@ -93,7 +109,10 @@ export class ApplicationsController {
   @Post()
   @UseInterceptors(AgreementUploadInterceptor)
   @ApiConsumes('application/json', 'multipart/form-data')
-  @ApiCreatedResponse({ description: 'The receipt, with the checklist and an upload token.' })
+  @ApiCreatedResponse({
+    type: ApplicationReceiptResponse,
+    description: 'The receipt, with the checklist and an upload token.',
+  })
   @ApiBadRequestResponse({
     description: 'Invalid input, a closed cohort, or a person who does not fit.',
   })
@@ -113,7 +132,10 @@ export class ApplicationsController {
   @Put(':id/agreement')
   @UseInterceptors(AgreementUploadInterceptor)
   @ApiConsumes('multipart/form-data')
-  @ApiOkResponse({ description: 'The agreement is stored (replacing an earlier one).' })
+  @ApiOkResponse({
+    type: ApplicationReceiptResponse,
+    description: 'The agreement is stored (replacing an earlier one).',
+  })
   @ApiForbiddenResponse({ description: 'Neither the secretariat nor the upload token.' })
   uploadAgreement(
     @OptionalUser() user: AuthUser | null,
@@ -128,6 +150,7 @@ export class ApplicationsController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOkResponse({
+    type: ApplicationWithdrawnResponse,
     description: 'Withdrawn (the applicant with the receipt token, or the secretariat).',
   })
   @ApiConflictResponse({ description: 'application_decided.' })
@@ -143,6 +166,7 @@ export class ApplicationsController {
   @Roles(Role.Secretariat, Role.Coordinator)
   @Get()
   @ApiOkResponse({
+    type: ApplicationListResponseBody,
     description: 'A page of applications with their checklist, and counts per status.',
   })
   list(
@@ -153,7 +177,10 @@ export class ApplicationsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'The application with its people, checklist and decision.' })
+  @ApiOkResponse({
+    type: ApplicationDetailResponse,
+    description: 'The application with its people, checklist and decision.',
+  })
   @ApiNotFoundResponse({ description: 'No such application, or not one you may see.' })
   get(
     @CurrentUser() user: AuthUser,
@@ -163,7 +190,10 @@ export class ApplicationsController {
   }
 
   @Get(':id/agreement')
-  @ApiOkResponse({ description: 'The uploaded agreement, as an attachment.' })
+  @ApiOkResponse({
+    description: 'The uploaded agreement, as an attachment (PDF, Word or image).',
+    content: binaryContent('application/octet-stream'),
+  })
   agreement(
     @CurrentUser() user: AuthUser,
     @IdParam('application') id: string,
@@ -174,6 +204,7 @@ export class ApplicationsController {
   @Post(':id/cooperation')
   @HttpCode(200)
   @ApiOkResponse({
+    type: ApplicationDetailResponse,
     description: 'The secretariat confirms (or takes back) the cooperation culture.',
   })
   confirmCooperation(
@@ -186,7 +217,10 @@ export class ApplicationsController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Placed in the cohort, coordination group invited, contact told.' })
+  @ApiOkResponse({
+    type: ApplicationDetailResponse,
+    description: 'Placed in the cohort, coordination group invited, contact told.',
+  })
   @ApiBadRequestResponse({ description: 'requirements_not_met / override_reason_required.' })
   @ApiConflictResponse({ description: 'offering_full, village_name_taken, application_decided.' })
   approve(
@@ -199,7 +233,10 @@ export class ApplicationsController {
 
   @Post(':id/reject')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Rejected; the note is mailed to the applicant.' })
+  @ApiOkResponse({
+    type: ApplicationDetailResponse,
+    description: 'Rejected; the note is mailed to the applicant.',
+  })
   reject(
     @CurrentUser() user: AuthUser,
     @IdParam('application') id: string,

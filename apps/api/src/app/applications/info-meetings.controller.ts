@@ -34,6 +34,7 @@ import { Roles } from '../auth/roles.decorator';
 import { RetryAfterFilter } from '../auth/sign-in-rate-limiter';
 import { PageQueryDto } from '../common/pagination';
 import { IdParam } from '../common/id-param';
+import { ApiPageResponse } from '../organisations/shared/api-page';
 import {
   CancelSignupBody,
   CreateInfoMeetingBody,
@@ -41,6 +42,13 @@ import {
   InfoMeetingSignupBody,
   UpdateInfoMeetingBody,
 } from './applications.dto';
+import {
+  InfoMeetingResponse,
+  InfoMeetingSignupCancelResponse,
+  InfoMeetingSignupReceiptResponse,
+  InfoMeetingSignupResponse,
+  PublicInfoMeetingResponse,
+} from './applications.responses';
 import { InfoMeetingsService } from './info-meetings.service';
 
 @ApiTags('info-meetings')
@@ -54,14 +62,20 @@ export class InfoMeetingsController {
 
   @Public()
   @Get('upcoming')
-  @ApiOkResponse({ description: 'Upcoming meetings with free places (no link: it comes by mail).' })
+  @ApiPageResponse(
+    PublicInfoMeetingResponse,
+    'Upcoming meetings with free places (no link: it comes by mail).',
+  )
   upcoming(@Query() query: PageQueryDto): Promise<Page<PublicInfoMeetingDto>> {
     return this.service.upcoming(query);
   }
 
   @Public()
   @Get('signups/cancel')
-  @ApiOkResponse({ description: 'What the cancel link would cancel.' })
+  @ApiOkResponse({
+    type: InfoMeetingSignupCancelResponse,
+    description: 'What the cancel link would cancel.',
+  })
   previewCancel(@Query() query: CancelSignupBody): Promise<InfoMeetingSignupCancelDto> {
     return this.service.previewCancel(query.token);
   }
@@ -69,14 +83,20 @@ export class InfoMeetingsController {
   @Public()
   @Post('signups/cancel')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The sign-up is cancelled; the place frees up.' })
+  @ApiOkResponse({
+    type: InfoMeetingSignupCancelResponse,
+    description: 'The sign-up is cancelled; the place frees up.',
+  })
   cancelSignup(@Body() body: CancelSignupBody): Promise<InfoMeetingSignupCancelDto> {
     return this.service.cancelSignup(body.token);
   }
 
   @Public()
   @Post(':id/signups')
-  @ApiCreatedResponse({ description: 'Signed up; a confirmation mail with the link follows.' })
+  @ApiCreatedResponse({
+    type: InfoMeetingSignupReceiptResponse,
+    description: 'Signed up; a confirmation mail with the link follows.',
+  })
   @ApiBadRequestResponse({ description: 'offering_closed: started or cancelled.' })
   @ApiConflictResponse({ description: 'already_signed_up, info_meeting_full.' })
   @ApiTooManyRequestsResponse({ description: 'Too many sign-ups from one network (Retry-After).' })
@@ -92,28 +112,34 @@ export class InfoMeetingsController {
 
   @Roles(Role.Secretariat)
   @Get()
-  @ApiOkResponse({
-    description: 'Meetings (upcoming, or all with includePast) with sign-up counts.',
-  })
+  @ApiPageResponse(
+    InfoMeetingResponse,
+    'Meetings (upcoming, or all with includePast) with sign-up counts.',
+  )
   list(@Query() query: InfoMeetingListQueryDto): Promise<Page<InfoMeetingDto>> {
     return this.service.list(query);
   }
 
   @Roles(Role.Secretariat)
   @Post()
-  @ApiCreatedResponse({ description: 'The meeting; its reminder is scheduled.' })
+  @ApiCreatedResponse({
+    type: InfoMeetingResponse,
+    description: 'The meeting; its reminder is scheduled.',
+  })
   create(@Body() body: CreateInfoMeetingBody): Promise<InfoMeetingDto> {
     return this.service.create(body);
   }
 
   @Roles(Role.Secretariat)
   @Get(':id')
+  @ApiOkResponse({ type: InfoMeetingResponse, description: 'One meeting with its counts.' })
   get(@IdParam('info meeting') id: string): Promise<InfoMeetingDto> {
     return this.service.get(id);
   }
 
   @Roles(Role.Secretariat)
   @Patch(':id')
+  @ApiOkResponse({ type: InfoMeetingResponse, description: 'The changed meeting.' })
   update(
     @IdParam('info meeting') id: string,
     @Body() body: UpdateInfoMeetingBody,
@@ -123,13 +149,17 @@ export class InfoMeetingsController {
 
   @Roles(Role.Secretariat)
   @Delete(':id')
-  @ApiOkResponse({ description: 'Cancelled; everyone signed up is told by mail.' })
+  @ApiOkResponse({
+    type: InfoMeetingResponse,
+    description: 'Cancelled; everyone signed up is told by mail.',
+  })
   cancel(@IdParam('info meeting') id: string): Promise<InfoMeetingDto> {
     return this.service.cancel(id);
   }
 
   @Roles(Role.Secretariat)
   @Get(':id/signups')
+  @ApiPageResponse(InfoMeetingSignupResponse, 'Who signed up for the meeting.')
   signups(
     @IdParam('info meeting') id: string,
     @Query() query: PageQueryDto,

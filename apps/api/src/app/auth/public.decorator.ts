@@ -1,6 +1,8 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiPublic } from '../common/openapi';
 
 export const IS_PUBLIC = 'blup:isPublic';
 
-/** The route needs no session. Everything else does. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+/** The route needs no session (documented with `security: []`). Everything else does. */
+export const Public = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiPublic());

@@ -1,17 +1,12 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
-import {
-  ApiCookieAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCookieAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CalendarFeedDto } from '@blup/contracts';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { IdParam } from '../common/id-param';
+import { binaryContent } from '../common/openapi';
 import { CalendarFeedResponse } from './calendar.dto';
 import { CalendarService } from './calendar.service';
 
@@ -45,10 +40,10 @@ export class CalendarController {
 
   @Public()
   @Get('calendar/:token.ics')
-  @ApiProduces('text/calendar')
   @ApiOkResponse({
     description:
       'Your sessions as an iCalendar feed (RFC 5545): from 90 days back, cancelled ones marked STATUS:CANCELLED.',
+    content: binaryContent('text/calendar'),
   })
   @ApiNotFoundResponse({ description: 'No feed at this address, or it was reset.' })
   async feedCalendar(
@@ -63,8 +58,10 @@ export class CalendarController {
 
   @Get('sessions/:id/calendar.ics')
   @ApiCookieAuth()
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'The session as an .ics file to add to a calendar.' })
+  @ApiOkResponse({
+    description: 'The session as an .ics file to add to a calendar.',
+    content: binaryContent('text/calendar'),
+  })
   @ApiNotFoundResponse({ description: 'No such session, or not one of your circles.' })
   async sessionFile(
     @CurrentUser() user: AuthUser,

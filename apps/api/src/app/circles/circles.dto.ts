@@ -409,7 +409,7 @@ export class GridRowResponse implements GridRow {
   @ApiProperty({ nullable: true, type: String }) municipalityName: string | null;
   @ApiProperty({
     type: 'array',
-    items: { oneOf: [{ $ref: '#/components/schemas/GridCellResponse' }, { type: 'null' }] },
+    items: { allOf: [{ $ref: '#/components/schemas/GridCellResponse' }], nullable: true },
     description: 'One per column; null where the circle has no session for it.',
   })
   cells: (GridCell | null)[];

@@ -27,6 +27,7 @@ import {
   ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
+  ApiResponse,
 } from '@nestjs/swagger';
 import {
   type PanelConfirmResponse,
@@ -216,7 +217,11 @@ export class UnsubscribeController {
 
   @Public()
   @Get(':token')
-  @ApiOkResponse({ description: '303 to the preferences page.' })
+  @ApiResponse({
+    status: HttpStatus.SEE_OTHER,
+    description: 'To the preferences page (Location), where the person chooses.',
+    headers: { Location: { description: 'The preferences page.', schema: { type: 'string' } } },
+  })
   open(@Param('token') token: string, @Res() res: Response): void {
     res.redirect(HttpStatus.SEE_OTHER, this.service.preferencesUrl(token));
   }

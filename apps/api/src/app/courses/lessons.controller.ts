@@ -20,7 +20,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiPayloadTooLargeResponse,
-  ApiProduces,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
@@ -29,6 +28,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { IdParam } from '../common/id-param';
+import { binaryContent } from '../common/openapi';
 import { AuthoringService, type UploadedResource } from './authoring.service';
 import { CatalogueService } from './catalogue.service';
 import { LessonResponse, ResourceUploadBody, UpdateLessonBody } from './course.dto';
@@ -54,12 +54,14 @@ export class LessonsController {
   }
 
   @Get(':id/resource')
-  @ApiProduces(
-    'application/pdf',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  )
-  @ApiOkResponse({ description: 'The file, as an attachment; completes the lesson for you.' })
+  @ApiOkResponse({
+    description: 'The file, as an attachment; completes the lesson for you.',
+    content: binaryContent(
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ),
+  })
   @ApiNotFoundResponse({ description: 'No such lesson or file, or not one you may see.' })
   async resource(
     @CurrentUser() user: AuthUser,

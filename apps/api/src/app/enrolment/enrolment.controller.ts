@@ -17,7 +17,6 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { EnrolmentDto, OfferingDto, Page } from '@blup/contracts';
@@ -25,8 +24,10 @@ import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
+import { binaryContent } from '../common/openapi';
 import { PageQueryDto } from '../common/pagination';
 import { IdParam } from '../common/id-param';
+import { ApiPageResponse } from '../organisations/shared/api-page';
 import {
   CancelEnrolmentBody,
   CreateOfferingBody,
@@ -37,6 +38,7 @@ import {
   OfferingQueryDto,
   UpdateOfferingBody,
 } from './enrolment.dto';
+import { EnrolmentResponse, OfferingResponse } from './enrolment.responses';
 import { EnrolmentService } from './enrolment.service';
 
 @ApiTags('enrolment')
@@ -46,9 +48,10 @@ export class PublicOfferingsController {
 
   @Public()
   @Get()
-  @ApiOkResponse({
-    description: 'Published offerings open for enrolment now (for the apply form).',
-  })
+  @ApiPageResponse(
+    OfferingResponse,
+    'Published offerings open for enrolment now (for the apply form).',
+  )
   list(@Query() query: OfferingQueryDto): Promise<Page<OfferingDto>> {
     return this.service.listPublic(query);
   }
@@ -61,9 +64,10 @@ export class OfferingsController {
   constructor(private readonly service: EnrolmentService) {}
 
   @Get()
-  @ApiOkResponse({
-    description: 'Published offerings (all for the secretariat), with yours marked.',
-  })
+  @ApiPageResponse(
+    OfferingResponse,
+    'Published offerings (all for the secretariat), with yours marked.',
+  )
   list(
     @CurrentUser() user: AuthUser,
     @Query() query: OfferingQueryDto,
@@ -72,14 +76,17 @@ export class OfferingsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'One offering.' })
+  @ApiOkResponse({ type: OfferingResponse, description: 'One offering.' })
   @ApiNotFoundResponse({ description: 'No such offering, or a draft.' })
   get(@CurrentUser() user: AuthUser, @IdParam('offering') id: string): Promise<OfferingDto> {
     return this.service.get(user, id);
   }
 
   @Post()
-  @ApiCreatedResponse({ description: 'The offering (a cohort offering creates its cohort).' })
+  @ApiCreatedResponse({
+    type: OfferingResponse,
+    description: 'The offering (a cohort offering creates its cohort).',
+  })
   @ApiBadRequestResponse({ description: 'A field that does not fit the kind, or bad dates.' })
   @ApiForbiddenResponse({ description: 'Only the secretariat creates offerings.' })
   @ApiConflictResponse({ description: 'A cohort with that name exists.' })
@@ -88,7 +95,10 @@ export class OfferingsController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ description: 'The changed offering; more capacity promotes from the waitlist.' })
+  @ApiOkResponse({
+    type: OfferingResponse,
+    description: 'The changed offering; more capacity promotes from the waitlist.',
+  })
   @ApiForbiddenResponse({ description: 'Only the secretariat changes offerings.' })
   update(
     @CurrentUser() user: AuthUser,
@@ -99,7 +109,10 @@ export class OfferingsController {
   }
 
   @Post(':id/enrolments')
-  @ApiCreatedResponse({ description: 'Enrolled, pending approval, or on the waitlist.' })
+  @ApiCreatedResponse({
+    type: EnrolmentResponse,
+    description: 'Enrolled, pending approval, or on the waitlist.',
+  })
   @ApiBadRequestResponse({ description: '`offering_closed`: not published, closed or started.' })
   @ApiForbiddenResponse({ description: '`enrolment_not_allowed`.' })
   @ApiConflictResponse({ description: '`already_enrolled`.' })
@@ -112,7 +125,7 @@ export class OfferingsController {
   }
 
   @Get(':id/enrolments')
-  @ApiOkResponse({ description: 'Place-holders, then the waitlist in arrival order.' })
+  @ApiPageResponse(EnrolmentResponse, 'Place-holders, then the waitlist in arrival order.')
   @ApiForbiddenResponse({ description: 'Secretariat and coordinators only.' })
   enrolments(
     @CurrentUser() user: AuthUser,
@@ -130,14 +143,16 @@ export class EnrolmentsController {
   constructor(private readonly service: EnrolmentService) {}
 
   @Get('me/enrolments')
-  @ApiOkResponse({ description: 'Your own enrolments and your village’s.' })
+  @ApiPageResponse(EnrolmentResponse, 'Your own enrolments and your village’s.')
   mine(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<EnrolmentDto>> {
     return this.service.mine(user, query);
   }
 
   @Get('enrolments/invoices.csv')
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The invoice basis: `;`-separated, UTF-8 with BOM.' })
+  @ApiOkResponse({
+    description: 'The invoice basis: `;`-separated, UTF-8 with BOM.',
+    content: binaryContent('text/csv'),
+  })
   @ApiForbiddenResponse({ description: 'Secretariat only.' })
   async invoices(
     @CurrentUser() user: AuthUser,
@@ -152,7 +167,7 @@ export class EnrolmentsController {
   }
 
   @Get('enrolments')
-  @ApiOkResponse({ description: 'Enrolments (coordinators: their municipality’s).' })
+  @ApiPageResponse(EnrolmentResponse, 'Enrolments (coordinators: their municipality’s).')
   @ApiForbiddenResponse({ description: 'Secretariat and coordinators only.' })
   list(
     @CurrentUser() user: AuthUser,
@@ -162,7 +177,7 @@ export class EnrolmentsController {
   }
 
   @Get('enrolments/:id')
-  @ApiOkResponse({ description: 'One enrolment you may see.' })
+  @ApiOkResponse({ type: EnrolmentResponse, description: 'One enrolment you may see.' })
   @ApiNotFoundResponse({ description: 'No such enrolment, or not yours to see.' })
   get(@CurrentUser() user: AuthUser, @IdParam('enrolment') id: string): Promise<EnrolmentDto> {
     return this.service.getEnrolment(user, id);
@@ -170,7 +185,10 @@ export class EnrolmentsController {
 
   @Post('enrolments/:id/cancel')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'Cancelled; the next on the waitlist is promoted and mailed.' })
+  @ApiOkResponse({
+    type: EnrolmentResponse,
+    description: 'Cancelled; the next on the waitlist is promoted and mailed.',
+  })
   @ApiConflictResponse({ description: '`enrolment_not_active`: already cancelled or rejected.' })
   cancel(
     @CurrentUser() user: AuthUser,
@@ -182,14 +200,17 @@ export class EnrolmentsController {
 
   @Post('enrolments/:id/approve')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'A pending enrolment is now enrolled.' })
+  @ApiOkResponse({ type: EnrolmentResponse, description: 'A pending enrolment is now enrolled.' })
   approve(@CurrentUser() user: AuthUser, @IdParam('enrolment') id: string): Promise<EnrolmentDto> {
     return this.service.approve(user, id);
   }
 
   @Post('enrolments/:id/reject')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'Rejected; a freed place goes to the next on the waitlist.' })
+  @ApiOkResponse({
+    type: EnrolmentResponse,
+    description: 'Rejected; a freed place goes to the next on the waitlist.',
+  })
   reject(
     @CurrentUser() user: AuthUser,
     @IdParam('enrolment') id: string,

@@ -1,8 +1,9 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { HealthResponse } from '@blup/contracts';
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
+import { HealthResponseBody } from './health.responses';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
@@ -12,7 +13,11 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: 'PostgreSQL and Redis answer; 503 when either does not.' })
+  @ApiOkResponse({ type: HealthResponseBody, description: 'PostgreSQL and Redis answer.' })
+  @ApiServiceUnavailableResponse({
+    type: HealthResponseBody,
+    description: 'PostgreSQL or Redis does not answer (`status: error`).',
+  })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const result = await this.health.check();
     if (result.status !== 'ok') res.status(HttpStatus.SERVICE_UNAVAILABLE);

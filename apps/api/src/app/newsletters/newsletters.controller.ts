@@ -20,7 +20,6 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -43,6 +42,7 @@ import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiPageResponse } from '../organisations/shared/api-page';
 import { IdParam } from '../common/id-param';
+import { binaryContent } from '../common/openapi';
 import {
   ArchiveQueryDto,
   CardOptionsQueryDto,
@@ -95,8 +95,10 @@ export class NewsletterWebController {
 
   @Public()
   @Get(':token/calendar.ics')
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'The session the newsletter leads into, as an .ics file.' })
+  @ApiOkResponse({
+    description: 'The session the newsletter leads into, as an .ics file.',
+    content: binaryContent('text/calendar'),
+  })
   @ApiNotFoundResponse({
     description: 'No newsletter at this address, or it leads into no session.',
   })

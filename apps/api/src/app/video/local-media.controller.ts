@@ -1,5 +1,13 @@
 import { Controller, Get, Head, Headers, HttpStatus, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { ErrorCode, Role } from '@blup/contracts';
 import type { Request, Response } from 'express';
 import { createReadStream } from 'node:fs';
@@ -10,7 +18,9 @@ import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { AppException } from '../common/app-exception';
 import { IdParam, OpaqueIdParam } from '../common/id-param';
+import { binaryContent } from '../common/openapi';
 import { LocalUploadService, type ChunkReceipt } from './local-upload.service';
+import { ChunkReceiptResponse } from './video.responses';
 
 /** The local video provider's upload and streaming ends (unused when Mux is configured). */
 @ApiTags('video')
@@ -22,6 +32,9 @@ export class LocalMediaController {
   @Put('video-uploads/:uploadId')
   @Roles(Role.Secretariat)
   @ApiCookieAuth()
+  @ApiOkResponse({ type: ChunkReceiptResponse, description: 'How much has arrived.' })
+  @ApiPayloadTooLargeResponse({ description: 'The file is too large.' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'Not a video.' })
   putChunk(
     @CurrentUser() user: AuthUser,
     @OpaqueIdParam('upload', 'uploadId') uploadId: string,
@@ -35,6 +48,14 @@ export class LocalMediaController {
   @Get('media/videos/:lessonId')
   @Head('media/videos/:lessonId')
   @Public()
+  @ApiOkResponse({ description: 'The whole video.', content: binaryContent('video/mp4') })
+  @ApiResponse({
+    status: HttpStatus.PARTIAL_CONTENT,
+    description: 'The requested byte range (Content-Range).',
+    content: binaryContent('video/mp4'),
+  })
+  @ApiForbiddenResponse({ description: 'The signed URL has expired or was tampered with.' })
+  @ApiResponse({ status: 416, description: 'The range is outside the video.' })
   async stream(
     @IdParam('lesson', 'lessonId') lessonId: string,
     @Query('exp') exp: string | undefined,

@@ -10,13 +10,22 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Role, type CaptionTrackDto, type PlaybackDto, type VideoUploadDto } from '@blup/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { IdParam } from '../common/id-param';
 import { MAX_CAPTION_BYTES } from './video.constants';
+import { binaryContent } from '../common/openapi';
+import { CaptionTrackResponse, PlaybackResponse, VideoUploadResponse } from './video.responses';
 import { VideoService, type UploadedCaptionFile } from './video.service';
 
 @ApiTags('video')
@@ -28,6 +37,10 @@ export class VideoController {
   /** A direct upload for the lesson's video; the browser PUTs the file there in chunks. */
   @Post(':id/video-upload')
   @Roles(Role.Secretariat)
+  @ApiCreatedResponse({
+    type: VideoUploadResponse,
+    description: 'Where to PUT the file, in chunks.',
+  })
   createUpload(
     @CurrentUser() user: AuthUser,
     @IdParam('lesson') id: string,
@@ -37,6 +50,8 @@ export class VideoController {
 
   /** Short-lived playback of a ready video, for people who may see the lesson. */
   @Get(':id/playback')
+  @ApiOkResponse({ type: PlaybackResponse, description: 'Short-lived playback tokens or URL.' })
+  @ApiConflictResponse({ description: 'The video is not ready yet.' })
   playback(@CurrentUser() user: AuthUser, @IdParam('lesson') id: string): Promise<PlaybackDto> {
     return this.service.playback(user, id);
   }
@@ -45,6 +60,7 @@ export class VideoController {
   @Post(':id/captions')
   @Roles(Role.Secretariat)
   @ApiConsumes('multipart/form-data')
+  @ApiCreatedResponse({ type: [CaptionTrackResponse], description: 'The lesson’s caption tracks.' })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_CAPTION_BYTES, files: 1 } }))
   uploadCaptions(
     @CurrentUser() user: AuthUser,
@@ -57,7 +73,7 @@ export class VideoController {
   }
 
   @Get(':id/captions/:language')
-  @ApiOkResponse({ description: 'The WebVTT file.', content: { 'text/vtt': {} } })
+  @ApiOkResponse({ description: 'The WebVTT file.', content: binaryContent('text/vtt') })
   async caption(
     @CurrentUser() user: AuthUser,
     @IdParam('lesson') id: string,
