@@ -1,3 +1,5 @@
+import type { MunicipalityDto, Page, VillageDto } from '@blup/contracts';
+import type { Locator } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { signInThroughApi } from './support/ui';
@@ -50,4 +52,50 @@ test.describe('Villages', () => {
     await rows.first().click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   });
+
+  test('a long village name wraps on a phone instead of being cut off @phone', async ({
+    page,
+    api,
+    demo,
+  }) => {
+    const secretariat = await api.as(demo.secretariat);
+    const municipalities = await secretariat.get<Page<MunicipalityDto>>('/api/municipalities', {
+      pageSize: 1,
+    });
+    const name = `Tappernøje, Snesere og Everdrup sogns landsbyer ${uniqueSuffix()}`;
+    await secretariat.post<VillageDto>('/api/villages', {
+      name,
+      municipalityId: municipalities.items[0]?.id,
+    });
+
+    await signInThroughApi(page, demo.secretariat);
+    await page.goto('/villages');
+    await page.getByRole('searchbox', { name: 'Søg efter landsby' }).fill(name);
+    const row = page.getByTestId('list').getByRole('link');
+    await expect(row).toHaveCount(1);
+    await expectWhole(row.getByText(name, { exact: true }));
+    await row.click();
+    await expectWhole(page.getByRole('heading', { level: 1, name }));
+  });
 });
+
+/** The text is shown in full: neither it nor a box around it clips it ("Tappernøje, Sne…"). */
+async function expectWhole(text: Locator): Promise<void> {
+  await expect(text).toBeVisible();
+  const clipped = await text.evaluate((element) => {
+    const out: string[] = [];
+    for (let el: Element | null = element; el && el !== document.body; el = el.parentElement) {
+      const style = getComputedStyle(el);
+      if (el.scrollWidth > el.clientWidth && style.overflowX !== 'visible') {
+        out.push(`${el.tagName}.${el.className}: ${el.scrollWidth} > ${el.clientWidth}`);
+      }
+      if (style.textOverflow === 'ellipsis' && style.whiteSpace === 'nowrap') {
+        out.push(`${el.tagName}.${el.className}: ellipsis`);
+      }
+    }
+    const box = element.getBoundingClientRect();
+    if (box.right > window.innerWidth) out.push(`ends at ${box.right} of ${window.innerWidth}`);
+    return out;
+  });
+  expect(clipped, 'boxes that cut the name off').toEqual([]);
+}
