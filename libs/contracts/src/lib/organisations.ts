@@ -1,4 +1,5 @@
-import type { LearnerKind, Locale, Role } from './roles';
+import type { Page } from './common';
+import type { LearnerKind, Locale, Phase, Role } from './roles';
 
 export interface MunicipalityDto {
   id: string;
@@ -13,6 +14,42 @@ export interface CreateMunicipalityRequest {
 }
 
 export type UpdateMunicipalityRequest = Partial<CreateMunicipalityRequest>;
+
+/** A session as the municipality overview names it. Times are ISO instants. */
+export interface OverviewSessionDto {
+  id: string;
+  title: string;
+  phase: Phase;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** One village at a glance, for the municipality's coordinators (and the secretariat). */
+export interface VillageOverviewDto {
+  villageId: string;
+  villageName: string;
+  cohortName: string | null;
+  /** The phase of the village circle's latest session that has begun, else of its first; null
+   * when the village has no sessions (not in a cohort yet). */
+  phase: Phase | null;
+  nextSession: OverviewSessionDto | null;
+  /** Share (0–100) of recorded attendance at held sessions that was "present"; null before any. */
+  attendancePercent: number | null;
+  heldSessions: number;
+  /** Steering members' completion (0–100) of the published BLUP course lessons they may see;
+   * null when there is nothing to count. */
+  coursePercent: number | null;
+  /** Next steps not marked done, from the village circle's sessions (cancelled ones left out). */
+  openNextSteps: number;
+}
+
+/** `GET /api/municipalities/:id/overview`: a page of villages, and the coordinator circle. */
+export interface MunicipalityOverviewDto extends Page<VillageOverviewDto> {
+  municipalityId: string;
+  municipalityName: string;
+  /** The next session of the coordinator circle of the municipality's cohorts, if any. */
+  coordinatorCircleNextSession: OverviewSessionDto | null;
+}
 
 export interface VillageDto {
   id: string;

@@ -9,7 +9,12 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Role, type MunicipalityDto, type Page } from '@blup/contracts';
+import {
+  Role,
+  type MunicipalityDto,
+  type MunicipalityOverviewDto,
+  type Page,
+} from '@blup/contracts';
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
@@ -18,6 +23,7 @@ import { IdParam } from '../../common/id-param';
 import { PageQueryDto } from '../../common/pagination';
 import {
   CreateMunicipalityBody,
+  MunicipalityOverviewResponse,
   MunicipalityResponse,
   UpdateMunicipalityBody,
 } from './municipality.dto';
@@ -46,6 +52,24 @@ export class MunicipalitiesController {
     @IdParam('municipality') id: string,
   ): Promise<MunicipalityDto> {
     return this.service.get(user, id);
+  }
+
+  @Get(':id/overview')
+  @ApiOkResponse({
+    type: MunicipalityOverviewResponse,
+    description:
+      'A page of the municipality’s villages at a glance, and its coordinator circle’s next session; `q` searches village names.',
+  })
+  @ApiForbiddenResponse({
+    description: 'Only the municipality’s coordinators and the secretariat see the overview.',
+  })
+  @ApiNotFoundResponse({ description: 'No such municipality, or not one you may see.' })
+  overview(
+    @CurrentUser() user: AuthUser,
+    @IdParam('municipality') id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<MunicipalityOverviewDto> {
+    return this.service.overview(user, id, query);
   }
 
   @Roles(Role.Secretariat)
