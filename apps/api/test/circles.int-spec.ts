@@ -280,6 +280,38 @@ describe('changing the plan', () => {
     });
     expect(held.body.status).toBe('held');
   });
+  it('keeps lesson materials when a PATCH leaves them out, and restores a cancelled session that way', async () => {
+    const { lesson } = await new CourseFixtures(t.dataSource).courseWithLesson();
+    const materials = [
+      { kind: MaterialKind.Lesson, title: 'Intro', url: null, lessonId: lesson.id },
+    ];
+    const planned = await secretariat.post<PlanSessionDto[]>(`/api/cohorts/${w.cohort.id}/plan`, {
+      sessions: [{ ...slot(CircleKind.Village, 60, 'Med lektion'), materials }],
+    });
+    expect(planned.status).toBe(201);
+    const linked = [
+      { kind: 'lesson', title: 'Intro', url: `/lessons/${lesson.id}`, lessonId: lesson.id },
+    ];
+    const renamed = await secretariat.patch<PlanSessionDto>(
+      `/api/plan-sessions/${planned.body[0].id}`,
+      { title: 'Med lektion og nyt navn' },
+    );
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.materials).toEqual(linked);
+
+    const a = await sessionOf(w.circleA.id, planned.body[0].id);
+    const topic = await secretariat.patch<SessionSummaryDto>(`/api/sessions/${a.id}`, {
+      topic: 'Andet emne',
+    });
+    expect(topic.status).toBe(200);
+    expect((await secretariat.post(`/api/sessions/${a.id}/cancel`)).status).toBe(200);
+    const restored = await secretariat.patch<SessionSummaryDto>(`/api/sessions/${a.id}`, {
+      status: SessionStatus.Planned,
+    });
+    expect(restored.status).toBe(200);
+    expect(restored.body.status).toBe(SessionStatus.Planned);
+    expect((await sessionOf(w.circleA.id, planned.body[0].id)).materials).toEqual(linked);
+  });
 });
 
 describe('bad input', () => {

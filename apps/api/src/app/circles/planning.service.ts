@@ -105,7 +105,7 @@ export class PlanningService {
     }
     const lessons = await this.knownLessons(body.sessions.map((s) => s.materials));
     const contents = slots.map((slot) =>
-      this.content(slot.input, lessons, `sessions.${slot.index}.`),
+      this.content(slot.input, lessons, undefined, `sessions.${slot.index}.`),
     );
 
     let changes = noChanges();
@@ -182,9 +182,10 @@ export class PlanningService {
         phase: body.phase ?? plan.phase,
         topic: body.topic ?? plan.topic,
         agenda: body.agenda ?? plan.agenda,
-        materials: body.materials ?? plan.materials,
+        materials: body.materials,
       },
       lessons,
+      plan.materials,
     );
     const contentChanged =
       content.title !== plan.title ||
@@ -346,9 +347,10 @@ export class PlanningService {
           phase: body.phase ?? session.phase,
           topic: body.topic ?? session.topic,
           agenda: body.agenda ?? session.agenda,
-          materials: body.materials ?? session.materials,
+          materials: body.materials,
         },
         lessons,
+        session.materials,
       );
       const contentChanged =
         content.title !== session.title ||
@@ -422,6 +424,11 @@ export class PlanningService {
       materials?: readonly Material[];
     },
     lessons: ReadonlySet<string>,
+    /**
+     * The materials stored already, kept as they are when the input leaves materials out: they
+     * were checked when written, and `lessons` only knows the lessons the input names.
+     */
+    storedMaterials?: Material[],
     prefix = '',
   ): Content {
     return {
@@ -429,7 +436,10 @@ export class PlanningService {
       phase: input.phase,
       topic: input.topic ?? '',
       agenda: cleanAgenda(input.agenda ?? []),
-      materials: resolveMaterials(input.materials ?? [], lessons, prefix),
+      materials:
+        input.materials === undefined && storedMaterials
+          ? storedMaterials
+          : resolveMaterials(input.materials ?? [], lessons, prefix),
     };
   }
 
