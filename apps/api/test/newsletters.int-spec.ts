@@ -21,6 +21,7 @@ import { SessionEvents } from '../src/app/circles/session-events';
 import { readUnsubscribeToken } from '../src/app/citizen-panel/unsubscribe-link';
 import { CircleSession, User } from '../src/app/database/entities';
 import { NEWSLETTERS_QUEUE } from '../src/app/newsletter-delivery/newsletter-delivery.constants';
+import { signedVillage } from '../src/app/newsletters/newsletter-link';
 import { NewsletterAudience } from '../src/app/newsletters/newsletter-ports';
 import { daysBeforeSendAt } from '../src/app/newsletters/newsletter-schedule';
 import { CircleFixtures, inDays, type CircleWorld } from './circles-fixtures';
@@ -364,7 +365,9 @@ describe('preview and test send', () => {
     expect(b.body.html).toContain('href="https://meet.example.dk/bøl-eget-rum"');
     expect(b.body.html).not.toContain('<script');
     expect(b.body.text).toContain(`Vi ses i ${w.villageB.name}.`);
-    expect(b.body.text).toContain(`calendar.ics?v=${w.villageB.id}`);
+    expect(b.body.text).toContain(
+      `calendar.ics?v=${signedVillage(t.config.signingSecret, n.webToken, w.villageB.id)}`,
+    );
     const a = await w.admin.post<NewsletterPreviewDto>(`/api/newsletters/${n.id}/preview`, {});
     expect(a.body.html).toContain(`href="${w.circleA.roomUrl}"`);
     const outside = await w.admin.post(`/api/newsletters/${n.id}/preview`, {
@@ -465,9 +468,11 @@ describe('sending, progress, archive and web version', () => {
     expect(mailA.html).toContain(`Kære ${w.memberA.name} i ${w.villageA.name}`);
     expect(mailA.text).toContain(`Gå til mødet: ${w.circleA.roomUrl}`);
     expect(mailA.text).toContain(`http://blup.test/lessons/${lesson.id}`);
-    expect(mailA.text).toContain(
-      `http://blup.test/newsletters/web/${n.webToken}?v=${w.villageA.id}`,
-    );
+    // The links in the mail carry the village signed, so only they open village A's copy.
+    const vA = signedVillage(t.config.signingSecret, n.webToken, w.villageA.id);
+    const vB = signedVillage(t.config.signingSecret, n.webToken, w.villageB.id);
+    expect(mailA.text).toContain(`http://blup.test/newsletters/web/${n.webToken}?v=${vA}`);
+    expect(mailA.text).toContain(`/api/newsletters/web/${n.webToken}/calendar.ics?v=${vA}`);
     const unsubscribe = /^<http:\/\/blup\.test\/api\/unsubscribe\/([^>]+)>$/.exec(
       header(mailA, 'List-Unsubscribe'),
     );
@@ -538,7 +543,7 @@ describe('sending, progress, archive and web version', () => {
     const item = mine.body.items.find((i) => i.id === n.id);
     expect(item).toMatchObject({
       villageId: w.villageA.id,
-      webUrl: `http://blup.test/newsletters/web/${n.webToken}?v=${w.villageA.id}`,
+      webUrl: `http://blup.test/newsletters/web/${n.webToken}?v=${vA}`,
     });
     const read = await memberA.get<NewsletterWebVersionDto>(`/api/newsletters/${n.id}/read`);
     expect(read.status).toBe(200);
@@ -547,10 +552,34 @@ describe('sending, progress, archive and web version', () => {
     expect(read.body.html).not.toContain(w.memberA.name);
     expect(read.body.html).not.toContain('unsubscribe');
 
+    // Each reads only their own village's copy (its room, its calendar): not village B's, though
+    // the newsletter went to B too. The coordinators: their municipality's villages.
+    for (const [reader, status] of [
+      [w.memberA, 404],
+      [w.coordinator1, 404],
+      [w.coordinator2, 200],
+      [w.memberB, 200],
+    ] as const) {
+      const client = reader === w.memberA ? memberA : await signInAs(t, reader);
+      const other = await client.get<NewsletterWebVersionDto>(
+        `/api/newsletters/${n.id}/read?villageId=${w.villageB.id}`,
+      );
+      expect(other.status).toBe(status);
+      if (status === 404) expect(JSON.stringify(other.body)).not.toContain('bøl-eget-rum');
+    }
+    expect(
+      (await memberA.get(`/api/newsletters/archive?villageId=${w.villageB.id}&pageSize=100`))
+        .status,
+    ).toBe(404);
+    const asAdmin = await w.admin.get<NewsletterWebVersionDto>(
+      `/api/newsletters/${n.id}/read?villageId=${w.villageB.id}`,
+    );
+    expect(asAdmin.body.html).toContain('https://meet.example.dk/bøl-eget-rum');
+
     // The public web version: no sign-in, per village, not indexed, never a person's name.
     const anonymous = t.client();
     const web = await anonymous.get<NewsletterWebVersionDto>(
-      `/api/newsletters/web/${n.webToken}?v=${w.villageB.id}`,
+      `/api/newsletters/web/${n.webToken}?v=${vB}`,
     );
     expect(web.status).toBe(200);
     expect(web.headers.get('x-robots-tag')).toContain('noindex');
@@ -559,12 +588,24 @@ describe('sending, progress, archive and web version', () => {
     expect(web.body.html).toContain('https://meet.example.dk/bøl-eget-rum');
     expect(web.body.html).not.toContain(w.memberB.name);
     const ics = await anonymous.get<string>(
-      `/api/newsletters/web/${n.webToken}/calendar.ics?v=${w.villageB.id}`,
+      `/api/newsletters/web/${n.webToken}/calendar.ics?v=${vB}`,
     );
     expect(ics.status).toBe(200);
     expect(ics.headers.get('content-type')).toContain('text/calendar');
     expect(String(ics.body)).toContain(`UID:${w.sessionB.id}@blup-akademiet`);
     expect((await anonymous.get(`/api/newsletters/web/${'x'.repeat(43)}`)).status).toBe(404);
+    // A village id added by hand, or A's signature with B's id, opens no village's copy.
+    const [, sigA] = vA.split('.');
+    for (const v of [w.villageB.id, `${w.villageB.id}.${sigA}`, `${w.villageB.id}.`]) {
+      for (const path of [
+        `/api/newsletters/web/${n.webToken}`,
+        `/api/newsletters/web/${n.webToken}/calendar.ics`,
+      ]) {
+        const forged = await anonymous.get(`${path}?v=${encodeURIComponent(v)}`);
+        expect(forged.status).toBe(404);
+        expect(JSON.stringify(forged.body)).not.toContain('bøl-eget-rum');
+      }
+    }
 
     // Sent: not editable, not deletable, not schedulable again.
     expect((await w.admin.delete(`/api/newsletters/${n.id}`)).status).toBe(409);

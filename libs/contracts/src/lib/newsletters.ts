@@ -288,7 +288,7 @@ export interface NewsletterArchiveItemDto {
   sentAt: string | null;
   /** The village copy to show (from the query, or the reader's own village), if any. */
   villageId: string | null;
-  /** Public web version of that copy. */
+  /** Public web version of that copy (its `v` signs the village in, as in the mailed links). */
   webUrl: string;
 }
 

@@ -2,6 +2,7 @@ import { NewsletterStatus, Role } from '@blup/contracts';
 import type { Actor } from './access-policy';
 import {
   canReadNewsletter,
+  canReadVillageCopy,
   canWriteNewsletters,
   type NewsletterReadRef,
 } from './newsletter-access-policy';
@@ -101,5 +102,37 @@ describe('newsletter access policy', () => {
         courseAccess: false,
       }),
     ).toBe(false);
+  });
+});
+
+describe(canReadVillageCopy.name, () => {
+  const village = { id: 'vA', municipalityId: M1 };
+  it.each([
+    ['the secretariat', actor(Role.Secretariat), true],
+    [
+      'a steering member of the village',
+      actor(Role.SteeringMember, { villageId: 'vA', municipalityId: M1 }),
+      true,
+    ],
+    [
+      'a steering member of another village in the municipality',
+      actor(Role.SteeringMember, { villageId: 'vB', municipalityId: M1 }),
+      false,
+    ],
+    [
+      'a steering member without a village',
+      actor(Role.SteeringMember, { municipalityId: M1 }),
+      false,
+    ],
+    ['a coordinator of its municipality', actor(Role.Coordinator, { municipalityId: M1 }), true],
+    [
+      'a coordinator of another municipality',
+      actor(Role.Coordinator, { municipalityId: M2 }),
+      false,
+    ],
+    ['a coordinator without a municipality', actor(Role.Coordinator), false],
+    ['a learner of its municipality', actor(Role.Learner, { municipalityId: M1 }), false],
+  ])('%s', (_who, reader, expected) => {
+    expect(canReadVillageCopy(reader, village)).toBe(expected);
   });
 });

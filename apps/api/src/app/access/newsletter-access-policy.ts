@@ -11,6 +11,9 @@ import type { Actor } from './access-policy';
  *   village they went to; coordinators of a municipality with a village they went to, and the
  *   coordinators of a coordinator circle's cohort; people with access to a course newsletter's
  *   course.
+ * - A village's own copy of a newsletter (its meeting room, its session, its calendar link) is read
+ *   only by the secretariat, that village's steering members and the coordinators of its
+ *   municipality (the same people who read the village's newsletters in the archive).
  */
 export interface NewsletterReadRef {
   status: NewsletterStatus;
@@ -45,4 +48,24 @@ export function canReadNewsletter(actor: Actor, ref: NewsletterReadRef): boolean
     );
   }
   return false;
+}
+
+/**
+ * Whether the reader may see one village's copy (with its meeting-room and calendar links) of a
+ * newsletter they may read (canReadNewsletter).
+ */
+export function canReadVillageCopy(
+  actor: Actor,
+  village: { id: string; municipalityId: string },
+): boolean {
+  switch (actor.role) {
+    case Role.Secretariat:
+      return true;
+    case Role.SteeringMember:
+      return actor.villageId !== null && actor.villageId === village.id;
+    case Role.Coordinator:
+      return actor.municipalityId !== null && actor.municipalityId === village.municipalityId;
+    default:
+      return false;
+  }
 }

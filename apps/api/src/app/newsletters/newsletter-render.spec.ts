@@ -3,6 +3,7 @@ import { readUnsubscribeToken } from '../citizen-panel/unsubscribe-link';
 import type { NewsletterRecipient } from './newsletter-ports';
 import { renderCopy, sessionFor, type RenderSource, type SessionFacts } from './newsletter-render';
 import { daysBeforeSendAt } from './newsletter-schedule';
+import { signedVillage } from './newsletter-link';
 
 const SECRET = 'x'.repeat(40);
 const VILLAGE_A = '11111111-1111-4111-8111-111111111111';
@@ -99,7 +100,7 @@ describe('renderCopy', () => {
     expect(a.html).toContain('href="https://meet.jit.si/blup-a"');
     expect(a.html).toContain(
       'https://blup.test/api/newsletters/web/tok_abcdefghijklmnopqrstuvwxyz/calendar.ics?v=' +
-        VILLAGE_A,
+        signedVillage(SECRET, 'tok_abcdefghijklmnopqrstuvwxyz', VILLAGE_A),
     );
     expect(a.text).toContain('Gå til mødet: https://meet.jit.si/blup-a');
     const b = renderCopy(source(), {
@@ -133,7 +134,7 @@ describe('renderCopy', () => {
     expect(copy.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     expect(copy.html).toContain('https://blup.test/panel/preferences?token=');
     expect(copy.webUrl).toBe(
-      `https://blup.test/newsletters/web/tok_abcdefghijklmnopqrstuvwxyz?v=${VILLAGE_A}`,
+      `https://blup.test/newsletters/web/tok_abcdefghijklmnopqrstuvwxyz?v=${signedVillage(SECRET, 'tok_abcdefghijklmnopqrstuvwxyz', VILLAGE_A)}`,
     );
     expect(copy.text).toContain(`Læs nyhedsbrevet i din browser: ${copy.webUrl}`);
 

@@ -10,6 +10,7 @@ import {
   type MergeValues,
 } from './newsletter-html';
 import type { NewsletterRecipient, RenderedNewsletter } from './newsletter-ports';
+import { signedVillage } from './newsletter-link';
 
 /** A lesson or inspiration video as a card shows it. */
 export interface LessonCard {
@@ -145,24 +146,24 @@ const WORDS: Record<Locale, Words> = {
   },
 };
 
-/** The public web version of one copy: village-neutral, or one village's. */
+/** The public web version of one copy: village-neutral, or one village's (signed, see newsletter-link). */
 export function webVersionUrl(
-  publicUrl: string,
+  source: Pick<RenderSource, 'publicUrl' | 'signingSecret'>,
   webToken: string,
   villageId: string | null,
 ): string {
-  const base = `${publicUrl}/newsletters/web/${webToken}`;
-  return villageId ? `${base}?v=${villageId}` : base;
+  const base = `${source.publicUrl}/newsletters/web/${webToken}`;
+  return villageId ? `${base}?v=${signedVillage(source.signingSecret, webToken, villageId)}` : base;
 }
 
 /** A public add-to-calendar file for the session a copy leads into (tokened like the web version). */
 export function calendarFileUrl(
-  publicUrl: string,
+  source: Pick<RenderSource, 'publicUrl' | 'signingSecret'>,
   webToken: string,
   villageId: string | null,
 ): string {
-  const base = `${publicUrl}/api/newsletters/web/${webToken}/calendar.ics`;
-  return villageId ? `${base}?v=${villageId}` : base;
+  const base = `${source.publicUrl}/api/newsletters/web/${webToken}/calendar.ics`;
+  return villageId ? `${base}?v=${signedVillage(source.signingSecret, webToken, villageId)}` : base;
 }
 
 /**
@@ -289,7 +290,7 @@ function sessionBox(
     w.when(session.startsAt, session.endsAt),
   );
   const calendar = calendarFileUrl(
-    source.publicUrl,
+    source,
     source.newsletter.webToken,
     villageId ?? session.villageId,
   );
@@ -365,7 +366,7 @@ export function renderCopy(source: RenderSource, copy: CopyFor): RenderedNewslet
     .replace(/[\r\n]+/g, ' ')
     .trim();
   const preheader = mergeText(n.preheader, values);
-  const webUrl = webVersionUrl(source.publicUrl, n.webToken, village?.id ?? null);
+  const webUrl = webVersionUrl(source, n.webToken, village?.id ?? null);
   const forMember = person !== null && person.subscriberId === null;
 
   const parts: Part[] = n.blocks.map((block): Part => {

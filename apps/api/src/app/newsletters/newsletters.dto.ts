@@ -39,8 +39,10 @@ import {
   IsIn,
   IsInt,
   IsOptional,
+  IsString,
   IsUUID,
   Max,
+  MaxLength,
   Min,
   ValidateBy,
   ValidateIf,
@@ -220,9 +222,13 @@ export class CardOptionsQueryDto extends PageQueryDto implements NewsletterCardO
 }
 
 export class WebVersionQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The village whose copy to show.' })
+  @ApiPropertyOptional({
+    description:
+      'The village whose copy to show, signed for this newsletter (`<villageId>.<signature>`), as in the links the mails carry. Anything else: 404.',
+  })
   @IsOptional()
-  @IsUUID('all', { message: 'v must be a village id (a UUID)' })
+  @IsString()
+  @MaxLength(100)
   v?: string;
 }
 

@@ -39,7 +39,12 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { updateReturning } from '../circles/circle-sync.service';
 import { Newsletter } from '../database/entities/newsletters';
-import { canReadNewsletter, canWriteNewsletters } from '../access/newsletter-access-policy';
+import {
+  canReadNewsletter,
+  canReadVillageCopy,
+  canWriteNewsletters,
+  type NewsletterReadRef,
+} from '../access/newsletter-access-policy';
 import { resolveAudience } from './newsletter-audience.service';
 import { BlockError, cardLessonIds, parseBlocks } from './newsletter-blocks';
 import { NewsletterDispatcher, type NewsletterRecipient } from './newsletter-ports';
@@ -51,6 +56,7 @@ import {
   targetColumns,
   targetOf,
 } from './newsletter-queries';
+import { verifiedVillage } from './newsletter-link';
 import { renderCopy, sessionFor, webVersionUrl } from './newsletter-render';
 import { loadRenderSource } from './newsletter-renderer.service';
 import { daysBeforeSendAt } from './newsletter-schedule';
@@ -69,6 +75,9 @@ const SESSION_KINDS = new Set<NewsletterTargetKind>(SESSION_TARGET_KINDS);
 function isSessionTarget(n: Newsletter): boolean {
   return n.planId !== null || n.sessionId !== null;
 }
+
+const NO_SUCH_COPY =
+  'No such copy of this newsletter, or not one you may see. Open the link from your own newsletter mail.';
 
 export function newWebToken(): string {
   return randomBytes(32).toString('base64url');
@@ -117,12 +126,16 @@ export class NewslettersService {
     return n;
   }
 
-  private async loadReadable(actor: Actor, id: string): Promise<Newsletter> {
+  private async loadReadable(
+    actor: Actor,
+    id: string,
+  ): Promise<{ n: Newsletter; ref: NewsletterReadRef }> {
     const n = await this.dataSource.getRepository(Newsletter).findOneBy({ id });
-    if (!n || !canReadNewsletter(actor, await loadReadRef(this.em, n, actor))) {
+    const ref = n ? await loadReadRef(this.em, n, actor) : null;
+    if (!n || !ref || !canReadNewsletter(actor, ref)) {
       throw notFound('No such newsletter, or not one you may see.');
     }
-    return n;
+    return { n, ref };
   }
 
   private requireDraft(n: Newsletter): void {
@@ -164,7 +177,7 @@ export class NewslettersService {
   }
 
   async get(actor: Actor, id: string): Promise<NewsletterDto> {
-    const n = await this.loadReadable(actor, id);
+    const { n } = await this.loadReadable(actor, id);
     return this.toDto(n, actor);
   }
 
@@ -539,6 +552,14 @@ export class NewslettersService {
     });
     let villageFilter = '';
     if (query.villageId) {
+      // Its links open that village's copy, so only for those who may read it.
+      const [village] = await this.em.query<{ id: string; municipalityId: string }[]>(
+        `SELECT id, municipality_id AS "municipalityId" FROM villages WHERE id = $1`,
+        [query.villageId],
+      );
+      if (!village || !canReadVillageCopy(actor, village)) {
+        throw notFound('No such village, or not one whose newsletters you may read.');
+      }
       params.push(query.villageId);
       villageFilter = `AND EXISTS (SELECT 1 FROM newsletters_scope_for_archive sc
                                     WHERE sc.newsletter_id = n.id AND sc.village_id = $${params.length}::uuid)`;
@@ -590,7 +611,7 @@ export class NewslettersService {
         target: targets.get(r.id) ?? this.unknownTarget(),
         sentAt: r.sent_at ? r.sent_at.toISOString() : null,
         villageId,
-        webUrl: webVersionUrl(this.config.publicUrl, r.web_token, villageId),
+        webUrl: webVersionUrl(this.config, r.web_token, villageId),
       };
     });
     return toPage(items, total, query);
@@ -598,20 +619,28 @@ export class NewslettersService {
 
   /** A sent newsletter in the archive, as the reader's (or the asked) village's copy. */
   async read(actor: AuthUser, id: string, villageId?: string): Promise<NewsletterWebVersionDto> {
-    const n = await this.loadReadable(actor, id);
+    const { n, ref } = await this.loadReadable(actor, id);
     const source = await loadRenderSource(this.em, this.config, n);
+    const asked = villageId ? ref.villages.find((v) => v.id === villageId) : undefined;
+    // Another village's copy (its meeting room, its calendar) is not for everyone who reads the
+    // newsletter: only for those who may read that village's copy.
+    if (asked && !canReadVillageCopy(actor, asked)) throw notFound(NO_SUCH_COPY);
     const chosen =
-      villageId && source.villages.has(villageId)
-        ? villageId
+      asked && source.villages.has(asked.id)
+        ? asked.id
         : actor.villageId && source.villages.has(actor.villageId)
           ? actor.villageId
           : null;
     return this.webCopy(n, source, chosen, actor.locale);
   }
 
-  /** The public web version: anyone with the link, village-neutral or one village's copy. */
-  async webVersion(token: string, villageId?: string): Promise<NewsletterWebVersionDto> {
+  /**
+   * The public web version: anyone with the link, village-neutral or (with the signed `v` of the
+   * link the village got) that village's copy.
+   */
+  async webVersion(token: string, v?: string): Promise<NewsletterWebVersionDto> {
     const n = await this.byWebToken(token);
+    const villageId = this.linkVillage(n, v);
     const source = await loadRenderSource(this.em, this.config, n);
     return this.webCopy(
       n,
@@ -622,8 +651,9 @@ export class NewslettersService {
   }
 
   /** The add-to-calendar file of the session a web version's copy leads into. */
-  async webCalendar(token: string, villageId?: string): Promise<NewsletterIcsFile> {
+  async webCalendar(token: string, v?: string): Promise<NewsletterIcsFile> {
     const n = await this.byWebToken(token);
+    const villageId = this.linkVillage(n, v);
     if (!isSessionTarget(n)) throw notFound('This newsletter does not lead into a session.');
     const scope = await loadScope(this.em, n);
     const session = sessionFor(scope.sessions, villageId ?? null);
@@ -635,6 +665,14 @@ export class NewslettersService {
       events: [toCalendarEvent(calendarSession, 'da', this.config.publicUrl)],
     });
     return { body, fileName: icsFileName(calendarSession) };
+  }
+
+  /** The village a public link's `v` was signed for; 404 for one not signed for this newsletter. */
+  private linkVillage(n: Newsletter, v: string | undefined): string | null {
+    if (v === undefined || v === '') return null;
+    const villageId = verifiedVillage(this.config.signingSecret, n.webToken, v);
+    if (!villageId) throw notFound(NO_SUCH_COPY);
+    return villageId;
   }
 
   private async byWebToken(token: string): Promise<Newsletter> {
@@ -915,7 +953,7 @@ export class NewslettersService {
       ...this.toSummary(n, targets.get(n.id)),
       preheader: n.preheader,
       blocks: n.blocks,
-      webUrl: webVersionUrl(this.config.publicUrl, n.webToken, null),
+      webUrl: webVersionUrl(this.config, n.webToken, null),
       webToken: n.webToken,
       villages: scope.villages.map((v) => ({ id: v.id, name: v.name })),
       canEdit: canWriteNewsletters(actor) && n.status === NewsletterStatus.Draft,

@@ -38,7 +38,7 @@ export class NewsletterWebPage {
   private readonly api = inject(NewslettersApi);
 
   readonly token = input.required<string>();
-  /** The village whose copy to show. */
+  /** The village whose copy to show, signed for this newsletter (`<villageId>.<hmac>`) as in the mailed link. */
   readonly v = input<string | undefined>(undefined);
   protected readonly copy = rxResource({
     params: () => ({ token: this.token(), villageId: this.v() }),
