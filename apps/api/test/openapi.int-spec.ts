@@ -170,6 +170,18 @@ describe('OpenAPI document', () => {
     expect(
       missingFields(doc, okSchema(doc, '/api/info-meetings/upcoming', 'get'), upcoming.body),
     ).toEqual([]);
+    // Every list and read without an id, as the secretariat (who may read them all).
+    const reads = Object.entries(doc.paths)
+      .filter(([path, item]) => item.get && !path.includes('{'))
+      .filter(([, item]) => item.get.responses['200']?.content?.['application/json']);
+    const wrong: string[] = [];
+    for (const [path] of reads) {
+      const res = await admin.get(path);
+      if (res.status !== 200) continue;
+      const missing = missingFields(doc, okSchema(doc, path, 'get'), res.body);
+      if (missing.length) wrong.push(`${path}: ${missing.join(', ')}`);
+    }
+    expect(wrong).toEqual([]);
     const notFound = await admin.get('/api/villages/00000000-0000-4000-8000-000000000000');
     expect(notFound.status).toBe(404);
     expect(missingFields(doc, { $ref: '#/components/schemas/ErrorBody' }, notFound.body)).toEqual(

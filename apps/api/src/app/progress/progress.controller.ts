@@ -2,10 +2,12 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestj
 import {
   ApiBadRequestResponse,
   ApiCookieAuth,
+  ApiExtraModels,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type {
   ContinueWatchingDto,
@@ -64,9 +66,10 @@ export class ProgressController {
   }
 
   @Get('me/continue')
+  @ApiExtraModels(ContinueWatchingResponse)
   @ApiOkResponse({
-    type: ContinueWatchingResponse,
-    description: 'Your most recent unfinished video lesson; empty when there is none.',
+    schema: { allOf: [{ $ref: getSchemaPath(ContinueWatchingResponse) }], nullable: true },
+    description: 'Your most recent unfinished video lesson; an empty body (null) when none.',
   })
   continueWatching(@CurrentUser() user: AuthUser): Promise<ContinueWatchingDto | null> {
     return this.service.continueWatching(user);
