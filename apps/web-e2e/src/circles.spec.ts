@@ -230,6 +230,7 @@ test.describe('Study circles', () => {
     api,
     demo,
   }) => {
+    test.setTimeout(60_000);
     const suffix = uniqueSuffix();
     const secretariat = await api.as(demo.secretariat);
     const municipalities = await secretariat.get<Page<MunicipalityDto>>('/api/municipalities', {

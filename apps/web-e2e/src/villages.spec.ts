@@ -58,6 +58,7 @@ test.describe('Villages', () => {
     api,
     demo,
   }) => {
+    test.setTimeout(60_000);
     const secretariat = await api.as(demo.secretariat);
     const municipalities = await secretariat.get<Page<MunicipalityDto>>('/api/municipalities', {
       pageSize: 1,
