@@ -411,6 +411,45 @@ describe('preview and test send', () => {
   });
 });
 
+describe('paragraphs', () => {
+  it('keeps paragraphs typed with Enter apart in the mail, its text part, the preview and the web version, also as stored before', async () => {
+    const w = await world();
+    const typed = 'Hej {{navn}}!<div>Andet afsnit her.</div><ul><li>Et punkt</li></ul>';
+    const n = await draft(w, { blocks: [{ type: 'text', html: typed }] });
+    expect(n.blocks[0]).toEqual({
+      type: 'text',
+      html: '<p>Hej {{navn}}!</p><p>Andet afsnit her.</p><ul><li>Et punkt</li></ul>',
+    });
+    const paragraphs = (html: string) =>
+      [...html.matchAll(/<p style="([^"]*)">(Hej [^<]*!|Andet afsnit her\.)<\/p>/g)].map(
+        (m) => m[1],
+      );
+    const font = 'font-family:Arial,Helvetica,sans-serif';
+
+    expect((await w.admin.post(`/api/newsletters/${n.id}/test`, {})).status).toBe(200);
+    const mail = await t.smtp.waitFor(w.secretariat.email);
+    const html = String(mail.html);
+    expect(paragraphs(html)).toHaveLength(2);
+    for (const style of paragraphs(html)) expect(style).toContain(font);
+    expect(html).toMatch(new RegExp(`<li style="[^"]*${font}[^"]*">Et punkt</li>`));
+    expect(mail.text).toContain(`Hej ${w.secretariat.name}!\n\nAndet afsnit her.\n\n- Et punkt`);
+
+    // Content stored by the editor before (a div per line) renders the same way.
+    await t.dataSource.query(`UPDATE newsletters SET blocks = $2::jsonb WHERE id = $1`, [
+      n.id,
+      JSON.stringify([{ type: 'text', html: typed }]),
+    ]);
+    const preview = await w.admin.post<NewsletterPreviewDto>(
+      `/api/newsletters/${n.id}/preview`,
+      {},
+    );
+    expect(paragraphs(preview.body.html)).toHaveLength(2);
+    expect(preview.body.text).toContain('!\n\nAndet afsnit her.');
+    const web = await t.client().get<NewsletterWebVersionDto>(`/api/newsletters/web/${n.webToken}`);
+    expect(paragraphs(web.body.html)).toHaveLength(2);
+  });
+});
+
 describe('sending, progress, archive and web version', () => {
   async function waitFinal(w: World, id: string, ms = 20_000): Promise<NewsletterProgressDto> {
     const deadline = Date.now() + ms;

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page as PwPage } from '@playwright/test';
 import {
   type NewsletterCardOption,
+  type NewsletterSummaryDto,
   type NewsletterTargetOption,
   type Page,
   Role,
@@ -251,6 +252,65 @@ test.describe('Newsletters', () => {
     // The demo's newsletter for the session before is in the archive too.
     await page.goto('/newsletters/archive');
     await expect(page.getByTestId('archive')).toContainText('Næste studiekreds:');
+  });
+
+  test('the demo newsletter keeps its paragraphs and list, and a paragraph typed with Enter, in the newsletter font on a phone @phone', async ({
+    page,
+    api,
+    demo,
+  }) => {
+    test.setTimeout(90_000);
+    const secretariat = await api.as(demo.secretariat);
+    const drafts = await secretariat.get<Page<NewsletterSummaryDto>>('/api/newsletters', {
+      status: 'draft',
+      q: 'Næste studiekreds:',
+      pageSize: 100,
+    });
+    const draft = drafts.items.find((n) => n.subject.startsWith('Næste studiekreds:'));
+    if (!draft) throw new Error('The demo needs its draft newsletter');
+    await signInThroughApi(page, demo.secretariat);
+    await page.goto(`/newsletters/${draft.id}`);
+    await expect(page.getByTestId('newsletter-form')).toBeVisible({ timeout: 30_000 });
+
+    // A second text block, typed as a person does: a line, Enter, another line.
+    await page.getByTestId('add-text').click();
+    const typed = page.getByTestId('block-text').last();
+    await typed.getByRole('textbox').click();
+    await page.keyboard.type('Hej fra telefonen!');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Andet afsnit her.');
+    await page.getByTestId('save').click();
+    await expect(page.getByText('Kladden er gemt.')).toBeVisible();
+
+    await page.getByTestId('preview').click();
+    await page.getByTestId('width-phone').click();
+    const letter = page.frameLocator('[data-testid="newsletter-frame"]');
+    const paragraph = (text: string) => letter.locator('p', { hasText: text });
+    for (const text of [
+      'Snart mødes styregruppen',
+      'Se den korte video herunder',
+      'Hej fra telefonen!',
+      'Andet afsnit her.',
+    ]) {
+      await expect(paragraph(text)).toHaveCount(1);
+    }
+    // Separate elements, not one glued together.
+    await expect(paragraph('Hej fra telefonen!')).not.toContainText('Andet afsnit her.');
+    await expect(letter.locator('ul li', { hasText: 'Hvem i landsbyen' })).toHaveCount(1);
+    for (const element of [
+      paragraph('Snart mødes styregruppen'),
+      paragraph('Andet afsnit her.'),
+      letter.locator('ul li', { hasText: 'Hvem i landsbyen' }),
+    ]) {
+      const font = await element.evaluate((el) => getComputedStyle(el).fontFamily);
+      expect(font).toContain('Arial');
+    }
+    await shot(page, 'newsletter-paragraphs-phone');
+
+    // The demo draft as it was, for the other tests.
+    await page.getByTestId('block-text').last().getByTestId('remove-block').click();
+    await page.getByTestId('save').click();
+    await expect(page.getByText('Kladden er gemt.')).toBeVisible();
   });
 
   test('a member reads the sent demo newsletter in the archive on a phone @phone', async ({

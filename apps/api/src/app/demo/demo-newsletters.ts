@@ -29,7 +29,8 @@ function blocksFor(plan: PlanRow, videoId: string | null, steps: string[]): News
         `<h2>Kære {{navn}}</h2>` +
         `<p>Snart mødes styregruppen i {{landsby}} til studiekredsen <strong>${plan.title}</strong>. ` +
         `Denne gang handler det om »${plan.topic}«.</p>` +
-        `<p>Se den korte video herunder før mødet, og tag gerne en nabo med i tankerne.</p>`,
+        `<p>Se den korte video herunder før mødet, og tag gerne en nabo med i tankerne.</p>` +
+        `<ul><li>Hvad fik vi gjort siden sidst?</li><li>Hvem i landsbyen skal vi have med nu?</li></ul>`,
     },
     ...(videoId ? [{ type: 'video' as const, lessonId: videoId }] : []),
     { type: 'next_steps', heading: 'Før mødet', items: steps },

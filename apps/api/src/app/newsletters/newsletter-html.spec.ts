@@ -19,6 +19,16 @@ describe('sanitiseNewsletterHtml', () => {
     );
   });
 
+  it('makes each line typed with Enter (a div, or bare text) its own paragraph', () => {
+    expect(sanitiseNewsletterHtml('Hej Karen!<div>Andet afsnit her.</div><div><br></div>')).toBe(
+      '<p>Hej Karen!</p><p>Andet afsnit her.</p>',
+    );
+    expect(sanitiseNewsletterHtml('<div><b>a</b> b</div><ul><li>c<div>d</div></li></ul>')).toBe(
+      '<p><strong>a</strong> b</p><ul><li>c<br />d</li></ul>',
+    );
+    expect(newsletterHtmlToText('<div>Hej</div><div>Andet</div>')).toBe('Hej\n\nAndet');
+  });
+
   it('removes scripts, styles, event handlers and unknown attributes', () => {
     const dirty =
       '<p onclick="alert(1)" style="color:red" class="x">Hej</p><script>alert(1)</script>' +
@@ -28,8 +38,8 @@ describe('sanitiseNewsletterHtml', () => {
   });
 
   it('drops javascript: and data: links and images, and relative links', () => {
-    expect(sanitiseNewsletterHtml('<a href="javascript:alert(1)">x</a>')).toBe('<a>x</a>');
-    expect(sanitiseNewsletterHtml('<a href="/relative">x</a>')).toBe('<a>x</a>');
+    expect(sanitiseNewsletterHtml('<a href="javascript:alert(1)">x</a>')).toBe('<p><a>x</a></p>');
+    expect(sanitiseNewsletterHtml('<a href="/relative">x</a>')).toBe('<p><a>x</a></p>');
     expect(sanitiseNewsletterHtml('<img src="data:image/png;base64,AAA" alt="x">')).toBe('');
     expect(sanitiseNewsletterHtml('<img src="http://insecure.dk/a.png" alt="x">')).toBe('');
     expect(sanitiseNewsletterHtml('<img src="//evil.dk/a.png" alt="x">')).toBe('');
@@ -42,7 +52,7 @@ describe('sanitiseNewsletterHtml', () => {
 
   it('maps h1 to h2 and b/i to strong/em', () => {
     expect(sanitiseNewsletterHtml('<h1>T</h1><b>b</b><i>i</i>')).toBe(
-      '<h2>T</h2><strong>b</strong><em>i</em>',
+      '<h2>T</h2><p><strong>b</strong><em>i</em></p>',
     );
   });
 });

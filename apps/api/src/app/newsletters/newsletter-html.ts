@@ -62,7 +62,67 @@ const OPTIONS: sanitizeHtml.IOptions = {
  * attribute, and links or images with other schemes are removed.
  */
 export function sanitiseNewsletterHtml(html: string): string {
-  return sanitizeHtml(html.replace(CONTROL_CHARACTERS, ''), OPTIONS).trim();
+  const first = sanitizeHtml(html.replace(CONTROL_CHARACTERS, ''), FIRST_PASS);
+  return sanitizeHtml(intoParagraphs(first), OPTIONS).trim();
+}
+
+/** The first pass keeps `div` (bare), so that its lines can become paragraphs. */
+const FIRST_PASS: sanitizeHtml.IOptions = {
+  ...OPTIONS,
+  allowedTags: [...(OPTIONS.allowedTags || []), 'div'],
+};
+
+const BLOCKS = new Set(['h2', 'h3', 'p', 'ul', 'ol', 'blockquote']);
+const TOKEN = /<(\/?)([a-z0-9]+)[^>]*>|[^<]+/gi;
+
+/**
+ * Sanitised HTML (first pass, with `div`) as a sequence of blocks: a browser's editor makes a
+ * `div` per line typed with Enter, and leaves the first line as bare text. Each such line (text,
+ * links, bold outside any block) becomes its own `p`; a `div` inside a list item or
+ * quote becomes a line break. Blocks already there are kept as they are.
+ */
+function intoParagraphs(html: string): string {
+  let out = '';
+  let paragraph = '';
+  let depth = 0; // inside a block (p, list, heading, quote) when > 0
+  const closeParagraph = (): void => {
+    const visible = paragraph.replace(/<br\s*\/?>|&nbsp;|\s/gi, '');
+    if (visible) out += `<p>${paragraph.replace(/^(\s|<br\s*\/?>)+|(\s|<br\s*\/?>)+$/gi, '')}</p>`;
+    paragraph = '';
+  };
+  for (const match of html.matchAll(TOKEN)) {
+    const [token, closing, rawTag] = match;
+    const tag = rawTag?.toLowerCase();
+    if (depth > 0) {
+      if (tag === 'div') {
+        // A line after another line in the same item or quote: a line break between them.
+        if (!closing && !/(<(li|p|blockquote|h2|h3)>|<br \/>)$/i.test(out)) out += '<br />';
+        continue;
+      }
+      if (tag && BLOCKS.has(tag)) depth += closing ? -1 : 1;
+      out += token;
+      continue;
+    }
+    if (tag === 'div') {
+      closeParagraph();
+      continue;
+    }
+    if (tag === 'img') {
+      closeParagraph();
+      out += token;
+      continue;
+    }
+    if (tag && BLOCKS.has(tag)) {
+      closeParagraph();
+      if (!closing) depth = 1;
+      out += token;
+      continue;
+    }
+    if (!tag && !paragraph && !token.trim()) continue;
+    paragraph += token;
+  }
+  closeParagraph();
+  return out;
 }
 
 const FONT = 'font-family:Arial,Helvetica,sans-serif;';
@@ -75,7 +135,7 @@ const STYLES: Record<string, string> = {
   p: `${FONT}margin:0 0 16px;font-size:17px;line-height:1.5;${TEXT_COLOUR}`,
   ul: `${FONT}margin:0 0 16px;padding-left:24px;font-size:17px;line-height:1.5;${TEXT_COLOUR}`,
   ol: `${FONT}margin:0 0 16px;padding-left:24px;font-size:17px;line-height:1.5;${TEXT_COLOUR}`,
-  li: 'margin:0 0 6px;',
+  li: `${FONT}margin:0 0 6px;`,
   a: 'color:#2e6b3f;text-decoration:underline;',
   blockquote: `${FONT}margin:0 0 16px;padding:8px 16px;border-left:4px solid #2e6b3f;font-size:17px;line-height:1.5;color:#4a5a4d;`,
   img: 'display:block;max-width:100%;height:auto;border:0;margin:0 0 16px;',

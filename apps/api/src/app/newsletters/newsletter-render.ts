@@ -430,7 +430,7 @@ export function renderCopy(source: RenderSource, copy: CopyFor): RenderedNewslet
 <body style="margin:0;padding:0;background:#f3f6f1">
 <div style="display:none;max-height:0;overflow:hidden;opacity:0;color:transparent">${escapeHtml(preheader)}</div>
 <table role="presentation" width="100%" cellspacing="0" cellpadding="0" style="background:#f3f6f1"><tr><td align="center" style="padding:16px 8px">
-<table role="presentation" width="100%" cellspacing="0" cellpadding="0" style="max-width:600px;width:100%;background:#ffffff;border-radius:12px"><tr><td style="padding:24px">
+<table role="presentation" width="100%" cellspacing="0" cellpadding="0" style="max-width:600px;width:100%;background:#ffffff;border-radius:12px"><tr><td style="padding:24px;${BODY}">
 <p style="margin:0 0 8px;${SMALL};color:#2e6b3f;font-weight:bold">BLUP Akademiet${village ? ` · ${escapeHtml(village.name)}` : ''}</p>
 <h1 style="margin:0 0 20px;font-family:Arial,Helvetica,sans-serif;font-size:24px;line-height:1.3;color:#1d2b1f">${escapeHtml(subject)}</h1>
 ${body}

@@ -60,6 +60,7 @@ const TOOLS: readonly Tool[] = [
       aria-multiline="true"
       data-testid="body"
       [attr.aria-labelledby]="labelId"
+      (focus)="paragraphs()"
       (input)="changed()"
     ></div>
   `,
@@ -121,6 +122,24 @@ export class RichTextEditor {
     this.area().nativeElement.focus();
     document.execCommand(command, false, value);
     this.changed();
+  }
+
+  /**
+   * Enter starts a new paragraph (`p`, not the browser's default `div`), and the first line
+   * typed into an empty area is a paragraph too.
+   */
+  protected paragraphs(): void {
+    document.execCommand('defaultParagraphSeparator', false, 'p');
+    const area = this.area().nativeElement;
+    if (!area.textContent?.trim() && !area.querySelector('img')) {
+      area.innerHTML = '<p><br></p>';
+      const range = document.createRange();
+      range.setStart(area.firstChild as Node, 0);
+      range.collapse(true);
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    }
   }
 
   link(): void {
