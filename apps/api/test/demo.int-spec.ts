@@ -28,7 +28,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '../src/app/database/migrate';
+import { cohortName, demoCalendar } from '../src/app/demo/demo-calendar';
 import { runSeed } from '../src/app/demo/seed';
+import { longDate } from '../src/app/home/home-cards';
 import { User } from '../src/app/database/entities';
 import { startTestApp, TestApp } from './harness';
 import { signInAs } from './sign-in';
@@ -130,17 +132,48 @@ describe('the demo seed', () => {
     ).rejects.toThrow(/NODE_ENV=production/);
   });
 
-  it('fills the spring 2027 cohort with ten villages', async () => {
+  it('fills the running cohort with ten villages: it started on its first session about six months ago and runs about nine months', async () => {
     t = await startTestApp({ DATABASE_URL: databaseUrl, STORAGE_DIR: storageDir });
-    const sekretariat = await t.dataSource
-      .getRepository(User)
-      .findOneByOrFail({ email: 'sekretariat@blup.test' });
-    const cohorts = await (await signInAs(t, sekretariat)).get<Page<CohortDto>>('/api/cohorts');
-    const spring = cohorts.body.items.find((c) => c.name === 'Forår 2027');
-    expect(spring).toMatchObject({ startDate: '2027-02-01', villageCount: 10 });
-    expect(spring?.villages.filter((v) => v.municipalityName === 'Næstved')).toHaveLength(5);
+    const running = await runningCohort();
+    expect(running).toMatchObject({ villageCount: 10, name: cohortName(running.startDate) });
+    expect(running.villages.filter((v) => v.municipalityName === 'Næstved')).toHaveLength(5);
+    const [plans] = await t.dataSource.query<{ first: string; last: string }[]>(
+      `SELECT to_char(min(starts_at) AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD') AS first,
+              to_char(max(starts_at) AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD') AS last
+         FROM session_plans WHERE cohort_id = $1`,
+      [running.id],
+    );
+    expect(plans.first).toBe(running.startDate);
+    const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+    expect(days(plans.first, plans.last) / 30.44).toBeLessThanOrEqual(9.5);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(days(running.startDate, today)).toBeGreaterThan(150);
+    expect(days(running.startDate, today)).toBeLessThan(200);
+
+    const member = await signInAs(
+      t,
+      await t.dataSource
+        .getRepository(User)
+        .findOneByOrFail({ email: 'styregruppe.glumsoe@blup.test' }),
+    );
+    const home = await member.get<HomeResponse>('/api/home');
+    expect(home.body.cards.find((c) => c.kind === 'cohort')).toMatchObject({
+      title: running.name,
+      subtitle: `Dit hold startede ${longDate('da', running.startDate)}`,
+    });
   });
 });
+
+/** The demo cohort the ten villages (and the demo's steering members) are in. */
+async function runningCohort(): Promise<CohortDto> {
+  const sekretariat = await t.dataSource
+    .getRepository(User)
+    .findOneByOrFail({ email: 'sekretariat@blup.test' });
+  const cohorts = await (await signInAs(t, sekretariat)).get<Page<CohortDto>>('/api/cohorts');
+  const running = cohorts.body.items.find((c) => c.villageCount === 10);
+  if (!running) throw new Error('The demo has no cohort of ten villages.');
+  return running;
+}
 
 describe('the demo courses', () => {
   /** Every lesson of every demo course, as the secretariat sees it. */
@@ -242,10 +275,9 @@ describe('the demo study circles', () => {
     expect((await client.get<HomeResponse>('/api/home')).body.nextSession).not.toBeNull();
   });
 
-  it('gives the secretariat the spring cohort’s grid of ten villages and the coordinators', async () => {
+  it('gives the secretariat the running cohort’s grid of ten villages and the coordinators', async () => {
     const client = await as('sekretariat@blup.test');
-    const cohorts = await client.get<Page<CohortDto>>('/api/cohorts');
-    const spring = cohorts.body.items.find((c) => c.name === 'Forår 2027');
+    const spring = await runningCohort();
     const grid = await client.get<CircleGridResponse>(
       `/api/cohorts/${spring?.id}/circle-grid?pageSize=50`,
     );
@@ -254,7 +286,13 @@ describe('the demo study circles', () => {
     expect(grid.body.columns).toHaveLength(18);
     const glumsoe = grid.body.rows.items.find((r) => r.villageName === 'Glumsø og Omegn');
     const held = glumsoe?.cells.filter((c) => c?.status === SessionStatus.Held) ?? [];
-    expect(held).toHaveLength(2);
+    const [past] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM session_plans
+        WHERE cohort_id = $1 AND circle_kind = 'village' AND ends_at < now()`,
+      [spring.id],
+    );
+    expect(past.n).toBeGreaterThanOrEqual(6);
+    expect(held).toHaveLength(past.n);
     expect(held.every((c) => c && c.recorded && c.present > 0)).toBe(true);
   });
 
@@ -273,9 +311,21 @@ describe('the demo enrolment', () => {
     (await (await as(email)).get<Page<OfferingDto>>(`/api/offerings?kind=${kind}&open=true`)).body
       .items;
 
-  it('has an open cohort with places left to apply for', async () => {
+  it('has the next cohort open, starting on 1 February or 1 August, and the running one started', async () => {
     const cohorts = await open('sekretariat@blup.test', OfferingKind.Cohort);
-    expect(cohorts.find((o) => o.name === 'Forår 2027')?.placesLeft).toBeGreaterThan(0);
+    const next = demoCalendar(new Date()).next;
+    expect(cohorts.map((o) => o.name)).toEqual([next.name]);
+    expect(cohorts[0]).toMatchObject({ startsOn: next.startDate });
+    expect(cohorts[0].placesLeft).toBeGreaterThan(0);
+    expect(next.startDate).toMatch(/-(02|08)-01$/);
+    const running = await runningCohort();
+    const all = await (
+      await as('sekretariat@blup.test')
+    ).get<Page<OfferingDto>>(`/api/offerings?kind=${OfferingKind.Cohort}&pageSize=50`);
+    expect(all.body.items.find((o) => o.cohortId === running.id)).toMatchObject({
+      startsOn: running.startDate,
+      description: expect.stringContaining('ca. ni måneder'),
+    });
   });
 
   it('lets the demo village outside any cohort enrol in the mini-BLUP', async () => {

@@ -15,6 +15,13 @@ import {
 } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import {
+  addDays,
+  COORDINATOR_EVERY_DAYS,
+  COORDINATOR_FIRST_DAY,
+  VILLAGE_SESSION_DAYS,
+  weekdayOnOrAfter,
+} from './demo-calendar';
+import {
   Circle,
   CircleSession,
   SessionAttendance,
@@ -27,9 +34,9 @@ import {
 
 /**
  * Demo study circles for every demo cohort: a village circle per village and a coordinator
- * circle, 12 village sessions and 6 coordinator sessions each. Dates are relative to the
- * moment of seeding, so the demo always has held sessions (with attendance, notes and next
- * steps) and upcoming ones (with answers), whenever it is started.
+ * circle, 12 village sessions and 6 coordinator sessions each, on the demo calendar
+ * (demo-calendar.ts): relative to the moment of seeding, so the running cohort always has held
+ * sessions (with attendance, notes and next steps) and upcoming ones (with answers).
  */
 
 interface Topic {
@@ -111,20 +118,6 @@ const AGENDA: readonly AgendaItem[] = [
 
 const DAY = 86_400_000;
 
-/** The first given weekday (0 = Sunday) on or after `from`, as a Copenhagen date. */
-function weekdayOnOrAfter(from: Date, weekday: number): string {
-  for (let i = 0; i < 7; i++) {
-    const day = new Date(from.getTime() + i * DAY);
-    const { date } = wallTimeOf(day, CIRCLE_TIME_ZONE);
-    if (new Date(`${date}T12:00:00Z`).getUTCDay() === weekday) return date;
-  }
-  throw new Error('unreachable');
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
-
 function slug(name: string): string {
   return name
     .toLowerCase()
@@ -138,9 +131,8 @@ function slug(name: string): string {
 interface Series {
   kind: CircleKind;
   topics: readonly Topic[];
-  /** Copenhagen date of the first session. */
-  first: string;
-  everyDays: number;
+  /** Copenhagen date of each session, in topic order. */
+  days: string[];
   time: string;
   minutes: number;
 }
@@ -189,25 +181,23 @@ export async function writeDemoCircles(
     ]);
     circleCount += circles.length;
 
-    // Later cohorts are further along: the first demo cohort has held four village sessions,
-    // the next two; each cohort's next village session is a few days away.
-    const held = Math.max(2, 4 - 2 * index);
-    const nextThursday = weekdayOnOrAfter(new Date(now.getTime() + 3 * DAY), 4);
-    const nextTuesday = weekdayOnOrAfter(new Date(now.getTime() + 5 * DAY), 2);
+    // The cohort's start is its first village session; the coordinators meet from that week.
+    const start = cohort.startDate;
+    const firstTuesday = weekdayOnOrAfter(addDays(start, COORDINATOR_FIRST_DAY), 2);
     const series: Series[] = [
       {
         kind: CircleKind.Village,
         topics: DEMO_VILLAGE_TOPICS,
-        first: addDays(nextThursday, -21 * held + index),
-        everyDays: 21,
+        days: VILLAGE_SESSION_DAYS.map((d) => addDays(start, d)),
         time: '19:00',
         minutes: 90,
       },
       {
         kind: CircleKind.Coordinator,
         topics: DEMO_COORDINATOR_TOPICS,
-        first: addDays(nextTuesday, -42),
-        everyDays: 42,
+        days: DEMO_COORDINATOR_TOPICS.map((_, n) =>
+          addDays(firstTuesday, n * COORDINATOR_EVERY_DAYS),
+        ),
         time: '14:00',
         minutes: 90,
       },
@@ -216,7 +206,7 @@ export async function writeDemoCircles(
     for (const s of series) {
       const kindCircles = circles.filter((c) => c.kind === s.kind);
       for (const [n, topic] of s.topics.entries()) {
-        const startsAt = instantOf(addDays(s.first, n * s.everyDays), s.time, CIRCLE_TIME_ZONE);
+        const startsAt = instantOf(s.days[n], s.time, CIRCLE_TIME_ZONE);
         const endsAt = new Date(startsAt.getTime() + s.minutes * 60_000);
         const materials = materialsFor(topic.phase, lessonByPhase);
         const plan = await em.getRepository(SessionPlan).save(

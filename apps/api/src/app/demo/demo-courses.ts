@@ -59,7 +59,7 @@ export const DEMO_COURSES: readonly DemoCourse[] = [
         title: 'Optakt',
         summary: 'Aftaler med kommunen og lokalrådet, og styregruppen tager form.',
         phase: Phase.KickOff,
-        months: 'aug.–okt.',
+        months: 'inden start',
         lessons: [
           video(DEMO_VIDEO_LESSON_TITLE, 4.5, true),
           video('Verdensmålene som værktøj', 7),
@@ -77,7 +77,7 @@ export const DEMO_COURSES: readonly DemoCourse[] = [
         title: 'Modul 1: Mobilisering',
         summary: 'Flere frivillige, et borgerpanel og et fælles afsæt.',
         phase: Phase.Mobilisation,
-        months: 'okt.–dec.',
+        months: 'måned 1–2',
         lessons: [
           video('Mobilisering af frivillige', 9, true),
           text(
@@ -93,7 +93,7 @@ export const DEMO_COURSES: readonly DemoCourse[] = [
         title: 'Modul 2: Kortlægning',
         summary: 'Data, spørgeskema, trends og de første landsbymål.',
         phase: Phase.Mapping,
-        months: 'jan.–mar.',
+        months: 'måned 3–4',
         lessons: [
           video('Data fra kommunen', 6),
           resource('Spørgeskemaundersøgelse'),
@@ -111,7 +111,7 @@ export const DEMO_COURSES: readonly DemoCourse[] = [
         title: 'Modul 3: Facilitering',
         summary: 'Fremtidsværkstedet forberedes, faciliteres og inviteres til.',
         phase: Phase.Facilitation,
-        months: 'apr.–jun.',
+        months: 'måned 5–6',
         lessons: [
           text(
             'Forbered fremtidsværkstedet',
@@ -127,7 +127,7 @@ export const DEMO_COURSES: readonly DemoCourse[] = [
         title: 'Modul 4: Organisering',
         summary: 'Landsbyfortælling, årshjul, årsrapport og BLUP-konferencen.',
         phase: Phase.Organisation,
-        months: 'jul.–sep.',
+        months: 'måned 7–9',
         lessons: [
           video('Storytelling som værktøj', 8, true),
           resource('Årshjul og organisering'),

@@ -1,3 +1,4 @@
+import type { DemoCohortKey } from './demo-calendar';
 import { LearnerKind, Role, type DemoSignIn } from '@blup/contracts';
 
 /**
@@ -20,12 +21,13 @@ export const DEMO_MUNICIPALITIES = [
 
 export type DemoMunicipality = (typeof DEMO_MUNICIPALITIES)[number];
 
-export const DEMO_COHORTS = [
-  { name: 'Efterår 2026', startDate: '2026-08-01' },
-  { name: 'Forår 2027', startDate: '2027-02-01' },
-] as const;
+/**
+ * The demo's two cohorts with villages, oldest first: their names and start dates come from
+ * the calendar (demo-calendar.ts), relative to the moment of seeding.
+ */
+export const DEMO_COHORTS: readonly DemoCohortKey[] = ['earlier', 'running'];
 
-export type DemoCohort = (typeof DEMO_COHORTS)[number]['name'];
+export type DemoCohort = DemoCohortKey;
 
 export interface DemoVillage {
   name: string;
@@ -40,84 +42,84 @@ export const DEMO_VILLAGES: readonly DemoVillage[] = [
     municipality: 'Næstved',
     description:
       'Tre sogne syd for Næstved, samlet i ét lokalråd. De gennemførte BLUP i 2022 og tager nu fat på næste runde landsbymål.',
-    cohort: 'Forår 2027',
+    cohort: 'running',
   },
   {
     name: 'Glumsø og Omegn',
     municipality: 'Næstved',
     description:
       'Stationsby ved Glumsø Sø med skole, hal og et rigt foreningsliv. Koordinationsgruppen vil samle foreningerne om én fælles plan.',
-    cohort: 'Forår 2027',
+    cohort: 'running',
   },
   {
     name: 'Vestlandet 4700',
     municipality: 'Næstved',
     description:
       'Landsbyerne vest for Næstved, der vil styrke fællesskabet, binde byerne sammen med stier og skabe nye mødesteder.',
-    cohort: 'Forår 2027',
+    cohort: 'running',
   },
   {
     name: 'Lokalområdet 4262',
     municipality: 'Næstved',
     description:
       'Sandved og landsbyerne omkring, med et stærkt sammenhold og et ønske om flere unge familier og nye frivillige.',
-    cohort: 'Forår 2027',
+    cohort: 'running',
   },
   {
     name: 'Tybjerg og Omegn',
     municipality: 'Næstved',
     description:
       'Landsbyer og sogne omkring Tybjerg, som vil mobilisere flere frivillige og sætte gang i bæredygtige initiativer.',
-    cohort: 'Forår 2027',
+    cohort: 'running',
   },
   {
     name: 'Korinth',
     municipality: 'Faaborg-Midtfyn',
     description:
       'Landsby mellem Faaborg og Ringe med friskole, forsamlingshus og et aktivt borgerlaug.',
-    cohort: 'Forår 2027',
+    cohort: 'running',
   },
   {
     name: 'Kegnæs',
     municipality: 'Sønderborg',
     description:
       'Halvøen syd for Als, hvor landsbyerne ligger tæt ved vandet og fællesskabet om natur og hav står stærkt.',
-    cohort: 'Forår 2027',
+    cohort: 'running',
   },
   {
     name: 'Dalby',
     municipality: 'Kerteminde',
     description:
       'Landsby på vejen ud til Hindsholm med skole, hal og mange foreninger, som vil arbejde mere sammen.',
-    cohort: 'Forår 2027',
+    cohort: 'running',
   },
   {
     name: 'Morud',
     municipality: 'Nordfyns',
     description:
       'Landsby midt på Nordfyn, der vil skabe nye mødesteder og gode rammer for tilflyttere.',
-    cohort: 'Forår 2027',
+    cohort: 'running',
   },
   {
     name: 'Dalmose',
     municipality: 'Slagelse',
     description:
       'Stationsby syd for Slagelse med et aktivt lokalråd og lyst til at gå forrest i den grønne omstilling.',
-    cohort: 'Forår 2027',
+    cohort: 'running',
   },
   {
     name: 'Broager',
     municipality: 'Sønderborg',
     description:
       'By på Broagerland med udsigt over Flensborg Fjord, hvor foreningerne vil samles om en ny landsbyfortælling.',
-    cohort: 'Efterår 2026',
+    cohort: 'earlier',
   },
   {
     name: 'Martofte',
     municipality: 'Kerteminde',
     description:
       'Landsby yderst på Hindsholm, der vil samle borgerne om fælles mål for natur, fællesskab og bosætning.',
-    cohort: 'Efterår 2026',
+    cohort: 'earlier',
   },
   {
     name: 'Ferritslev',

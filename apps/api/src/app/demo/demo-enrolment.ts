@@ -1,6 +1,7 @@
 import { DEFAULT_COHORT_PRICE_DKK } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Cohort, User, Village } from '../database/entities';
+import { addDays, PROCESS_DAYS, type DemoCalendar } from './demo-calendar';
 import { BLUP_COURSE_TITLE } from './demo-courses';
 
 export interface DemoEnrolmentCounts {
@@ -26,15 +27,16 @@ function eveningIn(now: Date, days: number): { startsAt: Date; endsAt: Date } {
 }
 
 /**
- * Issue 6's demo: the open cohort "Forår 2027" (the demo cohort of that name, its ten villages
- * enrolled and paid by their municipalities, two places left for applications) and an empty
- * "Efterår 2027"; a mini-BLUP offering of the Kortlægning module, left empty so that the demo
+ * Issue 6's demo, on the demo calendar: the running cohort's offering (its ten villages
+ * enrolled and paid by their municipalities; started, so closed to applications) and the next
+ * cohort, open and empty, with applications; a mini-BLUP offering of the Kortlægning module, left empty so that the demo
  * village outside any cohort (Ferritslev) can enrol in it from the browser; two
  * academy-course offerings (one free and self-paced, one priced with secretariat approval); two
  * info meetings; three applications: one ready to approve, one missing the funding, one rejected.
  */
 export async function writeDemoEnrolment(
   em: EntityManager,
+  calendar: DemoCalendar,
   cohorts: Cohort[],
   villages: Village[],
   people: User[],
@@ -42,8 +44,8 @@ export async function writeDemoEnrolment(
   const now = new Date();
   const secretariat = people.find((p) => p.email === 'sekretariat@blup.test') ?? null;
   const by = secretariat?.id ?? null;
-  const spring = cohorts.find((c) => c.name === 'Forår 2027');
-  if (!spring) throw new Error('The demo data has no cohort "Forår 2027".');
+  const spring = cohorts.find((c) => c.name === calendar.running.name);
+  if (!spring) throw new Error(`The demo data has no cohort "${calendar.running.name}".`);
   const insertOffering = async (values: Record<string, unknown>): Promise<string> => {
     const columns = Object.keys(values);
     const [row] = await em.query<{ id: string }[]>(
@@ -83,9 +85,9 @@ export async function writeDemoEnrolment(
     kind: 'cohort',
     name: spring.name,
     description:
-      'Et forløb på ca. et år for ti landsbyer: opstart, fire moduler og studiekredse. Kommunen betaler pr. landsby.',
+      'Et forløb på ca. ni måneder for ti landsbyer: opstart, fire moduler og studiekredse. Kommunen betaler pr. landsby.',
     starts_on: spring.startDate,
-    ends_on: dateIn(new Date(`${spring.startDate}T00:00:00Z`), 365),
+    ends_on: addDays(spring.startDate, PROCESS_DAYS),
     capacity: 12,
     price_dkk: DEFAULT_COHORT_PRICE_DKK,
     approval: 'secretariat',
@@ -102,15 +104,17 @@ export async function writeDemoEnrolment(
     enrolments++;
   }
   const [autumn] = await em.query<{ id: string; start_date: string }[]>(
-    `INSERT INTO cohorts (name, start_date) VALUES ('Efterår 2027', '2027-08-16')
+    `INSERT INTO cohorts (name, start_date) VALUES ($1, $2)
      RETURNING id, to_char(start_date, 'YYYY-MM-DD') AS start_date`,
+    [calendar.next.name, calendar.next.startDate],
   );
   await insertOffering({
     kind: 'cohort',
-    name: 'Efterår 2027',
-    description: 'Næste hold. Ansøg nu: der er ti pladser.',
+    name: calendar.next.name,
+    description:
+      'Næste hold: et forløb på ca. ni måneder med opstart, fire moduler og studiekredse. Ansøg nu: der er ti pladser.',
     starts_on: autumn.start_date,
-    ends_on: '2028-06-30',
+    ends_on: addDays(autumn.start_date, PROCESS_DAYS),
     capacity: 10,
     price_dkk: DEFAULT_COHORT_PRICE_DKK,
     approval: 'secretariat',
@@ -187,7 +191,7 @@ export async function writeDemoEnrolment(
     );
   }
 
-  // Applications for "Efterår 2027": new villages, so placing them never clashes with the demo.
+  // Applications for the next cohort: new villages, so placing them never clashes with the demo.
   const [municipality] = await em.query<{ id: string; name: string }[]>(
     `SELECT id, name FROM municipalities WHERE name = 'Kerteminde'`,
   );
@@ -233,7 +237,7 @@ export async function writeDemoEnrolment(
           decided_at, decision_note, applicant_name, applicant_email)
        SELECT o.id, $1, true, $2, 'Lene Kommunal', 'landdistrikter@kerteminde.blup.test', $3, $4,
               $5, $6, $7, $8, $9, $10, $11, $12
-         FROM offerings o WHERE o.name = 'Efterår 2027' AND o.kind = 'cohort'
+         FROM offerings o WHERE o.name = $13 AND o.kind = 'cohort'
        RETURNING id`,
       [
         a.village,
@@ -250,6 +254,7 @@ export async function writeDemoEnrolment(
           : null,
         a.people[0][0],
         a.people[0][1],
+        calendar.next.name,
       ],
     );
     for (const [i, [name, email]] of a.people.entries()) {

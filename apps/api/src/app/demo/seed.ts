@@ -6,6 +6,7 @@ import type { AppConfig, VideoConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { attachDemoVideo } from '../video/demo-video';
 import { Cohort, Municipality, User, Village } from '../database/entities';
+import { demoCalendar, type DemoCohortKey } from './demo-calendar';
 import { writeDemoCircles } from './demo-circles';
 import { writeDemoCourses } from './demo-courses';
 import { writeDemoEnrolment } from './demo-enrolment';
@@ -139,10 +140,11 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
     .save(DEMO_MUNICIPALITIES.map((name) => em.create(Municipality, { name })));
   const municipalityId = byName(municipalities);
 
+  const calendar = demoCalendar(new Date());
   const cohorts = await em
     .getRepository(Cohort)
-    .save(DEMO_COHORTS.map((c) => em.create(Cohort, { name: c.name, startDate: c.startDate })));
-  const cohortId = byName(cohorts);
+    .save(DEMO_COHORTS.map((key) => em.create(Cohort, calendar[key])));
+  const cohortId = (key: DemoCohortKey): string => byName(cohorts)(calendar[key].name);
 
   const villages = await em.getRepository(Village).save(
     DEMO_VILLAGES.map((v) =>
@@ -187,7 +189,7 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
   const circles = await writeDemoCircles(em, cohorts, villages, people);
   await writeDemoPanel(em, villages);
   await writeDemoNewsletters(em, people);
-  await writeDemoEnrolment(em, cohorts, villages, people);
+  await writeDemoEnrolment(em, calendar, cohorts, villages, people);
   return {
     seeded: true,
     circles: circles.circles,

@@ -37,7 +37,12 @@ describe('home cards', () => {
   });
 
   it('shows a steering member their village, and their cohort only when there is one', () => {
-    const base = { villageId: 'v1', villageName: 'Glumsø og Omegn', municipalityName: 'Næstved' };
+    const base = {
+      villageId: 'v1',
+      villageName: 'Glumsø og Omegn',
+      municipalityName: 'Næstved',
+      today: '2026-12-06',
+    };
     expect(steeringCards('en', { ...base, cohort: null }).map((c) => c.kind)).toEqual(['village']);
     const cards = steeringCards('en', {
       ...base,
@@ -54,6 +59,12 @@ describe('home cards', () => {
         cohort: { id: 'c1', name: 'Forår 2027', startDate: '2027-02-01' },
       })[1].subtitle,
     ).toBe('Dit hold starter 1. februar 2027');
+    expect(
+      steeringCards('da', {
+        ...base,
+        cohort: { id: 'c1', name: 'Forår 2026', startDate: '2026-06-11' },
+      })[1].subtitle,
+    ).toBe('Dit hold startede 11. juni 2026');
   });
 
   describe(longDate.name, () => {

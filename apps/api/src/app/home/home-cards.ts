@@ -23,7 +23,8 @@ const TEXT = {
     villageCount: (n: number) => (n === 1 ? '1 landsby' : `${n} landsbyer`),
     municipality: 'Din kommune',
     village: (municipality: string) => `Din landsby i ${municipality} Kommune`,
-    cohort: (startDate: string) => `Dit hold starter ${longDate('da', startDate)}`,
+    cohort: (startDate: string, started: boolean) =>
+      `Dit hold ${started ? 'startede' : 'starter'} ${longDate('da', startDate)}`,
     continueTitle: 'Fortsæt hvor du slap',
     continueLine: (lesson: string, course: string, percent: number) =>
       `${lesson} · ${course} · ${percent} % set`,
@@ -40,7 +41,8 @@ const TEXT = {
     villageCount: (n: number) => (n === 1 ? '1 village' : `${n} villages`),
     municipality: 'Your municipality',
     village: (municipality: string) => `Your village in ${municipality} Municipality`,
-    cohort: (startDate: string) => `Your cohort starts on ${longDate('en', startDate)}`,
+    cohort: (startDate: string, started: boolean) =>
+      `Your cohort ${started ? 'started' : 'starts'} on ${longDate('en', startDate)}`,
     continueTitle: 'Continue where you left off',
     continueLine: (lesson: string, course: string, percent: number) =>
       `${lesson} · ${course} · ${percent}% watched`,
@@ -101,7 +103,10 @@ export interface SteeringFacts {
   villageId: string;
   villageName: string;
   municipalityName: string;
+  /** startDate is the day of the cohort's first session (or its planned start, before any). */
   cohort: { id: string; name: string; startDate: string } | null;
+  /** Today in Copenhagen (YYYY-MM-DD): a start before it is told in the past tense. */
+  today: string;
 }
 
 export function steeringCards(locale: Locale, facts: SteeringFacts): HomeCard[] {
@@ -118,7 +123,7 @@ export function steeringCards(locale: Locale, facts: SteeringFacts): HomeCard[] 
     cards.push({
       kind: 'cohort',
       title: facts.cohort.name,
-      subtitle: t.cohort(facts.cohort.startDate),
+      subtitle: t.cohort(facts.cohort.startDate, facts.cohort.startDate <= facts.today),
       link: `/cohorts/${facts.cohort.id}`,
     });
   }

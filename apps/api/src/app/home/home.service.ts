@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Role, type HomeCard, type HomeResponse } from '@blup/contracts';
+import {
+  CIRCLE_TIME_ZONE,
+  Role,
+  wallTimeOf,
+  type HomeCard,
+  type HomeResponse,
+} from '@blup/contracts';
 import { DataSource } from 'typeorm';
 import { toSessionUser, type AuthUser } from '../auth/auth-user';
 import { MySessionsService } from '../participation/my-sessions.service';
@@ -67,7 +73,12 @@ export class HomeService {
         const [row] = await this.dataSource.query<
           { id: string | null; name: string | null; start_date: string | null }[]
         >(
-          `SELECT c.id, c.name, to_char(c.start_date, 'YYYY-MM-DD') AS start_date
+          // A cohort starts with its first session; its start date until it has one.
+          `SELECT c.id, c.name,
+                  COALESCE(
+                    (SELECT to_char(min(p.starts_at) AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD')
+                       FROM session_plans p WHERE p.cohort_id = c.id),
+                    to_char(c.start_date, 'YYYY-MM-DD')) AS start_date
              FROM villages v LEFT JOIN cohorts c ON c.id = v.cohort_id
             WHERE v.id = $1`,
           [user.villageId],
@@ -80,6 +91,7 @@ export class HomeService {
             row?.id && row.name && row.start_date
               ? { id: row.id, name: row.name, startDate: row.start_date }
               : null,
+          today: wallTimeOf(new Date(), CIRCLE_TIME_ZONE).date,
         });
       }
       default:
