@@ -118,6 +118,8 @@ export const da = {
     newsletter_not_scheduled: 'Nyhedsbrevet er ikke planlagt, så det kan ikke tages af planen.',
     newsletter_lesson_unknown:
       'Lektionen er ikke offentliggjort eller findes ikke længere. Vælg en anden.',
+    newsletter_merge_field_unknown:
+      'Flettefeltet {field} findes ikke, så det ville blive sendt, som det står. Brug et af disse: {known}.',
     newsletter_test_not_sent:
       'Mailserveren tog ikke imod testen. Prøv igen om lidt, og tjek din egen e-mailadresse.',
     // citizen panel (issue 5)

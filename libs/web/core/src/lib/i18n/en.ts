@@ -118,6 +118,8 @@ export const en: Dictionary = {
       'The newsletter is not scheduled, so it cannot be taken off the schedule.',
     newsletter_lesson_unknown:
       'The lesson is not published or no longer exists. Choose another one.',
+    newsletter_merge_field_unknown:
+      'There is no merge field {field}, so it would be sent as typed. Use one of these: {known}.',
     newsletter_test_not_sent:
       'The mail server did not take the test copy. Try again in a moment, and check your own email address.',
     // citizen panel (issue 5)
