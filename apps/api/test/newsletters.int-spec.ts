@@ -259,6 +259,54 @@ describe('writing newsletters', () => {
     ]);
   });
 
+  it('refuses a merge field that does not exist when saving, editing, test-sending and scheduling', async () => {
+    const w = await world();
+    const refused = (res: { status: number; body: unknown }, field: string, where: string) => {
+      expect(res.status).toBe(400);
+      const body = res.body as ErrorBody;
+      expect(body.code).toBe(ErrorCode.NewsletterMergeFieldUnknown);
+      expect(body.params).toEqual({ field, known: '{{navn}}, {{landsby}}' });
+      expect(body.details).toHaveProperty([where]);
+      expect(body.message).toContain(field);
+    };
+    refused(
+      await w.admin.post('/api/newsletters', {
+        target: { kind: 'plan', id: w.planId },
+        subject: 'Hej {{name}}',
+      }),
+      '{{name}}',
+      'subject',
+    );
+    const n = await draft(w);
+    refused(
+      await w.admin.patch(`/api/newsletters/${n.id}`, {
+        blocks: [{ type: 'text', html: '<p>Kære {{ fornavn }}</p>' }],
+      }),
+      '{{ fornavn }}',
+      'blocks[0].html',
+    );
+    refused(
+      await w.admin.patch(`/api/newsletters/${n.id}`, {
+        blocks: [{ type: 'next_steps', items: ['Ring til {{Navn}}'] }],
+      }),
+      '{{Navn}}',
+      'blocks[0].items[0]',
+    );
+    // A draft stored before the check (or edited around it) is refused when it would go out.
+    await t.dataSource.query(`UPDATE newsletters SET preheader = 'Til {{by}}' WHERE id = $1`, [
+      n.id,
+    ]);
+    refused(await w.admin.post(`/api/newsletters/${n.id}/test`, {}), '{{by}}', 'preheader');
+    refused(
+      await w.admin.post(`/api/newsletters/${n.id}/schedule`, { mode: 'now' }),
+      '{{by}}',
+      'preheader',
+    );
+    expect(t.smtp.to(w.secretariat.email)).toHaveLength(0);
+    const stored = await w.admin.get<NewsletterDto>(`/api/newsletters/${n.id}`);
+    expect(stored.body.status).toBe(NewsletterStatus.Draft);
+  });
+
   it('refuses a send time in the past, days-before without a session, and an empty audience', async () => {
     const w = await world();
     const n = await draft(w);

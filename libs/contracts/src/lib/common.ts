@@ -84,6 +84,11 @@ export enum ErrorCode {
   NewsletterNotScheduled = 'newsletter_not_scheduled',
   /** A lesson or video card names a lesson that is not published. Params: lessonId. */
   NewsletterLessonUnknown = 'newsletter_lesson_unknown',
+  /**
+   * A `{{…}}` that is no merge field would go out as typed. Params: field (as typed, e.g.
+   * `{{name}}`), known (the merge fields there are, comma-separated).
+   */
+  NewsletterMergeFieldUnknown = 'newsletter_merge_field_unknown',
   /** The mail server did not take the test copy (502). Params: reply (the server's words). */
   NewsletterTestNotSent = 'newsletter_test_not_sent',
 

@@ -72,7 +72,7 @@ export const NEWSLETTER_LIMITS = {
   progressFailures: 50,
 } as const;
 
-/** Merge fields allowed in the subject and in text blocks; unknown ones stay as typed. */
+/** Merge fields allowed in the subject, preheader, text and next steps; any other `{{…}}` is refused. */
 export const NEWSLETTER_MERGE_FIELDS = ['{{navn}}', '{{landsby}}'] as const;
 
 // ---- Blocks ----------------------------------------------------------------------------------

@@ -253,6 +253,15 @@ export interface MergeValues {
 }
 
 const MERGE_FIELD = /\{\{\s*(navn|landsby)\s*\}\}/g;
+const ANY_FIELD = /\{\{[^{}]*\}\}/g;
+
+/** The first `{{…}}` in `text` that is not a merge field (it would go out as typed), else null. */
+export function unknownMergeField(text: string): string | null {
+  for (const [field] of text.matchAll(ANY_FIELD)) {
+    if (!new RegExp(`^${MERGE_FIELD.source}$`).test(field)) return field;
+  }
+  return null;
+}
 
 /** Fills {{navn}} and {{landsby}} into plain text (a subject); unknown fields stay as typed. */
 export function mergeText(text: string, values: MergeValues): string {

@@ -317,17 +317,20 @@ function sessionBox(
   return { html: box(html), text: lines.join('\n') };
 }
 
-function nextSteps(block: { heading?: string; items: string[] }, w: Words): Part {
-  const heading = block.heading?.trim() || w.nextSteps;
-  const items = block.items
-    .map((item) => `<li style="margin:0 0 6px">${escapeHtml(item)}</li>`)
-    .join('');
+function nextSteps(
+  block: { heading?: string; items: string[] },
+  w: Words,
+  values: MergeValues,
+): Part {
+  const heading = mergeText(block.heading?.trim() || w.nextSteps, values);
+  const steps = block.items.map((item) => mergeText(item, values));
+  const items = steps.map((item) => `<li style="margin:0 0 6px">${escapeHtml(item)}</li>`).join('');
   return {
     html: box(
       `<p style="margin:0 0 8px;font-family:Arial,Helvetica,sans-serif;font-size:19px;line-height:1.3;font-weight:bold;color:#1d2b1f">${escapeHtml(heading)}</p>
 <ol style="margin:0;padding-left:24px;${BODY}">${items}</ol>`,
     ),
-    text: [heading, ...block.items.map((item, i) => `${i + 1}. ${item}`)].join('\n'),
+    text: [heading, ...steps.map((item, i) => `${i + 1}. ${item}`)].join('\n'),
   };
 }
 
@@ -384,7 +387,7 @@ export function renderCopy(source: RenderSource, copy: CopyFor): RenderedNewslet
           source.publicUrl,
         );
       case 'next_steps':
-        return nextSteps(block, w);
+        return nextSteps(block, w, values);
       case 'session':
         return neutral
           ? neutralSessionBox(source, w)

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
   NEWSLETTER_LIMITS,
+  NEWSLETTER_MERGE_FIELDS,
   NewsletterSendMode,
   NewsletterStatus,
   NewsletterTargetKind,
@@ -47,6 +48,7 @@ import {
 } from '../access/newsletter-access-policy';
 import { resolveAudience } from './newsletter-audience.service';
 import { BlockError, cardLessonIds, parseBlocks } from './newsletter-blocks';
+import { unknownMergeField } from './newsletter-html';
 import { NewsletterDispatcher, type NewsletterRecipient } from './newsletter-ports';
 import {
   loadReadRef,
@@ -185,6 +187,7 @@ export class NewslettersService {
     this.requireWriter(actor);
     await this.checkTarget(body.target);
     const blocks = await this.checkBlocks(body.blocks ?? [], body.target.kind);
+    checkMergeFields({ subject: body.subject, preheader: body.preheader ?? '', blocks });
     const repo = this.dataSource.getRepository(Newsletter);
     const saved = await repo.save(
       repo.create({
@@ -211,6 +214,11 @@ export class NewslettersService {
     if (body.includePanel !== undefined) changes.includePanel = body.includePanel;
     if (body.blocks !== undefined)
       changes.blocks = await this.checkBlocks(body.blocks, targetOf(n).kind);
+    checkMergeFields({
+      subject: changes.subject ?? n.subject,
+      preheader: changes.preheader ?? n.preheader,
+      blocks: changes.blocks ?? n.blocks,
+    });
     // Only while still a draft: a schedule that raced this edit wins, and the edit is refused.
     const result = await this.dataSource
       .getRepository(Newsletter)
@@ -248,6 +256,7 @@ export class NewslettersService {
 
   async test(actor: AuthUser, id: string, villageId?: string): Promise<NewsletterTestResult> {
     const n = await this.loadForWriter(actor, id);
+    checkMergeFields(n);
     const scope = await loadScope(this.em, n);
     const villages = new Map(scope.villages.map((v) => [v.id, v]));
     const recipient = this.sampleRecipient(actor, villages, scope.sessions, villageId);
@@ -370,6 +379,7 @@ export class NewslettersService {
     if (n.status !== NewsletterStatus.Draft && n.status !== NewsletterStatus.Scheduled) {
       this.requireDraft(n);
     }
+    checkMergeFields(n);
     const now = new Date();
     const { sendAt, daysBefore } = await this.sendTimeFor(n, body, now);
     const audience = await resolveAudience(this.em, n);
@@ -958,5 +968,39 @@ export class NewslettersService {
       villages: scope.villages.map((v) => ({ id: v.id, name: v.name })),
       canEdit: canWriteNewsletters(actor) && n.status === NewsletterStatus.Draft,
     };
+  }
+}
+
+/**
+ * Refuses a `{{…}}` that is no merge field (say `{{name}}` for `{{navn}}`): it would go out to
+ * every recipient as typed. Names the field where it is and the merge fields there are.
+ */
+function checkMergeFields(n: {
+  subject: string;
+  preheader: string;
+  blocks: readonly NewsletterBlock[];
+}): void {
+  const places: [string, string][] = [
+    ['subject', n.subject],
+    ['preheader', n.preheader],
+  ];
+  n.blocks.forEach((block, i) => {
+    if (block.type === 'text') places.push([`blocks[${i}].html`, block.html]);
+    if (block.type === 'next_steps') {
+      if (block.heading) places.push([`blocks[${i}].heading`, block.heading]);
+      block.items.forEach((item, j) => places.push([`blocks[${i}].items[${j}]`, item]));
+    }
+  });
+  for (const [field, text] of places) {
+    const unknown = unknownMergeField(text);
+    if (unknown) {
+      const known = NEWSLETTER_MERGE_FIELDS.join(', ');
+      throw fieldError(
+        ErrorCode.NewsletterMergeFieldUnknown,
+        field,
+        `There is no merge field ${unknown}, so it would be sent as typed. Use one of these: ${known}.`,
+        { field: unknown, known },
+      );
+    }
   }
 }

@@ -16,14 +16,19 @@ import {
   OrganisationsApi,
   type VillageQuery,
   TranslatePipe,
+  canSeeMunicipalityOverview,
   isSecretariat,
   pagedList,
 } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { ListFrame } from '../shared/list-frame';
+import { MunicipalityOverview } from './municipality-overview';
 
-/** One municipality: its contact people and its villages. */
+/**
+ * One municipality: its contact people and its villages; for its coordinators and the
+ * secretariat, the villages at a glance (the overview).
+ */
 @Component({
   selector: 'blup-municipality-page',
   imports: [
@@ -39,6 +44,7 @@ import { ListFrame } from '../shared/list-frame';
     PageHeader,
     ApiErrorMessage,
     ListFrame,
+    MunicipalityOverview,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -74,17 +80,21 @@ import { ListFrame } from '../shared/list-frame';
         <p>{{ 'municipalities.noContacts' | t }}</p>
       }
 
-      <h2 class="section-title">{{ 'municipalities.villages' | t }}</h2>
-      <blup-list-frame [list]="villages" emptyText="villages.empty">
-        <mat-nav-list data-testid="villages">
-          @for (village of villages.items(); track village.id) {
-            <a mat-list-item [routerLink]="['/villages', village.id]">
-              <span matListItemTitle>{{ village.name }}</span>
-              <span matListItemLine>{{ village.cohortName ?? ('villages.noCohort' | t) }}</span>
-            </a>
-          }
-        </mat-nav-list>
-      </blup-list-frame>
+      @if (overview()) {
+        <blup-municipality-overview [municipalityId]="id()" />
+      } @else {
+        <h2 class="section-title">{{ 'municipalities.villages' | t }}</h2>
+        <blup-list-frame [list]="villages" emptyText="villages.empty">
+          <mat-nav-list data-testid="villages">
+            @for (village of villages.items(); track village.id) {
+              <a mat-list-item [routerLink]="['/villages', village.id]">
+                <span matListItemTitle>{{ village.name }}</span>
+                <span matListItemLine>{{ village.cohortName ?? ('villages.noCohort' | t) }}</span>
+              </a>
+            }
+          </mat-nav-list>
+        </blup-list-frame>
+      }
     }
   `,
 })
@@ -104,4 +114,7 @@ export class MunicipalityPage {
     },
   );
   protected readonly canEdit = computed(() => isSecretariat(this.auth.user()));
+  protected readonly overview = computed(() =>
+    canSeeMunicipalityOverview(this.auth.user(), this.id()),
+  );
 }

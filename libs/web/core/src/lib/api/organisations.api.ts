@@ -6,6 +6,7 @@ import type {
   CreateMunicipalityRequest,
   CreateVillageRequest,
   MunicipalityDto,
+  MunicipalityOverviewDto,
   Page,
   PageQuery,
   UpdateCohortRequest,
@@ -34,6 +35,14 @@ export class OrganisationsApi {
 
   municipality(id: string): Observable<MunicipalityDto> {
     return this.http.get<MunicipalityDto>(`/api/municipalities/${encodeURIComponent(id)}`);
+  }
+
+  /** The municipality's villages at a glance: its coordinators and the secretariat only. */
+  municipalityOverview(id: string, query: PageQuery = {}): Observable<MunicipalityOverviewDto> {
+    return this.http.get<MunicipalityOverviewDto>(
+      `/api/municipalities/${encodeURIComponent(id)}/overview`,
+      { params: queryParams(query) },
+    );
   }
 
   createMunicipality(body: CreateMunicipalityRequest): Observable<MunicipalityDto> {

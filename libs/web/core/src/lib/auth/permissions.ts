@@ -25,3 +25,11 @@ export function canEditVillage(user: SessionUser | null, municipalityId: string)
     (user?.role === Role.Coordinator && user.municipalityId === municipalityId)
   );
 }
+
+/** Who sees a municipality's overview: the secretariat and its own coordinators (as the API). */
+export function canSeeMunicipalityOverview(
+  user: SessionUser | null,
+  municipalityId: string,
+): boolean {
+  return canEditVillage(user, municipalityId);
+}

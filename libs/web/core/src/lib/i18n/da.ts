@@ -120,6 +120,8 @@ export const da = {
     newsletter_not_scheduled: 'Nyhedsbrevet er ikke planlagt, så det kan ikke tages af planen.',
     newsletter_lesson_unknown:
       'Lektionen er ikke offentliggjort eller findes ikke længere. Vælg en anden.',
+    newsletter_merge_field_unknown:
+      'Flettefeltet {field} findes ikke, så det ville blive sendt, som det står. Brug et af disse: {known}.',
     newsletter_test_not_sent:
       'Mailserveren tog ikke imod testen. Prøv igen om lidt, og tjek din egen e-mailadresse.',
     // citizen panel (issue 5)
@@ -259,6 +261,17 @@ export const da = {
     contacts: 'Kontaktpersoner',
     noContacts: 'Kommunen har ingen kontaktperson endnu.',
     villages: 'Landsbyer i kommunen',
+    overviewTitle: 'Dine landsbyer',
+    coordinatorCircle: 'Næste møde i koordinatorkredsen',
+    noCoordinatorSession: 'Der er ikke planlagt noget møde i koordinatorkredsen.',
+    noPhase: 'Ikke i gang endnu',
+    nextSession: 'Næste møde: {when}',
+    noNextSession: 'Intet møde planlagt',
+    attendance: 'Fremmøde: {percent} %',
+    noAttendance: 'Fremmøde: intet møde holdt endnu',
+    courseProgress: 'Kurset: {percent} % gennemført',
+    noCourse: 'Kurset: intet at vise endnu',
+    openNextSteps: 'Næste skridt, der ikke er klaret: {count}',
     created: 'Kommunen er oprettet.',
   },
   villages: {

@@ -123,6 +123,8 @@ export const en: Dictionary = {
       'The newsletter is not scheduled, so it cannot be taken off the schedule.',
     newsletter_lesson_unknown:
       'The lesson is not published or no longer exists. Choose another one.',
+    newsletter_merge_field_unknown:
+      'There is no merge field {field}, so it would be sent as typed. Use one of these: {known}.',
     newsletter_test_not_sent:
       'The mail server did not take the test copy. Try again in a moment, and check your own email address.',
     // citizen panel (issue 5)
@@ -265,6 +267,17 @@ export const en: Dictionary = {
     contacts: 'Contact people',
     noContacts: 'The municipality has no contact person yet.',
     villages: 'Villages in the municipality',
+    overviewTitle: 'Your villages',
+    coordinatorCircle: 'Next meeting of the coordinator circle',
+    noCoordinatorSession: 'No meeting of the coordinator circle is planned.',
+    noPhase: 'Not started yet',
+    nextSession: 'Next meeting: {when}',
+    noNextSession: 'No meeting planned',
+    attendance: 'Attendance: {percent}%',
+    noAttendance: 'Attendance: no meeting held yet',
+    courseProgress: 'Course: {percent}% done',
+    noCourse: 'Course: nothing to show yet',
+    openNextSteps: 'Next steps not done yet: {count}',
     created: 'The municipality has been created.',
   },
   villages: {
