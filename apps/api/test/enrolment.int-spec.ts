@@ -332,6 +332,13 @@ describe('access follows enrolment', () => {
     const seen = await c.get<CourseDto>(`/api/courses/${course.id}`);
     expect(seen.status).toBe(200);
     expect(seen.body.modules.map((m) => m.id)).toEqual([m2.id]);
+    // No evenings are scheduled by enrolling: the confirmation says the secretariat agrees
+    // them with the village, and that the online module is open now.
+    const confirmation = await t.smtp.waitFor(member.email);
+    expect(confirmation.subject).toContain(o.name);
+    expect(confirmation.text).toContain('ikke lagt i kalenderen');
+    expect(confirmation.text).toContain('Sekretariatet kontakter jer');
+    expect(confirmation.text).toContain('åbent for jer nu');
     expect((await c.get(`/api/lessons/${l2.id}`)).status).toBe(200);
     expect((await c.get(`/api/lessons/${l1.id}`)).status).toBe(404);
     // The village is enrolled once, whoever of its people asks.

@@ -81,3 +81,119 @@ describe('ids in the address', () => {
     expect(res.body.message).toMatch(message);
   });
 });
+
+interface Schema {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  allOf?: Schema[];
+}
+interface Operation {
+  parameters?: { name: string; in: string; schema?: Schema }[];
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+}
+interface OpenApiDoc {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Schema> };
+}
+
+const BAD_IDS = ['%00', 'x'.repeat(2000)];
+const BAD_QUERY_VALUES = ['%00', '-1', 'x'.repeat(2000)];
+/** Endpoints the walk would change its own client with. */
+const SKIP = new Set(['POST /api/auth/logout']);
+
+/** Each field of the body's schema with a value of the wrong type (and a NUL in strings). */
+function wrongTypedBodies(doc: OpenApiDoc, schema: Schema | undefined): unknown[] {
+  const resolve = (s: Schema | undefined): Schema | undefined =>
+    s?.$ref ? doc.components?.schemas?.[s.$ref.split('/').pop() ?? ''] : s;
+  const body = resolve(schema);
+  const props = { ...body?.properties };
+  for (const part of body?.allOf ?? []) Object.assign(props, resolve(part)?.properties);
+  const wrong = (s: Schema | undefined): unknown[] => {
+    const r = resolve(s);
+    switch (r?.type) {
+      case 'string':
+        return [123, 'a\u0000b'];
+      case 'integer':
+      case 'number':
+        return ['x', -1];
+      case 'boolean':
+        return ['yes'];
+      case 'array':
+        return [[null]];
+      default:
+        return ['x'];
+    }
+  };
+  return Object.entries(props).flatMap(([name, s]) => wrong(s).map((v) => ({ [name]: v })));
+}
+
+/**
+ * Walks every operation of the OpenAPI document, signed out and as the secretariat, with ids
+ * that are not ids, query values out of range, deep JSON and bodies of the wrong shape: none may
+ * answer 5xx (599 here: no answer within 5 s).
+ */
+describe('every operation in the OpenAPI document', () => {
+  it('answers bad ids, bad query values and bad bodies with less than 500', async () => {
+    const doc = (await t.client().get<OpenApiDoc>('/api/docs-json')).body;
+    const anonymous = t.client();
+    await anonymous.get('/api/auth/csrf');
+    await secretariat.get('/api/auth/csrf');
+    const failures: string[] = [];
+    const requests: (() => Promise<void>)[] = [];
+    const send = async (c: TestClient, method: string, path: string, body?: string) => {
+      const started = Date.now();
+      const res = await Promise.race([
+        c.raw(method, path, {
+          headers: {
+            'x-xsrf-token': c.cookie('XSRF-TOKEN') ?? '',
+            ...(body !== undefined && { 'content-type': 'application/json' }),
+          },
+          body,
+        }),
+        new Promise<{ status: number }>((r) => setTimeout(() => r({ status: 599 }), 5000).unref()),
+      ]);
+      if (res.status >= 500)
+        failures.push(
+          `${method} ${path.slice(0, 120)} ${body?.slice(0, 80) ?? ''} -> ${res.status} in ${Date.now() - started} ms`,
+        );
+    };
+    for (const [template, ops] of Object.entries(doc.paths)) {
+      for (const [verb, op] of Object.entries(ops)) {
+        const method = verb.toUpperCase();
+        if (SKIP.has(`${method} ${template}`)) continue;
+        const pathParams = (op.parameters ?? []).filter((p) => p.in === 'path');
+        const query = (op.parameters ?? []).filter((p) => p.in === 'query');
+        const withIds = (id: string) => template.replace(/\{[^}]+\}/g, id);
+        const validPath = withIds('00000000-0000-4000-8000-000000000000');
+        const paths = pathParams.length ? BAD_IDS.map(withIds) : [];
+        const queries = query.flatMap((q) =>
+          BAD_QUERY_VALUES.map((v) => `${validPath}?${encodeURIComponent(q.name)}=${v}`),
+        );
+        const bodies =
+          method === 'GET'
+            ? []
+            : [
+                DEEP_JSON,
+                '[1,2]',
+                ...wrongTypedBodies(doc, op.requestBody?.content?.['application/json']?.schema).map(
+                  (b) => JSON.stringify(b),
+                ),
+              ];
+        for (const c of [anonymous, secretariat]) {
+          for (const p of [...paths, ...queries]) requests.push(() => send(c, method, p));
+          // Signed out, a protected route stops at the guard: only the deep-JSON body matters.
+          for (const b of c === anonymous ? bodies.slice(0, 1) : bodies)
+            requests.push(() => send(c, method, validPath, b));
+        }
+      }
+    }
+    // A few at a time: fast enough, and no more than a busy browser would open.
+    const workers = Array.from({ length: 8 }, async () => {
+      for (let next = requests.shift(); next; next = requests.shift()) await next();
+    });
+    await Promise.all(workers);
+    expect(failures).toEqual([]);
+  }, 60_000);
+});

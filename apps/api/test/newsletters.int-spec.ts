@@ -3,6 +3,7 @@ import {
   ErrorCode,
   NewsletterStatus,
   Role,
+  SessionStatus,
   type ErrorBody,
   type NewsletterArchiveItemDto,
   type NewsletterCardOption,
@@ -514,6 +515,78 @@ describe('sending, progress, archive and web version', () => {
       await sleep(200);
     }
   }
+
+  it("gives each village's copy the next steps its circle recorded at its last held session", async () => {
+    const w = await world();
+    const held = async (
+      circle: typeof w.circleA,
+      days: number,
+      title: string,
+      steps: object[],
+    ): Promise<void> => {
+      const s = await circles.session(circle, {
+        startsAt: inDays(days),
+        title,
+        status: SessionStatus.Held,
+      });
+      await t.dataSource.query(`UPDATE circle_sessions SET next_steps = $2::jsonb WHERE id = $1`, [
+        s.id,
+        JSON.stringify(steps),
+      ]);
+    };
+    const step = (text: string, ownerName: string, dueDate: string | null, done: boolean) => ({
+      text,
+      ownerId: null,
+      ownerName,
+      dueDate,
+      done,
+    });
+    await held(w.circleA, -30, 'Gammelt møde', [step('Gammelt skridt', 'Ingen', null, false)]);
+    await held(w.circleA, -7, 'Mobilisering A', [
+      step('Lav en plakat til hallen', 'Grete Hansen', '2030-01-15', false),
+      step('Book forsamlingshuset', 'Ole Bager', null, true),
+    ]);
+    await held(w.circleB, -5, 'Mobilisering B', [
+      step('Skriv til lokalavisen', 'Arbejdsgruppe for mad', '2030-02-01', false),
+    ]);
+    const n = await draft(w, {
+      blocks: [{ type: 'next_steps', fromLastSession: true, items: ['Læs dagsordenen'] }],
+    });
+    const preview = await w.admin.post<NewsletterPreviewDto>(`/api/newsletters/${n.id}/preview`, {
+      villageId: w.villageB.id,
+    });
+    expect(preview.body.text).toContain('Skriv til lokalavisen');
+    expect((await w.admin.post(`/api/newsletters/${n.id}/schedule`, { mode: 'now' })).status).toBe(
+      200,
+    );
+    await waitFinal(w, n.id);
+
+    const mailA = await t.smtp.waitFor(w.memberA.email);
+    expect(mailA.text).toContain('Aftalt på mødet »Mobilisering A«');
+    expect(mailA.text).toContain(
+      '1. Lav en plakat til hallen (Grete Hansen · senest tirsdag den 15. januar 2030 · Ikke klaret endnu)',
+    );
+    expect(mailA.text).toContain('2. Book forsamlingshuset (Ole Bager · Klaret)');
+    expect(mailA.html).toContain('Grete Hansen');
+    for (const other of ['Skriv til lokalavisen', 'Gammelt skridt', 'Læs dagsordenen']) {
+      expect(mailA.text).not.toContain(other);
+    }
+    const mailB = await t.smtp.waitFor(w.memberB.email);
+    expect(mailB.text).toContain(
+      'Skriv til lokalavisen (Arbejdsgruppe for mad · senest fredag den 1. februar 2030 · Ikke klaret endnu)',
+    );
+    expect(mailB.text).not.toContain('Lav en plakat');
+    expect(mailB.html).not.toContain('Grete Hansen');
+
+    // A newsletter that does not lead into a session has no last session to take them from.
+    const cohortWide = await w.admin.post('/api/newsletters', {
+      target: { kind: 'cohort', id: w.cohort.id },
+      subject: 'x',
+      blocks: [{ type: 'next_steps', fromLastSession: true, items: [] }],
+    });
+    expect(cohortWide.status).toBe(400);
+    expect(code(cohortWide)).toBe(ErrorCode.NewsletterNeedsSession);
+  });
 
   it('sends each recipient their personalised copy once, and shows it in the archive', async () => {
     const w = await world();

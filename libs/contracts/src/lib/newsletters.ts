@@ -109,6 +109,12 @@ export interface NewsletterNextStepsBlock {
   /** Shown heading; a default ("Næste skridt") when left out or empty. */
   heading?: string;
   items: string[];
+  /**
+   * Session targets: each village's copy shows the next steps its circle recorded at its last
+   * held session before the newsletter's session (owner, due date, done or not); `items` are
+   * shown where a village has none.
+   */
+  fromLastSession?: boolean;
 }
 
 /** The session box: date, time (Danish time), room link, add-to-calendar link. Session targets only. */

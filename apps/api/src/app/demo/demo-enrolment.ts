@@ -132,7 +132,7 @@ export async function writeDemoEnrolment(
       kind: 'mini_blup',
       name: 'Mini-BLUP: Kortlægning',
       description:
-        'Kun kortlægningsfasen: landsbyens ressourcer, ønsker og muligheder. Tre aftener og et online forløb.',
+        'Kun kortlægningsfasen: landsbyens ressourcer, ønsker og muligheder. Modulet online (videoer, tekster og skabeloner) åbner straks ved tilmelding. Derefter aftaler sekretariatet tre aftener med landsbyen: datoer, sted og mødelink.',
       starts_on: dateIn(now, 75),
       ends_on: dateIn(now, 135),
       capacity: 8,

@@ -453,7 +453,14 @@ export class EnrolmentService {
       throw error;
     }
     await this.afterCommit(after);
-    return this.enrolment(enrolmentId);
+    const enrolment = await this.enrolment(enrolmentId);
+    if (
+      enrolment.offeringKind === OfferingKind.MiniBlup &&
+      enrolment.status === EnrolmentStatus.Enrolled
+    ) {
+      await this.mailMiniBlupEnrolled(enrolment.id);
+    }
+    return enrolment;
   }
 
   /**
@@ -1108,6 +1115,38 @@ export class EnrolmentService {
   private async afterCommit(after: AfterCommit): Promise<void> {
     await this.circleSync.announce(after.sessions);
     for (const p of after.promotions) await this.mailPromotion(p);
+  }
+
+  /**
+   * Tells the village's steering group what a mini-BLUP enrolment gives them now (the module
+   * online) and what comes next: enrolling schedules no evenings; the secretariat agrees them
+   * with the village.
+   */
+  private async mailMiniBlupEnrolled(enrolmentId: string): Promise<void> {
+    const recipients = await this.dataSource.query<
+      { email: string; name: string; locale: Locale; offering_name: string; village_name: string }[]
+    >(
+      `SELECT u.email, u.name, u.locale, o.name AS offering_name, v.name AS village_name
+         FROM enrolments e
+         JOIN offerings o ON o.id = e.offering_id
+         JOIN villages v ON v.id = e.village_id
+         JOIN users u ON u.village_id = e.village_id AND u.role = 'steering_member'
+        WHERE e.id = $1 AND u.disabled_at IS NULL`,
+      [enrolmentId],
+    );
+    for (const r of recipients) {
+      await this.mail.send({
+        to: r.email,
+        template: 'mini_blup_enrolled',
+        locale: r.locale,
+        data: {
+          name: r.name,
+          villageName: r.village_name,
+          offeringName: r.offering_name,
+          url: `${this.config.publicUrl}/enrolment/mine`,
+        },
+      });
+    }
   }
 
   /** Tells the person (or the village's steering group) that a place came free for them. */

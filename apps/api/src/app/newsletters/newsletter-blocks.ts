@@ -95,7 +95,14 @@ export function parseBlocks(raw: unknown): NewsletterBlock[] {
           lessonId: lessonId(value['lessonId'], `${field}.lessonId`),
         } as NewsletterBlock;
       case 'next_steps': {
-        only(value, field, ['type', 'heading', 'items']);
+        only(value, field, ['type', 'heading', 'items', 'fromLastSession']);
+        const fromLastSession = value['fromLastSession'];
+        if (fromLastSession !== undefined && typeof fromLastSession !== 'boolean') {
+          throw new BlockError(
+            `${field}.fromLastSession`,
+            `${field}.fromLastSession must be true or false`,
+          );
+        }
         const items = value['items'];
         if (!Array.isArray(items)) {
           throw new BlockError(`${field}.items`, `${field}.items must be a list of steps`);
@@ -113,6 +120,7 @@ export function parseBlocks(raw: unknown): NewsletterBlock[] {
         return {
           type: 'next_steps',
           ...(heading ? { heading } : {}),
+          ...(fromLastSession ? { fromLastSession: true } : {}),
           items: items.map((item: unknown, i) =>
             text(item, `${field}.items[${i}]`, NEWSLETTER_LIMITS.nextStepsItem, false),
           ),

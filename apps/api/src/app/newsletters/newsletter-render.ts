@@ -1,4 +1,9 @@
-import { NewsletterTargetKind, type Locale, type NewsletterBlock } from '@blup/contracts';
+import {
+  NewsletterTargetKind,
+  type Locale,
+  type NewsletterBlock,
+  type NextStep,
+} from '@blup/contracts';
 import { copenhagenClock, copenhagenLongDate } from '../calendar/copenhagen-time';
 import { unsubscribeToken } from '../citizen-panel/unsubscribe-link';
 import {
@@ -54,6 +59,18 @@ export interface RenderSource {
   villages: ReadonlyMap<string, { id: string; name: string }>;
   /** Session targets: the sessions in scope (one per village, or the one session). */
   sessions: readonly SessionFacts[];
+  /**
+   * Per village: the next steps recorded at its circle's last held session before the
+   * newsletter's session (only loaded when a next-steps block asks for them).
+   */
+  lastSteps?: ReadonlyMap<string, LastSessionSteps>;
+}
+
+/** The next steps a village's circle recorded at a held session. */
+export interface LastSessionSteps {
+  title: string;
+  startsAt: Date;
+  steps: readonly NextStep[];
 }
 
 /** Who one copy is for. `null` person: the web version (personalised by village only). */
@@ -62,6 +79,11 @@ export interface CopyFor {
   villageId: string | null;
   /** Defaults to the person's locale, else Danish. */
   locale?: Locale;
+}
+
+/** A due date (YYYY-MM-DD) as a long date, read at noon Danish time. */
+function dueDay(date: string, locale: Locale): string {
+  return copenhagenLongDate(new Date(`${date}T12:00:00Z`), locale);
 }
 
 interface Words {
@@ -73,6 +95,10 @@ interface Words {
   sessionPage: string;
   addToCalendar: string;
   nextSteps: string;
+  fromSession: (title: string, day: Date) => string;
+  stepDone: string;
+  stepOpen: string;
+  stepDue: (date: string) => string;
   watchVideo: string;
   openLesson: string;
   video: string;
@@ -96,6 +122,10 @@ const WORDS: Record<Locale, Words> = {
     sessionPage: 'Mødeside',
     addToCalendar: 'Føj til kalender',
     nextSteps: 'Næste skridt',
+    fromSession: (title, day) => `Aftalt på mødet »${title}« ${copenhagenLongDate(day, 'da')}:`,
+    stepDone: 'Klaret',
+    stepOpen: 'Ikke klaret endnu',
+    stepDue: (date) => `senest ${dueDay(date, 'da')}`,
     watchVideo: 'Se videoen',
     openLesson: 'Åbn lektionen',
     video: 'Inspirationsvideo',
@@ -125,6 +155,11 @@ const WORDS: Record<Locale, Words> = {
     sessionPage: 'Session page',
     addToCalendar: 'Add to calendar',
     nextSteps: 'Next steps',
+    fromSession: (title, day) =>
+      `Agreed at the session “${title}” on ${copenhagenLongDate(day, 'en')}:`,
+    stepDone: 'Done',
+    stepOpen: 'Not done yet',
+    stepDue: (date) => `by ${dueDay(date, 'en')}`,
     watchVideo: 'Watch the video',
     openLesson: 'Open the lesson',
     video: 'Inspiration video',
@@ -317,6 +352,43 @@ function sessionBox(
   return { html: box(html), text: lines.join('\n') };
 }
 
+/** The steps a village recorded at its last session: each with owner, due date, done or not. */
+function recordedSteps(
+  block: { heading?: string },
+  last: LastSessionSteps,
+  w: Words,
+  values: MergeValues,
+): Part {
+  const heading = mergeText(block.heading?.trim() || w.nextSteps, values);
+  const intro = w.fromSession(last.title, last.startsAt);
+  const facts = (step: NextStep): string =>
+    [
+      step.ownerName,
+      step.dueDate ? w.stepDue(step.dueDate) : null,
+      step.done ? w.stepDone : w.stepOpen,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  const items = last.steps
+    .map(
+      (step) =>
+        `<li style="margin:0 0 6px">${step.done ? '<s>' : ''}${escapeHtml(step.text)}${step.done ? '</s>' : ''}<br><span style="${SMALL}">${escapeHtml(facts(step))}</span></li>`,
+    )
+    .join('');
+  return {
+    html: box(
+      `<p style="margin:0 0 8px;font-family:Arial,Helvetica,sans-serif;font-size:19px;line-height:1.3;font-weight:bold;color:#1d2b1f">${escapeHtml(heading)}</p>
+<p style="margin:0 0 8px;${SMALL}">${escapeHtml(intro)}</p>
+<ol style="margin:0;padding-left:24px;${BODY}">${items}</ol>`,
+    ),
+    text: [
+      heading,
+      intro,
+      ...last.steps.map((step, i) => `${i + 1}. ${step.text} (${facts(step)})`),
+    ].join('\n'),
+  };
+}
+
 function nextSteps(
   block: { heading?: string; items: string[] },
   w: Words,
@@ -386,8 +458,11 @@ export function renderCopy(source: RenderSource, copy: CopyFor): RenderedNewslet
           w,
           source.publicUrl,
         );
-      case 'next_steps':
-        return nextSteps(block, w, values);
+      case 'next_steps': {
+        const last = block.fromLastSession && villageId ? source.lastSteps?.get(villageId) : null;
+        if (last?.steps.length) return recordedSteps(block, last, w, values);
+        return block.items.length ? nextSteps(block, w, values) : { html: '', text: '' };
+      }
       case 'session':
         return neutral
           ? neutralSessionBox(source, w)

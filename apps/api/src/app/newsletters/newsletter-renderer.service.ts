@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { NextStep } from '@blup/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
@@ -8,7 +9,13 @@ import { Newsletter } from '../database/entities/newsletters';
 import { cardLessonIds } from './newsletter-blocks';
 import { NewsletterRenderer, type PreparedNewsletter } from './newsletter-ports';
 import { loadScope, loadTargetDtos, targetOf } from './newsletter-queries';
-import { renderCopy, type LessonCard, type RenderSource } from './newsletter-render';
+import {
+  renderCopy,
+  type LastSessionSteps,
+  type LessonCard,
+  type RenderSource,
+  type SessionFacts,
+} from './newsletter-render';
 
 /** The published lessons cards name, with their module and course (others are left out). */
 export async function loadLessonCards(
@@ -67,6 +74,39 @@ export function summaryOf(html: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 150)).trim()} …`;
 }
 
+/**
+ * Per village: the next steps its village circle recorded at its last held session before the
+ * village's session in scope (a session without recorded steps counts; an empty list shows the
+ * typed steps instead).
+ */
+export async function loadLastSessionSteps(
+  em: EntityManager,
+  sessions: readonly SessionFacts[],
+): Promise<Map<string, LastSessionSteps>> {
+  const own = sessions.filter((s) => s.villageId);
+  if (!own.length) return new Map();
+  const rows = await em.query<
+    { village_id: string; title: string; starts_at: Date; next_steps: NextStep[] }[]
+  >(
+    `SELECT DISTINCT ON (x.village_id) x.village_id, p.title, p.starts_at, p.next_steps
+       FROM unnest($1::uuid[], $2::timestamptz[]) AS x(village_id, before)
+       JOIN circles c ON c.village_id = x.village_id AND c.kind = 'village'
+       JOIN circle_sessions p ON p.circle_id = c.id AND p.status = 'held' AND p.starts_at < x.before
+      ORDER BY x.village_id, p.starts_at DESC, p.id`,
+    [own.map((s) => s.villageId), own.map((s) => s.startsAt.toISOString())],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.village_id,
+      {
+        title: r.title,
+        startsAt: r.starts_at,
+        steps: Array.isArray(r.next_steps) ? r.next_steps : [],
+      },
+    ]),
+  );
+}
+
 /** Everything rendering a newsletter needs, in three or four queries. */
 export async function loadRenderSource(
   em: EntityManager,
@@ -78,7 +118,11 @@ export async function loadRenderSource(
     loadTargetDtos(em, [newsletter.id]),
     loadLessonCards(em, cardLessonIds(newsletter.blocks)),
   ]);
+  const lastSteps = newsletter.blocks.some((b) => b.type === 'next_steps' && b.fromLastSession)
+    ? await loadLastSessionSteps(em, scope.sessions)
+    : undefined;
   return {
+    lastSteps,
     publicUrl: config.publicUrl,
     signingSecret: config.signingSecret,
     newsletter: {

@@ -893,12 +893,14 @@ export class NewslettersService {
         throw fieldError(ErrorCode.ValidationFailed, error.field, error.message);
       throw error;
     }
-    const sessionBlock = blocks.findIndex((b) => b.type === 'session');
+    const sessionBlock = blocks.findIndex(
+      (b) => b.type === 'session' || (b.type === 'next_steps' && b.fromLastSession),
+    );
     if (sessionBlock >= 0 && !SESSION_KINDS.has(kind)) {
       throw fieldError(
         ErrorCode.NewsletterNeedsSession,
         `blocks[${sessionBlock}]`,
-        'The session box only fits a newsletter that leads into a session: remove it.',
+        'The session box and the next steps from the last session only fit a newsletter that leads into a session: remove it.',
       );
     }
     const ids = cardLessonIds(blocks);

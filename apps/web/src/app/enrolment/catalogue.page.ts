@@ -384,7 +384,11 @@ export class CataloguePage {
     this.api.enrol(o.id, villageId ? { villageId } : {}).subscribe({
       next: () => {
         this.busy.set(null);
-        this.snackBar.open(this.i18n.t('enrolment.catalogue.done'), undefined, { duration: 4000 });
+        const done =
+          o.kind === OfferingKind.MiniBlup
+            ? 'enrolment.catalogue.doneMiniBlup'
+            : 'enrolment.catalogue.done';
+        this.snackBar.open(this.i18n.t(done), undefined, { duration: 6000 });
         this.list.reload();
       },
       error: (error: unknown) => {

@@ -4,6 +4,7 @@ import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
+import { MatSlideToggle } from '@angular/material/slide-toggle';
 import {
   NEWSLETTER_BLOCK_TYPES,
   NEWSLETTER_LIMITS,
@@ -33,6 +34,7 @@ const BLOCK_ICONS: Record<NewsletterBlockType, IconName> = {
 @Component({
   selector: 'blup-block-list-editor',
   imports: [
+    MatSlideToggle,
     NgTemplateOutlet,
     MatButton,
     MatIconButton,
@@ -136,6 +138,19 @@ const BLOCK_ICONS: Record<NewsletterBlockType, IconName> = {
                   (input)="setHeading(i, steps, $any($event.target).value)"
                 />
               </mat-form-field>
+              @if (sessionTarget()) {
+                <mat-slide-toggle
+                  class="from-last"
+                  data-testid="steps-from-last-session"
+                  [checked]="!!steps.fromLastSession"
+                  (change)="setFromLastSession(i, steps, $event.checked)"
+                >
+                  {{ 'newsletters.nextStepsFromLastSession' | t }}
+                </mat-slide-toggle>
+                @if (steps.fromLastSession) {
+                  <p class="note">{{ 'newsletters.nextStepsFromLastSessionNote' | t }}</p>
+                }
+              }
               <ol class="steps">
                 @for (step of steps.items; track $index; let s = $index) {
                   <li class="step">
@@ -346,6 +361,15 @@ export class BlockListEditor {
       ...block,
       items: block.items.map((item, i) => (i === at ? text : item)),
     });
+  }
+
+  /** Each village's copy shows the steps its circle recorded at its last held session. */
+  protected setFromLastSession(
+    index: number,
+    block: NewsletterNextStepsBlock,
+    fromLastSession: boolean,
+  ): void {
+    this.replace(index, { ...block, fromLastSession: fromLastSession || undefined });
   }
 
   protected addStep(index: number, block: NewsletterNextStepsBlock): void {

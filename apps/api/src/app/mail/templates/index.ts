@@ -20,6 +20,7 @@ import {
 } from './info-meeting-mails';
 import { PANEL_CONFIRM_COPY, type PanelConfirmMail } from './panel-confirm';
 import { ENROLMENT_PROMOTED_COPY, type EnrolmentPromotedMail } from './enrolment-promoted';
+import { MINI_BLUP_ENROLLED_COPY, type MiniBlupEnrolledMail } from './mini-blup-enrolled';
 
 export interface RenderedMail {
   subject: string;
@@ -38,6 +39,7 @@ export interface MailTemplates {
   panel_confirm: PanelConfirmMail;
   // enrolment (issue 6)
   enrolment_promoted: EnrolmentPromotedMail;
+  mini_blup_enrolled: MiniBlupEnrolledMail;
   // applications and info meetings (issue 6)
   application_received: ApplicationReceivedMail;
   application_approved: ApplicationApprovedMail;
@@ -127,6 +129,7 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
   panel_confirm: PANEL_CONFIRM_COPY,
   // enrolment (issue 6)
   enrolment_promoted: ENROLMENT_PROMOTED_COPY,
+  mini_blup_enrolled: MINI_BLUP_ENROLLED_COPY,
   // applications and info meetings (issue 6)
   application_received: APPLICATION_RECEIVED_COPY,
   application_approved: APPLICATION_APPROVED_COPY,

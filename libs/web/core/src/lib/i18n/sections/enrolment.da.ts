@@ -161,6 +161,8 @@ export const enrolmentDa = {
     unlimited: 'Ingen grænse på pladser',
     approvalSecretariat: 'Sekretariatet godkender tilmeldingen',
     enrolled: 'Du er tilmeldt.',
+    doneMiniBlup:
+      'Landsbyen er tilmeldt, og modulet er åbent for jer nu. Sekretariatet kontakter jer for at aftale aftenerne.',
     pending: 'Tilmeldt – venter på sekretariatets godkendelse.',
     waitlisted: 'Du er nr. {position} på ventelisten.',
     waitlistedNoPosition: 'Du er på ventelisten.',

@@ -169,6 +169,8 @@ export const enrolmentEn: DictionaryOf<typeof enrolmentDa> = {
     unlimited: 'No limit on places',
     approvalSecretariat: 'The secretariat approves enrolments',
     enrolled: 'You are enrolled.',
+    doneMiniBlup:
+      'Your village is enrolled, and the module is open to you now. The secretariat will contact you to agree the evenings.',
     pending: "Enrolled – waiting for the secretariat's approval.",
     waitlisted: 'You are number {position} on the waiting list.',
     waitlistedNoPosition: 'You are on the waiting list.',

@@ -85,6 +85,9 @@ export const newslettersDa = {
   videoPick: 'Vælg video',
   noLessons: 'Ingen udgivne lektioner passer.',
   pickMissing: 'Vælg en lektion til kortet.',
+  nextStepsFromLastSession: 'Hent hver landsbys næste skridt fra sidste møde',
+  nextStepsFromLastSessionNote:
+    'Hver landsby får de næste skridt, kredsen aftalte på sit sidste afholdte møde: hvem, hvornår, og om det er klaret. Vælg en landsby i forhåndsvisningen for at se dens. Skridtene herunder bruges, hvor en landsby ikke har skrevet nogen.',
   nextStepsHeading: 'Overskrift',
   nextStepsDefault: 'Næste skridt',
   nextStep: 'Skridt {n}',

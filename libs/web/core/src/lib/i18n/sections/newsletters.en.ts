@@ -85,6 +85,9 @@ export const newslettersEn: DictionaryOf<typeof newslettersDa> = {
   videoPick: 'Choose a video',
   noLessons: 'No published lessons match.',
   pickMissing: 'Choose a lesson for the card.',
+  nextStepsFromLastSession: 'Take each village’s next steps from its last session',
+  nextStepsFromLastSessionNote:
+    'Each village gets the next steps its circle agreed at its last held session: who, by when, and whether it is done. Pick a village in the preview to see its steps. The steps below are used where a village recorded none.',
   nextStepsHeading: 'Heading',
   nextStepsDefault: 'Next steps',
   nextStep: 'Step {n}',
