@@ -296,6 +296,36 @@ describe('the demo study circles', () => {
     expect(held.every((c) => c && c.recorded && c.present > 0)).toBe(true);
   });
 
+  it('has a draft newsletter whose copies carry each village’s own next steps from its last session', async () => {
+    const client = await as('sekretariat@blup.test');
+    const [draft] = await t.dataSource.query<{ id: string; cohort_id: string }[]>(
+      `SELECT n.id, p.cohort_id FROM newsletters n JOIN session_plans p ON p.id = n.plan_id
+        WHERE n.status = 'draft'`,
+    );
+    const villages = await t.dataSource.query<{ id: string; name: string }[]>(
+      `SELECT id, name FROM villages WHERE cohort_id = $1 ORDER BY name LIMIT 2`,
+      [draft.cohort_id],
+    );
+    const steps = await Promise.all(
+      villages.map(async (v) => {
+        const [last] = await t.dataSource.query<{ next_steps: { text: string }[] }[]>(
+          `SELECT s.next_steps FROM circle_sessions s JOIN circles c ON c.id = s.circle_id
+            WHERE c.village_id = $1 AND c.kind = 'village' AND s.status = 'held'
+            ORDER BY s.starts_at DESC LIMIT 1`,
+          [v.id],
+        );
+        const preview = await client.post<{ text: string }>(
+          `/api/newsletters/${draft.id}/preview`,
+          { villageId: v.id },
+        );
+        expect(preview.status).toBe(200);
+        for (const step of last.next_steps) expect(preview.body.text).toContain(step.text);
+        return last.next_steps.map((x) => x.text).join('|');
+      }),
+    );
+    expect(steps[0]).not.toBe(steps[1]);
+  });
+
   it('gives academy learners no circles: they take courses, not the village process', async () => {
     const client = await as('lokalraad.naestved@blup.test');
     const circles = await client.get<Page<CircleSummaryDto>>('/api/circles');

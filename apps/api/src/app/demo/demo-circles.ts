@@ -45,6 +45,15 @@ interface Topic {
   topic: string;
 }
 
+/** Next steps the demo villages agree at their held sessions, one each, in turn. */
+const DEMO_VILLAGE_STEPS = [
+  'Spørg tre naboer, hvad de savner i landsbyen',
+  'Book forsamlingshuset til fremtidsværkstedet',
+  'Lav et opslag til landsbyens Facebook-gruppe',
+  'Tal med borgerforeningen om spørgeskemaet',
+  'Find to unge, der vil være med i styregruppen',
+];
+
 export const DEMO_VILLAGE_TOPICS: readonly Topic[] = [
   {
     phase: Phase.Mobilisation,
@@ -224,7 +233,7 @@ export async function writeDemoCircles(
         );
         const isPast = endsAt.getTime() < now.getTime();
         const sessions = await em.getRepository(CircleSession).save(
-          kindCircles.map((c) =>
+          kindCircles.map((c, i) =>
             em.create(CircleSession, {
               circleId: c.id,
               planId: plan.id,
@@ -248,6 +257,14 @@ export async function writeDemoCircles(
                       ownerName: 'Koordinationsgruppen',
                       dueDate: addDays(wallTimeOf(endsAt, CIRCLE_TIME_ZONE).date, 7),
                       done: true,
+                    },
+                    {
+                      // Each village agrees its own next step, so each newsletter copy differs.
+                      text: DEMO_VILLAGE_STEPS[(i + n) % DEMO_VILLAGE_STEPS.length],
+                      ownerId: null,
+                      ownerName: 'Styregruppen',
+                      dueDate: addDays(wallTimeOf(endsAt, CIRCLE_TIME_ZONE).date, 14),
+                      done: false,
                     },
                   ]
                 : [],

@@ -21,7 +21,12 @@ interface PlanRow {
 const webToken = (): string => randomBytes(32).toString('base64url');
 
 /** The content of a newsletter leading into `plan`, with a video card when there is one. */
-function blocksFor(plan: PlanRow, videoId: string | null, steps: string[]): NewsletterBlock[] {
+function blocksFor(
+  plan: PlanRow,
+  videoId: string | null,
+  steps: string[],
+  fromLastSession = false,
+): NewsletterBlock[] {
   return [
     {
       type: 'text',
@@ -33,15 +38,17 @@ function blocksFor(plan: PlanRow, videoId: string | null, steps: string[]): News
         `<ul><li>Hvad fik vi gjort siden sidst?</li><li>Hvem i landsbyen skal vi have med nu?</li></ul>`,
     },
     ...(videoId ? [{ type: 'video' as const, lessonId: videoId }] : []),
-    { type: 'next_steps', heading: 'Før mødet', items: steps },
+    fromLastSession
+      ? { type: 'next_steps', heading: 'Det aftalte I sidst', items: steps, fromLastSession }
+      : { type: 'next_steps', heading: 'Før mødet', items: steps },
     { type: 'session' },
   ];
 }
 
 /**
  * Demo newsletters for the largest demo cohort (where the demo's steering members are): a
- * draft for its next village session (text with merge fields, an inspiration video card, next
- * steps, the session box, also to the citizen panel), and the newsletter for the session
+ * draft for its next village session (text with merge fields, an inspiration video card, each
+ * village's next steps from its last held session, the session box, also to the citizen panel), and the newsletter for the session
  * before it, already sent to every steering member and confirmed panel subscriber of the
  * cohort's villages, so the archive and the sending progress have something to show.
  */
@@ -83,11 +90,16 @@ export async function writeDemoNewsletters(
     `Næste studiekreds: ${next.title}`,
     'Sådan forbereder I jer, og her er linket til mødet.',
     JSON.stringify(
-      blocksFor(next, video?.id ?? null, [
-        'Se videoen sammen eller hver for sig.',
-        'Skriv to spørgsmål ned, I vil tage op på mødet.',
-        'Tjek linket til mødelokalet dagen før.',
-      ]),
+      blocksFor(
+        next,
+        video?.id ?? null,
+        [
+          'Se videoen sammen eller hver for sig.',
+          'Skriv to spørgsmål ned, I vil tage op på mødet.',
+          'Tjek linket til mødelokalet dagen før.',
+        ],
+        true,
+      ),
     ),
     'draft',
     null,
