@@ -420,6 +420,7 @@ describe('newsletter delivery', () => {
     }, 60_000);
     afterAll(async () => {
       await worker?.kill('SIGTERM');
+      await WorkerProcess.killAll();
       await api.close();
       await sink.stop();
     });
@@ -539,6 +540,13 @@ class WorkerProcess {
     );
   }
 
+  /** Every worker still running, so a test that times out mid-start leaves no process behind. */
+  static readonly spawned = new Set<WorkerProcess>();
+
+  static async killAll(): Promise<void> {
+    await Promise.all([...WorkerProcess.spawned].map((w) => w.kill('SIGKILL')));
+  }
+
   static async start(env: Record<string, string>): Promise<WorkerProcess> {
     const child = spawn(
       process.execPath,
@@ -564,6 +572,8 @@ class WorkerProcess {
       },
     );
     const worker = new WorkerProcess(child);
+    WorkerProcess.spawned.add(worker);
+    child.on('exit', () => WorkerProcess.spawned.delete(worker));
     await waitUntil(
       'the worker process to start',
       async () => {
