@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createHttpApp, createWorker } from './app/bootstrap';
 import { ConfigError, loadConfig } from './app/config/app-config';
-import { JsonLogger } from './app/common/json-logger';
+import { PinoLogger } from './app/common/logger';
 import { runMigrations } from './app/database/migrate';
 import { runSeed } from './app/demo/seed';
 
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig();
-  Logger.overrideLogger(new JsonLogger(config.logLevel));
+  Logger.overrideLogger(new PinoLogger(config.logLevel));
   const logger = new Logger('Main');
 
   switch (command) {

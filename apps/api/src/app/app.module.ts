@@ -5,6 +5,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CirclesModule } from './circles/circles.module';
 import { SessionEventsModule } from './circles/session-events.module';
 import { AppConfig } from './config/app-config';
+import { FlushLogsOnShutdown } from './common/logger';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { CoursesModule } from './courses/courses.module';
@@ -66,6 +67,7 @@ export class AppModule {
         EnrolmentModule,
         ApplicationsModule.register({ worker }),
       ],
+      providers: [FlushLogsOnShutdown],
     };
   }
 }

@@ -14,7 +14,7 @@ import { createOpenApiDocument } from './common/openapi';
 import { FRIENDLY_BODY_ERRORS, GlobalExceptionFilter } from './common/global-exception.filter';
 import { countQueriesPerRequest } from './common/query-count';
 import { verifyJsonDepth } from './common/json-depth';
-import { JsonLogger } from './common/json-logger';
+import { PinoLogger } from './common/logger';
 import { requestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -54,7 +54,7 @@ export async function createHttpApp(
   config: AppConfig,
   role: Exclude<ProcessRole, 'worker'>,
 ): Promise<INestApplication> {
-  const logger = new JsonLogger(config.logLevel);
+  const logger = new PinoLogger(config.logLevel);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, role), {
     logger,
     bufferLogs: false,
@@ -135,7 +135,7 @@ function serveWebClient(app: NestExpressApplication, webDist: string): void {
 /** The worker role: no HTTP, only the queue processors. */
 export async function createWorker(config: AppConfig): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'worker'), {
-    logger: new JsonLogger(config.logLevel),
+    logger: new PinoLogger(config.logLevel),
   });
   app.enableShutdownHooks();
   return app;

@@ -1,72 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 
 /**
- * The environment, read and checked once at boot. Anything wrong stops the process with a
- * message naming the variable; nothing else in the code reads process.env.
+ * The environment, read and checked once at boot by one zod schema whose output type is the
+ * config type. Anything wrong stops the process with a message naming the variable; nothing
+ * else in the code reads process.env.
  */
-export interface AppConfig {
-  env: 'development' | 'production' | 'test';
-  port: number;
-  /** Where people reach the product; links in mails point here. */
-  publicUrl: string;
-  databaseUrl: string;
-  redisUrl: string;
-  /** Every Redis key this process writes starts with this, so runs can share a Redis. */
-  redisPrefix: string;
-  smtpUrl: string;
-  mailFrom: string;
-  /** Folder of the built web client to serve on the same origin, if any. */
-  webDist: string | null;
-  /** Session lifetime without activity, in hours. */
-  sessionIdleHours: number;
-  /** Secure + __Host- cookies (defaults to on in production). */
-  secureCookies: boolean;
-  migrateOnBoot: boolean;
-  seedDemoIfEmpty: boolean;
-  logLevel: 'debug' | 'info' | 'warn' | 'error';
-  /** How long sign-in links and password-reset links live, in minutes. */
-  linkTtlMinutes: number;
-  /** How long invitations live, in days. */
-  invitationTtlDays: number;
-  /** Signs short-lived URLs (local video streams, downloads). Random per boot outside production. */
-  signingSecret: string;
-  video: VideoConfig;
-  circles: CirclesConfig;
-  newsletters: NewslettersConfig;
-  /** BENCH_COUNT_QUERIES=1: an X-Query-Count header on every response (bench, tests; never in production). */
-  countQueries: boolean;
-  rateLimit: {
-    /** Failed sign-ins allowed per account in the window. */
-    perAccount: number;
-    /** Sign-in attempts allowed per IP address in the window. */
-    perIp: number;
-    windowSeconds: number;
-  };
-}
-
-export interface MuxConfig {
-  tokenId: string;
-  tokenSecret: string;
-  webhookSecret: string;
-  /** Signing key for playback tokens (JWT, RS256). */
-  signingKeyId: string;
-  /** Its private key, PEM or base64 of the PEM, as Mux hands it out. */
-  signingKeyPrivate: string;
-  /** Only for tests: a local fake of the Mux API. */
-  baseUrl: string | null;
-}
-
-export interface VideoConfig {
-  /** Mux when its keys are set; otherwise files on local disk (the embedded default). */
-  provider: 'mux' | 'local';
-  mux: MuxConfig | null;
-  /** Uploaded files (local videos, captions, resources) live under this folder. */
-  storageDir: string;
-  maxVideoBytes: number;
-  maxResourceBytes: number;
-  /** How long a playback token or signed stream URL lives. */
-  playbackTtlSeconds: number;
-}
 
 export class ConfigError extends Error {
   constructor(
@@ -77,60 +16,59 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
-
-function str(env: Env, name: string, fallback?: string): string {
-  const value = env[name]?.trim();
-  if (value) return value;
-  if (fallback !== undefined) return fallback;
-  throw new ConfigError(name, 'is not set');
+/** An unset or blank variable is undefined; any other is trimmed. */
+function variable<T extends z.ZodType>(schema: T) {
+  return z.preprocess((raw) => (typeof raw === 'string' ? raw.trim() || undefined : raw), schema);
 }
 
-function secret(env: Env, name: string): string {
-  const value = str(env, name);
-  if (value.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
-  return value;
+/** The message for a variable that is missing, else `problem`. */
+function unsetOr(problem: (input: unknown) => string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? 'is not set' : problem(issue.input);
 }
 
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
+function text(fallback: string) {
+  return variable(z.string().default(fallback));
 }
 
-function bool(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (!raw) return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(name, `must be true or false (got "${raw}")`);
+function int(fallback: number, min: number, max: number) {
+  return variable(
+    z
+      .string()
+      .refine((raw) => Number.isInteger(Number(raw)) && +raw >= min && +raw <= max, {
+        error: (issue) => `must be a whole number from ${min} to ${max} (got "${issue.input}")`,
+      })
+      .transform(Number)
+      .default(fallback),
+  );
 }
 
-function url(env: Env, name: string, protocols: string[], fallback?: string): string {
-  const value = str(env, name, fallback);
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new ConfigError(name, 'is not a valid URL');
-  }
-  if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
-  }
-  return value;
+function bool() {
+  return z.stringbool({
+    truthy: ['1', 'true', 'yes', 'on'],
+    falsy: ['0', 'false', 'no', 'off'],
+    error: (issue) => `must be true or false (got "${issue.input}")`,
+  });
 }
 
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) {
-    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
-  }
-  return raw as T;
+function url(protocols: string[]) {
+  const names = protocols.map((p) => `${p}://`).join(' or ');
+  return z.url({
+    protocol: new RegExp(`^(${protocols.join('|')})$`),
+    error: unsetOr((input) =>
+      URL.canParse(String(input)) ? `must start with ${names}` : 'is not a valid URL',
+    ),
+  });
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(allowed: T, fallback: T[number]) {
+  return variable(
+    z
+      .enum(allowed, {
+        error: (issue) => `must be one of ${allowed.join(', ')} (got "${issue.input}")`,
+      })
+      .default(fallback),
+  );
 }
 
 const MUX_VARIABLES = [
@@ -141,102 +79,170 @@ const MUX_VARIABLES = [
   'MUX_SIGNING_KEY_PRIVATE',
 ] as const;
 
-function videoConfig(env: Env): VideoConfig {
-  const anyMux = MUX_VARIABLES.some((name) => env[name]?.trim());
-  const mux: MuxConfig | null = anyMux
-    ? {
-        tokenId: str(env, 'MUX_TOKEN_ID'),
-        tokenSecret: str(env, 'MUX_TOKEN_SECRET'),
-        webhookSecret: str(env, 'MUX_WEBHOOK_SECRET'),
-        signingKeyId: str(env, 'MUX_SIGNING_KEY_ID'),
-        signingKeyPrivate: str(env, 'MUX_SIGNING_KEY_PRIVATE'),
-        baseUrl: env['MUX_BASE_URL']?.trim() ? url(env, 'MUX_BASE_URL', ['http:', 'https:']) : null,
-      }
-    : null;
+const environment = z.object({
+  NODE_ENV: oneOf(['development', 'production', 'test'], 'development'),
+  PORT: int(3000, 0, 65535),
+  PUBLIC_URL: variable(url(['http', 'https']).optional()),
+  DATABASE_URL: variable(url(['postgres', 'postgresql'])),
+  REDIS_URL: variable(url(['redis', 'rediss'])),
+  REDIS_PREFIX: variable(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'may hold only letters, digits, _ . - (at most 64)')
+      .default('blup'),
+  ),
+  SMTP_URL: variable(url(['smtp', 'smtps'])),
+  MAIL_FROM: text('BLUP Akademiet <no-reply@blup.local>'),
+  WEB_DIST: variable(z.string().optional()),
+  SESSION_IDLE_HOURS: int(24 * 30, 1, 24 * 365),
+  SECURE_COOKIES: variable(bool().optional()),
+  MIGRATE_ON_BOOT: variable(bool().default(false)),
+  SEED_DEMO_IF_EMPTY: variable(bool().default(false)),
+  LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error'], 'info'),
+  LINK_TTL_MINUTES: int(30, 1, 24 * 60),
+  INVITATION_TTL_DAYS: int(14, 1, 90),
+  SIGNING_SECRET: variable(z.string().optional()),
+  MUX_TOKEN_ID: variable(z.string().optional()),
+  MUX_TOKEN_SECRET: variable(z.string().optional()),
+  MUX_WEBHOOK_SECRET: variable(z.string().optional()),
+  MUX_SIGNING_KEY_ID: variable(z.string().optional()),
+  MUX_SIGNING_KEY_PRIVATE: variable(z.string().optional()),
+  MUX_BASE_URL: variable(url(['http', 'https']).optional()),
+  STORAGE_DIR: text('.data/storage'),
+  MAX_VIDEO_MB: int(2048, 1, 100_000),
+  MAX_RESOURCE_MB: int(25, 1, 1000),
+  PLAYBACK_TTL_SECONDS: int(3600, 30, 24 * 3600),
+  MEETING_ROOM_BASE_URL: variable(url(['https']).default('https://meet.jit.si/')),
+  REMINDER_HOURS_BEFORE: int(48, 1, 24 * 14),
+  NEWSLETTER_RATE_PER_SECOND: int(20, 1, 100_000),
+  NEWSLETTER_BATCH_SIZE: int(50, 1, 1000),
+  NEWSLETTER_MAX_ATTEMPTS: int(5, 1, 20),
+  NEWSLETTER_RETRY_DELAY_SECONDS: int(60, 1, 24 * 3600),
+  NEWSLETTER_LEASE_SECONDS: int(300, 2, 24 * 3600),
+  BENCH_COUNT_QUERIES: variable(bool().default(false)),
+  SIGNIN_LIMIT_PER_ACCOUNT: int(5, 1, 1000),
+  SIGNIN_LIMIT_PER_IP: int(30, 1, 100000),
+  SIGNIN_LIMIT_WINDOW_SECONDS: int(15 * 60, 1, 24 * 3600),
+});
+
+type Environment = z.output<typeof environment>;
+
+/** Rules that tie variables together: Mux keys come all five or none; production signs. */
+function checkTogether(env: Environment, ctx: z.RefinementCtx): void {
+  const problem = (name: keyof Environment, message: string) =>
+    ctx.addIssue({ code: 'custom', path: [name], message, input: env[name] });
+  if (MUX_VARIABLES.some((name) => env[name])) {
+    for (const name of MUX_VARIABLES) if (!env[name]) problem(name, 'is not set');
+  }
+  if (env.NODE_ENV === 'production') {
+    if (!env.SIGNING_SECRET) problem('SIGNING_SECRET', 'is not set');
+    else if (env.SIGNING_SECRET.length < 32)
+      problem('SIGNING_SECRET', 'must be at least 32 characters');
+  }
+}
+
+function toConfig(env: Environment) {
+  const mux =
+    env.MUX_TOKEN_ID &&
+    env.MUX_TOKEN_SECRET &&
+    env.MUX_WEBHOOK_SECRET &&
+    env.MUX_SIGNING_KEY_ID &&
+    env.MUX_SIGNING_KEY_PRIVATE
+      ? {
+          tokenId: env.MUX_TOKEN_ID,
+          tokenSecret: env.MUX_TOKEN_SECRET,
+          webhookSecret: env.MUX_WEBHOOK_SECRET,
+          /** Signing key for playback tokens (JWT, RS256). */
+          signingKeyId: env.MUX_SIGNING_KEY_ID,
+          /** Its private key, PEM or base64 of the PEM, as Mux hands it out. */
+          signingKeyPrivate: env.MUX_SIGNING_KEY_PRIVATE,
+          /** Only for tests: a local fake of the Mux API. */
+          baseUrl: env.MUX_BASE_URL ?? null,
+        }
+      : null;
   return {
-    provider: mux ? 'mux' : 'local',
-    mux,
-    storageDir: str(env, 'STORAGE_DIR', '.data/storage'),
-    maxVideoBytes: int(env, 'MAX_VIDEO_MB', 2048, 1, 100_000) * 1024 * 1024,
-    maxResourceBytes: int(env, 'MAX_RESOURCE_MB', 25, 1, 1000) * 1024 * 1024,
-    playbackTtlSeconds: int(env, 'PLAYBACK_TTL_SECONDS', 3600, 30, 24 * 3600),
+    env: env.NODE_ENV,
+    port: env.PORT,
+    /** Where people reach the product; links in mails point here. */
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    /** Every Redis key this process writes starts with this, so runs can share a Redis. */
+    redisPrefix: env.REDIS_PREFIX,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    /** Folder of the built web client to serve on the same origin, if any. */
+    webDist: env.WEB_DIST ?? null,
+    /** Session lifetime without activity, in hours. */
+    sessionIdleHours: env.SESSION_IDLE_HOURS,
+    /** Secure + __Host- cookies (defaults to on in production). */
+    secureCookies: env.SECURE_COOKIES ?? env.NODE_ENV === 'production',
+    migrateOnBoot: env.MIGRATE_ON_BOOT,
+    seedDemoIfEmpty: env.SEED_DEMO_IF_EMPTY,
+    logLevel: env.LOG_LEVEL,
+    /** How long sign-in links and password-reset links live, in minutes. */
+    linkTtlMinutes: env.LINK_TTL_MINUTES,
+    /** How long invitations live, in days. */
+    invitationTtlDays: env.INVITATION_TTL_DAYS,
+    /** Signs short-lived URLs (local video streams, downloads). Random per boot outside production. */
+    signingSecret: env.SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
+    video: {
+      /** Mux when its keys are set; otherwise files on local disk (the embedded default). */
+      provider: mux ? ('mux' as const) : ('local' as const),
+      mux,
+      /** Uploaded files (local videos, captions, resources) live under this folder. */
+      storageDir: env.STORAGE_DIR,
+      maxVideoBytes: env.MAX_VIDEO_MB * 1024 * 1024,
+      maxResourceBytes: env.MAX_RESOURCE_MB * 1024 * 1024,
+      /** How long a playback token or signed stream URL lives. */
+      playbackTtlSeconds: env.PLAYBACK_TTL_SECONDS,
+    },
+    circles: {
+      /** New circles get a fixed room under this https address (a Jitsi server by default). */
+      meetingRoomBaseUrl: env.MEETING_ROOM_BASE_URL,
+      /** How long before a session its reminder mail goes out (REMINDER_HOURS_BEFORE, default 48). */
+      reminderMinutesBefore: env.REMINDER_HOURS_BEFORE * 60,
+    },
+    /** Sending newsletters (issue 5): see newsletter-delivery/. */
+    newsletters: {
+      /** Messages per second over all workers together (NEWSLETTER_RATE_PER_SECOND, default 20). */
+      ratePerSecond: env.NEWSLETTER_RATE_PER_SECOND,
+      /** Delivery rows a worker claims at a time (NEWSLETTER_BATCH_SIZE, default 50). */
+      batchSize: env.NEWSLETTER_BATCH_SIZE,
+      /** SMTP tries per recipient before it is marked failed (NEWSLETTER_MAX_ATTEMPTS, default 5). */
+      maxAttempts: env.NEWSLETTER_MAX_ATTEMPTS,
+      /** First wait before a retry after a temporary SMTP error; doubles each time (default 60 s). */
+      retryDelayMs: env.NEWSLETTER_RETRY_DELAY_SECONDS * 1000,
+      /** How long a claimed row is a worker's before another may take it over (default 300 s). */
+      leaseMs: env.NEWSLETTER_LEASE_SECONDS * 1000,
+    },
+    /** BENCH_COUNT_QUERIES=1: an X-Query-Count header on every response (bench, tests; never in production). */
+    countQueries: env.NODE_ENV !== 'production' && env.BENCH_COUNT_QUERIES,
+    rateLimit: {
+      /** Failed sign-ins allowed per account in the window. */
+      perAccount: env.SIGNIN_LIMIT_PER_ACCOUNT,
+      /** Sign-in attempts allowed per IP address in the window. */
+      perIp: env.SIGNIN_LIMIT_PER_IP,
+      windowSeconds: env.SIGNIN_LIMIT_WINDOW_SECONDS,
+    },
   };
 }
 
-export interface CirclesConfig {
-  /** New circles get a fixed room under this https address (a Jitsi server by default). */
-  meetingRoomBaseUrl: string;
-  /** How long before a session its reminder mail goes out (REMINDER_HOURS_BEFORE, default 48). */
-  reminderMinutesBefore: number;
-}
+/** The environment variables → the app's configuration. */
+export const appConfigSchema = environment.superRefine(checkTogether).transform(toConfig);
 
+export type AppConfig = z.output<typeof appConfigSchema>;
+export type VideoConfig = AppConfig['video'];
+export type MuxConfig = NonNullable<VideoConfig['mux']>;
+export type CirclesConfig = AppConfig['circles'];
 /** Sending newsletters (issue 5): see newsletter-delivery/. */
-export interface NewslettersConfig {
-  /** Messages per second over all workers together (NEWSLETTER_RATE_PER_SECOND, default 20). */
-  ratePerSecond: number;
-  /** Delivery rows a worker claims at a time (NEWSLETTER_BATCH_SIZE, default 50). */
-  batchSize: number;
-  /** SMTP tries per recipient before it is marked failed (NEWSLETTER_MAX_ATTEMPTS, default 5). */
-  maxAttempts: number;
-  /** First wait before a retry after a temporary SMTP error; doubles each time (default 60 s). */
-  retryDelayMs: number;
-  /** How long a claimed row is a worker's before another may take it over (default 300 s). */
-  leaseMs: number;
-}
+export type NewslettersConfig = AppConfig['newsletters'];
+
+type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env = process.env): AppConfig {
-  const nodeEnv = oneOf(
-    env,
-    'NODE_ENV',
-    ['development', 'production', 'test'] as const,
-    'development',
-  );
-  const port = int(env, 'PORT', 3000, 0, 65535);
-  const redisPrefix = str(env, 'REDIS_PREFIX', 'blup');
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(redisPrefix)) {
-    throw new ConfigError('REDIS_PREFIX', 'may hold only letters, digits, _ . - (at most 64)');
-  }
-  return {
-    env: nodeEnv,
-    port,
-    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], `http://localhost:${port}`).replace(
-      /\/$/,
-      '',
-    ),
-    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
-    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
-    redisPrefix,
-    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
-    mailFrom: str(env, 'MAIL_FROM', 'BLUP Akademiet <no-reply@blup.local>'),
-    webDist: env['WEB_DIST']?.trim() || null,
-    sessionIdleHours: int(env, 'SESSION_IDLE_HOURS', 24 * 30, 1, 24 * 365),
-    secureCookies: bool(env, 'SECURE_COOKIES', nodeEnv === 'production'),
-    migrateOnBoot: bool(env, 'MIGRATE_ON_BOOT', false),
-    seedDemoIfEmpty: bool(env, 'SEED_DEMO_IF_EMPTY', false),
-    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
-    linkTtlMinutes: int(env, 'LINK_TTL_MINUTES', 30, 1, 24 * 60),
-    invitationTtlDays: int(env, 'INVITATION_TTL_DAYS', 14, 1, 90),
-    signingSecret:
-      nodeEnv === 'production'
-        ? secret(env, 'SIGNING_SECRET')
-        : env['SIGNING_SECRET']?.trim() || randomBytes(32).toString('base64url'),
-    video: videoConfig(env),
-    circles: {
-      meetingRoomBaseUrl: url(env, 'MEETING_ROOM_BASE_URL', ['https:'], 'https://meet.jit.si/'),
-      reminderMinutesBefore: int(env, 'REMINDER_HOURS_BEFORE', 48, 1, 24 * 14) * 60,
-    },
-    newsletters: {
-      ratePerSecond: int(env, 'NEWSLETTER_RATE_PER_SECOND', 20, 1, 100_000),
-      batchSize: int(env, 'NEWSLETTER_BATCH_SIZE', 50, 1, 1000),
-      maxAttempts: int(env, 'NEWSLETTER_MAX_ATTEMPTS', 5, 1, 20),
-      retryDelayMs: int(env, 'NEWSLETTER_RETRY_DELAY_SECONDS', 60, 1, 24 * 3600) * 1000,
-      leaseMs: int(env, 'NEWSLETTER_LEASE_SECONDS', 300, 2, 24 * 3600) * 1000,
-    },
-    countQueries: nodeEnv !== 'production' && bool(env, 'BENCH_COUNT_QUERIES', false),
-    rateLimit: {
-      perAccount: int(env, 'SIGNIN_LIMIT_PER_ACCOUNT', 5, 1, 1000),
-      perIp: int(env, 'SIGNIN_LIMIT_PER_IP', 30, 1, 100000),
-      windowSeconds: int(env, 'SIGNIN_LIMIT_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
-    },
-  };
+  const result = appConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  const [first] = result.error.issues;
+  throw new ConfigError(String(first.path[0]), first.message);
 }
