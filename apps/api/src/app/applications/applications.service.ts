@@ -34,7 +34,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { Municipality, User, Village } from '../database/entities';
 import { Application, ApplicationPerson } from '../database/entities/applications';
 import { MailProducer } from '../mail/mail.producer';
-import { isUniqueViolation } from '../organisations/shared/unique-violation';
+import { isUniqueViolation } from '../common/unique-violation';
 import { detectAgreementType } from './agreement-file';
 import type { AgreementUpload } from './agreement-upload.interceptor';
 import {

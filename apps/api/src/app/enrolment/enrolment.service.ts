@@ -31,7 +31,7 @@ import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { MailProducer } from '../mail/mail.producer';
-import { isUniqueViolation } from '../organisations/shared/unique-violation';
+import { isUniqueViolation } from '../common/unique-violation';
 import type {
   CancelEnrolmentBody,
   CreateOfferingBody,
