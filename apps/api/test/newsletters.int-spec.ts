@@ -1,5 +1,6 @@
 import {
   CircleKind,
+  daysBeforeSendAt,
   ErrorCode,
   NewsletterStatus,
   Role,
@@ -24,7 +25,6 @@ import { CircleSession, User } from '../src/app/database/entities';
 import { NEWSLETTERS_QUEUE } from '../src/app/newsletter-delivery/newsletter-delivery.constants';
 import { signedVillage } from '../src/app/newsletters/newsletter-link';
 import { NewsletterAudience } from '../src/app/newsletters/newsletter-ports';
-import { daysBeforeSendAt } from '../src/app/newsletters/newsletter-schedule';
 import { CircleFixtures, inDays, type CircleWorld } from './circles-fixtures';
 import { CourseFixtures } from './courses-fixtures';
 import { startTestApp, type TestApp } from './harness';

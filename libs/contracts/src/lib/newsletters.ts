@@ -7,6 +7,9 @@
  * sent ones in the archive; each has a public web version at an unguessable link.
  */
 
+import { CIRCLE_TIME_ZONE } from './circles';
+import { addDays, instantOf, wallTimeOf } from './time';
+
 export enum NewsletterStatus {
   Draft = 'draft',
   Scheduled = 'scheduled',
@@ -71,6 +74,19 @@ export const NEWSLETTER_LIMITS = {
   /** Failures listed in the progress answer. */
   progressFailures: 50,
 } as const;
+
+/** Newsletters sent "N days before" go out at this time of day, Danish time. */
+export const DAYS_BEFORE_TIME = '09:00';
+
+/**
+ * When a "N days before" newsletter goes out: the Copenhagen calendar day N days before the
+ * session's start, at 09:00 Danish time (summer or winter time as it is on that day). The API
+ * schedules by it and the client shows it, so both name the same moment.
+ */
+export function daysBeforeSendAt(sessionStartsAt: Date, daysBefore: number): Date {
+  const { date } = wallTimeOf(sessionStartsAt, CIRCLE_TIME_ZONE);
+  return instantOf(addDays(date, -daysBefore), DAYS_BEFORE_TIME, CIRCLE_TIME_ZONE);
+}
 
 /** Merge fields allowed in the subject, preheader, text and next steps; any other `{{…}}` is refused. */
 export const NEWSLETTER_MERGE_FIELDS = ['{{navn}}', '{{landsby}}'] as const;

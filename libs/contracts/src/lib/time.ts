@@ -125,3 +125,14 @@ export function wallTimeIso(date: string, time: string, timeZone: string): strin
     (wallAsUtc(date, time) - instantOf(date, time, timeZone).getTime()) / 60_000;
   return `${date}T${time}:00${offsetText(offsetMinutes)}`;
 }
+
+/**
+ * `date` (YYYY-MM-DD) plus `days` calendar days (minus when negative), across month and year
+ * ends; a calendar day, not 24 hours, so clock changes do not matter. Text that is not a
+ * YYYY-MM-DD date comes back unchanged.
+ */
+export function addDays(date: string, days: number): string {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!d) return date;
+  return new Date(Date.UTC(+d[1], +d[2] - 1, +d[3] + days)).toISOString().slice(0, 10);
+}

@@ -42,7 +42,7 @@ import { Roles } from '../auth/roles.decorator';
 import { RetryAfterFilter } from '../auth/sign-in-rate-limiter';
 import { IdParam } from '../common/id-param';
 import { binaryContent } from '../common/openapi';
-import { ApiPageResponse } from '../organisations/shared/api-page';
+import { ApiPageResponse } from '../common/api-page';
 import { AgreementUploadInterceptor, type AgreementUpload } from './agreement-upload.interceptor';
 import {
   ApplicationListQueryDto,

@@ -27,6 +27,7 @@ import { hashToken, newToken } from '../auth/tokens';
 import type { AuthUser } from '../auth/auth-user';
 import { AppException, fieldError, notFound, secretariatOnly } from '../common/app-exception';
 import { likePattern, pageWindow, toPage } from '../common/pagination';
+import { sqlWhere } from '../common/sql-where';
 import { attachmentHeader, displayFileName } from '../courses/resource-file';
 import { AppConfig } from '../config/app-config';
 import { EnrolmentService } from '../enrolment/enrolment.service';
@@ -34,7 +35,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { Municipality, User, Village } from '../database/entities';
 import { Application, ApplicationPerson } from '../database/entities/applications';
 import { MailProducer } from '../mail/mail.producer';
-import { isUniqueViolation } from '../organisations/shared/unique-violation';
+import { isUniqueViolation } from '../common/unique-violation';
 import { detectAgreementType } from './agreement-file';
 import type { AgreementUpload } from './agreement-upload.interceptor';
 import {
@@ -459,12 +460,7 @@ export class ApplicationsService {
   // -------------------------------------------------------------------------------------------
 
   async list(actor: AuthUser, query: ApplicationListQueryDto): Promise<ApplicationListResponse> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
+    const { where, params, add, search } = sqlWhere();
     if (actor.role === Role.Coordinator && actor.municipalityId) {
       add('a.municipality_id = ?', actor.municipalityId);
     } else if (actor.role !== Role.Secretariat) {
@@ -476,11 +472,7 @@ export class ApplicationsService {
     }
     if (query.municipalityId) add('a.municipality_id = ?', query.municipalityId);
     if (query.offeringId) add('a.offering_id = ?', query.offeringId);
-    if (query.q) {
-      params.push(likePattern(query.q));
-      const n = params.length;
-      where.push(`(COALESCE(v.name, a.village_name) ILIKE $${n} OR a.contact_name ILIKE $${n})`);
-    }
+    if (query.q) search(['COALESCE(v.name, a.village_name)', 'a.contact_name'], query.q);
     const base = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const countRows = await this.dataSource.query<{ status: ApplicationStatus; n: number }[]>(
       `SELECT a.status, count(*)::int AS n

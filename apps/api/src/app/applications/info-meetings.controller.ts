@@ -34,7 +34,7 @@ import { Roles } from '../auth/roles.decorator';
 import { RetryAfterFilter } from '../auth/sign-in-rate-limiter';
 import { PageQueryDto } from '../common/pagination';
 import { IdParam } from '../common/id-param';
-import { ApiPageResponse } from '../organisations/shared/api-page';
+import { ApiPageResponse } from '../common/api-page';
 import {
   CancelSignupBody,
   CreateInfoMeetingBody,

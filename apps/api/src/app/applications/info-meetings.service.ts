@@ -19,7 +19,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { InfoMeeting } from '../database/entities/applications';
 import { MailProducer } from '../mail/mail.producer';
-import { isUniqueViolation } from '../organisations/shared/unique-violation';
+import { isUniqueViolation } from '../common/unique-violation';
 import {
   CreateInfoMeetingBody,
   InfoMeetingListQueryDto,

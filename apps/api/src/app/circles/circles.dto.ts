@@ -52,7 +52,7 @@ import {
 import { PageQueryDto } from '../common/pagination';
 import { MaxCharacters, Nullable, Optional, TextField } from '../common/text-fields';
 import { codedConstraint } from '../common/validation';
-import { PersonSummaryResponse } from '../organisations/shared/person-summary';
+import { PersonSummaryResponse } from '../common/person-summary';
 import { isHttpsUrl, isIsoInstant } from './session-rules';
 
 const PHASE_MESSAGE =

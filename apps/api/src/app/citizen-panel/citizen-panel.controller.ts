@@ -43,7 +43,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { RetryAfterFilter } from '../auth/sign-in-rate-limiter';
-import { ApiPageResponse } from '../organisations/shared/api-page';
+import { ApiPageResponse } from '../common/api-page';
 import { IdParam } from '../common/id-param';
 import {
   PanelConfirmBody,

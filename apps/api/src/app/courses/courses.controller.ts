@@ -31,7 +31,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { PageQueryDto } from '../common/pagination';
-import { ApiPageResponse } from '../organisations/shared/api-page';
+import { ApiPageResponse } from '../common/api-page';
 import { IdParam } from '../common/id-param';
 import { AuthoringService } from './authoring.service';
 import { CatalogueService } from './catalogue.service';

@@ -1,4 +1,4 @@
-import { CIRCLE_TIME_ZONE, wallTimeOf } from '@blup/contracts';
+import { addDays, CIRCLE_TIME_ZONE, wallTimeOf } from '@blup/contracts';
 
 /**
  * The demo's one calendar, relative to the moment of seeding. A cohort starts on its first
@@ -11,8 +11,6 @@ import { CIRCLE_TIME_ZONE, wallTimeOf } from '@blup/contracts';
  * - the next cohort, open for applications, starts on the next 1 February or 1 August at least
  *   60 days ahead.
  */
-
-const DAY = 86_400_000;
 
 /** Days from a cohort's start to each village session, in topic order (3 per module). */
 export const VILLAGE_SESSION_DAYS: readonly number[] = [
@@ -42,10 +40,6 @@ export type DemoCohortKey = 'earlier' | 'running';
 export function cohortName(startDate: string): string {
   const [year, month] = startDate.split('-').map(Number);
   return `${month <= 6 ? 'Forår' : 'Efterår'} ${year}`;
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
 /** The Copenhagen date of an instant. */

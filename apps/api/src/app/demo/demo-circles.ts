@@ -1,4 +1,5 @@
 import {
+  addDays,
   AgendaItemKind,
   AttendanceStatus,
   CIRCLE_TIME_ZONE,
@@ -15,7 +16,6 @@ import {
 } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import {
-  addDays,
   COORDINATOR_EVERY_DAYS,
   COORDINATOR_FIRST_DAY,
   VILLAGE_SESSION_DAYS,

@@ -1,7 +1,7 @@
-import { DEFAULT_COHORT_PRICE_DKK } from '@blup/contracts';
+import { addDays, DEFAULT_COHORT_PRICE_DKK } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Cohort, User, Village } from '../database/entities';
-import { addDays, PROCESS_DAYS, type DemoCalendar } from './demo-calendar';
+import { PROCESS_DAYS, type DemoCalendar } from './demo-calendar';
 import { BLUP_COURSE_TITLE } from './demo-courses';
 
 export interface DemoEnrolmentCounts {

@@ -27,7 +27,7 @@ import { Public } from '../auth/public.decorator';
 import { binaryContent } from '../common/openapi';
 import { PageQueryDto } from '../common/pagination';
 import { IdParam } from '../common/id-param';
-import { ApiPageResponse } from '../organisations/shared/api-page';
+import { ApiPageResponse } from '../common/api-page';
 import {
   CancelEnrolmentBody,
   CreateOfferingBody,

@@ -33,7 +33,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
 import { Nullable, Optional, TextField } from '../common/text-fields';
-import { IsIsoDate } from '../organisations/cohorts/iso-date';
+import { IsIsoDate } from '../common/iso-date';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;

@@ -11,7 +11,7 @@ import {
   type MyEnrolmentRef,
   type OfferingDto,
 } from '@blup/contracts';
-import { PersonSummaryResponse } from '../organisations/shared/person-summary';
+import { PersonSummaryResponse } from '../common/person-summary';
 
 /** The answers of the enrolment routes, as EnrolmentService builds them (`@blup/contracts`). */
 export class MyEnrolmentRefResponse implements MyEnrolmentRef {

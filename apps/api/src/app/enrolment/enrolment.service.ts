@@ -27,11 +27,12 @@ import {
   type SessionChanges,
 } from '../circles/circle-sync.service';
 import { AppException, fieldError, notFound, secretariatOnly } from '../common/app-exception';
-import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
+import { likePattern, pageWindow, toPage, type PageQueryDto } from '../common/pagination';
+import { sqlWhere } from '../common/sql-where';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { MailProducer } from '../mail/mail.producer';
-import { isUniqueViolation } from '../organisations/shared/unique-violation';
+import { isUniqueViolation } from '../common/unique-violation';
 import type {
   CancelEnrolmentBody,
   CreateOfferingBody,
@@ -591,12 +592,7 @@ export class EnrolmentService {
     query: EnrolmentQueryDto,
     order = 'e.created_at DESC, e.seq DESC',
   ): Promise<Page<EnrolmentDto>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
+    const { where, params, add, search } = sqlWhere();
     if (actor.role === Role.Coordinator && actor.municipalityId) {
       add('mu.id = ?', actor.municipalityId);
     } else if (actor.role !== Role.Secretariat) {
@@ -610,13 +606,7 @@ export class EnrolmentService {
     if (query.offeringId) add('e.offering_id = ?', query.offeringId);
     if (query.villageId) add('e.village_id = ?', query.villageId);
     if (query.status) add('e.status = ?', query.status);
-    if (query.q) {
-      params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      const p = `$${params.length}`;
-      where.push(
-        `(o.name ILIKE ${p} OR v.name ILIKE ${p} OR u.name ILIKE ${p} OR u.email ILIKE ${p})`,
-      );
-    }
+    if (query.q) search(['o.name', 'v.name', 'u.name', 'u.email'], query.q);
     return this.enrolmentPage(where, params, query, order);
   }
 
@@ -714,7 +704,7 @@ export class EnrolmentService {
       where.push(`o.kind = $${params.length + 2}`);
     }
     if (query.q) {
-      params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(likePattern(query.q));
       where.push(`o.name ILIKE $${params.length + 2}`);
     }
     if (query.open) {

@@ -2,7 +2,6 @@ import { NewsletterTargetKind } from '@blup/contracts';
 import { readUnsubscribeToken } from '../citizen-panel/unsubscribe-link';
 import type { NewsletterRecipient } from './newsletter-ports';
 import { renderCopy, sessionFor, type RenderSource, type SessionFacts } from './newsletter-render';
-import { daysBeforeSendAt } from './newsletter-schedule';
 import { signedVillage } from './newsletter-link';
 
 const SECRET = 'x'.repeat(40);
@@ -191,22 +190,5 @@ describe('sessionFor', () => {
     expect(sessionFor([sessionA, sessionB], VILLAGE_B)).toBe(sessionB);
     expect(sessionFor([sessionB, sessionA], null)).toBe(sessionA);
     expect(sessionFor([], null)).toBeNull();
-  });
-});
-
-describe('daysBeforeSendAt', () => {
-  it('is 09:00 Danish time N calendar days before, across the clock change', () => {
-    // Thursday 25 March 2027 19:00 (winter time) minus 7 days: 18 March 09:00 +01:00.
-    expect(daysBeforeSendAt(new Date('2027-03-25T18:00:00Z'), 7).toISOString()).toBe(
-      '2027-03-18T08:00:00.000Z',
-    );
-    // 1 April 2027 (summer time) minus 7 days is 25 March (winter time): 09:00 +01:00.
-    expect(daysBeforeSendAt(new Date('2027-04-01T17:00:00Z'), 7).toISOString()).toBe(
-      '2027-03-25T08:00:00.000Z',
-    );
-    // 0 days: the morning of the session's own day (Copenhagen date, even just after midnight UTC).
-    expect(daysBeforeSendAt(new Date('2027-04-01T22:30:00Z'), 0).toISOString()).toBe(
-      '2027-04-02T07:00:00.000Z',
-    );
   });
 });

@@ -40,7 +40,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { ApiPageResponse } from '../organisations/shared/api-page';
+import { ApiPageResponse } from '../common/api-page';
 import { IdParam } from '../common/id-param';
 import { binaryContent } from '../common/openapi';
 import {

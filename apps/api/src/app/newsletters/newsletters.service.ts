@@ -1,6 +1,7 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  daysBeforeSendAt,
   ErrorCode,
   NEWSLETTER_LIMITS,
   NEWSLETTER_MERGE_FIELDS,
@@ -61,7 +62,6 @@ import {
 import { verifiedVillage } from './newsletter-link';
 import { renderCopy, sessionFor, webVersionUrl } from './newsletter-render';
 import { loadRenderSource } from './newsletter-renderer.service';
-import { daysBeforeSendAt } from './newsletter-schedule';
 import type {
   ArchiveQueryDto,
   CardOptionsQueryDto,

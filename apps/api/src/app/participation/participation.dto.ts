@@ -34,8 +34,8 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
 import { Nullable, Optional, TextField } from '../common/text-fields';
-import { PersonSummaryResponse } from '../organisations/shared/person-summary';
-import { IsIsoDate } from '../organisations/cohorts/iso-date';
+import { PersonSummaryResponse } from '../common/person-summary';
+import { IsIsoDate } from '../common/iso-date';
 import {
   AgendaItemResponse,
   MaterialResponse,

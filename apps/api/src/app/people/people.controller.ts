@@ -10,7 +10,7 @@ import {
 import type { Page, PersonDto } from '@blup/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { ApiPageResponse } from '../organisations/shared/api-page';
+import { ApiPageResponse } from '../common/api-page';
 import { IdParam } from '../common/id-param';
 import { PeopleQueryDto, PersonResponse, UpdatePersonBody } from './person.dto';
 import { PeopleService } from './people.service';

@@ -19,7 +19,7 @@ import type {
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { LessonProgressResponse } from '../courses/course.dto';
-import { ApiPageResponse } from '../organisations/shared/api-page';
+import { ApiPageResponse } from '../common/api-page';
 import { IdParam } from '../common/id-param';
 import {
   ContinueWatchingResponse,

@@ -42,11 +42,3 @@ export function copenhagenParts(iso: string): { date: string; time: string } {
 export function minutesBetween(startIso: string, endIso: string): number {
   return Math.round((Date.parse(endIso) - Date.parse(startIso)) / 60_000);
 }
-
-/** `YYYY-MM-DD` plus `days` calendar days. */
-export function addDays(date: string, days: number): string {
-  const d = DATE.exec(date);
-  if (!d) return date;
-  const next = new Date(Date.UTC(+d[1], +d[2] - 1, +d[3] + days));
-  return `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
-}

@@ -1,11 +1,11 @@
 import {
+  addDays,
   type AgendaItem,
   AgendaItemKind,
   CircleKind,
   Phase,
   type PlanSessionInput,
 } from '@blup/contracts';
-import { addDays } from './copenhagen-time';
 import { sessionSpan } from './session-times';
 
 /** The modules a cohort's sessions are spread over, in order. */

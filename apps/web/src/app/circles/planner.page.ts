@@ -26,6 +26,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import {
+  addDays,
   CIRCLE_KINDS,
   CircleKind,
   PHASES,
@@ -57,7 +58,7 @@ import {
   setAgenda,
 } from './agenda-editor';
 import { CircleTimePipe, circleKindKey, phaseKey } from './circle-labels';
-import { addDays, copenhagenParts } from './copenhagen-time';
+import { copenhagenParts } from './copenhagen-time';
 import { PlanSessionDialog } from './plan-session-dialog';
 import { type PlanRow, defaultAgenda, planInputs, seriesRows } from './plan-series';
 import { TIME_PATTERN } from './session-times';

@@ -14,6 +14,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import {
+  daysBeforeSendAt,
   NEWSLETTER_LIMITS,
   type NewsletterDto,
   NewsletterSendMode,
@@ -24,17 +25,11 @@ import { I18nService, NewslettersApi, TranslatePipe } from '@blup/web/core';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
-import { addDays, copenhagenParts, copenhagenToIso } from '../circles/copenhagen-time';
+import { copenhagenToIso } from '../circles/copenhagen-time';
 import { formatWhen } from './newsletter-labels';
 
 export interface ScheduleDialogData {
   newsletter: NewsletterDto;
-}
-
-/** The send time for "N days before": 09:00 Danish time, N days before the first session. */
-export function daysBeforeSendAt(startsAt: string, days: number): string | null {
-  const { date } = copenhagenParts(startsAt);
-  return copenhagenToIso(addDays(date, -days), '09:00');
 }
 
 /**
@@ -49,8 +44,7 @@ export function defaultDaysBefore(
   const first = saved ?? NEWSLETTER_LIMITS.defaultDaysBefore;
   if (!startsAt) return first;
   for (let days = first; days >= NEWSLETTER_LIMITS.daysBeforeMin; days--) {
-    const at = daysBeforeSendAt(startsAt, days);
-    if (at && Date.parse(at) > now) return days;
+    if (daysBeforeSendAt(new Date(startsAt), days).getTime() > now) return days;
   }
   return null;
 }
@@ -225,7 +219,10 @@ export class ScheduleDialog {
   protected readonly daysBeforeHint = computed(() => {
     const startsAt = this.newsletter.target.startsAt;
     const days = Number(this.days());
-    const at = startsAt && Number.isInteger(days) ? daysBeforeSendAt(startsAt, days) : null;
+    const at =
+      startsAt && Number.isInteger(days)
+        ? daysBeforeSendAt(new Date(startsAt), days).toISOString()
+        : null;
     return at
       ? this.i18n.t('newsletters.sendsOn', { when: formatWhen(at, this.i18n) })
       : this.i18n.t('newsletters.daysBeforeHint', { days: this.days() });

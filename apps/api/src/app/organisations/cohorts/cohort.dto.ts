@@ -8,7 +8,7 @@ import {
 } from '@blup/contracts';
 import { ArrayMaxSize, IsArray, IsUUID } from 'class-validator';
 import { Optional, TextField } from '../../common/text-fields';
-import { IsIsoDate } from './iso-date';
+import { IsIsoDate } from '../../common/iso-date';
 
 /** More villages than this in one cohort is a typing mistake, not a plan (a cohort is about ten). */
 export const MAX_COHORT_VILLAGES = 200;

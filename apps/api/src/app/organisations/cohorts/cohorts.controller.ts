@@ -13,7 +13,7 @@ import { Role, type CohortDto, type Page } from '@blup/contracts';
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
-import { ApiPageResponse } from '../shared/api-page';
+import { ApiPageResponse } from '../../common/api-page';
 import { IdParam } from '../../common/id-param';
 import { PageQueryDto } from '../../common/pagination';
 import { CohortResponse, CreateCohortBody, UpdateCohortBody } from './cohort.dto';

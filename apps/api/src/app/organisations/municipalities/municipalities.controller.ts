@@ -18,7 +18,7 @@ import {
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
-import { ApiPageResponse } from '../shared/api-page';
+import { ApiPageResponse } from '../../common/api-page';
 import { IdParam } from '../../common/id-param';
 import { PageQueryDto } from '../../common/pagination';
 import {

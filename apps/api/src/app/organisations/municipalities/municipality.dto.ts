@@ -9,7 +9,7 @@ import {
   type VillageOverviewDto,
   type UpdateMunicipalityRequest,
 } from '@blup/contracts';
-import { PersonSummaryResponse } from '../shared/person-summary';
+import { PersonSummaryResponse } from '../../common/person-summary';
 import { Optional, TextField } from '../../common/text-fields';
 
 export class MunicipalityResponse implements MunicipalityDto {

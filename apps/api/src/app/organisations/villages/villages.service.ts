@@ -12,7 +12,7 @@ import {
 import { AppException, fieldError, notFound, secretariatOnly } from '../../common/app-exception';
 import { likePattern, pageWindow, toPage } from '../../common/pagination';
 import { Municipality, User, Village } from '../../database/entities';
-import { nameTaken, withUniqueName } from '../shared/unique-violation';
+import { nameTaken, withUniqueName } from '../../common/unique-violation';
 import { CreateVillageBody, UpdateVillageBody, VillageQueryDto } from './village.dto';
 
 const nameConflict = (name: string, municipality: string) => (): AppException =>

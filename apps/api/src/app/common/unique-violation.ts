@@ -1,4 +1,4 @@
-import type { AppException } from '../../common/app-exception';
+import type { AppException } from './app-exception';
 import { ObjectLiteral, QueryFailedError, Repository } from 'typeorm';
 
 /** PostgreSQL's unique_violation: a unique index (names, emails) refused the row. */
