@@ -122,7 +122,7 @@ export class LocalUploadService {
       received = range.end + 1;
       const head = Buffer.alloc(SNIFF_BYTES);
       const { bytesRead } = await file.read(head, 0, SNIFF_BYTES, 0);
-      container = sniffVideo(head.subarray(0, bytesRead));
+      container = await sniffVideo(head.subarray(0, bytesRead));
       if (!container && (bytesRead >= SNIFF_BYTES || received === range.total)) {
         await file.truncate(0);
         throw badRequest(
