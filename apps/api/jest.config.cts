@@ -5,6 +5,8 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
+  // file-type is ESM only: see test/file-type.ts.
+  moduleNameMapper: { '^file-type$': '<rootDir>/test/file-type.ts' },
   moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../coverage/apps/api',
 };

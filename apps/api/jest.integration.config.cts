@@ -11,6 +11,8 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
+  // file-type is ESM only: see test/file-type.ts.
+  moduleNameMapper: { '^file-type$': '<rootDir>/test/file-type.ts' },
   moduleFileExtensions: ['ts', 'js'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

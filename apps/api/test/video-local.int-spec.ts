@@ -150,6 +150,16 @@ describe('video on the local provider', () => {
     const outside = await fetch(t.url + src, { headers: { range: `bytes=${video.length}-` } });
     expect(outside.status).toBe(416);
     expect(outside.headers.get('content-range')).toBe(`bytes */${video.length}`);
+
+    // A browser revalidating the video it holds already: 304, no body. (Without its own
+    // Cache-Control, fetch would add "no-cache", which asks for the whole file again.)
+    const etag = whole.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await fetch(t.url + src, {
+      headers: { 'if-none-match': etag ?? '', 'cache-control': 'max-age=0' },
+    });
+    expect(again.status).toBe(304);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
   });
 
   it('refuses an expired or tampered stream URL with 403', async () => {

@@ -295,7 +295,7 @@ export class ApplicationsService {
     }
     await this.checkPeople(this.dataSource.manager, body.people, villageId);
 
-    const type = file ? detectAgreementType(file.originalname, file.buffer) : null;
+    const type = file ? await detectAgreementType(file.originalname, file.buffer) : null;
     if (file && !type) throw agreementInvalid();
     const stored =
       file && type
@@ -389,7 +389,7 @@ export class ApplicationsService {
         'agreement',
         'Send the agreement in the form field "agreement".',
       );
-    const type = detectAgreementType(file.originalname, file.buffer);
+    const type = await detectAgreementType(file.originalname, file.buffer);
     if (!type) throw agreementInvalid();
     const stored = await this.storeAgreement(file, type.extension);
     await this.dataSource.getRepository(Application).update(id, {

@@ -1,4 +1,4 @@
-import { decodeCsvBytes, parsePanelCsv, readCsvRecords, splitCsvLine } from './panel-csv';
+import { decodeCsvBytes, parsePanelCsv, readCsvRecords } from './panel-csv';
 
 describe('parsePanelCsv', () => {
   it('reads semicolon files with a BOM and a Danish header', () => {
@@ -37,7 +37,7 @@ describe('parsePanelCsv', () => {
   });
 
   it('keeps quoted separators inside a field', () => {
-    expect(splitCsvLine('"Jensen, Anna",anna@example.dk', ',')).toEqual([
+    expect(readCsvRecords('"Jensen, Anna",anna@example.dk', ',')[0].cells).toEqual([
       'Jensen, Anna',
       'anna@example.dk',
     ]);
@@ -80,6 +80,13 @@ describe('parsePanelCsv', () => {
       { row: 2, email: 'anna@example.dk', name: 'Anna' },
       { row: 3, email: 'bo@example.dk', name: 'Bo' },
     ]);
+    // Text after a closing quote, and a quote left open before a multi-byte letter.
+    const tabs = parsePanelCsv('a@example.dk\t"Søren Æ\r\nbø@example.dk\t"Bo"x\nikke\tCai');
+    expect(tabs.people.map((p) => [p.row, p.name])).toEqual([
+      [1, 'Søren Æ'],
+      [2, 'Box'],
+    ]);
+    expect(tabs.invalid).toEqual([{ row: 3, value: 'ikke\tCai', reason: 'invalid_email' }]);
   });
 });
 

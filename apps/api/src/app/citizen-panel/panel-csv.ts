@@ -1,5 +1,6 @@
 import { NAME_MAX_LENGTH, type PanelImportRowReport } from '@blup/contracts';
 import { isEmail } from 'class-validator';
+import { CsvError, parse } from 'csv-parse/sync';
 import { hasControlCharacter } from '../common/text-fields';
 
 /** One usable row of an import: who, and where in the file (row 1 is the file's first line). */
@@ -57,78 +58,88 @@ export interface CsvRecord {
 }
 
 /**
- * Reads one record from `start`: cells split on the separator, RFC 4180 quoting honoured (a cell
- * that begins with `"` may hold separators, `""` for a quote, and line breaks). `end` is where
- * the next record begins. `closed` is false when the file ended inside a quoted cell; with
- * `multiline` false a line break always ends the record, even inside quotes.
+ * csv-parse's reading of RFC 4180: a cell in quotes may hold the separator, `""` for a quote,
+ * and line breaks (\r\n, \n or \r, mixed as spreadsheets write them); spaces around quotes are
+ * allowed, a quote inside an unquoted cell is kept as it is, and every row may have its own
+ * number of cells (the report says which have too many).
  */
-function readRecord(
-  text: string,
-  start: number,
-  separator: string,
-  multiline: boolean,
-): { cells: string[]; end: number; closed: boolean } {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let i = start;
-  for (; i < text.length; i++) {
-    const c = text[i];
-    const lineBreak = c === '\n' || c === '\r';
-    if (quoted && !(lineBreak && !multiline)) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (lineBreak) {
-      cells.push(cell);
-      const end = c === '\r' && text[i + 1] === '\n' ? i + 2 : i + 1;
-      return { cells: cells.map((x) => x.trim()), end, closed: true };
-    } else if (c === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (c === separator) {
-      cells.push(cell);
-      cell = '';
-    } else {
-      cell += c;
-    }
-  }
-  cells.push(cell);
-  return { cells: cells.map((x) => x.trim()), end: i, closed: !quoted };
+function csvOptions(separator: string) {
+  return {
+    delimiter: separator,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    ltrim: true,
+    rtrim: true,
+  };
+}
+
+/** The end of the line that begins at `start` (its line break included). */
+function lineEnd(bytes: Buffer, start: number): number {
+  const lf = bytes.indexOf(0x0a, start);
+  const cr = bytes.indexOf(0x0d, start);
+  const brk = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+  if (brk < 0) return bytes.length;
+  return bytes[brk] === 0x0d && bytes[brk + 1] === 0x0a ? brk + 2 : brk + 1;
 }
 
 /**
- * Splits a whole CSV text into records (RFC 4180): a quoted cell may hold the separator, `""`
- * for a quote, and line breaks (\r\n, \n or \r), so a record can span several lines. A quote
- * left open at the end of the file does not swallow the rest of it: that record then ends at its
- * own line break, and reading goes on from the next line.
+ * A record csv-parse refuses (a quote left open, or text after a closing quote) is read as its
+ * own line: with the open quote closed at the line's end, or else split on every separator,
+ * dropping each quote (`""` stays one quote).
+ */
+function readBrokenLine(line: string, separator: string): string[] {
+  try {
+    return parse(`${line}"`, csvOptions(separator))[0] ?? [''];
+  } catch {
+    return (parse(line, { ...csvOptions(separator), quote: false })[0] ?? ['']).map((cell) =>
+      cell.replace(/"("?)/g, '$1'),
+    );
+  }
+}
+
+/**
+ * Splits a whole CSV text into records with csv-parse (see `csvOptions`), so a record can span
+ * several lines. A quote left open at the end of the file does not swallow the rest of it: that
+ * record then ends at its own line break, and reading goes on from the next line.
  */
 export function readCsvRecords(text: string, separator: string): CsvRecord[] {
+  const bytes = Buffer.from(text, 'utf8');
   const records: CsvRecord[] = [];
+  const rawText = (from: number, to: number) =>
+    bytes
+      .subarray(from, to)
+      .toString('utf8')
+      .replace(/(\r\n|\n|\r)$/, '');
   let pos = 0;
-  while (pos < text.length) {
-    let record = readRecord(text, pos, separator, true);
-    if (!record.closed) record = readRecord(text, pos, separator, false);
-    const raw = text.slice(pos, record.end).replace(/(\r\n|\n|\r)$/, '');
-    records.push({ cells: record.cells, raw });
-    pos = record.end;
+  while (pos < bytes.length) {
+    let consumed = pos;
+    try {
+      parse(bytes.subarray(pos), {
+        ...csvOptions(separator),
+        on_record: (cells: string[], { bytes: end }: { bytes: number }) => {
+          records.push({ cells: cells.map((c) => c.trim()), raw: rawText(consumed, pos + end) });
+          consumed = pos + end;
+          return null;
+        },
+      });
+      break;
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      const end = lineEnd(bytes, consumed);
+      const raw = rawText(consumed, end);
+      records.push({ cells: readBrokenLine(raw, separator).map((c) => c.trim()), raw });
+      pos = end;
+    }
   }
   return records;
 }
 
-/** Splits one line on the separator, honouring "quoted" fields with "" for a quote. */
-export function splitCsvLine(line: string, separator: string): string[] {
-  return readRecord(line, 0, separator, true).cells;
-}
-
 /**
  * The separator of the first non-blank record, counting only characters outside quotes:
- * `;` wins (Danish spreadsheets write it), then a tab, else `,`.
+ * `;` wins (Danish spreadsheets write it), then a tab, else `,`. Like the encoding, this is
+ * sniffed before csv-parse reads the file; a quote anywhere in a cell counts here.
  */
 function detectSeparator(text: string): string {
   let quoted = false;

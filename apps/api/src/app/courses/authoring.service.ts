@@ -248,7 +248,7 @@ export class AuthoringService {
     if (!file) {
       throw fieldError(ErrorCode.BadRequest, 'file', 'Send one file in the form field "file".');
     }
-    const type = detectResourceType(file.originalname, file.buffer);
+    const type = await detectResourceType(file.originalname, file.buffer);
     if (!type) {
       throw new AppException(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,

@@ -1,44 +1,37 @@
 import { extname } from 'node:path';
+import { fileKindAmong } from '../common/file-kind';
 
 export interface ResourceType {
   extension: '.pdf' | '.docx' | '.xlsx';
   mimeType: string;
 }
 
-const TYPES: Record<string, ResourceType> = {
-  '.pdf': { extension: '.pdf', mimeType: 'application/pdf' },
+/** Each extension, and the kinds (`file-type`'s) its bytes may be: an Illustrator file is a PDF. */
+const TYPES: Record<string, ResourceType & { kinds: string[] }> = {
+  '.pdf': { extension: '.pdf', mimeType: 'application/pdf', kinds: ['pdf', 'ai'] },
   '.docx': {
     extension: '.docx',
     mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    kinds: ['docx'],
   },
   '.xlsx': {
     extension: '.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    kinds: ['xlsx'],
   },
 };
 
-const PDF_MAGIC = Buffer.from('%PDF-');
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
 /**
- * The resource type of an upload when its extension AND its first bytes agree: a PDF starts
- * with `%PDF-`; DOCX and XLSX are ZIP files holding a `word/` or `xl/` part. Null otherwise.
+ * The resource type of an upload when its extension AND its bytes agree (a PDF; a DOCX or XLSX,
+ * a ZIP holding a Word or Excel document). Null otherwise.
  */
-export function detectResourceType(fileName: string, content: Buffer): ResourceType | null {
+export async function detectResourceType(
+  fileName: string,
+  content: Buffer,
+): Promise<ResourceType | null> {
   const type = TYPES[extname(fileName).toLowerCase()];
-  if (!type) return null;
-  switch (type.extension) {
-    case '.pdf':
-      return content.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC) ? type : null;
-    case '.docx':
-      return isZip(content) && content.includes('word/') ? type : null;
-    case '.xlsx':
-      return isZip(content) && content.includes('xl/') ? type : null;
-  }
-}
-
-function isZip(content: Buffer): boolean {
-  return content.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC);
+  if (!type || !(await fileKindAmong(content, type.kinds))) return null;
+  return { extension: type.extension, mimeType: type.mimeType };
 }
 
 /**

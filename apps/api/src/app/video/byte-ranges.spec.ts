@@ -1,4 +1,4 @@
-import { parseContentRange, parseRange } from './byte-ranges';
+import { parseContentRange } from './byte-ranges';
 
 describe('parseContentRange', () => {
   it.each([
@@ -12,29 +12,6 @@ describe('parseContentRange', () => {
     'refuses %p',
     (header) => {
       expect(parseContentRange(header)).toBeNull();
-    },
-  );
-});
-
-describe('parseRange', () => {
-  it('serves the whole file without a Range header', () => {
-    expect(parseRange(undefined, 1000)).toBeNull();
-  });
-
-  it.each([
-    ['bytes=0-99', { start: 0, end: 99 }],
-    ['bytes=100-', { start: 100, end: 999 }],
-    ['bytes=-10', { start: 990, end: 999 }],
-    ['bytes=-5000', { start: 0, end: 999 }],
-    ['bytes=990-5000', { start: 990, end: 999 }],
-  ])('reads %s', (header, expected) => {
-    expect(parseRange(header, 1000)).toEqual(expected);
-  });
-
-  it.each(['bytes=1000-', 'bytes=500-100', 'bytes=-0', 'bytes=-', 'bytes=0-1,5-6', 'items=0-1'])(
-    'answers %s with 416',
-    (header) => {
-      expect(parseRange(header, 1000)).toBe('unsatisfiable');
     },
   );
 });

@@ -10,13 +10,11 @@ import {
 } from '@nestjs/swagger';
 import { ErrorCode, Role } from '@blup/contracts';
 import type { Request, Response } from 'express';
-import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { AppException } from '../common/app-exception';
+import { AppException, notFound } from '../common/app-exception';
 import { IdParam, OpaqueIdParam } from '../common/id-param';
 import { binaryContent } from '../common/openapi';
 import { LocalUploadService, type ChunkReceipt } from './local-upload.service';
@@ -54,35 +52,46 @@ export class LocalMediaController {
     description: 'The requested byte range (Content-Range).',
     content: binaryContent('video/mp4'),
   })
+  @ApiResponse({
+    status: HttpStatus.NOT_MODIFIED,
+    description: 'The copy the client holds (If-None-Match / If-Modified-Since) is current.',
+  })
   @ApiForbiddenResponse({ description: 'The signed URL has expired or was tampered with.' })
   @ApiResponse({ status: 416, description: 'The range is outside the video.' })
   async stream(
     @IdParam('lesson', 'lessonId') lessonId: string,
     @Query('exp') exp: string | undefined,
     @Query('sig') sig: string | undefined,
-    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const video = await this.service.stream(lessonId, exp, sig, req.header('range'));
-    res.setHeader('Accept-Ranges', 'bytes');
+    const video = await this.service.stream(lessonId, exp, sig);
     res.setHeader('Cache-Control', 'private, max-age=300');
-    if (video.range === 'unsatisfiable') {
-      res.setHeader('Content-Range', `bytes */${video.size}`);
+    res.setHeader('Content-Type', video.contentType);
+    // Express's sendFile (the `send` package) answers Range, If-Range, ETag, Last-Modified,
+    // If-None-Match (304) and HEAD; its errors come back here to answer in our own JSON.
+    const error = await new Promise<SendError | undefined>((resolve) =>
+      res.sendFile(video.path, { cacheControl: false, dotfiles: 'allow' }, resolve),
+    );
+    if (!error || res.headersSent) return;
+    if (error.status === HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE) {
+      // `Content-Range: bytes */size`, as RFC 9110 has it.
+      const contentRange = error.headers?.['Content-Range'] ?? '';
+      res.setHeader('Content-Range', contentRange);
       throw new AppException(
         HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
         ErrorCode.BadRequest,
-        `The requested range is outside the video (${video.size} bytes).`,
+        `The requested range is outside the video (${contentRange.split('/')[1]} bytes).`,
       );
     }
-    const { start, end } = video.range ?? { start: 0, end: video.size - 1 };
-    res.status(video.range ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK);
-    res.setHeader('Content-Type', video.contentType);
-    res.setHeader('Content-Length', String(end - start + 1));
-    if (video.range) res.setHeader('Content-Range', `bytes ${start}-${end}/${video.size}`);
-    if (req.method === 'HEAD' || video.size === 0) {
-      res.end();
-      return;
+    if (error.status === HttpStatus.NOT_FOUND) {
+      throw notFound('Video not found');
     }
-    await pipeline(createReadStream(video.path, { start, end }), res);
+    throw error;
   }
+}
+
+/** What sendFile hands its callback when it did not send the file (an http-errors error). */
+interface SendError extends Error {
+  status?: number;
+  headers?: Record<string, string>;
 }

@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, VideoStatus } from '@blup/contracts';
 import type { Readable } from 'node:stream';
 import { constants } from 'node:fs';
-import { open, rename, stat, truncate } from 'node:fs/promises';
+import { open, rename, truncate } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AppException, notFound } from '../common/app-exception';
@@ -11,7 +12,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { LessonAccessService } from '../courses/lesson-access.service';
 import { Lesson } from '../database/entities';
-import { parseContentRange, parseRange, type ByteRange } from './byte-ranges';
+import { parseContentRange } from './byte-ranges';
 import { LocalVideoStorage } from './local-video-storage';
 import { videoResource } from './local.provider';
 import {
@@ -33,11 +34,9 @@ export interface ChunkReceipt {
 }
 
 export interface VideoStream {
+  /** Absolute. */
   path: string;
-  size: number;
   contentType: string;
-  /** null: the whole file; 'unsatisfiable': answer 416. */
-  range: ByteRange | null | 'unsatisfiable';
 }
 
 const EXTENSION_MIME: Record<string, string> = Object.fromEntries(
@@ -122,7 +121,7 @@ export class LocalUploadService {
       received = range.end + 1;
       const head = Buffer.alloc(SNIFF_BYTES);
       const { bytesRead } = await file.read(head, 0, SNIFF_BYTES, 0);
-      container = sniffVideo(head.subarray(0, bytesRead));
+      container = await sniffVideo(head.subarray(0, bytesRead));
       if (!container && (bytesRead >= SNIFF_BYTES || received === range.total)) {
         await file.truncate(0);
         throw badRequest(
@@ -209,7 +208,6 @@ export class LocalUploadService {
     lessonId: string,
     exp: string | undefined,
     sig: string | undefined,
-    rangeHeader: string | undefined,
   ): Promise<VideoStream> {
     const check = checkMediaSignature(this.config.signingSecret, videoResource(lessonId), exp, sig);
     if (check !== 'valid') {
@@ -225,11 +223,9 @@ export class LocalUploadService {
     if (!lesson?.videoFileKey || lesson.videoStatus !== VideoStatus.Ready) {
       throw notFound('Video not found');
     }
-    const path = this.storage.path(lesson.videoFileKey);
-    const { size } = await stat(path);
-    const range = parseRange(rangeHeader, size);
+    const path = resolve(this.storage.path(lesson.videoFileKey));
     const extension = lesson.videoFileKey.split('.').pop() ?? 'mp4';
-    return { path, size, contentType: EXTENSION_MIME[extension] ?? 'video/mp4', range };
+    return { path, contentType: EXTENSION_MIME[extension] ?? 'video/mp4' };
   }
 }
 

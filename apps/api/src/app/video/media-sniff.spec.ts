@@ -6,17 +6,20 @@ const box = (type: string, brand = 'isom'): Buffer =>
   Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from(type + brand, 'latin1')]);
 
 describe('sniffVideo', () => {
-  it('knows MP4, QuickTime and WebM by their first bytes', () => {
-    expect(sniffVideo(box('ftyp'))).toBe('mp4');
-    expect(sniffVideo(box('ftyp', 'qt  '))).toBe('quicktime');
-    expect(sniffVideo(box('moov'))).toBe('quicktime');
-    expect(sniffVideo(Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81]))).toBe('webm');
+  it('knows MP4, QuickTime and WebM by their first bytes', async () => {
+    expect(await sniffVideo(box('ftyp'))).toBe('mp4');
+    expect(await sniffVideo(box('ftyp', 'qt  '))).toBe('quicktime');
+    expect(await sniffVideo(box('moov'))).toBe('quicktime');
+    // An EBML header whose DocType is "webm".
+    const webm = Buffer.from('1a45dfa3934282847765626d42878102428581021a', 'hex');
+    expect(await sniffVideo(webm)).toBe('webm');
   });
 
-  it('refuses anything else', () => {
-    expect(sniffVideo(Buffer.from('%PDF-1.7 not a video'))).toBeNull();
-    expect(sniffVideo(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0]))).toBeNull();
-    expect(sniffVideo(Buffer.alloc(3))).toBeNull();
+  it('refuses anything else', async () => {
+    expect(await sniffVideo(Buffer.from('%PDF-1.7 not a video'))).toBeNull();
+    expect(await sniffVideo(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0]))).toBeNull();
+    expect(await sniffVideo(box('ftyp', 'M4A '))).toBeNull();
+    expect(await sniffVideo(Buffer.alloc(3))).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
+import { FILE_KIND_HEAD_BYTES, fileKindAmong } from '../common/file-kind';
 
 /** The video containers an upload may be, recognised by their first bytes. */
 export type VideoContainer = 'mp4' | 'quicktime' | 'webm';
@@ -16,24 +17,29 @@ export const CONTAINER_EXTENSION: Record<VideoContainer, string> = {
 };
 
 /** How many leading bytes `sniffVideo` needs. */
-export const SNIFF_BYTES = 12;
+export const SNIFF_BYTES = FILE_KIND_HEAD_BYTES;
 
-/** QuickTime files from old tools may start with one of these atoms instead of `ftyp`. */
-const QUICKTIME_ATOMS = new Set(['moov', 'mdat', 'wide', 'free', 'skip', 'pnot']);
+/** `file-type`'s kinds of the containers we accept: the ISO-BMFF video brands are MP4. */
+const CONTAINER_OF_KIND: Record<string, VideoContainer> = {
+  mp4: 'mp4',
+  m4v: 'mp4',
+  m4p: 'mp4',
+  f4v: 'mp4',
+  f4p: 'mp4',
+  '3gp': 'mp4',
+  '3g2': 'mp4',
+  mov: 'quicktime',
+  webm: 'webm',
+  mkv: 'webm',
+};
 
 /**
- * The container a file's first bytes announce, or null when they are not a video we accept:
- * ISO-BMFF (`ftyp` box: MP4, or QuickTime with the `qt  ` brand), older QuickTime atoms, and
- * EBML (WebM and Matroska).
+ * The container a file's first bytes announce (read by `file-type`), or null when they are not
+ * a video we accept: MP4 (`ftyp` box), QuickTime, and EBML (WebM and Matroska).
  */
-export function sniffVideo(head: Buffer): VideoContainer | null {
-  if (head.length >= 4 && head.readUInt32BE(0) === 0x1a45dfa3) return 'webm';
-  if (head.length < 8) return null;
-  const type = head.toString('latin1', 4, 8);
-  if (type === 'ftyp') {
-    return head.length >= 12 && head.toString('latin1', 8, 12) === 'qt  ' ? 'quicktime' : 'mp4';
-  }
-  return QUICKTIME_ATOMS.has(type) ? 'quicktime' : null;
+export async function sniffVideo(head: Buffer): Promise<VideoContainer | null> {
+  const kind = await fileKindAmong(head, Object.keys(CONTAINER_OF_KIND));
+  return kind ? CONTAINER_OF_KIND[kind.ext] : null;
 }
 
 /**
