@@ -172,12 +172,13 @@ export function inviteRefusal(actor: Actor, target: InviteTarget): InviteRefusal
   );
 }
 
-/** The slice of a pipeline list (applications, enrolments) a person sees. */
+/** The slice of a pipeline list or report (applications, enrolments, progress) a person sees. */
 export type PipelineScope = Extract<Scope, { kind: 'all' } | { kind: 'municipality' }>;
 
 /**
- * Pipeline lists (applications, enrolments) are the secretariat's (all) and the municipal
- * coordinators' (their municipality's). Null = the person may not list them (a 403).
+ * Pipeline lists and reports (applications, enrolments, progress) are the secretariat's (all)
+ * and the municipal coordinators' (their municipality's). Null = the person may not see them (a
+ * 403).
  */
 export function pipelineScope(actor: Actor): PipelineScope | null {
   const scope = scopeOf(actor);
