@@ -10,6 +10,7 @@ import {
   canUpdateVillage,
   canWriteMunicipality,
   inviteRefusal,
+  pipelineScope,
   scopeOf,
 } from './access-policy';
 
@@ -64,6 +65,17 @@ describe('access policy', () => {
       ]).toEqual(expected);
     },
   );
+
+  it.each([
+    ['the secretariat', secretariat, { kind: 'all' }],
+    ['a coordinator', coordinator, { kind: 'municipality', municipalityId: NAESTVED }],
+    ['a coordinator without a municipality', actor(Role.Coordinator), null],
+    ['a steering member', member, null],
+    ['a coordination-group member', leader, null],
+    ['a learner', learner, null],
+  ])('gives %s this slice of the pipeline lists: %o', (_, who, expected) => {
+    expect(pipelineScope(who)).toEqual(expected);
+  });
 
   it('lets only the secretariat and the own coordinator change a village', () => {
     expect(canUpdateVillage(secretariat, broager)).toBe(true);

@@ -171,3 +171,16 @@ export function inviteRefusal(actor: Actor, target: InviteTarget): InviteRefusal
     'Only the secretariat, municipal coordinators and coordination groups can invite people.',
   );
 }
+
+/** The slice of a pipeline list or report (applications, enrolments, progress) a person sees. */
+export type PipelineScope = Extract<Scope, { kind: 'all' } | { kind: 'municipality' }>;
+
+/**
+ * Pipeline lists and reports (applications, enrolments, progress) are the secretariat's (all)
+ * and the municipal coordinators' (their municipality's). Null = the person may not see them (a
+ * 403).
+ */
+export function pipelineScope(actor: Actor): PipelineScope | null {
+  const scope = scopeOf(actor);
+  return scope.kind === 'all' || scope.kind === 'municipality' ? scope : null;
+}

@@ -7,6 +7,8 @@ import {
   canRsvp,
   canTakeAttendance,
   circlePartOf,
+  facilitatesEveryCircle,
+  takesPartInCircles,
   type CircleRef,
 } from './circle-access-policy';
 
@@ -69,6 +71,21 @@ describe('circle access policy', () => {
     expect(canManageCircle(coordinatorM1)).toBe(false);
     expect(canTakeAttendance(secretariat)).toBe(true);
     expect(canTakeAttendance(leadA)).toBe(false);
+  });
+
+  it.each([
+    ['the secretariat', secretariat, true, true],
+    ['a coordinator', coordinatorM1, false, true],
+    ['a steering member', memberA, false, true],
+    ['a coordination-group member', leadA, false, true],
+    ['a learner', actor({ role: Role.Learner, municipalityId: 'm1' }), false, false],
+  ])('%s facilitates every circle: %s; takes part in circles: %s', (_, who, all, part) => {
+    expect(facilitatesEveryCircle(who)).toBe(all);
+    expect(takesPartInCircles(who)).toBe(part);
+  });
+
+  it('makes nobody facilitator without a person', () => {
+    expect(facilitatesEveryCircle(null)).toBe(false);
   });
 
   it('lets the village’s coordination group write notes and next steps', () => {

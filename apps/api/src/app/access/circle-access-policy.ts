@@ -45,6 +45,19 @@ export function circlePartOf(actor: Actor, circle: CircleRef): CirclePart | null
   return null;
 }
 
+/**
+ * The secretariat facilitates every circle: it sees all sessions without being a participant,
+ * and the one who makes a cohort's circles becomes their facilitator.
+ */
+export function facilitatesEveryCircle(actor: Pick<Actor, 'role'> | null): boolean {
+  return actor?.role === Role.Secretariat;
+}
+
+/** Learners take no part in circles (no sessions, no next session on the home page). */
+export function takesPartInCircles(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role !== Role.Learner;
+}
+
 /** Reading the circle, its sessions, notes and attendance. */
 export function canReadCircle(actor: Actor, circle: CircleRef): boolean {
   return circlePartOf(actor, circle) !== null;

@@ -5,6 +5,8 @@ import {
   canSeeCourse,
   canSeeLesson,
   canSeeModule,
+  getsVillageModules,
+  seesEveryCourse,
   type CourseViewer,
 } from './course-access-policy';
 
@@ -27,6 +29,16 @@ describe('course access policy', () => {
     for (const role of [Role.Coordinator, Role.SteeringMember, Role.Learner]) {
       expect(canAuthorCourses({ role })).toBe(false);
     }
+  });
+
+  it.each([
+    [Role.Secretariat, true, false],
+    [Role.Coordinator, false, false],
+    [Role.SteeringMember, false, true],
+    [Role.Learner, false, false],
+  ])('%s: sees every course %s, gets the village’s modules %s', (role, every, modules) => {
+    expect(seesEveryCourse({ role })).toBe(every);
+    expect(getsVillageModules({ role })).toBe(modules);
   });
 
   it('shows the secretariat everything, drafts too', () => {

@@ -39,6 +39,16 @@ export function canAuthorCourses(actor: { role: Role }): boolean {
   return actor.role === Role.Secretariat;
 }
 
+/** The secretariat sees every course whole, drafts too, without looking up what is theirs. */
+export function seesEveryCourse(actor: { role: Role }): boolean {
+  return actor.role === Role.Secretariat;
+}
+
+/** A village's mini-BLUP module enrolments open those modules to its steering members only. */
+export function getsVillageModules(actor: { role: Role }): boolean {
+  return actor.role === Role.SteeringMember;
+}
+
 /** Whether the person is entitled to every module of the course, published or not. */
 export function isEntitledToWholeCourse(viewer: CourseViewer, course: CourseRef): boolean {
   if (viewer.role === Role.Secretariat || viewer.invited || viewer.enrolled) return true;

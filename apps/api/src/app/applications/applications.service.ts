@@ -21,7 +21,7 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../access/access-policy';
+import { pipelineScope, type Actor } from '../access/access-policy';
 import { OneTimeTokenService } from '../auth/one-time-token.service';
 import { hashToken, newToken } from '../auth/tokens';
 import type { AuthUser } from '../auth/auth-user';
@@ -427,7 +427,7 @@ export class ApplicationsService {
           SET status = 'withdrawn', decided_by_id = $2, decided_at = now(), decision_note = $3,
               upload_token_hash = NULL, updated_at = now()
         WHERE id = $1 AND status = 'submitted' RETURNING id`,
-      [id, actor?.role === Role.Secretariat ? actor.id : null, note?.trim() || null],
+      [id, actor && canDecideApplication(actor) ? actor.id : null, note?.trim() || null],
     );
     if (!updated.length) {
       const current = await this.dataSource.getRepository(Application).findOneByOrFail({ id });
@@ -461,9 +461,10 @@ export class ApplicationsService {
 
   async list(actor: AuthUser, query: ApplicationListQueryDto): Promise<ApplicationListResponse> {
     const { where, params, add, search } = sqlWhere();
-    if (actor.role === Role.Coordinator && actor.municipalityId) {
-      add('a.municipality_id = ?', actor.municipalityId);
-    } else if (actor.role !== Role.Secretariat) {
+    const scope = pipelineScope(actor);
+    if (scope?.kind === 'municipality') {
+      add('a.municipality_id = ?', scope.municipalityId);
+    } else if (!scope) {
       throw new AppException(
         HttpStatus.FORBIDDEN,
         ErrorCode.Forbidden,

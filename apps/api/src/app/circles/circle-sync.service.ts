@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CircleKind, Role } from '@blup/contracts';
+import { CircleKind } from '@blup/contracts';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
+import { facilitatesEveryCircle } from '../access/circle-access-policy';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { SessionEvents } from './session-events';
@@ -78,7 +79,7 @@ export class CircleSync {
       [cohortId],
     );
     const inCohort = new Set(villages.map((v) => v.id));
-    const facilitatorId = actor?.role === Role.Secretariat ? actor.id : null;
+    const facilitatorId = actor && facilitatesEveryCircle(actor) ? actor.id : null;
 
     const toCreate = villages
       .filter((v) => !circles.some((c) => c.village_id === v.id))

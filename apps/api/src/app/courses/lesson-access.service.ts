@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Role } from '@blup/contracts';
 import { isUUID } from 'class-validator';
 import { DataSource, Repository } from 'typeorm';
-import { canAuthorCourses, canSeeLesson, type CourseViewer } from '../access/course-access-policy';
+import {
+  canAuthorCourses,
+  canSeeLesson,
+  getsVillageModules,
+  seesEveryCourse,
+  type CourseViewer,
+} from '../access/course-access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { notFound, secretariatOnly } from '../common/app-exception';
 import { Course, CourseModule, Lesson } from '../database/entities';
@@ -66,7 +71,7 @@ export class LessonAccessService {
    * the course, and which of its modules their village is enrolled in (mini-BLUP).
    */
   async viewerOf(actor: ViewerFacts, courseId: string): Promise<CourseViewer> {
-    if (actor.role === Role.Secretariat) {
+    if (seesEveryCourse(actor)) {
       return {
         role: actor.role,
         villageInCohort: false,
@@ -88,7 +93,7 @@ export class LessonAccessService {
             JOIN offerings o ON o.id = e.offering_id
            WHERE o.course_id = $2 AND o.kind = 'mini_blup' AND $4::boolean
              AND e.village_id = $1 AND e.status = 'enrolled') AS module_ids`,
-      [actor.villageId, courseId, actor.id, actor.role === Role.SteeringMember],
+      [actor.villageId, courseId, actor.id, getsVillageModules(actor)],
     );
     return {
       role: actor.role,

@@ -9,7 +9,6 @@ import {
   OfferingAudience,
   OfferingKind,
   OfferingState,
-  Role,
   type EnrolmentDto,
   type Locale,
   type OfferingDto,
@@ -18,7 +17,20 @@ import {
   type Phase,
 } from '@blup/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../access/access-policy';
+import { pipelineScope, type Actor } from '../access/access-policy';
+import {
+  audienceFits,
+  canDecideEnrolments,
+  canEnrolOthers,
+  canExportInvoices,
+  canManageOfferings,
+  canReadEnrolment,
+  canSeeDraftOfferings,
+  enrolmentIsApproved,
+  mayCancel,
+  mayEnrol,
+  ownVillageOf,
+} from '../access/enrolment-access-policy';
 import {
   CircleSync,
   mergeChanges,
@@ -45,14 +57,11 @@ import type {
 } from './enrolment.dto';
 import {
   admissionStatus,
-  audienceFits,
   csvLine,
   defaultPayer,
   enrolsVillages,
   holdsPlace,
   isActive,
-  mayCancel,
-  mayEnrol,
   offeringStatus,
 } from './offering-rules';
 
@@ -210,7 +219,7 @@ export class EnrolmentService {
   }
 
   async create(actor: Actor, body: CreateOfferingBody): Promise<OfferingDto> {
-    if (actor.role !== Role.Secretariat) {
+    if (!canManageOfferings(actor)) {
       throw secretariatOnly('Only the secretariat can create offerings.');
     }
     this.assertDates(body.startsOn ?? null, body.endsOn ?? null);
@@ -303,7 +312,7 @@ export class EnrolmentService {
 
   async update(actor: Actor, id: string, body: UpdateOfferingBody): Promise<OfferingDto> {
     const current = await this.get(actor, id);
-    if (actor.role !== Role.Secretariat) {
+    if (!canManageOfferings(actor)) {
       throw secretariatOnly('Only the secretariat can change offerings.');
     }
     if (body.audience !== undefined && current.kind !== OfferingKind.AcademyCourse) {
@@ -437,10 +446,9 @@ export class EnrolmentService {
         const locked = await this.lockOffering(em, offeringId);
         this.assertOpen(locked);
         // The secretariat enrolling someone has approved it by doing so.
-        const rule =
-          actor.role === Role.Secretariat
-            ? { ...locked, approval: OfferingApproval.Automatic }
-            : locked;
+        const rule = enrolmentIsApproved(actor)
+          ? { ...locked, approval: OfferingApproval.Automatic }
+          : locked;
         const admitted = await this.admit(em, rule, party, actor, {
           payer: body.payer ?? defaultPayer(locked.kind),
           amount: locked.price_dkk,
@@ -542,7 +550,7 @@ export class EnrolmentService {
   }
 
   async approve(actor: Actor, id: string): Promise<EnrolmentDto> {
-    if (actor.role !== Role.Secretariat) {
+    if (!canDecideEnrolments(actor)) {
       throw secretariatOnly('Only the secretariat approves enrolments.');
     }
     const found = await this.readableEnrolment(actor, id);
@@ -563,7 +571,7 @@ export class EnrolmentService {
   }
 
   async reject(actor: Actor, id: string, body: DecideEnrolmentBody): Promise<EnrolmentDto> {
-    if (actor.role !== Role.Secretariat) {
+    if (!canDecideEnrolments(actor)) {
       throw secretariatOnly('Only the secretariat rejects enrolments.');
     }
     const found = await this.readableEnrolment(actor, id);
@@ -593,9 +601,10 @@ export class EnrolmentService {
     order = 'e.created_at DESC, e.seq DESC',
   ): Promise<Page<EnrolmentDto>> {
     const { where, params, add, search } = sqlWhere();
-    if (actor.role === Role.Coordinator && actor.municipalityId) {
-      add('mu.id = ?', actor.municipalityId);
-    } else if (actor.role !== Role.Secretariat) {
+    const scope = pipelineScope(actor);
+    if (scope?.kind === 'municipality') {
+      add('mu.id = ?', scope.municipalityId);
+    } else if (!scope) {
       throw new AppException(
         HttpStatus.FORBIDDEN,
         ErrorCode.Forbidden,
@@ -626,7 +635,7 @@ export class EnrolmentService {
 
   /** The caller's own enrolments and, for steering members, their village's. */
   async mine(actor: Actor, query: PageQueryDto): Promise<Page<EnrolmentDto>> {
-    const village = actor.role === Role.SteeringMember ? actor.villageId : null;
+    const village = ownVillageOf(actor);
     return this.enrolmentPage(
       ['(e.user_id = $1 OR e.village_id = $2)'],
       [actor.id, village],
@@ -637,7 +646,7 @@ export class EnrolmentService {
 
   /** Secretariat: one line per enrolled, priced enrolment, for invoicing. */
   async invoicesCsv(actor: Actor, query: InvoiceQueryDto): Promise<string> {
-    if (actor.role !== Role.Secretariat) {
+    if (!canExportInvoices(actor)) {
       throw secretariatOnly('Only the secretariat exports the invoice basis.');
     }
     const where = [`e.status = 'enrolled'`, 'e.amount_dkk > 0'];
@@ -733,7 +742,7 @@ export class EnrolmentService {
   private offeringVisibleSql(actor: Actor | null): string {
     // $1 (caller) and $2 (their village) are named so PostgreSQL knows their type in every query.
     const typed = '($1::uuid IS NULL OR $2::uuid IS NULL OR TRUE)';
-    return actor?.role === Role.Secretariat ? typed : `(o.published_at IS NOT NULL AND ${typed})`;
+    return canSeeDraftOfferings(actor) ? typed : `(o.published_at IS NOT NULL AND ${typed})`;
   }
 
   /** `$1` = the caller, `$2` = their village (steering members); extra params from `$3`. */
@@ -744,7 +753,7 @@ export class EnrolmentService {
     take: number,
     skip: number,
   ): Promise<OfferingListRow[]> {
-    const village = actor?.role === Role.SteeringMember ? actor.villageId : null;
+    const village = ownVillageOf(actor);
     const all = [actor?.id ?? null, village, ...params, take, skip];
     return this.dataSource.query<OfferingListRow[]>(
       `SELECT ${OFFERING_COLUMNS}, cm.title AS module_title, cm.phase, c.title AS course_title,
@@ -866,7 +875,7 @@ export class EnrolmentService {
           `SELECT id FROM users WHERE id = $1 AND disabled_at IS NULL`,
           [userId],
         );
-        if (!u && actor.role === Role.Secretariat) {
+        if (!u && canEnrolOthers(actor)) {
           throw fieldError(
             ErrorCode.UnknownReference,
             'userId',
@@ -886,8 +895,7 @@ export class EnrolmentService {
         },
       );
     }
-    const villageId =
-      body.villageId ?? (actor.role === Role.SteeringMember ? actor.villageId : null);
+    const villageId = body.villageId ?? ownVillageOf(actor);
     if (!villageId) {
       throw fieldError(
         ErrorCode.ValidationFailed,
@@ -1183,16 +1191,7 @@ export class EnrolmentService {
       [id],
     );
     if (!row) throw notFound('Enrolment not found.');
-    const visible =
-      actor.role === Role.Secretariat ||
-      row.user_id === actor.id ||
-      (actor.role === Role.SteeringMember &&
-        row.village_id !== null &&
-        row.village_id === actor.villageId) ||
-      (actor.role === Role.Coordinator &&
-        actor.municipalityId !== null &&
-        row.municipality_id === actor.municipalityId);
-    if (!visible) throw notFound('Enrolment not found.');
+    if (!canReadEnrolment(actor, this.partyFacts(row))) throw notFound('Enrolment not found.');
     return row;
   }
 

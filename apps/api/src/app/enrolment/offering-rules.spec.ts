@@ -1,20 +1,5 @@
-import {
-  EnrolmentStatus,
-  LearnerKind,
-  OfferingApproval,
-  OfferingAudience,
-  OfferingKind,
-  OfferingState,
-  Role,
-} from '@blup/contracts';
-import {
-  admissionStatus,
-  audienceFits,
-  csvLine,
-  mayCancel,
-  mayEnrol,
-  offeringStatus,
-} from './offering-rules';
+import { EnrolmentStatus, OfferingApproval, OfferingState } from '@blup/contracts';
+import { admissionStatus, csvLine, offeringStatus } from './offering-rules';
 
 const now = new Date('2027-01-10T12:00:00Z');
 const open = {
@@ -57,70 +42,6 @@ describe(admissionStatus.name, () => {
     expect(admissionStatus(10, 9, OfferingApproval.Secretariat)).toBe(EnrolmentStatus.Pending);
     expect(admissionStatus(10, 10, OfferingApproval.Automatic)).toBe(EnrolmentStatus.Waitlisted);
     expect(admissionStatus(null, 5000, OfferingApproval.Automatic)).toBe(EnrolmentStatus.Enrolled);
-  });
-});
-
-describe('who may enrol and cancel', () => {
-  const village = { villageId: 'v1', municipalityId: 'm1' };
-  const steering = { id: 'u1', role: Role.SteeringMember, municipalityId: 'm1', villageId: 'v1' };
-  const coordinator = { id: 'u2', role: Role.Coordinator, municipalityId: 'm1', villageId: null };
-  const learner = { id: 'u3', role: Role.Learner, municipalityId: 'm1', villageId: null };
-  const secretariat = { id: 'u4', role: Role.Secretariat, municipalityId: null, villageId: null };
-
-  it('lets villages take mini-BLUP and people academy courses; cohorts only the secretariat', () => {
-    expect(mayEnrol(steering, OfferingKind.MiniBlup, village)).toBe(true);
-    expect(mayEnrol(steering, OfferingKind.MiniBlup, { ...village, villageId: 'v2' })).toBe(false);
-    expect(mayEnrol(coordinator, OfferingKind.MiniBlup, village)).toBe(true);
-    expect(mayEnrol(coordinator, OfferingKind.MiniBlup, { ...village, municipalityId: 'm2' })).toBe(
-      false,
-    );
-    expect(mayEnrol(learner, OfferingKind.MiniBlup, village)).toBe(false);
-    expect(mayEnrol(learner, OfferingKind.AcademyCourse, { userId: 'u3' })).toBe(true);
-    expect(mayEnrol(learner, OfferingKind.AcademyCourse, { userId: 'u1' })).toBe(false);
-    expect(mayEnrol(steering, OfferingKind.Cohort, village)).toBe(false);
-    expect(mayEnrol(secretariat, OfferingKind.Cohort, village)).toBe(true);
-  });
-
-  it('lets people cancel their own, their village’s or their municipality’s', () => {
-    const own = { userId: 'u3', villageId: null, municipalityId: 'm1' };
-    const villages = { userId: null, villageId: 'v1', municipalityId: 'm1' };
-    expect(mayCancel(learner, own)).toBe(true);
-    expect(mayCancel(coordinator, own)).toBe(false);
-    expect(mayCancel(steering, villages)).toBe(true);
-    expect(mayCancel(coordinator, villages)).toBe(true);
-    expect(mayCancel(learner, villages)).toBe(false);
-    expect(mayCancel(secretariat, own)).toBe(true);
-  });
-});
-
-describe(audienceFits.name, () => {
-  it('lets a learner enrol themself only in offerings for everyone or for their kind', () => {
-    expect(audienceFits(Role.Learner, OfferingAudience.Everyone, LearnerKind.Politician)).toBe(
-      true,
-    );
-    expect(audienceFits(Role.Learner, OfferingAudience.Politician, LearnerKind.Politician)).toBe(
-      true,
-    );
-    expect(audienceFits(Role.Learner, OfferingAudience.LocalCouncil, LearnerKind.Politician)).toBe(
-      false,
-    );
-    expect(
-      audienceFits(Role.Learner, OfferingAudience.MunicipalStaff, LearnerKind.LocalCouncil),
-    ).toBe(false);
-  });
-
-  it('refuses a person with no learner kind anything but offerings for everyone', () => {
-    expect(audienceFits(Role.SteeringMember, OfferingAudience.LocalCouncil, null)).toBe(false);
-    expect(audienceFits(Role.SteeringMember, OfferingAudience.Everyone, null)).toBe(true);
-  });
-
-  it('lets coordinators and the secretariat enrol whatever the audience', () => {
-    expect(audienceFits(Role.Coordinator, OfferingAudience.Politician, null)).toBe(true);
-    expect(audienceFits(Role.Secretariat, OfferingAudience.LocalCouncil, null)).toBe(true);
-  });
-
-  it('has nothing to check on offerings without an audience', () => {
-    expect(audienceFits(Role.Learner, null, LearnerKind.LocalCouncil)).toBe(true);
   });
 });
 

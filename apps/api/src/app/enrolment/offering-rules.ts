@@ -1,13 +1,10 @@
 import {
   CIRCLE_TIME_ZONE,
   EnrolmentStatus,
-  LearnerKind,
   OfferingApproval,
-  OfferingAudience,
   OfferingKind,
   OfferingState,
   Payer,
-  Role,
   wallTimeOf,
 } from '@blup/contracts';
 
@@ -104,66 +101,6 @@ export function enrolsVillages(kind: OfferingKind): boolean {
 
 export function defaultPayer(kind: OfferingKind): Payer {
   return enrolsVillages(kind) ? Payer.Municipality : Payer.Self;
-}
-
-export interface EnrollerFacts {
-  id: string;
-  role: Role;
-  municipalityId: string | null;
-  villageId: string | null;
-}
-
-/**
- * Whether `actor` may enrol the party: a person enrols themself in an academy course (the
- * secretariat anyone); a village in a mini-BLUP offering by a steering member of it, a
- * coordinator of its municipality or the secretariat; cohort places only by the secretariat
- * (villages apply instead).
- */
-export function mayEnrol(
-  actor: EnrollerFacts,
-  kind: OfferingKind,
-  party: { userId: string } | { villageId: string; municipalityId: string },
-): boolean {
-  if (actor.role === Role.Secretariat) return true;
-  if (kind === OfferingKind.Cohort) return false;
-  if ('userId' in party) return kind === OfferingKind.AcademyCourse && party.userId === actor.id;
-  if (kind !== OfferingKind.MiniBlup) return false;
-  if (actor.role === Role.SteeringMember) return actor.villageId === party.villageId;
-  if (actor.role === Role.Coordinator) return actor.municipalityId === party.municipalityId;
-  return false;
-}
-
-/**
- * Whether a person enrolling in an academy course fits its audience. Coordinators and the
- * secretariat may enrol anyone (themselves included); everyone else enrolling themselves needs
- * the offering to be for everyone or for their learner kind (no learner kind fits only
- * `everyone`). Offerings without an audience (not academy courses) always fit.
- */
-export function audienceFits(
-  actorRole: Role,
-  audience: OfferingAudience | null,
-  learnerKind: LearnerKind | null,
-): boolean {
-  if (actorRole === Role.Secretariat || actorRole === Role.Coordinator) return true;
-  if (audience === null || audience === OfferingAudience.Everyone) return true;
-  return (learnerKind as string | null) === (audience as string);
-}
-
-/**
- * Whether `actor` may cancel an enrolment: their own, their village's (steering members), a
- * village of their municipality (coordinators), any (secretariat).
- */
-export function mayCancel(
-  actor: EnrollerFacts,
-  enrolment: { userId: string | null; villageId: string | null; municipalityId: string | null },
-): boolean {
-  if (actor.role === Role.Secretariat) return true;
-  if (enrolment.userId !== null) return enrolment.userId === actor.id;
-  if (actor.role === Role.SteeringMember) return actor.villageId === enrolment.villageId;
-  if (actor.role === Role.Coordinator) {
-    return actor.municipalityId !== null && actor.municipalityId === enrolment.municipalityId;
-  }
-  return false;
 }
 
 /** Prefix `'` to a CSV cell that a spreadsheet would read as a formula. */

@@ -11,7 +11,11 @@ import {
 } from '@blup/contracts';
 import { DataSource } from 'typeorm';
 import { canReadPerson, type Actor } from '../access/access-policy';
-import { canReadCircle } from '../access/circle-access-policy';
+import {
+  canReadCircle,
+  facilitatesEveryCircle,
+  takesPartInCircles,
+} from '../access/circle-access-policy';
 import { loadCircleRefs, readableCirclesWhere } from '../circles/circle-ref';
 import { notFound } from '../common/app-exception';
 import { likePattern, pageWindow, PageQueryDto, toPage } from '../common/pagination';
@@ -65,7 +69,7 @@ export class MySessionsService {
 
   /** The actor's next session that is neither over nor cancelled (the home page), in one query. */
   async nextSession(actor: Actor): Promise<SessionSummaryDto | null> {
-    if (actor.role === Role.Learner) return null;
+    if (!takesPartInCircles(actor)) return null;
     const [row] = await this.sessionsOf(
       actor,
       ['s.ends_at > now()', "s.status <> 'cancelled'"],
@@ -81,7 +85,7 @@ export class MySessionsService {
     order: string,
     params: Record<string, unknown>,
   ): Promise<(SummaryRow & { part: Part | null; total: number })[]> {
-    const secretariat = actor.role === Role.Secretariat;
+    const secretariat = facilitatesEveryCircle(actor);
     return this.query(
       `SELECT ${SUMMARY_COLUMNS}, r.answer AS my_rsvp,
               ${secretariat ? 'NULL' : 'cp.part'} AS part, count(*) OVER ()::int AS total

@@ -11,7 +11,8 @@ import {
   type VillageProgressDto,
 } from '@blup/contracts';
 import { DataSource } from 'typeorm';
-import { scopeOf } from '../access/access-policy';
+import { pipelineScope } from '../access/access-policy';
+import { canAuthorCourses } from '../access/course-access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppException, notFound } from '../common/app-exception';
 import { likePattern, pageWindow, toPage } from '../common/pagination';
@@ -301,11 +302,9 @@ export class ProgressService {
 
   /** The municipality a coordinator reports on; null for the secretariat; 403 for others. */
   private reportScope(actor: AuthUser): string | null {
-    const scope = scopeOf(actor);
-    if (scope.kind === 'all') return null;
-    if (actor.role === Role.Coordinator && scope.kind === 'municipality') {
-      return scope.municipalityId;
-    }
+    const scope = pipelineScope(actor);
+    if (scope?.kind === 'all') return null;
+    if (scope?.kind === 'municipality') return scope.municipalityId;
     throw new AppException(
       HttpStatus.FORBIDDEN,
       ErrorCode.Forbidden,
@@ -320,7 +319,7 @@ export class ProgressService {
          FROM courses c WHERE c.id = $1`,
       [courseId],
     );
-    if (!course || (!course.published && actor.role !== Role.Secretariat)) {
+    if (!course || (!course.published && !canAuthorCourses(actor))) {
       throw notFound('Course not found');
     }
     return course.lessons;

@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * Every access rule lives in access/ (issue 12): services ask a policy (`canManageOfferings`,
+ * `pipelineScope`, …) and never look at a role themselves. This spec reads every service outside
+ * access/ and fails on a role comparison, so a new check cannot slip back in unnoticed.
+ */
+const APP = join(__dirname, '..');
+
+/** What a role check looks like in a line of code. */
+const ROLE_CHECKS: readonly RegExp[] = [
+  /\.role\s*[!=]==?/, // actor.role === Role.Secretariat, user?.role !== …
+  /[!=]==?\s*Role\.\w+/, // … === Role.Coordinator
+  /\bRole\.\w+\s*[!=]==?/, // Role.Learner === actor.role
+  /\bincludes\(\s*[\w?.]*\.role\s*\)/, // [Role.A, Role.B].includes(actor.role)
+  /\bswitch\s*\(\s*[\w?.]*\.role\s*\)/, // switch (actor.role)
+  /\bcase\s+Role\.\w+/, // case Role.Secretariat:
+];
+
+/**
+ * Role comparisons that are not access checks. Each entry allows, in one file, only the lines
+ * that also match `only`; anything else in that file still fails.
+ */
+const ALLOWED: readonly { file: string; only: RegExp; why: string }[] = [
+  {
+    file: 'auth/invitation.service.ts',
+    only: /\bdto\.role\b/,
+    why: 'checks the shape of the invited person (a learner needs a learner kind, …); who may invite is inviteRefusal',
+  },
+  {
+    file: 'applications/applications.service.ts',
+    only: /\baccount\.role\b/,
+    why: 'checks that an applicant’s existing account fits the steering group (intake data, not the caller)',
+  },
+  {
+    file: 'people/people.service.ts',
+    only: /\bbody\.role !== person\.role\b/,
+    why: 'notices that a role changes (who may change it is canUpdatePerson)',
+  },
+  {
+    file: 'home/home.service.ts',
+    only: /\buser\.role\b|\bcase Role\.\w+/,
+    why: 'picks the home page’s cards for the role; each card counts only the role’s own slice',
+  },
+];
+
+function services(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'access' ? [] : services(path);
+    return entry.name.endsWith('.service.ts') ? [path] : [];
+  });
+}
+
+/** The role checks in a source text, as "line: code", leaving out comments. */
+function roleChecks(source: string, allowed?: RegExp): string[] {
+  return source
+    .split('\n')
+    .map((line, i) => ({ n: i + 1, code: line.replace(/\/\/.*$/, '').trim() }))
+    .filter(({ code }) => !code.startsWith('*') && !code.startsWith('/*'))
+    .filter(({ code }) => ROLE_CHECKS.some((pattern) => pattern.test(code)))
+    .filter(({ code }) => !allowed?.test(code))
+    .map(({ n, code }) => `${n}: ${code}`);
+}
+
+describe('no role checks outside access/', () => {
+  const files = services(APP);
+
+  it('finds the services', () => {
+    expect(files.length).toBeGreaterThan(20);
+  });
+
+  it.each([
+    'if (actor.role !== Role.Secretariat) {',
+    'const village = actor?.role === Role.SteeringMember ? actor.villageId : null;',
+    'if (Role.Learner === user.role) return;',
+    'if ([Role.Secretariat, Role.Coordinator].includes(actor.role)) {',
+    'switch (user.role) {',
+    'case Role.Coordinator: {',
+  ])('recognises %s', (line) => {
+    expect(roleChecks(`x;\n${line}\n`)).toEqual([`2: ${line}`]);
+  });
+
+  it('ignores comments and questions asked of a policy', () => {
+    expect(
+      roleChecks(
+        '// actor.role === Role.Secretariat\n * case Role.X\nif (!canManageOfferings(actor)) {',
+      ),
+    ).toEqual([]);
+  });
+
+  it('finds none in any service', () => {
+    const found = files.flatMap((path) => {
+      const file = relative(APP, path);
+      const allowed = ALLOWED.find((a) => a.file === file)?.only;
+      return roleChecks(readFileSync(path, 'utf8'), allowed).map((hit) => `${file}:${hit}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it.each(ALLOWED)('still needs the allowance for $file ($why)', ({ file, only }) => {
+    const source = readFileSync(join(APP, file), 'utf8');
+    expect(roleChecks(source).length).toBeGreaterThan(roleChecks(source, only).length);
+  });
+});
