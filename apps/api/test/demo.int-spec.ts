@@ -19,6 +19,7 @@ import {
   type DemoSignIn,
   type EnrolmentDto,
   type OfferingDto,
+  type MunicipalityOverviewDto,
   type Page,
   type SessionUser,
 } from '@blup/contracts';
@@ -273,6 +274,15 @@ describe('the demo study circles', () => {
         .every((c) => c.municipalityName === 'Næstved'),
     ).toBe(true);
     expect((await client.get<HomeResponse>('/api/home')).body.nextSession).not.toBeNull();
+    // Min kommune: each village has the one step agreed at its last session still open.
+    const me = await client.get<SessionUser>('/api/auth/me');
+    const overview = await client.get<MunicipalityOverviewDto>(
+      `/api/municipalities/${me.body.municipalityId}/overview?pageSize=50`,
+    );
+    expect(overview.status).toBe(200);
+    const held = overview.body.items.filter((v) => v.heldSessions > 0);
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.map((v) => v.openNextSteps)).toEqual(held.map(() => 1));
   });
 
   it('gives the secretariat the running cohort’s grid of ten villages and the coordinators', async () => {

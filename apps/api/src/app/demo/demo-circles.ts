@@ -232,6 +232,9 @@ export async function writeDemoCircles(
           }),
         );
         const isPast = endsAt.getTime() < now.getTime();
+        // Steps agreed before the last held session are done; the last one's are still open.
+        const following = s.days[n + 1] ? instantOf(s.days[n + 1], s.time, CIRCLE_TIME_ZONE) : null;
+        const lastHeld = isPast && (!following || following.getTime() > now.getTime());
         const sessions = await em.getRepository(CircleSession).save(
           kindCircles.map((c, i) =>
             em.create(CircleSession, {
@@ -264,7 +267,7 @@ export async function writeDemoCircles(
                       ownerId: null,
                       ownerName: 'Styregruppen',
                       dueDate: addDays(wallTimeOf(endsAt, CIRCLE_TIME_ZONE).date, 14),
-                      done: false,
+                      done: !lastHeld,
                     },
                   ]
                 : [],

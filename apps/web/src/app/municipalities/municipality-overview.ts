@@ -56,6 +56,8 @@ import { ListFrame } from '../shared/list-frame';
               <span class="line" data-testid="attendance">
                 @if (v.attendancePercent !== null) {
                   {{ 'municipalities.attendance' | t: { percent: v.attendancePercent } }}
+                } @else if (v.heldSessions > 0) {
+                  {{ 'municipalities.attendanceNotTaken' | t }}
                 } @else {
                   {{ 'municipalities.noAttendance' | t }}
                 }

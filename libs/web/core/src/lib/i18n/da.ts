@@ -268,6 +268,7 @@ export const da = {
     nextSession: 'Næste møde: {when}',
     noNextSession: 'Intet møde planlagt',
     attendance: 'Fremmøde: {percent} %',
+    attendanceNotTaken: 'Fremmøde: ikke registreret ved de holdte møder',
     noAttendance: 'Fremmøde: intet møde holdt endnu',
     courseProgress: 'Kurset: {percent} % gennemført',
     noCourse: 'Kurset: intet at vise endnu',

@@ -274,6 +274,7 @@ export const en: Dictionary = {
     nextSession: 'Next meeting: {when}',
     noNextSession: 'No meeting planned',
     attendance: 'Attendance: {percent}%',
+    attendanceNotTaken: 'Attendance: not taken at the meetings held',
     noAttendance: 'Attendance: no meeting held yet',
     courseProgress: 'Course: {percent}% done',
     noCourse: 'Course: nothing to show yet',
