@@ -280,7 +280,7 @@ test.describe('Newsletters', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('Andet afsnit her.');
     await page.getByTestId('save').click();
-    await expect(page.getByText('Kladden er gemt.')).toBeVisible();
+    await expect(page.getByText('Kladden er gemt.').first()).toBeVisible();
 
     await page.getByTestId('preview').click();
     await page.getByTestId('width-phone').click();
@@ -310,7 +310,7 @@ test.describe('Newsletters', () => {
     // The demo draft as it was, for the other tests.
     await page.getByTestId('block-text').last().getByTestId('remove-block').click();
     await page.getByTestId('save').click();
-    await expect(page.getByText('Kladden er gemt.')).toBeVisible();
+    await expect(page.getByText('Kladden er gemt.').first()).toBeVisible();
   });
 
   test('a member reads the sent demo newsletter in the archive on a phone @phone', async ({
