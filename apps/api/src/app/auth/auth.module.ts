@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Municipality, OneTimeToken, User, UserSession, Village } from '../database/entities';
+import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { InvitationService } from './invitation.service';
@@ -21,9 +22,17 @@ import { SignInRateLimiter } from './sign-in-rate-limiter';
     OneTimeTokenService,
     SignInRateLimiter,
     AuthService,
+    AccountsService,
     InvitationService,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
-  exports: [SessionService, PasswordService, OneTimeTokenService, SignInRateLimiter],
+  exports: [
+    SessionService,
+    PasswordService,
+    OneTimeTokenService,
+    SignInRateLimiter,
+    AccountsService,
+    InvitationService,
+  ],
 })
 export class AuthModule {}
