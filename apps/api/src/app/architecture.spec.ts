@@ -1,0 +1,230 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * Two rules of the API's shape (issue 12), read from the code so a new domain cannot break them
+ * unnoticed:
+ * - each table has one owning module, listed in docs/architecture.md ("Who writes which
+ *   table"); only that module inserts, updates or deletes its rows, others call its service;
+ * - a service, controller or processor holds no SQL: raw statements and query builders live in
+ *   the domain's `*.queries.ts` files.
+ * Migrations and the demo seed build whole databases and are exempt from both.
+ */
+const APP = __dirname;
+const DOC = join(__dirname, '../../../../docs/architecture.md');
+const EXEMPT = [/^database\/migrations\//, /^demo\//, /\.spec\.ts$/, /\.int-spec\.ts$/];
+
+/** SQL or query builders found outside a queries file, allowed while issue 12 moves them. */
+const SQL_NOT_YET_MOVED: readonly string[] = [
+  'applications/applications.service.ts',
+  'applications/info-meeting-reminders.processor.ts',
+  'applications/info-meeting-reminders.producer.ts',
+  'applications/info-meetings.service.ts',
+  'auth/auth.service.ts',
+  'auth/invitation.service.ts',
+  'auth/one-time-token.service.ts',
+  'auth/session.service.ts',
+  'calendar/calendar-sessions.ts',
+  'calendar/calendar.service.ts',
+  'circles/circle-ref.ts',
+  'circles/circle-sync.service.ts',
+  'circles/circles.service.ts',
+  'circles/planning.service.ts',
+  'citizen-panel/citizen-panel.service.ts',
+  'common/unique-violation.ts',
+  'courses/authoring.service.ts',
+  'courses/catalogue.service.ts',
+  'courses/course-progress.ts',
+  'courses/lesson-access.service.ts',
+  'enrolment/enrolment.service.ts',
+  'health/health.service.ts',
+  'home/home.service.ts',
+  'housekeeping/housekeeping.processor.ts',
+  'newsletter-delivery/delivery-store.ts',
+  'newsletters/newsletter-audience.service.ts',
+  'newsletters/newsletter-queries.ts',
+  'newsletters/newsletter-renderer.service.ts',
+  'newsletters/newsletters.service.ts',
+  'organisations/cohorts/cohorts.service.ts',
+  'organisations/municipalities/municipalities.service.ts',
+  'organisations/villages/villages.service.ts',
+  'participation/my-sessions.service.ts',
+  'participation/session-page.service.ts',
+  'people/people.service.ts',
+  'progress/progress.service.ts',
+  'reminders/reminders.processor.ts',
+  'reminders/reminders.producer.ts',
+  'video/mux-webhook.service.ts',
+  'video/video-state.service.ts',
+];
+
+/** Writes by a module that does not own the table, allowed while issue 12 moves them. */
+const WRITES_NOT_YET_MOVED: readonly string[] = [
+  'applications/applications.service.ts writes villages (owner: organisations)',
+  'applications/applications.service.ts writes users (owner: auth)',
+  'citizen-panel/citizen-panel.service.ts writes users (owner: auth)',
+  'enrolment/enrolment.service.ts writes cohorts (owner: organisations)',
+  'enrolment/enrolment.service.ts writes villages (owner: organisations)',
+  'housekeeping/housekeeping.processor.ts writes one_time_tokens (owner: auth)',
+  'newsletter-delivery/delivery-store.ts writes newsletters (owner: newsletters)',
+  'participation/session-page.service.ts writes circle_sessions (owner: circles)',
+  'people/people.service.ts writes users (owner: auth)',
+  'progress/progress.service.ts writes lesson_progress (owner: courses)',
+  'video/demo-video.ts writes lessons (owner: courses)',
+  'video/video-state.service.ts writes lessons (owner: courses)',
+  'video/video.service.ts writes lessons (owner: courses)',
+];
+
+const WRITE_METHODS = 'save|insert|update|delete|remove|upsert|increment|decrement|softDelete';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** The app's source files that the rules apply to, relative to src/app. */
+function checkedFiles(): { file: string; text: string }[] {
+  return sources(APP)
+    .map((path) => relative(APP, path))
+    .filter((file) => !EXEMPT.some((pattern) => pattern.test(file)))
+    .map((file) => ({ file, text: withoutComments(readFileSync(join(APP, file), 'utf8')) }));
+}
+
+function withoutComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+}
+
+/** The module a file belongs to: its first folder under src/app. */
+function moduleOf(file: string): string {
+  return file.split('/')[0];
+}
+
+/** Entity class name → table name, from the entities' @Entity('…') decorators. */
+export function entityTables(): Map<string, string> {
+  const tables = new Map<string, string>();
+  for (const path of sources(join(APP, 'database/entities'))) {
+    const text = readFileSync(path, 'utf8');
+    for (const m of text.matchAll(/@Entity\('(\w+)'\)\s*export class (\w+)/g)) {
+      tables.set(m[2], m[1]);
+    }
+  }
+  return tables;
+}
+
+/** Table → owning module, from the table in docs/architecture.md. */
+export function documentedOwners(doc: string): Map<string, string> {
+  const section = doc.split('## Who writes which table')[1]?.split('\n## ')[0] ?? '';
+  const owners = new Map<string, string>();
+  for (const line of section.split('\n')) {
+    const cells = line.split('|').map((cell) => cell.trim());
+    if (cells.length < 4 || !cells[1].startsWith('`')) continue;
+    for (const m of cells[1].matchAll(/`(\w+)`/g)) owners.set(m[1], cells[2]);
+  }
+  return owners;
+}
+
+/** Every table a source text writes, by raw SQL or through a TypeORM repository or manager. */
+export function writtenTables(text: string, tables: Map<string, string>): Set<string> {
+  const known = new Set(tables.values());
+  const written = new Set<string>();
+  for (const m of text.matchAll(/\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?/g)) {
+    if (known.has(m[1])) written.add(m[1]);
+  }
+  const entity = (name: string) => tables.get(name);
+  const addEntity = (name: string) => {
+    const table = entity(name);
+    if (table) written.add(table);
+  };
+  // manager.getRepository(User).update(…)
+  const direct = new RegExp(`getRepository\\((\\w+)\\)\\s*\\.\\s*(?:${WRITE_METHODS})\\(`, 'g');
+  for (const m of text.matchAll(direct)) addEntity(m[1]);
+  // manager.save(User, …), em.update(Cohort, …)
+  const viaManager = new RegExp(`\\.(?:${WRITE_METHODS})\\(\\s*(\\w+)\\s*,`, 'g');
+  for (const m of text.matchAll(viaManager)) addEntity(m[1]);
+  // @InjectRepository(User) private readonly users: …  then this.users.update(…)
+  // const users = em.getRepository(User); … users.save(…)
+  const named = [
+    ...text.matchAll(
+      /@InjectRepository\((\w+)\)\s*(?:(?:private|protected|public|readonly)\s+)*(\w+)/g,
+    ),
+    ...text.matchAll(/(?:const|let)\s+(\w+)\s*=\s*[\w.]+\.getRepository\((\w+)\)/g),
+  ].map((m) =>
+    m[0].startsWith('@') ? { name: m[2], entity: m[1] } : { name: m[1], entity: m[2] },
+  );
+  for (const { name, entity: cls } of named) {
+    if (new RegExp(`\\b${name}\\s*\\.\\s*(?:${WRITE_METHODS})\\(`).test(text)) addEntity(cls);
+  }
+  return written;
+}
+
+/** Whether a source text holds SQL: a raw statement or a query builder. */
+export function holdsSql(text: string): boolean {
+  return /\.query\s*(?:<[^>]*>)?\s*\(/.test(text) || /createQueryBuilder\s*\(/.test(text);
+}
+
+describe('the API’s shape', () => {
+  const tables = entityTables();
+  const owners = documentedOwners(readFileSync(DOC, 'utf8'));
+  const files = checkedFiles();
+
+  it('reads the entities and the documented owners', () => {
+    expect(tables.get('User')).toBe('users');
+    expect(tables.size).toBeGreaterThan(25);
+    expect(owners.get('villages')).toBe('organisations');
+  });
+
+  it('recognises writes in SQL, through repositories and through managers', () => {
+    const sample = [
+      'await em.query(`UPDATE villages SET cohort_id = $1`, [id]);',
+      "await db.query('INSERT INTO cohorts (name) VALUES ($1)', [name]);",
+      'await manager.getRepository(User).update(userId, { name });',
+      'await em.save(Municipality, { name });',
+      'const found = await em.getRepository(Course).findOneBy({ id });',
+      'await db.query(`SELECT 1 FROM lessons FOR UPDATE SKIP LOCKED`);',
+      'constructor(@InjectRepository(Circle) private readonly circles: Repository<Circle>) {}',
+      'await this.circles.delete(id);',
+    ].join('\n');
+    expect([...writtenTables(sample, tables)].sort()).toEqual(
+      ['circles', 'cohorts', 'municipalities', 'users', 'villages'].sort(),
+    );
+    expect(holdsSql('await this.db.query<{ id: string }>(`SELECT 1`)')).toBe(true);
+    expect(holdsSql('qb = repo.createQueryBuilder("c")')).toBe(true);
+    expect(holdsSql('await this.users.findOneBy({ id })')).toBe(false);
+  });
+
+  it('documents an owner for every table', () => {
+    const missing = [...tables.values()].filter((table) => !owners.has(table));
+    expect(missing).toEqual([]);
+  });
+
+  it('lets only the owning module write a table', () => {
+    const foreign = files.flatMap(({ file, text }) =>
+      [...writtenTables(text, tables)]
+        .filter((table) => owners.get(table) !== moduleOf(file))
+        .map((table) => `${file} writes ${table} (owner: ${owners.get(table)})`),
+    );
+    expect(foreign.filter((line) => !WRITES_NOT_YET_MOVED.includes(line))).toEqual([]);
+  });
+
+  it('keeps SQL in queries files', () => {
+    const misplaced = files
+      .filter(({ file, text }) => !file.endsWith('.queries.ts') && holdsSql(text))
+      .map(({ file }) => file);
+    expect(misplaced.filter((file) => !SQL_NOT_YET_MOVED.includes(file))).toEqual([]);
+  });
+
+  it('finds every table written by its owner somewhere', () => {
+    const writers = new Map<string, Set<string>>();
+    for (const { file, text } of files) {
+      for (const table of writtenTables(text, tables)) {
+        writers.set(table, (writers.get(table) ?? new Set()).add(moduleOf(file)));
+      }
+    }
+    // A table nobody writes outside migrations would mean the scanner went blind.
+    expect(writers.get('enrolments')?.has('enrolment')).toBe(true);
+    expect(writers.get('newsletter_deliveries')?.has('newsletter-delivery')).toBe(true);
+  });
+});
