@@ -1,19 +1,12 @@
-import type { AgendaItem, Material, NextStep, Phase, SessionStatus } from '@blup/contracts';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import type { NextStep, SessionStatus } from '@blup/contracts';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { SessionContent } from './session-content';
 import type { Circle } from './circle.entity';
 import type { SessionPlan } from './session-plan.entity';
 
 /** One online meeting of one circle. (Sign-in sessions are `UserSession`.) */
 @Entity('circle_sessions')
-export class CircleSession {
+export class CircleSession extends SessionContent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -31,27 +24,6 @@ export class CircleSession {
   @ManyToOne('SessionPlan', { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'plan_id' })
   plan?: SessionPlan | null;
-
-  @Column({ type: 'varchar', length: 160 })
-  title: string;
-
-  @Column({ type: 'varchar', length: 32 })
-  phase: Phase;
-
-  @Column({ type: 'varchar', length: 300, default: '' })
-  topic: string;
-
-  @Column({ name: 'starts_at', type: 'timestamptz' })
-  startsAt: Date;
-
-  @Column({ name: 'ends_at', type: 'timestamptz' })
-  endsAt: Date;
-
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  agenda: AgendaItem[];
-
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  materials: Material[];
 
   /** This session's own link; null means the circle's room. */
   @Column({ name: 'meeting_url', type: 'varchar', length: 500, nullable: true })
@@ -80,10 +52,4 @@ export class CircleSession {
 
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,13 +1,6 @@
-import type { AgendaItem, CircleKind, Material, Phase } from '@blup/contracts';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import type { CircleKind } from '@blup/contracts';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { SessionContent } from './session-content';
 import type { Cohort } from './cohort.entity';
 
 /**
@@ -15,7 +8,7 @@ import type { Cohort } from './cohort.entity';
  * in every circle of its kind, and later edits reach those sessions not adjusted on that point.
  */
 @Entity('session_plans')
-export class SessionPlan {
+export class SessionPlan extends SessionContent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -28,31 +21,4 @@ export class SessionPlan {
 
   @Column({ name: 'circle_kind', type: 'varchar', length: 16 })
   circleKind: CircleKind;
-
-  @Column({ type: 'varchar', length: 160 })
-  title: string;
-
-  @Column({ type: 'varchar', length: 32 })
-  phase: Phase;
-
-  @Column({ type: 'varchar', length: 300, default: '' })
-  topic: string;
-
-  @Column({ name: 'starts_at', type: 'timestamptz' })
-  startsAt: Date;
-
-  @Column({ name: 'ends_at', type: 'timestamptz' })
-  endsAt: Date;
-
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  agenda: AgendaItem[];
-
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  materials: Material[];
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
