@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type Page, type PersonDto } from '@blup/contracts';
-import { Brackets, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import {
   Actor,
   canReadPerson,
@@ -11,8 +11,9 @@ import {
 } from '../access/access-policy';
 import { SessionService } from '../auth/session.service';
 import { fieldError, notFound, secretariatOnly } from '../common/app-exception';
-import { likePattern, pageWindow, toPage } from '../common/pagination';
+import { toPage } from '../common/pagination';
 import { Municipality, personStatus, User, Village } from '../database/entities';
+import { findPeople } from './people.queries';
 import { PeopleQueryDto, UpdatePersonBody } from './person.dto';
 import { isRefusal, nextPlacement, type Placement, type PlacementChange } from './placement';
 
@@ -35,48 +36,7 @@ export class PeopleService {
   ) {}
 
   async list(actor: Actor, query: PeopleQueryDto): Promise<Page<PersonDto>> {
-    const scope = scopeOf(actor);
-    const qb = this.users
-      .createQueryBuilder('u')
-      .leftJoinAndSelect('u.municipality', 'm')
-      .leftJoinAndSelect('u.village', 'v');
-    const me = { me: actor.id };
-    switch (scope.kind) {
-      case 'all':
-        break;
-      case 'municipality':
-        qb.andWhere('(u.municipalityId = :scopeMunicipality OR u.id = :me)', {
-          ...me,
-          scopeMunicipality: scope.municipalityId,
-        });
-        break;
-      case 'village':
-        qb.andWhere('(u.villageId = :scopeVillage OR u.id = :me)', {
-          ...me,
-          scopeVillage: scope.villageId,
-        });
-        break;
-      default:
-        qb.andWhere('u.id = :me', me);
-    }
-    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
-    if (query.municipalityId) {
-      qb.andWhere('u.municipalityId = :municipalityId', { municipalityId: query.municipalityId });
-    }
-    if (query.villageId) qb.andWhere('u.villageId = :villageId', { villageId: query.villageId });
-    if (query.q) {
-      const q = likePattern(query.q);
-      qb.andWhere(
-        new Brackets((w) => w.where('u.name ILIKE :q', { q }).orWhere('u.email ILIKE :q', { q })),
-      );
-    }
-    const { skip, take } = pageWindow(query);
-    const [rows, total] = await qb
-      .orderBy('u.name', 'ASC')
-      .addOrderBy('u.id', 'ASC')
-      .offset(skip)
-      .limit(take)
-      .getManyAndCount();
+    const [rows, total] = await findPeople(this.users, scopeOf(actor), actor.id, query);
     return toPage(rows.map(toPersonDto), total, query);
   }
 

@@ -7,7 +7,8 @@ import { CircleSync, noChanges } from '../../circles/circle-sync.service';
 import { AppException, fieldError, notFound, secretariatOnly } from '../../common/app-exception';
 import { likePattern, pageWindow, PageQueryDto, toPage } from '../../common/pagination';
 import { Cohort, Village } from '../../database/entities';
-import { nameTaken, withUniqueName } from '../../common/unique-violation';
+import { nameTaken } from '../../common/names.queries';
+import { withUniqueName } from '../../common/unique-violation';
 import { CreateCohortBody, UpdateCohortBody } from './cohort.dto';
 
 const nameConflict = (name: string) => (): AppException =>

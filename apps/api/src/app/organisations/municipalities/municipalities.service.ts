@@ -23,7 +23,8 @@ import { moduleVisibleSql } from '../../courses/course-visibility';
 import { AppException, notFound, secretariatOnly } from '../../common/app-exception';
 import { likePattern, pageWindow, PageQueryDto, toPage } from '../../common/pagination';
 import { Municipality, User, Village } from '../../database/entities';
-import { nameTaken, withUniqueName } from '../../common/unique-violation';
+import { nameTaken } from '../../common/names.queries';
+import { withUniqueName } from '../../common/unique-violation';
 import { CreateMunicipalityBody, UpdateMunicipalityBody } from './municipality.dto';
 
 interface SessionRow {

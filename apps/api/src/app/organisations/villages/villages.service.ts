@@ -12,7 +12,8 @@ import {
 import { AppException, fieldError, notFound, secretariatOnly } from '../../common/app-exception';
 import { likePattern, pageWindow, toPage } from '../../common/pagination';
 import { Municipality, User, Village } from '../../database/entities';
-import { nameTaken, withUniqueName } from '../../common/unique-violation';
+import { nameTaken } from '../../common/names.queries';
+import { withUniqueName } from '../../common/unique-violation';
 import { CreateVillageBody, UpdateVillageBody, VillageQueryDto } from './village.dto';
 
 const nameConflict = (name: string, municipality: string) => (): AppException =>
