@@ -8,7 +8,8 @@ import {
   noChanges,
   type SessionChanges,
 } from '../circles/circle-sync.service';
-import { moveVillageToCohort, villageLeavesCohort, type OfferingRow } from './enrolment.queries';
+import { VillagesService } from '../organisations/villages/villages.service';
+import type { OfferingRow } from './enrolment.queries';
 
 /**
  * Access that follows an `enrolled` enrolment and is not read live from enrolments: a cohort
@@ -17,7 +18,10 @@ import { moveVillageToCohort, villageLeavesCohort, type OfferingRow } from './en
  */
 @Injectable()
 export class CohortMovesService {
-  constructor(private readonly circleSync: CircleSync) {}
+  constructor(
+    private readonly circleSync: CircleSync,
+    private readonly villages: VillagesService,
+  ) {}
 
   /** The village takes its place: into the offering's cohort, out of the one it was in. */
   async grant(
@@ -27,7 +31,7 @@ export class CohortMovesService {
     actor: Actor,
   ): Promise<SessionChanges> {
     if (o.kind !== OfferingKind.Cohort || !o.cohort_id || !villageId) return noChanges();
-    const before = await moveVillageToCohort(em, villageId, o.cohort_id);
+    const before = await this.villages.moveToCohort(villageId, o.cohort_id, em);
     const changes = [await this.circleSync.syncCohort(em, o.cohort_id, actor)];
     if (before && before !== o.cohort_id) {
       changes.push(await this.circleSync.syncCohort(em, before, actor));
@@ -43,7 +47,7 @@ export class CohortMovesService {
     actor: Actor,
   ): Promise<SessionChanges> {
     if (o.kind !== OfferingKind.Cohort || !o.cohort_id || !villageId) return noChanges();
-    if (!(await villageLeavesCohort(em, villageId, o.cohort_id))) return noChanges();
+    if (!(await this.villages.leaveCohort(villageId, o.cohort_id, em))) return noChanges();
     return this.circleSync.syncCohort(em, o.cohort_id, actor);
   }
 }

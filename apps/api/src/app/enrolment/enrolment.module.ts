@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CirclesModule } from '../circles/circles.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { CohortMovesService } from './cohort-moves.service';
 import {
   EnrolmentsController,
@@ -13,7 +14,7 @@ import { PlacesService } from './places.service';
 
 /** Offerings, enrolments, waitlists, invoices; access follows enrolment (issue 6). */
 @Module({
-  imports: [CirclesModule],
+  imports: [CirclesModule, OrganisationsModule],
   controllers: [PublicOfferingsController, OfferingsController, EnrolmentsController],
   providers: [
     OfferingsService,

@@ -9,7 +9,6 @@ import type {
   Phase,
 } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
-import { updateReturning } from '../circles/circle-sync.service';
 import { likePattern } from '../common/pagination';
 import { sqlWhere } from '../common/sql-where';
 
@@ -643,65 +642,4 @@ export function invoiceRows(
       ORDER BY q.enrolled_date, q.offering_name, q.seq::bigint`,
     params,
   );
-}
-
-// ---------------------------------------------------------------- cohorts and villages
-
-export async function insertCohort(db: Db, name: string, startDate: string): Promise<string> {
-  const [c] = await db.query<{ id: string }[]>(
-    `INSERT INTO cohorts (name, start_date) VALUES ($1, $2) RETURNING id`,
-    [name, startDate],
-  );
-  return c.id;
-}
-
-export async function updateCohort(
-  db: Db,
-  id: string,
-  changes: { name?: string; startDate?: string },
-): Promise<void> {
-  if (changes.name !== undefined) {
-    await db.query(`UPDATE cohorts SET name = $2, updated_at = now() WHERE id = $1`, [
-      id,
-      changes.name,
-    ]);
-  }
-  if (changes.startDate) {
-    await db.query(`UPDATE cohorts SET start_date = $2, updated_at = now() WHERE id = $1`, [
-      id,
-      changes.startDate,
-    ]);
-  }
-}
-
-/** Moves the village into the cohort; gives the cohort it was in before. */
-export async function moveVillageToCohort(
-  db: Db,
-  villageId: string,
-  cohortId: string,
-): Promise<string | null> {
-  const [before] = await db.query<{ cohort_id: string | null }[]>(
-    `SELECT cohort_id FROM villages WHERE id = $1 FOR UPDATE`,
-    [villageId],
-  );
-  await db.query(`UPDATE villages SET cohort_id = $2, updated_at = now() WHERE id = $1`, [
-    villageId,
-    cohortId,
-  ]);
-  return before?.cohort_id ?? null;
-}
-
-/** Takes the village out of the cohort if it is in it; whether it was. */
-export async function villageLeavesCohort(
-  db: EntityManager,
-  villageId: string,
-  cohortId: string,
-): Promise<boolean> {
-  const moved = await updateReturning<{ id: string }[]>(
-    db,
-    `UPDATE villages SET cohort_id = NULL, updated_at = now()
-      WHERE id = $1 AND cohort_id = $2 RETURNING id`,
-    [villageId, cohortId],
-  );
-  return moved.length > 0;
 }

@@ -19,17 +19,16 @@ import {
 import { AppException, fieldError, secretariatOnly } from '../common/app-exception';
 import { pageWindow, toPage } from '../common/pagination';
 import { isUniqueViolation } from '../common/unique-violation';
+import { CohortsService } from '../organisations/cohorts/cohorts.service';
 import type { CreateOfferingBody, OfferingQueryDto, UpdateOfferingBody } from './enrolment.dto';
 import { cohortNameTaken, offeringNotFound } from './enrolment-errors';
 import { toOfferingDto } from './enrolment.mappers';
 import {
   blupModuleCourse,
   countOfferings,
-  insertCohort,
   insertOffering,
   isAcademyCourse,
   offeringRows,
-  updateCohort,
   updateOffering,
   type OfferingFilter,
   type OfferingViewer,
@@ -42,6 +41,7 @@ export class OfferingsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly places: PlacesService,
+    private readonly cohorts: CohortsService,
   ) {}
 
   /** Published offerings open now, for the public apply form. */
@@ -98,7 +98,7 @@ export class OfferingsService {
       const id = await this.dataSource.transaction(async (em) => {
         // A cohort offering brings its cohort: the villages placed in it move there.
         const cohortId = isCohort
-          ? await insertCohort(em, body.name, body.startsOn as string)
+          ? await this.cohorts.addCohort(body.name, body.startsOn as string, em)
           : null;
         return insertOffering(em, {
           kind,
@@ -174,10 +174,14 @@ export class OfferingsService {
         });
         // The cohort of a cohort offering keeps its name and start date.
         if (offering.kind === OfferingKind.Cohort && offering.cohort_id) {
-          await updateCohort(em, offering.cohort_id, {
-            name: body.name,
-            startDate: body.startsOn ?? undefined,
-          });
+          await this.cohorts.changeCohort(
+            offering.cohort_id,
+            {
+              name: body.name,
+              startDate: body.startsOn ?? undefined,
+            },
+            em,
+          );
         }
         // More places (or none limited) take people off the waitlist, in arrival order.
         if (body.capacity !== undefined) {
