@@ -39,12 +39,14 @@ import {
   UpdateOfferingBody,
 } from './enrolment.dto';
 import { EnrolmentResponse, OfferingResponse } from './enrolment.responses';
+import { EnrolmentListsService } from './enrolment-lists.service';
 import { EnrolmentService } from './enrolment.service';
+import { OfferingsService } from './offerings.service';
 
 @ApiTags('enrolment')
 @Controller('public/offerings')
 export class PublicOfferingsController {
-  constructor(private readonly service: EnrolmentService) {}
+  constructor(private readonly offerings: OfferingsService) {}
 
   @Public()
   @Get()
@@ -53,7 +55,7 @@ export class PublicOfferingsController {
     'Published offerings open for enrolment now (for the apply form).',
   )
   list(@Query() query: OfferingQueryDto): Promise<Page<OfferingDto>> {
-    return this.service.listPublic(query);
+    return this.offerings.listPublic(query);
   }
 }
 
@@ -61,7 +63,11 @@ export class PublicOfferingsController {
 @ApiCookieAuth()
 @Controller('offerings')
 export class OfferingsController {
-  constructor(private readonly service: EnrolmentService) {}
+  constructor(
+    private readonly offerings: OfferingsService,
+    private readonly enrolment: EnrolmentService,
+    private readonly lists: EnrolmentListsService,
+  ) {}
 
   @Get()
   @ApiPageResponse(
@@ -72,14 +78,14 @@ export class OfferingsController {
     @CurrentUser() user: AuthUser,
     @Query() query: OfferingQueryDto,
   ): Promise<Page<OfferingDto>> {
-    return this.service.list(user, query);
+    return this.offerings.list(user, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: OfferingResponse, description: 'One offering.' })
   @ApiNotFoundResponse({ description: 'No such offering, or a draft.' })
   get(@CurrentUser() user: AuthUser, @IdParam('offering') id: string): Promise<OfferingDto> {
-    return this.service.get(user, id);
+    return this.offerings.get(user, id);
   }
 
   @Post()
@@ -91,7 +97,7 @@ export class OfferingsController {
   @ApiForbiddenResponse({ description: 'Only the secretariat creates offerings.' })
   @ApiConflictResponse({ description: 'A cohort with that name exists.' })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateOfferingBody): Promise<OfferingDto> {
-    return this.service.create(user, body);
+    return this.offerings.create(user, body);
   }
 
   @Patch(':id')
@@ -105,7 +111,7 @@ export class OfferingsController {
     @IdParam('offering') id: string,
     @Body() body: UpdateOfferingBody,
   ): Promise<OfferingDto> {
-    return this.service.update(user, id, body);
+    return this.offerings.update(user, id, body);
   }
 
   @Post(':id/enrolments')
@@ -121,7 +127,7 @@ export class OfferingsController {
     @IdParam('offering') id: string,
     @Body() body: EnrolBody,
   ): Promise<EnrolmentDto> {
-    return this.service.enrol(user, id, body);
+    return this.enrolment.enrol(user, id, body);
   }
 
   @Get(':id/enrolments')
@@ -132,7 +138,7 @@ export class OfferingsController {
     @IdParam('offering') id: string,
     @Query() query: EnrolmentQueryDto,
   ): Promise<Page<EnrolmentDto>> {
-    return this.service.offeringEnrolments(user, id, query);
+    return this.lists.offeringEnrolments(user, id, query);
   }
 }
 
@@ -140,12 +146,15 @@ export class OfferingsController {
 @ApiCookieAuth()
 @Controller()
 export class EnrolmentsController {
-  constructor(private readonly service: EnrolmentService) {}
+  constructor(
+    private readonly enrolment: EnrolmentService,
+    private readonly lists: EnrolmentListsService,
+  ) {}
 
   @Get('me/enrolments')
   @ApiPageResponse(EnrolmentResponse, 'Your own enrolments and your village’s.')
   mine(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<EnrolmentDto>> {
-    return this.service.mine(user, query);
+    return this.lists.mine(user, query);
   }
 
   @Get('enrolments/invoices.csv')
@@ -159,7 +168,7 @@ export class EnrolmentsController {
     @Query() query: InvoiceQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    const body = await this.service.invoicesCsv(user, query);
+    const body = await this.lists.invoicesCsv(user, query);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="fakturagrundlag.csv"');
     res.setHeader('Cache-Control', 'private, no-cache');
@@ -173,14 +182,14 @@ export class EnrolmentsController {
     @CurrentUser() user: AuthUser,
     @Query() query: EnrolmentQueryDto,
   ): Promise<Page<EnrolmentDto>> {
-    return this.service.listEnrolments(user, query);
+    return this.lists.listEnrolments(user, query);
   }
 
   @Get('enrolments/:id')
   @ApiOkResponse({ type: EnrolmentResponse, description: 'One enrolment you may see.' })
   @ApiNotFoundResponse({ description: 'No such enrolment, or not yours to see.' })
   get(@CurrentUser() user: AuthUser, @IdParam('enrolment') id: string): Promise<EnrolmentDto> {
-    return this.service.getEnrolment(user, id);
+    return this.enrolment.getEnrolment(user, id);
   }
 
   @Post('enrolments/:id/cancel')
@@ -195,14 +204,14 @@ export class EnrolmentsController {
     @IdParam('enrolment') id: string,
     @Body() body: CancelEnrolmentBody,
   ): Promise<EnrolmentDto> {
-    return this.service.cancel(user, id, body);
+    return this.enrolment.cancel(user, id, body);
   }
 
   @Post('enrolments/:id/approve')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: EnrolmentResponse, description: 'A pending enrolment is now enrolled.' })
   approve(@CurrentUser() user: AuthUser, @IdParam('enrolment') id: string): Promise<EnrolmentDto> {
-    return this.service.approve(user, id);
+    return this.enrolment.approve(user, id);
   }
 
   @Post('enrolments/:id/reject')
@@ -216,6 +225,6 @@ export class EnrolmentsController {
     @IdParam('enrolment') id: string,
     @Body() body: DecideEnrolmentBody,
   ): Promise<EnrolmentDto> {
-    return this.service.reject(user, id, body);
+    return this.enrolment.reject(user, id, body);
   }
 }

@@ -198,4 +198,24 @@ export class CohortsService {
       })),
     };
   }
+
+  /** Adds a bare cohort (a cohort offering's); a taken name throws the unique violation. */
+  async addCohort(name: string, startDate: string, em?: EntityManager): Promise<string> {
+    const cohorts = em ? em.getRepository(Cohort) : this.cohorts;
+    const cohort = await cohorts.save(cohorts.create({ name, startDate }));
+    return cohort.id;
+  }
+
+  /** Renames or re-dates a cohort (its cohort offering changed); a taken name throws. */
+  async changeCohort(
+    id: string,
+    changes: { name?: string; startDate?: string },
+    em?: EntityManager,
+  ): Promise<void> {
+    const set: Partial<Pick<Cohort, 'name' | 'startDate'>> = {};
+    if (changes.name !== undefined) set.name = changes.name;
+    if (changes.startDate) set.startDate = changes.startDate;
+    if (!Object.keys(set).length) return;
+    await (em ? em.getRepository(Cohort) : this.cohorts).update(id, set);
+  }
 }

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type Page, type VillageDto } from '@blup/contracts';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import {
   Actor,
   canCreateVillage,
@@ -168,5 +168,34 @@ export class VillagesService {
       cohortName: v.cohort?.name ?? null,
       memberCount,
     };
+  }
+
+  /**
+   * Moves the village into the cohort (a cohort place was taken); gives the cohort it was in.
+   * Locks the village's row, so moves of one village take turns.
+   */
+  async moveToCohort(
+    villageId: string,
+    cohortId: string,
+    em?: EntityManager,
+  ): Promise<string | null> {
+    const run = async (m: EntityManager): Promise<string | null> => {
+      const villages = m.getRepository(Village);
+      const before = await villages.findOne({
+        select: { id: true, cohortId: true },
+        where: { id: villageId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      await villages.update(villageId, { cohortId });
+      return before?.cohortId ?? null;
+    };
+    return em ? run(em) : this.villages.manager.transaction(run);
+  }
+
+  /** Takes the village out of the cohort if it is still in it (its place went); whether it was. */
+  async leaveCohort(villageId: string, cohortId: string, em?: EntityManager): Promise<boolean> {
+    const villages = em ? em.getRepository(Village) : this.villages;
+    const result = await villages.update({ id: villageId, cohortId }, { cohortId: null });
+    return (result.affected ?? 0) > 0;
   }
 }
