@@ -73,7 +73,11 @@ export class NewsletterStatusService extends NewsletterLifecycle {
     before: Pick<Newsletter, 'id' | 'status' | 'sendMode' | 'daysBefore' | 'sendAt'>,
     em?: EntityManager,
   ): Promise<void> {
-    if (!mayMove(NewsletterStatus.Scheduled, before.status)) {
+    // Only back to a status it was scheduled from (and may return to): draft or scheduled.
+    if (
+      !mayMove(before.status, NewsletterStatus.Scheduled) ||
+      !mayMove(NewsletterStatus.Scheduled, before.status)
+    ) {
       throw new Error(`A schedule cannot be undone to ${before.status}`);
     }
     await restoreScheduled(this.em(em), before.id, before);
