@@ -50,9 +50,10 @@ interface ClaimedRow {
 /**
  * The delivery module's SQL: it writes only `newsletter_deliveries` (the newsletter's status
  * moves through NewsletterLifecycle, owned by newsletters/) and reads the newsletters it sends.
- * Each row goes `pending → sending → sent | failed | bounced`; `sending` carries `claimed_at`, a lease: a row
- * claimed longer ago than NEWSLETTER_LEASE_SECONDS belongs to a worker that died and may be
- * claimed again. A pending row that failed before waits its backoff (from `updated_at`).
+ * Each row goes `pending → sending → sent | failed | bounced`; `sending` carries `claimed_at`, a
+ * lease: a row claimed longer ago than NEWSLETTER_LEASE_SECONDS belongs to a worker that died
+ * and may be claimed again. A pending row that failed before waits its backoff (from
+ * `updated_at`).
  */
 @Injectable()
 export class DeliveryQueries {

@@ -12,7 +12,7 @@ import { AppException, fieldError } from '../common/app-exception';
 import type { Newsletter } from '../database/entities/newsletters';
 import { BlockError, cardLessonIds, parseBlocks } from './newsletter-blocks';
 import { unknownMergeField } from './newsletter-html';
-import { publishedLessonIds } from './newsletter-queries';
+import { publishedLessonIds } from './newsletters.queries';
 
 /** The rules a newsletter's content and status must meet before it is saved or sent. */
 

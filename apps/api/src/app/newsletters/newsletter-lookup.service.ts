@@ -18,7 +18,7 @@ import { notFound, secretariatOnly } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Newsletter } from '../database/entities/newsletters';
-import { loadReadRef, loadScope, loadTargetDtos, targetOf } from './newsletter-queries';
+import { loadReadRef, loadScope, loadTargetDtos, targetOf } from './newsletters.queries';
 import { webVersionUrl } from './newsletter-render';
 
 /**

@@ -17,7 +17,7 @@ import {
   targetOptionRow,
 } from './newsletter-editor.queries';
 import { NewsletterLookup } from './newsletter-lookup.service';
-import { cardOptionPage, loadScope } from './newsletter-queries';
+import { cardOptionPage, loadScope } from './newsletters.queries';
 import type { CardOptionsQueryDto, TargetsQueryDto } from './newsletters.dto';
 
 /** What the newsletter editor offers to pick: sessions to write for, and lessons for cards. */

@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { checkMergeFields } from './newsletter-checks';
 import { NewsletterLookup } from './newsletter-lookup.service';
 import { NewsletterDispatcher, type NewsletterRecipient } from './newsletter-ports';
-import { loadScope } from './newsletter-queries';
+import { loadScope } from './newsletters.queries';
 import { renderCopy, sessionFor } from './newsletter-render';
 import { loadRenderSource } from './newsletter-renderer.service';
 

@@ -1,6 +1,6 @@
 import type { Role } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
-import { readableNewsletterSql } from './newsletter-queries';
+import { readableNewsletterSql } from './newsletters.queries';
 
 /** What reading newsletters needs: the progress of sending and the members' archive. */
 

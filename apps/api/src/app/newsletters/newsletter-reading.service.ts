@@ -28,7 +28,7 @@ import { Newsletter } from '../database/entities/newsletters';
 import { isSessionTarget } from './newsletter-checks';
 import { verifiedVillage } from './newsletter-link';
 import { NewsletterLookup } from './newsletter-lookup.service';
-import { loadScope, loadTargetDtos } from './newsletter-queries';
+import { loadScope, loadTargetDtos } from './newsletters.queries';
 import {
   archivePage,
   deliveryCounts,

@@ -13,7 +13,7 @@ import {
   loadScope,
   loadTargetDtos,
   targetOf,
-} from './newsletter-queries';
+} from './newsletters.queries';
 import { renderCopy, type LessonCard, type RenderSource } from './newsletter-render';
 
 /** The published lessons cards name, with their module and course (others are left out). */

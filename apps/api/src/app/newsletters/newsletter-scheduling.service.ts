@@ -16,7 +16,7 @@ import { resolveAudience } from './newsletter-audience.queries';
 import { checkMergeFields, isSessionTarget, requireDraft } from './newsletter-checks';
 import { NewsletterLookup } from './newsletter-lookup.service';
 import { NewsletterDispatcher } from './newsletter-ports';
-import { loadScope, scheduledForSessions } from './newsletter-queries';
+import { loadScope, scheduledForSessions } from './newsletters.queries';
 import { mayMove, NewsletterStatusService } from './newsletter-status.service';
 import type { ScheduleNewsletterBody } from './newsletters.dto';
 
@@ -129,7 +129,7 @@ export class NewsletterSchedulingService {
     return moved + unscheduled;
   }
 
-  /** `scheduled → draft` (send time cleared) and its start job removed; false if it had moved on. */
+  /** `scheduled → draft` (send time cleared), its start job removed; false if it had moved on. */
   private async unscheduleForCancelledSessions(id: string): Promise<boolean> {
     if (!(await this.status.backToDraft(id))) return false;
     await this.dispatcher.unschedule(id);

@@ -23,7 +23,7 @@ import {
   updateDraft,
 } from './newsletter-editor.queries';
 import { NewsletterLookup } from './newsletter-lookup.service';
-import { loadTargetDtos, targetColumns, targetOf } from './newsletter-queries';
+import { loadTargetDtos, targetColumns, targetOf } from './newsletters.queries';
 import type {
   CreateNewsletterBody,
   NewslettersQueryDto,
