@@ -61,6 +61,7 @@ import {
   UnsubscribeResponseBody,
 } from './citizen-panel.dto';
 import { CitizenPanelService } from './citizen-panel.service';
+import { PanelSubscribersService } from './panel-subscribers.service';
 import { decodeCsvBytes } from './panel-csv';
 
 /** A CSV of 10,000 rows is far below this. */
@@ -70,7 +71,10 @@ const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 @Controller('panel')
 @UseFilters(RetryAfterFilter)
 export class CitizenPanelController {
-  constructor(private readonly service: CitizenPanelService) {}
+  constructor(
+    private readonly service: CitizenPanelService,
+    private readonly subscribers: PanelSubscribersService,
+  ) {}
 
   @Public()
   @Get('villages/:villageId')
@@ -142,7 +146,7 @@ export class CitizenPanelController {
     @IdParam('village', 'villageId') villageId: string,
     @Query() query: PanelSubscribersQueryDto,
   ): Promise<PanelSubscriberPage> {
-    return this.service.list(user, villageId, query);
+    return this.subscribers.list(user, villageId, query);
   }
 
   @Delete('villages/:villageId/subscribers/:id')
@@ -158,7 +162,7 @@ export class CitizenPanelController {
     @IdParam('village', 'villageId') villageId: string,
     @IdParam('subscriber') id: string,
   ): Promise<void> {
-    return this.service.remove(user, villageId, id);
+    return this.subscribers.remove(user, villageId, id);
   }
 
   @Post('villages/:villageId/import')
@@ -179,7 +183,7 @@ export class CitizenPanelController {
     @UploadedFile() file: { buffer: Buffer } | undefined,
     @Req() req: Request,
   ): Promise<PanelImportResult> {
-    return this.service.import(
+    return this.subscribers.import(
       user,
       villageId,
       {

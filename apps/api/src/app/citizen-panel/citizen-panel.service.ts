@@ -4,61 +4,44 @@ import {
   ErrorCode,
   PANEL_CONFIRM_DAYS,
   PANEL_CONSENT_TEXT,
-  PANEL_IMPORT_ATTESTATION,
-  PANEL_IMPORT_MAX_ROWS,
   type Locale,
   type PanelConfirmResponse,
-  type PanelCounts,
-  type PanelImportResult,
-  type PanelImportRowReport,
   type PanelPreferencesDto,
   type PanelSignUpResponse,
-  type PanelSubscriberDto,
-  type PanelSubscriberPage,
-  type PanelSubscriberSource,
-  type PanelSubscriberStatus,
   type PanelVillageDto,
   type UnsubscribeResponse,
 } from '@blup/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../access/access-policy';
-import { hashToken, newToken } from '../auth/tokens';
+import { AccountsService } from '../auth/accounts.service';
 import { SignInRateLimiter } from '../auth/sign-in-rate-limiter';
+import { hashToken, newToken } from '../auth/tokens';
 import { AppException, fieldError, notFound } from '../common/app-exception';
-import { likePattern, pageWindow } from '../common/pagination';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import type { PanelConsentAction } from '../database/entities/citizen-panel';
 import { MailProducer } from '../mail/mail.producer';
-import type { PanelSignUpBody, PanelSubscribersQueryDto } from './citizen-panel.dto';
-import { canManagePanel, canSeePanelVillage } from '../access/panel-access-policy';
-import { parsePanelCsv } from './panel-csv';
+import type { PanelSignUpBody } from './citizen-panel.dto';
+import {
+  confirmSubscriber,
+  deleteToken,
+  findVillage,
+  insertConfirmToken,
+  insertConsent,
+  lockConfirmToken,
+  lockOrInsertSubscriber,
+  recentConfirmLink,
+  renameSubscriber,
+  resubscribe,
+  subscriberPreferencesRow,
+  unsubscribeRow,
+  userPreferencesRow,
+  useTokensOf,
+  type VillageRow,
+} from './citizen-panel.queries';
 import {
   readUnsubscribeToken,
   unsubscribeToken,
   type UnsubscribeSubject,
 } from './unsubscribe-link';
-
-interface VillageRow {
-  id: string;
-  name: string;
-  municipality_id: string;
-  municipality_name: string;
-}
-
-interface SubscriberRow {
-  id: string;
-  email: string;
-  name: string;
-  status: PanelSubscriberStatus;
-  source: PanelSubscriberSource;
-  confirmed_at: Date | null;
-  unsubscribed_at: Date | null;
-  created_at: Date;
-}
-
-/** Rows per INSERT in an import: well under PostgreSQL's parameter limit with unnest arrays. */
-const IMPORT_CHUNK = 1000;
 
 /**
  * At most one confirmation mail per address and village in this many minutes, whoever asks
@@ -72,19 +55,6 @@ const LINK_INVALID = new AppException(
   'We do not know this link. Use the link at the bottom of the latest mail you got.',
 );
 
-function toSubscriberDto(r: SubscriberRow): PanelSubscriberDto {
-  return {
-    id: r.id,
-    email: r.email,
-    name: r.name,
-    status: r.status,
-    source: r.source,
-    confirmedAt: r.confirmed_at?.toISOString() ?? null,
-    unsubscribedAt: r.unsubscribed_at?.toISOString() ?? null,
-    createdAt: r.created_at.toISOString(),
-  };
-}
-
 function consentTextFor(villageName: string): Record<Locale, string> {
   return {
     da: PANEL_CONSENT_TEXT.da.replace('{landsby}', villageName),
@@ -93,10 +63,12 @@ function consentTextFor(villageName: string): Record<Locale, string> {
 }
 
 /**
- * Each village's citizen panel. Sign-up is double opt-in: a `pending` row and a single-use,
- * expiring confirmation link; only the confirmation makes someone `subscribed`. Every step a
- * person (or an importer on their behalf) takes is appended to `panel_consents` with the
- * consent text's version and, where there is one, the IP address.
+ * Each village's citizen panel, as the public meets it. Sign-up is double opt-in: a `pending`
+ * row and a single-use, expiring confirmation link; only the confirmation makes someone
+ * `subscribed`. Every step a person takes is appended to `panel_consents` with the consent
+ * text's version and, where there is one, the IP address. The preferences page and the
+ * one-click unsubscribe serve panel subscribers and people with an account alike (whose
+ * opt-out AccountsService writes).
  */
 @Injectable()
 export class CitizenPanelService {
@@ -105,6 +77,7 @@ export class CitizenPanelService {
     private readonly dataSource: DataSource,
     private readonly mail: MailProducer,
     private readonly limit: SignInRateLimiter,
+    private readonly accounts: AccountsService,
   ) {}
 
   // ---- public: sign-up and confirmation -------------------------------------------------------
@@ -145,29 +118,13 @@ export class CitizenPanelService {
     const name = body.name ?? '';
     const token = newToken();
     const sendTo = await this.dataSource.transaction(async (m) => {
-      const subscriber = await this.lockOrInsert(m, village.id, body.email, name, locale);
+      const subscriber = await lockOrInsertSubscriber(m, village.id, body.email, name, locale);
       if (subscriber.status === 'subscribed') return null;
       // The row is locked: requests for one address take their turn here.
-      const [recent] = await m.query(
-        `SELECT 1 FROM panel_tokens
-          WHERE subscriber_id = $1 AND kind = 'confirm' AND used_at IS NULL
-            AND created_at > now() - make_interval(mins => $2)
-          LIMIT 1`,
-        [subscriber.id, CONFIRM_MAIL_INTERVAL_MINUTES],
-      );
-      if (recent) return null;
-      if (name) {
-        await m.query(
-          `UPDATE panel_subscribers SET name = $2, locale = $3, updated_at = now() WHERE id = $1`,
-          [subscriber.id, name, locale],
-        );
-      }
-      await this.consent(m, subscriber.id, 'requested', ip ?? null, null);
-      await m.query(
-        `INSERT INTO panel_tokens (subscriber_id, kind, token_hash, expires_at)
-         VALUES ($1, 'confirm', $2, now() + make_interval(days => $3))`,
-        [subscriber.id, hashToken(token), PANEL_CONFIRM_DAYS],
-      );
+      if (await recentConfirmLink(m, subscriber.id, CONFIRM_MAIL_INTERVAL_MINUTES)) return null;
+      if (name) await renameSubscriber(m, subscriber.id, name, locale);
+      await insertConsent(m, subscriber.id, 'requested', ip ?? null, null);
+      await insertConfirmToken(m, subscriber.id, hashToken(token));
       return subscriber;
     });
     if (sendTo) {
@@ -185,9 +142,7 @@ export class CitizenPanelService {
         });
       } catch (error) {
         // No mail went out: drop its link, so trying again is not held back by the interval.
-        await this.dataSource
-          .query(`DELETE FROM panel_tokens WHERE token_hash = $1`, [hashToken(token)])
-          .catch(() => undefined);
+        await deleteToken(this.dataSource.manager, hashToken(token)).catch(() => undefined);
         throw error;
       }
     }
@@ -197,11 +152,7 @@ export class CitizenPanelService {
   /** A used or expired link changes nothing and says which it was. */
   async confirm(token: string, ip: string | undefined): Promise<PanelConfirmResponse> {
     return this.dataSource.transaction(async (m) => {
-      const [row] = (await m.query(
-        `SELECT t.id, t.subscriber_id, t.used_at, t.expires_at < now() AS expired
-           FROM panel_tokens t WHERE t.token_hash = $1 AND t.kind = 'confirm' FOR UPDATE`,
-        [hashToken(token)],
-      )) as { id: string; subscriber_id: string; used_at: Date | null; expired: boolean }[];
+      const row = await lockConfirmToken(m, hashToken(token));
       if (!row) {
         throw new AppException(
           HttpStatus.NOT_FOUND,
@@ -225,19 +176,9 @@ export class CitizenPanelService {
         );
       }
       // Every open link of this person is spent: one confirmation is enough.
-      await m.query(
-        `UPDATE panel_tokens SET used_at = now() WHERE subscriber_id = $1 AND used_at IS NULL`,
-        [row.subscriber_id],
-      );
-      const [subscriber] = (await m.query(
-        `UPDATE panel_subscribers
-            SET status = 'subscribed', confirmed_at = now(), unsubscribed_at = NULL, updated_at = now()
-          WHERE id = $1
-          RETURNING id, email, village_id, (SELECT name FROM villages WHERE id = village_id) AS village_name`,
-        [row.subscriber_id],
-      )) as [{ id: string; email: string; village_id: string; village_name: string }[], number];
-      const updated = subscriber[0];
-      await this.consent(m, updated.id, 'confirmed', ip ?? null, null);
+      await useTokensOf(m, row.subscriber_id);
+      const updated = await confirmSubscriber(m, row.subscriber_id);
+      await insertConsent(m, updated.id, 'confirmed', ip ?? null, null);
       return {
         villageId: updated.village_id,
         villageName: updated.village_name,
@@ -268,19 +209,10 @@ export class CitizenPanelService {
       const current = await this.preferencesOf(m, subject);
       if (current.subscribed === subscribed) return current;
       if (subject.kind === 'user') {
-        await m.query(
-          `UPDATE users SET newsletters_opted_out_at = ${subscribed ? 'NULL' : 'now()'} WHERE id = $1`,
-          [subject.id],
-        );
+        await this.accounts.setNewslettersOptedOut(subject.id, !subscribed, m);
       } else if (subscribed) {
-        await m.query(
-          `UPDATE panel_subscribers
-              SET status = 'subscribed', confirmed_at = coalesce(confirmed_at, now()),
-                  unsubscribed_at = NULL, updated_at = now()
-            WHERE id = $1`,
-          [subject.id],
-        );
-        await this.consent(m, subject.id, 'resubscribed', ip ?? null, null);
+        await resubscribe(m, subject.id);
+        await insertConsent(m, subject.id, 'resubscribed', ip ?? null, null);
       } else {
         await this.unsubscribeSubscriber(m, subject.id, ip);
       }
@@ -295,11 +227,7 @@ export class CitizenPanelService {
   async unsubscribe(token: string, ip: string | undefined): Promise<UnsubscribeResponse> {
     const subject = this.readToken(token);
     if (subject.kind === 'user') {
-      await this.dataSource.query(
-        `UPDATE users SET newsletters_opted_out_at = now()
-          WHERE id = $1 AND newsletters_opted_out_at IS NULL`,
-        [subject.id],
-      );
+      await this.accounts.setNewslettersOptedOut(subject.id, true);
     } else {
       await this.dataSource.transaction((m) => this.unsubscribeSubscriber(m, subject.id, ip));
     }
@@ -310,232 +238,12 @@ export class CitizenPanelService {
     return `${this.config.publicUrl}/panel/preferences?token=${encodeURIComponent(token)}`;
   }
 
-  // ---- signed in: the list, removal, import -------------------------------------------------
-
-  async list(
-    actor: Actor,
-    villageId: string,
-    query: PanelSubscribersQueryDto,
-  ): Promise<PanelSubscriberPage> {
-    const village = await this.findManageable(actor, villageId);
-    const where = ['village_id = $1'];
-    const params: unknown[] = [village.id];
-    if (query.status) {
-      params.push(query.status);
-      where.push(`status = $${params.length}`);
-    }
-    if (query.q) {
-      params.push(likePattern(query.q));
-      where.push(`(email ILIKE $${params.length} OR name ILIKE $${params.length})`);
-    }
-    const { page, pageSize, skip, take } = pageWindow(query);
-    const [rows, totals, counts] = await Promise.all([
-      this.dataSource.query(
-        `SELECT id, email, name, status, source, confirmed_at, unsubscribed_at, created_at
-           FROM panel_subscribers WHERE ${where.join(' AND ')}
-          ORDER BY created_at DESC, id
-          LIMIT ${take} OFFSET ${skip}`,
-        params,
-      ) as Promise<SubscriberRow[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM panel_subscribers WHERE ${where.join(' AND ')}`,
-        params,
-      ) as Promise<{ total: number }[]>,
-      this.counts(village.id),
-    ]);
-    return {
-      items: rows.map(toSubscriberDto),
-      total: totals[0].total,
-      page,
-      pageSize,
-      villageName: village.name,
-      counts,
-    };
-  }
-
-  /** Removes the person and their consent log (erasure on request). */
-  async remove(actor: Actor, villageId: string, subscriberId: string): Promise<void> {
-    const village = await this.findManageable(actor, villageId);
-    const [, affected] = (await this.dataSource.query(
-      `DELETE FROM panel_subscribers WHERE id = $1 AND village_id = $2`,
-      [subscriberId, village.id],
-    )) as [unknown, number];
-    if (!affected) throw notFound('There is no such person on this panel.');
-  }
-
-  /**
-   * Imported people join at once (the importer attests to their consent, recorded as
-   * `imported` naming the importer). Duplicates in the file and people already on the list are
-   * merged; people who left the panel are not brought back; malformed rows are reported.
-   */
-  async import(
-    actor: Actor,
-    villageId: string,
-    input: { csv: string | undefined; attestation: boolean; attestationText?: string },
-    ip?: string,
-  ): Promise<PanelImportResult> {
-    const village = await this.findManageable(actor, villageId);
-    if (input.attestation !== true) {
-      throw fieldError(
-        ErrorCode.PanelAttestationRequired,
-        'attestation',
-        'Tick the box to confirm that everyone on the list has agreed to join the panel.',
-      );
-    }
-    const parsed = parsePanelCsv(input.csv ?? '');
-    if (parsed.rows === 0) {
-      throw fieldError(
-        ErrorCode.PanelImportEmpty,
-        'csv',
-        'The file has no rows with email addresses. Choose another file.',
-      );
-    }
-    if (parsed.rows > PANEL_IMPORT_MAX_ROWS) {
-      throw fieldError(
-        ErrorCode.PanelImportTooLarge,
-        'csv',
-        `The file has ${parsed.rows} rows. Split it into files of at most ${PANEL_IMPORT_MAX_ROWS} rows.`,
-        { max: PANEL_IMPORT_MAX_ROWS },
-      );
-    }
-    const attestation = input.attestationText?.trim() || PANEL_IMPORT_ATTESTATION.da;
-    return this.dataSource.transaction(async (m) => {
-      const emails = parsed.people.map((p) => p.email);
-      const existing = (await m.query(
-        `SELECT id, email, status FROM panel_subscribers
-          WHERE village_id = $1 AND email = ANY($2::text[]) FOR UPDATE`,
-        [village.id, emails],
-      )) as { id: string; email: string; status: PanelSubscriberStatus }[];
-      const byEmail = new Map(existing.map((e) => [e.email, e]));
-      const skipped: PanelImportRowReport[] = [];
-      const fresh: { email: string; name: string }[] = [];
-      const confirmNow: string[] = [];
-      let merged = parsed.duplicates;
-      for (const person of parsed.people) {
-        const known = byEmail.get(person.email);
-        if (!known) fresh.push(person);
-        else if (known.status === 'unsubscribed') {
-          skipped.push({ row: person.row, value: person.email, reason: 'skipped_unsubscribed' });
-        } else {
-          merged++;
-          if (known.status === 'pending') confirmNow.push(known.id);
-        }
-      }
-      const consented = [...confirmNow];
-      if (confirmNow.length) {
-        await m.query(
-          `UPDATE panel_subscribers
-              SET status = 'subscribed', confirmed_at = now(), updated_at = now()
-            WHERE id = ANY($1::uuid[])`,
-          [confirmNow],
-        );
-      }
-      let added = 0;
-      for (let i = 0; i < fresh.length; i += IMPORT_CHUNK) {
-        const chunk = fresh.slice(i, i + IMPORT_CHUNK);
-        const inserted = (await m.query(
-          `INSERT INTO panel_subscribers (village_id, email, name, status, source, confirmed_at)
-           SELECT $1, x.email, x.name, 'subscribed', 'import', now()
-             FROM unnest($2::text[], $3::text[]) AS x(email, name)
-           ON CONFLICT (village_id, email) DO NOTHING
-           RETURNING id`,
-          [village.id, chunk.map((p) => p.email), chunk.map((p) => p.name)],
-        )) as { id: string }[];
-        added += inserted.length;
-        merged += chunk.length - inserted.length;
-        consented.push(...inserted.map((r) => r.id));
-      }
-      if (consented.length) {
-        await m.query(
-          `INSERT INTO panel_consents (subscriber_id, action, consent_text_version, ip, actor_id)
-           SELECT id, 'imported', $2, $4, $3 FROM unnest($1::uuid[]) AS id`,
-          [consented, CONSENT_TEXT_VERSION, actor.id, ip?.slice(0, 64) ?? null],
-        );
-      }
-      const report = [...parsed.invalid, ...skipped].sort((a, b) => a.row - b.row);
-      const [saved] = (await m.query(
-        `INSERT INTO panel_imports
-           (village_id, created_by_id, attestation, consent_text_version, added, merged, invalid, report)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) RETURNING id`,
-        [
-          village.id,
-          actor.id,
-          attestation,
-          CONSENT_TEXT_VERSION,
-          added,
-          merged,
-          parsed.invalid.length,
-          JSON.stringify(report),
-        ],
-      )) as { id: string }[];
-      return {
-        id: saved.id,
-        added,
-        merged,
-        invalid: parsed.invalid.length,
-        skipped: skipped.length,
-        report,
-      };
-    });
-  }
-
   // ---- helpers --------------------------------------------------------------------------------
 
   private async findVillage(villageId: string): Promise<VillageRow> {
-    const [village] = (await this.dataSource.query(
-      `SELECT v.id, v.name, v.municipality_id, m.name AS municipality_name
-         FROM villages v JOIN municipalities m ON m.id = v.municipality_id WHERE v.id = $1`,
-      [villageId],
-    )) as VillageRow[];
+    const village = await findVillage(this.dataSource.manager, villageId);
     if (!village) throw notFound('There is no such village.');
     return village;
-  }
-
-  private async findManageable(actor: Actor, villageId: string): Promise<VillageRow> {
-    const village = await this.findVillage(villageId);
-    const ref = { id: village.id, municipalityId: village.municipality_id };
-    if (!canSeePanelVillage(actor, ref)) throw notFound('There is no such village.');
-    if (!canManagePanel(actor, ref)) {
-      throw new AppException(
-        HttpStatus.FORBIDDEN,
-        ErrorCode.Forbidden,
-        `Only the coordination group of ${village.name}, the municipality’s coordinators and the secretariat look after its citizen panel.`,
-      );
-    }
-    return village;
-  }
-
-  private async counts(villageId: string): Promise<PanelCounts> {
-    const rows = (await this.dataSource.query(
-      `SELECT status, count(*)::int AS n FROM panel_subscribers WHERE village_id = $1 GROUP BY status`,
-      [villageId],
-    )) as { status: PanelSubscriberStatus; n: number }[];
-    const counts: PanelCounts = { pending: 0, subscribed: 0, unsubscribed: 0 };
-    for (const r of rows) counts[r.status] = r.n;
-    return counts;
-  }
-
-  private async lockOrInsert(
-    m: EntityManager,
-    villageId: string,
-    email: string,
-    name: string,
-    locale: Locale,
-  ): Promise<{ id: string; status: PanelSubscriberStatus; name: string }> {
-    const select = `SELECT id, status, name FROM panel_subscribers
-                     WHERE village_id = $1 AND email = $2 FOR UPDATE`;
-    const [found] = await m.query(select, [villageId, email]);
-    if (found) return found;
-    const [inserted] = await m.query(
-      `INSERT INTO panel_subscribers (village_id, email, name, locale, status, source)
-       VALUES ($1, $2, $3, $4, 'pending', 'signup')
-       ON CONFLICT (village_id, email) DO NOTHING RETURNING id, status, name`,
-      [villageId, email, name, locale],
-    );
-    if (inserted) return inserted;
-    // Someone signed up with the same address at the same moment: take their row.
-    const [raced] = await m.query(select, [villageId, email]);
-    return raced;
   }
 
   private async unsubscribeSubscriber(
@@ -543,26 +251,7 @@ export class CitizenPanelService {
     id: string,
     ip: string | undefined,
   ): Promise<void> {
-    const [rows] = (await m.query(
-      `UPDATE panel_subscribers SET status = 'unsubscribed', unsubscribed_at = now(), updated_at = now()
-        WHERE id = $1 AND status <> 'unsubscribed' RETURNING id`,
-      [id],
-    )) as [{ id: string }[], number];
-    if (rows.length) await this.consent(m, id, 'unsubscribed', ip ?? null, null);
-  }
-
-  private async consent(
-    m: EntityManager,
-    subscriberId: string,
-    action: PanelConsentAction,
-    ip: string | null,
-    actorId: string | null,
-  ): Promise<void> {
-    await m.query(
-      `INSERT INTO panel_consents (subscriber_id, action, consent_text_version, ip, actor_id)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [subscriberId, action, CONSENT_TEXT_VERSION, ip?.slice(0, 64) ?? null, actorId],
-    );
+    if (await unsubscribeRow(m, id)) await insertConsent(m, id, 'unsubscribed', ip ?? null, null);
   }
 
   private readToken(token: string): UnsubscribeSubject {
@@ -576,11 +265,7 @@ export class CitizenPanelService {
     subject: UnsubscribeSubject,
   ): Promise<PanelPreferencesDto> {
     if (subject.kind === 'user') {
-      const [user] = (await m.query(
-        `SELECT u.email, u.name, v.name AS village_name, u.newsletters_opted_out_at IS NULL AS subscribed
-           FROM users u LEFT JOIN villages v ON v.id = u.village_id WHERE u.id = $1`,
-        [subject.id],
-      )) as { email: string; name: string; village_name: string | null; subscribed: boolean }[];
+      const user = await userPreferencesRow(m, subject.id);
       if (!user) throw LINK_INVALID;
       return {
         kind: 'user',
@@ -590,11 +275,7 @@ export class CitizenPanelService {
         subscribed: user.subscribed,
       };
     }
-    const [row] = (await m.query(
-      `SELECT s.email, s.name, s.status, v.name AS village_name
-         FROM panel_subscribers s JOIN villages v ON v.id = s.village_id WHERE s.id = $1`,
-      [subject.id],
-    )) as { email: string; name: string; status: PanelSubscriberStatus; village_name: string }[];
+    const row = await subscriberPreferencesRow(m, subject.id);
     if (!row) throw LINK_INVALID;
     return {
       kind: 'subscriber',

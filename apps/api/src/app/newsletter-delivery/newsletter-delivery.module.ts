@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
 import { NewsletterDispatcher } from '../newsletters/newsletter-ports';
 import { BullNewsletterDispatcher } from './bull-newsletter-dispatcher';
-import { DeliveryStore } from './delivery-store';
+import { DeliveryQueries } from './delivery.queries';
 import { NEWSLETTERS_QUEUE } from './newsletter-delivery.constants';
 import { NewsletterDeliveryProcessor } from './newsletter-delivery.processor';
 import { NewsletterMailer } from './newsletter-mailer';
@@ -21,7 +21,7 @@ export class NewsletterDeliveryModule {
       global: true,
       imports: [BullModule.registerQueue({ name: NEWSLETTERS_QUEUE })],
       providers: [
-        DeliveryStore,
+        DeliveryQueries,
         NewsletterMailer,
         SendRateLimiter,
         BullNewsletterDispatcher,

@@ -1,17 +1,19 @@
 import { InjectQueue, OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Inject, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Job, JobId, Queue } from 'bull';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import {
   NewsletterAudience,
+  NewsletterLifecycle,
   NewsletterRenderer,
   type NewsletterRecipient,
   type PreparedNewsletter,
   type RenderedNewsletter,
 } from '../newsletters/newsletter-ports';
 import { BullNewsletterDispatcher } from './bull-newsletter-dispatcher';
-import { DeliveryStore, type ClaimedDelivery } from './delivery-store';
+import { DeliveryQueries, type ClaimedDelivery } from './delivery.queries';
 import {
   BATCH_CONCURRENCY,
   BATCH_JOB,
@@ -75,7 +77,8 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
   private stopping = false;
 
   constructor(
-    private readonly store: DeliveryStore,
+    private readonly dataSource: DataSource,
+    private readonly store: DeliveryQueries,
     private readonly dispatcher: BullNewsletterDispatcher,
     private readonly mailer: NewsletterMailer,
     private readonly limiter: SendRateLimiter,
@@ -83,6 +86,7 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audience: NewsletterAudience,
     private readonly renderer: NewsletterRenderer,
+    private readonly lifecycle: NewsletterLifecycle,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -133,14 +137,14 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
       const recipients = await this.audience.resolve(newsletterId);
       if (!recipients.length) {
         // Nobody to send to any more: back to draft, never "sent" with nothing sent.
-        if (!(await this.store.backToDraftWithoutAudience(newsletterId, notAfter))) {
+        if (!(await this.lifecycle.backToDraftWithoutAudience(newsletterId, notAfter))) {
           return { recipients: 0, skipped: 'changed' };
         }
         await this.dispatcher.unschedule(newsletterId);
         this.logger.warn({ msg: 'newsletter back to draft: no audience', newsletterId });
         return { recipients: 0, skipped: 'no_audience' };
       }
-      if (!(await this.store.startSending(newsletterId, recipients, notAfter))) {
+      if (!(await this.startSending(newsletterId, recipients, notAfter))) {
         return { recipients: 0, skipped: 'changed' };
       }
       this.logger.log({ msg: 'newsletter sending', newsletterId, recipients: recipients.length });
@@ -151,6 +155,23 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
     const batches = Math.ceil(open / this.config.newsletters.batchSize);
     await this.dispatcher.enqueueBatches(newsletterId, Math.min(batches, MAX_PARALLEL_BATCH_JOBS));
     return { recipients: open };
+  }
+
+  /**
+   * `scheduled → sending` and one pending row per recipient, in one transaction, so the
+   * snapshot is taken once: false (nothing written) when the newsletter is no longer
+   * `scheduled` or its time has moved on (`notAfter`).
+   */
+  private startSending(
+    newsletterId: string,
+    recipients: readonly NewsletterRecipient[],
+    notAfter: Date,
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (em) => {
+      if (!(await this.lifecycle.startSending(newsletterId, notAfter, em))) return false;
+      await this.store.insertPending(em, newsletterId, recipients);
+      return true;
+    });
   }
 
   @Process({ name: BATCH_JOB, concurrency: BATCH_CONCURRENCY })
@@ -291,7 +312,7 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
   ): Promise<{ finished?: string; waitUntil?: Date }> {
     const { open, nextDueAt } = await this.store.open(newsletterId);
     if (!open) {
-      const status = await this.store.finishIfDone(newsletterId);
+      const status = await this.lifecycle.finishIfDone(newsletterId);
       if (status) this.logger.log({ msg: 'newsletter finished', newsletterId, status });
       return status ? { finished: status } : {};
     }

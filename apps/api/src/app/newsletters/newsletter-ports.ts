@@ -1,9 +1,11 @@
 import type { Locale } from '@blup/contracts';
+import type { EntityManager } from 'typeorm';
 
 /**
  * The seams between writing a newsletter (newsletters/) and sending it (newsletter-delivery/).
- * Both modules are global: newsletters/ provides NewsletterAudience and NewsletterRenderer,
- * newsletter-delivery/ provides NewsletterDispatcher. Neither imports the other's services.
+ * Both modules are global: newsletters/ provides NewsletterAudience, NewsletterRenderer and
+ * NewsletterLifecycle (the status moves of sending), newsletter-delivery/ provides
+ * NewsletterDispatcher. Neither imports the other's services.
  */
 
 /** One person a newsletter goes to, snapshotted into a delivery row when sending starts. */
@@ -56,4 +58,26 @@ export abstract class NewsletterDispatcher {
   abstract unschedule(newsletterId: string): Promise<void>;
   /** Sends one copy to one address now, marked as a test, without a delivery row. */
   abstract sendTest(newsletterId: string, recipient: NewsletterRecipient): Promise<void>;
+}
+
+/**
+ * The moves of a newsletter's status that sending makes; newsletters/ owns the status and
+ * provides this (NewsletterStatusService), newsletter-delivery/ calls it.
+ */
+export abstract class NewsletterLifecycle {
+  /**
+   * `scheduled → sending` when its time has come by `notAfter`, inside the caller's transaction
+   * (which then writes the delivery rows); false when it is no longer scheduled and due.
+   */
+  abstract startSending(newsletterId: string, notAfter: Date, em: EntityManager): Promise<boolean>;
+  /**
+   * Nobody left to send to when its time came: `scheduled → draft` with the send time cleared,
+   * as an unschedule does. False when it was no longer due and scheduled.
+   */
+  abstract backToDraftWithoutAudience(newsletterId: string, notAfter: Date): Promise<boolean>;
+  /**
+   * `sending → sent | partly_failed` once no delivery is pending or sending. Idempotent; the new
+   * status, or null when it is not done (or was finished already).
+   */
+  abstract finishIfDone(newsletterId: string): Promise<string | null>;
 }

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { SessionEvents, type SessionChange } from '../circles/session-events';
-import { NewslettersService } from './newsletters.service';
+import { NewsletterSchedulingService } from './newsletter-scheduling.service';
 
 /**
  * Follows SessionEvents: when sessions move, change or are cancelled, "N days before"
@@ -10,7 +10,7 @@ import { NewslettersService } from './newsletters.service';
 export class NewsletterRetimer implements OnModuleInit {
   constructor(
     private readonly events: SessionEvents,
-    private readonly newsletters: NewslettersService,
+    private readonly scheduling: NewsletterSchedulingService,
   ) {}
 
   onModuleInit(): void {
@@ -18,6 +18,6 @@ export class NewsletterRetimer implements OnModuleInit {
   }
 
   async onChange(change: SessionChange): Promise<void> {
-    await this.newsletters.retime(change.sessionIds);
+    await this.scheduling.retime(change.sessionIds);
   }
 }

@@ -64,7 +64,11 @@ import {
   UpdateNewsletterBody,
   WebVersionQueryDto,
 } from './newsletters.dto';
-import { NewslettersService } from './newsletters.service';
+import { NewsletterOptionsService } from './newsletter-options.service';
+import { NewsletterPreviewService } from './newsletter-preview.service';
+import { NewsletterReadingService } from './newsletter-reading.service';
+import { NewsletterSchedulingService } from './newsletter-scheduling.service';
+import { NewsletterWritingService } from './newsletter-writing.service';
 
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
 
@@ -72,7 +76,7 @@ const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
 @ApiTags('newsletters')
 @Controller('newsletters/web')
 export class NewsletterWebController {
-  constructor(private readonly service: NewslettersService) {}
+  constructor(private readonly reading: NewsletterReadingService) {}
 
   @Public()
   @Get(':token')
@@ -87,7 +91,7 @@ export class NewsletterWebController {
     @Query() query: WebVersionQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<NewsletterWebVersionDto> {
-    const copy = await this.service.webVersion(token, query.v);
+    const copy = await this.reading.webVersion(token, query.v);
     res.setHeader('Cache-Control', 'private, no-cache');
     res.setHeader('X-Robots-Tag', 'noindex, nofollow');
     return copy;
@@ -107,7 +111,7 @@ export class NewsletterWebController {
     @Query() query: WebVersionQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    const file = await this.service.webCalendar(token, query.v);
+    const file = await this.reading.webCalendar(token, query.v);
     res.setHeader('Content-Type', CALENDAR_TYPE);
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
     res.setHeader('Cache-Control', 'private, no-cache');
@@ -120,7 +124,13 @@ export class NewsletterWebController {
 @ApiCookieAuth()
 @Controller('newsletters')
 export class NewslettersController {
-  constructor(private readonly service: NewslettersService) {}
+  constructor(
+    private readonly writing: NewsletterWritingService,
+    private readonly options: NewsletterOptionsService,
+    private readonly previews: NewsletterPreviewService,
+    private readonly scheduling: NewsletterSchedulingService,
+    private readonly reading: NewsletterReadingService,
+  ) {}
 
   @Get('archive')
   @ApiPageResponse(NewsletterArchiveItemResponse, 'Sent newsletters you may read, newest first.')
@@ -128,7 +138,7 @@ export class NewslettersController {
     @CurrentUser() user: AuthUser,
     @Query() query: ArchiveQueryDto,
   ): Promise<Page<NewsletterArchiveItemDto>> {
-    return this.service.archive(user, query);
+    return this.reading.archive(user, query);
   }
 
   @Get('targets')
@@ -142,7 +152,7 @@ export class NewslettersController {
     @CurrentUser() user: AuthUser,
     @Query() query: TargetsQueryDto,
   ): Promise<Page<NewsletterTargetOption>> {
-    return this.service.targets(user, query);
+    return this.options.targets(user, query);
   }
 
   @Get('for-session/:id')
@@ -156,7 +166,7 @@ export class NewslettersController {
     @CurrentUser() user: AuthUser,
     @IdParam('session') id: string,
   ): Promise<NewsletterTargetOption> {
-    return this.service.forSession(user, id);
+    return this.options.forSession(user, id);
   }
 
   @Get('card-options')
@@ -166,7 +176,7 @@ export class NewslettersController {
     @CurrentUser() user: AuthUser,
     @Query() query: CardOptionsQueryDto,
   ): Promise<Page<NewsletterCardOption>> {
-    return this.service.cardOptions(user, query);
+    return this.options.cardOptions(user, query);
   }
 
   @Get()
@@ -179,7 +189,7 @@ export class NewslettersController {
     @CurrentUser() user: AuthUser,
     @Query() query: NewslettersQueryDto,
   ): Promise<Page<NewsletterSummaryDto>> {
-    return this.service.list(user, query);
+    return this.writing.list(user, query);
   }
 
   @Post()
@@ -190,7 +200,7 @@ export class NewslettersController {
     @CurrentUser() user: AuthUser,
     @Body() body: CreateNewsletterBody,
   ): Promise<NewsletterDto> {
-    return this.service.create(user, body);
+    return this.writing.create(user, body);
   }
 
   @Get(':id')
@@ -200,7 +210,7 @@ export class NewslettersController {
   })
   @ApiNotFoundResponse({ description: 'No such newsletter, or not one you may see.' })
   get(@CurrentUser() user: AuthUser, @IdParam('newsletter') id: string): Promise<NewsletterDto> {
-    return this.service.get(user, id);
+    return this.reading.get(user, id);
   }
 
   @Get(':id/read')
@@ -214,7 +224,7 @@ export class NewslettersController {
     @IdParam('newsletter') id: string,
     @Query() query: ReadQueryDto,
   ): Promise<NewsletterWebVersionDto> {
-    return this.service.read(user, id, query.villageId);
+    return this.reading.read(user, id, query.villageId);
   }
 
   @Patch(':id')
@@ -226,7 +236,7 @@ export class NewslettersController {
     @IdParam('newsletter') id: string,
     @Body() body: UpdateNewsletterBody,
   ): Promise<NewsletterDto> {
-    return this.service.update(user, id, body);
+    return this.writing.update(user, id, body);
   }
 
   @Delete(':id')
@@ -234,7 +244,7 @@ export class NewslettersController {
   @ApiNoContentResponse({ description: 'The draft is gone.' })
   @ApiConflictResponse({ description: 'Not a draft (newsletter_not_editable).' })
   async remove(@CurrentUser() user: AuthUser, @IdParam('newsletter') id: string): Promise<void> {
-    await this.service.remove(user, id);
+    await this.writing.remove(user, id);
   }
 
   @Post(':id/preview')
@@ -248,7 +258,7 @@ export class NewslettersController {
     @IdParam('newsletter') id: string,
     @Body() body: PreviewNewsletterBody,
   ): Promise<NewsletterPreviewDto> {
-    return this.service.preview(user, id, body.villageId);
+    return this.previews.preview(user, id, body.villageId);
   }
 
   @Post(':id/test')
@@ -262,7 +272,7 @@ export class NewslettersController {
     @IdParam('newsletter') id: string,
     @Body() body: PreviewNewsletterBody,
   ): Promise<NewsletterTestResult> {
-    return this.service.test(user, id, body.villageId);
+    return this.previews.test(user, id, body.villageId);
   }
 
   @Post(':id/schedule')
@@ -277,7 +287,7 @@ export class NewslettersController {
     @IdParam('newsletter') id: string,
     @Body() body: ScheduleNewsletterBody,
   ): Promise<NewsletterDto> {
-    return this.service.schedule(user, id, body);
+    return this.scheduling.schedule(user, id, body);
   }
 
   @Post(':id/unschedule')
@@ -288,7 +298,7 @@ export class NewslettersController {
     @CurrentUser() user: AuthUser,
     @IdParam('newsletter') id: string,
   ): Promise<NewsletterDto> {
-    return this.service.unschedule(user, id);
+    return this.scheduling.unschedule(user, id);
   }
 
   @Get(':id/progress')
@@ -300,6 +310,6 @@ export class NewslettersController {
     @CurrentUser() user: AuthUser,
     @IdParam('newsletter') id: string,
   ): Promise<NewsletterProgressDto> {
-    return this.service.progress(user, id);
+    return this.reading.progress(user, id);
   }
 }

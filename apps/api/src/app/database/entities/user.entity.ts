@@ -68,6 +68,10 @@ export class User {
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 
+  /** When the person said no to newsletters (the link in every newsletter); null: they get them. */
+  @Column({ name: 'newsletters_opted_out_at', type: 'timestamptz', nullable: true })
+  newslettersOptedOutAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,14 +1,15 @@
 import {
   NewsletterTargetKind,
   Role,
+  type NextStep,
   type NewsletterTargetDto,
   type NewsletterTargetRef,
 } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
-import type { Newsletter } from '../database/entities/newsletters';
+import { Newsletter } from '../database/entities/newsletters';
 import type { NewsletterReadRef } from '../access/newsletter-access-policy';
-import type { SessionFacts } from './newsletter-render';
+import type { LastSessionSteps, SessionFacts } from './newsletter-render';
 
 /** The target a newsletter row names (exactly one column is set). */
 export function targetOf(
@@ -241,4 +242,125 @@ export async function loadScope(
     villages = rows.map((r) => ({ id: r.id, name: r.name, municipalityId: r.municipality_id }));
   }
   return { villages, sessions };
+}
+
+/** The scheduled newsletters that lead into any of these sessions (or their plans). */
+export function scheduledForSessions(
+  em: EntityManager,
+  sessionIds: readonly string[],
+): Promise<Newsletter[]> {
+  return em
+    .getRepository(Newsletter)
+    .createQueryBuilder('n')
+    .where(`n.status = 'scheduled'`)
+    .andWhere(
+      `(n.session_id = ANY(:ids) OR n.plan_id IN (SELECT s.plan_id FROM circle_sessions s WHERE s.id = ANY(:ids)))`,
+      { ids: sessionIds },
+    )
+    .getMany();
+}
+
+/** Of these lesson ids, those published (lesson, module and course). */
+export async function publishedLessonIds(
+  em: EntityManager,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const rows = await em.query<{ id: string }[]>(
+    `SELECT l.id FROM lessons l JOIN course_modules m ON m.id = l.module_id JOIN courses c ON c.id = m.course_id
+      WHERE l.id = ANY($1::uuid[]) AND l.published_at IS NOT NULL AND m.published_at IS NOT NULL AND c.published_at IS NOT NULL`,
+    [ids],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface LessonCardRow {
+  id: string;
+  title: string;
+  module_title: string;
+  course_title: string;
+  body: string;
+  inspiration: boolean;
+}
+
+/** The published lessons cards name, with their module and course (others are left out). */
+export function lessonCardRows(
+  em: EntityManager,
+  ids: readonly string[],
+): Promise<LessonCardRow[]> {
+  return em.query<LessonCardRow[]>(
+    `SELECT l.id, l.title, m.title AS module_title, c.title AS course_title, l.body, l.inspiration
+       FROM lessons l
+       JOIN course_modules m ON m.id = l.module_id
+       JOIN courses c ON c.id = m.course_id
+      WHERE l.id = ANY($1::uuid[])
+        -- Taken back since the newsletter was written: no card (the web version is public).
+        AND l.published_at IS NOT NULL AND m.published_at IS NOT NULL AND c.published_at IS NOT NULL`,
+    [ids],
+  );
+}
+
+export interface CardOptionRow {
+  id: string;
+  title: string;
+  module_title: string;
+  course_id: string;
+  course_title: string;
+  inspiration: boolean;
+}
+
+/** One page of published lessons for lesson and video cards, inspiration first. */
+export async function cardOptionPage(
+  em: EntityManager,
+  filter: { q: string | null; inspiration: boolean; take: number; skip: number },
+): Promise<{ total: number; rows: CardOptionRow[] }> {
+  const params: unknown[] = [filter.q, filter.inspiration];
+  const where = `l.published_at IS NOT NULL AND m.published_at IS NOT NULL AND c.published_at IS NOT NULL
+       AND ($1::text IS NULL OR l.title ILIKE $1 ESCAPE '\\' OR m.title ILIKE $1 ESCAPE '\\' OR c.title ILIKE $1 ESCAPE '\\')
+       AND (NOT $2::boolean OR l.inspiration)`;
+  const from = `FROM lessons l JOIN course_modules m ON m.id = l.module_id JOIN courses c ON c.id = m.course_id`;
+  const [{ total }] = await em.query<{ total: number }[]>(
+    `SELECT count(*)::int AS total ${from} WHERE ${where}`,
+    params,
+  );
+  const rows = await em.query<CardOptionRow[]>(
+    `SELECT l.id, l.title, m.title AS module_title, c.id AS course_id, c.title AS course_title, l.inspiration
+       ${from} WHERE ${where}
+      ORDER BY l.inspiration DESC, c.position, c.title, m.position, l.position, l.id
+      LIMIT $3 OFFSET $4`,
+    [...params, filter.take, filter.skip],
+  );
+  return { total, rows };
+}
+
+/**
+ * Per village: the next steps its village circle recorded at its last held session before the
+ * village's session in scope (a session without recorded steps counts; an empty list shows the
+ * typed steps instead).
+ */
+export async function loadLastSessionSteps(
+  em: EntityManager,
+  sessions: readonly SessionFacts[],
+): Promise<Map<string, LastSessionSteps>> {
+  const own = sessions.filter((s) => s.villageId);
+  if (!own.length) return new Map();
+  const rows = await em.query<
+    { village_id: string; title: string; starts_at: Date; next_steps: NextStep[] }[]
+  >(
+    `SELECT DISTINCT ON (x.village_id) x.village_id, p.title, p.starts_at, p.next_steps
+       FROM unnest($1::uuid[], $2::timestamptz[]) AS x(village_id, before)
+       JOIN circles c ON c.village_id = x.village_id AND c.kind = 'village'
+       JOIN circle_sessions p ON p.circle_id = c.id AND p.status = 'held' AND p.starts_at < x.before
+      ORDER BY x.village_id, p.starts_at DESC, p.id`,
+    [own.map((s) => s.villageId), own.map((s) => s.startsAt.toISOString())],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.village_id,
+      {
+        title: r.title,
+        startsAt: r.starts_at,
+        steps: Array.isArray(r.next_steps) ? r.next_steps : [],
+      },
+    ]),
+  );
 }

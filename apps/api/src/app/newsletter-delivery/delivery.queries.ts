@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Locale } from '@blup/contracts';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { NewsletterRecipient } from '../newsletters/newsletter-ports';
@@ -48,13 +48,15 @@ interface ClaimedRow {
 }
 
 /**
- * The newsletter_deliveries rows and the newsletter's sending state, in SQL. Each row goes
- * `pending → sending → sent | failed | bounced`; `sending` carries `claimed_at`, a lease: a row
- * claimed longer ago than NEWSLETTER_LEASE_SECONDS belongs to a worker that died and may be
- * claimed again. A pending row that failed before waits its backoff (from `updated_at`).
+ * The delivery module's SQL: it writes only `newsletter_deliveries` (the newsletter's status
+ * moves through NewsletterLifecycle, owned by newsletters/) and reads the newsletters it sends.
+ * Each row goes `pending → sending → sent | failed | bounced`; `sending` carries `claimed_at`, a
+ * lease: a row claimed longer ago than NEWSLETTER_LEASE_SECONDS belongs to a worker that died
+ * and may be claimed again. A pending row that failed before waits its backoff (from
+ * `updated_at`).
  */
 @Injectable()
-export class DeliveryStore {
+export class DeliveryQueries {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -71,67 +73,40 @@ export class DeliveryStore {
   }
 
   /**
-   * `scheduled → sending` and one pending row per recipient, in one transaction, so the
-   * snapshot is taken once: false (nothing written) when the newsletter is no longer
-   * `scheduled` or its time has moved on (`notAfter`).
+   * One pending row per recipient, in the caller's transaction (the one that moved the
+   * newsletter to `sending`), so the snapshot is taken once.
    */
-  async startSending(
+  async insertPending(
+    em: EntityManager,
     newsletterId: string,
     recipients: readonly NewsletterRecipient[],
-    notAfter: Date,
-  ): Promise<boolean> {
-    if (!recipients.length) throw new Error('startSending needs at least one recipient');
-    return this.dataSource.transaction(async (em) => {
-      const [, started] = (await em.query(
-        `UPDATE newsletters SET status = 'sending', sending_started_at = now(), updated_at = now()
-          WHERE id = $1 AND status = 'scheduled' AND (send_at IS NULL OR send_at <= $2)`,
-        [newsletterId, notAfter],
-      )) as [unknown, number];
-      if (started !== 1) return false;
-      for (let i = 0; i < recipients.length; i += INSERT_CHUNK) {
-        const chunk = recipients.slice(i, i + INSERT_CHUNK);
-        const ids = chunk.map(() => randomUUID());
-        await em.query(
-          `INSERT INTO newsletter_deliveries
-             (id, newsletter_id, email, name, locale, user_id, subscriber_id, village_id, session_id, message_id)
-           SELECT r.id, $1, r.email, r.name, r.locale, r.user_id, r.subscriber_id, r.village_id,
-                  r.session_id, r.message_id
-             FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[],
-                         $8::uuid[], $9::uuid[], $10::text[])
-                  AS r(id, email, name, locale, user_id, subscriber_id, village_id, session_id, message_id)
-           ON CONFLICT (newsletter_id, email) DO NOTHING`,
-          [
-            newsletterId,
-            ids,
-            chunk.map((r) => r.email.toLowerCase()),
-            chunk.map((r) => r.name.slice(0, 200)),
-            chunk.map((r) => r.locale),
-            chunk.map((r) => r.userId),
-            chunk.map((r) => r.subscriberId),
-            chunk.map((r) => r.villageId),
-            chunk.map((r) => r.sessionId),
-            ids.map(deliveryMessageId),
-          ],
-        );
-      }
-      return true;
-    });
-  }
-
-  /**
-   * Nobody left to send to when its time came (everyone opted out or left): `scheduled → draft`
-   * with the send time cleared, as an unschedule does, so the secretariat sees that nothing went
-   * out rather than a "sent" with no deliveries. False when it was no longer due and scheduled.
-   */
-  async backToDraftWithoutAudience(newsletterId: string, notAfter: Date): Promise<boolean> {
-    const [, changed] = (await this.dataSource.query(
-      `UPDATE newsletters
-          SET status = 'draft', send_mode = NULL, days_before = NULL, send_at = NULL,
-              scheduled_by_id = NULL, updated_at = now()
-        WHERE id = $1 AND status = 'scheduled' AND (send_at IS NULL OR send_at <= $2)`,
-      [newsletterId, notAfter],
-    )) as [unknown, number];
-    return changed === 1;
+  ): Promise<void> {
+    for (let i = 0; i < recipients.length; i += INSERT_CHUNK) {
+      const chunk = recipients.slice(i, i + INSERT_CHUNK);
+      const ids = chunk.map(() => randomUUID());
+      await em.query(
+        `INSERT INTO newsletter_deliveries
+           (id, newsletter_id, email, name, locale, user_id, subscriber_id, village_id, session_id, message_id)
+         SELECT r.id, $1, r.email, r.name, r.locale, r.user_id, r.subscriber_id, r.village_id,
+                r.session_id, r.message_id
+           FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[],
+                       $8::uuid[], $9::uuid[], $10::text[])
+                AS r(id, email, name, locale, user_id, subscriber_id, village_id, session_id, message_id)
+         ON CONFLICT (newsletter_id, email) DO NOTHING`,
+        [
+          newsletterId,
+          ids,
+          chunk.map((r) => r.email.toLowerCase()),
+          chunk.map((r) => r.name.slice(0, 200)),
+          chunk.map((r) => r.locale),
+          chunk.map((r) => r.userId),
+          chunk.map((r) => r.subscriberId),
+          chunk.map((r) => r.villageId),
+          chunk.map((r) => r.sessionId),
+          ids.map(deliveryMessageId),
+        ],
+      );
+    }
   }
 
   // TypeORM answers an UPDATE on PostgreSQL with [rows, affected count], hence the casts below.
@@ -235,27 +210,6 @@ export class DeliveryStore {
       [newsletterId, retryDelayMs, leaseMs],
     );
     return { open: row?.open ?? 0, nextDueAt: row?.next_due_at ?? null };
-  }
-
-  /**
-   * `sending → sent | partly_failed` once no row is pending or sending. Idempotent; returns the
-   * new status, or null when it is not done (or was finished already).
-   */
-  async finishIfDone(newsletterId: string): Promise<string | null> {
-    const [rows] = (await this.dataSource.query(
-      `UPDATE newsletters n
-          SET status = CASE WHEN EXISTS (SELECT 1 FROM newsletter_deliveries d
-                                          WHERE d.newsletter_id = n.id
-                                            AND d.status IN ('failed', 'bounced'))
-                            THEN 'partly_failed' ELSE 'sent' END,
-              finished_at = now(), updated_at = now()
-        WHERE n.id = $1 AND n.status = 'sending'
-          AND NOT EXISTS (SELECT 1 FROM newsletter_deliveries d
-                           WHERE d.newsletter_id = n.id AND d.status IN ('pending', 'sending'))
-        RETURNING n.status`,
-      [newsletterId],
-    )) as [{ status: string }[], number];
-    return rows[0]?.status ?? null;
   }
 
   /** Newsletters a worker should look at: scheduled ones (all) and those under way. */
