@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sessionCookieName } from '../src/app/auth/cookies';
 import { Course, CourseModule, Lesson } from '../src/app/database/entities';
-import { attachDemoVideo } from '../src/app/video/demo-video';
+import { attachDemoVideo } from '../src/app/demo/demo-video';
 import { signMedia } from '../src/app/video/signed-url';
 import { startTestApp, type TestApp } from './harness';
 import type { TestClient } from './http-client';

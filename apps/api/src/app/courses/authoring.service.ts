@@ -17,6 +17,22 @@ import { AppException, fieldError, notFound, secretariatOnly } from '../common/a
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Course, CourseAccess, CourseModule, Lesson, User } from '../database/entities';
+import {
+  childIds,
+  courseOfModule,
+  deleteRow,
+  densify,
+  firstOfferingOfModule,
+  insertCourseAccess,
+  LESSONS_OF_MODULE,
+  lockRow,
+  MODULES_OF_COURSE,
+  nextCoursePosition,
+  nextPosition,
+  resourceKeysOfModule,
+  setOrder,
+  type Ordered,
+} from './authoring.queries';
 import { CatalogueService } from './catalogue.service';
 import {
   CreateCourseBody,
@@ -52,9 +68,7 @@ export class AuthoringService {
   async createCourse(actor: AuthUser, body: CreateCourseBody): Promise<CourseDto> {
     this.assertAuthor(actor);
     const id = await this.db.transaction(async (tx) => {
-      const [{ next }] = await tx.query<{ next: number }[]>(
-        `SELECT coalesce(max(position) + 1, 0)::int AS next FROM courses`,
-      );
+      const next = await nextCoursePosition(tx);
       const repo = tx.getRepository(Course);
       const course = await repo.save(
         repo.create({
@@ -102,7 +116,7 @@ export class AuthoringService {
           summary: body.summary ?? '',
           phase: body.phase ?? null,
           months: body.months ?? '',
-          position: await this.nextPosition(tx, 'course_modules', 'course_id', courseId),
+          position: await nextPosition(tx, MODULES_OF_COURSE, courseId),
           publishedAt: null,
         }),
       );
@@ -133,33 +147,23 @@ export class AuthoringService {
   async deleteModule(actor: AuthUser, id: string): Promise<void> {
     this.assertAuthor(actor);
     const keys = await this.db.transaction(async (tx) => {
-      const [module] = await tx.query<{ course_id: string }[]>(
-        `SELECT course_id FROM course_modules WHERE id = $1`,
-        [id],
-      );
-      if (!module) throw notFound('Module not found');
-      await this.lockCourse(tx, module.course_id);
+      const courseId = await courseOfModule(tx, id);
+      if (!courseId) throw notFound('Module not found');
+      await this.lockCourse(tx, courseId);
       // A mini-BLUP offering is for this module (issue 6): its enrolments would lose their access.
-      const [offering] = await tx.query<{ name: string }[]>(
-        `SELECT name FROM offerings WHERE module_id = $1 ORDER BY created_at LIMIT 1`,
-        [id],
-      );
+      const offering = await firstOfferingOfModule(tx, id);
       if (offering) {
         throw new AppException(
           HttpStatus.CONFLICT,
           ErrorCode.ModuleHasOfferings,
-          `The module cannot be deleted: the offering “${offering.name}” is for it.`,
-          { params: { name: offering.name } },
+          `The module cannot be deleted: the offering “${offering}” is for it.`,
+          { params: { name: offering } },
         );
       }
-      const files = await tx.query<{ key: string }[]>(
-        `SELECT resource_file_key AS key FROM lessons
-          WHERE module_id = $1 AND resource_file_key IS NOT NULL`,
-        [id],
-      );
-      await tx.query(`DELETE FROM course_modules WHERE id = $1`, [id]);
-      await this.densify(tx, 'course_modules', 'course_id', module.course_id);
-      return files.map((f) => f.key);
+      const keys = await resourceKeysOfModule(tx, id);
+      await deleteRow(tx, MODULES_OF_COURSE, id);
+      await densify(tx, MODULES_OF_COURSE, courseId);
+      return keys;
     });
     await Promise.all(keys.map((k) => this.removeFile(k)));
   }
@@ -168,7 +172,7 @@ export class AuthoringService {
     this.assertAuthor(actor);
     await this.db.transaction(async (tx) => {
       await this.lockCourse(tx, courseId);
-      await this.reorder(tx, 'course_modules', 'course_id', courseId, ids, 'module');
+      await this.reorder(tx, MODULES_OF_COURSE, courseId, ids, 'module');
     });
     return this.catalogue.getForAuthor(actor, courseId);
   }
@@ -189,7 +193,7 @@ export class AuthoringService {
           kind: body.kind,
           body: body.kind === LessonKind.Text ? sanitiseLessonHtml(body.body ?? '') : '',
           inspiration: body.inspiration ?? false,
-          position: await this.nextPosition(tx, 'lessons', 'module_id', moduleId),
+          position: await nextPosition(tx, LESSONS_OF_MODULE, moduleId),
           publishedAt: null,
         }),
       );
@@ -216,8 +220,8 @@ export class AuthoringService {
     const { lesson } = await this.access.findAuthorableLesson(actor, id);
     await this.db.transaction(async (tx) => {
       await this.lockModule(tx, lesson.moduleId);
-      await tx.query(`DELETE FROM lessons WHERE id = $1`, [id]);
-      await this.densify(tx, 'lessons', 'module_id', lesson.moduleId);
+      await deleteRow(tx, LESSONS_OF_MODULE, id);
+      await densify(tx, LESSONS_OF_MODULE, lesson.moduleId);
     });
     if (lesson.resourceFileKey) await this.removeFile(lesson.resourceFileKey);
   }
@@ -226,7 +230,7 @@ export class AuthoringService {
     this.assertAuthor(actor);
     await this.db.transaction(async (tx) => {
       await this.lockModule(tx, moduleId);
-      await this.reorder(tx, 'lessons', 'module_id', moduleId, ids, 'lesson');
+      await this.reorder(tx, LESSONS_OF_MODULE, moduleId, ids, 'lesson');
     });
     return this.moduleDto(actor, moduleId);
   }
@@ -282,13 +286,7 @@ export class AuthoringService {
         'One or more of the people do not exist.',
       );
     }
-    await this.db
-      .createQueryBuilder()
-      .insert()
-      .into(CourseAccess)
-      .values(unique.map((userId) => ({ courseId, userId, grantedById: actor.id })))
-      .orIgnore()
-      .execute();
+    await insertCourseAccess(this.db, courseId, unique, actor.id);
   }
 
   async revokeAccess(actor: AuthUser, courseId: string, userId: string): Promise<void> {
@@ -310,61 +308,21 @@ export class AuthoringService {
   }
 
   private async lockCourse(tx: EntityManager, courseId: string): Promise<void> {
-    const rows = await tx.query<unknown[]>(`SELECT 1 FROM courses WHERE id = $1 FOR UPDATE`, [
-      courseId,
-    ]);
-    if (!rows.length) throw notFound('Course not found');
+    if (!(await lockRow(tx, 'courses', courseId))) throw notFound('Course not found');
   }
 
   private async lockModule(tx: EntityManager, moduleId: string): Promise<void> {
-    const rows = await tx.query<unknown[]>(
-      `SELECT 1 FROM course_modules WHERE id = $1 FOR UPDATE`,
-      [moduleId],
-    );
-    if (!rows.length) throw notFound('Module not found');
-  }
-
-  private async nextPosition(
-    tx: EntityManager,
-    table: 'course_modules' | 'lessons',
-    parent: 'course_id' | 'module_id',
-    parentId: string,
-  ): Promise<number> {
-    const [{ next }] = await tx.query<{ next: number }[]>(
-      `SELECT coalesce(max(position) + 1, 0)::int AS next FROM ${table} WHERE ${parent} = $1`,
-      [parentId],
-    );
-    return next;
-  }
-
-  /** Positions 0, 1, 2… in the current order (the unique constraint is checked at commit). */
-  private async densify(
-    tx: EntityManager,
-    table: 'course_modules' | 'lessons',
-    parent: 'course_id' | 'module_id',
-    parentId: string,
-  ): Promise<void> {
-    await tx.query(
-      `UPDATE ${table} t SET position = o.rn - 1
-         FROM (SELECT id, row_number() OVER (ORDER BY position, id) AS rn
-                 FROM ${table} WHERE ${parent} = $1) o
-        WHERE t.id = o.id AND t.position <> o.rn - 1`,
-      [parentId],
-    );
+    if (!(await lockRow(tx, 'course_modules', moduleId))) throw notFound('Module not found');
   }
 
   private async reorder(
     tx: EntityManager,
-    table: 'course_modules' | 'lessons',
-    parent: 'course_id' | 'module_id',
+    ordered: Ordered,
     parentId: string,
     ids: string[],
     what: 'module' | 'lesson',
   ): Promise<void> {
-    const rows = await tx.query<{ id: string }[]>(`SELECT id FROM ${table} WHERE ${parent} = $1`, [
-      parentId,
-    ]);
-    const current = new Set(rows.map((r) => r.id));
+    const current = new Set(await childIds(tx, ordered, parentId));
     const given = new Set(ids);
     if (
       given.size !== ids.length ||
@@ -377,12 +335,7 @@ export class AuthoringService {
         `ids must name every ${what} here exactly once (${current.size} in all).`,
       );
     }
-    await tx.query(
-      `UPDATE ${table} t SET position = o.ord - 1
-         FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, ord)
-        WHERE t.id = o.id`,
-      [ids],
-    );
+    await setOrder(tx, ordered, ids);
   }
 
   private async moduleDto(actor: AuthUser, moduleId: string): Promise<CourseModuleDto> {

@@ -11,11 +11,7 @@ import {
   type CourseSummaryDto,
   type LessonDto,
   type LessonSummaryDto,
-  type Locale,
   type Page,
-  type Phase,
-  type VideoStatus,
-  type CourseAudience,
 } from '@blup/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -24,51 +20,23 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { likePattern, PageQueryDto, pageWindow, toPage } from '../common/pagination';
 import type { Lesson } from '../database/entities';
-import { lessonProgress, markLessonComplete, percentOf } from './course-progress';
-import { attachmentHeader } from './resource-file';
-import { contentVisibleSql, courseVisibleSql, moduleVisibleSql } from './course-visibility';
+import { lessonProgress, percentOf } from './course-progress';
+import {
+  countVisibleCourses,
+  findVisibleCourse,
+  findVisibleCourses,
+  findVisibleLessons,
+  findVisibleModules,
+  type CourseRow,
+  type LessonRow,
+} from './courses.queries';
 import { LessonAccessService, type LessonInCourse } from './lesson-access.service';
+import { findLessonProgress, type LessonProgressRow } from './lesson-progress.queries';
+import { LessonProgressService } from './lesson-progress.service';
+import { attachmentHeader } from './resource-file';
 
 export interface ResourceDownload {
   file: StreamableFile;
-}
-
-interface CourseRow {
-  id: string;
-  title: string;
-  summary: string;
-  audience: CourseAudience;
-  language: Locale;
-  published_at: Date | null;
-  module_count: number;
-  lesson_count: number;
-  completed_count: number;
-  total: string;
-}
-
-interface ModuleRow {
-  id: string;
-  title: string;
-  summary: string;
-  phase: Phase | null;
-  months: string;
-  position: number;
-  published_at: Date | null;
-}
-
-interface LessonRow {
-  id: string;
-  module_id: string;
-  title: string;
-  kind: LessonKind;
-  position: number;
-  published_at: Date | null;
-  inspiration: boolean;
-  duration_seconds: number | null;
-  video_status: VideoStatus;
-  position_seconds: number | null;
-  covered_seconds: number | null;
-  completed_at: Date | null;
 }
 
 /** What the person may see of the courses, with their own progress. */
@@ -78,6 +46,7 @@ export class CatalogueService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: LessonAccessService,
+    private readonly progress: LessonProgressService,
   ) {}
 
   /** A resource lesson's file; downloading it completes the lesson for the person. */
@@ -92,7 +61,7 @@ export class CatalogueService {
       () => null,
     );
     if (size === null) throw notFound('This lesson has no file to download.');
-    await markLessonComplete(this.db, actor.id, lessonId);
+    await this.progress.complete(actor.id, lessonId);
     return {
       file: new StreamableFile(createReadStream(path), {
         type: lesson.resourceMimeType ?? 'application/octet-stream',
@@ -104,33 +73,11 @@ export class CatalogueService {
 
   async list(actor: AuthUser, query: PageQueryDto): Promise<Page<CourseSummaryDto>> {
     const { skip, take } = pageWindow(query);
-    const params: unknown[] = [actor.id, take, skip];
-    let search = '';
-    if (query.q) {
-      params.push(likePattern(query.q));
-      search = `AND c.title ILIKE $${params.length}`;
-    }
-    const rows = await this.db.query<CourseRow[]>(
-      `SELECT c.id, c.title, c.summary, c.audience, c.language, c.published_at,
-              (SELECT count(*)::int FROM course_modules m
-                WHERE m.course_id = c.id AND ${moduleVisibleSql(actor.role, 'm', '$1')}) AS module_count,
-              stats.lesson_count, stats.completed_count,
-              count(*) OVER () AS total
-         FROM courses c
-         CROSS JOIN LATERAL (
-           SELECT count(l.id)::int AS lesson_count, count(p.completed_at)::int AS completed_count
-             FROM course_modules m
-             JOIN lessons l ON l.module_id = m.id
-             LEFT JOIN lesson_progress p ON p.lesson_id = l.id AND p.user_id = $1
-            WHERE m.course_id = c.id
-              AND ${moduleVisibleSql(actor.role, 'm', '$1')} AND ${contentVisibleSql(actor.role, 'l')}
-         ) stats
-        WHERE ${courseVisibleSql(actor.role, 'c', '$1')} ${search}
-        ORDER BY c.position, c.title, c.id
-        LIMIT $2 OFFSET $3`,
-      params,
-    );
-    const total = rows.length ? Number(rows[0].total) : await this.countVisible(actor, query);
+    const pattern = query.q ? likePattern(query.q) : undefined;
+    const rows = await findVisibleCourses(this.db, actor, { take, skip, pattern });
+    const total = rows.length
+      ? Number(rows[0].total)
+      : await countVisibleCourses(this.db, actor, pattern);
     return toPage(
       rows.map((r) => summaryOf(r)),
       total,
@@ -139,13 +86,7 @@ export class CatalogueService {
   }
 
   async get(actor: AuthUser, courseId: string): Promise<CourseDto> {
-    const [row] = await this.db.query<CourseRow[]>(
-      `SELECT c.id, c.title, c.summary, c.audience, c.language, c.published_at,
-              0 AS module_count, 0 AS lesson_count, 0 AS completed_count, '1' AS total
-         FROM courses c
-        WHERE c.id = $2 AND ${courseVisibleSql(actor.role, 'c', '$1')}`,
-      [actor.id, courseId],
-    );
+    const row = await findVisibleCourse(this.db, actor, courseId);
     if (!row) throw notFound('Course not found');
     return this.courseDto(actor, row);
   }
@@ -158,21 +99,14 @@ export class CatalogueService {
   /** A lesson; opening a text lesson completes it for the person. */
   async lesson(actor: AuthUser, lessonId: string): Promise<LessonDto> {
     const found = await this.access.findViewableLesson(actor, lessonId);
-    if (found.lesson.kind === LessonKind.Text)
-      await markLessonComplete(this.db, actor.id, lessonId);
+    if (found.lesson.kind === LessonKind.Text) await this.progress.complete(actor.id, lessonId);
     return this.lessonDto(actor.id, found);
   }
 
   async lessonDto(userId: string, { lesson, course }: LessonInCourse): Promise<LessonDto> {
-    const [p] = await this.db.query<
-      { position_seconds: number; covered_seconds: number; completed_at: Date | null }[]
-    >(
-      `SELECT position_seconds, covered_seconds, completed_at
-         FROM lesson_progress WHERE user_id = $1 AND lesson_id = $2`,
-      [userId, lesson.id],
-    );
+    const p = await findLessonProgress(this.db, userId, lesson.id);
     return {
-      ...lessonSummaryOf(lesson, p ?? null),
+      ...lessonSummaryOf(lesson, p),
       courseId: course.id,
       moduleId: lesson.moduleId,
       body: lesson.kind === LessonKind.Text ? lesson.body : '',
@@ -190,25 +124,8 @@ export class CatalogueService {
   }
 
   private async courseDto(actor: AuthUser, row: CourseRow): Promise<CourseDto> {
-    const modules = await this.db.query<ModuleRow[]>(
-      `SELECT m.id, m.title, m.summary, m.phase, m.months, m.position, m.published_at
-         FROM course_modules m
-        WHERE m.course_id = $1 AND ${moduleVisibleSql(actor.role, 'm', '$2')}
-        ORDER BY m.position`,
-      [row.id, actor.id],
-    );
-    const lessons = await this.db.query<LessonRow[]>(
-      `SELECT l.id, l.module_id, l.title, l.kind, l.position, l.published_at, l.inspiration,
-              l.duration_seconds, l.video_status,
-              p.position_seconds, p.covered_seconds, p.completed_at
-         FROM lessons l
-         JOIN course_modules m ON m.id = l.module_id
-         LEFT JOIN lesson_progress p ON p.lesson_id = l.id AND p.user_id = $2
-        WHERE m.course_id = $1
-          AND ${moduleVisibleSql(actor.role, 'm', '$2')} AND ${contentVisibleSql(actor.role, 'l')}
-        ORDER BY l.position`,
-      [row.id, actor.id],
-    );
+    const modules = await findVisibleModules(this.db, actor, row.id);
+    const lessons = await findVisibleLessons(this.db, actor, row.id);
     const byModule = new Map<string, LessonSummaryDto[]>();
     for (const l of lessons) {
       const list = byModule.get(l.module_id) ?? [];
@@ -240,20 +157,6 @@ export class CatalogueService {
       }),
       modules: moduleDtos,
     };
-  }
-
-  private async countVisible(actor: AuthUser, query: PageQueryDto): Promise<number> {
-    const params: unknown[] = [actor.id];
-    let search = '';
-    if (query.q) {
-      params.push(likePattern(query.q));
-      search = `AND c.title ILIKE $2`;
-    }
-    const [row] = await this.db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM courses c WHERE ${courseVisibleSql(actor.role, 'c', '$1')} ${search}`,
-      params,
-    );
-    return row.n;
   }
 }
 
@@ -295,10 +198,7 @@ function lessonRowToSummary(l: LessonRow): LessonSummaryDto {
   };
 }
 
-export function lessonSummaryOf(
-  lesson: Lesson,
-  p: { position_seconds: number; covered_seconds: number; completed_at: Date | null } | null,
-): LessonSummaryDto {
+export function lessonSummaryOf(lesson: Lesson, p: LessonProgressRow | null): LessonSummaryDto {
   return lessonRowToSummary({
     id: lesson.id,
     module_id: lesson.moduleId,

@@ -1,4 +1,3 @@
-import type { DataSource, EntityManager } from 'typeorm';
 import { COMPLETION_COVERAGE, LessonKind, type LessonProgressDto } from '@blup/contracts';
 
 /** A share in whole percent, 0 when there is nothing to share. */
@@ -35,19 +34,4 @@ export function lessonProgress(
 /** Unique seconds a video needs before it counts as complete. */
 export function completionThreshold(durationSeconds: number): number {
   return COMPLETION_COVERAGE * durationSeconds;
-}
-
-/** Completes a text or resource lesson for the person (once; later calls keep the first time). */
-export async function markLessonComplete(
-  db: DataSource | EntityManager,
-  userId: string,
-  lessonId: string,
-): Promise<void> {
-  await db.query(
-    `INSERT INTO lesson_progress (user_id, lesson_id, completed_at, updated_at)
-     VALUES ($1, $2, now(), now())
-     ON CONFLICT (user_id, lesson_id) DO UPDATE
-       SET completed_at = COALESCE(lesson_progress.completed_at, now()), updated_at = now()`,
-    [userId, lessonId],
-  );
 }

@@ -12,6 +12,7 @@ import {
 import type { AuthUser } from '../auth/auth-user';
 import { notFound, secretariatOnly } from '../common/app-exception';
 import { Course, CourseModule, Lesson } from '../database/entities';
+import { findViewerFacts } from './courses.queries';
 
 export interface LessonInCourse {
   lesson: Lesson;
@@ -80,21 +81,7 @@ export class LessonAccessService {
         enrolledModuleIds: [],
       };
     }
-    const [row] = await this.db.query<
-      { in_cohort: boolean; invited: boolean; enrolled: boolean; module_ids: string[] | null }[]
-    >(
-      `SELECT
-         EXISTS (SELECT 1 FROM villages v WHERE v.id = $1 AND v.cohort_id IS NOT NULL) AS in_cohort,
-         EXISTS (SELECT 1 FROM course_access a WHERE a.course_id = $2 AND a.user_id = $3) AS invited,
-         EXISTS (SELECT 1 FROM enrolments e JOIN offerings o ON o.id = e.offering_id
-                  WHERE o.course_id = $2 AND o.kind = 'academy_course'
-                    AND e.user_id = $3 AND e.status = 'enrolled') AS enrolled,
-         (SELECT array_agg(DISTINCT o.module_id) FROM enrolments e
-            JOIN offerings o ON o.id = e.offering_id
-           WHERE o.course_id = $2 AND o.kind = 'mini_blup' AND $4::boolean
-             AND e.village_id = $1 AND e.status = 'enrolled') AS module_ids`,
-      [actor.villageId, courseId, actor.id, getsVillageModules(actor)],
-    );
+    const row = await findViewerFacts(this.db, actor, courseId, getsVillageModules(actor));
     return {
       role: actor.role,
       villageInCohort: row.in_cohort,

@@ -6,7 +6,7 @@ import { Course, CourseAccess, CourseModule, Lesson, type User } from '../databa
 /**
  * The demo courses: the BLUP course (kick-off plus four modules, as in DOMAIN.md) and two
  * academy courses. The seed then gives every video lesson the bundled demo clip
- * (video/demo-video.ts) and every resource lesson a PDF (demo-templates.ts).
+ * (demo-video.ts) and every resource lesson a PDF (demo-templates.ts).
  */
 export const BLUP_COURSE_TITLE = 'BLUP – Bæredygtig Lokal UdviklingsProces';
 /** The video lesson the demo video is attached to (in the BLUP course's kick-off). */

@@ -4,7 +4,7 @@ import { argon2id, hash } from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig, VideoConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
-import { attachDemoVideo } from '../video/demo-video';
+import { attachDemoVideo } from './demo-video';
 import { Cohort, Municipality, User, Village } from '../database/entities';
 import { demoCalendar, type DemoCohortKey } from './demo-calendar';
 import { writeDemoCircles } from './demo-circles';

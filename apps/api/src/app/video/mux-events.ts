@@ -1,4 +1,4 @@
-import type { LessonRef } from './video-state.service';
+import type { LessonRef } from './video.queries';
 import type { VideoTransition } from './video-state';
 
 /** The parts of a Mux webhook event we read (see Mux's webhook reference). */

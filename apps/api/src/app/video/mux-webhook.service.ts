@@ -10,6 +10,7 @@ import { AppException, notFound } from '../common/app-exception';
 import { VideoEventsProducer } from './video-events.producer';
 import { MUX_CLIENT } from './mux.provider';
 import { parseMuxEvent } from './mux-events';
+import { insertVideoEvent, videoEventProcessed } from './video.queries';
 
 export interface WebhookReceipt {
   received: true;
@@ -100,22 +101,11 @@ export class MuxWebhookService {
         'The webhook is not a Mux event: it needs id, type, created_at and data.',
       );
     }
-    const inserted: { id: string }[] = await this.db.query(
-      `INSERT INTO video_events (id, type, occurred_at, payload)
-       VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO NOTHING
-       RETURNING id`,
-      [event.id, event.type, new Date(event.created_at), JSON.stringify(event)],
-    );
-    const duplicate = inserted.length === 0;
-    if (duplicate) {
-      // Stored before; queue it again only if it was never processed (the first enqueue may
-      // have failed). The job id is the event id, so a job still waiting is not doubled.
-      const [row] = await this.db.query<{ processed_at: Date | null }[]>(
-        'SELECT processed_at FROM video_events WHERE id = $1',
-        [event.id],
-      );
-      if (row?.processed_at) return { received: true, duplicate };
+    const duplicate = !(await insertVideoEvent(this.db, event));
+    // Stored before: queue it again only if it was never processed (the first enqueue may have
+    // failed). The job id is the event id, so a job still waiting is not doubled.
+    if (duplicate && (await videoEventProcessed(this.db, event.id))) {
+      return { received: true, duplicate };
     }
     await this.producer.enqueue(event.id);
     return { received: true, duplicate };

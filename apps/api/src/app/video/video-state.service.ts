@@ -1,26 +1,28 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { VideoProviderName } from '@blup/contracts';
-import { isUUID } from 'class-validator';
-import { DataSource, EntityManager } from 'typeorm';
-import { Lesson } from '../database/entities';
+import { DataSource } from 'typeorm';
+import { LessonVideoService } from '../courses/lesson-video.service';
+import type { Lesson } from '../database/entities';
 import { applyTransition, startUpload, type VideoTransition } from './video-state';
+import { lockLessonByRef, type LessonRef } from './video.queries';
 
-/** How a provider's event names its lesson: by our id (Mux passthrough), upload or asset id. */
-export interface LessonRef {
-  lessonId?: string | null;
-  uploadId?: string | null;
-  assetId?: string | null;
-}
+export type { LessonRef } from './video.queries';
 
 export type ApplyOutcome = 'applied' | 'ignored' | 'no_lesson';
 
-/** Moves lessons' videos through their states, one event at a time per lesson (row lock). */
+/**
+ * Moves lessons' videos through their states, one event at a time per lesson (row lock). The
+ * state machine is the video module's; the lesson's columns are written through courses.
+ */
 @Injectable()
 export class VideoStateService {
   private readonly logger = new Logger(VideoStateService.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly lessonVideos: LessonVideoService,
+  ) {}
 
   /** A new upload for the lesson: waiting for the file, whatever it was before. */
   async startUpload(
@@ -28,7 +30,7 @@ export class VideoStateService {
     provider: VideoProviderName,
     uploadId: string,
   ): Promise<void> {
-    await this.db.getRepository(Lesson).update(lessonId, {
+    await this.lessonVideos.update(lessonId, {
       ...startUpload(uploadId),
       videoProvider: provider,
       videoFileKey: null,
@@ -41,14 +43,14 @@ export class VideoStateService {
     extra: Partial<Pick<Lesson, 'videoFileKey'>> = {},
   ): Promise<ApplyOutcome> {
     return this.db.transaction(async (manager) => {
-      const lesson = await this.lockLesson(manager, ref);
+      const lesson = await lockLessonByRef(manager, ref);
       if (!lesson) return 'no_lesson';
       const patch = applyTransition(lesson, transition);
       if (!patch) {
         this.logger.debug({ msg: 'video event changes nothing', lessonId: lesson.id, transition });
         return 'ignored';
       }
-      await manager.getRepository(Lesson).update(lesson.id, { ...patch, ...extra });
+      await this.lessonVideos.update(lesson.id, { ...patch, ...extra }, manager);
       if (patch.videoStatus && patch.videoStatus !== lesson.videoStatus) {
         this.logger.log({
           msg: 'lesson video status',
@@ -59,28 +61,5 @@ export class VideoStateService {
       }
       return 'applied';
     });
-  }
-
-  private async lockLesson(manager: EntityManager, ref: LessonRef): Promise<Lesson | null> {
-    const query = manager
-      .getRepository(Lesson)
-      .createQueryBuilder('l')
-      .setLock('pessimistic_write');
-    if (ref.lessonId && isUUID(ref.lessonId)) {
-      return query.where('l.id = :id', { id: ref.lessonId }).getOne();
-    }
-    if (ref.uploadId) {
-      const byUpload = await query.where('l.video_upload_id = :id', { id: ref.uploadId }).getOne();
-      if (byUpload) return byUpload;
-    }
-    if (ref.assetId) {
-      return manager
-        .getRepository(Lesson)
-        .createQueryBuilder('l')
-        .setLock('pessimistic_write')
-        .where('l.video_asset_id = :id', { id: ref.assetId })
-        .getOne();
-    }
-    return null;
   }
 }

@@ -1,5 +1,4 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   LessonKind,
@@ -10,13 +9,13 @@ import {
   type VideoUploadDto,
 } from '@blup/contracts';
 import { readFile, writeFile } from 'node:fs/promises';
-import { Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AppException, fieldError } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { LessonAccessService } from '../courses/lesson-access.service';
-import { Lesson, type StoredCaption } from '../database/entities';
+import { LessonVideoService } from '../courses/lesson-video.service';
+import type { Lesson, StoredCaption } from '../database/entities';
 import { LocalVideoStorage } from './local-video-storage';
 import { VideoStateService } from './video-state.service';
 import { MAX_CAPTION_BYTES, VIDEO_PROVIDER } from './video.constants';
@@ -44,7 +43,7 @@ export class VideoService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(VIDEO_PROVIDER) private readonly provider: VideoProvider,
-    @InjectRepository(Lesson) private readonly lessons: Repository<Lesson>,
+    private readonly lessonVideos: LessonVideoService,
     private readonly access: LessonAccessService,
     private readonly videoState: VideoStateService,
     private readonly storage: LocalVideoStorage,
@@ -130,7 +129,7 @@ export class VideoService {
     await writeFile(await this.storage.prepare(fileKey), file.buffer);
     const caption: StoredCaption = { language: lang, label: CAPTION_LABELS[lang], fileKey };
     const captions = [...lesson.captions.filter((c) => c.language !== lang), caption];
-    await this.lessons.update(lesson.id, { captions });
+    await this.lessonVideos.update(lesson.id, { captions });
     return captionTracks({ ...lesson, captions });
   }
 

@@ -5,7 +5,7 @@ import { copyFile, mkdir, open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { Lesson } from '../database/entities';
-import { probeMp4Duration } from './media-sniff';
+import { probeMp4Duration } from '../video/media-sniff';
 
 const DEMO_VIDEO = 'blup-akademiet-demo.mp4';
 const DEMO_CAPTIONS = 'blup-akademiet-demo.da.vtt';
