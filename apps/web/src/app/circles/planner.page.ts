@@ -10,15 +10,12 @@ import {
 import { rxResource } from '@angular/core/rxjs-interop';
 import {
   FormArray,
-  FormControl,
   FormGroup,
   NonNullableFormBuilder,
   ReactiveFormsModule,
-  type ValidatorFn,
   Validators,
 } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
+import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -29,8 +26,6 @@ import {
   addDays,
   CIRCLE_KINDS,
   CircleKind,
-  PHASES,
-  type Phase,
   type PlanSessionDto,
   SESSION_LIMITS,
 } from '@blup/contracts';
@@ -44,11 +39,8 @@ import {
   pagedList,
 } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
-import { filter } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { confirmAction } from '../shared/confirm-action';
 import { FieldErrorPipe, readyToSubmit } from '../shared/forms';
-import { ListFrame } from '../shared/list-frame';
 import { submitter } from '../shared/submitter';
 import {
   AgendaEditor,
@@ -57,20 +49,11 @@ import {
   agendaValue,
   setAgenda,
 } from './agenda-editor';
-import { CircleTimePipe, circleKindKey, phaseKey } from './circle-labels';
 import { copenhagenParts } from './copenhagen-time';
-import { PlanSessionDialog } from './plan-session-dialog';
+import { PlanPreviewRows, type PlanRowGroup, planRowGroup } from './plan-preview-rows';
 import { type PlanRow, defaultAgenda, planInputs, seriesRows } from './plan-series';
+import { PlanTable } from './plan-table';
 import { TIME_PATTERN } from './session-times';
-
-type RowGroup = FormGroup<{
-  date: FormControl<string>;
-  time: FormControl<string>;
-  durationMinutes: FormControl<number>;
-  title: FormControl<string>;
-  phase: FormControl<Phase>;
-  topic: FormControl<string>;
-}>;
 
 /** `/cohorts/:id/plan`: the secretariat plans a cohort's sessions once, for every village. */
 @Component({
@@ -79,7 +62,6 @@ type RowGroup = FormGroup<{
     ReactiveFormsModule,
     RouterLink,
     MatButton,
-    MatIconButton,
     MatFormField,
     MatLabel,
     MatHint,
@@ -90,12 +72,12 @@ type RowGroup = FormGroup<{
     MatProgressBar,
     Icon,
     PageHeader,
-    ListFrame,
     ApiErrorMessage,
     AgendaEditor,
+    PlanTable,
+    PlanPreviewRows,
     TranslatePipe,
     FieldErrorPipe,
-    CircleTimePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -119,87 +101,7 @@ type RowGroup = FormGroup<{
 
     <section aria-labelledby="existing-plan">
       <h2 id="existing-plan" class="section-title">{{ 'circles.existingPlan' | t }}</h2>
-      <blup-list-frame [list]="plan" emptyText="circles.noPlan">
-        <div class="table-scroll">
-          <table class="table" data-testid="plan">
-            @if (plan.items().length) {
-              <thead>
-                <tr>
-                  <th scope="col">{{ 'circles.when' | t }}</th>
-                  <th scope="col">{{ 'circles.sessionTitle' | t }}</th>
-                  <th scope="col">{{ 'circles.kind' | t }}</th>
-                  <th scope="col">{{ 'circles.phase' | t }}</th>
-                  <th scope="col">{{ 'circles.sessions' | t }}</th>
-                  <th scope="col">
-                    <span class="cdk-visually-hidden">{{ 'common.edit' | t }}</span>
-                  </th>
-                </tr>
-              </thead>
-            }
-            <tbody>
-              @for (slot of plan.items(); track slot.id) {
-                <tr [class.cancelled]="allCancelled(slot)">
-                  <td class="nowrap">{{ slot.startsAt | circleTime: 'short' }}</td>
-                  <td>
-                    {{ slot.title }}
-                    @if (slot.topic) {
-                      <div class="muted">{{ slot.topic }}</div>
-                    }
-                  </td>
-                  <td>{{ circleKindKey(slot.circleKind) | t }}</td>
-                  <td>{{ phaseKey(slot.phase) | t }}</td>
-                  <td>
-                    {{ 'circles.planSessionCount' | t: { count: slot.sessionCount } }}
-                    @if (slot.adjustedCount) {
-                      <div class="muted">
-                        {{ 'circles.adjustedCount' | t: { count: slot.adjustedCount } }}
-                      </div>
-                    }
-                    @if (slot.cancelledCount) {
-                      <div class="muted">
-                        {{ 'circles.cancelledCount' | t: { count: slot.cancelledCount } }}
-                      </div>
-                    }
-                  </td>
-                  <td class="actions">
-                    @if (!allCancelled(slot)) {
-                      <button
-                        matButton
-                        type="button"
-                        (click)="editSlot(slot)"
-                        [attr.aria-label]="('common.edit' | t) + ': ' + slot.title"
-                      >
-                        {{ 'common.edit' | t }}
-                      </button>
-                      <a
-                        matButton
-                        routerLink="/newsletters/new"
-                        [queryParams]="{ for: slot.id }"
-                        [attr.aria-label]="
-                          'newsletters.writeNewsletterFor' | t: { title: slot.title }
-                        "
-                        data-testid="write-newsletter"
-                      >
-                        {{ 'newsletters.writeNewsletter' | t }}
-                      </a>
-                      <button
-                        matButton
-                        type="button"
-                        (click)="cancelSlot(slot)"
-                        [attr.aria-label]="('circles.cancelPlanSession' | t) + ': ' + slot.title"
-                      >
-                        {{ 'circles.cancelPlanSession' | t }}
-                      </button>
-                    } @else {
-                      {{ 'sessions.status.cancelled' | t }}
-                    }
-                  </td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-      </blup-list-frame>
+      <blup-plan-table [plan]="plan" />
     </section>
 
     <section aria-labelledby="series-title" class="card">
@@ -277,50 +179,7 @@ type RowGroup = FormGroup<{
           {{ 'circles.previewTitle' | t: { count: rows.length } }}
         </h2>
         <p class="intro">{{ 'circles.previewIntro' | t }}</p>
-        <ol class="rows">
-          @for (row of rows.controls; track row; let i = $index) {
-            <li class="row" [formGroup]="row" data-testid="preview-row">
-              <span class="number" aria-hidden="true">{{ i + 1 }}</span>
-              <mat-form-field subscriptSizing="dynamic" class="date">
-                <mat-label>{{ 'circles.date' | t }}</mat-label>
-                <input matInput type="date" formControlName="date" />
-                <mat-error>{{ row.controls.date | fieldError }}</mat-error>
-              </mat-form-field>
-              <mat-form-field subscriptSizing="dynamic" class="time">
-                <mat-label>{{ 'circles.startTime' | t }}</mat-label>
-                <input matInput type="time" formControlName="time" />
-                <mat-error>{{ row.controls.time | fieldError }}</mat-error>
-              </mat-form-field>
-              <mat-form-field subscriptSizing="dynamic" class="title">
-                <mat-label>{{ 'circles.sessionTitle' | t }}</mat-label>
-                <input matInput formControlName="title" />
-                <mat-error>{{ row.controls.title | fieldError }}</mat-error>
-              </mat-form-field>
-              <mat-form-field subscriptSizing="dynamic" class="phase">
-                <mat-label>{{ 'circles.phase' | t }}</mat-label>
-                <mat-select formControlName="phase">
-                  @for (phase of phases; track phase) {
-                    <mat-option [value]="phase">{{ phaseKey(phase) | t }}</mat-option>
-                  }
-                </mat-select>
-              </mat-form-field>
-              <mat-form-field subscriptSizing="dynamic" class="topic">
-                <mat-label>{{ 'circles.topic' | t }}</mat-label>
-                <input matInput formControlName="topic" />
-                <mat-error>{{ row.controls.topic | fieldError }}</mat-error>
-              </mat-form-field>
-              <button
-                matIconButton
-                type="button"
-                class="remove"
-                (click)="rows.removeAt(i)"
-                [attr.aria-label]="'circles.removeRow' | t: { n: i + 1 }"
-              >
-                <blup-icon name="delete" />
-              </button>
-            </li>
-          }
-        </ol>
+        <blup-plan-preview-rows [rows]="rows" />
         <blup-api-error [error]="save.error()" />
         <div class="save">
           <button
@@ -362,78 +221,8 @@ type RowGroup = FormGroup<{
     .wide {
       grid-column: 1 / -1;
     }
-    .rows {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: flex;
-      flex-direction: column;
-      gap: 12px;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-start;
-      gap: 8px;
-      padding-block-end: 12px;
-      border-block-end: 1px solid var(--mat-sys-outline-variant);
-    }
-    .number {
-      inline-size: 2ch;
-      padding-block-start: 16px;
-      font: var(--mat-sys-title-medium);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .date {
-      flex: 1 1 150px;
-    }
-    .time {
-      flex: 0 1 120px;
-    }
-    .title {
-      flex: 2 1 160px;
-    }
-    .phase {
-      flex: 1 1 150px;
-    }
-    .topic {
-      flex: 3 1 160px;
-    }
-    .remove {
-      margin-block-start: 4px;
-    }
     .save {
       margin-block-start: 16px;
-    }
-    .table-scroll {
-      overflow-x: auto;
-    }
-    .table {
-      inline-size: 100%;
-      border-collapse: collapse;
-      font: var(--mat-sys-body-medium);
-    }
-    .table th,
-    .table td {
-      text-align: start;
-      vertical-align: top;
-      padding: 8px;
-      border-block-end: 1px solid var(--mat-sys-outline-variant);
-    }
-    .table th {
-      font: var(--mat-sys-title-small);
-    }
-    .nowrap {
-      white-space: nowrap;
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .cancelled td:not(.actions) {
-      text-decoration: line-through;
-    }
-    .actions {
-      white-space: nowrap;
     }
   `,
 })
@@ -441,7 +230,6 @@ export class PlannerPage {
   private readonly api = inject(CirclesApi);
   private readonly organisations = inject(OrganisationsApi);
   private readonly i18n = inject(I18nService);
-  private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
@@ -449,13 +237,10 @@ export class PlannerPage {
   readonly id = input.required<string>();
 
   protected readonly kinds = CIRCLE_KINDS;
-  protected readonly phases = PHASES;
   protected readonly maxMinutes = SESSION_LIMITS.durationMinutes;
   protected readonly maxSessions = SESSION_LIMITS.planSessions;
-  protected readonly circleKindKey = circleKindKey;
   protected readonly kindsPluralKey = (kind: CircleKind): TranslationKey =>
     `circles.kindsPlural.${kind}`;
-  protected readonly phaseKey = phaseKey;
 
   protected readonly cohort = rxResource({
     params: () => this.id(),
@@ -491,10 +276,9 @@ export class PlannerPage {
   protected readonly agenda = agendaArray(
     defaultAgenda(CircleKind.Village, agendaKindTitles(this.i18n)),
   );
-  protected readonly rows = new FormArray<RowGroup>([]);
+  protected readonly rows = new FormArray<PlanRowGroup>([]);
   private readonly plannedKind = signal(CircleKind.Village);
   protected readonly save = submitter();
-  private readonly confirm = confirmAction();
 
   constructor() {
     this.series.controls.circleKind.valueChanges.subscribe((kind) => {
@@ -510,10 +294,6 @@ export class PlannerPage {
     });
   }
 
-  protected allCancelled(slot: PlanSessionDto): boolean {
-    return slot.sessionCount > 0 && slot.cancelledCount >= slot.sessionCount;
-  }
-
   /** Fills the preview from the series form. */
   protected preview(): void {
     if (!readyToSubmit(this.series, this.host)) return;
@@ -526,7 +306,7 @@ export class PlannerPage {
       everyWeeks: Number(value.everyWeeks),
       count: Number(value.count),
     })) {
-      this.rows.push(this.rowGroup(row));
+      this.rows.push(planRowGroup(row));
     }
     this.save.error.set(null);
     queueMicrotask(() =>
@@ -557,41 +337,6 @@ export class PlannerPage {
     );
   }
 
-  protected editSlot(slot: PlanSessionDto): void {
-    this.dialog
-      .open(PlanSessionDialog, {
-        data: slot,
-        width: '640px',
-        maxWidth: '95vw',
-        autoFocus: 'first-tabbable',
-      })
-      .afterClosed()
-      .pipe(filter(Boolean))
-      .subscribe(() => {
-        this.snackBar.open(this.i18n.t('common.saved'), undefined, { duration: 4000 });
-        this.plan.reload();
-      });
-  }
-
-  protected cancelSlot(slot: PlanSessionDto): void {
-    this.confirm({
-      ask: {
-        title: this.i18n.t('circles.cancelPlanTitle', { title: slot.title }),
-        message: this.i18n.t('circles.cancelPlanMessage'),
-        confirm: this.i18n.t('circles.cancelPlanSession'),
-        cancel: this.i18n.t('common.back'),
-      },
-      act: () => this.api.cancelPlanSession(slot.id),
-      done: 'circles.planSessionCancelled',
-      then: () => this.plan.reload(),
-      failed: (error) =>
-        this.snackBar.open(
-          error instanceof Error && error.message ? error.message : this.i18n.t('errors.generic'),
-          this.i18n.t('common.close'),
-        ),
-    });
-  }
-
   /** `sessions.3.startsAt` and friends: the API names the row; show it at that row's field. */
   private showRowErrors(error: unknown): void {
     if (!(error instanceof ApiError)) return;
@@ -610,19 +355,4 @@ export class PlannerPage {
         ?.focus(),
     );
   }
-
-  private rowGroup(row: PlanRow): RowGroup {
-    return new FormGroup({
-      date: text(row.date, [Validators.required]),
-      time: text(row.time, [Validators.required, Validators.pattern(TIME_PATTERN)]),
-      durationMinutes: new FormControl(row.durationMinutes, { nonNullable: true }),
-      title: text(row.title, [Validators.required, Validators.maxLength(SESSION_LIMITS.title)]),
-      phase: new FormControl(row.phase, { nonNullable: true }),
-      topic: text(row.topic, [Validators.maxLength(SESSION_LIMITS.topic)]),
-    });
-  }
-}
-
-function text(value: string, validators: ValidatorFn[]): FormControl<string> {
-  return new FormControl(value, { nonNullable: true, validators });
 }

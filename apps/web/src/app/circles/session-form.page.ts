@@ -1,22 +1,13 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import {
   FormArray,
-  FormControl,
   FormGroup,
   NonNullableFormBuilder,
   ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -24,17 +15,8 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import {
-  CircleKind,
-  MAX_PAGE_SIZE,
-  type Material,
-  MaterialKind,
-  PHASES,
-  Phase,
-  SESSION_LIMITS,
-  SessionStatus,
-} from '@blup/contracts';
-import { CirclesApi, CoursesApi, I18nService, SessionsApi, TranslatePipe } from '@blup/web/core';
+import { CircleKind, PHASES, Phase, SESSION_LIMITS, SessionStatus } from '@blup/contracts';
+import { CirclesApi, I18nService, SessionsApi, TranslatePipe } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { confirmAction } from '../shared/confirm-action';
@@ -47,7 +29,13 @@ import {
   agendaValue,
   setAgenda,
 } from './agenda-editor';
-import { circleName, materialKindKey, phaseKey } from './circle-labels';
+import { circleName, phaseKey } from './circle-labels';
+import {
+  type MaterialGroup,
+  MaterialsEditor,
+  materialGroup,
+  materialsValue,
+} from './materials-editor';
 import { defaultAgenda } from './plan-series';
 import {
   mapTimeDetails,
@@ -56,28 +44,6 @@ import {
   sessionTimeFields,
   spanMoved,
 } from './session-times';
-
-type MaterialGroup = FormGroup<{
-  kind: FormControl<MaterialKind>;
-  title: FormControl<string>;
-  url: FormControl<string>;
-  lessonId: FormControl<string | null>;
-}>;
-
-function materialGroup(m: Material): MaterialGroup {
-  return new FormGroup({
-    kind: new FormControl(m.kind, { nonNullable: true }),
-    title: new FormControl(m.title, {
-      nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(SESSION_LIMITS.materialTitle)],
-    }),
-    url: new FormControl(m.url ?? '', {
-      nonNullable: true,
-      validators: m.kind === MaterialKind.Lesson ? [] : [Validators.required],
-    }),
-    lessonId: new FormControl(m.lessonId),
-  });
-}
 
 /**
  * Adjust one circle's session (`/circles/sessions/:id/edit`): time, content, own link, held,
@@ -89,7 +55,6 @@ function materialGroup(m: Material): MaterialGroup {
     ReactiveFormsModule,
     RouterLink,
     MatButton,
-    MatIconButton,
     MatCheckbox,
     MatFormField,
     MatLabel,
@@ -103,6 +68,7 @@ function materialGroup(m: Material): MaterialGroup {
     PageHeader,
     ApiErrorMessage,
     AgendaEditor,
+    MaterialsEditor,
     TranslatePipe,
     FieldErrorPipe,
   ],
@@ -187,66 +153,7 @@ function materialGroup(m: Material): MaterialGroup {
       <blup-agenda-editor [items]="agenda" />
 
       <h2 class="section-title">{{ 'circles.materials' | t }}</h2>
-      @if (!materials.length) {
-        <p class="muted">{{ 'circles.noMaterials' | t }}</p>
-      }
-      <ul class="materials" data-testid="materials">
-        @for (m of materials.controls; track m; let i = $index) {
-          <li class="material" [formGroup]="m">
-            <span class="kind">{{ materialKindKey(m.controls.kind.value) | t }}</span>
-            <mat-form-field subscriptSizing="dynamic" class="m-title">
-              <mat-label>{{ 'circles.materialTitle' | t }}</mat-label>
-              <input matInput formControlName="title" />
-              <mat-error>{{ m.controls.title | fieldError }}</mat-error>
-            </mat-form-field>
-            @if (m.controls.kind.value !== lessonKind) {
-              <mat-form-field subscriptSizing="dynamic" class="m-url">
-                <mat-label>{{ 'circles.materialUrl' | t }}</mat-label>
-                <input matInput type="url" formControlName="url" />
-                <mat-error>{{ m.controls.url | fieldError }}</mat-error>
-              </mat-form-field>
-            }
-            <button
-              matIconButton
-              type="button"
-              [attr.aria-label]="'circles.removeMaterial' | t: { title: m.controls.title.value }"
-              (click)="materials.removeAt(i)"
-            >
-              <blup-icon name="delete" />
-            </button>
-          </li>
-        }
-      </ul>
-      <div class="add-material">
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'circles.course' | t }}</mat-label>
-          <mat-select [value]="courseId()" (valueChange)="courseId.set($event)">
-            @for (course of courses(); track course.id) {
-              <mat-option [value]="course.id">{{ course.title }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'circles.lesson' | t }}</mat-label>
-          <mat-select
-            [value]="lessonId()"
-            (valueChange)="lessonId.set($event)"
-            [disabled]="!lessons().length"
-          >
-            @for (lesson of lessons(); track lesson.id) {
-              <mat-option [value]="lesson.id">{{ lesson.title }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <button matButton="outlined" type="button" (click)="addLesson()" [disabled]="!lessonId()">
-          <blup-icon matButtonIcon name="school" />
-          {{ 'circles.addLesson' | t }}
-        </button>
-        <button matButton="outlined" type="button" (click)="addLink()">
-          <blup-icon matButtonIcon name="link" />
-          {{ 'circles.addLink' | t }}
-        </button>
-      </div>
+      <blup-materials-editor [materials]="materials" />
 
       <blup-api-error [error]="save.error()" />
       <div class="actions">
@@ -282,49 +189,11 @@ function materialGroup(m: Material): MaterialGroup {
     .wide {
       grid-column: 1 / -1;
     }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-    }
     .cancelled {
       padding: 12px 16px;
       border-radius: 12px;
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);
-    }
-    .materials {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: flex;
-      flex-direction: column;
-      gap: 12px;
-    }
-    .material {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-start;
-      gap: 8px;
-    }
-    .kind {
-      inline-size: 6em;
-      padding-block-start: 16px;
-      font: var(--mat-sys-label-large);
-    }
-    .m-title {
-      flex: 2 1 200px;
-    }
-    .m-url {
-      flex: 3 1 240px;
-    }
-    .add-material {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px;
-      margin-block: 12px;
-    }
-    .add-material mat-form-field {
-      flex: 1 1 200px;
     }
     .actions {
       display: flex;
@@ -340,7 +209,6 @@ function materialGroup(m: Material): MaterialGroup {
 export class SessionFormPage {
   private readonly api = inject(CirclesApi);
   private readonly sessionsApi = inject(SessionsApi);
-  private readonly coursesApi = inject(CoursesApi);
   private readonly i18n = inject(I18nService);
   private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
@@ -352,8 +220,6 @@ export class SessionFormPage {
 
   protected readonly phases = PHASES;
   protected readonly phaseKey = phaseKey;
-  protected readonly materialKindKey = materialKindKey;
-  protected readonly lessonKind = MaterialKind.Lesson;
 
   protected readonly session = rxResource({
     params: () => (this.creating() ? undefined : this.id()),
@@ -396,22 +262,6 @@ export class SessionFormPage {
   protected readonly save = submitter();
   private readonly confirm = confirmAction();
 
-  protected readonly courseId = signal<string | null>(null);
-  protected readonly lessonId = signal<string | null>(null);
-  private readonly courseList = rxResource({
-    stream: () => this.coursesApi.courses({ pageSize: MAX_PAGE_SIZE }),
-  });
-  protected readonly courses = computed(() =>
-    this.courseList.hasValue() ? this.courseList.value().items : [],
-  );
-  private readonly course = rxResource({
-    params: () => this.courseId() ?? undefined,
-    stream: ({ params }) => this.coursesApi.course(params),
-  });
-  protected readonly lessons = computed(() =>
-    this.course.hasValue() ? this.course.value().modules.flatMap((m) => m.lessons) : [],
-  );
-
   constructor() {
     effect(() => {
       if (!this.session.hasValue()) return;
@@ -432,35 +282,10 @@ export class SessionFormPage {
     });
   }
 
-  protected addLesson(): void {
-    const lesson = this.lessons().find((l) => l.id === this.lessonId());
-    if (!lesson) return;
-    this.materials.push(
-      materialGroup({
-        kind: MaterialKind.Lesson,
-        title: lesson.title,
-        url: null,
-        lessonId: lesson.id,
-      }),
-    );
-    this.lessonId.set(null);
-  }
-
-  protected addLink(): void {
-    this.materials.push(
-      materialGroup({ kind: MaterialKind.Link, title: '', url: '', lessonId: null }),
-    );
-  }
-
   protected submit(): void {
     const v = this.form.getRawValue();
     const span = sessionSpan(v.date, v.time, Number(v.durationMinutes));
-    const materials: Material[] = this.materials.getRawValue().map((m) => ({
-      kind: m.kind,
-      title: m.title.trim(),
-      url: m.kind === MaterialKind.Lesson ? null : m.url.trim(),
-      lessonId: m.kind === MaterialKind.Lesson ? m.lessonId : null,
-    }));
+    const materials = materialsValue(this.materials);
     const content = {
       title: v.title.trim(),
       phase: v.phase,
