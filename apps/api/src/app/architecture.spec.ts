@@ -30,16 +30,9 @@ const SQL_NOT_YET_MOVED: readonly string[] = [
   'circles/circle-sync.service.ts',
   'circles/circles.service.ts',
   'circles/planning.service.ts',
-  'citizen-panel/citizen-panel.service.ts',
-  'enrolment/enrolment.service.ts',
   'health/health.service.ts',
   'home/home.service.ts',
   'housekeeping/housekeeping.processor.ts',
-  'newsletter-delivery/delivery-store.ts',
-  'newsletters/newsletter-audience.service.ts',
-  'newsletters/newsletter-queries.ts',
-  'newsletters/newsletter-renderer.service.ts',
-  'newsletters/newsletters.service.ts',
   'organisations/cohorts/cohorts.service.ts',
   'organisations/municipalities/municipalities.service.ts',
   'organisations/villages/villages.service.ts',
@@ -53,11 +46,7 @@ const SQL_NOT_YET_MOVED: readonly string[] = [
 const WRITES_NOT_YET_MOVED: readonly string[] = [
   'applications/applications.service.ts writes villages (owner: organisations)',
   'applications/applications.service.ts writes users (owner: auth)',
-  'citizen-panel/citizen-panel.service.ts writes users (owner: auth)',
-  'enrolment/enrolment.service.ts writes cohorts (owner: organisations)',
-  'enrolment/enrolment.service.ts writes villages (owner: organisations)',
   'housekeeping/housekeeping.processor.ts writes one_time_tokens (owner: auth)',
-  'newsletter-delivery/delivery-store.ts writes newsletters (owner: newsletters)',
   'participation/session-page.service.ts writes circle_sessions (owner: circles)',
   'people/people.service.ts writes users (owner: auth)',
 ];
@@ -201,6 +190,19 @@ describe('the API’s shape', () => {
       .filter(({ file, text }) => !file.endsWith('.queries.ts') && holdsSql(text))
       .map(({ file }) => file);
     expect(misplaced.filter((file) => !SQL_NOT_YET_MOVED.includes(file))).toEqual([]);
+  });
+
+  it('still needs every allowance it lists', () => {
+    const written = new Set(
+      files.flatMap(({ file, text }) =>
+        [...writtenTables(text, tables)].map(
+          (table) => `${file} writes ${table} (owner: ${owners.get(table)})`,
+        ),
+      ),
+    );
+    const withSql = new Set(files.filter(({ text }) => holdsSql(text)).map(({ file }) => file));
+    expect(WRITES_NOT_YET_MOVED.filter((line) => !written.has(line))).toEqual([]);
+    expect(SQL_NOT_YET_MOVED.filter((file) => !withSql.has(file))).toEqual([]);
   });
 
   it('finds every table written by its owner somewhere', () => {
