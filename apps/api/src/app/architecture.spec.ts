@@ -16,7 +16,6 @@ const EXEMPT = [/^database\/migrations\//, /^demo\//, /\.spec\.ts$/, /\.int-spec
 
 /** SQL or query builders found outside a queries file, allowed while issue 12 moves them. */
 const SQL_NOT_YET_MOVED: readonly string[] = [
-  'applications/applications.service.ts',
   'applications/info-meeting-reminders.processor.ts',
   'applications/info-meeting-reminders.producer.ts',
   'applications/info-meetings.service.ts',
@@ -58,8 +57,6 @@ const SQL_NOT_YET_MOVED: readonly string[] = [
 
 /** Writes by a module that does not own the table, allowed while issue 12 moves them. */
 const WRITES_NOT_YET_MOVED: readonly string[] = [
-  'applications/applications.service.ts writes villages (owner: organisations)',
-  'applications/applications.service.ts writes users (owner: auth)',
   'citizen-panel/citizen-panel.service.ts writes users (owner: auth)',
   'enrolment/enrolment.service.ts writes cohorts (owner: organisations)',
   'enrolment/enrolment.service.ts writes villages (owner: organisations)',

@@ -14,5 +14,6 @@ import { VillagesService } from './villages/villages.service';
   imports: [TypeOrmModule.forFeature([Municipality, Village, Cohort, User]), CirclesModule],
   controllers: [MunicipalitiesController, VillagesController, CohortsController],
   providers: [MunicipalitiesService, VillagesService, CohortsService],
+  exports: [VillagesService],
 })
 export class OrganisationsModule {}

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type Page, type VillageDto } from '@blup/contracts';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import {
   Actor,
   canCreateVillage,
@@ -168,5 +168,22 @@ export class VillagesService {
       cohortName: v.cohort?.name ?? null,
       memberCount,
     };
+  }
+
+  /**
+   * A new village without a cohort, for another module's flow (an approved application), inside
+   * its transaction; `conflict()` when the municipality already has a village of that name.
+   */
+  async createInMunicipality(
+    village: { name: string; municipalityId: string },
+    conflict: () => AppException,
+    em?: EntityManager,
+  ): Promise<Village> {
+    const repo = em ? em.getRepository(Village) : this.villages;
+    return withUniqueName(
+      () => nameTaken(repo, village.name, { within: { municipalityId: village.municipalityId } }),
+      () => repo.save(repo.create({ ...village, description: '', cohortId: null })),
+      conflict,
+    );
   }
 }
