@@ -16,9 +16,6 @@ const EXEMPT = [/^database\/migrations\//, /^demo\//, /\.spec\.ts$/, /\.int-spec
 
 /** SQL or query builders found outside a queries file, allowed while issue 12 moves them. */
 const SQL_NOT_YET_MOVED: readonly string[] = [
-  'applications/info-meeting-reminders.processor.ts',
-  'applications/info-meeting-reminders.producer.ts',
-  'applications/info-meetings.service.ts',
   'auth/auth.service.ts',
   'auth/invitation.service.ts',
   'auth/one-time-token.service.ts',
@@ -63,7 +60,6 @@ const WRITES_NOT_YET_MOVED: readonly string[] = [
   'housekeeping/housekeeping.processor.ts writes one_time_tokens (owner: auth)',
   'newsletter-delivery/delivery-store.ts writes newsletters (owner: newsletters)',
   'participation/session-page.service.ts writes circle_sessions (owner: circles)',
-  'people/people.service.ts writes users (owner: auth)',
   'progress/progress.service.ts writes lesson_progress (owner: courses)',
   'video/demo-video.ts writes lessons (owner: courses)',
   'video/video-state.service.ts writes lessons (owner: courses)',
