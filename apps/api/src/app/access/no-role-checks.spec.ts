@@ -29,11 +29,6 @@ const ALLOWED: readonly { file: string; only: RegExp; why: string }[] = [
     why: 'checks the shape of the invited person (a learner needs a learner kind, …); who may invite is inviteRefusal',
   },
   {
-    file: 'applications/applications.service.ts',
-    only: /\baccount\.role\b/,
-    why: 'checks that an applicant’s existing account fits the steering group (intake data, not the caller)',
-  },
-  {
     file: 'people/people.service.ts',
     only: /\bbody\.role !== person\.role\b/,
     why: 'notices that a role changes (who may change it is canUpdatePerson)',

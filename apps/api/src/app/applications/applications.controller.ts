@@ -62,7 +62,10 @@ import {
   ApplicationVillageOptionResponse,
   ApplicationWithdrawnResponse,
 } from './applications.responses';
-import { ApplicationsService } from './applications.service';
+import { ApplicationAgreementsService } from './application-agreements.service';
+import { ApplicationDecisionsService } from './application-decisions.service';
+import { ApplicationIntakeService } from './application-intake.service';
+import { ApplicationListsService } from './application-lists.service';
 
 /** The signed-in person on a public route, or null. */
 export const OptionalUser = createParamDecorator(
@@ -77,7 +80,12 @@ type UploadRequest = AuthedRequest & { file?: AgreementUpload };
 @UseFilters(RetryAfterFilter)
 @Controller('applications')
 export class ApplicationsController {
-  constructor(private readonly service: ApplicationsService) {}
+  constructor(
+    private readonly intake: ApplicationIntakeService,
+    private readonly agreements: ApplicationAgreementsService,
+    private readonly lists: ApplicationListsService,
+    private readonly decisions: ApplicationDecisionsService,
+  ) {}
 
   @Public()
   @Get('form-options')
@@ -86,7 +94,7 @@ export class ApplicationsController {
     description: 'Open cohorts, municipalities and their villages, for the form.',
   })
   formOptions(): Promise<ApplicationFormOptionsDto> {
-    return this.service.formOptions();
+    return this.intake.formOptions();
   }
 
   @Public()
@@ -98,7 +106,7 @@ export class ApplicationsController {
   villageOptions(
     @Query() query: VillageOptionsQueryDto,
   ): Promise<Page<ApplicationVillageOptionDto>> {
-    return this.service.villageOptions(query);
+    return this.intake.villageOptions(query);
   }
 
   /**
@@ -125,7 +133,7 @@ export class ApplicationsController {
     @Body() body: CreateApplicationBody,
     @Req() req: UploadRequest,
   ): Promise<ApplicationReceiptDto> {
-    return this.service.create(user, body, req.file, req.ip ?? null);
+    return this.intake.create(user, body, req.file, req.ip ?? null);
   }
 
   @Public()
@@ -143,7 +151,7 @@ export class ApplicationsController {
     @Query() query: UploadTokenQueryDto,
     @Req() req: UploadRequest,
   ): Promise<ApplicationReceiptDto> {
-    return this.service.uploadAgreement(user, id, query.token, req.file);
+    return this.agreements.upload(user, id, query.token, req.file);
   }
 
   @Public()
@@ -160,7 +168,7 @@ export class ApplicationsController {
     @Query() query: UploadTokenQueryDto,
     @Body() body: WithdrawApplicationBody,
   ): Promise<{ id: string; status: ApplicationStatus }> {
-    return this.service.withdraw(user, id, query.token, body.note);
+    return this.intake.withdraw(user, id, query.token, body.note);
   }
 
   @Roles(Role.Secretariat, Role.Coordinator)
@@ -173,7 +181,7 @@ export class ApplicationsController {
     @CurrentUser() user: AuthUser,
     @Query() query: ApplicationListQueryDto,
   ): Promise<ApplicationListResponse> {
-    return this.service.list(user, query);
+    return this.lists.list(user, query);
   }
 
   @Get(':id')
@@ -186,7 +194,7 @@ export class ApplicationsController {
     @CurrentUser() user: AuthUser,
     @IdParam('application') id: string,
   ): Promise<ApplicationDetailDto> {
-    return this.service.get(user, id);
+    return this.lists.get(user, id);
   }
 
   @Get(':id/agreement')
@@ -198,7 +206,7 @@ export class ApplicationsController {
     @CurrentUser() user: AuthUser,
     @IdParam('application') id: string,
   ): Promise<StreamableFile> {
-    return this.service.agreement(user, id);
+    return this.agreements.download(user, id);
   }
 
   @Post(':id/cooperation')
@@ -212,7 +220,7 @@ export class ApplicationsController {
     @IdParam('application') id: string,
     @Body() body: ConfirmCooperationBody,
   ): Promise<ApplicationDetailDto> {
-    return this.service.confirmCooperation(user, id, body.confirmed);
+    return this.decisions.confirmCooperation(user, id, body.confirmed);
   }
 
   @Post(':id/approve')
@@ -228,7 +236,7 @@ export class ApplicationsController {
     @IdParam('application') id: string,
     @Body() body: ApproveApplicationBody,
   ): Promise<ApplicationDetailDto> {
-    return this.service.approve(user, id, body);
+    return this.decisions.approve(user, id, body);
   }
 
   @Post(':id/reject')
@@ -242,6 +250,6 @@ export class ApplicationsController {
     @IdParam('application') id: string,
     @Body() body: RejectApplicationBody,
   ): Promise<ApplicationDetailDto> {
-    return this.service.reject(user, id, body);
+    return this.decisions.reject(user, id, body);
   }
 }

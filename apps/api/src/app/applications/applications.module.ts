@@ -2,9 +2,13 @@ import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { EnrolmentModule } from '../enrolment/enrolment.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { AgreementUploadInterceptor } from './agreement-upload.interceptor';
 import { ApplicationsController } from './applications.controller';
-import { ApplicationsService } from './applications.service';
+import { ApplicationAgreementsService } from './application-agreements.service';
+import { ApplicationDecisionsService } from './application-decisions.service';
+import { ApplicationIntakeService } from './application-intake.service';
+import { ApplicationListsService } from './application-lists.service';
 import { INFO_MEETINGS_QUEUE } from './info-meetings.constants';
 import { InfoMeetingReminderProducer } from './info-meeting-reminders.producer';
 import { InfoMeetingRemindersProcessor } from './info-meeting-reminders.processor';
@@ -23,11 +27,15 @@ export class ApplicationsModule {
       imports: [
         AuthModule,
         EnrolmentModule,
+        OrganisationsModule,
         BullModule.registerQueue({ name: INFO_MEETINGS_QUEUE }),
       ],
       controllers: [ApplicationsController, InfoMeetingsController],
       providers: [
-        ApplicationsService,
+        ApplicationIntakeService,
+        ApplicationAgreementsService,
+        ApplicationListsService,
+        ApplicationDecisionsService,
         InfoMeetingsService,
         InfoMeetingReminderProducer,
         AgreementUploadInterceptor,

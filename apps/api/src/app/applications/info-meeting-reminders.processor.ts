@@ -5,6 +5,7 @@ import type { Job } from 'bull';
 import { DataSource } from 'typeorm';
 import { MailProducer } from '../mail/mail.producer';
 import { INFO_MEETINGS_QUEUE, SEND_INFO_MEETING_REMINDERS_JOB } from './info-meetings.constants';
+import { markReminded, meetingForReminder, unremindedSignupIds } from './info-meetings.queries';
 import {
   InfoMeetingReminderProducer,
   type InfoMeetingReminderJob,
@@ -44,18 +45,7 @@ export class InfoMeetingRemindersProcessor implements OnApplicationBootstrap {
   }
 
   async remind(data: InfoMeetingReminderJob, now = new Date()): Promise<InfoMeetingReminderResult> {
-    const [meeting] = await this.dataSource.query<
-      {
-        id: string;
-        title: string;
-        starts_at: Date;
-        ends_at: Date;
-        url: string;
-        cancelled_at: Date | null;
-      }[]
-    >(`SELECT id, title, starts_at, ends_at, url, cancelled_at FROM info_meetings WHERE id = $1`, [
-      data.meetingId,
-    ]);
+    const meeting = await meetingForReminder(this.dataSource.manager, data.meetingId);
     let skipped: InfoMeetingReminderResult['skipped'];
     if (!meeting) skipped = 'gone';
     else if (meeting.cancelled_at) skipped = 'cancelled';
@@ -63,19 +53,11 @@ export class InfoMeetingRemindersProcessor implements OnApplicationBootstrap {
     else if (meeting.starts_at.getTime() <= now.getTime()) skipped = 'started';
     if (skipped || !meeting) return { sent: 0, skipped };
 
-    const signups = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM info_meeting_signups WHERE meeting_id = $1 AND reminded_at IS NULL`,
-      [meeting.id],
-    );
+    const signups = await unremindedSignupIds(this.dataSource.manager, meeting.id);
     let sent = 0;
-    for (const { id } of signups) {
+    for (const id of signups) {
       const mailed = await this.dataSource.transaction(async (em) => {
-        const [rows] = await em.query<[{ name: string; email: string }[], number]>(
-          `UPDATE info_meeting_signups SET reminded_at = now()
-            WHERE id = $1 AND reminded_at IS NULL RETURNING name, email`,
-          [id],
-        );
-        const person = rows[0];
+        const person = await markReminded(em, id);
         if (!person) return false;
         // Queued inside the transaction: if queueing fails, reminded_at rolls back and a retry sends.
         await this.mail.send({

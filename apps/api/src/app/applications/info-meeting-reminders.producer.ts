@@ -10,6 +10,7 @@ import {
   infoMeetingReminderDelay,
   SEND_INFO_MEETING_REMINDERS_JOB,
 } from './info-meetings.constants';
+import { futureMeetings } from './info-meetings.queries';
 
 /** One meeting's reminders, for the start time it had when the job was made. */
 export interface InfoMeetingReminderJob {
@@ -56,10 +57,7 @@ export class InfoMeetingReminderProducer {
 
   /** Every future meeting into the queue: run when a worker starts (idempotent by job id). */
   async sweep(): Promise<number> {
-    const rows = await this.dataSource.query<{ id: string; starts_at: Date }[]>(
-      `SELECT id, starts_at FROM info_meetings
-        WHERE cancelled_at IS NULL AND starts_at > now() ORDER BY starts_at LIMIT 5000`,
-    );
+    const rows = await futureMeetings(this.dataSource.manager);
     let scheduled = 0;
     for (const row of rows) if (await this.schedule(row.id, row.starts_at)) scheduled++;
     this.logger.log({ msg: 'info-meeting reminder sweep', meetings: rows.length, scheduled });

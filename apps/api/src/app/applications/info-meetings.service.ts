@@ -28,29 +28,26 @@ import {
 } from './applications.dto';
 import { withinReminderWindow } from './info-meetings.constants';
 import { InfoMeetingReminderProducer } from './info-meeting-reminders.producer';
+import {
+  cancelMeeting,
+  clearReminders,
+  deleteSignup,
+  insertSignup,
+  isSignedUp,
+  lockMeeting,
+  meetingById,
+  meetingPage,
+  signupByCancelHash,
+  signupContacts,
+  signupCount,
+  signupPage,
+  type MeetingRow,
+} from './info-meetings.queries';
 
 /** The web page that cancels a sign-up. */
 export function cancelUrl(publicUrl: string, token: string): string {
   return `${publicUrl}/enrolment/info-meetings/cancel?token=${encodeURIComponent(token)}`;
 }
-
-interface MeetingRow {
-  id: string;
-  title: string;
-  starts_at: Date;
-  ends_at: Date;
-  url: string;
-  capacity: number;
-  description: string;
-  cancelled_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-  signup_count: number;
-}
-
-const SELECT_MEETING = `
-  SELECT m.*, (SELECT count(*)::int FROM info_meeting_signups s WHERE s.meeting_id = m.id) AS signup_count
-    FROM info_meetings m`;
 
 const cancelLinkGone = (): AppException =>
   new AppException(
@@ -73,17 +70,15 @@ export class InfoMeetingsService {
   // ---- secretariat ----------------------------------------------------------------------------
 
   async list(query: InfoMeetingListQueryDto): Promise<Page<InfoMeetingDto>> {
-    const where = query.includePast ? '' : 'WHERE m.ends_at > now()';
     const { skip, take } = pageWindow(query);
-    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM info_meetings m ${where}`,
+    const { rows, total } = await meetingPage(
+      this.dataSource.manager,
+      query.includePast ? 'all' : 'not_ended',
+      !!query.includePast,
+      skip,
+      take,
     );
-    const rows = await this.dataSource.query<MeetingRow[]>(
-      `${SELECT_MEETING} ${where} ORDER BY m.starts_at ${query.includePast ? 'DESC' : 'ASC'}, m.id
-       LIMIT $1 OFFSET $2`,
-      [take, skip],
-    );
-    return toPage(rows.map(toDto), n, query);
+    return toPage(rows.map(toDto), total, query);
   }
 
   async get(id: string): Promise<InfoMeetingDto> {
@@ -154,11 +149,7 @@ export class InfoMeetingsService {
         endsAt,
       });
       // A moved meeting reminds everyone again, for the new time.
-      if (moved) {
-        await em.query(`UPDATE info_meeting_signups SET reminded_at = NULL WHERE meeting_id = $1`, [
-          id,
-        ]);
-      }
+      if (moved) await clearReminders(em, id);
     });
     if (moved) {
       await this.reminders.unschedule(id, before.starts_at);
@@ -171,16 +162,10 @@ export class InfoMeetingsService {
   async cancel(id: string): Promise<InfoMeetingDto> {
     const before = await this.row(id);
     if (!before.cancelled_at) {
-      await this.dataSource.query(
-        `UPDATE info_meetings SET cancelled_at = now(), updated_at = now() WHERE id = $1 AND cancelled_at IS NULL`,
-        [id],
-      );
+      await cancelMeeting(this.dataSource.manager, id);
       await this.reminders.unschedule(id, before.starts_at);
       if (before.starts_at.getTime() > Date.now()) {
-        const signups = await this.dataSource.query<{ name: string; email: string }[]>(
-          `SELECT name, email FROM info_meeting_signups WHERE meeting_id = $1`,
-          [id],
-        );
+        const signups = await signupContacts(this.dataSource.manager, id);
         for (const s of signups) {
           await this.mail.send({
             to: s.email,
@@ -202,26 +187,9 @@ export class InfoMeetingsService {
   async signups(id: string, query: PageQueryDto): Promise<Page<InfoMeetingSignupDto>> {
     await this.row(id);
     const { skip, take } = pageWindow(query);
-    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM info_meeting_signups WHERE meeting_id = $1`,
-      [id],
-    );
-    const rows = await this.dataSource.query<
-      {
-        id: string;
-        name: string;
-        email: string;
-        village_name: string | null;
-        municipality_name: string | null;
-        reminded_at: Date | null;
-        created_at: Date;
-      }[]
-    >(
-      `SELECT id, name, email, village_name, municipality_name, reminded_at, created_at
-         FROM info_meeting_signups WHERE meeting_id = $1
-        ORDER BY created_at, id LIMIT $2 OFFSET $3`,
-      [id, take, skip],
-    );
+    const db = this.dataSource.manager;
+    const n = await signupCount(db, id);
+    const rows = await signupPage(db, id, skip, take);
     return toPage(
       rows.map((r) => ({
         id: r.id,
@@ -240,16 +208,9 @@ export class InfoMeetingsService {
   // ---- public ---------------------------------------------------------------------------------
 
   async upcoming(query: PageQueryDto): Promise<Page<PublicInfoMeetingDto>> {
-    const where = 'WHERE m.cancelled_at IS NULL AND m.starts_at > now()';
     const { skip, take } = pageWindow(query);
-    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM info_meetings m ${where}`,
-    );
-    const rows = await this.dataSource.query<MeetingRow[]>(
-      `${SELECT_MEETING} ${where} ORDER BY m.starts_at, m.id LIMIT $1 OFFSET $2`,
-      [take, skip],
-    );
-    return toPage(rows.map(toPublicDto), n, query);
+    const { rows, total } = await meetingPage(this.dataSource.manager, 'open', false, skip, take);
+    return toPage(rows.map(toPublicDto), total, query);
   }
 
   /**
@@ -266,18 +227,7 @@ export class InfoMeetingsService {
     const now = new Date();
     const meeting = await this.dataSource
       .transaction(async (em) => {
-        const [m] = await em.query<
-          {
-            id: string;
-            title: string;
-            starts_at: Date;
-            cancelled_at: Date | null;
-            capacity: number;
-          }[]
-        >(
-          `SELECT id, title, starts_at, cancelled_at, capacity FROM info_meetings WHERE id = $1 FOR UPDATE`,
-          [id],
-        );
+        const m = await lockMeeting(em, id);
         if (!m) throw notFound('Info meeting not found.');
         if (m.cancelled_at) {
           throw closed(m.title, 'closed', m.cancelled_at, 'The meeting has been cancelled.');
@@ -290,15 +240,8 @@ export class InfoMeetingsService {
             `The meeting started on ${m.starts_at.toISOString().slice(0, 10)}; choose a later one.`,
           );
         }
-        const [{ n }] = await em.query<{ n: number }[]>(
-          `SELECT count(*)::int AS n FROM info_meeting_signups WHERE meeting_id = $1`,
-          [id],
-        );
-        const [dupe] = await em.query<unknown[]>(
-          `SELECT 1 FROM info_meeting_signups WHERE meeting_id = $1 AND email = $2`,
-          [id, body.email],
-        );
-        if (dupe) throw alreadySignedUp();
+        const n = await signupCount(em, id);
+        if (await isSignedUp(em, id, body.email)) throw alreadySignedUp();
         if (n >= m.capacity) {
           throw new AppException(
             HttpStatus.CONFLICT,
@@ -306,23 +249,22 @@ export class InfoMeetingsService {
             'The info meeting is full. Choose another meeting.',
           );
         }
-        await em.query(
-          `INSERT INTO info_meeting_signups
-             (meeting_id, name, email, village_name, municipality_name, cancel_token_hash, reminded_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [
-            id,
-            body.name,
-            body.email,
-            body.villageName?.trim() || null,
-            body.municipalityName?.trim() || null,
-            hashToken(token),
-            // Inside the last 24 hours the confirmation is the reminder.
-            withinReminderWindow(m.starts_at, INFO_MEETING_LIMITS.reminderHoursBefore, now)
-              ? now
-              : null,
-          ],
-        );
+        await insertSignup(em, {
+          meetingId: id,
+          name: body.name,
+          email: body.email,
+          villageName: body.villageName?.trim() || null,
+          municipalityName: body.municipalityName?.trim() || null,
+          cancelTokenHash: hashToken(token),
+          // Inside the last 24 hours the confirmation is the reminder.
+          remindedAt: withinReminderWindow(
+            m.starts_at,
+            INFO_MEETING_LIMITS.reminderHoursBefore,
+            now,
+          )
+            ? now
+            : null,
+        });
         return m;
       })
       .catch((error: unknown) => {
@@ -361,11 +303,7 @@ export class InfoMeetingsService {
   /** Deletes the sign-up the link names; the place frees up. */
   async cancelSignup(token: string): Promise<InfoMeetingSignupCancelDto> {
     const found = await this.byToken(token);
-    const [deleted] = await this.dataSource.query<[unknown[], number]>(
-      `DELETE FROM info_meeting_signups WHERE id = $1 RETURNING id`,
-      [found.signup_id],
-    );
-    if (!deleted.length) throw cancelLinkGone();
+    if (!(await deleteSignup(this.dataSource.manager, found.signup_id))) throw cancelLinkGone();
     return {
       meetingTitle: found.title,
       startsAt: found.starts_at.toISOString(),
@@ -378,22 +316,13 @@ export class InfoMeetingsService {
     token: string,
   ): Promise<{ signup_id: string; name: string; title: string; starts_at: Date }> {
     if (!looksLikeToken(token)) throw cancelLinkGone();
-    const [found] = await this.dataSource.query<
-      { signup_id: string; name: string; title: string; starts_at: Date }[]
-    >(
-      `SELECT s.id AS signup_id, s.name, m.title, m.starts_at
-         FROM info_meeting_signups s JOIN info_meetings m ON m.id = s.meeting_id
-        WHERE s.cancel_token_hash = $1`,
-      [hashToken(token)],
-    );
+    const found = await signupByCancelHash(this.dataSource.manager, hashToken(token));
     if (!found) throw cancelLinkGone();
     return found;
   }
 
   private async row(id: string): Promise<MeetingRow> {
-    const [row] = await this.dataSource.query<MeetingRow[]>(`${SELECT_MEETING} WHERE m.id = $1`, [
-      id,
-    ]);
+    const row = await meetingById(this.dataSource.manager, id);
     if (!row) throw notFound('Info meeting not found.');
     return row;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { User } from '../database/entities/user.entity';
+import { User } from '../database/entities';
 
 /**
  * The one place other modules change the `users` table (auth owns it). Each method takes an
@@ -31,5 +31,55 @@ export class AccountsService {
     } else {
       await users.update({ id: userId }, { newslettersOptedOutAt: null });
     }
+  }
+
+  /** A new account that waits for its invitation to be accepted (no password, not activated). */
+  async createInvited(
+    person: Pick<
+      User,
+      'email' | 'name' | 'role' | 'locale' | 'municipalityId' | 'villageId' | 'coordinationGroup'
+    > &
+      Partial<Pick<User, 'learnerKind'>>,
+    invitedById: string,
+    em?: EntityManager,
+  ): Promise<User> {
+    const users = this.manager(em).getRepository(User);
+    return users.save(
+      users.create({
+        ...person,
+        passwordHash: null,
+        contactPerson: false,
+        learnerKind: person.learnerKind ?? null,
+        invitedById,
+        activatedAt: null,
+        disabledAt: null,
+      }),
+    );
+  }
+
+  /** Puts an existing steering member into their village's coordination group. */
+  async joinCoordinationGroup(userId: string, em?: EntityManager): Promise<void> {
+    await this.manager(em).getRepository(User).update(userId, { coordinationGroup: true });
+  }
+
+  /** The secretariat's change of a person: name, role and placement, and disabled or not. */
+  async updatePerson(
+    userId: string,
+    changes: Partial<
+      Pick<
+        User,
+        | 'name'
+        | 'role'
+        | 'municipalityId'
+        | 'villageId'
+        | 'coordinationGroup'
+        | 'contactPerson'
+        | 'learnerKind'
+        | 'disabledAt'
+      >
+    >,
+    em?: EntityManager,
+  ): Promise<void> {
+    await this.manager(em).getRepository(User).update(userId, changes);
   }
 }

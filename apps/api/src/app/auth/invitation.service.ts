@@ -8,7 +8,7 @@ import {
   Role,
   SessionUser,
 } from '@blup/contracts';
-import { DataSource, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { canReadPerson, InviteRefusal, InviteTarget, inviteRefusal } from '../access/access-policy';
 import { AppException } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
@@ -17,6 +17,7 @@ import { Municipality, User, Village } from '../database/entities';
 import { toPersonDto } from '../people/people.service';
 import { MailProducer } from '../mail/mail.producer';
 import type { AuthUser } from './auth-user';
+import { AccountsService } from './accounts.service';
 import { AuthService, HttpPair } from './auth.service';
 import { AcceptInvitationDto, InviteDto } from './dto/invitation.dto';
 import type { TokenDto } from './dto/auth.dto';
@@ -73,6 +74,7 @@ export class InvitationService {
     private readonly passwords: PasswordService,
     private readonly auth: AuthService,
     private readonly mail: MailProducer,
+    private readonly accounts: AccountsService,
   ) {}
 
   async invite(actor: AuthUser, dto: InviteDto): Promise<PersonDto> {
@@ -87,31 +89,21 @@ export class InvitationService {
 
     const { user, token } = await this.dataSource
       .transaction(async (manager) => {
-        const repo = manager.getRepository(User);
-        const user = await repo.save(
-          repo.create({
+        const user = await this.accounts.createInvited(
+          {
             email: dto.email,
             name: dto.name,
             role: dto.role,
             locale: dto.locale ?? DEFAULT_LOCALE,
-            passwordHash: null,
             municipalityId: placement.municipality?.id ?? null,
             villageId: placement.village?.id ?? null,
             coordinationGroup: dto.role === Role.SteeringMember && dto.coordinationGroup === true,
-            contactPerson: false,
             learnerKind: dto.role === Role.Learner ? (dto.learnerKind ?? null) : null,
-            invitedById: actor.id,
-            activatedAt: null,
-            disabledAt: null,
-          }),
-        );
-        const token = await this.tokens.issue(
-          'invitation',
-          user.id,
-          this.invitationTtlMs(),
+          },
           actor.id,
           manager,
         );
+        const token = await this.issueToken(user.id, actor.id, manager);
         return { user, token };
       })
       .catch((error: unknown) => {
@@ -339,6 +331,26 @@ export class InvitationService {
     invitedBy: string,
     placement: Placement,
   ): Promise<void> {
+    const place = placement.village?.name ?? placement.municipality?.name ?? null;
+    await this.mailInvitation(person, token, invitedBy, place);
+  }
+
+  private invitationTtlMs(): number {
+    return this.config.invitationTtlDays * 24 * 3600 * 1000;
+  }
+
+  /** An invitation token for an account another flow created (an approved application). */
+  issueToken(userId: string, invitedById: string, em?: EntityManager): Promise<string> {
+    return this.tokens.issue('invitation', userId, this.invitationTtlMs(), invitedById, em);
+  }
+
+  /** The invitation mail: its link lets the person choose a password and sign in. */
+  async mailInvitation(
+    person: Pick<User, 'email' | 'name' | 'locale'>,
+    token: string,
+    invitedBy: string,
+    place: string | null,
+  ): Promise<void> {
     await this.mail.send({
       to: person.email,
       template: 'invitation',
@@ -347,13 +359,9 @@ export class InvitationService {
         name: person.name,
         url: `${this.config.publicUrl}/invitation?token=${encodeURIComponent(token)}`,
         invitedBy,
-        place: placement.village?.name ?? placement.municipality?.name ?? null,
+        place,
         days: this.config.invitationTtlDays,
       },
     });
-  }
-
-  private invitationTtlMs(): number {
-    return this.config.invitationTtlDays * 24 * 3600 * 1000;
   }
 }

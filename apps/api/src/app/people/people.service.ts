@@ -9,6 +9,7 @@ import {
   scopeOf,
   type VillageRef,
 } from '../access/access-policy';
+import { AccountsService } from '../auth/accounts.service';
 import { SessionService } from '../auth/session.service';
 import { fieldError, notFound, secretariatOnly } from '../common/app-exception';
 import { toPage } from '../common/pagination';
@@ -33,6 +34,7 @@ export class PeopleService {
     @InjectRepository(Municipality) private readonly municipalities: Repository<Municipality>,
     @InjectRepository(Village) private readonly villages: Repository<Village>,
     private readonly sessions: SessionService,
+    private readonly accounts: AccountsService,
   ) {}
 
   async list(actor: Actor, query: PeopleQueryDto): Promise<Page<PersonDto>> {
@@ -101,7 +103,7 @@ export class PeopleService {
       throw fieldError(ErrorCode.PlacementInvalid, placement.field, placement.message);
 
     const disabledAt = nextDisabledAt(person.disabledAt, body.disabled);
-    await this.users.update(id, {
+    await this.accounts.updatePerson(id, {
       ...placement,
       name: body.name ?? person.name,
       disabledAt,

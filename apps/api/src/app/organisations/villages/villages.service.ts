@@ -198,4 +198,21 @@ export class VillagesService {
     const result = await villages.update({ id: villageId, cohortId }, { cohortId: null });
     return (result.affected ?? 0) > 0;
   }
+
+  /**
+   * A new village without a cohort, for another module's flow (an approved application), inside
+   * its transaction; `conflict()` when the municipality already has a village of that name.
+   */
+  async createInMunicipality(
+    village: { name: string; municipalityId: string },
+    conflict: () => AppException,
+    em?: EntityManager,
+  ): Promise<Village> {
+    const repo = em ? em.getRepository(Village) : this.villages;
+    return withUniqueName(
+      () => nameTaken(repo, village.name, { within: { municipalityId: village.municipalityId } }),
+      () => repo.save(repo.create({ ...village, description: '', cohortId: null })),
+      conflict,
+    );
+  }
 }
