@@ -6,6 +6,7 @@ import { Newsletter } from '../database/entities/newsletters';
 import { resolveAudience } from './newsletter-audience.queries';
 import { NewsletterAudience, type NewsletterRecipient } from './newsletter-ports';
 
+/** NewsletterAudience for the delivery module: who a newsletter goes to at the moment it starts. */
 @Injectable()
 export class NewsletterAudienceService extends NewsletterAudience {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
