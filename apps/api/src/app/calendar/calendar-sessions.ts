@@ -6,7 +6,6 @@ import {
   type AgendaItem,
   type Locale,
 } from '@blup/contracts';
-import type { EntityManager } from 'typeorm';
 import type { CalendarEvent } from './ical-writer';
 
 /** What a calendar entry or a reminder mail says about one session. */
@@ -28,85 +27,8 @@ export interface CalendarSession {
   joinUrl: string | null;
 }
 
-interface Row {
-  id: string;
-  circle_id: string;
-  title: string;
-  topic: string;
-  starts_at: Date;
-  ends_at: Date;
-  agenda: AgendaItem[];
-  status: SessionStatus;
-  sequence: number;
-  created_at: Date;
-  updated_at: Date;
-  kind: CircleKind;
-  village_name: string | null;
-  join_url: string | null;
-}
-
-const SELECT = `
-  SELECT s.id, s.circle_id, s.title, s.topic, s.starts_at, s.ends_at, s.agenda, s.status,
-         s.sequence, s.created_at, s.updated_at, c.kind, v.name AS village_name,
-         COALESCE(s.meeting_url, c.room_url) AS join_url
-    FROM circle_sessions s
-    JOIN circles c ON c.id = s.circle_id
-    LEFT JOIN villages v ON v.id = c.village_id`;
-
-function toSession(r: Row): CalendarSession {
-  return {
-    id: r.id,
-    circleId: r.circle_id,
-    title: r.title,
-    topic: r.topic,
-    startsAt: r.starts_at,
-    endsAt: r.ends_at,
-    agenda: r.agenda ?? [],
-    status: r.status,
-    sequence: r.sequence,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    circleKind: r.kind,
-    villageName: r.village_name,
-    joinUrl: r.join_url,
-  };
-}
-
-/** Sessions by id, in no particular order; missing ids are left out. */
-export async function loadCalendarSessions(
-  em: EntityManager,
-  ids: readonly string[],
-): Promise<CalendarSession[]> {
-  if (!ids.length) return [];
-  const rows = await em.query<Row[]>(`${SELECT} WHERE s.id = ANY($1::uuid[])`, [ids]);
-  return rows.map(toSession);
-}
-
-/** How far back a feed reaches, and the most sessions it holds. */
-export const FEED_PAST_DAYS = 90;
-export const FEED_MAX_SESSIONS = 500;
-
-/**
- * A person's sessions for their feed: those of the circles they take part in (as member or
- * guest) and those they facilitate, cancelled ones included so calendars drop them; from
- * FEED_PAST_DAYS back, soonest first, at most FEED_MAX_SESSIONS.
- */
-export async function loadFeedSessions(
-  em: EntityManager,
-  userId: string,
-): Promise<CalendarSession[]> {
-  const rows = await em.query<Row[]>(
-    `${SELECT}
-      WHERE s.circle_id IN (SELECT cp.circle_id FROM circle_participants cp WHERE cp.user_id = $1
-                            UNION
-                            SELECT f.id FROM circles f WHERE f.facilitator_id = $1)
-        AND s.starts_at >= now() - make_interval(days => $2)
-      ORDER BY s.starts_at, s.id
-      LIMIT $3`,
-    [userId, FEED_PAST_DAYS, FEED_MAX_SESSIONS],
-  );
-  return rows.map(toSession);
-}
+/** Kept for importers outside calendar; the statements live in calendar.queries.ts. */
+export { loadCalendarSessions } from './calendar.queries';
 
 interface Words {
   calendarName: string;
@@ -119,38 +41,37 @@ interface Words {
   kinds: Record<AgendaItemKind, string>;
 }
 
-const WORDS: Record<Locale, Words> = {
-  da: {
-    calendarName: 'BLUP studiekredse',
-    coordinatorCircle: 'Koordinatorkreds',
-    cancelled: 'AFLYST',
-    agenda: 'Dagsorden',
-    join: 'Deltag',
-    page: 'Mødeside',
-    minutes: 'min',
-    kinds: {
-      [AgendaItemKind.Inspiration]: 'Inspiration',
-      [AgendaItemKind.Discussion]: 'Drøftelse',
-      [AgendaItemKind.KnowledgeSharing]: 'Videndeling',
-      [AgendaItemKind.Coordination]: 'Koordinering',
-    },
-  },
-  en: {
-    calendarName: 'BLUP study circles',
-    coordinatorCircle: 'Coordinator circle',
-    cancelled: 'CANCELLED',
-    agenda: 'Agenda',
-    join: 'Join',
-    page: 'Session page',
-    minutes: 'min',
-    kinds: {
-      [AgendaItemKind.Inspiration]: 'Inspiration',
-      [AgendaItemKind.Discussion]: 'Discussion',
-      [AgendaItemKind.KnowledgeSharing]: 'Knowledge sharing',
-      [AgendaItemKind.Coordination]: 'Coordination',
-    },
+type Term = Record<Locale, string>;
+
+/** Each term in Danish and English, side by side. */
+const TERMS: Record<Exclude<keyof Words, 'kinds'>, Term> & {
+  kinds: Record<AgendaItemKind, Term>;
+} = {
+  calendarName: { da: 'BLUP studiekredse', en: 'BLUP study circles' },
+  coordinatorCircle: { da: 'Koordinatorkreds', en: 'Coordinator circle' },
+  cancelled: { da: 'AFLYST', en: 'CANCELLED' },
+  agenda: { da: 'Dagsorden', en: 'Agenda' },
+  join: { da: 'Deltag', en: 'Join' },
+  page: { da: 'Mødeside', en: 'Session page' },
+  minutes: { da: 'min', en: 'min' },
+  kinds: {
+    [AgendaItemKind.Inspiration]: { da: 'Inspiration', en: 'Inspiration' },
+    [AgendaItemKind.Discussion]: { da: 'Drøftelse', en: 'Discussion' },
+    [AgendaItemKind.KnowledgeSharing]: { da: 'Videndeling', en: 'Knowledge sharing' },
+    [AgendaItemKind.Coordination]: { da: 'Koordinering', en: 'Coordination' },
   },
 };
+
+function wordsIn(locale: Locale): Words {
+  const pick = <K extends string>(terms: Record<K, Term>): Record<K, string> =>
+    Object.fromEntries(
+      Object.entries<Term>(terms).map(([key, term]) => [key, term[locale]]),
+    ) as Record<K, string>;
+  const { kinds, ...rest } = TERMS;
+  return { ...pick(rest), kinds: pick(kinds) };
+}
+
+const WORDS: Record<Locale, Words> = { da: wordsIn('da'), en: wordsIn('en') };
 
 export function words(locale: Locale): Words {
   return WORDS[locale] ?? WORDS.da;

@@ -4,17 +4,18 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { canReadCircle } from '../access/circle-access-policy';
 import type { AuthUser } from '../auth/auth-user';
-import { loadCircleRefs } from '../circles/circle-ref';
+import { loadCircleRefs } from '../circles/circles.queries';
 import { notFound } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { icsFileName, toCalendarEvent, words } from './calendar-sessions';
 import {
-  icsFileName,
+  ensureFeed,
+  feedOwner,
   loadCalendarSessions,
   loadFeedSessions,
-  toCalendarEvent,
-  words,
-} from './calendar-sessions';
+  replaceFeedToken,
+} from './calendar.queries';
 import { writeCalendar } from './ical-writer';
 
 /** A feed token: 32 random bytes, base64url (43 characters). */
@@ -34,38 +35,20 @@ export class CalendarService {
 
   /** The person's feed address, created on first ask. */
   async feed(user: AuthUser): Promise<CalendarFeedDto> {
-    await this.dataSource.query(
-      `INSERT INTO calendar_feeds (user_id, token) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING`,
-      [user.id, newFeedToken()],
-    );
-    const [row] = await this.dataSource.query<{ token: string; created_at: Date }[]>(
-      `SELECT token, created_at FROM calendar_feeds WHERE user_id = $1`,
-      [user.id],
-    );
+    const row = await ensureFeed(this.dataSource.manager, user.id, newFeedToken());
     return this.toDto(row.token, row.created_at);
   }
 
   /** A new secret address; the old one answers 404 from now on. */
   async reset(user: AuthUser): Promise<CalendarFeedDto> {
-    const [row] = await this.dataSource.query<{ token: string; created_at: Date }[]>(
-      `INSERT INTO calendar_feeds (user_id, token) VALUES ($1, $2)
-       ON CONFLICT (user_id) DO UPDATE SET token = EXCLUDED.token, created_at = now()
-       RETURNING token, created_at`,
-      [user.id, newFeedToken()],
-    );
+    const row = await replaceFeedToken(this.dataSource.manager, user.id, newFeedToken());
     return this.toDto(row.token, row.created_at);
   }
 
   /** The feed behind a secret address: 404 when unknown, reset, or its owner is disabled. */
   async feedCalendar(token: string): Promise<string> {
     if (!TOKEN.test(token)) throw feedNotFound();
-    const [owner] = await this.dataSource.query<{ user_id: string; locale: Locale }[]>(
-      `SELECT f.user_id, u.locale
-         FROM calendar_feeds f
-         JOIN users u ON u.id = f.user_id
-        WHERE f.token = $1 AND u.disabled_at IS NULL`,
-      [token],
-    );
+    const owner = await feedOwner(this.dataSource.manager, token);
     if (!owner) throw feedNotFound();
     const sessions = await loadFeedSessions(this.dataSource.manager, owner.user_id);
     return writeCalendar({

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import type { CircleRef } from '../access/circle-access-policy';
 import { Role } from '@blup/contracts';
@@ -27,45 +26,6 @@ export function circleRefOf(kind: CircleRef['kind'], row: CircleRefColumns): Cir
     villageMunicipalityId: row.village_municipality_id,
     cohortMunicipalityIds: row.cohort_municipality_ids ?? [],
   };
-}
-
-/**
- * The facts the circle access policy needs, for several circles in one query.
- * Circles that do not exist are missing from the map.
- */
-export async function loadCircleRefs(
-  em: EntityManager,
-  circleIds: readonly string[],
-): Promise<Map<string, CircleRef>> {
-  if (!circleIds.length) return new Map();
-  const rows = await em.query<({ id: string; kind: CircleRef['kind'] } & CircleRefColumns)[]>(
-    `SELECT c.id, c.kind, c.village_id, ${CIRCLE_REF_COLUMNS}
-       FROM circles c
-       LEFT JOIN villages v ON v.id = c.village_id
-      WHERE c.id = ANY($1::uuid[])`,
-    [circleIds],
-  );
-  return new Map(rows.map((r) => [r.id, circleRefOf(r.kind, r)]));
-}
-
-/**
- * The cohort, if the actor may read at least one of its circles (any cohort, for the
- * secretariat); null otherwise.
- */
-export async function findReadableCohort(
-  em: EntityManager,
-  actor: Actor,
-  cohortId: string,
-): Promise<{ id: string; name: string } | null> {
-  const [row] = await em.query<{ id: string; name: string; readable: boolean }[]>(
-    `SELECT co.id, co.name,
-            EXISTS (SELECT 1 FROM circles c WHERE c.cohort_id = co.id
-                      AND ${readableCirclesSql(actor, 'c', '$2')}) AS readable
-       FROM cohorts co WHERE co.id = $1`,
-    [cohortId, actor.id],
-  );
-  if (!row || (actor.role !== Role.Secretariat && !row.readable)) return null;
-  return { id: row.id, name: row.name };
 }
 
 /**

@@ -38,6 +38,7 @@ import {
 } from './circles.dto';
 import { CirclesService } from './circles.service';
 import { PlanningService } from './planning.service';
+import { SessionPlanningService } from './session-planning.service';
 
 @ApiTags('circles')
 @ApiCookieAuth()
@@ -45,7 +46,7 @@ import { PlanningService } from './planning.service';
 export class CirclesController {
   constructor(
     private readonly circles: CirclesService,
-    private readonly planning: PlanningService,
+    private readonly sessionPlanning: SessionPlanningService,
   ) {}
 
   @Get()
@@ -98,7 +99,7 @@ export class CirclesController {
     @IdParam('circle') id: string,
     @Body() body: CreateCircleSessionBody,
   ): Promise<SessionSummaryDto> {
-    return this.planning.addSession(user, id, body);
+    return this.sessionPlanning.addSession(user, id, body);
   }
 }
 
@@ -184,7 +185,7 @@ export class PlanSessionsController {
 @ApiCookieAuth()
 @Controller('sessions')
 export class SessionAdjustController {
-  constructor(private readonly planning: PlanningService) {}
+  constructor(private readonly sessionPlanning: SessionPlanningService) {}
 
   @Patch(':id')
   @ApiOkResponse({ type: SessionSummaryResponse })
@@ -196,7 +197,7 @@ export class SessionAdjustController {
     @IdParam('session') id: string,
     @Body() body: UpdateSessionBody,
   ): Promise<SessionSummaryDto> {
-    return this.planning.updateSession(user, id, body);
+    return this.sessionPlanning.updateSession(user, id, body);
   }
 
   @Post(':id/cancel')
@@ -209,6 +210,6 @@ export class SessionAdjustController {
     @CurrentUser() user: AuthUser,
     @IdParam('session') id: string,
   ): Promise<SessionSummaryDto> {
-    return this.planning.cancelSession(user, id);
+    return this.sessionPlanning.cancelSession(user, id);
   }
 }

@@ -8,6 +8,7 @@ import {
 import { CirclesService } from './circles.service';
 import { CircleSync } from './circle-sync.service';
 import { PlanningService } from './planning.service';
+import { SessionPlanningService } from './session-planning.service';
 
 /** Circles, the cohort calendar plan, adjusting and cancelling sessions, the cohort grid. */
 @Module({
@@ -17,7 +18,7 @@ import { PlanningService } from './planning.service';
     PlanSessionsController,
     SessionAdjustController,
   ],
-  providers: [CircleSync, CirclesService, PlanningService],
-  exports: [CircleSync],
+  providers: [CircleSync, CirclesService, PlanningService, SessionPlanningService],
+  exports: [CircleSync, SessionPlanningService],
 })
 export class CirclesModule {}

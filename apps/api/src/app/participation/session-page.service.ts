@@ -18,51 +18,28 @@ import {
   canTakeAttendance,
   type CircleRef,
 } from '../access/circle-access-policy';
-import { CIRCLE_REF_COLUMNS, circleRefOf, type CircleRefColumns } from '../circles/circle-ref';
+import { circleRefOf } from '../circles/circle-ref';
+import { SessionPlanningService } from '../circles/session-planning.service';
 import { AppException, fieldError, notFound, secretariatOnly } from '../common/app-exception';
 import { pageWindow, PageQueryDto, toPage } from '../common/pagination';
 import type { RecordAttendanceBody, UpdateSessionOutcomeBody } from './participation.dto';
-import { SESSION_PAGE_SQL, summaryOf, type SessionPageRow } from './session-rows';
+import {
+  attendanceRows,
+  firstOutsider,
+  loadSessionPage,
+  participantCount,
+  saveAttendance,
+  saveRsvp,
+  sessionFacts,
+  userNames,
+  type SessionFactsRow,
+} from './participation.queries';
+import { summaryOf } from './session-rows';
 
 const SESSION_NOT_FOUND = 'No such session, or not one you may see.';
 
 /** The few facts a write checks: the session's state and its circle's facts for the policy. */
-interface SessionFacts {
-  id: string;
-  circle_id: string;
-  status: SessionStatus;
-  starts_at: Date;
-  ends_at: Date;
-  ref: CircleRef;
-}
-
-const FACTS_SQL = `
-SELECT s.id, s.circle_id, s.status, s.starts_at, s.ends_at, c.kind, c.village_id,
-       ${CIRCLE_REF_COLUMNS}
-  FROM circle_sessions s
-  JOIN circles c ON c.id = s.circle_id
-  LEFT JOIN villages v ON v.id = c.village_id
- WHERE s.id = $1`;
-
-/** The first of `userIds` (in order) who is not a participant of the circle, with their name. */
-async function firstOutsider(
-  em: EntityManager,
-  circleId: string,
-  userIds: string[],
-): Promise<{ id: string; name: string | null; position: number } | null> {
-  if (!userIds.length) return null;
-  const [row] = await em.query<{ id: string; name: string | null; position: string }[]>(
-    `SELECT i.id, u.name, i.position
-       FROM unnest($2::uuid[]) WITH ORDINALITY AS i(id, position)
-       LEFT JOIN users u ON u.id = i.id
-      WHERE NOT EXISTS (SELECT 1 FROM circle_participants cp
-                         WHERE cp.circle_id = $1 AND cp.user_id = i.id)
-      ORDER BY i.position
-      LIMIT 1`,
-    [circleId, userIds],
-  );
-  return row ? { id: row.id, name: row.name, position: Number(row.position) - 1 } : null;
-}
+type SessionFacts = SessionFactsRow & { ref: CircleRef };
 
 function notCircleMember(field: string, name: string | null): AppException {
   const who = name ?? '';
@@ -82,10 +59,13 @@ function notCircleMember(field: string, name: string | null): AppException {
  */
 @Injectable()
 export class SessionPageService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionPlanningService,
+  ) {}
 
   async get(actor: Actor, id: string, em = this.dataSource.manager): Promise<SessionDto> {
-    const [row] = await em.query<SessionPageRow[]>(SESSION_PAGE_SQL, [id, actor.id]);
+    const row = await loadSessionPage(em, id, actor.id);
     const ref = row ? circleRefOf(row.circle_kind, row) : null;
     if (!row || !ref || !canReadCircle(actor, ref)) throw notFound(SESSION_NOT_FOUND);
     return {
@@ -130,9 +110,7 @@ export class SessionPageService {
     id: string,
     lock = false,
   ): Promise<SessionFacts> {
-    const [row] = await em.query<
-      (Omit<SessionFacts, 'ref'> & { kind: CircleRef['kind'] } & CircleRefColumns)[]
-    >(lock ? `${FACTS_SQL} FOR UPDATE OF s` : FACTS_SQL, [id]);
+    const row = await sessionFacts(em, id, lock);
     if (!row) throw notFound(SESSION_NOT_FOUND);
     const facts = { ...row, ref: circleRefOf(row.kind, row) };
     if (!canReadCircle(actor, facts.ref)) throw notFound(SESSION_NOT_FOUND);
@@ -157,13 +135,7 @@ export class SessionPageService {
         'This session is over: answers can no longer be given.',
       );
     }
-    await em.query(
-      `INSERT INTO session_rsvps (session_id, user_id, answer, answered_at)
-       VALUES ($1, $2, $3, now())
-       ON CONFLICT (session_id, user_id)
-       DO UPDATE SET answer = EXCLUDED.answer, answered_at = now()`,
-      [id, actor.id, answer],
-    );
+    await saveRsvp(em, id, actor.id, answer);
     return this.get(actor, id);
   }
 
@@ -172,37 +144,8 @@ export class SessionPageService {
     const em = this.dataSource.manager;
     const s = await this.facts(em, actor, id);
     const { skip, take } = pageWindow(query);
-    const rows = await em.query<
-      {
-        id: string;
-        name: string;
-        email: string;
-        part: 'member' | 'guest';
-        answer: RsvpAnswer | null;
-        status: AttendanceRowDto['status'];
-        total: number;
-      }[]
-    >(
-      `SELECT u.id, u.name, u.email, cp.part, r.answer, a.status, count(*) OVER ()::int AS total
-         FROM circle_participants cp
-         JOIN users u ON u.id = cp.user_id
-         LEFT JOIN session_rsvps r ON r.session_id = $2 AND r.user_id = cp.user_id
-         LEFT JOIN session_attendance a ON a.session_id = $2 AND a.user_id = cp.user_id
-        WHERE cp.circle_id = $1
-        ORDER BY u.name, u.id
-        LIMIT $3 OFFSET $4`,
-      [s.circle_id, id, take, skip],
-    );
-    const total =
-      rows[0]?.total ??
-      (skip > 0
-        ? (
-            await em.query<{ n: number }[]>(
-              `SELECT count(*)::int AS n FROM circle_participants WHERE circle_id = $1`,
-              [s.circle_id],
-            )
-          )[0].n
-        : 0);
+    const rows = await attendanceRows(em, s.circle_id, id, take, skip);
+    const total = rows[0]?.total ?? (skip > 0 ? await participantCount(em, s.circle_id) : 0);
     return toPage(
       rows.map((r) => ({
         person: { id: r.id, name: r.name, email: r.email },
@@ -256,22 +199,8 @@ export class SessionPageService {
       );
       if (outsider) throw notCircleMember(`entries.${outsider.position}.userId`, outsider.name);
       if (body.entries.length) {
-        await em.query(
-          `INSERT INTO session_attendance (session_id, user_id, status, recorded_by_id, recorded_at)
-           SELECT $1, e.user_id, e.status, $4, now()
-             FROM unnest($2::uuid[], $3::varchar[]) AS e(user_id, status)
-           ON CONFLICT (session_id, user_id)
-           DO UPDATE SET status = EXCLUDED.status, recorded_by_id = EXCLUDED.recorded_by_id,
-                         recorded_at = now()`,
-          [id, body.entries.map((e) => e.userId), body.entries.map((e) => e.status), actor.id],
-        );
-        if (s.status === SessionStatus.Planned) {
-          await em.query(
-            `UPDATE circle_sessions SET status = 'held', updated_at = now()
-              WHERE id = $1 AND status = 'planned'`,
-            [id],
-          );
-        }
+        await saveAttendance(em, id, body.entries, actor.id);
+        if (s.status === SessionStatus.Planned) await this.sessions.markHeld(id, em);
       }
       return this.get(actor, id, em);
     });
@@ -302,16 +231,7 @@ export class SessionPageService {
           const position = body.nextSteps.findIndex((step) => step.ownerId === outsider.id);
           throw notCircleMember(`nextSteps.${position}.ownerId`, outsider.name);
         }
-        const names = new Map<string, string>(
-          ownerIds.length
-            ? (
-                await em.query<{ id: string; name: string }[]>(
-                  `SELECT id, name FROM users WHERE id = ANY($1::uuid[])`,
-                  [ownerIds],
-                )
-              ).map((u) => [u.id, u.name])
-            : [],
-        );
+        const names = await userNames(em, ownerIds);
         nextSteps = body.nextSteps.map((step) => ({
           text: step.text,
           ownerId: step.ownerId ?? null,
@@ -321,14 +241,7 @@ export class SessionPageService {
         }));
       }
       if (body.notes !== undefined || nextSteps) {
-        await em.query(
-          `UPDATE circle_sessions
-              SET notes = COALESCE($2, notes),
-                  next_steps = COALESCE($3::jsonb, next_steps),
-                  updated_at = now()
-            WHERE id = $1`,
-          [id, body.notes ?? null, nextSteps ? JSON.stringify(nextSteps) : null],
-        );
+        await this.sessions.saveOutcome(id, { notes: body.notes ?? null, nextSteps }, em);
       }
       return this.get(actor, id, em);
     });

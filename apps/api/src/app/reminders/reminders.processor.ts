@@ -1,12 +1,12 @@
 import { Process, Processor } from '@nestjs/bull';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { SessionStatus, type Locale } from '@blup/contracts';
+import { SessionStatus } from '@blup/contracts';
 import type { Job } from 'bull';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { loadCalendarSessions } from '../calendar/calendar.queries';
 import {
   circleName,
   icsFileName,
-  loadCalendarSessions,
   sessionIcsUrl,
   sessionPageUrl,
   toCalendarEvent,
@@ -16,9 +16,17 @@ import {
 import { writeCalendar } from '../calendar/ical-writer';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { MailProducer } from '../mail/mail.producer';
+import { MailProducer, type SendMailJob } from '../mail/mail.producer';
+import type { MailTemplate } from '../mail/templates';
 import { REMINDERS_QUEUE, SEND_CANCELLATIONS_JOB, SEND_REMINDERS_JOB } from './reminders.constants';
 import { ReminderProducer, type CancellationJob, type ReminderJob } from './reminders.producer';
+import {
+  cancellationRecipients,
+  claimCancelNotice,
+  claimReminder,
+  reminderRecipients,
+  type Participant,
+} from './reminders.queries';
 
 export interface ReminderResult {
   sent: number;
@@ -36,13 +44,6 @@ function organizerOf(mailFrom: string): { name: string; email: string } {
   return match
     ? { name: match[1].trim() || 'BLUP Akademiet', email: match[2].trim() }
     : { name: 'BLUP Akademiet', email: mailFrom.trim() };
-}
-
-interface Participant {
-  id: string;
-  email: string;
-  name: string;
-  locale: Locale;
 }
 
 /**
@@ -78,44 +79,26 @@ export class RemindersProcessor implements OnApplicationBootstrap {
       this.logger.log({ msg: 'reminder skipped', sessionId: job.data.sessionId, skipped });
       return { sent: 0, skipped };
     }
-    const participants = await this.dataSource.query<Participant[]>(
-      `SELECT DISTINCT u.id, u.email, u.name, u.locale
-         FROM circle_participants cp
-         JOIN users u ON u.id = cp.user_id
-        WHERE cp.circle_id = $1
-          AND NOT EXISTS (SELECT 1 FROM session_reminders r
-                           WHERE r.session_id = $2 AND r.user_id = u.id AND r.starts_at = $3)`,
-      [session.circleId, session.id, session.startsAt],
+    const participants = await reminderRecipients(this.dataSource.manager, session);
+    const sent = await this.sendOnce(
+      participants,
+      (em, person) => claimReminder(em, session.id, person.id, session.startsAt),
+      (person) => ({
+        to: person.email,
+        template: 'session_reminder',
+        locale: person.locale,
+        data: {
+          name: person.name,
+          title: session.title,
+          circleName: circleName(session, person.locale),
+          startsAt: session.startsAt.toISOString(),
+          endsAt: session.endsAt.toISOString(),
+          joinUrl: session.joinUrl,
+          sessionUrl: sessionPageUrl(this.config.publicUrl, session.id),
+          calendarUrl: sessionIcsUrl(this.config.publicUrl, session.id),
+        },
+      }),
     );
-    let sent = 0;
-    for (const person of participants) {
-      const mailed = await this.dataSource.transaction(async (em) => {
-        const inserted = await em.query<unknown[]>(
-          `INSERT INTO session_reminders (session_id, user_id, starts_at) VALUES ($1, $2, $3)
-           ON CONFLICT DO NOTHING RETURNING user_id`,
-          [session.id, person.id, session.startsAt],
-        );
-        if (!inserted.length) return false;
-        // Queued inside the transaction: if queueing fails, the row goes too and a retry sends.
-        await this.mail.send({
-          to: person.email,
-          template: 'session_reminder',
-          locale: person.locale,
-          data: {
-            name: person.name,
-            title: session.title,
-            circleName: circleName(session, person.locale),
-            startsAt: session.startsAt.toISOString(),
-            endsAt: session.endsAt.toISOString(),
-            joinUrl: session.joinUrl,
-            sessionUrl: sessionPageUrl(this.config.publicUrl, session.id),
-            calendarUrl: sessionIcsUrl(this.config.publicUrl, session.id),
-          },
-        });
-        return true;
-      });
-      if (mailed) sent++;
-    }
     this.logger.log({ msg: 'reminders sent', sessionId: session.id, sent });
     return { sent };
   }
@@ -142,28 +125,13 @@ export class RemindersProcessor implements OnApplicationBootstrap {
       this.logger.log({ msg: 'cancellation skipped', sessionId: job.data.sessionId, skipped });
       return { sent: 0, skipped };
     }
-    const people = await this.dataSource.query<Participant[]>(
-      `SELECT u.id, u.email, u.name, u.locale
-         FROM users u
-        WHERE u.disabled_at IS NULL
-          AND u.id IN (SELECT cp.user_id FROM circle_participants cp WHERE cp.circle_id = $1
-                       UNION SELECT r.user_id FROM session_rsvps r WHERE r.session_id = $2
-                       UNION SELECT m.user_id FROM session_reminders m WHERE m.session_id = $2)
-          AND NOT EXISTS (SELECT 1 FROM session_cancel_notices n
-                           WHERE n.session_id = $2 AND n.user_id = u.id AND n.sequence = $3)`,
-      [session.circleId, session.id, session.sequence],
-    );
+    const people = await cancellationRecipients(this.dataSource.manager, session);
     const organizer = organizerOf(this.config.mailFrom);
     const now = new Date();
-    let sent = 0;
-    for (const person of people) {
-      const mailed = await this.dataSource.transaction(async (em) => {
-        const inserted = await em.query<unknown[]>(
-          `INSERT INTO session_cancel_notices (session_id, user_id, sequence) VALUES ($1, $2, $3)
-           ON CONFLICT DO NOTHING RETURNING user_id`,
-          [session.id, person.id, session.sequence],
-        );
-        if (!inserted.length) return false;
+    const sent = await this.sendOnce(
+      people,
+      (em, person) => claimCancelNotice(em, session.id, person.id, session.sequence),
+      (person) => {
         const event = toCalendarEvent(session, person.locale, this.config.publicUrl);
         const content = writeCalendar({
           name: words(person.locale).calendarName,
@@ -172,7 +140,7 @@ export class RemindersProcessor implements OnApplicationBootstrap {
           organizer,
           events: [{ ...event, attendees: [person.email] }],
         });
-        await this.mail.send({
+        return {
           to: person.email,
           template: 'session_cancelled',
           locale: person.locale,
@@ -185,13 +153,33 @@ export class RemindersProcessor implements OnApplicationBootstrap {
             sessionUrl: sessionPageUrl(this.config.publicUrl, session.id),
           },
           calendar: { method: 'CANCEL', filename: icsFileName(session), content },
-        });
+        };
+      },
+    );
+    this.logger.log({ msg: 'cancellations sent', sessionId: session.id, sent });
+    return { sent };
+  }
+
+  /**
+   * Mails each person at most once: the claim (a row keyed by person and what they are told)
+   * and the queued mail go in one transaction, so a retried or duplicated job sends nothing
+   * twice, and if queueing fails the claim goes too and a retry sends. The number mailed.
+   */
+  private async sendOnce<T extends MailTemplate>(
+    people: readonly Participant[],
+    claim: (em: EntityManager, person: Participant) => Promise<boolean>,
+    mailFor: (person: Participant) => SendMailJob<T>,
+  ): Promise<number> {
+    let sent = 0;
+    for (const person of people) {
+      const mailed = await this.dataSource.transaction(async (em) => {
+        if (!(await claim(em, person))) return false;
+        await this.mail.send(mailFor(person));
         return true;
       });
       if (mailed) sent++;
     }
-    this.logger.log({ msg: 'cancellations sent', sessionId: session.id, sent });
-    return { sent };
+    return sent;
   }
 
   private skipReason(

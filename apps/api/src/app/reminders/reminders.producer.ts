@@ -15,6 +15,12 @@ import {
   SEND_CANCELLATIONS_JOB,
   SEND_REMINDERS_JOB,
 } from './reminders.constants';
+import {
+  cancelledAhead,
+  plannedAhead,
+  sessionTimings,
+  type SessionTiming,
+} from './reminders.queries';
 
 /** One session's reminders, for the start time it had when the job was made. */
 export interface ReminderJob {
@@ -36,12 +42,6 @@ export function reminderDelay(startsAt: Date, minutesBefore: number, now: Date):
 }
 
 const SWEEP_CHUNK = 500;
-
-interface SessionTiming {
-  id: string;
-  starts_at: Date;
-  status: SessionStatus;
-}
 
 /**
  * Keeps one delayed Bull job per planned future session, due `reminderMinutesBefore` before it
@@ -80,11 +80,7 @@ export class ReminderProducer implements OnModuleInit {
    */
   async announceCancellations(sessionIds: readonly string[]): Promise<number> {
     if (!sessionIds.length) return 0;
-    const rows = await this.dataSource.query<{ id: string; sequence: number }[]>(
-      `SELECT id, sequence FROM circle_sessions
-        WHERE id = ANY($1::uuid[]) AND status = $2 AND ends_at > now()`,
-      [sessionIds, SessionStatus.Cancelled],
-    );
+    const rows = await cancelledAhead(this.dataSource.manager, sessionIds);
     if (!rows.length) return 0;
     await this.queue.addBulk(
       rows.map((r) => ({
@@ -99,10 +95,7 @@ export class ReminderProducer implements OnModuleInit {
   /** Brings each session's job in line with the session as it is now in the database. */
   async schedule(sessionIds: readonly string[], now = new Date()): Promise<number> {
     if (!sessionIds.length) return 0;
-    const rows = await this.dataSource.query<SessionTiming[]>(
-      `SELECT id, starts_at, status FROM circle_sessions WHERE id = ANY($1::uuid[])`,
-      [sessionIds],
-    );
+    const rows = await sessionTimings(this.dataSource.manager, sessionIds);
     const known = new Set(rows.map((r) => r.id));
     return this.scheduleRows(
       rows,
@@ -124,12 +117,7 @@ export class ReminderProducer implements OnModuleInit {
    * Redis losing its data or an event that never arrived. Idempotent through the job ids.
    */
   async sweep(): Promise<number> {
-    const rows = await this.dataSource.query<SessionTiming[]>(
-      `SELECT id, starts_at, status FROM circle_sessions
-        WHERE status = $1 AND starts_at > now()
-        ORDER BY starts_at`,
-      [SessionStatus.Planned],
-    );
+    const rows = await plannedAhead(this.dataSource.manager);
     let scheduled = 0;
     for (let i = 0; i < rows.length; i += SWEEP_CHUNK) {
       scheduled += await this.scheduleRows(rows.slice(i, i + SWEEP_CHUNK), [], new Date());
