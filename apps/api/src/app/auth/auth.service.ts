@@ -9,6 +9,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { User } from '../database/entities';
 import { MailProducer } from '../mail/mail.producer';
 import { AuthUser, sessionUserFromEntity } from './auth-user';
+import { findUserWithPassword, getUserWithPassword } from './auth.queries';
 import {
   ChangePasswordDto,
   CompletePasswordResetDto,
@@ -53,11 +54,7 @@ export class AuthService {
     // Only failures count (per address and per account): a village hall behind one address is
     // never locked out by people who sign in correctly.
     await this.limiter.assertLoginOpen(http.req.ip, dto.email);
-    const user = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: dto.email })
-      .getOne();
+    const user = await findUserWithPassword(this.users, dto.email);
     // Always runs argon2, against a throwaway hash when there is no account or no password.
     const matches = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !matches || user.disabledAt) {
@@ -172,11 +169,7 @@ export class AuthService {
   /** Checks the current password, sets the new one, ends every other session and rotates this one. */
   async changePassword(actor: AuthUser, dto: ChangePasswordDto, http: HttpPair): Promise<void> {
     await this.limiter.assertAccountOpen(actor.email);
-    const user = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.id = :id', { id: actor.id })
-      .getOneOrFail();
+    const user = await getUserWithPassword(this.users, actor.id);
     if (!user.passwordHash) {
       throw new AppException(
         HttpStatus.BAD_REQUEST,

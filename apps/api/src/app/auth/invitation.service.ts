@@ -17,7 +17,11 @@ import { Municipality, User, Village } from '../database/entities';
 import { toPersonDto } from '../people/people.service';
 import { MailProducer } from '../mail/mail.producer';
 import type { AuthUser } from './auth-user';
+<<<<<<< HEAD
 import { AccountsService } from './accounts.service';
+=======
+import { findLiveInvitation } from './auth.queries';
+>>>>>>> wip/core
 import { AuthService, HttpPair } from './auth.service';
 import { AcceptInvitationDto, InviteDto } from './dto/invitation.dto';
 import type { TokenDto } from './dto/auth.dto';
@@ -47,15 +51,6 @@ const ROLE_LABEL: Record<Role, string> = {
 export interface Placement {
   municipality: Municipality | null;
   village: Village | null;
-}
-
-interface InvitationRow {
-  email: string;
-  name: string;
-  role: Role;
-  municipality_name: string | null;
-  village_name: string | null;
-  invited_by_name: string | null;
 }
 
 /**
@@ -128,20 +123,7 @@ export class InvitationService {
 
   /** What the invitation link shows before the person accepts. */
   async inspect(dto: TokenDto): Promise<InvitationInfo> {
-    const rows: InvitationRow[] = await this.dataSource.query(
-      `SELECT u.email, u.name, u.role, m.name AS municipality_name, v.name AS village_name,
-              COALESCE(sender.name, inviter.name) AS invited_by_name
-         FROM one_time_tokens t
-         JOIN users u ON u.id = t.user_id
-         LEFT JOIN municipalities m ON m.id = u.municipality_id
-         LEFT JOIN villages v ON v.id = u.village_id
-         LEFT JOIN users sender ON sender.id = t.created_by_id
-         LEFT JOIN users inviter ON inviter.id = u.invited_by_id
-        WHERE t.token_hash = $1 AND t.kind = 'invitation' AND t.used_at IS NULL AND t.expires_at > now()
-          AND u.disabled_at IS NULL`,
-      [hashToken(dto.token)],
-    );
-    const row = rows[0];
+    const row = await findLiveInvitation(this.dataSource, hashToken(dto.token));
     if (!row) throw invitationGone();
     return {
       email: row.email,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { OneTimeToken, OneTimeTokenKind } from '../database/entities';
+import { consumeToken, deleteTokensExpiredBefore } from './auth.queries';
 import { hashToken, newToken } from './tokens';
 
 /**
@@ -42,21 +43,17 @@ export class OneTimeTokenService {
     token: string,
     manager?: EntityManager,
   ): Promise<string | null> {
-    const [rows] = (await (manager ?? this.tokens.manager).query(
-      `UPDATE one_time_tokens t
-          SET used_at = now()
-         FROM users u
-        WHERE t.token_hash = $1 AND t.kind = $2 AND t.used_at IS NULL AND t.expires_at > now()
-          AND u.id = t.user_id AND u.disabled_at IS NULL
-    RETURNING t.user_id`,
-      [hashToken(token), kind],
-    )) as [{ user_id: string }[], number];
-    return rows[0]?.user_id ?? null;
+    return consumeToken(manager ?? this.tokens.manager, kind, hashToken(token));
   }
 
   /** Marks every unused token of this kind for the person as used, so older mails stop working. */
   async revokeAll(kind: OneTimeTokenKind, userId: string, manager?: EntityManager): Promise<void> {
     await this.repo(manager).update({ kind, userId, usedAt: IsNull() }, { usedAt: () => 'now()' });
+  }
+
+  /** Housekeeping: deletes tokens that expired more than `retentionDays` ago; returns how many. */
+  purgeExpired(retentionDays: number): Promise<number> {
+    return deleteTokensExpiredBefore(this.tokens.manager, retentionDays);
   }
 
   private repo(manager?: EntityManager): Repository<OneTimeToken> {

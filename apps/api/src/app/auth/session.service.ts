@@ -6,27 +6,12 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { UserSession } from '../database/entities';
 import type { AuthUser } from './auth-user';
+import { deleteSessionsOf, findLiveSession } from './auth.queries';
 import { sessionCookieName, sessionCookieOptions } from './cookies';
 import { hashToken, looksLikeToken, newToken } from './tokens';
 
 /** Sliding expiry is written at most this often per session, not on every request. */
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
-
-interface SessionRow {
-  session_id: string;
-  last_seen_at: Date;
-  id: string;
-  email: string;
-  name: string;
-  role: AuthUser['role'];
-  locale: AuthUser['locale'];
-  municipality_id: string | null;
-  village_id: string | null;
-  coordination_group: boolean;
-  learner_kind: AuthUser['learnerKind'];
-  municipality_name: string | null;
-  village_name: string | null;
-}
 
 /** Server-side sessions in PostgreSQL, behind an HttpOnly cookie holding a random token. */
 @Injectable()
@@ -62,18 +47,7 @@ export class SessionService {
   async resolve(req: Request): Promise<AuthUser | null> {
     const token: unknown = req.cookies?.[this.cookieName];
     if (!looksLikeToken(token)) return null;
-    const rows: SessionRow[] = await this.sessions.query(
-      `SELECT s.id AS session_id, s.last_seen_at, u.id, u.email, u.name, u.role, u.locale,
-              u.municipality_id, u.village_id, u.coordination_group, u.learner_kind,
-              m.name AS municipality_name, v.name AS village_name
-         FROM sessions s
-         JOIN users u ON u.id = s.user_id
-         LEFT JOIN municipalities m ON m.id = u.municipality_id
-         LEFT JOIN villages v ON v.id = u.village_id
-        WHERE s.token_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`,
-      [hashToken(token)],
-    );
-    const row = rows[0];
+    const row = await findLiveSession(this.sessions.manager, hashToken(token));
     if (!row) return null;
     const now = Date.now();
     if (now - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
@@ -116,9 +90,7 @@ export class SessionService {
 
   /** Ends every session of a person, except perhaps the one they are using. */
   async endAllFor(userId: string, exceptSessionId?: string): Promise<void> {
-    const qb = this.sessions.createQueryBuilder().delete().where('user_id = :userId', { userId });
-    if (exceptSessionId) qb.andWhere('id <> :exceptSessionId', { exceptSessionId });
-    await qb.execute();
+    await deleteSessionsOf(this.sessions, userId, exceptSessionId);
   }
 
   /** Housekeeping: drop expired sessions. */

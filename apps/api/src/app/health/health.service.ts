@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { HealthResponse } from '@blup/contracts';
 import { DataSource } from 'typeorm';
 import { RedisService } from '../queue/redis.module';
+import { pingDatabase } from './health.queries';
 
 const TIMEOUT_MS = 2000;
 
@@ -23,7 +24,7 @@ export class HealthService {
 
   async check(): Promise<HealthResponse> {
     const [database, redis] = await Promise.all([
-      within(this.dataSource.query('SELECT 1')).then(
+      within(pingDatabase(this.dataSource)).then(
         () => 'up' as const,
         () => 'down' as const,
       ),

@@ -16,8 +16,8 @@ import {
   secretariatCards,
   steeringCards,
   welcomeCards,
-  type SecretariatCounts,
 } from './home-cards';
+import { countEverything, countVillagesOf, findCohortOfVillage } from './home.queries';
 
 /**
  * The home page: who you are and a few cards for your role. It is the first request after every
@@ -48,41 +48,21 @@ export class HomeService {
   private async cards(user: AuthUser): Promise<HomeCard[]> {
     switch (user.role) {
       case Role.Secretariat: {
-        const [counts] = await this.dataSource.query<SecretariatCounts[]>(
-          `SELECT (SELECT count(*) FROM municipalities)::int AS municipalities,
-                  (SELECT count(*) FROM villages)::int AS villages,
-                  (SELECT count(*) FROM cohorts)::int AS cohorts,
-                  (SELECT count(*) FROM users)::int AS people`,
-        );
+        const counts = await countEverything(this.dataSource);
         return secretariatCards(user.locale, counts);
       }
       case Role.Coordinator: {
         if (!user.municipalityId) return welcomeCards(user.locale);
-        const [row] = await this.dataSource.query<{ count: number }[]>(
-          `SELECT count(*)::int AS count FROM villages WHERE municipality_id = $1`,
-          [user.municipalityId],
-        );
+        const villageCount = await countVillagesOf(this.dataSource, user.municipalityId);
         return coordinatorCards(user.locale, {
           municipalityId: user.municipalityId,
           municipalityName: user.municipalityName ?? '',
-          villageCount: row?.count ?? 0,
+          villageCount,
         });
       }
       case Role.SteeringMember: {
         if (!user.villageId) return welcomeCards(user.locale);
-        const [row] = await this.dataSource.query<
-          { id: string | null; name: string | null; start_date: string | null }[]
-        >(
-          // A cohort starts with its first session; its start date until it has one.
-          `SELECT c.id, c.name,
-                  COALESCE(
-                    (SELECT to_char(min(p.starts_at) AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD')
-                       FROM session_plans p WHERE p.cohort_id = c.id),
-                    to_char(c.start_date, 'YYYY-MM-DD')) AS start_date
-             FROM villages v LEFT JOIN cohorts c ON c.id = v.cohort_id
-            WHERE v.id = $1`,
-          [user.villageId],
-        );
+        const row = await findCohortOfVillage(this.dataSource, user.villageId);
         return steeringCards(user.locale, {
           villageId: user.villageId,
           villageName: user.villageName ?? '',

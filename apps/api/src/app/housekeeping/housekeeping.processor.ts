@@ -1,7 +1,7 @@
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
-import { DataSource } from 'typeorm';
+import { OneTimeTokenService } from '../auth/one-time-token.service';
 import { SessionService } from '../auth/session.service';
 import {
   HOUSEKEEPING_QUEUE,
@@ -23,7 +23,7 @@ export class HousekeepingProcessor implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(HOUSEKEEPING_QUEUE) private readonly queue: Queue,
     private readonly sessions: SessionService,
-    private readonly dataSource: DataSource,
+    private readonly tokens: OneTimeTokenService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -33,10 +33,7 @@ export class HousekeepingProcessor implements OnApplicationBootstrap {
   @Process(PURGE_JOB)
   async purge(): Promise<PurgeResult> {
     const sessions = await this.sessions.purgeExpired();
-    const [, tokens] = (await this.dataSource.query(
-      `DELETE FROM one_time_tokens WHERE expires_at < now() - make_interval(days => $1)`,
-      [TOKEN_RETENTION_DAYS],
-    )) as [unknown, number];
+    const tokens = await this.tokens.purgeExpired(TOKEN_RETENTION_DAYS);
     this.logger.log({ msg: 'housekeeping', sessions, tokens });
     return { sessions, tokens };
   }
