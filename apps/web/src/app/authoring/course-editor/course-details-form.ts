@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -14,6 +13,7 @@ import {
   type Locale,
 } from '@blup/contracts';
 import { CoursesApi, TranslatePipe, audienceKey, localeKey } from '@blup/web/core';
+import { FormActions } from '@blup/web/ui';
 import { ApiErrorMessage } from '../../shared/api-error-message';
 import { FieldErrorPipe } from '../../shared/forms';
 import { submitter } from '../../shared/submitter';
@@ -23,8 +23,8 @@ import { CourseEditing } from './course-editing';
 @Component({
   selector: 'blup-course-details-form',
   imports: [
+    FormActions,
     ReactiveFormsModule,
-    MatButton,
     MatFormField,
     MatLabel,
     MatError,
@@ -65,16 +65,7 @@ import { CourseEditing } from './course-editing';
           }
         </mat-select>
       </mat-form-field>
-      <div class="form-actions">
-        <button
-          matButton="filled"
-          type="submit"
-          data-testid="save"
-          [attr.aria-busy]="submitter.busy()"
-        >
-          {{ 'common.save' | t }}
-        </button>
-      </div>
+      <blup-form-actions [submitLabel]="'common.save' | t" [busy]="submitter.busy()" />
     </form>
   `,
 })

@@ -20,7 +20,7 @@ import {
   lessonKindKey,
   videoStatusKey,
 } from '@blup/web/core';
-import { Icon } from '@blup/web/ui';
+import { FormActions, Icon } from '@blup/web/ui';
 import { LESSON_KIND_ICONS } from '../../courses/lesson-kind';
 import { ApiErrorMessage } from '../../shared/api-error-message';
 import { FieldErrorPipe } from '../../shared/forms';
@@ -33,6 +33,7 @@ import { MoveButtons } from './move-buttons';
 @Component({
   selector: 'blup-module-lessons',
   imports: [
+    FormActions,
     ReactiveFormsModule,
     RouterLink,
     CdkDropList,
@@ -117,19 +118,14 @@ import { MoveButtons } from './move-buttons';
           </mat-select>
         </mat-form-field>
         <blup-api-error [error]="submitter.error()" />
-        <div class="form-actions">
-          <button
-            matButton="filled"
-            type="submit"
-            data-testid="save-lesson"
-            [attr.aria-busy]="submitter.busy()"
-          >
-            {{ 'common.create' | t }}
-          </button>
-          <button matButton type="button" (click)="editor.addingLessonTo.set(null)">
-            {{ 'common.cancel' | t }}
-          </button>
-        </div>
+        <blup-form-actions
+          [submitLabel]="'common.create' | t"
+          submitTestId="save-lesson"
+          [busy]="submitter.busy()"
+          [cancelLabel]="'common.cancel' | t"
+          cancelButton
+          (cancelled)="editor.addingLessonTo.set(null)"
+        />
       </form>
     } @else {
       <button matButton="tonal" type="button" (click)="start()">
