@@ -1,33 +1,27 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { EMAIL_MAX_LENGTH } from '@blup/contracts';
 import { AuthApi, I18nService, TranslatePipe } from '@blup/web/core';
 import { FormActions, Notice, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
+import { TextField } from '../shared/text-field';
 
 /** Asks for a password-reset mail. The answer is the same whether or not the address is known. */
 @Component({
   selector: 'blup-forgot-page',
   imports: [
+    TextField,
     FormActions,
     ReactiveFormsModule,
     RouterLink,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
     MatButton,
     PageHeader,
     Notice,
     ApiErrorMessage,
     TranslatePipe,
-    FieldErrorPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -45,18 +39,13 @@ import { submitter } from '../shared/submitter';
       } @else {
         <blup-api-error [error]="submitter.error()" />
         <form class="form" novalidate [formGroup]="form" (ngSubmit)="submit()">
-          <mat-form-field subscriptSizing="dynamic">
-            <mat-label>{{ 'common.email' | t }}</mat-label>
-            <input
-              matInput
-              type="email"
-              formControlName="email"
-              autocomplete="email"
-              inputmode="email"
-              data-testid="email"
-            />
-            <mat-error>{{ form.controls.email | fieldError }}</mat-error>
-          </mat-form-field>
+          <blup-text-field
+            [control]="form.controls.email"
+            [label]="'common.email' | t"
+            type="email"
+            autocomplete="email"
+            testId="email"
+          />
           <blup-form-actions
             [submitLabel]="'auth.sendResetLink' | t"
             submitTestId="submit"

@@ -9,17 +9,15 @@ import {
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@blup/contracts';
 import { AuthApi, AuthStore, TranslatePipe, roleKey } from '@blup/web/core';
 import { FormActions, Notice, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
 import { isDeadLink, isUnusableLink } from './return-url';
+import { TextField } from '../shared/text-field';
 
 /**
  * Where an invitation email lands: who invited whom to what, then a name and a password.
@@ -28,19 +26,14 @@ import { isDeadLink, isUnusableLink } from './return-url';
 @Component({
   selector: 'blup-invitation-page',
   imports: [
+    TextField,
     FormActions,
     ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
     MatProgressBar,
     PageHeader,
     Notice,
     ApiErrorMessage,
     TranslatePipe,
-    FieldErrorPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -91,23 +84,20 @@ import { isDeadLink, isUnusableLink } from './return-url';
           (ngSubmit)="accept()"
           data-testid="invitation-form"
         >
-          <mat-form-field subscriptSizing="dynamic">
-            <mat-label>{{ 'common.name' | t }}</mat-label>
-            <input matInput formControlName="name" autocomplete="name" data-testid="name" />
-            <mat-error>{{ form.controls.name | fieldError }}</mat-error>
-          </mat-form-field>
-          <mat-form-field subscriptSizing="dynamic">
-            <mat-label>{{ 'common.password' | t }}</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="password"
-              autocomplete="new-password"
-              data-testid="password"
-            />
-            <mat-hint>{{ 'auth.passwordHint' | t: { min } }}</mat-hint>
-            <mat-error>{{ form.controls.password | fieldError }}</mat-error>
-          </mat-form-field>
+          <blup-text-field
+            [control]="form.controls.name"
+            [label]="'common.name' | t"
+            autocomplete="name"
+            testId="name"
+          />
+          <blup-text-field
+            [control]="form.controls.password"
+            [label]="'common.password' | t"
+            type="password"
+            autocomplete="new-password"
+            [hint]="'auth.passwordHint' | t: { min }"
+            testId="password"
+          />
           <blup-form-actions
             [submitLabel]="'invitation.accept' | t"
             submitTestId="accept-invitation"

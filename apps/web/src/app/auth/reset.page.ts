@@ -1,35 +1,29 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@blup/contracts';
 import { AuthStore, TranslatePipe } from '@blup/web/core';
 import { FormActions, Notice, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe, passwordsMatch } from '../shared/forms';
+import { passwordsMatch } from '../shared/forms';
 import { submitter } from '../shared/submitter';
 import { isDeadLink } from './return-url';
+import { TextField } from '../shared/text-field';
 
 /** Where a password-reset link lands: a new password, twice, and then the person is signed in. */
 @Component({
   selector: 'blup-reset-page',
   imports: [
+    TextField,
     FormActions,
     ReactiveFormsModule,
     RouterLink,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
     MatButton,
     PageHeader,
     Notice,
     ApiErrorMessage,
     TranslatePipe,
-    FieldErrorPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -38,29 +32,21 @@ import { isDeadLink } from './return-url';
         <blup-page-header [heading]="'auth.resetTitle' | t" />
         <blup-api-error [error]="submitter.error()" />
         <form class="form" novalidate [formGroup]="form" (ngSubmit)="submit()">
-          <mat-form-field subscriptSizing="dynamic">
-            <mat-label>{{ 'auth.newPassword' | t }}</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="password"
-              autocomplete="new-password"
-              data-testid="password"
-            />
-            <mat-hint>{{ 'auth.passwordHint' | t: { min } }}</mat-hint>
-            <mat-error>{{ form.controls.password | fieldError }}</mat-error>
-          </mat-form-field>
-          <mat-form-field subscriptSizing="dynamic">
-            <mat-label>{{ 'auth.repeatPassword' | t }}</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="repeat"
-              autocomplete="new-password"
-              data-testid="repeat-password"
-            />
-            <mat-error>{{ form.controls.repeat | fieldError }}</mat-error>
-          </mat-form-field>
+          <blup-text-field
+            [control]="form.controls.password"
+            [label]="'auth.newPassword' | t"
+            type="password"
+            autocomplete="new-password"
+            [hint]="'auth.passwordHint' | t: { min }"
+            testId="password"
+          />
+          <blup-text-field
+            [control]="form.controls.repeat"
+            [label]="'auth.repeatPassword' | t"
+            type="password"
+            autocomplete="new-password"
+            testId="repeat-password"
+          />
           <blup-form-actions
             [submitLabel]="'auth.saveAndSignIn' | t"
             submitTestId="submit"

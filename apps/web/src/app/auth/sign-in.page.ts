@@ -9,16 +9,14 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { EMAIL_MAX_LENGTH } from '@blup/contracts';
 import { AuthApi, AuthStore, I18nService, TranslatePipe } from '@blup/web/core';
 import { FormActions, Notice, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
 import { safeReturnUrl } from './return-url';
+import { TextField } from '../shared/text-field';
 
 type Mode = 'password' | 'link';
 
@@ -26,19 +24,15 @@ type Mode = 'password' | 'link';
 @Component({
   selector: 'blup-sign-in-page',
   imports: [
+    TextField,
     FormActions,
     ReactiveFormsModule,
     RouterLink,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
     MatButton,
     PageHeader,
     Notice,
     ApiErrorMessage,
     TranslatePipe,
-    FieldErrorPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -69,31 +63,22 @@ type Mode = 'password' | 'link';
           (ngSubmit)="submit()"
           data-testid="sign-in-form"
         >
-          <mat-form-field subscriptSizing="dynamic">
-            <mat-label>{{ 'common.email' | t }}</mat-label>
-            <input
-              matInput
-              type="email"
-              formControlName="email"
-              autocomplete="email"
-              inputmode="email"
-              data-testid="email"
-            />
-            <mat-error>{{ form.controls.email | fieldError }}</mat-error>
-          </mat-form-field>
+          <blup-text-field
+            [control]="form.controls.email"
+            [label]="'common.email' | t"
+            type="email"
+            autocomplete="email"
+            testId="email"
+          />
 
           @if (current() === 'password') {
-            <mat-form-field subscriptSizing="dynamic">
-              <mat-label>{{ 'common.password' | t }}</mat-label>
-              <input
-                matInput
-                type="password"
-                formControlName="password"
-                autocomplete="current-password"
-                data-testid="password"
-              />
-              <mat-error>{{ form.controls.password | fieldError }}</mat-error>
-            </mat-form-field>
+            <blup-text-field
+              [control]="form.controls.password"
+              [label]="'common.password' | t"
+              type="password"
+              autocomplete="current-password"
+              testId="password"
+            />
           }
 
           <blup-form-actions

@@ -12,7 +12,7 @@ import {
   type CourseSummaryDto,
 } from '@blup/contracts';
 import { CoursesApi, TranslatePipe, audienceKey, pagedList } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
+import { FormActions, Icon, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldErrorPipe } from '../shared/forms';
 import { ListFrame } from '../shared/list-frame';
@@ -22,6 +22,7 @@ import { submitter } from '../shared/submitter';
 @Component({
   selector: 'blup-authoring-courses-page',
   imports: [
+    FormActions,
     ReactiveFormsModule,
     RouterLink,
     MatButton,
@@ -70,19 +71,13 @@ import { submitter } from '../shared/submitter';
             }
           </mat-select>
         </mat-form-field>
-        <div class="form-actions">
-          <button
-            matButton="filled"
-            type="submit"
-            data-testid="save"
-            [attr.aria-busy]="submitter.busy()"
-          >
-            {{ 'common.create' | t }}
-          </button>
-          <button matButton type="button" (click)="creating.set(false)">
-            {{ 'common.cancel' | t }}
-          </button>
-        </div>
+        <blup-form-actions
+          [submitLabel]="'common.create' | t"
+          [busy]="submitter.busy()"
+          [cancelLabel]="'common.cancel' | t"
+          cancelButton
+          (cancelled)="creating.set(false)"
+        />
       </form>
     }
     <blup-list-frame [list]="list" emptyText="authoring.empty">

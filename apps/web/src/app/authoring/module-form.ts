@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -12,6 +11,7 @@ import {
   type Phase,
 } from '@blup/contracts';
 import { CoursesApi, TranslatePipe, phaseKey } from '@blup/web/core';
+import { FormActions } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
@@ -22,8 +22,8 @@ const MONTHS_MAX_LENGTH = 40;
 @Component({
   selector: 'blup-module-form',
   imports: [
+    FormActions,
     ReactiveFormsModule,
-    MatButton,
     MatFormField,
     MatLabel,
     MatHint,
@@ -64,19 +64,14 @@ const MONTHS_MAX_LENGTH = 40;
         <mat-hint>{{ 'authoring.monthsHint' | t }}</mat-hint>
         <mat-error>{{ form.controls.months | fieldError }}</mat-error>
       </mat-form-field>
-      <div class="form-actions">
-        <button
-          matButton="filled"
-          type="submit"
-          data-testid="save-module"
-          [attr.aria-busy]="submitter.busy()"
-        >
-          {{ (module() ? 'common.save' : 'common.create') | t }}
-        </button>
-        <button matButton type="button" (click)="cancelled.emit()">
-          {{ 'common.cancel' | t }}
-        </button>
-      </div>
+      <blup-form-actions
+        [submitLabel]="(module() ? 'common.save' : 'common.create') | t"
+        submitTestId="save-module"
+        [busy]="submitter.busy()"
+        [cancelLabel]="'common.cancel' | t"
+        cancelButton
+        (cancelled)="cancelled.emit()"
+      />
     </form>
   `,
 })

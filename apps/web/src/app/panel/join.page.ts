@@ -2,16 +2,14 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from '@blup/contracts';
 import { I18nService, PanelApi, TranslatePipe } from '@blup/web/core';
 import { FormActions, Notice, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
 import { isDeadLink } from '../auth/return-url';
+import { TextField } from '../shared/text-field';
 
 /**
  * The public sign-up page of one village's citizen panel: the consent text in the reader's
@@ -20,18 +18,14 @@ import { isDeadLink } from '../auth/return-url';
 @Component({
   selector: 'blup-panel-join-page',
   imports: [
+    TextField,
     ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
     MatCheckbox,
     MatProgressBar,
     FormActions,
     Notice,
     PageHeader,
     ApiErrorMessage,
-    FieldErrorPipe,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -70,23 +64,19 @@ import { isDeadLink } from '../auth/return-url';
           />
           <blup-api-error [error]="submitter.error()" />
           <form class="form" novalidate [formGroup]="form" (ngSubmit)="submit()">
-            <mat-form-field subscriptSizing="dynamic">
-              <mat-label>{{ 'panel.emailLabel' | t }}</mat-label>
-              <input
-                matInput
-                type="email"
-                formControlName="email"
-                autocomplete="email"
-                inputmode="email"
-                data-testid="email"
-              />
-              <mat-error>{{ form.controls.email | fieldError }}</mat-error>
-            </mat-form-field>
-            <mat-form-field subscriptSizing="dynamic">
-              <mat-label>{{ 'panel.nameLabel' | t }}</mat-label>
-              <input matInput formControlName="name" autocomplete="name" data-testid="name" />
-              <mat-error>{{ form.controls.name | fieldError }}</mat-error>
-            </mat-form-field>
+            <blup-text-field
+              [control]="form.controls.email"
+              [label]="'panel.emailLabel' | t"
+              type="email"
+              autocomplete="email"
+              testId="email"
+            />
+            <blup-text-field
+              [control]="form.controls.name"
+              [label]="'panel.nameLabel' | t"
+              autocomplete="name"
+              testId="name"
+            />
             <section class="consent" aria-labelledby="consent-heading">
               <h2 id="consent-heading">{{ 'panel.consentHeading' | t }}</h2>
               <p data-testid="consent-text">{{ consentText() }}</p>

@@ -8,8 +8,7 @@ import {
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import {
@@ -22,10 +21,10 @@ import {
 } from '@blup/contracts';
 import { AuthStore, I18nService, PeopleApi, TranslatePipe, localeKey } from '@blup/web/core';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
 import { placementForInvite, placementForm } from './placement';
 import { type LockedPlace, PlacementFields } from './placement-fields';
+import { TextField } from '../shared/text-field';
 
 /**
  * Invites someone by email. The choices are those the inviter may make: the secretariat any role
@@ -35,6 +34,7 @@ import { type LockedPlace, PlacementFields } from './placement-fields';
 @Component({
   selector: 'blup-invite-dialog',
   imports: [
+    TextField,
     ReactiveFormsModule,
     MatDialogTitle,
     MatDialogContent,
@@ -42,15 +42,12 @@ import { type LockedPlace, PlacementFields } from './placement-fields';
     MatDialogClose,
     MatFormField,
     MatLabel,
-    MatError,
-    MatInput,
     MatSelect,
     MatOption,
     MatButton,
     PlacementFields,
     ApiErrorMessage,
     TranslatePipe,
-    FieldErrorPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -59,23 +56,19 @@ import { type LockedPlace, PlacementFields } from './placement-fields';
       <mat-dialog-content>
         <p>{{ 'people.inviteIntro' | t }}</p>
         <blup-api-error [error]="submitter.error()" />
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'common.name' | t }}</mat-label>
-          <input matInput formControlName="name" autocomplete="off" data-testid="invite-name" />
-          <mat-error>{{ form.controls.name | fieldError }}</mat-error>
-        </mat-form-field>
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'common.email' | t }}</mat-label>
-          <input
-            matInput
-            type="email"
-            formControlName="email"
-            autocomplete="off"
-            inputmode="email"
-            data-testid="invite-email"
-          />
-          <mat-error>{{ form.controls.email | fieldError }}</mat-error>
-        </mat-form-field>
+        <blup-text-field
+          [control]="form.controls.name"
+          [label]="'common.name' | t"
+          autocomplete="off"
+          testId="invite-name"
+        />
+        <blup-text-field
+          [control]="form.controls.email"
+          [label]="'common.email' | t"
+          type="email"
+          autocomplete="off"
+          testId="invite-email"
+        />
         <blup-placement-fields
           [form]="form.controls.placement"
           [roles]="roles()"

@@ -1,8 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import {
   LOCALES,
@@ -14,26 +12,22 @@ import {
 import { AuthApi, AuthStore, I18nService, TranslatePipe, localeKey } from '@blup/web/core';
 import { FormActions, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe, passwordsMatch } from '../shared/forms';
+import { passwordsMatch } from '../shared/forms';
 import { submitter } from '../shared/submitter';
+import { TextField } from '../shared/text-field';
 
 /** The person's name, language and password. */
 @Component({
   selector: 'blup-profile-page',
   imports: [
+    TextField,
     FormActions,
     ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
     MatButtonToggleGroup,
     MatButtonToggle,
     PageHeader,
     ApiErrorMessage,
     TranslatePipe,
-    FieldErrorPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -49,11 +43,12 @@ import { submitter } from '../shared/submitter';
         (ngSubmit)="saveDetails()"
         data-testid="details-form"
       >
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'common.name' | t }}</mat-label>
-          <input matInput formControlName="name" autocomplete="name" data-testid="name" />
-          <mat-error>{{ detailsForm.controls.name | fieldError }}</mat-error>
-        </mat-form-field>
+        <blup-text-field
+          [control]="detailsForm.controls.name"
+          [label]="'common.name' | t"
+          autocomplete="name"
+          testId="name"
+        />
         <blup-form-actions
           [submitLabel]="'common.save' | t"
           submitTestId="save-details"
@@ -90,32 +85,25 @@ import { submitter } from '../shared/submitter';
         (ngSubmit)="changePassword()"
         data-testid="password-form"
       >
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'profile.currentPassword' | t }}</mat-label>
-          <input
-            matInput
-            type="password"
-            formControlName="currentPassword"
-            autocomplete="current-password"
-          />
-          <mat-error>{{ passwordForm.controls.currentPassword | fieldError }}</mat-error>
-        </mat-form-field>
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'auth.newPassword' | t }}</mat-label>
-          <input
-            matInput
-            type="password"
-            formControlName="newPassword"
-            autocomplete="new-password"
-          />
-          <mat-hint>{{ 'auth.passwordHint' | t: { min } }}</mat-hint>
-          <mat-error>{{ passwordForm.controls.newPassword | fieldError }}</mat-error>
-        </mat-form-field>
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'auth.repeatPassword' | t }}</mat-label>
-          <input matInput type="password" formControlName="repeat" autocomplete="new-password" />
-          <mat-error>{{ passwordForm.controls.repeat | fieldError }}</mat-error>
-        </mat-form-field>
+        <blup-text-field
+          [control]="passwordForm.controls.currentPassword"
+          [label]="'profile.currentPassword' | t"
+          type="password"
+          autocomplete="current-password"
+        />
+        <blup-text-field
+          [control]="passwordForm.controls.newPassword"
+          [label]="'auth.newPassword' | t"
+          type="password"
+          autocomplete="new-password"
+          [hint]="'auth.passwordHint' | t: { min }"
+        />
+        <blup-text-field
+          [control]="passwordForm.controls.repeat"
+          [label]="'auth.repeatPassword' | t"
+          type="password"
+          autocomplete="new-password"
+        />
         <blup-form-actions
           [submitLabel]="'profile.changePassword' | t"
           submitTestId="change-password"

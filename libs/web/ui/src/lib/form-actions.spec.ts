@@ -44,4 +44,21 @@ describe(FormActions.name, () => {
     );
     expect(element.querySelector('a')).toBeNull();
   });
+
+  it('can close a form in place with a cancel button', async () => {
+    TestBed.configureTestingModule({ providers: [provideRouter([])] });
+    const fixture = TestBed.createComponent(FormActions);
+    fixture.componentRef.setInput('submitLabel', 'Create');
+    fixture.componentRef.setInput('cancelLabel', 'Cancel');
+    fixture.componentRef.setInput('cancelButton', true);
+    const cancelled = jest.fn();
+    fixture.componentInstance.cancelled.subscribe(cancelled);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    const cancel = element.querySelector<HTMLButtonElement>('button[type="button"]');
+
+    expect(cancel?.textContent?.trim()).toBe('Cancel');
+    cancel?.click();
+    expect(cancelled).toHaveBeenCalledTimes(1);
+  });
 });

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, booleanAttribute, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { RouterLink, type UrlTree } from '@angular/router';
 
 /**
  * The buttons under a form: a filled submit button (`aria-busy` while sending) and,
- * when `cancelLink` is set, a link back. Place it inside the `<form>`; the labels
+ * when `cancelLink` is set, a link back, or with `cancelButton` a button that emits
+ * `cancelled` (for a form that closes in place). Place it inside the `<form>`; the labels
  * come translated from the page.
  */
 @Component({
@@ -23,6 +24,8 @@ import { RouterLink, type UrlTree } from '@angular/router';
     </button>
     @if (cancelLink(); as link) {
       <a matButton [routerLink]="link">{{ cancelLabel() }}</a>
+    } @else if (cancelButton()) {
+      <button matButton type="button" (click)="cancelled.emit()">{{ cancelLabel() }}</button>
     }
   `,
 })
@@ -35,4 +38,7 @@ export class FormActions {
   /** Where the link back goes; no link when unset. */
   readonly cancelLink = input<string | readonly unknown[] | UrlTree | null>(null);
   readonly cancelLabel = input('');
+  /** Shows a cancel button (when there is no `cancelLink`) that emits `cancelled`. */
+  readonly cancelButton = input(false, { transform: booleanAttribute });
+  readonly cancelled = output();
 }

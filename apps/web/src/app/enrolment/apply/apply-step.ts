@@ -1,5 +1,21 @@
 import { type Provider, inject } from '@angular/core';
-import { ControlContainer } from '@angular/forms';
+import { ControlContainer, ReactiveFormsModule } from '@angular/forms';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { TranslatePipe } from '@blup/web/core';
+import { FieldErrorPipe } from '../../shared/forms';
+
+/** What every step's template uses: form fields with their labels, hints and errors. */
+export const APPLY_STEP_IMPORTS = [
+  ReactiveFormsModule,
+  MatFormField,
+  MatLabel,
+  MatHint,
+  MatError,
+  MatInput,
+  TranslatePipe,
+  FieldErrorPipe,
+] as const;
 
 /**
  * For a step's `viewProviders`: its `formControlName`s bind to the page's one `[formGroup]`

@@ -1,26 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { ReactiveFormsModule } from '@angular/forms';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { APPLICATION_LIMITS } from '@blup/contracts';
-import { AuthStore, TranslatePipe } from '@blup/web/core';
-import { FieldErrorPipe } from '../../shared/forms';
+import { AuthStore } from '@blup/web/core';
 import { ApplyForm } from './apply-form';
-import { APPLY_STEP_STYLES, inParentForm } from './apply-step';
+import { APPLY_STEP_IMPORTS, APPLY_STEP_STYLES, inParentForm } from './apply-step';
 
 /** Step 4 of the application: how the village works together, and who sends it (when signed out). */
 @Component({
   selector: 'blup-apply-cooperation-step',
-  imports: [
-    ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [...APPLY_STEP_IMPORTS],
   viewProviders: [inParentForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `

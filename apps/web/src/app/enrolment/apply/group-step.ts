@@ -1,30 +1,14 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject } from '@angular/core';
-import { ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { APPLICATION_LIMITS } from '@blup/contracts';
-import { TranslatePipe } from '@blup/web/core';
 import { Icon } from '@blup/web/ui';
-import { FieldErrorPipe } from '../../shared/forms';
 import { ApplyForm, personGroup } from './apply-form';
-import { APPLY_STEP_STYLES, inParentForm } from './apply-step';
+import { APPLY_STEP_IMPORTS, APPLY_STEP_STYLES, inParentForm } from './apply-step';
 
 /** Step 3 of the application: the local coordination group, two people or more. */
 @Component({
   selector: 'blup-apply-group-step',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    Icon,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [...APPLY_STEP_IMPORTS, MatButton, Icon],
   viewProviders: [inParentForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `

@@ -1,34 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { AGREEMENT_FILE_EXTENSIONS, APPLICATION_LIMITS, FUNDING_STATUSES } from '@blup/contracts';
-import { TranslatePipe } from '@blup/web/core';
 import { Icon } from '@blup/web/ui';
-import { FieldErrorPipe } from '../../shared/forms';
 import { fundingKey } from '../enrolment-labels';
 import { ApplyForm } from './apply-form';
-import { APPLY_STEP_STYLES, inParentForm } from './apply-step';
+import { APPLY_STEP_IMPORTS, APPLY_STEP_STYLES, inParentForm } from './apply-step';
 
 /** Step 2 of the application: the municipality's contact, its funding, and the signed agreement. */
 @Component({
   selector: 'blup-apply-municipality-step',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatRadioGroup,
-    MatRadioButton,
-    Icon,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [...APPLY_STEP_IMPORTS, MatButton, MatRadioGroup, MatRadioButton, Icon],
   viewProviders: [inParentForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `

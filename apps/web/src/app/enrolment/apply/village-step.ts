@@ -1,31 +1,20 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { ReactiveFormsModule } from '@angular/forms';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { LocalDatePipe, TranslatePipe } from '@blup/web/core';
-import { FieldErrorPipe } from '../../shared/forms';
+import { LocalDatePipe } from '@blup/web/core';
 import { ApplyForm, VILLAGE_PAGE_SIZE } from './apply-form';
-import { APPLY_STEP_STYLES, inParentForm } from './apply-step';
+import { APPLY_STEP_IMPORTS, APPLY_STEP_STYLES, inParentForm } from './apply-step';
 
 /** Step 1 of the application: the offering, the municipality and the village (known or new). */
 @Component({
   selector: 'blup-apply-village-step',
   imports: [
-    ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
+    ...APPLY_STEP_IMPORTS,
     MatSelect,
     MatOption,
     MatRadioGroup,
     MatRadioButton,
-    TranslatePipe,
     LocalDatePipe,
-    FieldErrorPipe,
   ],
   viewProviders: [inParentForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
