@@ -1,8 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatIconButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatOption, MatSelect } from '@angular/material/select';
 import {
   PANEL_SUBSCRIBER_STATUSES,
   type PanelCounts,
@@ -14,6 +12,7 @@ import { I18nService, LocalDatePipe, PanelApi, TranslatePipe, pagedList } from '
 import { CopyField, Icon, PageHeader } from '@blup/web/ui';
 import { tap } from 'rxjs';
 import { confirmAction } from '../shared/confirm-action';
+import { ListFilter } from '../shared/list-filter';
 import { ListFrame } from '../shared/list-frame';
 import { PanelImport } from './panel-import';
 import { joinUrl, panelCountKey, panelSourceKey, panelStatusKey } from './panel-labels';
@@ -27,14 +26,11 @@ import { joinUrl, panelCountKey, panelSourceKey, panelStatusKey } from './panel-
   selector: 'blup-village-panel-page',
   imports: [
     MatIconButton,
-    MatFormField,
-    MatLabel,
-    MatSelect,
-    MatOption,
     Icon,
     CopyField,
     PageHeader,
     ListFrame,
+    ListFilter,
     PanelImport,
     LocalDatePipe,
     TranslatePipe,
@@ -77,19 +73,16 @@ import { joinUrl, panelCountKey, panelSourceKey, panelStatusKey } from './panel-
     </section>
 
     <blup-list-frame [list]="list" searchLabel="panel.search" emptyText="panel.empty">
-      <mat-form-field filters subscriptSizing="dynamic">
-        <mat-label>{{ 'panel.statusFilter' | t }}</mat-label>
-        <mat-select
-          data-testid="status-filter"
-          [value]="list.query().status ?? ''"
-          (valueChange)="list.filter({ status: $event || undefined })"
-        >
-          <mat-option value="">{{ 'panel.allStatuses' | t }}</mat-option>
-          @for (status of statuses; track status) {
-            <mat-option [value]="status">{{ statusKey(status) | t }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <blup-list-filter
+        filters
+        [list]="list"
+        field="status"
+        [options]="statuses"
+        [optionKey]="statusKey"
+        label="panel.statusFilter"
+        allLabel="panel.allStatuses"
+        testId="status-filter"
+      />
       <ul class="rows" data-testid="subscribers">
         @for (s of list.items(); track s.id) {
           <li>
