@@ -9,3 +9,4 @@ export * from './lib/percent-bar';
 export * from './lib/form-actions';
 export * from './lib/create-link';
 export * from './lib/back-link';
+export * from './lib/copy-field';

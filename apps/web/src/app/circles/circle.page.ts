@@ -1,11 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import {
@@ -16,11 +13,11 @@ import {
   type SessionSummaryDto,
   type VillageAttendanceRow,
 } from '@blup/contracts';
-import { CirclesApi, I18nService, PeopleApi, TranslatePipe, pagedList } from '@blup/web/core';
+import { CirclesApi, I18nService, PeopleApi, pagedList } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
 import { of } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
+import { FORM_FIELDS } from '../shared/form-fields';
 import { ListFrame } from '../shared/list-frame';
 import { submitter } from '../shared/submitter';
 import { CircleTimePipe, circleKindKey, circleName, sessionStatusKey } from './circle-labels';
@@ -29,23 +26,14 @@ import { CircleTimePipe, circleKindKey, circleName, sessionStatusKey } from './c
 @Component({
   selector: 'blup-circle-page',
   imports: [
-    ReactiveFormsModule,
+    FORM_FIELDS,
     RouterLink,
     MatButton,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
     MatProgressBar,
     Icon,
     PageHeader,
     ListFrame,
     ApiErrorMessage,
-    TranslatePipe,
-    FieldErrorPipe,
     CircleTimePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

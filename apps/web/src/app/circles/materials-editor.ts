@@ -1,14 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormArray, FormControl, FormGroup, Validators } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { MAX_PAGE_SIZE, type Material, MaterialKind, SESSION_LIMITS } from '@blup/contracts';
-import { CoursesApi, TranslatePipe } from '@blup/web/core';
+import { CoursesApi } from '@blup/web/core';
 import { Icon } from '@blup/web/ui';
-import { FieldErrorPipe } from '../shared/forms';
+import { FORM_FIELDS } from '../shared/form-fields';
 import { materialKindKey } from './circle-labels';
 
 export type MaterialGroup = FormGroup<{
@@ -46,20 +43,7 @@ export function materialsValue(materials: FormArray<MaterialGroup>): Material[] 
 /** A session's materials: lessons picked from a course, and links. */
 @Component({
   selector: 'blup-materials-editor',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatIconButton,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    Icon,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, MatButton, MatIconButton, Icon],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (!materials().length) {

@@ -1,20 +1,9 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import {
-  FormArray,
-  FormControl,
-  FormGroup,
-  ReactiveFormsModule,
-  type ValidatorFn,
-  Validators,
-} from '@angular/forms';
+import { FormArray, FormControl, FormGroup, type ValidatorFn, Validators } from '@angular/forms';
 import { MatIconButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { PHASES, type Phase, SESSION_LIMITS } from '@blup/contracts';
-import { TranslatePipe } from '@blup/web/core';
 import { Icon } from '@blup/web/ui';
-import { FieldErrorPipe } from '../shared/forms';
+import { FORM_FIELDS } from '../shared/form-fields';
 import { phaseKey } from './circle-labels';
 import type { PlanRow } from './plan-series';
 import { TIME_PATTERN } from './session-times';
@@ -47,19 +36,7 @@ function text(value: string, validators: ValidatorFn[]): FormControl<string> {
 /** The planner's preview: the series' sessions as editable rows, each removable. */
 @Component({
   selector: 'blup-plan-preview-rows',
-  imports: [
-    ReactiveFormsModule,
-    MatIconButton,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    Icon,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, MatIconButton, Icon],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ol class="rows">

@@ -8,18 +8,9 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import {
-  FormArray,
-  FormGroup,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { FormArray, FormGroup, NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import {
@@ -34,13 +25,13 @@ import {
   CirclesApi,
   I18nService,
   OrganisationsApi,
-  TranslatePipe,
   type TranslationKey,
   pagedList,
 } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe, readyToSubmit } from '../shared/forms';
+import { FORM_FIELDS } from '../shared/form-fields';
+import { readyToSubmit } from '../shared/forms';
 import { submitter } from '../shared/submitter';
 import {
   AgendaEditor,
@@ -59,16 +50,9 @@ import { TIME_PATTERN } from './session-times';
 @Component({
   selector: 'blup-planner-page',
   imports: [
-    ReactiveFormsModule,
+    FORM_FIELDS,
     RouterLink,
     MatButton,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
     MatProgressBar,
     Icon,
     PageHeader,
@@ -76,8 +60,6 @@ import { TIME_PATTERN } from './session-times';
     AgendaEditor,
     PlanTable,
     PlanPreviewRows,
-    TranslatePipe,
-    FieldErrorPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `

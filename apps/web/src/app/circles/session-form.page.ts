@@ -1,26 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import {
-  FormArray,
-  FormGroup,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { FormArray, FormGroup, NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { CircleKind, PHASES, Phase, SESSION_LIMITS, SessionStatus } from '@blup/contracts';
-import { CirclesApi, I18nService, SessionsApi, TranslatePipe } from '@blup/web/core';
+import { CirclesApi, I18nService, SessionsApi } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { confirmAction } from '../shared/confirm-action';
-import { FieldErrorPipe } from '../shared/forms';
+import { FORM_FIELDS } from '../shared/form-fields';
 import { submitter } from '../shared/submitter';
 import {
   AgendaEditor,
@@ -52,25 +43,16 @@ import {
 @Component({
   selector: 'blup-session-form-page',
   imports: [
-    ReactiveFormsModule,
+    FORM_FIELDS,
     RouterLink,
     MatButton,
     MatCheckbox,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
     MatProgressBar,
     Icon,
     PageHeader,
     ApiErrorMessage,
     AgendaEditor,
     MaterialsEditor,
-    TranslatePipe,
-    FieldErrorPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `

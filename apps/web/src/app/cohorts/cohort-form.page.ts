@@ -1,49 +1,24 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MAX_PAGE_SIZE, NAME_MAX_LENGTH } from '@blup/contracts';
-import { OrganisationsApi, TranslatePipe } from '@blup/web/core';
-import { FormActions, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
+import { OrganisationsApi } from '@blup/web/core';
 import { editForm } from '../shared/edit-form';
+import { EditFormFrame } from '../shared/edit-form-frame';
+import { FORM_FIELDS } from '../shared/form-fields';
 
 /** Create (`/cohorts/new`) or edit (`/cohorts/:id/edit`) a cohort and choose its villages. */
 @Component({
   selector: 'blup-cohort-form-page',
-  imports: [
-    ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatProgressBar,
-    PageHeader,
-    FormActions,
-    ApiErrorMessage,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, EditFormFrame],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <blup-page-header [heading]="(id() ? 'cohorts.editTitle' : 'cohorts.createTitle') | t" />
-    @if (edit.existing.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="edit.existing.error() ?? edit.submitter.error()" />
-    <form
-      class="form"
-      novalidate
+    <blup-edit-form-frame
       [formGroup]="form"
-      (ngSubmit)="edit.save()"
-      data-testid="cohort-form"
+      [edit]="edit"
+      [heading]="(id() ? 'cohorts.editTitle' : 'cohorts.createTitle') | t"
+      [cancelLink]="id() ? ['/cohorts', id()] : '/cohorts'"
+      testId="cohort-form"
     >
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>{{ 'cohorts.name' | t }}</mat-label>
@@ -67,13 +42,7 @@ import { editForm } from '../shared/edit-form';
         </mat-select>
         <mat-hint>{{ 'cohorts.villagesHint' | t }}</mat-hint>
       </mat-form-field>
-      <blup-form-actions
-        [submitLabel]="(id() ? 'common.save' : 'common.create') | t"
-        [cancelLabel]="'common.cancel' | t"
-        [cancelLink]="id() ? ['/cohorts', id()] : '/cohorts'"
-        [busy]="edit.submitter.busy()"
-      />
-    </form>
+    </blup-edit-form-frame>
   `,
 })
 export class CohortFormPage {

@@ -1,11 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
 import {
   CourseAudience,
   DEFAULT_COHORT_CAPACITY,
@@ -21,49 +17,26 @@ import {
   OfferingKind,
   type UpdateOfferingRequest,
 } from '@blup/contracts';
-import { CoursesApi, EnrolmentApi, TranslatePipe } from '@blup/web/core';
-import { FormActions, PageHeader } from '@blup/web/ui';
+import { CoursesApi, EnrolmentApi } from '@blup/web/core';
 import { of } from 'rxjs';
-import { ApiErrorMessage } from '../shared/api-error-message';
 import { editForm } from '../shared/edit-form';
-import { FieldErrorPipe, textControl } from '../shared/forms';
+import { EditFormFrame } from '../shared/edit-form-frame';
+import { FORM_FIELDS } from '../shared/form-fields';
+import { textControl } from '../shared/forms';
 import { audienceKey, kindKey } from './enrolment-labels';
 
 /** `/enrolment/offerings/new` and `/enrolment/offerings/:id/edit` (secretariat): one offering. */
 @Component({
   selector: 'blup-offering-form-page',
-  imports: [
-    ReactiveFormsModule,
-    MatCheckbox,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatProgressBar,
-    PageHeader,
-    FormActions,
-    ApiErrorMessage,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, MatCheckbox, EditFormFrame],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <blup-page-header
-      [heading]="(id() ? 'enrolment.offerings.editTitle' : 'enrolment.offerings.createTitle') | t"
-    />
-    @if (edit.existing.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="edit.existing.error() ?? edit.submitter.error()" />
-    <form
-      class="form"
-      novalidate
+    <blup-edit-form-frame
       [formGroup]="form"
-      (ngSubmit)="edit.save()"
-      data-testid="offering-form"
+      [edit]="edit"
+      [heading]="(id() ? 'enrolment.offerings.editTitle' : 'enrolment.offerings.createTitle') | t"
+      [cancelLink]="id() ? ['/enrolment/offerings', id()] : '/enrolment/offerings'"
+      testId="offering-form"
     >
       @if (!id()) {
         <mat-form-field>
@@ -169,20 +142,13 @@ import { audienceKey, kindKey } from './enrolment-labels';
           'enrolment.offerings.publish' | t
         }}</mat-checkbox>
       }
-      <blup-form-actions
-        [submitLabel]="(id() ? 'common.save' : 'common.create') | t"
-        [cancelLabel]="'common.cancel' | t"
-        [cancelLink]="id() ? ['/enrolment/offerings', id()] : '/enrolment/offerings'"
-        [busy]="edit.submitter.busy()"
-      />
-    </form>
+    </blup-edit-form-frame>
   `,
   styles: `
-    .form {
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-      max-inline-size: 640px;
+    /* A longer form than most: closer rows, a little wider than .form in styles.scss. */
+    :host {
+      --form-gap: 8px;
+      --form-width: 640px;
     }
     .row {
       display: flex;

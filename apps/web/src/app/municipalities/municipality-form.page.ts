@@ -1,59 +1,30 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { NAME_MAX_LENGTH } from '@blup/contracts';
-import { OrganisationsApi, TranslatePipe } from '@blup/web/core';
-import { FormActions, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
+import { OrganisationsApi } from '@blup/web/core';
 import { editForm } from '../shared/edit-form';
+import { EditFormFrame } from '../shared/edit-form-frame';
+import { FORM_FIELDS } from '../shared/form-fields';
 
 /** Create (`/municipalities/new`) or rename (`/municipalities/:id/edit`) a municipality. */
 @Component({
   selector: 'blup-municipality-form-page',
-  imports: [
-    ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
-    MatProgressBar,
-    PageHeader,
-    FormActions,
-    ApiErrorMessage,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, EditFormFrame],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <blup-page-header
-      [heading]="(id() ? 'municipalities.editTitle' : 'municipalities.createTitle') | t"
-    />
-    @if (edit.existing.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="edit.existing.error() ?? edit.submitter.error()" />
-    <form
-      class="form"
-      novalidate
+    <blup-edit-form-frame
       [formGroup]="form"
-      (ngSubmit)="edit.save()"
-      data-testid="municipality-form"
+      [edit]="edit"
+      [heading]="(id() ? 'municipalities.editTitle' : 'municipalities.createTitle') | t"
+      [cancelLink]="id() ? ['/municipalities', id()] : '/municipalities'"
+      testId="municipality-form"
     >
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>{{ 'municipalities.name' | t }}</mat-label>
         <input matInput formControlName="name" data-testid="name" />
         <mat-error>{{ form.controls.name | fieldError }}</mat-error>
       </mat-form-field>
-      <blup-form-actions
-        [submitLabel]="(id() ? 'common.save' : 'common.create') | t"
-        [cancelLabel]="'common.cancel' | t"
-        [cancelLink]="id() ? ['/municipalities', id()] : '/municipalities'"
-        [busy]="edit.submitter.busy()"
-      />
-    </form>
+    </blup-edit-form-frame>
   `,
 })
 export class MunicipalityFormPage {

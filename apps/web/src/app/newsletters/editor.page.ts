@@ -18,28 +18,29 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import {
   MAX_PAGE_SIZE,
   NEWSLETTER_LIMITS,
-  NEWSLETTER_MERGE_FIELDS,
   type NewsletterDto,
   NewsletterStatus,
   SESSION_TARGET_KINDS,
 } from '@blup/contracts';
 import { I18nService, NewslettersApi, type TranslationKey, TranslatePipe } from '@blup/web/core';
-import { BackLink, Icon, PageHeader } from '@blup/web/ui';
+import { BackLink, PageHeader } from '@blup/web/ui';
 import type { Observable } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { confirmAction } from '../shared/confirm-action';
 import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
 import { BlockListEditor } from './block-list-editor';
+import { LockedNewsletter } from './locked-newsletter';
 import { type EditorBlock, firstUnpickedCard, fromEditorBlocks, toEditorBlocks } from './blocks';
 import { NewsletterTargetPipe } from './newsletter-labels';
 import { NewsletterPreview } from './preview-panel';
 import { ScheduleDialog, type ScheduleDialogData } from './schedule-dialog';
 import { NewsletterStatusChip } from './status-chip';
+import { SubjectField } from './subject-field';
 
 /**
  * `/newsletters/:id`: the secretariat writes a newsletter (subject, preheader, blocks, the
@@ -50,7 +51,6 @@ import { NewsletterStatusChip } from './status-chip';
   selector: 'blup-newsletter-editor-page',
   imports: [
     ReactiveFormsModule,
-    RouterLink,
     MatButton,
     MatFormField,
     MatLabel,
@@ -60,10 +60,11 @@ import { NewsletterStatusChip } from './status-chip';
     MatProgressBar,
     MatSlideToggle,
     BackLink,
-    Icon,
     PageHeader,
     ApiErrorMessage,
     BlockListEditor,
+    LockedNewsletter,
+    SubjectField,
     NewsletterPreview,
     NewsletterStatusChip,
     NewsletterTargetPipe,
@@ -87,34 +88,7 @@ import { NewsletterStatusChip } from './status-chip';
       </blup-page-header>
 
       @if (!n.canEdit) {
-        <div class="locked" data-testid="locked">
-          <p>
-            {{
-              (n.status === statuses.Scheduled ? 'newsletters.notEditable' : 'newsletters.readOnly')
-                | t
-            }}
-          </p>
-          <blup-api-error [error]="acting.error()" />
-          <div class="actions">
-            <a
-              matButton="filled"
-              [routerLink]="['/newsletters', n.id, 'progress']"
-              data-testid="progress-link"
-            >
-              {{ 'newsletters.showProgress' | t }}
-            </a>
-            @if (n.status === statuses.Scheduled) {
-              <button
-                matButton="outlined"
-                type="button"
-                data-testid="unschedule"
-                (click)="unschedule(n)"
-              >
-                {{ 'newsletters.unschedule' | t }}
-              </button>
-            }
-          </div>
-        </div>
+        <blup-locked-newsletter [newsletter]="n" (unscheduled)="unscheduled($event)" />
       } @else {
         <form
           class="form"
@@ -124,38 +98,7 @@ import { NewsletterStatusChip } from './status-chip';
           (ngSubmit)="save()"
         >
           <blup-api-error [error]="saving.error()" />
-          <mat-form-field subscriptSizing="dynamic">
-            <mat-label>{{ 'newsletters.subject' | t }}</mat-label>
-            <input
-              #subject
-              matInput
-              formControlName="subject"
-              data-testid="subject"
-              [maxlength]="limits.subject"
-            />
-            <mat-hint>{{ 'newsletters.subjectHint' | t }}</mat-hint>
-            <mat-error>{{ form.controls.subject | fieldError }}</mat-error>
-          </mat-form-field>
-          <div class="merge" role="group" [attr.aria-label]="'newsletters.mergeFields' | t">
-            <button
-              matButton
-              type="button"
-              data-testid="subject-merge-name"
-              (click)="insertInSubject(mergeFields[0])"
-            >
-              <blup-icon matButtonIcon name="add" />
-              {{ 'newsletters.mergeName' | t }}
-            </button>
-            <button
-              matButton
-              type="button"
-              data-testid="subject-merge-village"
-              (click)="insertInSubject(mergeFields[1])"
-            >
-              <blup-icon matButtonIcon name="add" />
-              {{ 'newsletters.mergeVillage' | t }}
-            </button>
-          </div>
+          <blup-subject-field [control]="form.controls.subject" />
           <p class="hint">{{ 'newsletters.mergeHint' | t }}</p>
           <mat-form-field subscriptSizing="dynamic">
             <mat-label>{{ 'newsletters.preheader' | t }}</mat-label>
@@ -235,15 +178,6 @@ import { NewsletterStatusChip } from './status-chip';
       gap: 12px;
       max-inline-size: 760px;
     }
-    .merge {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px 8px;
-      margin-block-start: -4px;
-    }
-    .merge button {
-      min-block-size: 48px;
-    }
     .hint {
       margin: 0;
       font: var(--mat-sys-body-medium);
@@ -283,16 +217,6 @@ import { NewsletterStatusChip } from './status-chip';
         z-index: 1;
         background: var(--mat-sys-surface);
       }
-    }
-    .locked {
-      max-inline-size: 760px;
-      padding: 16px;
-      border-radius: var(--mat-sys-corner-medium);
-      background: var(--mat-sys-surface-container);
-    }
-    .locked p {
-      margin: 0 0 12px;
-      font: var(--mat-sys-body-large);
     }
     .preview {
       margin-block-start: 24px;
@@ -335,9 +259,6 @@ export class NewsletterEditorPage {
   protected readonly previewShown = signal(false);
   protected readonly version = signal(0);
   protected readonly limits = NEWSLETTER_LIMITS;
-  protected readonly mergeFields = NEWSLETTER_MERGE_FIELDS;
-  protected readonly statuses = NewsletterStatus;
-  private readonly subjectInput = viewChild<ElementRef<HTMLInputElement>>('subject');
   private readonly previewTitle = viewChild<ElementRef<HTMLElement>>('previewTitle');
   private loadedId: string | null = null;
 
@@ -350,21 +271,6 @@ export class NewsletterEditorPage {
       this.form.reset({ subject: n.subject, preheader: n.preheader, includePanel: n.includePanel });
       this.blocks.set(toEditorBlocks(n.blocks));
     });
-  }
-
-  protected insertInSubject(field: string): void {
-    const control = this.form.controls.subject;
-    const input = this.subjectInput()?.nativeElement;
-    const value = control.value;
-    const start = input?.selectionStart ?? value.length;
-    const end = input?.selectionEnd ?? value.length;
-    control.setValue(value.slice(0, start) + field + value.slice(end));
-    control.markAsDirty();
-    if (input) {
-      input.focus();
-      const caret = start + field.length;
-      queueMicrotask(() => input.setSelectionRange(caret, caret));
-    }
   }
 
   protected save(): void {
@@ -409,16 +315,10 @@ export class NewsletterEditorPage {
     });
   }
 
-  protected unschedule(n: NewsletterDto): void {
-    this.acting.run(
-      null,
-      () => this.api.unschedule(n.id),
-      (saved) => {
-        this.loadedId = null;
-        this.newsletter.set(saved);
-        this.toast('newsletters.unscheduled');
-      },
-    );
+  protected unscheduled(saved: NewsletterDto): void {
+    this.loadedId = null;
+    this.newsletter.set(saved);
+    this.toast('newsletters.unscheduled');
   }
 
   protected remove(n: NewsletterDto): void {

@@ -1,8 +1,6 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
   NEWSLETTER_STATUSES,
@@ -12,6 +10,7 @@ import {
 } from '@blup/contracts';
 import { NewslettersApi, TranslatePipe, pagedList } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
+import { ListFilter } from '../shared/list-filter';
 import { ListFrame } from '../shared/list-frame';
 import { RowList } from '../shared/row-list';
 import { NewsletterTargetPipe, NewsletterWhenPipe, newsletterStatusKey } from './newsletter-labels';
@@ -23,13 +22,10 @@ import { NewsletterStatusChip } from './status-chip';
   imports: [
     RouterLink,
     MatButton,
-    MatFormField,
-    MatLabel,
-    MatSelect,
-    MatOption,
     Icon,
     PageHeader,
     ListFrame,
+    ListFilter,
     RowList,
     NewsletterStatusChip,
     NewsletterTargetPipe,
@@ -48,19 +44,16 @@ import { NewsletterStatusChip } from './status-chip';
       </a>
     </blup-page-header>
     <blup-list-frame [list]="list" searchLabel="newsletters.search" emptyText="newsletters.empty">
-      <mat-form-field filters subscriptSizing="dynamic">
-        <mat-label>{{ 'newsletters.statusFilter' | t }}</mat-label>
-        <mat-select
-          data-testid="status-filter"
-          [value]="list.query().status ?? ''"
-          (valueChange)="list.filter({ status: $event || undefined })"
-        >
-          <mat-option value="">{{ 'newsletters.allStatuses' | t }}</mat-option>
-          @for (status of statuses; track status) {
-            <mat-option [value]="status">{{ statusKey(status) | t }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <blup-list-filter
+        filters
+        [list]="list"
+        field="status"
+        [options]="statuses"
+        [optionKey]="statusKey"
+        label="newsletters.statusFilter"
+        allLabel="newsletters.allStatuses"
+        testId="status-filter"
+      />
       <ul blupRows data-testid="list">
         @for (n of list.items(); track n.id) {
           <li class="blup-row" [attr.data-testid]="'newsletter-' + n.id">

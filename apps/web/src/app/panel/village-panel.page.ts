@@ -1,17 +1,6 @@
 import { DOCUMENT } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  computed,
-  inject,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
-import { MatButton, MatIconButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatOption, MatSelect } from '@angular/material/select';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatIconButton } from '@angular/material/button';
 import {
   PANEL_SUBSCRIBER_STATUSES,
   type PanelCounts,
@@ -20,10 +9,10 @@ import {
   type PanelSubscribersQuery,
 } from '@blup/contracts';
 import { I18nService, LocalDatePipe, PanelApi, TranslatePipe, pagedList } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
+import { CopyField, Icon, PageHeader } from '@blup/web/ui';
 import { tap } from 'rxjs';
 import { confirmAction } from '../shared/confirm-action';
-import { copyText } from '../shared/copy-text';
+import { ListFilter } from '../shared/list-filter';
 import { ListFrame } from '../shared/list-frame';
 import { PanelImport } from './panel-import';
 import { joinUrl, panelCountKey, panelSourceKey, panelStatusKey } from './panel-labels';
@@ -36,15 +25,12 @@ import { joinUrl, panelCountKey, panelSourceKey, panelStatusKey } from './panel-
 @Component({
   selector: 'blup-village-panel-page',
   imports: [
-    MatButton,
     MatIconButton,
-    MatFormField,
-    MatLabel,
-    MatSelect,
-    MatOption,
     Icon,
+    CopyField,
     PageHeader,
     ListFrame,
+    ListFilter,
     PanelImport,
     LocalDatePipe,
     TranslatePipe,
@@ -70,28 +56,15 @@ import { joinUrl, panelCountKey, panelSourceKey, panelStatusKey } from './panel-
     <section class="share" aria-labelledby="share-heading">
       <h2 id="share-heading">{{ 'panel.shareHeading' | t }}</h2>
       <p>{{ 'panel.shareText' | t }}</p>
-      <div class="copy-row">
-        <input
-          #field
-          class="url"
-          type="text"
-          readonly
-          data-testid="share-url"
-          [attr.aria-label]="'panel.shareHeading' | t"
-          [value]="shareUrl()"
-          (focus)="field.select()"
-        />
-        <button
-          matButton="filled"
-          type="button"
-          class="big"
-          data-testid="copy-link"
-          (click)="copy()"
-        >
-          <blup-icon matButtonIcon name="link" />
-          {{ 'panel.copy' | t }}
-        </button>
-      </div>
+      <blup-copy-field
+        [value]="shareUrl()"
+        [ariaLabel]="'panel.shareHeading' | t"
+        inputTestId="share-url"
+        buttonTestId="copy-link"
+        icon="link"
+        [buttonLabel]="'panel.copy' | t"
+        (copied)="copied.set($event)"
+      />
       <p class="status" role="status" data-testid="copy-status">
         @if (copied()) {
           {{ 'panel.copied' | t }}
@@ -100,19 +73,16 @@ import { joinUrl, panelCountKey, panelSourceKey, panelStatusKey } from './panel-
     </section>
 
     <blup-list-frame [list]="list" searchLabel="panel.search" emptyText="panel.empty">
-      <mat-form-field filters subscriptSizing="dynamic">
-        <mat-label>{{ 'panel.statusFilter' | t }}</mat-label>
-        <mat-select
-          data-testid="status-filter"
-          [value]="list.query().status ?? ''"
-          (valueChange)="list.filter({ status: $event || undefined })"
-        >
-          <mat-option value="">{{ 'panel.allStatuses' | t }}</mat-option>
-          @for (status of statuses; track status) {
-            <mat-option [value]="status">{{ statusKey(status) | t }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <blup-list-filter
+        filters
+        [list]="list"
+        field="status"
+        [options]="statuses"
+        [optionKey]="statusKey"
+        label="panel.statusFilter"
+        allLabel="panel.allStatuses"
+        testId="status-filter"
+      />
       <ul class="rows" data-testid="subscribers">
         @for (s of list.items(); track s.id) {
           <li>
@@ -178,26 +148,6 @@ import { joinUrl, panelCountKey, panelSourceKey, panelStatusKey } from './panel-
       margin: 0 0 12px;
       font: var(--mat-sys-body-large);
     }
-    .copy-row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-    }
-    .url {
-      flex: 1 1 16rem;
-      min-inline-size: 0;
-      min-block-size: 48px;
-      box-sizing: border-box;
-      padding: 8px 12px;
-      border: 1px solid var(--mat-sys-outline);
-      border-radius: var(--mat-sys-corner-small);
-      background: var(--mat-sys-surface);
-      color: var(--mat-sys-on-surface);
-      font: var(--mat-sys-body-medium);
-    }
-    .big {
-      min-block-size: 48px;
-    }
     .status {
       color: var(--mat-sys-primary);
       font: var(--mat-sys-title-small);
@@ -236,7 +186,6 @@ export class VillagePanelPage {
   private readonly i18n = inject(I18nService);
   private readonly document = inject(DOCUMENT);
   private readonly confirm = confirmAction();
-  private readonly field = viewChild<ElementRef<HTMLInputElement>>('field');
 
   readonly villageId = input.required<string>();
   protected readonly statuses: readonly PanelSubscriberStatus[] = PANEL_SUBSCRIBER_STATUSES;
@@ -257,10 +206,6 @@ export class VillagePanelPage {
       }),
     ),
   );
-
-  protected async copy(): Promise<void> {
-    this.copied.set(await copyText(this.shareUrl(), this.field()?.nativeElement, this.document));
-  }
 
   protected remove(subscriber: PanelSubscriberDto): void {
     this.confirm({

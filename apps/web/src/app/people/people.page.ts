@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, Injector, inject, input } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatListItem, MatListItemLine, MatListItemTitle, MatNavList } from '@angular/material/list';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { type PeopleQuery, type PersonDto, ROLES, type Role } from '@blup/contracts';
 import { AuthStore, PeopleApi, TranslatePipe, pagedList, roleKey, statusKey } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
+import { ListFilter } from '../shared/list-filter';
 import { ListFrame } from '../shared/list-frame';
 import { openInviteDialog } from './open-invite-dialog';
 
@@ -16,10 +15,6 @@ import { openInviteDialog } from './open-invite-dialog';
   imports: [
     RouterLink,
     MatButton,
-    MatFormField,
-    MatLabel,
-    MatSelect,
-    MatOption,
     MatNavList,
     MatListItem,
     MatListItemTitle,
@@ -27,6 +22,7 @@ import { openInviteDialog } from './open-invite-dialog';
     Icon,
     PageHeader,
     ListFrame,
+    ListFilter,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,19 +36,16 @@ import { openInviteDialog } from './open-invite-dialog';
       }
     </blup-page-header>
     <blup-list-frame [list]="list" searchLabel="people.search" emptyText="people.empty">
-      <mat-form-field filters subscriptSizing="dynamic">
-        <mat-label>{{ 'people.filterRole' | t }}</mat-label>
-        <mat-select
-          data-testid="role-filter"
-          [value]="list.query().role ?? ''"
-          (valueChange)="list.filter({ role: $event || undefined })"
-        >
-          <mat-option value="">{{ 'people.allRoles' | t }}</mat-option>
-          @for (role of roles; track role) {
-            <mat-option [value]="role">{{ roleKey(role) | t }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <blup-list-filter
+        filters
+        [list]="list"
+        field="role"
+        [options]="roles"
+        [optionKey]="roleKey"
+        label="people.filterRole"
+        allLabel="people.allRoles"
+        testId="role-filter"
+      />
       <mat-nav-list data-testid="list">
         @for (person of list.items(); track person.id) {
           <a mat-list-item [routerLink]="['/people', person.id]">

@@ -1,19 +1,11 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { I18nService, SessionsApi, TranslatePipe } from '@blup/web/core';
-import { ConfirmDialog, type ConfirmDialogData, Icon } from '@blup/web/ui';
+import { ConfirmDialog, type ConfirmDialogData, CopyField, Icon } from '@blup/web/ui';
 import { firstValueFrom } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { copyText } from '../shared/copy-text';
 
 /**
  * "Kalender i din telefon": the person's secret calendar address, to copy or open in a
@@ -21,7 +13,7 @@ import { copyText } from '../shared/copy-text';
  */
 @Component({
   selector: 'blup-calendar-feed',
-  imports: [MatButton, Icon, ApiErrorMessage, TranslatePipe],
+  imports: [MatButton, Icon, CopyField, ApiErrorMessage, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="feed" aria-labelledby="feed-heading" data-testid="calendar-feed">
@@ -31,29 +23,16 @@ import { copyText } from '../shared/copy-text';
       @if (feed.hasValue()) {
         @let f = feed.value();
         <label class="label" for="feed-url">{{ 'sessions.feed.label' | t }}</label>
-        <div class="copy-row">
-          <input
-            #field
-            id="feed-url"
-            class="url"
-            type="text"
-            readonly
-            data-testid="feed-url"
-            aria-describedby="feed-private"
-            [value]="f.url"
-            (focus)="field.select()"
-          />
-          <button
-            matButton="filled"
-            type="button"
-            class="big"
-            data-testid="copy-feed"
-            (click)="copy(f.url)"
-          >
-            <blup-icon matButtonIcon name="article" />
-            {{ 'sessions.feed.copy' | t }}
-          </button>
-        </div>
+        <blup-copy-field
+          [value]="f.url"
+          inputId="feed-url"
+          describedBy="feed-private"
+          inputTestId="feed-url"
+          buttonTestId="copy-feed"
+          icon="article"
+          [buttonLabel]="'sessions.feed.copy' | t"
+          (copied)="copiedFeed($event)"
+        />
         <p class="private" id="feed-private">{{ 'sessions.feed.private' | t }}</p>
         <p class="status" role="status" data-testid="copy-status">
           @if (copied() === 'done') {
@@ -105,26 +84,6 @@ import { copyText } from '../shared/copy-text';
       margin-block-end: 4px;
       font: var(--mat-sys-title-small);
     }
-    .copy-row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-    }
-    .url {
-      flex: 1 1 16rem;
-      min-inline-size: 0;
-      min-block-size: 48px;
-      box-sizing: border-box;
-      padding: 8px 12px;
-      border: 1px solid var(--mat-sys-outline);
-      border-radius: var(--mat-sys-corner-small);
-      background: var(--mat-sys-surface);
-      color: var(--mat-sys-on-surface);
-      font: var(--mat-sys-body-medium);
-    }
-    .url:focus-visible {
-      outline: 2px solid var(--mat-sys-primary);
-    }
     .big {
       min-block-size: 48px;
     }
@@ -154,7 +113,6 @@ export class CalendarFeed {
   private readonly api = inject(SessionsApi);
   private readonly i18n = inject(I18nService);
   private readonly dialog = inject(MatDialog);
-  private readonly field = viewChild<ElementRef<HTMLInputElement>>('field');
 
   protected readonly feed = rxResource({ stream: () => this.api.calendarFeed() });
   protected readonly copied = signal<'done' | 'manual' | null>(null);
@@ -162,9 +120,8 @@ export class CalendarFeed {
   protected readonly busy = signal(false);
   protected readonly error = signal<unknown>(null);
 
-  protected async copy(url: string): Promise<void> {
+  protected copiedFeed(copied: boolean): void {
     this.resetDone.set(false);
-    const copied = await copyText(url, this.field()?.nativeElement, document);
     this.copied.set(copied ? 'done' : 'manual');
   }
 

@@ -3,23 +3,18 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import {
-  ATTENDANCE_STATUSES,
-  MaterialKind,
-  RsvpAnswer,
-  type SessionDto,
-  SessionStatus,
-} from '@blup/contracts';
-import { LocalDatePipe, SessionsApi, TranslatePipe } from '@blup/web/core';
+import { ATTENDANCE_STATUSES, RsvpAnswer, type SessionDto, SessionStatus } from '@blup/contracts';
+import { SessionsApi, TranslatePipe } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
+import { MaterialList } from './material-list';
+import { NextStepList } from './next-step-list';
 import { OutcomeForm } from './outcome-form';
 import { SessionActions } from './session-actions';
 import {
   agendaKindKey,
   attendanceKey,
   circleLabel,
-  materialKindKey,
   rsvpKey,
   sessionStatusKey,
 } from './session-labels';
@@ -36,10 +31,11 @@ import { SessionTimePipe } from './session-time.pipe';
     Icon,
     PageHeader,
     ApiErrorMessage,
+    MaterialList,
+    NextStepList,
     OutcomeForm,
     SessionActions,
     SessionTimePipe,
-    LocalDatePipe,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -115,40 +111,7 @@ import { SessionTimePipe } from './session-time.pipe';
 
       <section class="block" aria-labelledby="materials-heading">
         <h2 id="materials-heading">{{ 'sessions.materials' | t }}</h2>
-        @if (s.materials.length) {
-          <ul class="materials" data-testid="materials">
-            @for (material of s.materials; track $index) {
-              <li>
-                @if (material.kind === lessonKind && material.lessonId) {
-                  <a class="material" [routerLink]="['/lessons', material.lessonId]">
-                    <blup-icon name="school" />
-                    <span class="item-text">
-                      <span class="kind">{{ materialKindKey(material.kind) | t }}</span>
-                      <span>{{ material.title }}</span>
-                    </span>
-                  </a>
-                } @else if (material.url) {
-                  <a
-                    class="material"
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    [href]="material.url"
-                  >
-                    <blup-icon [name]="material.kind === videoKind ? 'play' : 'link'" />
-                    <span class="item-text">
-                      <span class="kind">{{ materialKindKey(material.kind) | t }}</span>
-                      <span>{{ material.title }}</span>
-                    </span>
-                  </a>
-                } @else {
-                  <span class="material">{{ material.title }}</span>
-                }
-              </li>
-            }
-          </ul>
-        } @else {
-          <p class="meta">{{ 'sessions.noMaterials' | t }}</p>
-        }
+        <blup-material-list [materials]="s.materials" />
       </section>
 
       <div class="counts">
@@ -204,29 +167,7 @@ import { SessionTimePipe } from './session-time.pipe';
             <p class="meta">{{ 'sessions.noNotes' | t }}</p>
           }
           <h3>{{ 'sessions.nextSteps' | t }}</h3>
-          @if (s.nextSteps.length) {
-            <ul class="steps" data-testid="next-steps">
-              @for (step of s.nextSteps; track $index) {
-                <li [class.done]="step.done">
-                  <blup-icon [name]="step.done ? 'check' : 'next'" />
-                  <span class="item-text">
-                    <span>{{ step.text }}</span>
-                    <span class="meta">
-                      {{ (step.done ? 'sessions.done' : 'sessions.notDone') | t }}
-                      @if (step.ownerName) {
-                        · {{ 'sessions.owner' | t: { name: step.ownerName } }}
-                      }
-                      @if (step.dueDate) {
-                        · {{ 'sessions.dueOn' | t: { date: step.dueDate | localDate } }}
-                      }
-                    </span>
-                  </span>
-                </li>
-              }
-            </ul>
-          } @else {
-            <p class="meta">{{ 'sessions.noNextSteps' | t }}</p>
-          }
+          <blup-next-step-list [steps]="s.nextSteps" />
           @if (s.canEditOutcome) {
             <button
               matButton="outlined"
@@ -311,9 +252,7 @@ import { SessionTimePipe } from './session-time.pipe';
       margin: 16px 0 8px;
       font: var(--mat-sys-title-medium);
     }
-    .agenda,
-    .materials,
-    .steps {
+    .agenda {
       margin: 0;
       padding: 0;
       list-style: none;
@@ -344,13 +283,6 @@ import { SessionTimePipe } from './session-time.pipe';
       font: var(--mat-sys-title-small);
       text-align: end;
     }
-    .material {
-      display: flex;
-      align-items: center;
-      gap: 12px;
-      min-block-size: 48px;
-      padding: 4px 0;
-    }
     .counts {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 260px), 1fr));
@@ -378,14 +310,6 @@ import { SessionTimePipe } from './session-time.pipe';
       margin: 0;
       white-space: pre-wrap;
       font: var(--mat-sys-body-large);
-    }
-    .steps li {
-      display: flex;
-      gap: 12px;
-      padding: 8px 0;
-    }
-    .steps li.done blup-icon {
-      color: var(--mat-sys-primary);
     }
     .edit {
       min-block-size: 48px;
@@ -418,14 +342,11 @@ export class SessionPage {
 
   protected readonly answers = [RsvpAnswer.Yes, RsvpAnswer.Maybe, RsvpAnswer.No] as const;
   protected readonly statuses = ATTENDANCE_STATUSES;
-  protected readonly lessonKind = MaterialKind.Lesson;
-  protected readonly videoKind = MaterialKind.Video;
   protected readonly cancelledStatus = SessionStatus.Cancelled;
   protected readonly circleOf = circleLabel;
   protected readonly rsvpKey = rsvpKey;
   protected readonly attendanceKey = attendanceKey;
   protected readonly agendaKindKey = agendaKindKey;
-  protected readonly materialKindKey = materialKindKey;
   protected readonly sessionStatusKey = sessionStatusKey;
 
   protected started(session: SessionDto): boolean {

@@ -1,4 +1,4 @@
-import { type Signal, effect, inject } from '@angular/core';
+import { type Signal, computed, effect, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import type { FormGroup } from '@angular/forms';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -23,6 +23,15 @@ export interface EditFormOptions<T, S extends { id: string }> {
   readonly route: string;
 }
 
+/** What `<blup-edit-form-frame>` needs of an `editForm(…)`. */
+export interface EditFormState {
+  readonly existing: { isLoading(): boolean; error(): unknown };
+  readonly submitter: { busy(): boolean; error(): unknown };
+  /** True when editing a record, false when creating one. */
+  readonly editing: Signal<boolean>;
+  save(): void;
+}
+
 /**
  * The flow a create/edit page shares: load the record when editing and fill the form,
  * then on submit create or update, say so in a snackbar and open the saved record.
@@ -44,6 +53,7 @@ export function editForm<T, S extends { id: string }>(options: EditFormOptions<T
   return {
     existing,
     submitter: submit,
+    editing: computed(() => !!options.id()),
     save(): void {
       const id = options.id();
       submit.run(

@@ -1,52 +1,27 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MAX_PAGE_SIZE, NAME_MAX_LENGTH } from '@blup/contracts';
-import { OrganisationsApi, TranslatePipe } from '@blup/web/core';
-import { FormActions, PageHeader } from '@blup/web/ui';
+import { OrganisationsApi } from '@blup/web/core';
 import { of } from 'rxjs';
-import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
 import { editForm } from '../shared/edit-form';
+import { EditFormFrame } from '../shared/edit-form-frame';
+import { FORM_FIELDS } from '../shared/form-fields';
 
 const DESCRIPTION_MAX_LENGTH = 2000;
 
 /** Create (`/villages/new`) or edit (`/villages/:id/edit`) a village. The municipality is chosen once. */
 @Component({
   selector: 'blup-village-form-page',
-  imports: [
-    ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatProgressBar,
-    PageHeader,
-    FormActions,
-    ApiErrorMessage,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, EditFormFrame],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <blup-page-header [heading]="(id() ? 'villages.editTitle' : 'villages.createTitle') | t" />
-    @if (edit.existing.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="edit.existing.error() ?? edit.submitter.error()" />
-    <form
-      class="form"
-      novalidate
+    <blup-edit-form-frame
       [formGroup]="form"
-      (ngSubmit)="edit.save()"
-      data-testid="village-form"
+      [edit]="edit"
+      [heading]="(id() ? 'villages.editTitle' : 'villages.createTitle') | t"
+      [cancelLink]="id() ? ['/villages', id()] : '/villages'"
+      testId="village-form"
     >
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>{{ 'villages.name' | t }}</mat-label>
@@ -75,13 +50,7 @@ const DESCRIPTION_MAX_LENGTH = 2000;
         <mat-hint>{{ 'villages.descriptionHint' | t }}</mat-hint>
         <mat-error>{{ form.controls.description | fieldError }}</mat-error>
       </mat-form-field>
-      <blup-form-actions
-        [submitLabel]="(id() ? 'common.save' : 'common.create') | t"
-        [cancelLabel]="'common.cancel' | t"
-        [cancelLink]="id() ? ['/villages', id()] : '/villages'"
-        [busy]="edit.submitter.busy()"
-      />
-    </form>
+    </blup-edit-form-frame>
   `,
 })
 export class VillageFormPage {
