@@ -9,7 +9,7 @@ import {
   type SessionChanges,
 } from '../circles/circle-sync.service';
 import { VillagesService } from '../organisations/villages/villages.service';
-import type { OfferingRow } from './enrolment.queries';
+import type { OfferingRow } from './offering.queries';
 
 /**
  * Access that follows an `enrolled` enrolment and is not read live from enrolments: a cohort

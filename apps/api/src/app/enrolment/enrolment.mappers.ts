@@ -4,7 +4,8 @@ import {
   type EnrolmentDto,
   type OfferingDto,
 } from '@blup/contracts';
-import type { EnrolmentRow, OfferingListRow } from './enrolment.queries';
+import type { EnrolmentRow } from './enrolment.queries';
+import type { OfferingListRow } from './offering.queries';
 import { offeringStatus } from './offering-rules';
 
 /** An offering row as the API gives it, its state judged at `now`. */

@@ -41,12 +41,11 @@ import {
   isActivePerson,
   learnerKindOf,
   miniBlupRecipients,
-  offeringForEnrol,
   rejectEnrolment,
   villageRef,
   type EnrolmentRow,
-  type OfferingRow,
 } from './enrolment.queries';
+import { offeringForEnrol, type OfferingRow } from './offering.queries';
 import {
   defaultPayer,
   enrolsVillages,

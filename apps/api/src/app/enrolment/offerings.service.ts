@@ -32,7 +32,7 @@ import {
   updateOffering,
   type OfferingFilter,
   type OfferingViewer,
-} from './enrolment.queries';
+} from './offering.queries';
 import { nothingAfter, PlacesService } from './places.service';
 
 /** Offerings: the list, one offering, and the secretariat creating and changing them. */

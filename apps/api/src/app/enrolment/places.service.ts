@@ -21,12 +21,11 @@ import {
   heldPlaces,
   insertEnrolment,
   lockEnrolmentStatus,
-  lockOffering,
   lockVillageCohortName,
   otherCohortOfVillage,
   promoteEnrolment,
-  type OfferingRow,
 } from './enrolment.queries';
+import { lockOffering, type OfferingRow } from './offering.queries';
 import { admissionStatus } from './offering-rules';
 
 /** Who is enrolled: a person (academy course) or a village (mini-BLUP, cohort). */
