@@ -6,6 +6,7 @@ import {
   type NewsletterTargetRef,
 } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
+import { publishedLessonSql } from '../courses/courses.queries';
 import type { Actor } from '../access/access-policy';
 import { Newsletter } from '../database/entities/newsletters';
 import type { NewsletterReadRef } from '../access/newsletter-access-policy';
@@ -267,7 +268,7 @@ export async function publishedLessonIds(
 ): Promise<Set<string>> {
   const rows = await em.query<{ id: string }[]>(
     `SELECT l.id FROM lessons l JOIN course_modules m ON m.id = l.module_id JOIN courses c ON c.id = m.course_id
-      WHERE l.id = ANY($1::uuid[]) AND l.published_at IS NOT NULL AND m.published_at IS NOT NULL AND c.published_at IS NOT NULL`,
+      WHERE l.id = ANY($1::uuid[]) AND ${publishedLessonSql('l', 'm', 'c')}`,
     [ids],
   );
   return new Set(rows.map((r) => r.id));
@@ -294,7 +295,7 @@ export function lessonCardRows(
        JOIN courses c ON c.id = m.course_id
       WHERE l.id = ANY($1::uuid[])
         -- Taken back since the newsletter was written: no card (the web version is public).
-        AND l.published_at IS NOT NULL AND m.published_at IS NOT NULL AND c.published_at IS NOT NULL`,
+        AND ${publishedLessonSql('l', 'm', 'c')}`,
     [ids],
   );
 }
@@ -314,7 +315,7 @@ export async function cardOptionPage(
   filter: { q: string | null; inspiration: boolean; take: number; skip: number },
 ): Promise<{ total: number; rows: CardOptionRow[] }> {
   const params: unknown[] = [filter.q, filter.inspiration];
-  const where = `l.published_at IS NOT NULL AND m.published_at IS NOT NULL AND c.published_at IS NOT NULL
+  const where = `${publishedLessonSql('l', 'm', 'c')}
        AND ($1::text IS NULL OR l.title ILIKE $1 ESCAPE '\\' OR m.title ILIKE $1 ESCAPE '\\' OR c.title ILIKE $1 ESCAPE '\\')
        AND (NOT $2::boolean OR l.inspiration)`;
   const from = `FROM lessons l JOIN course_modules m ON m.id = l.module_id JOIN courses c ON c.id = m.course_id`;
