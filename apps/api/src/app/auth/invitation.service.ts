@@ -17,11 +17,8 @@ import { Municipality, User, Village } from '../database/entities';
 import { toPersonDto } from '../people/people.service';
 import { MailProducer } from '../mail/mail.producer';
 import type { AuthUser } from './auth-user';
-<<<<<<< HEAD
 import { AccountsService } from './accounts.service';
-=======
 import { findLiveInvitation } from './auth.queries';
->>>>>>> wip/core
 import { AuthService, HttpPair } from './auth.service';
 import { AcceptInvitationDto, InviteDto } from './dto/invitation.dto';
 import type { TokenDto } from './dto/auth.dto';
