@@ -22,8 +22,7 @@ const SQL_NOT_YET_MOVED: readonly string[] = [
 ];
 
 /** Writes by a module that does not own the table, allowed while issue 12 moves them. */
-const WRITES_NOT_YET_MOVED: readonly string[] = [
-];
+const WRITES_NOT_YET_MOVED: readonly string[] = [];
 
 const WRITE_METHODS = 'save|insert|update|delete|remove|upsert|increment|decrement|softDelete';
 
