@@ -5,11 +5,12 @@ import { DataSource, EntityManager, In, Not, Repository } from 'typeorm';
 import { Actor, canReadCohort, canWriteCohort, scopeOf } from '../../access/access-policy';
 import { CircleSync, noChanges } from '../../circles/circle-sync.service';
 import { AppException, fieldError, notFound, secretariatOnly } from '../../common/app-exception';
-import { likePattern, pageWindow, PageQueryDto, toPage } from '../../common/pagination';
+import { PageQueryDto, toPage } from '../../common/pagination';
 import { Cohort, Village } from '../../database/entities';
 import { nameTaken } from '../../common/names.queries';
 import { withUniqueName } from '../../common/unique-violation';
 import { CreateCohortBody, UpdateCohortBody } from './cohort.dto';
+import { findCohorts } from './cohorts.queries';
 
 const nameConflict = (name: string) => (): AppException =>
   new AppException(
@@ -30,35 +31,7 @@ export class CohortsService {
 
   /** Cohorts holding at least one village the actor may see (all of them for the secretariat). */
   async list(actor: Actor, query: PageQueryDto): Promise<Page<CohortDto>> {
-    const scope = scopeOf(actor);
-    const qb = this.cohorts.createQueryBuilder('c');
-    switch (scope.kind) {
-      case 'all':
-        break;
-      case 'municipality':
-        qb.andWhere(
-          'EXISTS (SELECT 1 FROM villages sv WHERE sv.cohort_id = c.id AND sv.municipality_id = :scopeMunicipality)',
-          { scopeMunicipality: scope.municipalityId },
-        );
-        break;
-      case 'village':
-        qb.andWhere(
-          'EXISTS (SELECT 1 FROM villages sv WHERE sv.cohort_id = c.id AND sv.id = :scopeVillage)',
-          { scopeVillage: scope.villageId },
-        );
-        break;
-      default:
-        return toPage([], 0, query);
-    }
-    if (query.q) qb.andWhere('c.name ILIKE :q', { q: likePattern(query.q) });
-    const { skip, take } = pageWindow(query);
-    const [rows, total] = await qb
-      .orderBy('c.startDate', 'DESC')
-      .addOrderBy('c.name', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .offset(skip)
-      .limit(take)
-      .getManyAndCount();
+    const [rows, total] = await findCohorts(this.cohorts, scopeOf(actor), query);
     const villages = await this.villagesOf(rows.map((c) => c.id));
     return toPage(
       rows.map((c) => this.toDto(c, villages)),

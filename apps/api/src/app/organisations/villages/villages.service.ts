@@ -10,11 +10,12 @@ import {
   scopeOf,
 } from '../../access/access-policy';
 import { AppException, fieldError, notFound, secretariatOnly } from '../../common/app-exception';
-import { likePattern, pageWindow, toPage } from '../../common/pagination';
+import { toPage } from '../../common/pagination';
 import { Municipality, User, Village } from '../../database/entities';
 import { nameTaken } from '../../common/names.queries';
 import { withUniqueName } from '../../common/unique-violation';
 import { CreateVillageBody, UpdateVillageBody, VillageQueryDto } from './village.dto';
+import { countMembers, findVillages } from './villages.queries';
 
 const nameConflict = (name: string, municipality: string) => (): AppException =>
   new AppException(
@@ -33,38 +34,7 @@ export class VillagesService {
   ) {}
 
   async list(actor: Actor, query: VillageQueryDto): Promise<Page<VillageDto>> {
-    const scope = scopeOf(actor);
-    const qb = this.villages
-      .createQueryBuilder('v')
-      .innerJoinAndSelect('v.municipality', 'm')
-      .leftJoinAndSelect('v.cohort', 'c');
-    switch (scope.kind) {
-      case 'all':
-        break;
-      case 'municipality':
-        qb.andWhere('v.municipalityId = :scopeMunicipality', {
-          scopeMunicipality: scope.municipalityId,
-        });
-        break;
-      case 'village':
-        qb.andWhere('v.id = :scopeVillage', { scopeVillage: scope.villageId });
-        break;
-      default:
-        // Learners (and anyone without a village or municipality to coordinate) see no villages.
-        return toPage([], 0, query);
-    }
-    if (query.q) qb.andWhere('v.name ILIKE :q', { q: likePattern(query.q) });
-    if (query.municipalityId) {
-      qb.andWhere('v.municipalityId = :municipalityId', { municipalityId: query.municipalityId });
-    }
-    if (query.cohortId) qb.andWhere('v.cohortId = :cohortId', { cohortId: query.cohortId });
-    const { skip, take } = pageWindow(query);
-    const [rows, total] = await qb
-      .orderBy('v.name', 'ASC')
-      .addOrderBy('v.id', 'ASC')
-      .offset(skip)
-      .limit(take)
-      .getManyAndCount();
+    const [rows, total] = await findVillages(this.villages, scopeOf(actor), query);
     return toPage(await this.toDtos(rows), total, query);
   }
 
@@ -146,13 +116,10 @@ export class VillagesService {
   /** Adds member counts: one grouped query for the whole page. */
   private async toDtos(rows: Village[]): Promise<VillageDto[]> {
     if (!rows.length) return [];
-    const counts = await this.users
-      .createQueryBuilder('u')
-      .select('u.village_id', 'id')
-      .addSelect('COUNT(*)::int', 'count')
-      .where('u.village_id IN (:...ids)', { ids: rows.map((v) => v.id) })
-      .groupBy('u.village_id')
-      .getRawMany<{ id: string; count: number }>();
+    const counts = await countMembers(
+      this.users,
+      rows.map((v) => v.id),
+    );
     const countOf = new Map(counts.map((c) => [c.id, c.count]));
     return rows.map((v) => this.toDto(v, countOf.get(v.id) ?? 0));
   }
