@@ -10,8 +10,6 @@ import {
   viewChild,
 } from '@angular/core';
 import { MatButton, MatIconButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatOption, MatSelect } from '@angular/material/select';
 import {
   PANEL_SUBSCRIBER_STATUSES,
   type PanelCounts,
@@ -27,6 +25,7 @@ import { copyText } from '../shared/copy-text';
 import { ListFrame } from '../shared/list-frame';
 import { PanelImport } from './panel-import';
 import { joinUrl, panelCountKey, panelSourceKey, panelStatusKey } from './panel-labels';
+import { FilterSelect } from '../shared/filter-select';
 
 /**
  * A village's citizen panel for those who look after it (its coordination group, the
@@ -36,12 +35,9 @@ import { joinUrl, panelCountKey, panelSourceKey, panelStatusKey } from './panel-
 @Component({
   selector: 'blup-village-panel-page',
   imports: [
+    FilterSelect,
     MatButton,
     MatIconButton,
-    MatFormField,
-    MatLabel,
-    MatSelect,
-    MatOption,
     Icon,
     PageHeader,
     ListFrame,
@@ -100,19 +96,16 @@ import { joinUrl, panelCountKey, panelSourceKey, panelStatusKey } from './panel-
     </section>
 
     <blup-list-frame [list]="list" searchLabel="panel.search" emptyText="panel.empty">
-      <mat-form-field filters subscriptSizing="dynamic">
-        <mat-label>{{ 'panel.statusFilter' | t }}</mat-label>
-        <mat-select
-          data-testid="status-filter"
-          [value]="list.query().status ?? ''"
-          (valueChange)="list.filter({ status: $event || undefined })"
-        >
-          <mat-option value="">{{ 'panel.allStatuses' | t }}</mat-option>
-          @for (status of statuses; track status) {
-            <mat-option [value]="status">{{ statusKey(status) | t }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <blup-filter-select
+        filters
+        [label]="'panel.statusFilter' | t"
+        [allLabel]="'panel.allStatuses' | t"
+        [options]="statuses"
+        [optionKey]="statusKey"
+        [value]="list.query().status"
+        (changed)="list.filter({ status: $event })"
+        testId="status-filter"
+      />
       <ul class="rows" data-testid="subscribers">
         @for (s of list.items(); track s.id) {
           <li>

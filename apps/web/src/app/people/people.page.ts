@@ -1,25 +1,21 @@
 import { ChangeDetectionStrategy, Component, Injector, inject, input } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatListItem, MatListItemLine, MatListItemTitle, MatNavList } from '@angular/material/list';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { type PeopleQuery, type PersonDto, ROLES, type Role } from '@blup/contracts';
 import { AuthStore, PeopleApi, TranslatePipe, pagedList, roleKey, statusKey } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
 import { ListFrame } from '../shared/list-frame';
 import { openInviteDialog } from './open-invite-dialog';
+import { FilterSelect } from '../shared/filter-select';
 
 /** People the signed-in person may see, with search, a role filter and the invite action. */
 @Component({
   selector: 'blup-people-page',
   imports: [
+    FilterSelect,
     RouterLink,
     MatButton,
-    MatFormField,
-    MatLabel,
-    MatSelect,
-    MatOption,
     MatNavList,
     MatListItem,
     MatListItemTitle,
@@ -40,19 +36,16 @@ import { openInviteDialog } from './open-invite-dialog';
       }
     </blup-page-header>
     <blup-list-frame [list]="list" searchLabel="people.search" emptyText="people.empty">
-      <mat-form-field filters subscriptSizing="dynamic">
-        <mat-label>{{ 'people.filterRole' | t }}</mat-label>
-        <mat-select
-          data-testid="role-filter"
-          [value]="list.query().role ?? ''"
-          (valueChange)="list.filter({ role: $event || undefined })"
-        >
-          <mat-option value="">{{ 'people.allRoles' | t }}</mat-option>
-          @for (role of roles; track role) {
-            <mat-option [value]="role">{{ roleKey(role) | t }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <blup-filter-select
+        filters
+        [label]="'people.filterRole' | t"
+        [allLabel]="'people.allRoles' | t"
+        [options]="roles"
+        [optionKey]="roleKey"
+        [value]="list.query().role"
+        (changed)="list.filter({ role: $event })"
+        testId="role-filter"
+      />
       <mat-nav-list data-testid="list">
         @for (person of list.items(); track person.id) {
           <a mat-list-item [routerLink]="['/people', person.id]">
