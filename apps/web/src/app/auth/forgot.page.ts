@@ -1,28 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { RouterLink } from '@angular/router';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { EMAIL_MAX_LENGTH } from '@blup/contracts';
-import { AuthApi, I18nService, TranslatePipe } from '@blup/web/core';
-import { FormActions, Notice, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
+import { AuthApi, I18nService } from '@blup/web/core';
 import { submitter } from '../shared/submitter';
-import { TextField } from '../shared/text-field';
+import { AUTH_PAGE_IMPORTS } from './auth-page';
 
 /** Asks for a password-reset mail. The answer is the same whether or not the address is known. */
 @Component({
   selector: 'blup-forgot-page',
-  imports: [
-    TextField,
-    FormActions,
-    ReactiveFormsModule,
-    RouterLink,
-    MatButton,
-    PageHeader,
-    Notice,
-    ApiErrorMessage,
-    TranslatePipe,
-  ],
+  imports: [...AUTH_PAGE_IMPORTS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="narrow">

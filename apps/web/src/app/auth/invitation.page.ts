@@ -8,16 +8,14 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@blup/contracts';
-import { AuthApi, AuthStore, TranslatePipe, roleKey } from '@blup/web/core';
-import { FormActions, Notice, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
+import { AuthApi, AuthStore, roleKey } from '@blup/web/core';
 import { submitter } from '../shared/submitter';
+import { AUTH_PAGE_IMPORTS } from './auth-page';
 import { isDeadLink, isUnusableLink } from './return-url';
-import { TextField } from '../shared/text-field';
 
 /**
  * Where an invitation email lands: who invited whom to what, then a name and a password.
@@ -25,16 +23,7 @@ import { TextField } from '../shared/text-field';
  */
 @Component({
   selector: 'blup-invitation-page',
-  imports: [
-    TextField,
-    FormActions,
-    ReactiveFormsModule,
-    MatProgressBar,
-    PageHeader,
-    Notice,
-    ApiErrorMessage,
-    TranslatePipe,
-  ],
+  imports: [...AUTH_PAGE_IMPORTS, MatProgressBar],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="narrow">

@@ -1,30 +1,17 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { Router, RouterLink } from '@angular/router';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
+import { Router } from '@angular/router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@blup/contracts';
-import { AuthStore, TranslatePipe } from '@blup/web/core';
-import { FormActions, Notice, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
+import { AuthStore } from '@blup/web/core';
 import { passwordsMatch } from '../shared/forms';
 import { submitter } from '../shared/submitter';
+import { AUTH_PAGE_IMPORTS } from './auth-page';
 import { isDeadLink } from './return-url';
-import { TextField } from '../shared/text-field';
 
 /** Where a password-reset link lands: a new password, twice, and then the person is signed in. */
 @Component({
   selector: 'blup-reset-page',
-  imports: [
-    TextField,
-    FormActions,
-    ReactiveFormsModule,
-    RouterLink,
-    MatButton,
-    PageHeader,
-    Notice,
-    ApiErrorMessage,
-    TranslatePipe,
-  ],
+  imports: [...AUTH_PAGE_IMPORTS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="narrow">

@@ -7,33 +7,20 @@ import {
   linkedSignal,
   signal,
 } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { Router, RouterLink } from '@angular/router';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
+import { Router } from '@angular/router';
 import { EMAIL_MAX_LENGTH } from '@blup/contracts';
-import { AuthApi, AuthStore, I18nService, TranslatePipe } from '@blup/web/core';
-import { FormActions, Notice, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
+import { AuthApi, AuthStore, I18nService } from '@blup/web/core';
 import { submitter } from '../shared/submitter';
+import { AUTH_PAGE_IMPORTS } from './auth-page';
 import { safeReturnUrl } from './return-url';
-import { TextField } from '../shared/text-field';
 
 type Mode = 'password' | 'link';
 
 /** Email and password, or a one-time sign-in link by mail. */
 @Component({
   selector: 'blup-sign-in-page',
-  imports: [
-    TextField,
-    FormActions,
-    ReactiveFormsModule,
-    RouterLink,
-    MatButton,
-    PageHeader,
-    Notice,
-    ApiErrorMessage,
-    TranslatePipe,
-  ],
+  imports: [...AUTH_PAGE_IMPORTS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="narrow">
