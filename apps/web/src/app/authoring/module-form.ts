@@ -1,9 +1,6 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import {
   COURSE_SUMMARY_MAX_LENGTH,
   COURSE_TITLE_MAX_LENGTH,
@@ -11,9 +8,9 @@ import {
   PHASES,
   type Phase,
 } from '@blup/contracts';
-import { CoursesApi, TranslatePipe, phaseKey } from '@blup/web/core';
+import { CoursesApi, phaseKey } from '@blup/web/core';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
+import { FORM_FIELDS } from '../shared/form-fields';
 import { submitter } from '../shared/submitter';
 
 const MONTHS_MAX_LENGTH = 40;
@@ -21,20 +18,7 @@ const MONTHS_MAX_LENGTH = 40;
 /** Adds a module to a course, or edits one: title, summary, phase and months. */
 @Component({
   selector: 'blup-module-form',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    ApiErrorMessage,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, MatButton, ApiErrorMessage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="form" novalidate [formGroup]="form" (ngSubmit)="save()" data-testid="module-form">

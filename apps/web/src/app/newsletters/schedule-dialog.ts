@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
   MAT_DIALOG_DATA,
@@ -10,8 +10,6 @@ import {
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import {
   daysBeforeSendAt,
@@ -21,9 +19,9 @@ import {
   SESSION_TARGET_KINDS,
   type ScheduleNewsletterRequest,
 } from '@blup/contracts';
-import { I18nService, NewslettersApi, TranslatePipe } from '@blup/web/core';
+import { I18nService, NewslettersApi } from '@blup/web/core';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
+import { FORM_FIELDS } from '../shared/form-fields';
 import { submitter } from '../shared/submitter';
 import { copenhagenToIso } from '../circles/copenhagen-time';
 import { formatWhen } from './newsletter-labels';
@@ -53,22 +51,15 @@ export function defaultDaysBefore(
 @Component({
   selector: 'blup-schedule-dialog',
   imports: [
-    ReactiveFormsModule,
+    FORM_FIELDS,
     MatButton,
     MatDialogTitle,
     MatDialogContent,
     MatDialogActions,
     MatDialogClose,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
     MatRadioGroup,
     MatRadioButton,
     ApiErrorMessage,
-    TranslatePipe,
-    FieldErrorPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
