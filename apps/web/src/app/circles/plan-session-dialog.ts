@@ -1,17 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { type PlanSessionDto, SESSION_LIMITS } from '@blup/contracts';
 import { CirclesApi, TranslatePipe } from '@blup/web/core';
 import { ApiErrorMessage } from '../shared/api-error-message';
+import { DIALOG_PARTS } from '../shared/dialog-parts';
 import { submitter } from '../shared/submitter';
 import { SessionFields } from './session-fields';
 import {
@@ -25,17 +18,7 @@ import {
 /** Changes one planned slot for every circle; closes with the saved slot. */
 @Component({
   selector: 'blup-plan-session-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatDialogClose,
-    SessionFields,
-    ApiErrorMessage,
-    TranslatePipe,
-  ],
+  imports: [ReactiveFormsModule, DIALOG_PARTS, SessionFields, ApiErrorMessage, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ 'circles.editPlanSession' | t }}</h2>

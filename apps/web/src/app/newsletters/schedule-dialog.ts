@@ -1,15 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import {
   daysBeforeSendAt,
@@ -21,6 +13,7 @@ import {
 } from '@blup/contracts';
 import { I18nService, NewslettersApi } from '@blup/web/core';
 import { ApiErrorMessage } from '../shared/api-error-message';
+import { DIALOG_PARTS } from '../shared/dialog-parts';
 import { FORM_FIELDS } from '../shared/form-fields';
 import { submitter } from '../shared/submitter';
 import { copenhagenToIso } from '../circles/copenhagen-time';
@@ -50,17 +43,7 @@ export function defaultDaysBefore(
 /** When to send: N days before the session, at a set time, or now. Closes with the saved newsletter. */
 @Component({
   selector: 'blup-schedule-dialog',
-  imports: [
-    FORM_FIELDS,
-    MatButton,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatDialogClose,
-    MatRadioGroup,
-    MatRadioButton,
-    ApiErrorMessage,
-  ],
+  imports: [FORM_FIELDS, DIALOG_PARTS, MatRadioGroup, MatRadioButton, ApiErrorMessage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ 'newsletters.scheduleTitle' | t }}</h2>
