@@ -10,3 +10,4 @@ export * from './lib/form-actions';
 export * from './lib/create-link';
 export * from './lib/back-link';
 export * from './lib/copy-field';
+export * from './lib/card-styles';

@@ -1,8 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import {
   COURSE_SUMMARY_MAX_LENGTH,
   COURSE_TITLE_MAX_LENGTH,
@@ -10,10 +7,10 @@ import {
   PHASES,
   type Phase,
 } from '@blup/contracts';
-import { CoursesApi, TranslatePipe, phaseKey } from '@blup/web/core';
+import { CoursesApi, phaseKey } from '@blup/web/core';
 import { FormActions } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
+import { FORM_FIELDS } from '../shared/form-fields';
 import { submitter } from '../shared/submitter';
 
 const MONTHS_MAX_LENGTH = 40;
@@ -21,20 +18,7 @@ const MONTHS_MAX_LENGTH = 40;
 /** Adds a module to a course, or edits one: title, summary, phase and months. */
 @Component({
   selector: 'blup-module-form',
-  imports: [
-    FormActions,
-    ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    ApiErrorMessage,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, FormActions, ApiErrorMessage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="form" novalidate [formGroup]="form" (ngSubmit)="save()" data-testid="module-form">

@@ -1,23 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
-import { PHASES, type PlanSessionDto, SESSION_LIMITS } from '@blup/contracts';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { type PlanSessionDto, SESSION_LIMITS } from '@blup/contracts';
 import { CirclesApi, TranslatePipe } from '@blup/web/core';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
+import { DIALOG_PARTS } from '../shared/dialog-parts';
 import { submitter } from '../shared/submitter';
-import { phaseKey } from './circle-labels';
+import { SessionFields } from './session-fields';
 import {
   mapTimeDetails,
   sessionSpan,
@@ -29,24 +18,7 @@ import {
 /** Changes one planned slot for every circle; closes with the saved slot. */
 @Component({
   selector: 'blup-plan-session-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatDialogClose,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    ApiErrorMessage,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [ReactiveFormsModule, DIALOG_PARTS, SessionFields, ApiErrorMessage, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ 'circles.editPlanSession' | t }}</h2>
@@ -55,40 +27,7 @@ import {
         <p class="note" data-testid="plan-note">{{ 'circles.editPlanNote' | t }}</p>
         <blup-api-error [error]="save.error()" />
         <div class="fields">
-          <mat-form-field subscriptSizing="dynamic">
-            <mat-label>{{ 'circles.date' | t }}</mat-label>
-            <input matInput type="date" formControlName="date" />
-            <mat-error>{{ form.controls.date | fieldError }}</mat-error>
-          </mat-form-field>
-          <mat-form-field subscriptSizing="dynamic">
-            <mat-label>{{ 'circles.startTime' | t }}</mat-label>
-            <input matInput type="time" formControlName="time" />
-            <mat-hint>{{ 'circles.timesNote' | t }}</mat-hint>
-            <mat-error>{{ form.controls.time | fieldError }}</mat-error>
-          </mat-form-field>
-          <mat-form-field subscriptSizing="dynamic">
-            <mat-label>{{ 'circles.duration' | t }}</mat-label>
-            <input matInput type="number" min="15" formControlName="durationMinutes" />
-            <mat-error>{{ form.controls.durationMinutes | fieldError }}</mat-error>
-          </mat-form-field>
-          <mat-form-field subscriptSizing="dynamic" class="wide">
-            <mat-label>{{ 'circles.sessionTitle' | t }}</mat-label>
-            <input matInput formControlName="title" />
-            <mat-error>{{ form.controls.title | fieldError }}</mat-error>
-          </mat-form-field>
-          <mat-form-field subscriptSizing="dynamic">
-            <mat-label>{{ 'circles.phase' | t }}</mat-label>
-            <mat-select formControlName="phase">
-              @for (phase of phases; track phase) {
-                <mat-option [value]="phase">{{ phaseKey(phase) | t }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
-          <mat-form-field subscriptSizing="dynamic" class="wide">
-            <mat-label>{{ 'circles.topic' | t }}</mat-label>
-            <input matInput formControlName="topic" />
-            <mat-error>{{ form.controls.topic | fieldError }}</mat-error>
-          </mat-form-field>
+          <blup-session-fields [controls]="form.controls" [minMinutes]="15" />
         </div>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -112,9 +51,6 @@ import {
       gap: 16px;
       padding-block-start: 4px;
     }
-    .wide {
-      grid-column: 1 / -1;
-    }
   `,
 })
 export class PlanSessionDialog {
@@ -122,8 +58,6 @@ export class PlanSessionDialog {
   private readonly ref = inject(MatDialogRef<PlanSessionDialog, PlanSessionDto | null>);
   private readonly slot = inject<PlanSessionDto>(MAT_DIALOG_DATA);
 
-  protected readonly phases = PHASES;
-  protected readonly phaseKey = phaseKey;
   protected readonly save = submitter();
   protected readonly form = inject(NonNullableFormBuilder).group({
     ...sessionTimeControls(sessionTimeFields(this.slot), 15),

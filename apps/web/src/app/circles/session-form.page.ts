@@ -6,7 +6,7 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { CircleKind, PHASES, Phase, SESSION_LIMITS, SessionStatus } from '@blup/contracts';
+import { CircleKind, Phase, SESSION_LIMITS, SessionStatus } from '@blup/contracts';
 import { CirclesApi, I18nService, SessionsApi } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
@@ -20,7 +20,7 @@ import {
   agendaValue,
   setAgenda,
 } from './agenda-editor';
-import { circleName, phaseKey } from './circle-labels';
+import { circleName } from './circle-labels';
 import {
   type MaterialGroup,
   MaterialsEditor,
@@ -28,6 +28,7 @@ import {
   materialsValue,
 } from './materials-editor';
 import { defaultAgenda } from './plan-series';
+import { SessionFields } from './session-fields';
 import {
   mapTimeDetails,
   sessionSpan,
@@ -53,6 +54,7 @@ import {
     ApiErrorMessage,
     AgendaEditor,
     MaterialsEditor,
+    SessionFields,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -83,41 +85,7 @@ import {
       data-testid="session-form"
     >
       <div class="fields">
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'circles.date' | t }}</mat-label>
-          <input matInput type="date" formControlName="date" data-testid="date" />
-          <mat-error>{{ form.controls.date | fieldError }}</mat-error>
-        </mat-form-field>
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'circles.startTime' | t }}</mat-label>
-          <input matInput type="time" formControlName="time" data-testid="time" />
-          <mat-hint>{{ 'circles.timesNote' | t }}</mat-hint>
-          <mat-error>{{ form.controls.time | fieldError }}</mat-error>
-        </mat-form-field>
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'circles.duration' | t }}</mat-label>
-          <input matInput type="number" min="1" formControlName="durationMinutes" />
-          <mat-error>{{ form.controls.durationMinutes | fieldError }}</mat-error>
-        </mat-form-field>
-        <mat-form-field subscriptSizing="dynamic" class="wide">
-          <mat-label>{{ 'circles.sessionTitle' | t }}</mat-label>
-          <input matInput formControlName="title" data-testid="title" />
-          <mat-error>{{ form.controls.title | fieldError }}</mat-error>
-        </mat-form-field>
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>{{ 'circles.phase' | t }}</mat-label>
-          <mat-select formControlName="phase">
-            @for (phase of phases; track phase) {
-              <mat-option [value]="phase">{{ phaseKey(phase) | t }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field subscriptSizing="dynamic" class="wide">
-          <mat-label>{{ 'circles.topic' | t }}</mat-label>
-          <input matInput formControlName="topic" />
-          <mat-hint>{{ 'circles.topicHint' | t }}</mat-hint>
-          <mat-error>{{ form.controls.topic | fieldError }}</mat-error>
-        </mat-form-field>
+        <blup-session-fields [controls]="form.controls" [minMinutes]="1" [topicHint]="true" />
         <mat-form-field subscriptSizing="dynamic" class="wide">
           <mat-label>{{ 'circles.meetingUrl' | t }}</mat-label>
           <input matInput type="url" formControlName="meetingUrl" data-testid="meeting-url" />
@@ -200,8 +168,6 @@ export class SessionFormPage {
   readonly mode = input<'edit' | 'new'>('edit');
   protected readonly creating = computed(() => this.mode() === 'new');
 
-  protected readonly phases = PHASES;
-  protected readonly phaseKey = phaseKey;
 
   protected readonly session = rxResource({
     params: () => (this.creating() ? undefined : this.id()),

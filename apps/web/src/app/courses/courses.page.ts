@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { CourseSummaryDto } from '@blup/contracts';
 import { CoursesApi, TranslatePipe, audienceKey, pagedList } from '@blup/web/core';
-import { Icon, PageHeader, PercentBar } from '@blup/web/ui';
+import { CARD_LIST_STYLES, Icon, PageHeader, PercentBar } from '@blup/web/ui';
 import { ListFrame } from '../shared/list-frame';
 
 /** The catalogue: the courses the person may take, with how far they are. */
@@ -40,53 +40,46 @@ import { ListFrame } from '../shared/list-frame';
       </ul>
     </blup-list-frame>
   `,
-  styles: `
-    .cards {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 320px), 1fr));
-      gap: 16px;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .card {
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-      block-size: 100%;
-      box-sizing: border-box;
-      padding: 16px;
-      border-radius: var(--mat-sys-corner-medium);
-      background: var(--mat-sys-surface-container-low);
-      color: var(--mat-sys-on-surface);
-      text-decoration: none;
-      outline-offset: 2px;
-    }
-    .card:hover {
-      background: var(--mat-sys-surface-container);
-    }
-    .audience {
-      display: inline-flex;
-      align-items: center;
-      gap: 8px;
-      font: var(--mat-sys-label-large);
-      color: var(--mat-sys-primary);
-    }
-    h2 {
-      margin: 0;
-      font: var(--mat-sys-title-large);
-    }
-    .summary {
-      margin: 0;
-      flex: 1;
-      font: var(--mat-sys-body-medium);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .counts {
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-  `,
+  styles: [
+    CARD_LIST_STYLES,
+    `
+      .cards {
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 320px), 1fr));
+        gap: 16px;
+      }
+      .card {
+        gap: 8px;
+        block-size: 100%;
+        box-sizing: border-box;
+        background: var(--mat-sys-surface-container-low);
+        outline-offset: 2px;
+      }
+      .card:hover {
+        background: var(--mat-sys-surface-container);
+      }
+      .audience {
+        display: inline-flex;
+        align-items: center;
+        gap: 8px;
+        font: var(--mat-sys-label-large);
+        color: var(--mat-sys-primary);
+      }
+      h2 {
+        margin: 0;
+        font: var(--mat-sys-title-large);
+      }
+      .summary {
+        margin: 0;
+        flex: 1;
+        font: var(--mat-sys-body-medium);
+        color: var(--mat-sys-on-surface-variant);
+      }
+      .counts {
+        font: var(--mat-sys-body-small);
+        color: var(--mat-sys-on-surface-variant);
+      }
+    `,
+  ],
 })
 export class CoursesPage {
   private readonly api = inject(CoursesApi);

@@ -3,7 +3,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { OverviewSessionDto, VillageOverviewDto } from '@blup/contracts';
 import { OrganisationsApi, TranslatePipe, pagedList } from '@blup/web/core';
-import { Icon } from '@blup/web/ui';
+import { CARD_LIST_STYLES, Icon } from '@blup/web/ui';
 import { tap } from 'rxjs';
 import { phaseKey } from '../circles/circle-labels';
 import { SessionTimePipe } from '../sessions/session-time.pipe';
@@ -87,46 +87,39 @@ import { ListFrame } from '../shared/list-frame';
       </ul>
     </blup-list-frame>
   `,
-  styles: `
-    .cards {
-      display: grid;
-      gap: 12px;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .card {
-      display: flex;
-      flex-direction: column;
-      gap: 6px;
-      min-block-size: 56px;
-      padding: 16px;
-      border-radius: var(--mat-sys-corner-medium);
-      background: var(--mat-sys-surface-container);
-      color: var(--mat-sys-on-surface);
-      text-decoration: none;
-    }
-    .card:hover,
-    .card:focus-visible {
-      background: var(--mat-sys-surface-container-high);
-    }
-    .title {
-      font: var(--mat-sys-title-medium);
-    }
-    .line {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      font: var(--mat-sys-body-large);
-    }
-    .muted {
-      font: var(--mat-sys-body-large);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .coordinator {
-      margin-block-end: 16px;
-    }
-  `,
+  styles: [
+    CARD_LIST_STYLES,
+    `
+      .cards {
+        gap: 12px;
+      }
+      .card {
+        gap: 6px;
+        min-block-size: 56px;
+        background: var(--mat-sys-surface-container);
+      }
+      .card:hover,
+      .card:focus-visible {
+        background: var(--mat-sys-surface-container-high);
+      }
+      .title {
+        font: var(--mat-sys-title-medium);
+      }
+      .line {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        font: var(--mat-sys-body-large);
+      }
+      .muted {
+        font: var(--mat-sys-body-large);
+        color: var(--mat-sys-on-surface-variant);
+      }
+      .coordinator {
+        margin-block-end: 16px;
+      }
+    `,
+  ],
 })
 export class MunicipalityOverview {
   private readonly api = inject(OrganisationsApi);

@@ -1,17 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import {
   daysBeforeSendAt,
@@ -21,9 +11,10 @@ import {
   SESSION_TARGET_KINDS,
   type ScheduleNewsletterRequest,
 } from '@blup/contracts';
-import { I18nService, NewslettersApi, TranslatePipe } from '@blup/web/core';
+import { I18nService, NewslettersApi } from '@blup/web/core';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
+import { DIALOG_PARTS } from '../shared/dialog-parts';
+import { FORM_FIELDS } from '../shared/form-fields';
 import { submitter } from '../shared/submitter';
 import { copenhagenToIso } from '../circles/copenhagen-time';
 import { formatWhen } from './newsletter-labels';
@@ -52,24 +43,7 @@ export function defaultDaysBefore(
 /** When to send: N days before the session, at a set time, or now. Closes with the saved newsletter. */
 @Component({
   selector: 'blup-schedule-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    MatDialogClose,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatRadioGroup,
-    MatRadioButton,
-    ApiErrorMessage,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, DIALOG_PARTS, MatRadioGroup, MatRadioButton, ApiErrorMessage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ 'newsletters.scheduleTitle' | t }}</h2>

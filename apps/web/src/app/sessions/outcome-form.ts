@@ -13,19 +13,15 @@ import {
   type FormControl,
   type FormGroup,
   NonNullableFormBuilder,
-  ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { MAX_PAGE_SIZE, type NextStep, SESSION_LIMITS, type SessionDto } from '@blup/contracts';
-import { SessionsApi, TranslatePipe } from '@blup/web/core';
+import { SessionsApi } from '@blup/web/core';
 import { Icon } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { FieldErrorPipe } from '../shared/forms';
+import { FORM_FIELDS } from '../shared/form-fields';
 import { submitter } from '../shared/submitter';
 
 /** The owner select's value for "someone else, typed in". */
@@ -68,21 +64,7 @@ export function toNextStep(fields: StepFields, names: ReadonlyMap<string, string
 /** Notes and next steps after a session, for the facilitator and the village's coordination group. */
 @Component({
   selector: 'blup-outcome-form',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatCheckbox,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    Icon,
-    ApiErrorMessage,
-    TranslatePipe,
-    FieldErrorPipe,
-  ],
+  imports: [FORM_FIELDS, MatButton, MatCheckbox, Icon, ApiErrorMessage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="form" novalidate [formGroup]="form" (ngSubmit)="save()" data-testid="outcome-form">

@@ -9,78 +9,38 @@ export interface NavItem {
   icon: IconName;
 }
 
-const home: NavItem = { id: 'home', label: 'nav.home', link: '/', icon: 'home' };
-const profile: NavItem = { id: 'profile', label: 'nav.profile', link: '/profile', icon: 'person' };
-const municipalities: NavItem = {
-  id: 'municipalities',
-  label: 'nav.municipalities',
-  link: '/municipalities',
-  icon: 'municipality',
-};
-const villages: NavItem = {
-  id: 'villages',
-  label: 'nav.villages',
-  link: '/villages',
-  icon: 'village',
-};
-const cohorts: NavItem = { id: 'cohorts', label: 'nav.cohorts', link: '/cohorts', icon: 'cohort' };
-const courses: NavItem = { id: 'courses', label: 'nav.courses', link: '/courses', icon: 'school' };
-const authoring: NavItem = {
-  id: 'authoring',
-  label: 'nav.authoring',
-  link: '/authoring',
-  icon: 'edit',
-};
-const progress: NavItem = {
-  id: 'progress',
-  label: 'nav.progress',
-  link: '/progress',
-  icon: 'insights',
-};
-const circles: NavItem = { id: 'circles', label: 'nav.circles', link: '/circles', icon: 'forum' };
-const mySessions: NavItem = {
-  id: 'my-sessions',
-  label: 'nav.mySessions',
-  link: '/sessions',
-  icon: 'cohort',
-};
-const newsletters: NavItem = {
-  id: 'newsletters',
-  label: 'nav.newsletters',
-  link: '/newsletters',
-  icon: 'mail',
-};
-const enrolment: NavItem = {
-  id: 'enrolment',
-  label: 'nav.enrolment',
-  link: '/enrolment',
-  icon: 'school',
-};
-const intake: NavItem = {
-  id: 'intake',
-  label: 'nav.intake',
-  link: '/enrolment/intake',
-  icon: 'list',
-};
-const people: NavItem = { id: 'people', label: 'nav.people', link: '/people', icon: 'people' };
+function item(id: string, label: TranslationKey, link: string, icon: IconName): NavItem {
+  return { id, label, link, icon };
+}
+
+const home = item('home', 'nav.home', '/', 'home');
+const profile = item('profile', 'nav.profile', '/profile', 'person');
+const municipalities = item(
+  'municipalities',
+  'nav.municipalities',
+  '/municipalities',
+  'municipality',
+);
+const villages = item('villages', 'nav.villages', '/villages', 'village');
+const cohorts = item('cohorts', 'nav.cohorts', '/cohorts', 'cohort');
+const courses = item('courses', 'nav.courses', '/courses', 'school');
+const authoring = item('authoring', 'nav.authoring', '/authoring', 'edit');
+const progress = item('progress', 'nav.progress', '/progress', 'insights');
+const circles = item('circles', 'nav.circles', '/circles', 'forum');
+const mySessions = item('my-sessions', 'nav.mySessions', '/sessions', 'cohort');
+const newsletters = item('newsletters', 'nav.newsletters', '/newsletters', 'mail');
+const enrolment = item('enrolment', 'nav.enrolment', '/enrolment', 'school');
+const intake = item('intake', 'nav.intake', '/enrolment/intake', 'list');
+const people = item('people', 'nav.people', '/people', 'people');
 
 function myMunicipality(id: string | null): NavItem[] {
   return id
-    ? [
-        {
-          id: 'my-municipality',
-          label: 'nav.myMunicipality',
-          link: `/municipalities/${id}`,
-          icon: 'municipality',
-        },
-      ]
+    ? [item('my-municipality', 'nav.myMunicipality', `/municipalities/${id}`, 'municipality')]
     : [];
 }
 
 function myVillage(id: string | null): NavItem[] {
-  return id
-    ? [{ id: 'my-village', label: 'nav.myVillage', link: `/villages/${id}`, icon: 'village' }]
-    : [];
+  return id ? [item('my-village', 'nav.myVillage', `/villages/${id}`, 'village')] : [];
 }
 
 /** The menu a person sees: only what their role can open. */
