@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CalendarFeedDto, Locale } from '@blup/contracts';
+import type { CalendarFeedDto } from '@blup/contracts';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { canReadCircle } from '../access/circle-access-policy';
