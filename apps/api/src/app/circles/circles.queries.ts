@@ -17,7 +17,7 @@ import {
   circleRefOf,
   readableCirclesSql,
   type CircleRefColumns,
-} from './circle-ref';
+} from './circle-ref.queries';
 
 /**
  * The circles module's reads of circles, plans and the cohort grid, and its writes to `circles`

@@ -15,7 +15,7 @@ import { canManageCircle, canRsvp, circlePartOf } from '../access/circle-access-
 import { fieldError, notFound, secretariatOnly } from '../common/app-exception';
 import { pageWindow, PageQueryDto, toPage } from '../common/pagination';
 import { Circle, CircleSession } from '../database/entities';
-import { circleRefOf, type CircleRefColumns } from './circle-ref';
+import { circleRefOf, type CircleRefColumns } from './circle-ref.queries';
 import { CircleSync, noChanges } from './circle-sync.service';
 import type { CirclesQueryDto, UpdateCircleBody } from './circles.dto';
 import {

@@ -13,7 +13,7 @@ import {
   CIRCLE_REF_COLUMNS,
   readableCirclesWhere,
   type CircleRefColumns,
-} from '../circles/circle-ref';
+} from '../circles/circle-ref.queries';
 import type { SessionPageRow, SummaryRow } from './session-rows';
 
 /**

@@ -18,7 +18,7 @@ import {
   canTakeAttendance,
   type CircleRef,
 } from '../access/circle-access-policy';
-import { circleRefOf } from '../circles/circle-ref';
+import { circleRefOf } from '../circles/circle-ref.queries';
 import { SessionPlanningService } from '../circles/session-planning.service';
 import { AppException, fieldError, notFound, secretariatOnly } from '../common/app-exception';
 import { pageWindow, PageQueryDto, toPage } from '../common/pagination';

@@ -9,7 +9,7 @@ import type {
   SessionStatus,
   SessionSummaryDto,
 } from '@blup/contracts';
-import type { CircleRefColumns } from '../circles/circle-ref';
+import type { CircleRefColumns } from '../circles/circle-ref.queries';
 import { toSessionSummary } from '../circles/session-summary';
 
 /**

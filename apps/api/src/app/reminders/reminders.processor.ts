@@ -88,13 +88,8 @@ export class RemindersProcessor implements OnApplicationBootstrap {
         template: 'session_reminder',
         locale: person.locale,
         data: {
-          name: person.name,
-          title: session.title,
-          circleName: circleName(session, person.locale),
-          startsAt: session.startsAt.toISOString(),
-          endsAt: session.endsAt.toISOString(),
+          ...this.aboutSession(session, person),
           joinUrl: session.joinUrl,
-          sessionUrl: sessionPageUrl(this.config.publicUrl, session.id),
           calendarUrl: sessionIcsUrl(this.config.publicUrl, session.id),
         },
       }),
@@ -144,14 +139,7 @@ export class RemindersProcessor implements OnApplicationBootstrap {
           to: person.email,
           template: 'session_cancelled',
           locale: person.locale,
-          data: {
-            name: person.name,
-            title: session.title,
-            circleName: circleName(session, person.locale),
-            startsAt: session.startsAt.toISOString(),
-            endsAt: session.endsAt.toISOString(),
-            sessionUrl: sessionPageUrl(this.config.publicUrl, session.id),
-          },
+          data: this.aboutSession(session, person),
           calendar: { method: 'CANCEL', filename: icsFileName(session), content },
         };
       },
@@ -180,6 +168,18 @@ export class RemindersProcessor implements OnApplicationBootstrap {
       if (mailed) sent++;
     }
     return sent;
+  }
+
+  /** What both mails say about the session, in the person's language. */
+  private aboutSession(session: CalendarSession, person: Participant) {
+    return {
+      name: person.name,
+      title: session.title,
+      circleName: circleName(session, person.locale),
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+      sessionUrl: sessionPageUrl(this.config.publicUrl, session.id),
+    };
   }
 
   private skipReason(
