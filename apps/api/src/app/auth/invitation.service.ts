@@ -14,7 +14,7 @@ import { AppException } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Municipality, User, Village } from '../database/entities';
-import { toPersonDto } from '../people/people.service';
+import { toPersonDto } from '../common/person-summary';
 import { MailProducer } from '../mail/mail.producer';
 import type { AuthUser } from './auth-user';
 import { AccountsService } from './accounts.service';

@@ -27,9 +27,6 @@ export interface CalendarSession {
   joinUrl: string | null;
 }
 
-/** Kept for importers outside calendar; the statements live in calendar.queries.ts. */
-export { loadCalendarSessions } from './calendar.queries';
-
 interface Words {
   calendarName: string;
   coordinatorCircle: string;

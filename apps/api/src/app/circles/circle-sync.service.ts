@@ -25,9 +25,6 @@ export interface SessionChanges {
   changed: string[];
 }
 
-/** Kept for the importers outside circles; it lives in common/ now. */
-export { updateReturning } from '../common/update-returning.queries';
-
 export const noChanges = (): SessionChanges => ({ scheduled: [], cancelled: [], changed: [] });
 
 export function mergeChanges(...all: SessionChanges[]): SessionChanges {

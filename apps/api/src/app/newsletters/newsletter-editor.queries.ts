@@ -1,6 +1,6 @@
 import { NewsletterStatus, NewsletterTargetKind, type NewsletterTargetRef } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
-import { updateReturning } from '../circles/circle-sync.service';
+import { updateReturning } from '../common/update-returning.queries';
 import { Newsletter } from '../database/entities/newsletters';
 
 /** What the secretariat's newsletter editor reads and writes: drafts, lists and targets. */

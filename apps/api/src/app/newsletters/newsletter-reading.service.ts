@@ -14,12 +14,8 @@ import type { Actor } from '../access/access-policy';
 import { canReadVillageCopy } from '../access/newsletter-access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { writeCalendar } from '../calendar/ical-writer';
-import {
-  icsFileName,
-  loadCalendarSessions,
-  toCalendarEvent,
-  words,
-} from '../calendar/calendar-sessions';
+import { icsFileName, toCalendarEvent, words } from '../calendar/calendar-sessions';
+import { loadCalendarSessions } from '../calendar/calendar.queries';
 import { notFound } from '../common/app-exception';
 import { pageWindow, toPage } from '../common/pagination';
 import { AppConfig } from '../config/app-config';

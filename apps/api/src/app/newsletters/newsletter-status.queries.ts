@@ -1,6 +1,6 @@
 import type { NewsletterSendMode, NewsletterStatus } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
-import { updateReturning } from '../circles/circle-sync.service';
+import { updateReturning } from '../common/update-returning.queries';
 
 /**
  * The statements that change `newsletters.status`, each guarded by the statuses it may start

@@ -15,6 +15,7 @@ import { fieldError, notFound, secretariatOnly } from '../common/app-exception';
 import { toPage } from '../common/pagination';
 import { Municipality, personStatus, User, Village } from '../database/entities';
 import { findPeople } from './people.queries';
+import { toPersonDto } from '../common/person-summary';
 import { PeopleQueryDto, UpdatePersonBody } from './person.dto';
 import { isRefusal, nextPlacement, type Placement, type PlacementChange } from './placement';
 
@@ -137,25 +138,5 @@ function placementOf(user: User): Placement {
     coordinationGroup: user.coordinationGroup,
     contactPerson: user.contactPerson,
     learnerKind: user.learnerKind,
-  };
-}
-
-/** A user row, with its municipality and village loaded, as the API shows it. */
-export function toPersonDto(user: User): PersonDto {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    status: personStatus(user),
-    locale: user.locale,
-    municipalityId: user.municipalityId,
-    municipalityName: user.municipality?.name ?? null,
-    villageId: user.villageId,
-    villageName: user.village?.name ?? null,
-    coordinationGroup: user.coordinationGroup,
-    contactPerson: user.contactPerson,
-    learnerKind: user.learnerKind,
-    createdAt: user.createdAt.toISOString(),
   };
 }
