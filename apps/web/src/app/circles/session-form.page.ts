@@ -168,7 +168,6 @@ export class SessionFormPage {
   readonly mode = input<'edit' | 'new'>('edit');
   protected readonly creating = computed(() => this.mode() === 'new');
 
-
   protected readonly session = rxResource({
     params: () => (this.creating() ? undefined : this.id()),
     stream: ({ params }) => this.sessionsApi.session(params),
