@@ -13,7 +13,7 @@ import { AccountsService } from '../auth/accounts.service';
 import { SessionService } from '../auth/session.service';
 import { fieldError, notFound, secretariatOnly } from '../common/app-exception';
 import { toPage } from '../common/pagination';
-import { Municipality, personStatus, User, Village } from '../database/entities';
+import { Municipality, User, Village } from '../database/entities';
 import { findPeople } from './people.queries';
 import { toPersonDto } from '../common/person-summary';
 import { PeopleQueryDto, UpdatePersonBody } from './person.dto';
