@@ -9,7 +9,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { fieldError, notFound } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { attachmentHeader, displayFileName } from '../courses/resource-file';
+import { attachmentHeader, displayFileName } from '../common/file-download';
 import { Application } from '../database/entities/applications';
 import { detectAgreementType } from './agreement-file';
 import type { AgreementUpload } from './agreement-upload.interceptor';

@@ -40,7 +40,8 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { isHttpsUrl, isIsoInstant } from '../circles/session-rules';
+import { isHttpsUrl } from '../common/https-url';
+import { isIsoInstant } from '../common/iso-date';
 import { PageQueryDto } from '../common/pagination';
 import { MaxCharacters, Nullable, Optional, TextField } from '../common/text-fields';
 import { codedConstraint } from '../common/validation';

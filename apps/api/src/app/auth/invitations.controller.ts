@@ -15,7 +15,7 @@ import type { AuthUser } from './auth-user';
 import { AuthedRequest, CurrentUser } from './current-user.decorator';
 import { TokenDto } from './dto/auth.dto';
 import { AcceptInvitationDto, InviteDto } from './dto/invitation.dto';
-import { PersonResponse } from '../people/person.dto';
+import { PersonResponse } from '../common/person-summary';
 import { IdParam } from '../common/id-param';
 import { InvitationInfoResponse, SessionUserResponse } from './dto/responses';
 import { InvitationService } from './invitation.service';

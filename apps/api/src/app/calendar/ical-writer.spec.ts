@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { copenhagenClock, copenhagenLongDate } from './copenhagen-time';
+import { copenhagenClock, copenhagenLongDate } from '../common/copenhagen-time';
 import {
   escapeText,
   foldLine,

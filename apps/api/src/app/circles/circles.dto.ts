@@ -53,7 +53,8 @@ import { PageQueryDto } from '../common/pagination';
 import { MaxCharacters, Nullable, Optional, TextField } from '../common/text-fields';
 import { codedConstraint } from '../common/validation';
 import { PersonSummaryResponse } from '../common/person-summary';
-import { isHttpsUrl, isIsoInstant } from './session-rules';
+import { isHttpsUrl } from '../common/https-url';
+import { isIsoInstant } from '../common/iso-date';
 
 const PHASE_MESSAGE =
   'phase must be one of kickoff, mobilisation, mapping, facilitation, organisation';

@@ -1,33 +1,13 @@
 import { HttpStatus } from '@nestjs/common';
 import { ErrorCode, MaterialKind, SESSION_LIMITS, type Material } from '@blup/contracts';
 import { AppException, fieldError } from '../common/app-exception';
+import { isHttpsUrl } from '../common/https-url';
 
 /**
  * The rules every new or changed session obeys, as pure functions so the specs beside this file
  * pin them without a database. Each failure is a 400 naming the field it is about; `prefix`
  * places the field inside a bigger request (`sessions.3.` in a plan).
  */
-
-const ISO_INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
-
-/** An ISO 8601 instant with a UTC offset or Z, e.g. 2027-03-25T19:00:00+01:00, that exists. */
-export function isIsoInstant(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = ISO_INSTANT.exec(value);
-  if (!m) return false;
-  const [year, month, day, hour, minute] = m.slice(1, 6).map(Number);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  if (year < 1900 || year > 2999 || hour > 23 || minute > 59 || second > 59) return false;
-  if (m[8] !== undefined && (Number(m[8]) > 14 || Number(m[9]) > 59)) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day &&
-    !Number.isNaN(Date.parse(value))
-  );
-}
 
 export interface TimeSpan {
   startsAt: Date;
@@ -105,16 +85,6 @@ export function overlapError(other: { title: string; startsAt: Date }, prefix = 
 /** A lesson's page in the web client (apps/web: /lessons/:id). */
 export function lessonUrl(lessonId: string): string {
   return `/lessons/${lessonId}`;
-}
-
-export function isHttpsUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.length > 0 && value.startsWith('https://');
-  } catch {
-    return false;
-  }
 }
 
 /**

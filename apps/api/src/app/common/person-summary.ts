@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { PersonDto, PersonSummary } from '@blup/contracts';
+import {
+  LearnerKind,
+  LOCALES,
+  Role,
+  type Locale,
+  type PersonDto,
+  type PersonStatus,
+  type PersonSummary,
+} from '@blup/contracts';
 import { personStatus, type User } from '../database/entities';
 
 export class PersonSummaryResponse implements PersonSummary {
@@ -11,6 +19,51 @@ export class PersonSummaryResponse implements PersonSummary {
 
   @ApiProperty({ format: 'email' })
   email: string;
+}
+
+/** A person as the people list, the people page and invitations answer. */
+export class PersonResponse implements PersonDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'email' })
+  email: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ enum: Role, enumName: 'Role' })
+  role: Role;
+
+  @ApiProperty({ enum: ['active', 'invited', 'disabled'] })
+  status: PersonStatus;
+
+  @ApiProperty({ enum: LOCALES })
+  locale: Locale;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  municipalityId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  municipalityName: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  villageId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  villageName: string | null;
+
+  @ApiProperty({ description: 'Steering members: one of the 2–4 who lead the steering group.' })
+  coordinationGroup: boolean;
+
+  @ApiProperty({ description: 'Coordinators: the municipality’s named contact person.' })
+  contactPerson: boolean;
+
+  @ApiProperty({ enum: LearnerKind, enumName: 'LearnerKind', nullable: true })
+  learnerKind: LearnerKind | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
 }
 
 /** A user row, with its municipality and village loaded, as the API shows it. */

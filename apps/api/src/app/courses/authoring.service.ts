@@ -44,7 +44,8 @@ import {
 } from './course.dto';
 import { sanitiseLessonHtml } from './lesson-html';
 import { LessonAccessService } from './lesson-access.service';
-import { detectResourceType, displayFileName } from './resource-file';
+import { displayFileName } from '../common/file-download';
+import { detectResourceType } from './resource-file';
 
 export interface UploadedResource {
   originalname: string;

@@ -33,7 +33,7 @@ import {
 import { LessonAccessService, type LessonInCourse } from './lesson-access.service';
 import { findLessonProgress, type LessonProgressRow } from './lesson-progress.queries';
 import { LessonProgressService } from './lesson-progress.service';
-import { attachmentHeader } from './resource-file';
+import { attachmentHeader } from '../common/file-download';
 
 export interface ResourceDownload {
   file: StreamableFile;

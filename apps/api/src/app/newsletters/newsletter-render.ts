@@ -4,7 +4,7 @@ import {
   type NewsletterBlock,
   type NextStep,
 } from '@blup/contracts';
-import { copenhagenClock, copenhagenLongDate } from '../calendar/copenhagen-time';
+import { copenhagenClock, copenhagenLongDate } from '../common/copenhagen-time';
 import { unsubscribeToken } from '../citizen-panel/unsubscribe-link';
 import {
   escapeHtml,

@@ -50,7 +50,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
 import { Optional, TextField } from '../common/text-fields';
-import { isIsoInstant } from '../circles/session-rules';
+import { isIsoInstant } from '../common/iso-date';
 
 const BLOCKS_DESCRIPTION =
   'Content blocks in order: {type:"text",html} (sanitised: h2, h3, p, br, ul, ol, li, a, strong, em, blockquote, img), ' +

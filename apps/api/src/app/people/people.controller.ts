@@ -12,7 +12,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiPageResponse } from '../common/api-page';
 import { IdParam } from '../common/id-param';
-import { PeopleQueryDto, PersonResponse, UpdatePersonBody } from './person.dto';
+import { PersonResponse } from '../common/person-summary';
+import { PeopleQueryDto, UpdatePersonBody } from './person.dto';
 import { PeopleService } from './people.service';
 
 @ApiTags('people')

@@ -1,15 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   LEARNER_KINDS,
   LearnerKind,
-  LOCALES,
   NAME_MAX_LENGTH,
   Role,
   ROLES,
-  type Locale,
   type PeopleQuery,
-  type PersonDto,
-  type PersonStatus,
   type UpdatePersonRequest,
 } from '@blup/contracts';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
@@ -18,50 +14,6 @@ import { Nullable, Optional, TextField } from '../common/text-fields';
 
 const ROLE_MESSAGE = `role must be one of ${ROLES.join(', ')}`;
 const LEARNER_KIND_MESSAGE = `learnerKind must be one of ${LEARNER_KINDS.join(', ')}, or null`;
-
-export class PersonResponse implements PersonDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ format: 'email' })
-  email: string;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty({ enum: Role, enumName: 'Role' })
-  role: Role;
-
-  @ApiProperty({ enum: ['active', 'invited', 'disabled'] })
-  status: PersonStatus;
-
-  @ApiProperty({ enum: LOCALES })
-  locale: Locale;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  municipalityId: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  municipalityName: string | null;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  villageId: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  villageName: string | null;
-
-  @ApiProperty({ description: 'Steering members: one of the 2–4 who lead the steering group.' })
-  coordinationGroup: boolean;
-
-  @ApiProperty({ description: 'Coordinators: the municipality’s named contact person.' })
-  contactPerson: boolean;
-
-  @ApiProperty({ enum: LearnerKind, enumName: 'LearnerKind', nullable: true })
-  learnerKind: LearnerKind | null;
-
-  @ApiProperty({ format: 'date-time' })
-  createdAt: string;
-}
 
 export class PeopleQueryDto extends PageQueryDto implements PeopleQuery {
   @ApiPropertyOptional({ enum: Role, enumName: 'Role' })

@@ -1,5 +1,5 @@
 import type { Locale } from '@blup/contracts';
-import { copenhagenClock, copenhagenLongDate } from '../../calendar/copenhagen-time';
+import { copenhagenClock, copenhagenLongDate } from '../../common/copenhagen-time';
 import type { MailBody } from './layout';
 
 type Copy<D> = (data: D) => { subject: string; body: MailBody };
