@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 /**
  * Two rules of the API's shape (issue 12), read from the code so a new domain cannot break them
@@ -7,18 +7,22 @@ import { join, relative } from 'node:path';
  * - each table has one owning module, listed in docs/architecture.md ("Who writes which
  *   table"); only that module inserts, updates or deletes its rows, others call its service;
  * - a service, controller or processor holds no SQL: raw statements and query builders live in
- *   the domain's `*.queries.ts` files.
+ *   the domain's `*.queries.ts` files;
+ * - modules call each other one way only, as the diagram in "Which module calls which" draws.
  * Migrations and the demo seed build whole databases and are exempt from both.
  */
 const APP = __dirname;
 const DOC = join(__dirname, '../../../../docs/architecture.md');
 const EXEMPT = [/^database\/migrations\//, /^demo\//, /\.spec\.ts$/, /\.int-spec\.ts$/];
 
-/** SQL or query builders found outside a queries file, allowed while issue 12 moves them. */
-const SQL_NOT_YET_MOVED: readonly string[] = [];
-
-/** Writes by a module that does not own the table, allowed while issue 12 moves them. */
-const WRITES_NOT_YET_MOVED: readonly string[] = [];
+/** Modules every module uses, and auth's request decorators: the diagram leaves them out. */
+const INFRASTRUCTURE = new Set(['access', 'common', 'config', 'database', 'queue']);
+const REQUEST_DECORATORS = new Set([
+  'auth/auth-user',
+  'auth/current-user.decorator',
+  'auth/public.decorator',
+  'auth/roles.decorator',
+]);
 
 const WRITE_METHODS = 'save|insert|update|delete|remove|upsert|increment|decrement|softDelete';
 
@@ -105,6 +109,58 @@ export function writtenTables(text: string, tables: Map<string, string>): Set<st
   return written;
 }
 
+/** "a -> b" for each module a whose code imports module b, leaving out what the diagram omits. */
+export function moduleCalls(files: { file: string; text: string }[]): Set<string> {
+  const calls = new Set<string>();
+  // app.module.ts and bootstrap.ts at the top assemble every module: they are not drawn.
+  for (const { file, text } of files.filter(({ file }) => file.includes('/'))) {
+    for (const m of text.matchAll(/from '(\.\.?\/[^']+)'/g)) {
+      const target = join(dirname(file), m[1]);
+      const module = moduleOf(target);
+      if (target.startsWith('..') || module === moduleOf(file)) continue;
+      if (INFRASTRUCTURE.has(module) || REQUEST_DECORATORS.has(target)) continue;
+      calls.add(`${moduleOf(file)} -> ${module}`);
+    }
+  }
+  return calls;
+}
+
+/** "a -> b" for each arrow of the diagram in docs/architecture.md ("Which module calls which"). */
+export function documentedCalls(doc: string): Set<string> {
+  const section = doc.split('## Which module calls which')[1]?.split('\n## ')[0] ?? '';
+  const node = (id: string) => id.replace(/_/g, '-');
+  const calls = new Set<string>();
+  for (const m of section.matchAll(/^\s*(\w+)\s*(?:--\s*"[^"]*"\s*)?-->\s*(\w+)\s*$/gm)) {
+    calls.add(`${node(m[1])} -> ${node(m[2])}`);
+  }
+  return calls;
+}
+
+/** The first cycle in a set of "a -> b" arrows, or null. */
+export function findCycle(calls: Set<string>): string[] | null {
+  const next = new Map<string, string[]>();
+  for (const call of calls) {
+    const [from, to] = call.split(' -> ');
+    next.set(from, [...(next.get(from) ?? []), to]);
+  }
+  const done = new Set<string>();
+  const visit = (module: string, path: string[]): string[] | null => {
+    if (path.includes(module)) return [...path.slice(path.indexOf(module)), module];
+    if (done.has(module)) return null;
+    for (const to of next.get(module) ?? []) {
+      const cycle = visit(to, [...path, module]);
+      if (cycle) return cycle;
+    }
+    done.add(module);
+    return null;
+  };
+  for (const module of next.keys()) {
+    const cycle = visit(module, []);
+    if (cycle) return cycle;
+  }
+  return null;
+}
+
 /** Whether a source text holds SQL: a raw statement or a query builder. */
 export function holdsSql(text: string): boolean {
   return /\.query\s*(?:<[^>]*>)?\s*\(/.test(text) || /createQueryBuilder\s*\(/.test(text);
@@ -112,7 +168,8 @@ export function holdsSql(text: string): boolean {
 
 describe('the API’s shape', () => {
   const tables = entityTables();
-  const owners = documentedOwners(readFileSync(DOC, 'utf8'));
+  const doc = readFileSync(DOC, 'utf8');
+  const owners = documentedOwners(doc);
   const files = checkedFiles();
 
   it('reads the entities and the documented owners', () => {
@@ -151,27 +208,14 @@ describe('the API’s shape', () => {
         .filter((table) => owners.get(table) !== moduleOf(file))
         .map((table) => `${file} writes ${table} (owner: ${owners.get(table)})`),
     );
-    expect(foreign.filter((line) => !WRITES_NOT_YET_MOVED.includes(line))).toEqual([]);
+    expect(foreign).toEqual([]);
   });
 
   it('keeps SQL in queries files', () => {
     const misplaced = files
       .filter(({ file, text }) => !file.endsWith('.queries.ts') && holdsSql(text))
       .map(({ file }) => file);
-    expect(misplaced.filter((file) => !SQL_NOT_YET_MOVED.includes(file))).toEqual([]);
-  });
-
-  it('still needs every allowance it lists', () => {
-    const written = new Set(
-      files.flatMap(({ file, text }) =>
-        [...writtenTables(text, tables)].map(
-          (table) => `${file} writes ${table} (owner: ${owners.get(table)})`,
-        ),
-      ),
-    );
-    const withSql = new Set(files.filter(({ text }) => holdsSql(text)).map(({ file }) => file));
-    expect(WRITES_NOT_YET_MOVED.filter((line) => !written.has(line))).toEqual([]);
-    expect(SQL_NOT_YET_MOVED.filter((file) => !withSql.has(file))).toEqual([]);
+    expect(misplaced).toEqual([]);
   });
 
   it('finds every table written by its owner somewhere', () => {
@@ -184,5 +228,36 @@ describe('the API’s shape', () => {
     // A table nobody writes outside migrations would mean the scanner went blind.
     expect(writers.get('enrolments')?.has('enrolment')).toBe(true);
     expect(writers.get('newsletter_deliveries')?.has('newsletter-delivery')).toBe(true);
+  });
+
+  it('reads module calls from imports and from the diagram', () => {
+    const sample = [
+      { file: 'people/people.service.ts', text: "import { X } from '../auth/accounts.service';" },
+      { file: 'people/people.controller.ts', text: "import { Y } from '../auth/roles.decorator';" },
+      {
+        file: 'organisations/villages/v.ts',
+        text: "import { Z } from '../cohorts/cohorts.service';",
+      },
+      { file: 'mail/templates/t.ts', text: "import { W } from '../../common/copenhagen-time';" },
+    ];
+    expect([...moduleCalls(sample)]).toEqual(['people -> auth']);
+    const diagram = '## Which module calls which\n  citizen_panel -- "label" --> auth\n  a --> b\n';
+    expect([...documentedCalls(diagram)].sort()).toEqual(['a -> b', 'citizen-panel -> auth']);
+    expect(findCycle(new Set(['a -> b', 'b -> c', 'c -> a']))).toEqual(['a', 'b', 'c', 'a']);
+    expect(findCycle(new Set(['a -> b', 'a -> c', 'b -> c']))).toBeNull();
+  });
+
+  it('draws exactly the module calls the code makes', () => {
+    const code = moduleCalls(files);
+    const drawn = documentedCalls(doc);
+    expect(drawn.size).toBeGreaterThan(20);
+    expect({
+      missingFromDiagram: [...code].filter((call) => !drawn.has(call)).sort(),
+      notInCode: [...drawn].filter((call) => !code.has(call)).sort(),
+    }).toEqual({ missingFromDiagram: [], notInCode: [] });
+  });
+
+  it('has no cycle between modules', () => {
+    expect(findCycle(moduleCalls(files))).toBeNull();
   });
 });
