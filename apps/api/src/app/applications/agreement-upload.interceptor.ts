@@ -1,19 +1,32 @@
 import {
   CallHandler,
   ExecutionContext,
-  HttpException,
   HttpStatus,
   Injectable,
   NestInterceptor,
 } from '@nestjs/common';
 import { APPLICATION_LIMITS, ErrorCode } from '@blup/contracts';
-import type { Request, Response } from 'express';
-import multer, { MulterError } from 'multer';
+import type { Request } from 'express';
+import multer from 'multer';
 import type { Observable } from 'rxjs';
 import { AppException } from '../common/app-exception';
 import { parseJsonWithin } from '../common/json-depth';
+import { megabytes, readMultipart, type MultipartRefusals } from '../common/multipart';
 
-const MAX_MB = Math.round(APPLICATION_LIMITS.agreementMaxBytes / (1024 * 1024));
+const MAX_MB = megabytes(APPLICATION_LIMITS.agreementMaxBytes);
+
+const REFUSALS: MultipartRefusals = {
+  tooLarge: () =>
+    new AppException(
+      HttpStatus.PAYLOAD_TOO_LARGE,
+      ErrorCode.AgreementTooLarge,
+      `The agreement is too large: it can be at most ${MAX_MB} MB.`,
+      { params: { maxMb: MAX_MB } },
+    ),
+  wrongParts:
+    'Send at most one file, in the form field "agreement", and the application as JSON in the form field "application".',
+  unreadable: 'The form could not be read: send it again as multipart/form-data.',
+};
 
 /** The uploaded agreement, as multer hands it over (memory storage). */
 export interface AgreementUpload {
@@ -42,14 +55,9 @@ export class AgreementUploadInterceptor implements NestInterceptor {
   }).single('agreement');
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const http = context.switchToHttp();
-    const req = http.getRequest<Request & { file?: AgreementUpload }>();
+    const req = context.switchToHttp().getRequest<Request & { file?: AgreementUpload }>();
     if (!req.is('multipart/form-data')) return next.handle();
-    await new Promise<void>((resolve, reject) =>
-      this.upload(req, http.getResponse<Response>(), (error: unknown) =>
-        error ? reject(translate(error)) : resolve(),
-      ),
-    );
+    await readMultipart(this.upload, context, REFUSALS);
     const fields = (req.body ?? {}) as Record<string, unknown>;
     if (typeof fields['application'] === 'string') {
       req.body = parseJsonWithin(
@@ -61,32 +69,4 @@ export class AgreementUploadInterceptor implements NestInterceptor {
     }
     return next.handle();
   }
-}
-
-function translate(error: unknown): unknown {
-  if (error instanceof MulterError) {
-    if (error.code === 'LIMIT_FILE_SIZE') {
-      return new AppException(
-        HttpStatus.PAYLOAD_TOO_LARGE,
-        ErrorCode.AgreementTooLarge,
-        `The agreement is too large: it can be at most ${MAX_MB} MB.`,
-        { params: { maxMb: MAX_MB } },
-      );
-    }
-    return new AppException(
-      HttpStatus.BAD_REQUEST,
-      ErrorCode.BadRequest,
-      'Send at most one file, in the form field "agreement", and the application as JSON in the form field "application".',
-    );
-  }
-  // Anything else busboy refuses (a malformed part header, a body that ends mid-form, a
-  // missing boundary) is the sender's broken form, not our failure.
-  if (error instanceof Error && !(error instanceof HttpException)) {
-    return new AppException(
-      HttpStatus.BAD_REQUEST,
-      ErrorCode.BadRequest,
-      'The form could not be read: send it again as multipart/form-data.',
-    );
-  }
-  return error;
 }

@@ -5,7 +5,6 @@ import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
@@ -31,6 +30,7 @@ import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
 import { RichTextEditor } from './rich-text-editor';
 import { VideoUpload } from './video-upload';
+import { LoadState } from '../shared/load-state';
 
 const RESOURCE_TYPES =
   '.pdf,.docx,.xlsx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -39,6 +39,7 @@ const RESOURCE_TYPES =
 @Component({
   selector: 'blup-lesson-editor-page',
   imports: [
+    LoadState,
     ReactiveFormsModule,
     RouterLink,
     MatButton,
@@ -47,7 +48,6 @@ const RESOURCE_TYPES =
     MatLabel,
     MatError,
     MatInput,
-    MatProgressBar,
     MatSlideToggle,
     Icon,
     PageHeader,
@@ -59,10 +59,7 @@ const RESOURCE_TYPES =
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (lesson.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="lesson.error()" />
+    <blup-load-state [loading]="lesson.isLoading()" [error]="lesson.error()" />
     @if (lesson.hasValue()) {
       @let l = lesson.value();
       <a class="back" [routerLink]="['/authoring/courses', l.courseId]">

@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input } f
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import {
@@ -21,15 +20,16 @@ import { FORM_FIELDS } from '../shared/form-fields';
 import { ListFrame } from '../shared/list-frame';
 import { submitter } from '../shared/submitter';
 import { CircleTimePipe, circleKindKey, circleName, sessionStatusKey } from './circle-labels';
+import { LoadState } from '../shared/load-state';
 
 /** `/circles/:id`: a circle's room, facilitator, sessions and, for a village, attendance. */
 @Component({
   selector: 'blup-circle-page',
   imports: [
+    LoadState,
     FORM_FIELDS,
     RouterLink,
     MatButton,
-    MatProgressBar,
     Icon,
     PageHeader,
     ListFrame,
@@ -38,10 +38,10 @@ import { CircleTimePipe, circleKindKey, circleName, sessionStatusKey } from './c
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (circle.isLoading() && !circle.hasValue()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="circle.error()" />
+    <blup-load-state
+      [loading]="circle.isLoading() && !circle.hasValue()"
+      [error]="circle.error()"
+    />
     @if (circle.hasValue()) {
       @let c = circle.value();
       <blup-page-header

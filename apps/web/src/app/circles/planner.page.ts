@@ -10,7 +10,6 @@ import {
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormArray, FormGroup, NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import {
@@ -45,15 +44,16 @@ import { PlanPreviewRows, type PlanRowGroup, planRowGroup } from './plan-preview
 import { type PlanRow, defaultAgenda, planInputs, seriesRows } from './plan-series';
 import { PlanTable } from './plan-table';
 import { TIME_PATTERN } from './session-times';
+import { LoadState } from '../shared/load-state';
 
 /** `/cohorts/:id/plan`: the secretariat plans a cohort's sessions once, for every village. */
 @Component({
   selector: 'blup-planner-page',
   imports: [
+    LoadState,
     FORM_FIELDS,
     RouterLink,
     MatButton,
-    MatProgressBar,
     Icon,
     PageHeader,
     ApiErrorMessage,
@@ -63,10 +63,7 @@ import { TIME_PATTERN } from './session-times';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (cohort.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="cohort.error()" />
+    <blup-load-state [loading]="cohort.isLoading()" [error]="cohort.error()" />
     <blup-page-header
       [heading]="'circles.plannerTitle' | t: { cohort: cohortName() }"
       [subheading]="'circles.timesNote' | t"

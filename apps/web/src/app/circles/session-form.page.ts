@@ -3,7 +3,6 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { FormArray, FormGroup, NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { CircleKind, Phase, SESSION_LIMITS, SessionStatus } from '@blup/contracts';
@@ -36,6 +35,7 @@ import {
   sessionTimeFields,
   spanMoved,
 } from './session-times';
+import { LoadState } from '../shared/load-state';
 
 /**
  * Adjust one circle's session (`/circles/sessions/:id/edit`): time, content, own link, held,
@@ -44,11 +44,11 @@ import {
 @Component({
   selector: 'blup-session-form-page',
   imports: [
+    LoadState,
     FORM_FIELDS,
     RouterLink,
     MatButton,
     MatCheckbox,
-    MatProgressBar,
     Icon,
     PageHeader,
     ApiErrorMessage,
@@ -58,10 +58,7 @@ import {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (loading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="loadError()" />
+    <blup-load-state [loading]="loading()" [error]="loadError()" />
     <blup-page-header
       [heading]="
         (creating() ? 'circles.addSessionTitle' : 'circles.editSessionTitle')

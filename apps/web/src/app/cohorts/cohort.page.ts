@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatListItem, MatListItemLine, MatListItemTitle, MatNavList } from '@angular/material/list';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { Role } from '@blup/contracts';
 import {
@@ -13,31 +12,27 @@ import {
   isSecretariat,
 } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
+import { LoadState } from '../shared/load-state';
 
 /** One cohort: when it starts and which villages take part. */
 @Component({
   selector: 'blup-cohort-page',
   imports: [
+    LoadState,
     RouterLink,
     MatButton,
     MatNavList,
     MatListItem,
     MatListItemTitle,
     MatListItemLine,
-    MatProgressBar,
     Icon,
     PageHeader,
-    ApiErrorMessage,
     TranslatePipe,
     LocalDatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (cohort.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="cohort.error()" />
+    <blup-load-state [loading]="cohort.isLoading()" [error]="cohort.error()" />
     @if (cohort.hasValue()) {
       @let c = cohort.value();
       <blup-page-header

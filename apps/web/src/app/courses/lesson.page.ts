@@ -10,7 +10,6 @@ import {
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { LessonKind, type LessonProgressDto, VideoStatus } from '@blup/contracts';
@@ -28,6 +27,7 @@ import { of } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { LessonPlayer } from './lesson-player';
 import { nextLesson } from './next-lesson';
+import { LoadState } from '../shared/load-state';
 
 /** Resume only when there is something left to watch: not in the last 5 s or 10 % of it. */
 const RESUME_MARGIN_SECONDS = 5;
@@ -37,9 +37,9 @@ const RESUME_MARGIN_SHARE = 0.1;
 @Component({
   selector: 'blup-lesson-page',
   imports: [
+    LoadState,
     RouterLink,
     MatButton,
-    MatProgressBar,
     Icon,
     Notice,
     PageHeader,
@@ -50,10 +50,7 @@ const RESUME_MARGIN_SHARE = 0.1;
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (lesson.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="lesson.error()" />
+    <blup-load-state [loading]="lesson.isLoading()" [error]="lesson.error()" />
     @if (lesson.hasValue()) {
       @let l = lesson.value();
       <a class="back" [routerLink]="['/courses', l.courseId]">
@@ -75,10 +72,7 @@ const RESUME_MARGIN_SHARE = 0.1;
               <p class="hint">{{ 'courses.resumeAt' | t: { time: clock(startAt()) } }}</p>
             }
           } @else if (l.videoStatus === statuses.Ready) {
-            @if (playback.isLoading()) {
-              <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-            }
-            <blup-api-error [error]="playback.error()" />
+            <blup-load-state [loading]="playback.isLoading()" [error]="playback.error()" />
           } @else {
             <blup-notice
               data-testid="video-status"

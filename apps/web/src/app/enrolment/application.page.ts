@@ -1,15 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { type ApplicationDetailDto } from '@blup/contracts';
 import { EnrolmentApi, LocalDatePipe, TranslatePipe } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
 import { APPLICATION_SECTION_STYLES, ApplicationAssessment } from './application-assessment';
 import { Checklist } from './checklist';
 import { applicationStatusKey, fundingKey } from './enrolment-labels';
+import { LoadState } from '../shared/load-state';
 
 /**
  * `/enrolment/applications/:id`: one application with its checklist, and below it the
@@ -18,12 +17,11 @@ import { applicationStatusKey, fundingKey } from './enrolment-labels';
 @Component({
   selector: 'blup-application-page',
   imports: [
+    LoadState,
     RouterLink,
     MatButton,
-    MatProgressBar,
     Icon,
     PageHeader,
-    ApiErrorMessage,
     ApplicationAssessment,
     Checklist,
     TranslatePipe,
@@ -31,10 +29,7 @@ import { applicationStatusKey, fundingKey } from './enrolment-labels';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (application.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="application.error()" />
+    <blup-load-state [loading]="application.isLoading()" [error]="application.error()" />
     @if (detail(); as a) {
       <blup-page-header
         [heading]="'enrolment.application.title' | t: { village: a.villageName }"

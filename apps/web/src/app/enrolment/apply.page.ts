@@ -10,7 +10,6 @@ import {
 } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { type ApplicationReceiptDto } from '@blup/contracts';
 import { EnrolmentApi, TranslatePipe } from '@blup/web/core';
@@ -23,6 +22,7 @@ import { ApplyGroupStep } from './apply/group-step';
 import { ApplyMunicipalityStep } from './apply/municipality-step';
 import { ApplyVillageStep } from './apply/village-step';
 import { Checklist } from './checklist';
+import { LoadState } from '../shared/load-state';
 
 /**
  * `/enrolment/apply` and `/enrolment/apply/:offeringId` (public): a village applies for a full
@@ -33,10 +33,10 @@ import { Checklist } from './checklist';
 @Component({
   selector: 'blup-apply-page',
   imports: [
+    LoadState,
     ReactiveFormsModule,
     RouterLink,
     MatButton,
-    MatProgressBar,
     Icon,
     Notice,
     PageHeader,
@@ -55,10 +55,7 @@ import { Checklist } from './checklist';
       [heading]="'enrolment.apply.title' | t"
       [subheading]="'enrolment.apply.intro' | t"
     />
-    @if (options.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="options.error()" />
+    <blup-load-state [loading]="options.isLoading()" [error]="options.error()" />
     @if (options.hasValue() && !offerings().length) {
       <blup-notice icon="cohort" [message]="'enrolment.apply.noOffering' | t">
         <a matButton="filled" routerLink="/enrolment/info-meetings">

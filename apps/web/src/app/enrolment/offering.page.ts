@@ -4,7 +4,6 @@ import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import {
@@ -24,7 +23,6 @@ import {
 } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
 import type { Observable } from 'rxjs';
-import { ApiErrorMessage } from '../shared/api-error-message';
 import { confirmAction } from '../shared/confirm-action';
 import { ListFrame } from '../shared/list-frame';
 import { RowList } from '../shared/row-list';
@@ -35,6 +33,7 @@ import {
   offeringStateKey,
   payerKey,
 } from './enrolment-labels';
+import { LoadState } from '../shared/load-state';
 
 /**
  * `/enrolment/offerings/:id` (secretariat): one offering, publish / close it, its enrolments
@@ -44,27 +43,23 @@ import {
 @Component({
   selector: 'blup-offering-page',
   imports: [
+    LoadState,
     FormsModule,
     RouterLink,
     MatButton,
     MatFormField,
     MatLabel,
     MatInput,
-    MatProgressBar,
     Icon,
     PageHeader,
     ListFrame,
     RowList,
-    ApiErrorMessage,
     TranslatePipe,
     LocalDatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (offering.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="offering.error() ?? error()" />
+    <blup-load-state [loading]="offering.isLoading()" [error]="offering.error() ?? error()" />
     @if (detail(); as o) {
       <blup-page-header
         [heading]="o.name"

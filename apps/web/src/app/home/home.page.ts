@@ -2,14 +2,13 @@ import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { HomeCard } from '@blup/contracts';
 import { AuthStore, HomeApi, TranslatePipe } from '@blup/web/core';
 import { Icon, type IconName, Notice, PageHeader } from '@blup/web/ui';
 import { openInviteDialog } from '../people/open-invite-dialog';
-import { ApiErrorMessage } from '../shared/api-error-message';
 import { NextSessionCard } from './next-session-card';
+import { LoadState } from '../shared/load-state';
 
 /** By kind; kinds the API adds later fall back to an arrow. */
 const CARD_ICONS: Readonly<Record<string, IconName>> = {
@@ -25,14 +24,13 @@ const CARD_ICONS: Readonly<Record<string, IconName>> = {
 @Component({
   selector: 'blup-home-page',
   imports: [
+    LoadState,
     NgTemplateOutlet,
     RouterLink,
     MatButton,
-    MatProgressBar,
     Icon,
     Notice,
     PageHeader,
-    ApiErrorMessage,
     NextSessionCard,
     TranslatePipe,
   ],
@@ -50,10 +48,7 @@ const CARD_ICONS: Readonly<Record<string, IconName>> = {
       }
     </blup-page-header>
 
-    @if (home.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="home.error()" />
+    <blup-load-state [loading]="home.isLoading()" [error]="home.error()" />
 
     @if (home.hasValue()) {
       @if (home.value().nextSession; as next) {

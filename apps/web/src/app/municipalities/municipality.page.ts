@@ -8,7 +8,6 @@ import {
   MatListItemTitle,
   MatNavList,
 } from '@angular/material/list';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { VillageDto } from '@blup/contracts';
 import {
@@ -21,9 +20,9 @@ import {
   pagedList,
 } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
 import { ListFrame } from '../shared/list-frame';
 import { MunicipalityOverview } from './municipality-overview';
+import { LoadState } from '../shared/load-state';
 
 /**
  * One municipality: its contact people and its villages; for its coordinators and the
@@ -32,6 +31,7 @@ import { MunicipalityOverview } from './municipality-overview';
 @Component({
   selector: 'blup-municipality-page',
   imports: [
+    LoadState,
     RouterLink,
     MatButton,
     MatList,
@@ -39,20 +39,15 @@ import { MunicipalityOverview } from './municipality-overview';
     MatListItem,
     MatListItemTitle,
     MatListItemLine,
-    MatProgressBar,
     Icon,
     PageHeader,
-    ApiErrorMessage,
     ListFrame,
     MunicipalityOverview,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (municipality.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="municipality.error()" />
+    <blup-load-state [loading]="municipality.isLoading()" [error]="municipality.error()" />
     @if (municipality.hasValue()) {
       @let m = municipality.value();
       <blup-page-header [heading]="m.name">

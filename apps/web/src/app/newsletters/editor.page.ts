@@ -15,7 +15,6 @@ import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
@@ -41,6 +40,7 @@ import { NewsletterPreview } from './preview-panel';
 import { ScheduleDialog, type ScheduleDialogData } from './schedule-dialog';
 import { NewsletterStatusChip } from './status-chip';
 import { SubjectField } from './subject-field';
+import { LoadState } from '../shared/load-state';
 
 /**
  * `/newsletters/:id`: the secretariat writes a newsletter (subject, preheader, blocks, the
@@ -50,6 +50,7 @@ import { SubjectField } from './subject-field';
 @Component({
   selector: 'blup-newsletter-editor-page',
   imports: [
+    LoadState,
     ReactiveFormsModule,
     MatButton,
     MatFormField,
@@ -57,7 +58,6 @@ import { SubjectField } from './subject-field';
     MatHint,
     MatError,
     MatInput,
-    MatProgressBar,
     MatSlideToggle,
     BackLink,
     PageHeader,
@@ -74,10 +74,10 @@ import { SubjectField } from './subject-field';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-back-link link="/newsletters" [label]="'newsletters.back' | t" />
-    @if (newsletter.isLoading() && !newsletter.hasValue()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="newsletter.error()" />
+    <blup-load-state
+      [loading]="newsletter.isLoading() && !newsletter.hasValue()"
+      [error]="newsletter.error()"
+    />
     @if (newsletter.hasValue()) {
       @let n = newsletter.value();
       <blup-page-header

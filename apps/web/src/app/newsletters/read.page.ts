@@ -1,22 +1,18 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { NewslettersApi, TranslatePipe } from '@blup/web/core';
 import { BackLink } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
 import { NewsletterLetter } from './letter';
+import { LoadState } from '../shared/load-state';
 
 /** `/newsletters/:id/read?v=`: a sent newsletter from the archive, as the village's copy. */
 @Component({
   selector: 'blup-newsletter-read-page',
-  imports: [BackLink, MatProgressBar, ApiErrorMessage, NewsletterLetter, TranslatePipe],
+  imports: [LoadState, BackLink, NewsletterLetter, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-back-link link="/newsletters/archive" [label]="'newsletters.archiveTitle' | t" />
-    @if (copy.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="copy.error()" />
+    <blup-load-state [loading]="copy.isLoading()" [error]="copy.error()" />
     @if (copy.hasValue()) {
       <blup-newsletter-letter [copy]="copy.value()" />
     }

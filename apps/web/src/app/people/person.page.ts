@@ -5,7 +5,6 @@ import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { NAME_MAX_LENGTH, ROLES, type PersonDto, Role } from '@blup/contracts';
 import {
@@ -25,11 +24,13 @@ import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
 import { placementForUpdate, placementForm } from './placement';
 import { PlacementFields } from './placement-fields';
+import { LoadState } from '../shared/load-state';
 
 /** One person. The secretariat may change their role and place, or block their access. */
 @Component({
   selector: 'blup-person-page',
   imports: [
+    LoadState,
     FormActions,
     ReactiveFormsModule,
     MatFormField,
@@ -37,7 +38,6 @@ import { PlacementFields } from './placement-fields';
     MatError,
     MatInput,
     MatButton,
-    MatProgressBar,
     PageHeader,
     PlacementFields,
     ApiErrorMessage,
@@ -46,10 +46,7 @@ import { PlacementFields } from './placement-fields';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (person.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="person.error() ?? actions.error()" />
+    <blup-load-state [loading]="person.isLoading()" [error]="person.error() ?? actions.error()" />
 
     @if (person.hasValue()) {
       @let p = person.value();

@@ -9,7 +9,6 @@ import {
 } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@blup/contracts';
 import { SessionsApi, TranslatePipe } from '@blup/web/core';
@@ -19,6 +18,7 @@ import { AttendanceForm } from './attendance-form';
 import { attendanceKey, rsvpKey } from './session-labels';
 import { hasStarted } from './session-time';
 import { SessionTimePipe } from './session-time.pipe';
+import { LoadState } from '../shared/load-state';
 
 const PAGE_SIZE = 50;
 
@@ -29,9 +29,9 @@ const PAGE_SIZE = 50;
 @Component({
   selector: 'blup-attendance-page',
   imports: [
+    LoadState,
     RouterLink,
     MatButton,
-    MatProgressBar,
     Icon,
     Notice,
     PageHeader,
@@ -45,10 +45,7 @@ const PAGE_SIZE = 50;
       <blup-icon name="back" />
       {{ 'sessions.backToSession' | t }}
     </a>
-    @if (session.isLoading() || loading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="session.error()" />
+    <blup-load-state [loading]="session.isLoading() || loading()" [error]="session.error()" />
     @if (session.hasValue()) {
       @let s = session.value();
       <blup-page-header

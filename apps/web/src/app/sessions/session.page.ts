@@ -1,12 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { ATTENDANCE_STATUSES, RsvpAnswer, type SessionDto, SessionStatus } from '@blup/contracts';
 import { SessionsApi, TranslatePipe } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
 import { MaterialList } from './material-list';
 import { NextStepList } from './next-step-list';
 import { OutcomeForm } from './outcome-form';
@@ -20,17 +18,17 @@ import {
 } from './session-labels';
 import { hasStarted } from './session-time';
 import { SessionTimePipe } from './session-time.pipe';
+import { LoadState } from '../shared/load-state';
 
 /** One session: when, how to join, the agenda and materials, answers, attendance and outcome. */
 @Component({
   selector: 'blup-session-page',
   imports: [
+    LoadState,
     RouterLink,
     MatButton,
-    MatProgressBar,
     Icon,
     PageHeader,
-    ApiErrorMessage,
     MaterialList,
     NextStepList,
     OutcomeForm,
@@ -44,10 +42,7 @@ import { SessionTimePipe } from './session-time.pipe';
       <blup-icon name="back" />
       {{ 'sessions.allSessions' | t }}
     </a>
-    @if (session.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="session.error()" />
+    <blup-load-state [loading]="session.isLoading()" [error]="session.error()" />
     @if (session.hasValue()) {
       @let s = session.value();
       @let circle = circleOf(s);

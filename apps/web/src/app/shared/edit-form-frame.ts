@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import type { UrlTree } from '@angular/router';
 import { TranslatePipe } from '@blup/web/core';
 import { FormActions, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from './api-error-message';
 import type { EditFormState } from './edit-form';
+import { LoadState } from './load-state';
 
 /**
  * Everything around the fields of a create/edit page: the heading, loading bar, error, the
@@ -14,15 +13,15 @@ import type { EditFormState } from './edit-form';
  */
 @Component({
   selector: 'blup-edit-form-frame',
-  imports: [MatProgressBar, PageHeader, FormActions, ApiErrorMessage, TranslatePipe],
+  imports: [LoadState, PageHeader, FormActions, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { style: 'display: block' },
   template: `
     <blup-page-header [heading]="heading()" />
-    @if (edit().existing.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="edit().existing.error() ?? edit().submitter.error()" />
+    <blup-load-state
+      [loading]="edit().existing.isLoading()"
+      [error]="edit().existing.error() ?? edit().submitter.error()"
+    />
     <form class="form" novalidate [attr.data-testid]="testId()" (submit)="submit($event)">
       <ng-content />
       <blup-form-actions

@@ -1,32 +1,20 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { Role } from '@blup/contracts';
 import { AuthStore, OrganisationsApi, TranslatePipe, canEditVillage } from '@blup/web/core';
 import { Icon, PageHeader } from '@blup/web/ui';
 import { canManagePanel } from '../panel/panel-labels';
-import { ApiErrorMessage } from '../shared/api-error-message';
+import { LoadState } from '../shared/load-state';
 
 /** One village: where it belongs, its cohort, and a way to its members. */
 @Component({
   selector: 'blup-village-page',
-  imports: [
-    RouterLink,
-    MatButton,
-    MatProgressBar,
-    Icon,
-    PageHeader,
-    ApiErrorMessage,
-    TranslatePipe,
-  ],
+  imports: [LoadState, RouterLink, MatButton, Icon, PageHeader, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (village.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
-    <blup-api-error [error]="village.error()" />
+    <blup-load-state [loading]="village.isLoading()" [error]="village.error()" />
     @if (village.hasValue()) {
       @let v = village.value();
       <blup-page-header [heading]="v.name" [subheading]="v.description || null">
