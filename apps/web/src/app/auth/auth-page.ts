@@ -4,6 +4,8 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@blup/web/core';
 import { FormActions, Notice, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
+import { NewPasswordFields } from '../shared/new-password-fields';
+import { SubmitForm } from '../shared/submit-form';
 import { TextField } from '../shared/text-field';
 
 /**
@@ -18,6 +20,8 @@ export const AUTH_PAGE_IMPORTS = [
   Notice,
   FormActions,
   TextField,
+  NewPasswordFields,
+  SubmitForm,
   ApiErrorMessage,
   TranslatePipe,
 ] as const;

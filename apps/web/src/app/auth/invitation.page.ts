@@ -65,13 +65,12 @@ import { isDeadLink, isUnusableLink } from './return-url';
         </dl>
 
         <p>{{ 'invitation.setUp' | t }}</p>
-        <blup-api-error [error]="submitter.error()" />
-        <form
-          class="form"
-          novalidate
-          [formGroup]="form"
-          (ngSubmit)="accept()"
-          data-testid="invitation-form"
+        <blup-submit-form
+          [submitter]="submitter"
+          [submitLabel]="'invitation.accept' | t"
+          submitTestId="accept-invitation"
+          testId="invitation-form"
+          (submitted)="accept()"
         >
           <blup-text-field
             [control]="form.controls.name"
@@ -79,20 +78,12 @@ import { isDeadLink, isUnusableLink } from './return-url';
             autocomplete="name"
             testId="name"
           />
-          <blup-text-field
-            [control]="form.controls.password"
-            [label]="'common.password' | t"
-            type="password"
-            autocomplete="new-password"
-            [hint]="'auth.passwordHint' | t: { min }"
+          <blup-new-password-fields
+            [password]="form.controls.password"
+            label="common.password"
             testId="password"
           />
-          <blup-form-actions
-            [submitLabel]="'invitation.accept' | t"
-            submitTestId="accept-invitation"
-            [busy]="submitter.busy()"
-          />
-        </form>
+        </blup-submit-form>
       } @else {
         <blup-api-error [error]="invitation.error()" />
       }
@@ -107,7 +98,6 @@ export class InvitationPage {
   readonly token = input<string>();
 
   protected readonly roleKey = roleKey;
-  protected readonly min = PASSWORD_MIN_LENGTH;
   protected readonly invitation = rxResource({
     params: () => this.token() || undefined,
     stream: ({ params: token }) => this.api.inspectInvitation({ token }),

@@ -17,29 +17,19 @@ import { isDeadLink } from './return-url';
     <div class="narrow">
       @if (token() && !dead()) {
         <blup-page-header [heading]="'auth.resetTitle' | t" />
-        <blup-api-error [error]="submitter.error()" />
-        <form class="form" novalidate [formGroup]="form" (ngSubmit)="submit()">
-          <blup-text-field
-            [control]="form.controls.password"
-            [label]="'auth.newPassword' | t"
-            type="password"
-            autocomplete="new-password"
-            [hint]="'auth.passwordHint' | t: { min }"
+        <blup-submit-form
+          [submitter]="submitter"
+          [submitLabel]="'auth.saveAndSignIn' | t"
+          submitTestId="submit"
+          (submitted)="submit()"
+        >
+          <blup-new-password-fields
+            [password]="form.controls.password"
+            [repeat]="form.controls.repeat"
             testId="password"
+            repeatTestId="repeat-password"
           />
-          <blup-text-field
-            [control]="form.controls.repeat"
-            [label]="'auth.repeatPassword' | t"
-            type="password"
-            autocomplete="new-password"
-            testId="repeat-password"
-          />
-          <blup-form-actions
-            [submitLabel]="'auth.saveAndSignIn' | t"
-            submitTestId="submit"
-            [busy]="submitter.busy()"
-          />
-        </form>
+        </blup-submit-form>
       } @else {
         <blup-notice
           icon="error"
@@ -59,7 +49,6 @@ export class ResetPage {
   private readonly router = inject(Router);
 
   readonly token = input<string>();
-  protected readonly min = PASSWORD_MIN_LENGTH;
   protected readonly submitter = submitter();
   protected readonly dead = signal(false);
   protected readonly form = inject(NonNullableFormBuilder).group(

@@ -41,14 +41,12 @@ type Mode = 'password' | 'link';
           </button>
         </blup-notice>
       } @else {
-        <blup-api-error [error]="submitter.error()" />
-
-        <form
-          class="form"
-          novalidate
-          [formGroup]="form"
-          (ngSubmit)="submit()"
-          data-testid="sign-in-form"
+        <blup-submit-form
+          [submitter]="submitter"
+          [submitLabel]="(current() === 'link' ? 'auth.sendLink' : 'auth.signIn') | t"
+          submitTestId="submit"
+          testId="sign-in-form"
+          (submitted)="submit()"
         >
           <blup-text-field
             [control]="form.controls.email"
@@ -67,13 +65,7 @@ type Mode = 'password' | 'link';
               testId="password"
             />
           }
-
-          <blup-form-actions
-            [submitLabel]="(current() === 'link' ? 'auth.sendLink' : 'auth.signIn') | t"
-            submitTestId="submit"
-            [busy]="submitter.busy()"
-          />
-        </form>
+        </blup-submit-form>
 
         <div class="form-actions">
           <button matButton type="button" data-testid="toggle-mode" (click)="switchMode()">

@@ -1,42 +1,36 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import {
   COURSE_AUDIENCES,
   COURSE_TITLE_MAX_LENGTH,
   CourseAudience,
   type CourseSummaryDto,
 } from '@blup/contracts';
-import { CoursesApi, TranslatePipe, audienceKey, pagedList } from '@blup/web/core';
-import { FormActions, Icon, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
+import { CoursesApi, audienceKey, pagedList } from '@blup/web/core';
+import { FormActions } from '@blup/web/ui';
 import { FieldErrorPipe } from '../shared/forms';
 import { ListFrame } from '../shared/list-frame';
 import { submitter } from '../shared/submitter';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /** The secretariat's list of every course, published or not, and a form for a new one. */
 @Component({
   selector: 'blup-authoring-courses-page',
   imports: [
+    PAGE_PARTS,
     FormActions,
     ReactiveFormsModule,
-    RouterLink,
-    MatButton,
     MatFormField,
     MatLabel,
     MatError,
     MatInput,
     MatSelect,
     MatOption,
-    Icon,
-    PageHeader,
     ListFrame,
-    ApiErrorMessage,
-    TranslatePipe,
     FieldErrorPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,14 +1,11 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
-import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
-import { RouterLink } from '@angular/router';
-import { CoursesApi, TranslatePipe } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
+import { CoursesApi } from '@blup/web/core';
 import { CourseDetailsForm } from './course-editor/course-details-form';
 import { CourseEditing } from './course-editor/course-editing';
 import { CourseModules } from './course-editor/course-modules';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /**
  * Edits one course: its fields and published state, its modules and their lessons. Modules and
@@ -17,18 +14,7 @@ import { CourseModules } from './course-editor/course-modules';
  */
 @Component({
   selector: 'blup-course-editor-page',
-  imports: [
-    RouterLink,
-    MatButton,
-    MatSlideToggle,
-    MatProgressBar,
-    Icon,
-    PageHeader,
-    ApiErrorMessage,
-    CourseDetailsForm,
-    CourseModules,
-    TranslatePipe,
-  ],
+  imports: [PAGE_PARTS, MatSlideToggle, MatProgressBar, CourseDetailsForm, CourseModules],
   providers: [CourseEditing],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `

@@ -1,13 +1,11 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { RouterLink } from '@angular/router';
 import {
   COURSE_TITLE_MAX_LENGTH,
   LESSON_BODY_MAX_LENGTH,
@@ -18,19 +16,16 @@ import {
   CoursesApi,
   I18nService,
   type TranslationKey,
-  TranslatePipe,
   formatBytes,
   lessonKindKey,
   videoStatusKey,
 } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
 import type { Observable } from 'rxjs';
-import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldErrorPipe } from '../shared/forms';
 import { submitter } from '../shared/submitter';
 import { RichTextEditor } from './rich-text-editor';
 import { VideoUpload } from './video-upload';
-import { LoadState } from '../shared/load-state';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 const RESOURCE_TYPES =
   '.pdf,.docx,.xlsx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -39,22 +34,16 @@ const RESOURCE_TYPES =
 @Component({
   selector: 'blup-lesson-editor-page',
   imports: [
-    LoadState,
+    PAGE_PARTS,
     ReactiveFormsModule,
-    RouterLink,
-    MatButton,
     MatCheckbox,
     MatFormField,
     MatLabel,
     MatError,
     MatInput,
     MatSlideToggle,
-    Icon,
-    PageHeader,
     RichTextEditor,
     VideoUpload,
-    ApiErrorMessage,
-    TranslatePipe,
     FieldErrorPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,9 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { RouterLink } from '@angular/router';
 import {
   type CircleDto,
   MAX_PAGE_SIZE,
@@ -13,29 +11,17 @@ import {
   type VillageAttendanceRow,
 } from '@blup/contracts';
 import { CirclesApi, I18nService, PeopleApi, pagedList } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
 import { of } from 'rxjs';
-import { ApiErrorMessage } from '../shared/api-error-message';
 import { FORM_FIELDS } from '../shared/form-fields';
 import { ListFrame } from '../shared/list-frame';
 import { submitter } from '../shared/submitter';
 import { CircleTimePipe, circleKindKey, circleName, sessionStatusKey } from './circle-labels';
-import { LoadState } from '../shared/load-state';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /** `/circles/:id`: a circle's room, facilitator, sessions and, for a village, attendance. */
 @Component({
   selector: 'blup-circle-page',
-  imports: [
-    LoadState,
-    FORM_FIELDS,
-    RouterLink,
-    MatButton,
-    Icon,
-    PageHeader,
-    ListFrame,
-    ApiErrorMessage,
-    CircleTimePipe,
-  ],
+  imports: [PAGE_PARTS, FORM_FIELDS, ListFrame, CircleTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-load-state

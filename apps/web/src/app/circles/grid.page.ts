@@ -1,15 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { RouterLink } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, type GridCell, type GridRow, SessionStatus } from '@blup/contracts';
-import { AuthStore, CirclesApi, I18nService, TranslatePipe, isSecretariat } from '@blup/web/core';
-import { Icon, Notice, PageHeader, Paginator } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
+import { AuthStore, CirclesApi, I18nService, isSecretariat } from '@blup/web/core';
+import { Notice, Paginator } from '@blup/web/ui';
 import { TranslatedPaginatorIntl } from '../shared/paginator-intl';
 import { CircleTimePipe, circleName, sessionStatusKey } from './circle-labels';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /**
  * `/cohorts/:id/grid`: villages × sessions. Each cell says the status in words (and colour)
@@ -18,18 +16,7 @@ import { CircleTimePipe, circleName, sessionStatusKey } from './circle-labels';
  */
 @Component({
   selector: 'blup-grid-page',
-  imports: [
-    RouterLink,
-    MatButton,
-    MatProgressBar,
-    Icon,
-    Notice,
-    PageHeader,
-    Paginator,
-    ApiErrorMessage,
-    TranslatePipe,
-    CircleTimePipe,
-  ],
+  imports: [PAGE_PARTS, MatProgressBar, Notice, Paginator, CircleTimePipe],
   providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `

@@ -9,9 +9,7 @@ import {
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormArray, FormGroup, NonNullableFormBuilder, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { RouterLink } from '@angular/router';
 import {
   addDays,
   CIRCLE_KINDS,
@@ -27,8 +25,6 @@ import {
   type TranslationKey,
   pagedList,
 } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
 import { FORM_FIELDS } from '../shared/form-fields';
 import { readyToSubmit } from '../shared/forms';
 import { submitter } from '../shared/submitter';
@@ -44,23 +40,12 @@ import { PlanPreviewRows, type PlanRowGroup, planRowGroup } from './plan-preview
 import { type PlanRow, defaultAgenda, planInputs, seriesRows } from './plan-series';
 import { PlanTable } from './plan-table';
 import { TIME_PATTERN } from './session-times';
-import { LoadState } from '../shared/load-state';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /** `/cohorts/:id/plan`: the secretariat plans a cohort's sessions once, for every village. */
 @Component({
   selector: 'blup-planner-page',
-  imports: [
-    LoadState,
-    FORM_FIELDS,
-    RouterLink,
-    MatButton,
-    Icon,
-    PageHeader,
-    ApiErrorMessage,
-    AgendaEditor,
-    PlanTable,
-    PlanPreviewRows,
-  ],
+  imports: [PAGE_PARTS, FORM_FIELDS, AgendaEditor, PlanTable, PlanPreviewRows],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-load-state [loading]="cohort.isLoading()" [error]="cohort.error()" />

@@ -1,14 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormArray, FormGroup, NonNullableFormBuilder, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import { CircleKind, Phase, SESSION_LIMITS, SessionStatus } from '@blup/contracts';
 import { CirclesApi, I18nService, SessionsApi } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
 import { confirmAction } from '../shared/confirm-action';
 import { FORM_FIELDS } from '../shared/form-fields';
 import { submitter } from '../shared/submitter';
@@ -35,7 +32,7 @@ import {
   sessionTimeFields,
   spanMoved,
 } from './session-times';
-import { LoadState } from '../shared/load-state';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /**
  * Adjust one circle's session (`/circles/sessions/:id/edit`): time, content, own link, held,
@@ -43,19 +40,7 @@ import { LoadState } from '../shared/load-state';
  */
 @Component({
   selector: 'blup-session-form-page',
-  imports: [
-    LoadState,
-    FORM_FIELDS,
-    RouterLink,
-    MatButton,
-    MatCheckbox,
-    Icon,
-    PageHeader,
-    ApiErrorMessage,
-    AgendaEditor,
-    MaterialsEditor,
-    SessionFields,
-  ],
+  imports: [PAGE_PARTS, FORM_FIELDS, MatCheckbox, AgendaEditor, MaterialsEditor, SessionFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-load-state [loading]="loading()" [error]="loadError()" />

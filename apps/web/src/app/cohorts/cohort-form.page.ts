@@ -20,12 +20,12 @@ import { FORM_FIELDS } from '../shared/form-fields';
       [cancelLink]="id() ? ['/cohorts', id()] : '/cohorts'"
       testId="cohort-form"
     >
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>{{ 'cohorts.name' | t }}</mat-label>
-        <input matInput formControlName="name" data-testid="name" />
-        <mat-hint>{{ 'cohorts.nameHint' | t }}</mat-hint>
-        <mat-error>{{ form.controls.name | fieldError }}</mat-error>
-      </mat-form-field>
+      <blup-text-field
+        [control]="form.controls.name"
+        [label]="'cohorts.name' | t"
+        [hint]="'cohorts.nameHint' | t"
+        testId="name"
+      />
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>{{ 'cohorts.startDate' | t }}</mat-label>
         <input matInput type="date" formControlName="startDate" data-testid="start-date" />

@@ -1,35 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
 import { MatListItem, MatListItemLine, MatListItemTitle, MatNavList } from '@angular/material/list';
-import { RouterLink } from '@angular/router';
 import { Role } from '@blup/contracts';
-import {
-  AuthStore,
-  LocalDatePipe,
-  OrganisationsApi,
-  TranslatePipe,
-  isSecretariat,
-} from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
-import { LoadState } from '../shared/load-state';
+import { AuthStore, LocalDatePipe, OrganisationsApi, isSecretariat } from '@blup/web/core';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /** One cohort: when it starts and which villages take part. */
 @Component({
   selector: 'blup-cohort-page',
-  imports: [
-    LoadState,
-    RouterLink,
-    MatButton,
-    MatNavList,
-    MatListItem,
-    MatListItemTitle,
-    MatListItemLine,
-    Icon,
-    PageHeader,
-    TranslatePipe,
-    LocalDatePipe,
-  ],
+  imports: [PAGE_PARTS, MatNavList, MatListItem, MatListItemTitle, MatListItemLine, LocalDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-load-state [loading]="cohort.isLoading()" [error]="cohort.error()" />

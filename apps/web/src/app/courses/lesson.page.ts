@@ -9,25 +9,21 @@ import {
   untracked,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { RouterLink } from '@angular/router';
 import { LessonKind, type LessonProgressDto, VideoStatus } from '@blup/contracts';
 import {
   CoursesApi,
   I18nService,
-  TranslatePipe,
   formatBytes,
   formatClock,
   lessonKindKey,
   videoStatusKey,
 } from '@blup/web/core';
-import { Icon, Notice, PageHeader, PercentBar } from '@blup/web/ui';
+import { Notice, PercentBar } from '@blup/web/ui';
 import { of } from 'rxjs';
-import { ApiErrorMessage } from '../shared/api-error-message';
 import { LessonPlayer } from './lesson-player';
 import { nextLesson } from './next-lesson';
-import { LoadState } from '../shared/load-state';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /** Resume only when there is something left to watch: not in the last 5 s or 10 % of it. */
 const RESUME_MARGIN_SECONDS = 5;
@@ -36,18 +32,7 @@ const RESUME_MARGIN_SHARE = 0.1;
 /** One lesson: a video to watch, a text to read (done when opened) or a file to download. */
 @Component({
   selector: 'blup-lesson-page',
-  imports: [
-    LoadState,
-    RouterLink,
-    MatButton,
-    Icon,
-    Notice,
-    PageHeader,
-    PercentBar,
-    LessonPlayer,
-    ApiErrorMessage,
-    TranslatePipe,
-  ],
+  imports: [PAGE_PARTS, Notice, PercentBar, LessonPlayer],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-load-state [loading]="lesson.isLoading()" [error]="lesson.error()" />

@@ -1,14 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
-import { RouterLink } from '@angular/router';
 import { type ApplicationDetailDto } from '@blup/contracts';
-import { EnrolmentApi, LocalDatePipe, TranslatePipe } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
+import { EnrolmentApi, LocalDatePipe } from '@blup/web/core';
 import { APPLICATION_SECTION_STYLES, ApplicationAssessment } from './application-assessment';
 import { Checklist } from './checklist';
 import { applicationStatusKey, fundingKey } from './enrolment-labels';
-import { LoadState } from '../shared/load-state';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /**
  * `/enrolment/applications/:id`: one application with its checklist, and below it the
@@ -16,17 +13,7 @@ import { LoadState } from '../shared/load-state';
  */
 @Component({
   selector: 'blup-application-page',
-  imports: [
-    LoadState,
-    RouterLink,
-    MatButton,
-    Icon,
-    PageHeader,
-    ApplicationAssessment,
-    Checklist,
-    TranslatePipe,
-    LocalDatePipe,
-  ],
+  imports: [PAGE_PARTS, ApplicationAssessment, Checklist, LocalDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-load-state [loading]="application.isLoading()" [error]="application.error()" />

@@ -9,12 +9,10 @@ import {
   signal,
 } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import { type ApplicationReceiptDto } from '@blup/contracts';
-import { EnrolmentApi, TranslatePipe } from '@blup/web/core';
-import { Icon, Notice, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
+import { EnrolmentApi } from '@blup/web/core';
+import { Notice } from '@blup/web/ui';
 import { submitter } from '../shared/submitter';
 import { APPLY_STEPS, ApplyForm, type ApplyStep } from './apply/apply-form';
 import { ApplyCooperationStep } from './apply/cooperation-step';
@@ -22,7 +20,7 @@ import { ApplyGroupStep } from './apply/group-step';
 import { ApplyMunicipalityStep } from './apply/municipality-step';
 import { ApplyVillageStep } from './apply/village-step';
 import { Checklist } from './checklist';
-import { LoadState } from '../shared/load-state';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /**
  * `/enrolment/apply` and `/enrolment/apply/:offeringId` (public): a village applies for a full
@@ -33,20 +31,14 @@ import { LoadState } from '../shared/load-state';
 @Component({
   selector: 'blup-apply-page',
   imports: [
-    LoadState,
+    PAGE_PARTS,
     ReactiveFormsModule,
-    RouterLink,
-    MatButton,
-    Icon,
     Notice,
-    PageHeader,
-    ApiErrorMessage,
     Checklist,
     ApplyVillageStep,
     ApplyMunicipalityStep,
     ApplyGroupStep,
     ApplyCooperationStep,
-    TranslatePipe,
   ],
   providers: [ApplyForm],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,10 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { RouterLink } from '@angular/router';
 import {
   EnrolmentStatus,
   MAX_PAGE_SIZE,
@@ -21,15 +19,13 @@ import {
   I18nService,
   LocalDatePipe,
   OrganisationsApi,
-  TranslatePipe,
   type TranslationKey,
   type TranslationParams,
   pagedList,
 } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
 import { ListFrame } from '../shared/list-frame';
 import { audienceKey, formatDkk, kindKey } from './enrolment-labels';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /**
  * `/enrolment`: the offerings open now (cohorts, mini-BLUP, academy courses), each with what
@@ -39,20 +35,7 @@ import { audienceKey, formatDkk, kindKey } from './enrolment-labels';
  */
 @Component({
   selector: 'blup-catalogue-page',
-  imports: [
-    RouterLink,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatSelect,
-    MatOption,
-    Icon,
-    PageHeader,
-    ListFrame,
-    ApiErrorMessage,
-    TranslatePipe,
-    LocalDatePipe,
-  ],
+  imports: [PAGE_PARTS, MatFormField, MatLabel, MatSelect, MatOption, ListFrame, LocalDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-page-header

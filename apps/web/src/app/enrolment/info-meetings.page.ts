@@ -1,17 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { RouterLink } from '@angular/router';
 import { INFO_MEETING_LIMITS, type PublicInfoMeetingDto } from '@blup/contracts';
-import { AuthStore, EnrolmentApi, TranslatePipe, pagedList } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
+import { AuthStore, EnrolmentApi, pagedList } from '@blup/web/core';
 import { FieldErrorPipe, textControl } from '../shared/forms';
 import { ListFrame } from '../shared/list-frame';
 import { submitter } from '../shared/submitter';
 import { SessionTimePipe } from '../sessions/session-time.pipe';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /**
  * `/enrolment/info-meetings` (public): the coming info meetings, and signing up for one without
@@ -20,18 +17,13 @@ import { SessionTimePipe } from '../sessions/session-time.pipe';
 @Component({
   selector: 'blup-info-meetings-page',
   imports: [
+    PAGE_PARTS,
     ReactiveFormsModule,
-    RouterLink,
-    MatButton,
     MatFormField,
     MatLabel,
     MatError,
     MatInput,
-    Icon,
-    PageHeader,
     ListFrame,
-    ApiErrorMessage,
-    TranslatePipe,
     FieldErrorPipe,
     SessionTimePipe,
   ],

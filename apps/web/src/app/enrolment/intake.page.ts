@@ -1,9 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { RouterLink } from '@angular/router';
 import {
   APPLICATION_STATUSES,
   type ApplicationStatus,
@@ -18,15 +16,14 @@ import {
   EnrolmentApi,
   LocalDatePipe,
   OrganisationsApi,
-  TranslatePipe,
   pagedList,
 } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
 import { of, tap } from 'rxjs';
 import { ListFrame } from '../shared/list-frame';
 import { RowList } from '../shared/row-list';
 import { Checklist } from './checklist';
 import { applicationStatusKey, enrolmentStatusKey } from './enrolment-labels';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 type IntakeFilters = { status: ApplicationStatus; municipalityId: string; offeringId: string };
 
@@ -38,18 +35,14 @@ type IntakeFilters = { status: ApplicationStatus; municipalityId: string; offeri
 @Component({
   selector: 'blup-intake-page',
   imports: [
-    RouterLink,
-    MatButton,
+    PAGE_PARTS,
     MatFormField,
     MatLabel,
     MatSelect,
     MatOption,
-    Icon,
-    PageHeader,
     ListFrame,
     RowList,
     Checklist,
-    TranslatePipe,
     LocalDatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,11 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { RouterLink } from '@angular/router';
 import {
   ACTIVE_ENROLMENT_STATUSES,
   type EnrolmentDto,
@@ -17,11 +15,9 @@ import {
   EnrolmentApi,
   I18nService,
   LocalDatePipe,
-  TranslatePipe,
   type TranslationKey,
   pagedList,
 } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
 import type { Observable } from 'rxjs';
 import { confirmAction } from '../shared/confirm-action';
 import { ListFrame } from '../shared/list-frame';
@@ -33,7 +29,7 @@ import {
   offeringStateKey,
   payerKey,
 } from './enrolment-labels';
-import { LoadState } from '../shared/load-state';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /**
  * `/enrolment/offerings/:id` (secretariat): one offering, publish / close it, its enrolments
@@ -43,18 +39,13 @@ import { LoadState } from '../shared/load-state';
 @Component({
   selector: 'blup-offering-page',
   imports: [
-    LoadState,
+    PAGE_PARTS,
     FormsModule,
-    RouterLink,
-    MatButton,
     MatFormField,
     MatLabel,
     MatInput,
-    Icon,
-    PageHeader,
     ListFrame,
     RowList,
-    TranslatePipe,
     LocalDatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

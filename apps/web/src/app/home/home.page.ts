@@ -1,14 +1,12 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
-import { RouterLink } from '@angular/router';
 import type { HomeCard } from '@blup/contracts';
-import { AuthStore, HomeApi, TranslatePipe } from '@blup/web/core';
-import { Icon, type IconName, Notice, PageHeader } from '@blup/web/ui';
+import { AuthStore, HomeApi } from '@blup/web/core';
+import { type IconName, Notice } from '@blup/web/ui';
 import { openInviteDialog } from '../people/open-invite-dialog';
 import { NextSessionCard } from './next-session-card';
-import { LoadState } from '../shared/load-state';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /** By kind; kinds the API adds later fall back to an arrow. */
 const CARD_ICONS: Readonly<Record<string, IconName>> = {
@@ -23,17 +21,7 @@ const CARD_ICONS: Readonly<Record<string, IconName>> = {
 /** The start page: a list of cards the API picks for the person's role. */
 @Component({
   selector: 'blup-home-page',
-  imports: [
-    LoadState,
-    NgTemplateOutlet,
-    RouterLink,
-    MatButton,
-    Icon,
-    Notice,
-    PageHeader,
-    NextSessionCard,
-    TranslatePipe,
-  ],
+  imports: [PAGE_PARTS, NgTemplateOutlet, Notice, NextSessionCard],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-page-header

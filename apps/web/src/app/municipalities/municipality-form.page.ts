@@ -19,11 +19,11 @@ import { FORM_FIELDS } from '../shared/form-fields';
       [cancelLink]="id() ? ['/municipalities', id()] : '/municipalities'"
       testId="municipality-form"
     >
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>{{ 'municipalities.name' | t }}</mat-label>
-        <input matInput formControlName="name" data-testid="name" />
-        <mat-error>{{ form.controls.name | fieldError }}</mat-error>
-      </mat-form-field>
+      <blup-text-field
+        [control]="form.controls.name"
+        [label]="'municipalities.name' | t"
+        testId="name"
+      />
     </blup-edit-form-frame>
   `,
 })

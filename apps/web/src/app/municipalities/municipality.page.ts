@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
 import {
   MatList,
   MatListItem,
@@ -8,21 +7,18 @@ import {
   MatListItemTitle,
   MatNavList,
 } from '@angular/material/list';
-import { RouterLink } from '@angular/router';
 import type { VillageDto } from '@blup/contracts';
 import {
   AuthStore,
   OrganisationsApi,
   type VillageQuery,
-  TranslatePipe,
   canSeeMunicipalityOverview,
   isSecretariat,
   pagedList,
 } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
 import { ListFrame } from '../shared/list-frame';
 import { MunicipalityOverview } from './municipality-overview';
-import { LoadState } from '../shared/load-state';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /**
  * One municipality: its contact people and its villages; for its coordinators and the
@@ -31,19 +27,14 @@ import { LoadState } from '../shared/load-state';
 @Component({
   selector: 'blup-municipality-page',
   imports: [
-    LoadState,
-    RouterLink,
-    MatButton,
+    PAGE_PARTS,
     MatList,
     MatNavList,
     MatListItem,
     MatListItemTitle,
     MatListItemLine,
-    Icon,
-    PageHeader,
     ListFrame,
     MunicipalityOverview,
-    TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `

@@ -1,36 +1,30 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { inject } from '@angular/core';
-import { MatButton } from '@angular/material/button';
-import { RouterLink } from '@angular/router';
 import {
   NEWSLETTER_STATUSES,
   type NewsletterStatus,
   NewsletterStatus as Status,
   type NewsletterSummaryDto,
 } from '@blup/contracts';
-import { NewslettersApi, TranslatePipe, pagedList } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
+import { NewslettersApi, pagedList } from '@blup/web/core';
 import { ListFilter } from '../shared/list-filter';
 import { ListFrame } from '../shared/list-frame';
 import { RowList } from '../shared/row-list';
 import { NewsletterTargetPipe, NewsletterWhenPipe, newsletterStatusKey } from './newsletter-labels';
 import { NewsletterStatusChip } from './status-chip';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /** `/newsletters` for the secretariat: every newsletter by status, and a button to write one. */
 @Component({
   selector: 'blup-newsletters-page',
   imports: [
-    RouterLink,
-    MatButton,
-    Icon,
-    PageHeader,
+    PAGE_PARTS,
     ListFrame,
     ListFilter,
     RowList,
     NewsletterStatusChip,
     NewsletterTargetPipe,
     NewsletterWhenPipe,
-    TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `

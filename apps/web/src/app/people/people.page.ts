@@ -1,29 +1,23 @@
 import { ChangeDetectionStrategy, Component, Injector, inject, input } from '@angular/core';
-import { MatButton } from '@angular/material/button';
 import { MatListItem, MatListItemLine, MatListItemTitle, MatNavList } from '@angular/material/list';
-import { RouterLink } from '@angular/router';
 import { type PeopleQuery, type PersonDto, ROLES, type Role } from '@blup/contracts';
-import { AuthStore, PeopleApi, TranslatePipe, pagedList, roleKey, statusKey } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
+import { AuthStore, PeopleApi, pagedList, roleKey, statusKey } from '@blup/web/core';
 import { ListFilter } from '../shared/list-filter';
 import { ListFrame } from '../shared/list-frame';
 import { openInviteDialog } from './open-invite-dialog';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /** People the signed-in person may see, with search, a role filter and the invite action. */
 @Component({
   selector: 'blup-people-page',
   imports: [
-    RouterLink,
-    MatButton,
+    PAGE_PARTS,
     MatNavList,
     MatListItem,
     MatListItemTitle,
     MatListItemLine,
-    Icon,
-    PageHeader,
     ListFrame,
     ListFilter,
-    TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import {
@@ -10,23 +10,23 @@ import {
   PASSWORD_MIN_LENGTH,
 } from '@blup/contracts';
 import { AuthApi, AuthStore, I18nService, TranslatePipe, localeKey } from '@blup/web/core';
-import { FormActions, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
+import { PageHeader } from '@blup/web/ui';
 import { passwordsMatch } from '../shared/forms';
 import { submitter } from '../shared/submitter';
 import { TextField } from '../shared/text-field';
+import { NewPasswordFields } from '../shared/new-password-fields';
+import { SubmitForm } from '../shared/submit-form';
 
 /** The person's name, language and password. */
 @Component({
   selector: 'blup-profile-page',
   imports: [
     TextField,
-    FormActions,
-    ReactiveFormsModule,
+    NewPasswordFields,
+    SubmitForm,
     MatButtonToggleGroup,
     MatButtonToggle,
     PageHeader,
-    ApiErrorMessage,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -35,13 +35,12 @@ import { TextField } from '../shared/text-field';
 
     <section aria-labelledby="details-title">
       <h2 class="section-title" id="details-title">{{ 'profile.details' | t }}</h2>
-      <blup-api-error [error]="details.error()" />
-      <form
-        class="form"
-        novalidate
-        [formGroup]="detailsForm"
-        (ngSubmit)="saveDetails()"
-        data-testid="details-form"
+      <blup-submit-form
+        [submitter]="details"
+        [submitLabel]="'common.save' | t"
+        submitTestId="save-details"
+        testId="details-form"
+        (submitted)="saveDetails()"
       >
         <blup-text-field
           [control]="detailsForm.controls.name"
@@ -49,12 +48,7 @@ import { TextField } from '../shared/text-field';
           autocomplete="name"
           testId="name"
         />
-        <blup-form-actions
-          [submitLabel]="'common.save' | t"
-          submitTestId="save-details"
-          [busy]="details.busy()"
-        />
-      </form>
+      </blup-submit-form>
     </section>
 
     <section aria-labelledby="language-title">
@@ -77,13 +71,12 @@ import { TextField } from '../shared/text-field';
 
     <section aria-labelledby="password-title">
       <h2 class="section-title" id="password-title">{{ 'profile.changePassword' | t }}</h2>
-      <blup-api-error [error]="password.error()" />
-      <form
-        class="form"
-        novalidate
-        [formGroup]="passwordForm"
-        (ngSubmit)="changePassword()"
-        data-testid="password-form"
+      <blup-submit-form
+        [submitter]="password"
+        [submitLabel]="'profile.changePassword' | t"
+        submitTestId="change-password"
+        testId="password-form"
+        (submitted)="changePassword()"
       >
         <blup-text-field
           [control]="passwordForm.controls.currentPassword"
@@ -91,25 +84,11 @@ import { TextField } from '../shared/text-field';
           type="password"
           autocomplete="current-password"
         />
-        <blup-text-field
-          [control]="passwordForm.controls.newPassword"
-          [label]="'auth.newPassword' | t"
-          type="password"
-          autocomplete="new-password"
-          [hint]="'auth.passwordHint' | t: { min }"
+        <blup-new-password-fields
+          [password]="passwordForm.controls.newPassword"
+          [repeat]="passwordForm.controls.repeat"
         />
-        <blup-text-field
-          [control]="passwordForm.controls.repeat"
-          [label]="'auth.repeatPassword' | t"
-          type="password"
-          autocomplete="new-password"
-        />
-        <blup-form-actions
-          [submitLabel]="'profile.changePassword' | t"
-          submitTestId="change-password"
-          [busy]="password.busy()"
-        />
-      </form>
+      </blup-submit-form>
     </section>
   `,
   styles: `
@@ -131,7 +110,6 @@ export class ProfilePage {
   protected readonly i18n = inject(I18nService);
 
   protected readonly locales = LOCALES;
-  protected readonly min = PASSWORD_MIN_LENGTH;
   protected readonly details = submitter();
   protected readonly password = submitter();
   protected readonly user = this.auth.user;

@@ -8,17 +8,14 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
-import { RouterLink } from '@angular/router';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@blup/contracts';
-import { SessionsApi, TranslatePipe } from '@blup/web/core';
-import { Icon, Notice, PageHeader } from '@blup/web/ui';
-import { ApiErrorMessage } from '../shared/api-error-message';
+import { SessionsApi } from '@blup/web/core';
+import { Notice } from '@blup/web/ui';
 import { AttendanceForm } from './attendance-form';
 import { attendanceKey, rsvpKey } from './session-labels';
 import { hasStarted } from './session-time';
 import { SessionTimePipe } from './session-time.pipe';
-import { LoadState } from '../shared/load-state';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 const PAGE_SIZE = 50;
 
@@ -28,17 +25,7 @@ const PAGE_SIZE = 50;
  */
 @Component({
   selector: 'blup-attendance-page',
-  imports: [
-    LoadState,
-    RouterLink,
-    MatButton,
-    Icon,
-    Notice,
-    PageHeader,
-    ApiErrorMessage,
-    SessionTimePipe,
-    TranslatePipe,
-  ],
+  imports: [PAGE_PARTS, Notice, SessionTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="back" [routerLink]="['/sessions', id()]">

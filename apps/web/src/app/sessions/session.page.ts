@@ -1,10 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
-import { RouterLink } from '@angular/router';
 import { ATTENDANCE_STATUSES, RsvpAnswer, type SessionDto, SessionStatus } from '@blup/contracts';
-import { SessionsApi, TranslatePipe } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
+import { SessionsApi } from '@blup/web/core';
 import { MaterialList } from './material-list';
 import { NextStepList } from './next-step-list';
 import { OutcomeForm } from './outcome-form';
@@ -18,24 +15,12 @@ import {
 } from './session-labels';
 import { hasStarted } from './session-time';
 import { SessionTimePipe } from './session-time.pipe';
-import { LoadState } from '../shared/load-state';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /** One session: when, how to join, the agenda and materials, answers, attendance and outcome. */
 @Component({
   selector: 'blup-session-page',
-  imports: [
-    LoadState,
-    RouterLink,
-    MatButton,
-    Icon,
-    PageHeader,
-    MaterialList,
-    NextStepList,
-    OutcomeForm,
-    SessionActions,
-    SessionTimePipe,
-    TranslatePipe,
-  ],
+  imports: [PAGE_PARTS, MaterialList, NextStepList, OutcomeForm, SessionActions, SessionTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="back" routerLink="/sessions">

@@ -4,11 +4,12 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { TranslatePipe } from '@blup/web/core';
 import { FieldErrorPipe } from './forms';
+import { TextField } from './text-field';
 
 /**
  * What a component with reactive Material form fields imports, as one entry:
- * `imports: [FORM_FIELDS, …]` (text inputs, selects, hints and errors, and the `t` and
- * `fieldError` pipes that label them).
+ * `imports: [FORM_FIELDS, …]` (text inputs, selects, hints and errors, the `t` and
+ * `fieldError` pipes that label them, and `blup-text-field` for a plain labelled input).
  */
 export const FORM_FIELDS = [
   ReactiveFormsModule,
@@ -21,4 +22,5 @@ export const FORM_FIELDS = [
   MatOption,
   TranslatePipe,
   FieldErrorPipe,
+  TextField,
 ] as const;

@@ -23,11 +23,7 @@ const DESCRIPTION_MAX_LENGTH = 2000;
       [cancelLink]="id() ? ['/villages', id()] : '/villages'"
       testId="village-form"
     >
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>{{ 'villages.name' | t }}</mat-label>
-        <input matInput formControlName="name" data-testid="name" />
-        <mat-error>{{ form.controls.name | fieldError }}</mat-error>
-      </mat-form-field>
+      <blup-text-field [control]="form.controls.name" [label]="'villages.name' | t" testId="name" />
       @if (!id()) {
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>{{ 'villages.municipality' | t }}</mat-label>

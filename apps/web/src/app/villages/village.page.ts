@@ -1,17 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
-import { RouterLink } from '@angular/router';
 import { Role } from '@blup/contracts';
-import { AuthStore, OrganisationsApi, TranslatePipe, canEditVillage } from '@blup/web/core';
-import { Icon, PageHeader } from '@blup/web/ui';
+import { AuthStore, OrganisationsApi, canEditVillage } from '@blup/web/core';
 import { canManagePanel } from '../panel/panel-labels';
-import { LoadState } from '../shared/load-state';
+import { PAGE_PARTS } from '../shared/page-parts';
 
 /** One village: where it belongs, its cohort, and a way to its members. */
 @Component({
   selector: 'blup-village-page',
-  imports: [LoadState, RouterLink, MatButton, Icon, PageHeader, TranslatePipe],
+  imports: [PAGE_PARTS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-load-state [loading]="village.isLoading()" [error]="village.error()" />

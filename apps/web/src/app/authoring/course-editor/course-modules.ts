@@ -10,6 +10,7 @@ import { idsOf, isMove, moveItem } from '../reorder';
 import { CourseEditing } from './course-editing';
 import { ModuleLessons } from './module-lessons';
 import { MoveButtons } from './move-buttons';
+import { REORDER_STYLES } from './reorder-styles';
 
 /**
  * The course editor's modules: reordered by dragging or with the up and down buttons,
@@ -110,66 +111,53 @@ import { MoveButtons } from './move-buttons';
       </button>
     }
   `,
-  styles: `
-    :host {
-      display: block;
-    }
-    .hint {
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .section {
-      margin-block: 32px 8px;
-      font: var(--mat-sys-title-large);
-    }
-    .modules {
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .module {
-      margin-block-end: 16px;
-      padding: 12px;
-      border-radius: var(--mat-sys-corner-medium);
-      background: var(--mat-sys-surface-container-low);
-      color: var(--mat-sys-on-surface);
-    }
-    .head {
-      display: flex;
-      align-items: center;
-      gap: 4px;
-    }
-    .head .text {
-      display: flex;
-      flex: 1;
-      flex-direction: column;
-      min-inline-size: 0;
-    }
-    h3 {
-      margin: 0;
-      font: var(--mat-sys-title-medium);
-    }
-    .meta {
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .handle {
-      cursor: grab;
-    }
-    .tools {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px;
-      margin-block: 8px;
-    }
-    .cdk-drag-preview {
-      box-shadow: var(--mat-sys-level3);
-    }
-    .cdk-drag-placeholder {
-      opacity: 0.4;
-    }
-  `,
+  styles: [
+    REORDER_STYLES,
+    `
+      .hint {
+        font: var(--mat-sys-body-small);
+        color: var(--mat-sys-on-surface-variant);
+      }
+      .section {
+        margin-block: 32px 8px;
+        font: var(--mat-sys-title-large);
+      }
+      .modules {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      .module {
+        margin-block-end: 16px;
+        padding: 12px;
+        border-radius: var(--mat-sys-corner-medium);
+        background: var(--mat-sys-surface-container-low);
+        color: var(--mat-sys-on-surface);
+      }
+      .head {
+        display: flex;
+        align-items: center;
+        gap: 4px;
+      }
+      .head .text {
+        display: flex;
+        flex: 1;
+        flex-direction: column;
+        min-inline-size: 0;
+      }
+      h3 {
+        margin: 0;
+        font: var(--mat-sys-title-medium);
+      }
+      .tools {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 8px;
+        margin-block: 8px;
+      }
+    `,
+  ],
 })
 export class CourseModules {
   private readonly api = inject(CoursesApi);

@@ -28,6 +28,7 @@ import { submitter } from '../../shared/submitter';
 import { idsOf, isMove, moveItem } from '../reorder';
 import { CourseEditing } from './course-editing';
 import { MoveButtons } from './move-buttons';
+import { REORDER_STYLES } from './reorder-styles';
 
 /** One module's lessons in the course editor: reordered, deleted, and added by title and kind. */
 @Component({
@@ -134,92 +135,79 @@ import { MoveButtons } from './move-buttons';
       </button>
     }
   `,
-  styles: `
-    :host {
-      display: block;
-    }
-    .lessons {
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .lesson {
-      display: flex;
-      align-items: center;
-      gap: 4px;
-      flex-wrap: wrap;
-      padding-block: 4px;
-      border-block-end: 1px solid var(--mat-sys-outline-variant);
-      background: var(--mat-sys-surface-container-low);
-    }
-    /* Phone: icon and title on one line, the buttons under them, to the right. */
-    .lesson > * {
-      order: 2;
-    }
-    .lesson > .kind {
-      order: 0;
-      margin-inline: 8px;
-    }
-    .lesson > .text {
-      order: 1;
-      flex-basis: calc(100% - 48px);
-    }
-    .lesson > .handle {
-      margin-inline-start: auto;
-    }
-    @media (min-width: 600px) {
+  styles: [
+    REORDER_STYLES,
+    `
+      .lessons {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
       .lesson {
-        flex-wrap: nowrap;
+        display: flex;
+        align-items: center;
+        gap: 4px;
+        flex-wrap: wrap;
+        padding-block: 4px;
+        border-block-end: 1px solid var(--mat-sys-outline-variant);
+        background: var(--mat-sys-surface-container-low);
       }
-      .lesson > *,
-      .lesson > .kind,
-      .lesson > .text {
+      /* Phone: icon and title on one line, the buttons under them, to the right. */
+      .lesson > * {
+        order: 2;
+      }
+      .lesson > .kind {
         order: 0;
+        margin-inline: 8px;
       }
       .lesson > .text {
-        flex-basis: auto;
+        order: 1;
+        flex-basis: calc(100% - 48px);
       }
       .lesson > .handle {
-        margin-inline-start: 0;
+        margin-inline-start: auto;
       }
-    }
-    .lesson .text {
-      display: flex;
-      flex: 1;
-      flex-direction: column;
-      min-inline-size: 0;
-      min-block-size: 48px;
-      justify-content: center;
-      color: var(--mat-sys-on-surface);
-      text-decoration: none;
-    }
-    h4 {
-      margin: 12px 0 4px;
-      font: var(--mat-sys-title-small);
-    }
-    .meta {
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .kind {
-      color: var(--mat-sys-primary);
-    }
-    .handle {
-      cursor: grab;
-    }
-    .add-lesson {
-      display: flex;
-      flex-direction: column;
-      gap: 12px;
-      margin-block: 12px;
-    }
-    .cdk-drag-preview {
-      box-shadow: var(--mat-sys-level3);
-    }
-    .cdk-drag-placeholder {
-      opacity: 0.4;
-    }
-  `,
+      @media (min-width: 600px) {
+        .lesson {
+          flex-wrap: nowrap;
+        }
+        .lesson > *,
+        .lesson > .kind,
+        .lesson > .text {
+          order: 0;
+        }
+        .lesson > .text {
+          flex-basis: auto;
+        }
+        .lesson > .handle {
+          margin-inline-start: 0;
+        }
+      }
+      .lesson .text {
+        display: flex;
+        flex: 1;
+        flex-direction: column;
+        min-inline-size: 0;
+        min-block-size: 48px;
+        justify-content: center;
+        color: var(--mat-sys-on-surface);
+        text-decoration: none;
+      }
+      h4 {
+        margin: 12px 0 4px;
+        font: var(--mat-sys-title-small);
+      }
+      .kind {
+        color: var(--mat-sys-primary);
+      }
+      .add-lesson {
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+        margin-block: 12px;
+      }
+    `,
+  ],
 })
 export class ModuleLessons {
   private readonly api = inject(CoursesApi);
