@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { CoursesApi } from '@blup/web/core';
 import { CourseDetailsForm } from './course-editor/course-details-form';
@@ -14,13 +13,11 @@ import { PAGE_PARTS } from '../shared/page-parts';
  */
 @Component({
   selector: 'blup-course-editor-page',
-  imports: [PAGE_PARTS, MatSlideToggle, MatProgressBar, CourseDetailsForm, CourseModules],
+  imports: [PAGE_PARTS, MatSlideToggle, CourseDetailsForm, CourseModules],
   providers: [CourseEditing],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (course.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
+    <blup-load-state [loading]="course.isLoading()" />
     <a class="back" routerLink="/authoring">
       <blup-icon name="back" />
       {{ 'authoring.title' | t }}

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import {
   CoursesApi,
@@ -13,24 +12,15 @@ import {
 import { Icon, PageHeader, PercentBar } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { LESSON_KIND_ICONS } from './lesson-kind';
+import { LoadState } from '../shared/load-state';
 
 /** One course: its modules in order, each with its lessons and how far the person is. */
 @Component({
   selector: 'blup-course-page',
-  imports: [
-    RouterLink,
-    MatProgressBar,
-    Icon,
-    PageHeader,
-    PercentBar,
-    ApiErrorMessage,
-    TranslatePipe,
-  ],
+  imports: [LoadState, RouterLink, Icon, PageHeader, PercentBar, ApiErrorMessage, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (course.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
+    <blup-load-state [loading]="course.isLoading()" />
     <a class="back" routerLink="/courses">
       <blup-icon name="back" />
       {{ 'courses.allCourses' | t }}

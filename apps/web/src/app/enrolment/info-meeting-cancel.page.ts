@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { InfoMeetingSignupCancelDto } from '@blup/contracts';
 import { EnrolmentApi, LocalDatePipe, TranslatePipe } from '@blup/web/core';
@@ -9,6 +8,7 @@ import { Notice } from '@blup/web/ui';
 import { of } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { submitter } from '../shared/submitter';
+import { LoadState } from '../shared/load-state';
 
 /**
  * `/enrolment/info-meetings/cancel?token=…` (public, from the confirmation mail): shows which
@@ -17,9 +17,9 @@ import { submitter } from '../shared/submitter';
 @Component({
   selector: 'blup-info-meeting-cancel-page',
   imports: [
+    LoadState,
     RouterLink,
     MatButton,
-    MatProgressBar,
     Notice,
     ApiErrorMessage,
     TranslatePipe,
@@ -27,9 +27,7 @@ import { submitter } from '../shared/submitter';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (preview.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
+    <blup-load-state [loading]="preview.isLoading()" />
     @if (state(); as s) {
       @if (s.cancelled) {
         <blup-notice

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { ApiError, NewslettersApi, TranslatePipe } from '@blup/web/core';
 import { Notice } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { NewsletterLetter } from './letter';
+import { LoadState } from '../shared/load-state';
 
 /**
  * `/newsletters/web/:token?v=`: the public web version ("read on the web" in every mail). No
@@ -12,12 +12,10 @@ import { NewsletterLetter } from './letter';
  */
 @Component({
   selector: 'blup-newsletter-web-page',
-  imports: [MatProgressBar, Notice, ApiErrorMessage, NewsletterLetter, TranslatePipe],
+  imports: [LoadState, Notice, ApiErrorMessage, NewsletterLetter, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (copy.isLoading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-    }
+    <blup-load-state [loading]="copy.isLoading()" />
     @if (notFound()) {
       <blup-notice
         icon="mail"

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import type { PanelPreferencesDto } from '@blup/contracts';
 import { PanelApi, TranslatePipe } from '@blup/web/core';
 import { Notice, PageHeader } from '@blup/web/ui';
@@ -9,6 +8,7 @@ import { of } from 'rxjs';
 import { isUnusableLink } from '../auth/return-url';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { submitter } from '../shared/submitter';
+import { LoadState } from '../shared/load-state';
 
 /**
  * The page behind every newsletter's unsubscribe link: who the mails go to, and one button to
@@ -16,13 +16,11 @@ import { submitter } from '../shared/submitter';
  */
 @Component({
   selector: 'blup-panel-preferences-page',
-  imports: [MatButton, MatProgressBar, Notice, PageHeader, ApiErrorMessage, TranslatePipe],
+  imports: [LoadState, MatButton, Notice, PageHeader, ApiErrorMessage, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="narrow">
-      @if (loaded.isLoading()) {
-        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'app.loading' | t" />
-      }
+      <blup-load-state [loading]="loaded.isLoading()" />
       @if (!token() || (loaded.error() && isUnusableLink(loaded.error()))) {
         <blup-notice
           icon="error"
