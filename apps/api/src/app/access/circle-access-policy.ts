@@ -3,7 +3,7 @@ import type { Actor } from './access-policy';
 
 /**
  * Who takes part in, reads and changes study circles. Pure functions over the few facts each
- * rule needs; the circle services' SQL (circles/circle-ref.ts) asks the same questions for
+ * rule needs; the circle lists' SQL (circle-visibility.ts beside it) asks the same questions for
  * lists, and the specs beside this file pin the matrix.
  *
  * - Village circle: members are the village's steering group; the coordinators of the village's

@@ -2,7 +2,7 @@ import { CourseAudience, Role } from '@blup/contracts';
 
 /**
  * Who may see and author courses. Pure functions over the few facts each rule needs; the
- * catalogue's SQL (courses/course-visibility.ts) asks the same questions for lists.
+ * catalogue's SQL (course-visibility.ts beside it) asks the same questions for lists.
  *
  * The secretariat sees and authors everything, drafts too; a published village-process course
  * is open to coordinators and to steering members of villages in a cohort; any published course

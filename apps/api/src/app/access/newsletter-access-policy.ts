@@ -3,7 +3,7 @@ import type { Actor } from './access-policy';
 
 /**
  * Who writes and who reads newsletters. Pure functions over the few facts each rule needs; the
- * archive's SQL (newsletters.queries.ts `readableNewsletterSql`) asks the same questions for lists,
+ * archive's SQL (`readableNewsletterSql` in newsletter-visibility.ts beside it) asks the same questions for lists,
  * and the spec beside this file pins the matrix.
  *
  * - The secretariat writes (create, edit, schedule, test, progress) and reads everything.

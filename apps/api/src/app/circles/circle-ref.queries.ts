@@ -1,6 +1,4 @@
-import type { Actor } from '../access/access-policy';
 import type { CircleRef } from '../access/circle-access-policy';
-import { Role } from '@blup/contracts';
 
 /**
  * The circle facts the access policy needs beyond the circle's own `kind` and `village_id`, as
@@ -26,32 +24,4 @@ export function circleRefOf(kind: CircleRef['kind'], row: CircleRefColumns): Cir
     villageMunicipalityId: row.village_municipality_id,
     cohortMunicipalityIds: row.cohort_municipality_ids ?? [],
   };
-}
-
-/**
- * A SQL condition on a circle alias (`c` by default) that holds for the circles the actor may
- * read: every circle for the secretariat, else those the `circle_participants` view names them
- * in. Same answer as `canReadCircle`, for lists. Bind `actorId` with the returned params.
- */
-export function readableCirclesWhere(
-  actor: Actor,
-  alias = 'c',
-): { sql: string; params: { actorId: string } } {
-  if (actor.role === Role.Secretariat) return { sql: 'TRUE', params: { actorId: actor.id } };
-  return {
-    sql: `EXISTS (SELECT 1 FROM circle_participants cp WHERE cp.circle_id = ${alias}.id AND cp.user_id = :actorId)`,
-    params: { actorId: actor.id },
-  };
-}
-
-/**
- * `readableCirclesWhere` for raw SQL with positional parameters: the actor's id goes in as
- * `placeholder` (e.g. `$2`); pass `actor.id` at that position.
- */
-export function readableCirclesSql(actor: Actor, alias: string, placeholder: string): string {
-  const { sql } = readableCirclesWhere(actor, alias);
-  // PostgreSQL refuses a parameter the statement never uses, so the secretariat's TRUE uses it.
-  return sql === 'TRUE'
-    ? `(${placeholder}::uuid IS NOT NULL)`
-    : sql.replace(/:actorId\b/g, placeholder);
 }

@@ -2,7 +2,7 @@ import type { CircleKind, NextStep, SessionStatus } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import { updateReturning } from '../common/update-returning.queries';
-import { readableCirclesSql } from './circle-ref.queries';
+import { readableCirclesSql } from '../access/circle-visibility';
 import type { SessionContentFields } from './session-content';
 import type { ExistingSession } from './session-rules';
 

@@ -10,14 +10,10 @@ import {
 } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
-import type { CircleRef } from '../access/circle-access-policy';
+import { facilitatesEveryCircle, type CircleRef } from '../access/circle-access-policy';
 import { updateReturning } from '../common/update-returning.queries';
-import {
-  CIRCLE_REF_COLUMNS,
-  circleRefOf,
-  readableCirclesSql,
-  type CircleRefColumns,
-} from './circle-ref.queries';
+import { CIRCLE_REF_COLUMNS, circleRefOf, type CircleRefColumns } from './circle-ref.queries';
+import { readableCirclesSql } from '../access/circle-visibility';
 
 /**
  * The circles module's reads of circles, plans and the cohort grid, and its writes to `circles`
@@ -360,7 +356,7 @@ export async function findReadableCohort(
        FROM cohorts co WHERE co.id = $1`,
     [cohortId, actor.id],
   );
-  if (!row || (actor.role !== Role.Secretariat && !row.readable)) return null;
+  if (!row || !(facilitatesEveryCircle(actor) || row.readable)) return null;
   return { id: row.id, name: row.name };
 }
 

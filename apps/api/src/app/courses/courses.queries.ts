@@ -1,6 +1,6 @@
 import type { CourseAudience, LessonKind, Locale, Phase, Role, VideoStatus } from '@blup/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { contentVisibleSql, courseVisibleSql, moduleVisibleSql } from './course-visibility';
+import { contentVisibleSql, courseVisibleSql, moduleVisibleSql } from '../access/course-visibility';
 
 type Db = DataSource | EntityManager;
 

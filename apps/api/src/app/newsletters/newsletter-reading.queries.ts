@@ -1,6 +1,7 @@
 import type { Role } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
-import { readableNewsletterSql } from './newsletters.queries';
+import { readableNewsletterSql } from '../access/newsletter-visibility';
+import { NEWSLETTER_SCOPE_SQL } from './newsletters.queries';
 
 /** What reading newsletters needs: the progress of sending and the members' archive. */
 
@@ -74,11 +75,11 @@ export async function archivePage(
   filter: { villageId: string | null; take: number; skip: number },
 ): Promise<{ total: number; rows: ArchiveRow[] }> {
   const params: unknown[] = [reader.id, reader.villageId, reader.municipalityId];
-  const readable = readableNewsletterSql(reader.role, {
-    user: '$1',
-    village: '$2',
-    municipality: '$3',
-  });
+  const readable = readableNewsletterSql(
+    reader.role,
+    { user: '$1', village: '$2', municipality: '$3' },
+    NEWSLETTER_SCOPE_SQL,
+  );
   let villageFilter = '';
   if (filter.villageId) {
     params.push(filter.villageId);

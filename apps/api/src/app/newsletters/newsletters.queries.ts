@@ -1,6 +1,5 @@
 import {
   NewsletterTargetKind,
-  Role,
   type NextStep,
   type NewsletterTargetDto,
   type NewsletterTargetRef,
@@ -57,35 +56,6 @@ export const NEWSLETTER_SCOPE_SQL = `
   UNION ALL
   SELECT n2.id, 'village', v.id, v.cohort_id, NULL
     FROM newsletters n2 JOIN villages v ON v.id = n2.village_id`;
-
-/**
- * The SQL twin of `canReadNewsletter` for lists: a condition on the newsletter aliased `n`.
- * `user`, `village` and `municipality` are placeholders holding the actor's ids; only the role
- * picks the branch.
- */
-export function readableNewsletterSql(
-  role: Role,
-  p: { user: string; village: string; municipality: string },
-): string {
-  if (role === Role.Secretariat) return `(${p.user}::uuid IS NOT NULL)`;
-  const archived = `n.status IN ('sent', 'partly_failed')`;
-  const course = `EXISTS (SELECT 1 FROM course_access ca WHERE ca.course_id = n.course_id AND ca.user_id = ${p.user}::uuid)`;
-  let byRole = 'FALSE';
-  if (role === Role.SteeringMember) {
-    byRole = `EXISTS (SELECT 1 FROM (${NEWSLETTER_SCOPE_SQL}) sc
-                       WHERE sc.newsletter_id = n.id AND sc.kind = 'village'
-                         AND sc.village_id = ${p.village}::uuid)`;
-  }
-  if (role === Role.Coordinator) {
-    byRole = `EXISTS (SELECT 1 FROM (${NEWSLETTER_SCOPE_SQL}) sc
-                       WHERE sc.newsletter_id = n.id
-                         AND ((sc.kind = 'village' AND EXISTS (SELECT 1 FROM villages sv
-                                WHERE sv.id = sc.village_id AND sv.municipality_id = ${p.municipality}::uuid))
-                           OR (sc.kind = 'coordinator' AND EXISTS (SELECT 1 FROM villages cv
-                                WHERE cv.cohort_id = sc.cohort_id AND cv.municipality_id = ${p.municipality}::uuid))))`;
-  }
-  return `(${archived} AND (${course} OR ${byRole}))`;
-}
 
 /** The facts `canReadNewsletter` needs about one newsletter, for one reader. */
 export async function loadReadRef(

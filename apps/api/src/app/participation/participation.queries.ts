@@ -9,11 +9,8 @@ import type {
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import { facilitatesEveryCircle, type CircleRef } from '../access/circle-access-policy';
-import {
-  CIRCLE_REF_COLUMNS,
-  readableCirclesWhere,
-  type CircleRefColumns,
-} from '../circles/circle-ref.queries';
+import { CIRCLE_REF_COLUMNS, type CircleRefColumns } from '../circles/circle-ref.queries';
+import { readableCirclesWhere } from '../access/circle-visibility';
 import type { SessionPageRow, SummaryRow } from './session-rows';
 
 /**

@@ -1,10 +1,6 @@
 import { Role } from '@blup/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  contentVisibleSql,
-  courseVisibleSql,
-  moduleVisibleSql,
-} from '../courses/course-visibility';
+import { contentVisibleSql, courseVisibleSql, moduleVisibleSql } from '../access/course-visibility';
 import { publishedLessonSql } from '../courses/courses.queries';
 
 type Db = DataSource | EntityManager;

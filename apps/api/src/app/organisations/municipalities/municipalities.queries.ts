@@ -2,7 +2,7 @@ import { Role, type Phase } from '@blup/contracts';
 import type { DataSource, Repository } from 'typeorm';
 import type { Scope } from '../../access/access-policy';
 import { likePattern, pageWindow, type PageQueryDto } from '../../common/pagination';
-import { moduleVisibleSql } from '../../courses/course-visibility';
+import { moduleVisibleSql } from '../../access/course-visibility';
 import { publishedLessonSql } from '../../courses/courses.queries';
 import type { Municipality, Village } from '../../database/entities';
 
