@@ -12,3 +12,4 @@ export * from './lib/newsletters';
 export * from './lib/citizen-panel';
 export * from './lib/enrolment';
 export * from './lib/applications';
+export * from './lib/goals';

@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { MailModule } from './mail/mail.module';
+import { GoalsModule } from './goals/goals.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ProgressModule } from './progress/progress.module';
 import { ParticipationModule } from './participation/participation.module';
@@ -66,6 +67,7 @@ export class AppModule {
         NewsletterDeliveryModule.register({ worker }),
         EnrolmentModule,
         ApplicationsModule.register({ worker }),
+        GoalsModule,
       ],
       providers: [FlushLogsOnShutdown],
     };

@@ -158,6 +158,10 @@ export enum ErrorCode {
   /** Too many info-meeting sign-ups from one network. Params: minutes. Sent with Retry-After. */
   InfoMeetingSignUpRateLimited = 'info_meeting_sign_up_rate_limited',
 
+  // Village goals (issue 13)
+  /** Someone else saved the goal since it was opened. Params: name, at (ISO). */
+  GoalChanged = 'goal_changed',
+
   // Requests
   /** Missing, or not visible to this person. */
   NotFound = 'not_found',

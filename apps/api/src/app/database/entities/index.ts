@@ -2,6 +2,7 @@ import { CITIZEN_PANEL_ENTITIES } from './citizen-panel';
 import { NEWSLETTER_ENTITIES } from './newsletters';
 import { ENROLMENT_ENTITIES } from './enrolment';
 import { APPLICATION_ENTITIES } from './applications';
+import { GOAL_ENTITIES } from './goals';
 import { CalendarFeed } from './calendar-feed.entity';
 import { Circle } from './circle.entity';
 import { CircleSession } from './circle-session.entity';
@@ -71,4 +72,5 @@ export const ENTITIES = [
   ...NEWSLETTER_ENTITIES,
   ...ENROLMENT_ENTITIES,
   ...APPLICATION_ENTITIES,
+  ...GOAL_ENTITIES,
 ];

@@ -6,6 +6,7 @@ import { Newsletters1763920000000 } from './1763920000000-newsletters';
 import { Enrolment1763940000000 } from './1763940000000-enrolment';
 import { Applications1763950000000 } from './1763950000000-applications';
 import { SessionCancelNotices1763960000000 } from './1763960000000-session-cancel-notices';
+import { VillageGoals1763970000000 } from './1763970000000-village-goals';
 
 /** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Enrolment1763940000000,
   Applications1763950000000,
   SessionCancelNotices1763960000000,
+  VillageGoals1763970000000,
 ];

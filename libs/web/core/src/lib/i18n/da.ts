@@ -185,6 +185,8 @@ export const da = {
     session_over: 'Mødet er slut, så der kan ikke længere svares på det.',
     not_circle_member: '{name} er ikke med i denne studiekreds. Vælg en af kredsens deltagere.',
     rsvp_not_allowed: 'Kun kredsens deltagere kan svare på, om de kommer.',
+    goal_changed:
+      '{name} har ændret målet, mens du skrev. Dine ændringer er ikke gemt: se deres udgave, og skriv dine ind igen.',
     not_found: 'Vi kunne ikke finde det, du leder efter.',
     invalid_id: 'Adressen er ikke rigtig. Tjek linket, eller gå tilbage, og prøv igen.',
     unknown_reference:

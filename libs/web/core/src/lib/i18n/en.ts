@@ -190,6 +190,8 @@ export const en: Dictionary = {
     not_circle_member:
       '{name} is not in this study circle. Choose one of the circle’s participants.',
     rsvp_not_allowed: 'Only the circle’s participants can say whether they are coming.',
+    goal_changed:
+      '{name} changed the goal while you were writing. Your changes were not saved: look at their version and add yours again.',
     not_found: 'We could not find what you are looking for.',
     invalid_id: 'That address is not right. Check the link, or go back and try again.',
     unknown_reference: 'Something you chose no longer exists. Reload the page and choose again.',

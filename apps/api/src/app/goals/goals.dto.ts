@@ -1,0 +1,207 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  GOAL_LIMITS,
+  GOAL_STATUSES,
+  GoalStatus,
+  SDG_COUNT,
+  type CreateGoalUpdateRequest,
+  type CreateVillageGoalRequest,
+  type GoalUpdateDto,
+  type PersonSummary,
+  type SdgDto,
+  type UpdateVillageGoalRequest,
+  type VillageGoalDto,
+  type VillageGoalsQuery,
+} from '@blup/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  Max,
+  Min,
+} from 'class-validator';
+import { IsIsoDate } from '../common/iso-date';
+import { PageQueryDto } from '../common/pagination';
+import { PersonSummaryResponse } from '../common/person-summary';
+import { Nullable, Optional, TextField } from '../common/text-fields';
+
+const STATUS_MESSAGE = `status must be one of ${GOAL_STATUSES.join(', ')}`;
+const VALUE_RANGE = `between -${GOAL_LIMITS.valueMax} and ${GOAL_LIMITS.valueMax}`;
+
+/** A number an indicator can hold: finite, within range, at most 4 decimals. */
+function IndicatorValue(field: string): PropertyDecorator {
+  return applyDecorators(
+    Max(GOAL_LIMITS.valueMax, { message: `${field} must be ${VALUE_RANGE}` }),
+    Min(-GOAL_LIMITS.valueMax, { message: `${field} must be ${VALUE_RANGE}` }),
+    IsNumber(
+      { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 },
+      { message: `${field} must be a number with at most 4 decimals` },
+    ),
+  );
+}
+
+const SDG_NUMBERS = `sdgs must be goal numbers from 1 to ${SDG_COUNT}`;
+
+/** One or more of the 17 goals, each once. */
+function SdgList(): PropertyDecorator {
+  return applyDecorators(
+    Max(SDG_COUNT, { each: true, message: SDG_NUMBERS }),
+    Min(1, { each: true, message: SDG_NUMBERS }),
+    IsInt({ each: true, message: SDG_NUMBERS }),
+    ArrayUnique({ message: 'sdgs names a goal twice' }),
+    ArrayMaxSize(SDG_COUNT, { message: `sdgs can hold at most ${SDG_COUNT} goals` }),
+    ArrayMinSize(1, { message: 'sdgs must name at least one of the 17 goals' }),
+    IsArray({ message: 'sdgs must be a list of goal numbers' }),
+  );
+}
+
+export class SdgResponse implements SdgDto {
+  @ApiProperty({ minimum: 1, maximum: SDG_COUNT, example: 11 })
+  number: number;
+
+  @ApiProperty({ example: 'Bæredygtige byer og lokalsamfund' })
+  nameDa: string;
+
+  @ApiProperty({ example: 'Sustainable cities and communities' })
+  nameEn: string;
+
+  @ApiProperty({ example: '#FD9D24', pattern: '^#[0-9A-F]{6}$' })
+  colour: string;
+}
+
+export class VillageGoalResponse implements VillageGoalDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) villageId: string;
+  @ApiProperty({ example: 'Glumsø og Omegn' }) villageName: string;
+  @ApiProperty({ example: 'Samkørsel til Næstved' }) title: string;
+  @ApiProperty() why: string;
+  @ApiProperty({ type: [Number], example: [11, 13] }) sdgs: number[];
+  @ApiProperty({ example: 'Arbejdsgruppen for mobilitet' }) owner: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) horizon: string | null;
+  @ApiProperty() indicator: string;
+  @ApiProperty({ type: Number, nullable: true }) baseline: number | null;
+  @ApiProperty({ type: Number, nullable: true }) targetValue: number | null;
+  @ApiProperty({ type: Number, nullable: true }) currentValue: number | null;
+  @ApiProperty({ enum: GoalStatus, enumName: 'GoalStatus' }) status: GoalStatus;
+  @ApiProperty({ description: 'Send it back with a change (409 when someone saved since).' })
+  version: number;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: PersonSummaryResponse, nullable: true })
+  updatedBy: PersonSummary | null;
+  @ApiProperty({ description: 'Whether you may change it and record progress.' })
+  canEdit: boolean;
+}
+
+export class GoalUpdateResponse implements GoalUpdateDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) goalId: string;
+  @ApiProperty({ enum: GoalStatus, enumName: 'GoalStatus' }) status: GoalStatus;
+  @ApiProperty() note: string;
+  @ApiProperty({ type: Number, nullable: true }) value: number | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: PersonSummaryResponse, nullable: true })
+  createdBy: PersonSummary | null;
+}
+
+export class VillageGoalsQueryDto extends PageQueryDto implements VillageGoalsQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: SDG_COUNT, description: 'Only goals on this SDG.' })
+  @IsOptional()
+  @Type(() => Number)
+  @Max(SDG_COUNT, { message: `sdg must be a goal number from 1 to ${SDG_COUNT}` })
+  @Min(1, { message: `sdg must be a goal number from 1 to ${SDG_COUNT}` })
+  @IsInt({ message: `sdg must be a goal number from 1 to ${SDG_COUNT}` })
+  sdg?: number;
+
+  @ApiPropertyOptional({ enum: GoalStatus, enumName: 'GoalStatus' })
+  @IsOptional()
+  @IsIn(GOAL_STATUSES, { message: STATUS_MESSAGE })
+  status?: GoalStatus;
+}
+
+/** What a goal holds besides its title and SDGs; every field may be left out. */
+class GoalDetails {
+  @ApiPropertyOptional({ maxLength: GOAL_LIMITS.whyMaxLength })
+  @Optional()
+  @TextField('why', GOAL_LIMITS.whyMaxLength, { allowEmpty: true, multiline: true })
+  why?: string;
+
+  @ApiPropertyOptional({ maxLength: GOAL_LIMITS.ownerMaxLength })
+  @Optional()
+  @TextField('owner', GOAL_LIMITS.ownerMaxLength, { allowEmpty: true })
+  owner?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2028-06-30' })
+  @Nullable()
+  @IsIsoDate({ message: 'horizon must be a date written YYYY-MM-DD, or null' })
+  horizon?: string | null;
+
+  @ApiPropertyOptional({ maxLength: GOAL_LIMITS.indicatorMaxLength })
+  @Optional()
+  @TextField('indicator', GOAL_LIMITS.indicatorMaxLength, { allowEmpty: true })
+  indicator?: string;
+
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  @Nullable()
+  @IndicatorValue('baseline')
+  baseline?: number | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  @Nullable()
+  @IndicatorValue('targetValue')
+  targetValue?: number | null;
+}
+
+export class CreateVillageGoalBody extends GoalDetails implements CreateVillageGoalRequest {
+  @ApiProperty({ maxLength: GOAL_LIMITS.titleMaxLength, example: 'Samkørsel til Næstved' })
+  @TextField('title', GOAL_LIMITS.titleMaxLength)
+  title: string;
+
+  @ApiProperty({ type: [Number], minItems: 1, maxItems: SDG_COUNT, example: [11, 13] })
+  @SdgList()
+  sdgs: number[];
+
+  @ApiPropertyOptional({ enum: GoalStatus, enumName: 'GoalStatus', default: GoalStatus.Idea })
+  @Optional()
+  @IsIn(GOAL_STATUSES, { message: STATUS_MESSAGE })
+  status?: GoalStatus;
+}
+
+export class UpdateVillageGoalBody extends GoalDetails implements UpdateVillageGoalRequest {
+  @ApiPropertyOptional({ maxLength: GOAL_LIMITS.titleMaxLength })
+  @Optional()
+  @TextField('title', GOAL_LIMITS.titleMaxLength)
+  title?: string;
+
+  @ApiPropertyOptional({ type: [Number], minItems: 1, maxItems: SDG_COUNT })
+  @Optional()
+  @SdgList()
+  sdgs?: number[];
+
+  @ApiProperty({ minimum: 1, description: 'The version you changed (VillageGoal.version).' })
+  @Min(1, { message: 'version must be the version you opened, a whole number from 1' })
+  @IsInt({ message: 'version must be the version you opened, a whole number from 1' })
+  version: number;
+}
+
+export class CreateGoalUpdateBody implements CreateGoalUpdateRequest {
+  @ApiProperty({ enum: GoalStatus, enumName: 'GoalStatus' })
+  @IsIn(GOAL_STATUSES, { message: STATUS_MESSAGE })
+  status: GoalStatus;
+
+  @ApiPropertyOptional({ maxLength: GOAL_LIMITS.noteMaxLength })
+  @Optional()
+  @TextField('note', GOAL_LIMITS.noteMaxLength, { allowEmpty: true, multiline: true })
+  note?: string;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The indicator measured now.' })
+  @Nullable()
+  @IndicatorValue('value')
+  value?: number | null;
+}

@@ -1,0 +1,159 @@
+import type { GoalStatus, PersonSummary } from '@blup/contracts';
+import type { EntityManager } from 'typeorm';
+import { likePattern } from '../common/pagination';
+
+/** A village as the goal rules need it: who may see it, and its name for the answer. */
+export interface GoalVillage {
+  id: string;
+  name: string;
+  municipalityId: string;
+}
+
+export async function findGoalVillage(
+  em: EntityManager,
+  villageId: string,
+): Promise<GoalVillage | null> {
+  const [row] = await em.query<{ id: string; name: string; municipality_id: string }[]>(
+    `SELECT id, name, municipality_id FROM villages WHERE id = $1`,
+    [villageId],
+  );
+  return row ? { id: row.id, name: row.name, municipalityId: row.municipality_id } : null;
+}
+
+/** A goal row with its village and the person who last changed it. */
+export interface GoalRow {
+  id: string;
+  village_id: string;
+  village_name: string;
+  municipality_id: string;
+  title: string;
+  why: string;
+  sdgs: number[];
+  owner: string;
+  horizon: string | null;
+  indicator: string;
+  baseline: string | null;
+  target_value: string | null;
+  current_value: string | null;
+  status: GoalStatus;
+  version: number;
+  updated_at: Date;
+  updated_by_id: string | null;
+  updated_by_name: string | null;
+  updated_by_email: string | null;
+}
+
+const GOAL_COLUMNS = `g.id, g.village_id, v.name AS village_name, v.municipality_id, g.title, g.why,
+       g.sdgs::int[] AS sdgs, g.owner, to_char(g.horizon, 'YYYY-MM-DD') AS horizon, g.indicator,
+       g.baseline::text AS baseline, g.target_value::text AS target_value,
+       g.current_value::text AS current_value, g.status, g.version, g.updated_at,
+       u.id AS updated_by_id, u.name AS updated_by_name, u.email AS updated_by_email`;
+
+const GOAL_FROM = `FROM village_goals g
+  JOIN villages v ON v.id = g.village_id
+  LEFT JOIN users u ON u.id = g.updated_by`;
+
+/** One goal; with `lock`, its row is locked for the rest of the transaction. */
+export async function findGoal(
+  em: EntityManager,
+  id: string,
+  lock = false,
+): Promise<GoalRow | null> {
+  const [row] = await em.query<GoalRow[]>(
+    `SELECT ${GOAL_COLUMNS} ${GOAL_FROM} WHERE g.id = $1 ${lock ? 'FOR UPDATE OF g' : ''}`,
+    [id],
+  );
+  return row ?? null;
+}
+
+export interface GoalFilter {
+  sdg?: number;
+  status?: GoalStatus;
+  q?: string;
+  skip: number;
+  take: number;
+}
+
+/** One page of a village's goals, oldest first (the order the village wrote them), and the total. */
+export async function findVillageGoals(
+  em: EntityManager,
+  villageId: string,
+  filter: GoalFilter,
+): Promise<{ rows: GoalRow[]; total: number }> {
+  const params: unknown[] = [villageId];
+  const where = ['g.village_id = $1'];
+  if (filter.sdg !== undefined) {
+    params.push(filter.sdg);
+    where.push(`$${params.length}::smallint = ANY (g.sdgs)`);
+  }
+  if (filter.status) {
+    params.push(filter.status);
+    where.push(`g.status = $${params.length}`);
+  }
+  if (filter.q) {
+    params.push(likePattern(filter.q));
+    where.push(`(g.title ILIKE $${params.length} OR g.why ILIKE $${params.length})`);
+  }
+  const condition = where.join(' AND ');
+  const [{ total }] = await em.query<{ total: number }[]>(
+    `SELECT count(*)::int AS total FROM village_goals g WHERE ${condition}`,
+    params,
+  );
+  const rows = await em.query<GoalRow[]>(
+    `SELECT ${GOAL_COLUMNS} ${GOAL_FROM} WHERE ${condition}
+      ORDER BY g.created_at, g.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, filter.take, filter.skip],
+  );
+  return { rows, total };
+}
+
+export interface GoalUpdateRow {
+  id: string;
+  goal_id: string;
+  status: GoalStatus;
+  note: string;
+  value: string | null;
+  created_at: Date;
+  created_by_id: string | null;
+  created_by_name: string | null;
+  created_by_email: string | null;
+}
+
+const UPDATE_SELECT = `SELECT w.id, w.goal_id, w.status, w.note, w.value::text AS value, w.created_at,
+         u.id AS created_by_id, u.name AS created_by_name, u.email AS created_by_email
+    FROM village_goal_updates w LEFT JOIN users u ON u.id = w.created_by`;
+
+/** One page of a goal's timeline, newest first, and the total. */
+export async function findGoalUpdates(
+  em: EntityManager,
+  goalId: string,
+  page: { skip: number; take: number },
+): Promise<{ rows: GoalUpdateRow[]; total: number }> {
+  const [{ total }] = await em.query<{ total: number }[]>(
+    `SELECT count(*)::int AS total FROM village_goal_updates WHERE goal_id = $1`,
+    [goalId],
+  );
+  const rows = await em.query<GoalUpdateRow[]>(
+    `${UPDATE_SELECT} WHERE w.goal_id = $1
+      ORDER BY w.created_at DESC, w.id DESC LIMIT $2 OFFSET $3`,
+    [goalId, page.take, page.skip],
+  );
+  return { rows, total };
+}
+
+export async function findGoalUpdate(em: EntityManager, id: string): Promise<GoalUpdateRow> {
+  const [row] = await em.query<GoalUpdateRow[]>(`${UPDATE_SELECT} WHERE w.id = $1`, [id]);
+  return row;
+}
+
+export function personOf(
+  id: string | null,
+  name: string | null,
+  email: string | null,
+): PersonSummary | null {
+  return id && name !== null && email !== null ? { id, name, email } : null;
+}
+
+export function numberOf(value: string | null): number | null {
+  return value === null ? null : Number(value);
+}

@@ -1,0 +1,266 @@
+import {
+  ErrorCode,
+  GoalStatus,
+  Role,
+  type ErrorBody,
+  type GoalUpdateDto,
+  type Page,
+  type SdgDto,
+  type VillageGoalDto,
+} from '@blup/contracts';
+import { randomBytes } from 'node:crypto';
+import type { Village } from '../src/app/database/entities';
+import { startTestApp, type TestApp } from './harness';
+import type { TestClient } from './http-client';
+import { signInAs } from './sign-in';
+
+/**
+ * Village goals on the 17 SDGs: who may read and write them, the timeline of progress, the 409
+ * when two people change one goal, and bad input.
+ */
+const suffix = randomBytes(3).toString('hex');
+let t: TestApp;
+let glumso: Village;
+let tybjerg: Village;
+let kegnaes: Village;
+let as: Record<
+  'secretariat' | 'member' | 'otherMember' | 'coordinator' | 'otherCoordinator' | 'learner',
+  TestClient
+>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const f = t.factory;
+  const naestved = await f.municipality(`Næstved ${suffix}`);
+  const sonderborg = await f.municipality(`Sønderborg ${suffix}`);
+  glumso = await f.village(naestved, 'Glumsø og Omegn');
+  tybjerg = await f.village(naestved, 'Tybjerg');
+  kegnaes = await f.village(sonderborg, 'Kegnæs');
+  as = {
+    secretariat: await signInAs(t, await f.user({ role: Role.Secretariat })),
+    member: await signInAs(t, await f.user({ role: Role.SteeringMember, village: glumso })),
+    otherMember: await signInAs(t, await f.user({ role: Role.SteeringMember, village: tybjerg })),
+    coordinator: await signInAs(
+      t,
+      await f.user({ role: Role.Coordinator, municipality: naestved }),
+    ),
+    otherCoordinator: await signInAs(
+      t,
+      await f.user({ role: Role.Coordinator, municipality: sonderborg }),
+    ),
+    learner: await signInAs(t, await f.user({ role: Role.Learner, municipality: naestved })),
+  };
+});
+
+afterAll(() => t.close());
+
+const goalBody = {
+  title: 'Samkørsel til Næstved',
+  why: 'Bussen kører kun to gange om dagen.',
+  sdgs: [13, 11],
+  owner: 'Arbejdsgruppen for mobilitet',
+  horizon: '2028-06-30',
+  indicator: 'Faste samkørselsruter',
+  baseline: 0,
+  targetValue: 5,
+};
+
+async function createGoal(village: Village = glumso): Promise<VillageGoalDto> {
+  const res = await as.member.post<VillageGoalDto>(`/api/villages/${village.id}/goals`, goalBody);
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+describe('the SDG catalogue', () => {
+  it('lists the 17 goals with their Danish names and colours, without signing in', async () => {
+    const res = await t.client().get<Page<SdgDto>>('/api/sdgs?pageSize=20');
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(17);
+    expect(res.body.items[0]).toEqual({
+      number: 1,
+      nameDa: 'Afskaf fattigdom',
+      nameEn: 'No poverty',
+      colour: '#E5243B',
+    });
+    expect(res.body.items.map((sdg) => sdg.number)).toEqual(
+      Array.from({ length: 17 }, (_, i) => i + 1),
+    );
+  });
+});
+
+describe('writing goals', () => {
+  it('lets the steering group add a goal on two SDGs, sorted, at version 1', async () => {
+    const goal = await createGoal();
+    expect(goal).toMatchObject({
+      villageId: glumso.id,
+      villageName: 'Glumsø og Omegn',
+      sdgs: [11, 13],
+      horizon: '2028-06-30',
+      baseline: 0,
+      targetValue: 5,
+      currentValue: null,
+      status: GoalStatus.Idea,
+      version: 1,
+      canEdit: true,
+    });
+    expect(goal.updatedBy?.name).toBeTruthy();
+  });
+
+  it('refuses bad input with a 400 naming the field', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...goalBody, sdgs: [] }, 'sdgs'],
+      [{ ...goalBody, sdgs: [18] }, 'sdgs'],
+      [{ ...goalBody, sdgs: [3, 3] }, 'sdgs'],
+      [{ ...goalBody, sdgs: '3' }, 'sdgs'],
+      [{ ...goalBody, title: '  ' }, 'title'],
+      [{ ...goalBody, horizon: '2028-02-30' }, 'horizon'],
+      [{ ...goalBody, targetValue: 1e12 }, 'targetValue'],
+      [{ ...goalBody, status: 'done' }, 'status'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await as.member.post<ErrorBody>(`/api/villages/${glumso.id}/goals`, body);
+      expect({ field, status: res.status }).toEqual({ field, status: 400 });
+      expect(Object.keys(res.body.details ?? {})).toContain(field);
+    }
+  });
+
+  it('refuses a second save made from an older version with a 409 naming who saved', async () => {
+    const goal = await createGoal();
+    const first = await as.member.patch<VillageGoalDto>(`/api/goals/${goal.id}`, {
+      version: 1,
+      title: 'Samkørsel og delebil',
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(2);
+    const second = await as.secretariat.patch<ErrorBody>(`/api/goals/${goal.id}`, {
+      version: 1,
+      title: 'Delebil',
+    });
+    expect(second.status).toBe(409);
+    expect(second.body.code).toBe(ErrorCode.GoalChanged);
+    expect(second.body.params?.name).toBe(first.body.updatedBy?.name);
+    const now = await as.member.get<VillageGoalDto>(`/api/goals/${goal.id}`);
+    expect(now.body.title).toBe('Samkørsel og delebil');
+    const missing = await as.member.patch<ErrorBody>(`/api/goals/${goal.id}`, { title: 'x' });
+    expect(missing.status).toBe(400);
+  });
+
+  it('records progress in one tap, keeps every update, and moves the goal on', async () => {
+    const goal = await createGoal();
+    const one = await as.member.post<GoalUpdateDto>(`/api/goals/${goal.id}/updates`, {
+      status: GoalStatus.InProgress,
+    });
+    expect(one.status).toBe(201);
+    const two = await as.member.post<GoalUpdateDto>(`/api/goals/${goal.id}/updates`, {
+      status: GoalStatus.OnTrack,
+      note: 'To ruter kører nu.',
+      value: 2,
+    });
+    expect(two.body).toMatchObject({
+      status: GoalStatus.OnTrack,
+      note: 'To ruter kører nu.',
+      value: 2,
+    });
+    const timeline = await as.coordinator.get<Page<GoalUpdateDto>>(`/api/goals/${goal.id}/updates`);
+    expect(timeline.body.total).toBe(2);
+    expect(timeline.body.items.map((u) => u.status)).toEqual([
+      GoalStatus.OnTrack,
+      GoalStatus.InProgress,
+    ]);
+    const after = await as.member.get<VillageGoalDto>(`/api/goals/${goal.id}`);
+    expect(after.body).toMatchObject({ status: GoalStatus.OnTrack, currentValue: 2, version: 3 });
+  });
+
+  it('filters a village’s goals by SDG and status, a page at a time', async () => {
+    const village = tybjerg;
+    const client = as.otherMember;
+    for (const sdgs of [[2], [2, 15], [7]]) {
+      const res = await client.post(`/api/villages/${village.id}/goals`, {
+        title: `Mål ${sdgs}`,
+        sdgs,
+      });
+      expect(res.status).toBe(201);
+    }
+    const onTwo = await client.get<Page<VillageGoalDto>>(
+      `/api/villages/${village.id}/goals?sdg=2&pageSize=1`,
+    );
+    expect(onTwo.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+    expect(onTwo.body.items).toHaveLength(1);
+    const reached = await client.get<Page<VillageGoalDto>>(
+      `/api/villages/${village.id}/goals?status=reached`,
+    );
+    expect(reached.body.total).toBe(0);
+    const bad = await client.get(`/api/villages/${village.id}/goals?sdg=18`);
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('who may see and change a village’s goals', () => {
+  let goal: VillageGoalDto;
+  beforeAll(async () => {
+    goal = await createGoal();
+  });
+
+  it('lets the village, its coordinators and the secretariat read; hides it from the rest', async () => {
+    const expected: [keyof typeof as, number, boolean | null][] = [
+      ['secretariat', 200, true],
+      ['member', 200, true],
+      ['coordinator', 200, false],
+      ['otherMember', 404, null],
+      ['otherCoordinator', 404, null],
+      ['learner', 404, null],
+    ];
+    for (const [who, status, canEdit] of expected) {
+      const one = await as[who].get<VillageGoalDto>(`/api/goals/${goal.id}`);
+      const list = await as[who].get<Page<VillageGoalDto>>(`/api/villages/${glumso.id}/goals`);
+      const timeline = await as[who].get(`/api/goals/${goal.id}/updates`);
+      expect({ who, one: one.status, list: list.status, timeline: timeline.status }).toEqual({
+        who,
+        one: status,
+        list: status,
+        timeline: status,
+      });
+      if (canEdit !== null) expect({ who, canEdit: one.body.canEdit }).toEqual({ who, canEdit });
+    }
+    expect((await t.client().get(`/api/goals/${goal.id}`)).status).toBe(401);
+  });
+
+  it('lets only the village’s steering group and the secretariat write', async () => {
+    const expected: [keyof typeof as, number][] = [
+      ['coordinator', 403],
+      ['otherMember', 404],
+      ['otherCoordinator', 404],
+      ['learner', 404],
+    ];
+    for (const [who, status] of expected) {
+      const create = await as[who].post(`/api/villages/${glumso.id}/goals`, goalBody);
+      const patch = await as[who].patch(`/api/goals/${goal.id}`, { version: 1, title: 'x' });
+      const update = await as[who].post(`/api/goals/${goal.id}/updates`, {
+        status: GoalStatus.Reached,
+      });
+      const remove = await as[who].delete(`/api/goals/${goal.id}`);
+      expect({
+        who,
+        create: create.status,
+        patch: patch.status,
+        update: update.status,
+        remove: remove.status,
+      }).toEqual({
+        who,
+        create: status,
+        patch: status,
+        update: status,
+        remove: status,
+      });
+    }
+    const untouched = await as.member.get<VillageGoalDto>(`/api/goals/${goal.id}`);
+    expect(untouched.body).toMatchObject({ version: 1, status: GoalStatus.Idea });
+    const other = await as.secretariat.post<VillageGoalDto>(
+      `/api/villages/${kegnaes.id}/goals`,
+      goalBody,
+    );
+    expect(other.status).toBe(201);
+    expect((await as.secretariat.delete(`/api/goals/${other.body.id}`)).status).toBe(204);
+    expect((await as.secretariat.get(`/api/goals/${other.body.id}`)).status).toBe(404);
+  });
+});

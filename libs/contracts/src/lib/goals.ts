@@ -1,0 +1,109 @@
+import type { PersonSummary } from './organisations';
+
+/** One of the UN's 17 Sustainable Development Goals (Verdensmålene). */
+export interface SdgDto {
+  /** 1–17. */
+  number: number;
+  /** The official Danish short name, e.g. "Afskaf fattigdom". */
+  nameDa: string;
+  /** The official English short name, e.g. "No poverty". */
+  nameEn: string;
+  /** The UN's colour for the goal, `#RRGGBB`. */
+  colour: string;
+}
+
+export const SDG_COUNT = 17;
+
+/** Where a village goal stands, set by hand (never computed). */
+export enum GoalStatus {
+  Idea = 'idea',
+  InProgress = 'in_progress',
+  OnTrack = 'on_track',
+  Reached = 'reached',
+  Paused = 'paused',
+}
+
+export const GOAL_STATUSES = Object.values(GoalStatus) as readonly GoalStatus[];
+
+export const GOAL_LIMITS = {
+  titleMaxLength: 200,
+  whyMaxLength: 4000,
+  ownerMaxLength: 200,
+  indicatorMaxLength: 200,
+  noteMaxLength: 2000,
+  /** Indicator values: baseline, target and measured values. */
+  valueMax: 1_000_000_000,
+} as const;
+
+/** A village goal (landsbymål) on one or more SDGs. */
+export interface VillageGoalDto {
+  id: string;
+  villageId: string;
+  villageName: string;
+  title: string;
+  /** Why the village wants it. */
+  why: string;
+  /** The SDG numbers, ascending, at least one. */
+  sdgs: number[];
+  /** A person or a working group, in words. */
+  owner: string;
+  /** When it should be reached, YYYY-MM-DD, or null. */
+  horizon: string | null;
+  /** What is measured, e.g. "Antal ruter i samkørselsordningen". */
+  indicator: string;
+  baseline: number | null;
+  targetValue: number | null;
+  /** The indicator's latest measured value from a progress update, or null. */
+  currentValue: number | null;
+  status: GoalStatus;
+  /** Raised by every change; send it back with a change, so two editors never overwrite each other. */
+  version: number;
+  updatedAt: string;
+  updatedBy: PersonSummary | null;
+  /** Whether the asker may change it and record progress. */
+  canEdit: boolean;
+}
+
+export interface CreateVillageGoalRequest {
+  title: string;
+  why?: string;
+  sdgs: number[];
+  owner?: string;
+  horizon?: string | null;
+  indicator?: string;
+  baseline?: number | null;
+  targetValue?: number | null;
+  status?: GoalStatus;
+}
+
+export interface UpdateVillageGoalRequest extends Partial<
+  Omit<CreateVillageGoalRequest, 'status'>
+> {
+  /** The version the change was made from (`VillageGoalDto.version`). */
+  version: number;
+}
+
+export interface VillageGoalsQuery {
+  page?: number;
+  pageSize?: number;
+  q?: string;
+  sdg?: number;
+  status?: GoalStatus;
+}
+
+/** One step in a goal's timeline: a status (one tap), with an optional note and measured value. */
+export interface GoalUpdateDto {
+  id: string;
+  goalId: string;
+  status: GoalStatus;
+  note: string;
+  value: number | null;
+  createdAt: string;
+  createdBy: PersonSummary | null;
+}
+
+export interface CreateGoalUpdateRequest {
+  status: GoalStatus;
+  note?: string;
+  value?: number | null;
+}
