@@ -49,6 +49,10 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./villages/villages.routes').then((m) => m.villagesRoutes),
       },
       {
+        path: 'goals',
+        loadChildren: () => import('./goals/goals.routes').then((m) => m.goalRoutes),
+      },
+      {
         path: 'cohorts',
         loadChildren: () => import('./cohorts/cohorts.routes').then((m) => m.cohortsRoutes),
       },

@@ -78,6 +78,7 @@ describe(App.name, () => {
       '/courses',
       '/enrolment',
       '/villages/v1',
+      '/villages/v1/goals',
       '/people',
       '/profile',
     ]);

@@ -24,3 +24,4 @@ export * from './lib/api/circles.api';
 export * from './lib/api/newsletters.api';
 export * from './lib/api/panel.api';
 export * from './lib/api/enrolment.api';
+export * from './lib/api/goals.api';

@@ -63,6 +63,7 @@ describe(navFor.name, () => {
       '/courses',
       '/enrolment',
       '/villages/v1',
+      '/villages/v1/goals',
       '/people',
       '/profile',
     ]);

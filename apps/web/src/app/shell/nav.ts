@@ -40,7 +40,12 @@ function myMunicipality(id: string | null): NavItem[] {
 }
 
 function myVillage(id: string | null): NavItem[] {
-  return id ? [item('my-village', 'nav.myVillage', `/villages/${id}`, 'village')] : [];
+  return id
+    ? [
+        item('my-village', 'nav.myVillage', `/villages/${id}`, 'village'),
+        item('my-goals', 'nav.myGoals', `/villages/${id}/goals`, 'flag'),
+      ]
+    : [];
 }
 
 /** The menu a person sees: only what their role can open. */

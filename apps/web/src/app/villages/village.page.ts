@@ -37,6 +37,12 @@ import { PAGE_PARTS } from '../shared/page-parts';
         </dd>
       </dl>
       <p>{{ 'villages.memberCount' | t: { count: v.memberCount } }}</p>
+      @if (canSeeGoals()) {
+        <a matButton="tonal" routerLink="goals" data-testid="village-goals">
+          <blup-icon matButtonIcon name="flag" />
+          {{ 'villages.goals' | t }}
+        </a>
+      }
       @if (canSeePeople()) {
         <a
           matButton="tonal"
@@ -72,6 +78,7 @@ export class VillagePage {
       canEditVillage(this.auth.user(), this.village.value().municipalityId),
   );
   protected readonly canSeePeople = computed(() => this.auth.role() !== Role.Learner);
+  protected readonly canSeeGoals = computed(() => this.auth.role() !== Role.Learner);
   protected readonly canManagePanel = computed(
     () => this.village.hasValue() && canManagePanel(this.auth.user(), this.village.value()),
   );

@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { Role } from '@blup/contracts';
 import { loadTextSection, roleGuard } from '@blup/web/core';
+import { villageGoalsRoutes } from '../goals/goals.routes';
 
 export const villagesRoutes: Routes = [
   {
@@ -21,6 +22,7 @@ export const villagesRoutes: Routes = [
     canActivate: [loadTextSection('panel')],
     loadComponent: () => import('./village.page').then((m) => m.VillagePage),
   },
+  ...villageGoalsRoutes,
   {
     path: ':id/edit',
     title: 'villages.editTitle',

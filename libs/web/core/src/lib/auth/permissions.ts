@@ -26,6 +26,13 @@ export function canEditVillage(user: SessionUser | null, municipalityId: string)
   );
 }
 
+/** The village's steering group and the secretariat change its goals (as the API's goalAccess). */
+export function canEditGoals(user: SessionUser | null, villageId: string): boolean {
+  return (
+    isSecretariat(user) || (user?.role === Role.SteeringMember && user.villageId === villageId)
+  );
+}
+
 /** Who sees a municipality's overview: the secretariat and its own coordinators (as the API). */
 export function canSeeMunicipalityOverview(
   user: SessionUser | null,

@@ -1,5 +1,6 @@
 import type { da } from './da';
 import type { enrolmentDa } from './sections/enrolment.da';
+import type { goalsDa } from './sections/goals.da';
 import type { newslettersDa } from './sections/newsletters.da';
 import type { panelDa } from './sections/panel.da';
 
@@ -19,6 +20,7 @@ export interface TextSections {
   readonly newsletters: typeof newslettersDa;
   readonly panel: typeof panelDa;
   readonly enrolment: typeof enrolmentDa;
+  readonly goals: typeof goalsDa;
 }
 
 export type TextSectionName = keyof TextSections;

@@ -6,6 +6,8 @@ import { en } from './en';
 import { DICTIONARIES, I18nService, LOCALE_STORAGE_KEY } from './i18n.service';
 import { enrolmentDa } from './sections/enrolment.da';
 import { enrolmentEn } from './sections/enrolment.en';
+import { goalsDa } from './sections/goals.da';
+import { goalsEn } from './sections/goals.en';
 import { newslettersDa } from './sections/newsletters.da';
 import { newslettersEn } from './sections/newsletters.en';
 import { panelDa } from './sections/panel.da';
@@ -191,15 +193,31 @@ describe(I18nService.name, () => {
     });
 
     it('keeps the sections out of the dictionary loaded with the app', () => {
-      expect(['newsletters', 'panel', 'enrolment'].filter((name) => name in da)).toEqual([]);
-      expect(['newsletters', 'panel', 'enrolment'].filter((name) => name in en)).toEqual([]);
+      expect(['newsletters', 'panel', 'enrolment', 'goals'].filter((name) => name in da)).toEqual(
+        [],
+      );
+      expect(['newsletters', 'panel', 'enrolment', 'goals'].filter((name) => name in en)).toEqual(
+        [],
+      );
     });
   });
 
   describe('dictionaries', () => {
     // The app's dictionary and every lazy section, checked the same way.
-    const allDa = { ...da, newsletters: newslettersDa, panel: panelDa, enrolment: enrolmentDa };
-    const allEn = { ...en, newsletters: newslettersEn, panel: panelEn, enrolment: enrolmentEn };
+    const allDa = {
+      ...da,
+      newsletters: newslettersDa,
+      panel: panelDa,
+      enrolment: enrolmentDa,
+      goals: goalsDa,
+    };
+    const allEn = {
+      ...en,
+      newsletters: newslettersEn,
+      panel: panelEn,
+      enrolment: enrolmentEn,
+      goals: goalsEn,
+    };
     const daKeys = [...flatten(allDa).keys()].sort();
     const enKeys = [...flatten(allEn).keys()].sort();
 

@@ -19,6 +19,10 @@ const loaders: { readonly [N in TextSectionName]: () => Promise<TextSectionTable
     Promise.all([import('./sections/enrolment.da'), import('./sections/enrolment.en')]).then(
       ([da, en]) => ({ da: da.enrolmentDa, en: en.enrolmentEn }),
     ),
+  goals: () =>
+    Promise.all([import('./sections/goals.da'), import('./sections/goals.en')]).then(
+      ([da, en]) => ({ da: da.goalsDa, en: en.goalsEn }),
+    ),
 };
 
 /**

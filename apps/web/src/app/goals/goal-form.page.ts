@@ -1,0 +1,169 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
+import { GOAL_LIMITS, type VillageGoalDto } from '@blup/contracts';
+import { GoalsApi } from '@blup/web/core';
+import { editForm } from '../shared/edit-form';
+import { EditFormFrame } from '../shared/edit-form-frame';
+import { FORM_FIELDS } from '../shared/form-fields';
+import { SdgTiles } from './sdg-tiles';
+
+/** A number field's text as the API wants it: a number, or null when left empty. */
+function numberOrNull(text: string): number | null {
+  return text.trim() === '' ? null : Number(text.replace(',', '.'));
+}
+
+const DECIMAL = /^\s*-?\d+([.,]\d{1,4})?\s*$/;
+
+/** Add a goal (`/villages/:villageId/goals/new`) or change one (`/goals/:id/edit`). */
+@Component({
+  selector: 'blup-goal-form-page',
+  imports: [FORM_FIELDS, EditFormFrame, SdgTiles],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <blup-edit-form-frame
+      [formGroup]="form"
+      [edit]="edit"
+      [heading]="(id() ? 'goals.editTitle' : 'goals.createTitle') | t"
+      [cancelLink]="id() ? ['/goals', id()] : ['/villages', villageId(), 'goals']"
+      testId="goal-form"
+    >
+      <blup-text-field
+        [control]="form.controls.title"
+        [label]="'goals.fieldTitle' | t"
+        [hint]="'goals.fieldTitleHint' | t"
+        testId="title"
+      />
+      <fieldset class="sdgs">
+        <legend>{{ 'goals.fieldSdgs' | t }}</legend>
+        <p class="hint">{{ 'goals.fieldSdgsHint' | t }}</p>
+        <blup-sdg-tiles
+          [label]="'goals.fieldSdgs' | t"
+          [value]="form.controls.sdgs.value"
+          (valueChange)="chooseSdgs($event)"
+        />
+        @if (form.controls.sdgs.invalid && form.controls.sdgs.touched) {
+          <p class="error" role="alert" data-testid="sdgs-error">{{ 'goals.sdgsMissing' | t }}</p>
+        }
+      </fieldset>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>{{ 'goals.fieldWhy' | t }}</mat-label>
+        <textarea matInput rows="3" formControlName="why" data-testid="why"></textarea>
+        <mat-error>{{ form.controls.why | fieldError }}</mat-error>
+      </mat-form-field>
+      <blup-text-field
+        [control]="form.controls.owner"
+        [label]="'goals.fieldOwner' | t"
+        [hint]="'goals.fieldOwnerHint' | t"
+        testId="owner"
+      />
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>{{ 'goals.fieldHorizon' | t }}</mat-label>
+        <input matInput type="date" formControlName="horizon" data-testid="horizon" />
+        <mat-error>{{ form.controls.horizon | fieldError }}</mat-error>
+      </mat-form-field>
+      <blup-text-field
+        [control]="form.controls.indicator"
+        [label]="'goals.fieldIndicator' | t"
+        [hint]="'goals.fieldIndicatorHint' | t"
+        testId="indicator"
+      />
+      <div class="numbers">
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'goals.fieldBaseline' | t }}</mat-label>
+          <input matInput inputmode="decimal" formControlName="baseline" data-testid="baseline" />
+          <mat-error>{{ form.controls.baseline | fieldError }}</mat-error>
+        </mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
+          <mat-label>{{ 'goals.fieldTarget' | t }}</mat-label>
+          <input matInput inputmode="decimal" formControlName="targetValue" data-testid="target" />
+          <mat-error>{{ form.controls.targetValue | fieldError }}</mat-error>
+        </mat-form-field>
+      </div>
+    </blup-edit-form-frame>
+  `,
+  styles: `
+    .sdgs {
+      margin: 0;
+      padding: 0;
+      border: 0;
+    }
+    legend {
+      font: var(--mat-sys-title-small);
+    }
+    .hint {
+      margin: 4px 0 8px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .error {
+      color: var(--mat-sys-error);
+      font: var(--mat-sys-body-small);
+    }
+    .numbers {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 12px;
+    }
+  `,
+})
+export class GoalFormPage {
+  private readonly api = inject(GoalsApi);
+
+  /** Set when editing. */
+  readonly id = input<string>();
+  /** Set when adding, from the village's goals. */
+  readonly villageId = input<string>();
+  private readonly version = signal(1);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    title: ['', [Validators.required, Validators.maxLength(GOAL_LIMITS.titleMaxLength)]],
+    sdgs: [[] as number[], Validators.required],
+    why: ['', Validators.maxLength(GOAL_LIMITS.whyMaxLength)],
+    owner: ['', Validators.maxLength(GOAL_LIMITS.ownerMaxLength)],
+    horizon: [''],
+    indicator: ['', Validators.maxLength(GOAL_LIMITS.indicatorMaxLength)],
+    baseline: ['', Validators.pattern(DECIMAL)],
+    targetValue: ['', Validators.pattern(DECIMAL)],
+  });
+  protected readonly edit = editForm({
+    id: this.id,
+    form: this.form,
+    load: (id) => this.api.goal(id),
+    fill: (goal: VillageGoalDto) => {
+      this.version.set(goal.version);
+      this.form.reset({
+        title: goal.title,
+        sdgs: goal.sdgs,
+        why: goal.why,
+        owner: goal.owner,
+        horizon: goal.horizon ?? '',
+        indicator: goal.indicator,
+        baseline: goal.baseline === null ? '' : String(goal.baseline),
+        targetValue: goal.targetValue === null ? '' : String(goal.targetValue),
+      });
+    },
+    create: () => this.api.createGoal(this.villageId() ?? '', this.body()),
+    update: (id) => this.api.updateGoal(id, { ...this.body(), version: this.version() }),
+    created: 'goals.created',
+    route: '/goals',
+  });
+
+  protected chooseSdgs(sdgs: number[]): void {
+    this.form.controls.sdgs.setValue(sdgs);
+    this.form.controls.sdgs.markAsTouched();
+  }
+
+  private body() {
+    const v = this.form.getRawValue();
+    return {
+      title: v.title,
+      sdgs: v.sdgs,
+      why: v.why,
+      owner: v.owner,
+      horizon: v.horizon || null,
+      indicator: v.indicator,
+      baseline: numberOrNull(v.baseline),
+      targetValue: numberOrNull(v.targetValue),
+    };
+  }
+}

@@ -1,0 +1,149 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, model } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import type { SdgDto } from '@blup/contracts';
+import { GoalsApi, I18nService, TranslatePipe } from '@blup/web/core';
+
+/** The SDG's name in the reader's language. */
+export function sdgName(sdg: SdgDto, locale: string): string {
+  return locale === 'en' ? sdg.nameEn : sdg.nameDa;
+}
+
+/**
+ * The 17 SDGs as tiles in their UN colours, picked by tapping: each tile is a toggle button
+ * (`aria-pressed`) at least 48 px high, with its number and name, so a phone needs no menu.
+ */
+@Component({
+  selector: 'blup-sdg-tiles',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="tiles" role="group" [attr.aria-label]="label()" data-testid="sdg-tiles">
+      @for (sdg of sdgs(); track sdg.number) {
+        <button
+          type="button"
+          class="tile"
+          [class.on]="chosen().has(sdg.number)"
+          [style.--sdg]="sdg.colour"
+          [attr.aria-pressed]="chosen().has(sdg.number)"
+          [attr.data-testid]="'sdg-' + sdg.number"
+          (click)="toggle(sdg.number)"
+        >
+          <span class="number">{{ sdg.number }}</span>
+          <span class="name">{{ name(sdg) }}</span>
+        </button>
+      }
+    </div>
+  `,
+  styles: `
+    .tiles {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(140px, 1fr));
+      gap: 8px;
+    }
+    .tile {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      min-block-size: 56px;
+      padding: 8px;
+      border: 2px solid var(--sdg);
+      border-radius: var(--mat-sys-corner-small);
+      background: var(--mat-sys-surface);
+      color: var(--mat-sys-on-surface);
+      font: var(--mat-sys-label-large);
+      text-align: start;
+      cursor: pointer;
+    }
+    .tile.on {
+      background: var(--sdg);
+      color: #fff;
+      text-shadow: 0 0 2px rgb(0 0 0 / 70%);
+    }
+    .tile:focus-visible {
+      outline: 3px solid var(--mat-sys-primary);
+      outline-offset: 2px;
+    }
+    .number {
+      font: var(--mat-sys-title-large);
+      min-inline-size: 2ch;
+    }
+  `,
+})
+export class SdgTiles {
+  private readonly i18n = inject(I18nService);
+  readonly value = model<number[]>([]);
+  readonly label = input.required<string>();
+
+  protected readonly sdgs = toSignal(inject(GoalsApi).sdgs, { initialValue: [] as SdgDto[] });
+  protected readonly chosen = computed(() => new Set(this.value()));
+
+  protected name(sdg: SdgDto): string {
+    return sdgName(sdg, this.i18n.locale());
+  }
+
+  protected toggle(number: number): void {
+    const next = new Set(this.value());
+    if (next.has(number)) next.delete(number);
+    else next.add(number);
+    this.value.set([...next].sort((a, b) => a - b));
+  }
+}
+
+/** A goal's SDGs as small coloured numbers, each named for screen readers and on hover. */
+@Component({
+  selector: 'blup-sdg-badges',
+  imports: [TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ul class="badges">
+      @for (sdg of shown(); track sdg.number) {
+        <li
+          class="badge"
+          [style.background]="sdg.colour"
+          [attr.title]="'goals.sdgNumber' | t: { number: sdg.number, name: sdg.name }"
+        >
+          <span aria-hidden="true">{{ sdg.number }}</span>
+          <span class="sr-only">{{
+            'goals.sdgNumber' | t: { number: sdg.number, name: sdg.name }
+          }}</span>
+        </li>
+      }
+    </ul>
+  `,
+  styles: `
+    .badges {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .badge {
+      display: grid;
+      place-items: center;
+      min-inline-size: 28px;
+      block-size: 28px;
+      border-radius: 4px;
+      color: #fff;
+      font: var(--mat-sys-label-large);
+      text-shadow: 0 0 2px rgb(0 0 0 / 70%);
+    }
+  `,
+})
+export class SdgBadges {
+  private readonly i18n = inject(I18nService);
+  readonly numbers = input.required<number[]>();
+  private readonly sdgs = toSignal(inject(GoalsApi).sdgs, { initialValue: [] as SdgDto[] });
+
+  protected readonly shown = computed(() => {
+    const byNumber = new Map(this.sdgs().map((sdg) => [sdg.number, sdg]));
+    return this.numbers().map((number) => {
+      const sdg = byNumber.get(number);
+      return {
+        number,
+        colour: sdg?.colour ?? 'var(--mat-sys-outline)',
+        name: sdg ? sdgName(sdg, this.i18n.locale()) : '',
+      };
+    });
+  });
+}

@@ -1,0 +1,61 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  CreateGoalUpdateRequest,
+  CreateVillageGoalRequest,
+  GoalUpdateDto,
+  Page,
+  PageQuery,
+  SdgDto,
+  UpdateVillageGoalRequest,
+  VillageGoalDto,
+  VillageGoalsQuery,
+} from '@blup/contracts';
+import { type Observable, map, shareReplay } from 'rxjs';
+import { queryParams } from './query-params';
+
+/** A village's goals on the 17 SDGs, and their timelines of progress. */
+@Injectable({ providedIn: 'root' })
+export class GoalsApi {
+  private readonly http = inject(HttpClient);
+
+  /** The 17 SDGs, fetched once per visit: they never change. */
+  readonly sdgs: Observable<SdgDto[]> = this.http
+    .get<Page<SdgDto>>('/api/sdgs', { params: queryParams({ pageSize: 17 }) })
+    .pipe(
+      map((page) => page.items),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
+
+  goals(villageId: string, query: VillageGoalsQuery = {}): Observable<Page<VillageGoalDto>> {
+    return this.http.get<Page<VillageGoalDto>>(
+      `/api/villages/${encodeURIComponent(villageId)}/goals`,
+      { params: queryParams(query) },
+    );
+  }
+
+  goal(id: string): Observable<VillageGoalDto> {
+    return this.http.get<VillageGoalDto>(`/api/goals/${encodeURIComponent(id)}`);
+  }
+
+  createGoal(villageId: string, body: CreateVillageGoalRequest): Observable<VillageGoalDto> {
+    return this.http.post<VillageGoalDto>(
+      `/api/villages/${encodeURIComponent(villageId)}/goals`,
+      body,
+    );
+  }
+
+  updateGoal(id: string, body: UpdateVillageGoalRequest): Observable<VillageGoalDto> {
+    return this.http.patch<VillageGoalDto>(`/api/goals/${encodeURIComponent(id)}`, body);
+  }
+
+  updates(id: string, query: PageQuery = {}): Observable<Page<GoalUpdateDto>> {
+    return this.http.get<Page<GoalUpdateDto>>(`/api/goals/${encodeURIComponent(id)}/updates`, {
+      params: queryParams(query),
+    });
+  }
+
+  addUpdate(id: string, body: CreateGoalUpdateRequest): Observable<GoalUpdateDto> {
+    return this.http.post<GoalUpdateDto>(`/api/goals/${encodeURIComponent(id)}/updates`, body);
+  }
+}
