@@ -22,6 +22,8 @@ import {
   type MunicipalityOverviewDto,
   type Page,
   type SessionUser,
+  type GoalUpdateDto,
+  type VillageGoalDto,
 } from '@blup/contracts';
 import { verify } from 'argon2';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -162,6 +164,33 @@ describe('the demo seed', () => {
       title: running.name,
       subtitle: `Dit hold startede ${longDate('da', running.startDate)}`,
     });
+  });
+});
+
+describe('the demo village goals', () => {
+  it('gives Glumsø og Omegn goals on several SDGs with progress, and Kegnæs a first idea', async () => {
+    const member = await signInAs(
+      t,
+      await t.dataSource
+        .getRepository(User)
+        .findOneByOrFail({ email: 'styregruppe.glumsoe@blup.test' }),
+    );
+    const me = await t.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ email: 'styregruppe.glumsoe@blup.test' });
+    const goals = await member.get<Page<VillageGoalDto>>(`/api/villages/${me.villageId}/goals`);
+    expect(goals.status).toBe(200);
+    expect(goals.body.total).toBe(4);
+    expect(new Set(goals.body.items.flatMap((goal) => goal.sdgs)).size).toBeGreaterThanOrEqual(5);
+    const carSharing = goals.body.items[0];
+    expect(carSharing).toMatchObject({ status: 'on_track', currentValue: 2, targetValue: 5 });
+    const timeline = await member.get<Page<GoalUpdateDto>>(`/api/goals/${carSharing.id}/updates`);
+    expect(timeline.body.total).toBe(2);
+    const [kegnaes] = await t.dataSource.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM village_goals g JOIN villages v ON v.id = g.village_id
+        WHERE v.name = 'Kegnæs' AND g.status = 'idea'`,
+    );
+    expect(kegnaes.count).toBe(1);
   });
 });
 

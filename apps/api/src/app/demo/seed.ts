@@ -11,6 +11,7 @@ import { writeDemoCircles } from './demo-circles';
 import { writeDemoCourses } from './demo-courses';
 import { writeDemoEnrolment } from './demo-enrolment';
 import { writeDemoNewsletters } from './demo-newsletters';
+import { writeDemoGoals } from './demo-goals';
 import { writeDemoPanel } from './demo-panel';
 import { attachDemoTemplates } from './demo-templates';
 import {
@@ -190,6 +191,7 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
   await writeDemoPanel(em, villages);
   await writeDemoNewsletters(em, people);
   await writeDemoEnrolment(em, calendar, cohorts, villages, people);
+  await writeDemoGoals(em, villages, people);
   return {
     seeded: true,
     circles: circles.circles,
