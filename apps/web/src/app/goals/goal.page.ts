@@ -41,7 +41,7 @@ const DECIMAL = /^\s*-?\d+([.,]\d{1,4})?\s*$/;
       @if (g.why) {
         <p class="why">{{ g.why }}</p>
       }
-      <ul class="facts">
+      <ul class="goal-facts">
         @if (g.owner) {
           <li>{{ 'goals.owner' | t: { owner: g.owner } }}</li>
         }
@@ -160,7 +160,7 @@ const DECIMAL = /^\s*-?\d+([.,]\d{1,4})?\s*$/;
     .why {
       white-space: pre-line;
     }
-    .facts {
+    .goal-facts {
       padding-inline-start: 20px;
     }
     .hint {

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import type { Page, SdgDto } from '@blup/contracts';
 import { loadTextSection } from '@blup/web/core';
-import { SdgBadges, SdgTiles } from './sdg-tiles';
+import { SdgBadges, SdgTiles, inkOn } from './sdg-tiles';
 
 const SDGS: SdgDto[] = [
   {
@@ -70,5 +70,14 @@ describe(SdgBadges.name, () => {
       'Verdensmål 13: Klimaindsats',
     ]);
     expect(badges[0].style.background).toBeTruthy();
+  });
+});
+
+describe(inkOn.name, () => {
+  it('writes black on light SDG colours and white on dark ones', () => {
+    expect(inkOn('#FD9D24')).toBe('#000000'); // 11, orange
+    expect(inkOn('#FCC30B')).toBe('#000000'); // 7, yellow
+    expect(inkOn('#19486A')).toBe('#ffffff'); // 17, navy
+    expect(inkOn('#3F7E44')).toBe('#ffffff'); // 13, dark green
   });
 });

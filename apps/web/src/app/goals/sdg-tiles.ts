@@ -3,6 +3,19 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import type { SdgDto } from '@blup/contracts';
 import { GoalsApi, I18nService, TranslatePipe } from '@blup/web/core';
 
+/**
+ * Black or white, whichever reads better on the colour (`#RRGGBB`): the higher WCAG contrast,
+ * which is never below 4.5:1, so every SDG colour can carry text.
+ */
+export function inkOn(colour: string): '#000000' | '#ffffff' {
+  const channel = (i: number) => {
+    const c = parseInt(colour.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? '#000000' : '#ffffff';
+}
+
 /** The SDG's name in the reader's language. */
 export function sdgName(sdg: SdgDto, locale: string): string {
   return locale === 'en' ? sdg.nameEn : sdg.nameDa;
@@ -23,6 +36,7 @@ export function sdgName(sdg: SdgDto, locale: string): string {
           class="tile"
           [class.on]="chosen().has(sdg.number)"
           [style.--sdg]="sdg.colour"
+          [style.--sdg-ink]="ink(sdg.colour)"
           [attr.aria-pressed]="chosen().has(sdg.number)"
           [attr.data-testid]="'sdg-' + sdg.number"
           (click)="toggle(sdg.number)"
@@ -55,8 +69,7 @@ export function sdgName(sdg: SdgDto, locale: string): string {
     }
     .tile.on {
       background: var(--sdg);
-      color: #fff;
-      text-shadow: 0 0 2px rgb(0 0 0 / 70%);
+      color: var(--sdg-ink);
     }
     .tile:focus-visible {
       outline: 3px solid var(--mat-sys-primary);
@@ -65,6 +78,11 @@ export function sdgName(sdg: SdgDto, locale: string): string {
     .number {
       font: var(--mat-sys-title-large);
       min-inline-size: 2ch;
+    }
+    .name {
+      min-inline-size: 0;
+      overflow-wrap: anywhere;
+      hyphens: auto;
     }
   `,
 })
@@ -75,6 +93,8 @@ export class SdgTiles {
 
   protected readonly sdgs = toSignal(inject(GoalsApi).sdgs, { initialValue: [] as SdgDto[] });
   protected readonly chosen = computed(() => new Set(this.value()));
+
+  protected readonly ink = inkOn;
 
   protected name(sdg: SdgDto): string {
     return sdgName(sdg, this.i18n.locale());
@@ -99,6 +119,7 @@ export class SdgTiles {
         <li
           class="badge"
           [style.background]="sdg.colour"
+          [style.color]="sdg.ink"
           [attr.title]="'goals.sdgNumber' | t: { number: sdg.number, name: sdg.name }"
         >
           <span aria-hidden="true">{{ sdg.number }}</span>
@@ -124,9 +145,7 @@ export class SdgTiles {
       min-inline-size: 28px;
       block-size: 28px;
       border-radius: 4px;
-      color: #fff;
       font: var(--mat-sys-label-large);
-      text-shadow: 0 0 2px rgb(0 0 0 / 70%);
     }
   `,
 })
@@ -141,7 +160,8 @@ export class SdgBadges {
       const sdg = byNumber.get(number);
       return {
         number,
-        colour: sdg?.colour ?? 'var(--mat-sys-outline)',
+        colour: sdg?.colour ?? '#79747e',
+        ink: inkOn(sdg?.colour ?? '#79747e'),
         name: sdg ? sdgName(sdg, this.i18n.locale()) : '',
       };
     });
