@@ -3,13 +3,14 @@ import {
   GoalStatus,
   Role,
   type ErrorBody,
+  type GoalSummaryDto,
   type GoalUpdateDto,
   type Page,
   type SdgDto,
   type VillageGoalDto,
 } from '@blup/contracts';
 import { randomBytes } from 'node:crypto';
-import type { Village } from '../src/app/database/entities';
+import type { Cohort, Municipality, Village } from '../src/app/database/entities';
 import { startTestApp, type TestApp } from './harness';
 import type { TestClient } from './http-client';
 import { signInAs } from './sign-in';
@@ -23,6 +24,8 @@ let t: TestApp;
 let glumso: Village;
 let tybjerg: Village;
 let kegnaes: Village;
+let naestved: Municipality;
+let cohort: Cohort;
 let as: Record<
   'secretariat' | 'member' | 'otherMember' | 'coordinator' | 'otherCoordinator' | 'learner',
   TestClient
@@ -31,11 +34,12 @@ let as: Record<
 beforeAll(async () => {
   t = await startTestApp();
   const f = t.factory;
-  const naestved = await f.municipality(`Næstved ${suffix}`);
+  naestved = await f.municipality(`Næstved ${suffix}`);
   const sonderborg = await f.municipality(`Sønderborg ${suffix}`);
   glumso = await f.village(naestved, 'Glumsø og Omegn');
   tybjerg = await f.village(naestved, 'Tybjerg');
   kegnaes = await f.village(sonderborg, 'Kegnæs');
+  cohort = await f.cohort([tybjerg, kegnaes], `Forår ${suffix}`);
   as = {
     secretariat: await signInAs(t, await f.user({ role: Role.Secretariat })),
     member: await signInAs(t, await f.user({ role: Role.SteeringMember, village: glumso })),
@@ -262,5 +266,60 @@ describe('who may see and change a village’s goals', () => {
     expect(other.status).toBe(201);
     expect((await as.secretariat.delete(`/api/goals/${other.body.id}`)).status).toBe(204);
     expect((await as.secretariat.get(`/api/goals/${other.body.id}`)).status).toBe(404);
+  });
+});
+
+describe('goals across villages', () => {
+  it('sums a municipality’s goals per SDG and status for its coordinators', async () => {
+    const res = await as.coordinator.get<GoalSummaryDto>(
+      `/api/municipalities/${naestved.id}/goal-summary`,
+    );
+    expect(res.status).toBe(200);
+    const mine = await as.coordinator.get<Page<VillageGoalDto>>(
+      `/api/villages/${glumso.id}/goals?pageSize=100`,
+    );
+    const theirs = await as.coordinator.get<Page<VillageGoalDto>>(
+      `/api/villages/${tybjerg.id}/goals?pageSize=100`,
+    );
+    const all = [...mine.body.items, ...theirs.body.items];
+    expect(res.body).toMatchObject({ villages: 2, villagesWithGoals: 2, goals: all.length });
+    expect(res.body.bySdg.map((row) => row.number)).toEqual(
+      Array.from({ length: 17 }, (_, i) => i + 1),
+    );
+    const onEleven = all.filter((goal) => goal.sdgs.includes(11));
+    expect(res.body.bySdg[10]).toEqual({
+      number: 11,
+      goals: onEleven.length,
+      villages: new Set(onEleven.map((goal) => goal.villageId)).size,
+    });
+    const statusTotal = res.body.byStatus.reduce((sum, row) => sum + row.goals, 0);
+    expect(statusTotal).toBe(all.length);
+  });
+
+  it('shows a cohort’s summary to the secretariat only', async () => {
+    const ok = await as.secretariat.get<GoalSummaryDto>(`/api/cohorts/${cohort.id}/goal-summary`);
+    expect(ok.status).toBe(200);
+    expect(ok.body.villages).toBe(2);
+    const statuses: [keyof typeof as, number][] = [
+      ['otherMember', 403],
+      ['coordinator', 403],
+      ['otherCoordinator', 403],
+      ['member', 404],
+      ['learner', 404],
+    ];
+    for (const [who, status] of statuses) {
+      const res = await as[who].get(`/api/cohorts/${cohort.id}/goal-summary`);
+      expect({ who, status: res.status }).toEqual({ who, status });
+    }
+    const municipal: [keyof typeof as, number][] = [
+      ['secretariat', 200],
+      ['otherCoordinator', 404],
+      ['member', 403],
+      ['learner', 403],
+    ];
+    for (const [who, status] of municipal) {
+      const res = await as[who].get(`/api/municipalities/${naestved.id}/goal-summary`);
+      expect({ who, status: res.status }).toEqual({ who, status });
+    }
   });
 });

@@ -107,3 +107,21 @@ export interface CreateGoalUpdateRequest {
   note?: string;
   value?: number | null;
 }
+
+/** How many goals, and in how many villages, one SDG has. */
+export interface SdgCountDto {
+  number: number;
+  goals: number;
+  villages: number;
+}
+
+/** Goals across the villages of a municipality or a cohort, for those who follow them. */
+export interface GoalSummaryDto {
+  villages: number;
+  villagesWithGoals: number;
+  goals: number;
+  /** All 17 SDGs, by number, zero where no goal names them. */
+  bySdg: SdgCountDto[];
+  /** Every status, in the order of `GOAL_STATUSES`. */
+  byStatus: { status: GoalStatus; goals: number }[];
+}

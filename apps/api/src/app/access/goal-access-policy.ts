@@ -1,5 +1,5 @@
 import { Role } from '@blup/contracts';
-import { canReadVillage, type Actor, type VillageRef } from './access-policy';
+import { canReadCohort, canReadVillage, type Actor, type VillageRef } from './access-policy';
 
 /**
  * Who may see and change a village's goals:
@@ -15,4 +15,16 @@ export function goalAccess(actor: Actor, village: VillageRef): GoalAccess {
   if (actor.role === Role.Secretariat) return 'edit';
   if (actor.role === Role.SteeringMember && actor.villageId === village.id) return 'edit';
   return 'read';
+}
+
+export type SummaryAccess = 'allowed' | 'forbidden' | 'hidden';
+
+/**
+ * A cohort's goal summary spans municipalities, so only the secretariat sees it; others who can
+ * see the cohort get a 403, everyone else a 404. (A municipality's summary follows
+ * `municipalityOverviewAccess`: the secretariat and the municipality's coordinators.)
+ */
+export function cohortGoalSummaryAccess(actor: Actor, villages: VillageRef[]): SummaryAccess {
+  if (actor.role === Role.Secretariat) return 'allowed';
+  return canReadCohort(actor, villages) ? 'forbidden' : 'hidden';
 }

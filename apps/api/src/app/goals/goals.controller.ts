@@ -20,7 +20,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { GoalUpdateDto, Page, SdgDto, VillageGoalDto } from '@blup/contracts';
+import type { GoalSummaryDto, GoalUpdateDto, Page, SdgDto, VillageGoalDto } from '@blup/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
@@ -30,12 +30,14 @@ import { PageQueryDto } from '../common/pagination';
 import {
   CreateGoalUpdateBody,
   CreateVillageGoalBody,
+  GoalSummaryResponse,
   GoalUpdateResponse,
   SdgResponse,
   UpdateVillageGoalBody,
   VillageGoalResponse,
   VillageGoalsQueryDto,
 } from './goals.dto';
+import { GoalSummaryService } from './goal-summary.service';
 import { GoalsService } from './goals.service';
 
 const HIDDEN_GOAL = 'No such goal, or not one you may see.';
@@ -44,7 +46,10 @@ const READ_ONLY = 'Coordinators read a village’s goals; its steering group cha
 @ApiTags('goals')
 @Controller()
 export class GoalsController {
-  constructor(private readonly goals: GoalsService) {}
+  constructor(
+    private readonly goals: GoalsService,
+    private readonly summaries: GoalSummaryService,
+  ) {}
 
   @Public()
   @Get('sdgs')
@@ -141,5 +146,29 @@ export class GoalsController {
     @Body() body: CreateGoalUpdateBody,
   ): Promise<GoalUpdateDto> {
     return this.goals.addUpdate(user, id, body);
+  }
+
+  @Get('municipalities/:id/goal-summary')
+  @ApiCookieAuth()
+  @ApiOkResponse({ type: GoalSummaryResponse })
+  @ApiForbiddenResponse({ description: 'Only coordinators see goals across their villages.' })
+  @ApiNotFoundResponse({ description: 'No such municipality, or not one you may see.' })
+  municipalitySummary(
+    @CurrentUser() user: AuthUser,
+    @IdParam('municipality') id: string,
+  ): Promise<GoalSummaryDto> {
+    return this.summaries.forMunicipality(user, id);
+  }
+
+  @Get('cohorts/:id/goal-summary')
+  @ApiCookieAuth()
+  @ApiOkResponse({ type: GoalSummaryResponse })
+  @ApiForbiddenResponse({ description: 'Only the secretariat sees goals across a cohort.' })
+  @ApiNotFoundResponse({ description: 'No such cohort, or not one you may see.' })
+  cohortSummary(
+    @CurrentUser() user: AuthUser,
+    @IdParam('cohort') id: string,
+  ): Promise<GoalSummaryDto> {
+    return this.summaries.forCohort(user, id);
   }
 }

@@ -7,7 +7,9 @@ import {
   SDG_COUNT,
   type CreateGoalUpdateRequest,
   type CreateVillageGoalRequest,
+  type GoalSummaryDto,
   type GoalUpdateDto,
+  type SdgCountDto,
   type PersonSummary,
   type SdgDto,
   type UpdateVillageGoalRequest,
@@ -204,4 +206,25 @@ export class CreateGoalUpdateBody implements CreateGoalUpdateRequest {
   @Nullable()
   @IndicatorValue('value')
   value?: number | null;
+}
+
+export class SdgCountResponse implements SdgCountDto {
+  @ApiProperty({ minimum: 1, maximum: SDG_COUNT }) number: number;
+  @ApiProperty() goals: number;
+  @ApiProperty() villages: number;
+}
+
+export class StatusCountResponse {
+  @ApiProperty({ enum: GoalStatus, enumName: 'GoalStatus' }) status: GoalStatus;
+  @ApiProperty() goals: number;
+}
+
+export class GoalSummaryResponse implements GoalSummaryDto {
+  @ApiProperty() villages: number;
+  @ApiProperty() villagesWithGoals: number;
+  @ApiProperty() goals: number;
+  @ApiProperty({ type: [SdgCountResponse], description: 'All 17 SDGs, by number.' })
+  bySdg: SdgCountDto[];
+  @ApiProperty({ type: [StatusCountResponse] })
+  byStatus: StatusCountResponse[];
 }

@@ -157,3 +157,67 @@ export function personOf(
 export function numberOf(value: string | null): number | null {
   return value === null ? null : Number(value);
 }
+
+export type SummaryScope = { municipalityId: string } | { cohortId: string };
+
+export interface SummaryRows {
+  totals: { villages: number; villages_with_goals: number; goals: number };
+  bySdg: { number: number; goals: number; villages: number }[];
+  byStatus: { status: GoalStatus; goals: number }[];
+}
+
+/**
+ * Goals across the villages of a municipality or a cohort: the totals, every SDG with its goals
+ * and villages, and goals per status. Three statements, whatever the number of villages.
+ */
+export async function goalSummary(em: EntityManager, scope: SummaryScope): Promise<SummaryRows> {
+  const [column, id] =
+    'municipalityId' in scope
+      ? ['municipality_id', scope.municipalityId]
+      : ['cohort_id', scope.cohortId];
+  const scoped = `WITH v AS (SELECT id FROM villages WHERE ${column} = $1),
+    g AS (SELECT g.id, g.village_id, g.sdgs, g.status FROM village_goals g JOIN v ON v.id = g.village_id)`;
+  const [totals] = await em.query<SummaryRows['totals'][]>(
+    `${scoped}
+     SELECT (SELECT count(*)::int FROM v) AS villages,
+            (SELECT count(DISTINCT village_id)::int FROM g) AS villages_with_goals,
+            (SELECT count(*)::int FROM g) AS goals`,
+    [id],
+  );
+  const bySdg = await em.query<SummaryRows['bySdg']>(
+    `${scoped}
+     SELECT s.number::int AS number, count(g.id)::int AS goals,
+            count(DISTINCT g.village_id)::int AS villages
+       FROM sdgs s LEFT JOIN g ON s.number = ANY (g.sdgs)
+      GROUP BY s.number ORDER BY s.number`,
+    [id],
+  );
+  const byStatus = await em.query<SummaryRows['byStatus']>(
+    `${scoped} SELECT status, count(*)::int AS goals FROM g GROUP BY status`,
+    [id],
+  );
+  return { totals, bySdg, byStatus };
+}
+
+/** The villages of a cohort, as the access rules need them; null when there is no such cohort. */
+export async function findCohortVillages(
+  em: EntityManager,
+  cohortId: string,
+): Promise<{ id: string; municipalityId: string }[] | null> {
+  const [cohort] = await em.query<{ id: string }[]>(`SELECT id FROM cohorts WHERE id = $1`, [
+    cohortId,
+  ]);
+  if (!cohort) return null;
+  const rows = await em.query<{ id: string; municipality_id: string }[]>(
+    `SELECT id, municipality_id FROM villages WHERE cohort_id = $1`,
+    [cohortId],
+  );
+  return rows.map((row) => ({ id: row.id, municipalityId: row.municipality_id }));
+}
+
+export async function municipalityExists(em: EntityManager, id: string): Promise<boolean> {
+  const rows = await em.query<{ id: string }[]>(`SELECT id FROM municipalities WHERE id = $1`, [
+    id,
+  ]);
+  return rows.length > 0;
+}

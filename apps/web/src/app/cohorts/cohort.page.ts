@@ -4,11 +4,20 @@ import { MatListItem, MatListItemLine, MatListItemTitle, MatNavList } from '@ang
 import { Role } from '@blup/contracts';
 import { AuthStore, LocalDatePipe, OrganisationsApi, isSecretariat } from '@blup/web/core';
 import { PAGE_PARTS } from '../shared/page-parts';
+import { GoalSummary } from '../goals/goal-summary';
 
 /** One cohort: when it starts and which villages take part. */
 @Component({
   selector: 'blup-cohort-page',
-  imports: [PAGE_PARTS, MatNavList, MatListItem, MatListItemTitle, MatListItemLine, LocalDatePipe],
+  imports: [
+    PAGE_PARTS,
+    MatNavList,
+    MatListItem,
+    MatListItemTitle,
+    MatListItemLine,
+    LocalDatePipe,
+    GoalSummary,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-load-state [loading]="cohort.isLoading()" [error]="cohort.error()" />
@@ -66,6 +75,9 @@ import { PAGE_PARTS } from '../shared/page-parts';
         </mat-nav-list>
       } @else {
         <p>{{ 'cohorts.noVillages' | t }}</p>
+      }
+      @if (canEdit()) {
+        <blup-goal-summary [cohortId]="c.id" />
       }
     }
   `,

@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import { Role } from '@blup/contracts';
-import { roleGuard } from '@blup/web/core';
+import { loadTextSection, roleGuard } from '@blup/web/core';
 import { cohortCircleRoutes } from '../circles/circles.routes';
 
 export const cohortsRoutes: Routes = [
@@ -19,6 +19,7 @@ export const cohortsRoutes: Routes = [
   {
     path: ':id',
     title: 'nav.cohorts',
+    canActivate: [loadTextSection('goals')],
     loadComponent: () => import('./cohort.page').then((m) => m.CohortPage),
   },
   {

@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import { Role } from '@blup/contracts';
-import { roleGuard } from '@blup/web/core';
+import { loadTextSection, roleGuard } from '@blup/web/core';
 
 export const municipalitiesRoutes: Routes = [
   {
@@ -18,6 +18,7 @@ export const municipalitiesRoutes: Routes = [
   {
     path: ':id',
     title: 'nav.municipalities',
+    canActivate: [loadTextSection('goals')],
     loadComponent: () => import('./municipality.page').then((m) => m.MunicipalityPage),
   },
   {

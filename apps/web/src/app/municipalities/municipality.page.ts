@@ -17,6 +17,7 @@ import {
   pagedList,
 } from '@blup/web/core';
 import { ListFrame } from '../shared/list-frame';
+import { GoalSummary } from '../goals/goal-summary';
 import { MunicipalityOverview } from './municipality-overview';
 import { PAGE_PARTS } from '../shared/page-parts';
 
@@ -35,6 +36,7 @@ import { PAGE_PARTS } from '../shared/page-parts';
     MatListItemLine,
     ListFrame,
     MunicipalityOverview,
+    GoalSummary,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -68,6 +70,7 @@ import { PAGE_PARTS } from '../shared/page-parts';
 
       @if (overview()) {
         <blup-municipality-overview [municipalityId]="id()" />
+        <blup-goal-summary [municipalityId]="id()" />
       } @else {
         <h2 class="section-title">{{ 'municipalities.villages' | t }}</h2>
         <blup-list-frame [list]="villages" emptyText="villages.empty">

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   CreateGoalUpdateRequest,
   CreateVillageGoalRequest,
+  GoalSummaryDto,
   GoalUpdateDto,
   Page,
   PageQuery,
@@ -57,5 +58,19 @@ export class GoalsApi {
 
   addUpdate(id: string, body: CreateGoalUpdateRequest): Observable<GoalUpdateDto> {
     return this.http.post<GoalUpdateDto>(`/api/goals/${encodeURIComponent(id)}/updates`, body);
+  }
+
+  /** Goals across a municipality's villages (its coordinators and the secretariat). */
+  municipalitySummary(municipalityId: string): Observable<GoalSummaryDto> {
+    return this.http.get<GoalSummaryDto>(
+      `/api/municipalities/${encodeURIComponent(municipalityId)}/goal-summary`,
+    );
+  }
+
+  /** Goals across a cohort's villages (the secretariat). */
+  cohortSummary(cohortId: string): Observable<GoalSummaryDto> {
+    return this.http.get<GoalSummaryDto>(
+      `/api/cohorts/${encodeURIComponent(cohortId)}/goal-summary`,
+    );
   }
 }

@@ -49,6 +49,13 @@ export const goalsDa = {
   timelineEmpty: 'Ingen opdateringer endnu.',
   timelineEntry: '{status} · {who}',
   timelineValue: 'Tal: {value}',
+  summaryTitle: 'Landsbymål på tværs af landsbyerne',
+  summaryTotals:
+    '{goals, plural, one {# mål} other {# mål}} i {withGoals} af {villages, plural, one {# landsby} other {# landsbyer}}',
+  summaryBar:
+    'Verdensmål {number}: {goals, plural, one {# mål} other {# mål}} i {villages, plural, one {# landsby} other {# landsbyer}}',
+  summaryStatuses: 'Status',
+  summaryEmpty: 'Landsbyerne har ingen mål endnu.',
   back: 'Alle landsbymål',
   someone: 'Nogen',
 };

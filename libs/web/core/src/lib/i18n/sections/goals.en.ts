@@ -52,6 +52,13 @@ export const goalsEn: DictionaryOf<typeof goalsDa> = {
   timelineEmpty: 'No updates yet.',
   timelineEntry: '{status} · {who}',
   timelineValue: 'Number: {value}',
+  summaryTitle: 'Village goals across the villages',
+  summaryTotals:
+    '{goals, plural, one {# goal} other {# goals}} in {withGoals} of {villages, plural, one {# village} other {# villages}}',
+  summaryBar:
+    'Global Goal {number}: {goals, plural, one {# goal} other {# goals}} in {villages, plural, one {# village} other {# villages}}',
+  summaryStatuses: 'Status',
+  summaryEmpty: 'The villages have no goals yet.',
   back: 'All village goals',
   someone: 'Someone',
 };
