@@ -2,7 +2,8 @@
 // the same body, on a throwaway database and Redis key prefix that are removed at the end.
 //
 //   npm run bench -- [--duration=10] [--warmup=2] [--connections=50] [--viewers=200]
-//                    [--only=endpoints,heartbeats,session-page,enrolment-race,newsletter-fanout]
+//                    [--only=endpoints,heartbeats,session-page,goal-summary,enrolment-race,
+//                            newsletter-fanout]
 //
 // Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), the server
 // the bench database is made on; BENCH_REDIS_URL (redis://127.0.0.1:6379).
@@ -13,6 +14,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchSessionPage, printSessionPage } from './bench-session-page.mjs';
+import { benchGoalSummary, printGoalSummary } from './bench-goal-summary.mjs';
 import { benchEnrolmentRace, printEnrolmentRace } from './bench-enrolment-race.mjs';
 import { benchNewsletterFanout, printNewsletterFanout } from './bench-newsletter-fanout.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
@@ -51,7 +53,7 @@ const { values: args } = parseArgs({
     viewers: { type: 'string', default: '200' },
     only: {
       type: 'string',
-      default: 'endpoints,heartbeats,session-page,enrolment-race,newsletter-fanout',
+      default: 'endpoints,heartbeats,session-page,goal-summary,enrolment-race,newsletter-fanout',
     },
   },
 });
@@ -59,6 +61,7 @@ const SCENARIOS = [
   'endpoints',
   'heartbeats',
   'session-page',
+  'goal-summary',
   'enrolment-race',
   'newsletter-fanout',
 ];
@@ -442,6 +445,14 @@ async function main() {
         load,
       })
     : null;
+  const goalSummary = only.has('goal-summary')
+    ? await benchGoalSummary({
+        baseUrl,
+        dbUrl: services.env.DATABASE_URL,
+        sessionCookieName,
+        load,
+      })
+    : null;
   const enrolmentRace = only.has('enrolment-race')
     ? await benchEnrolmentRace({ baseUrl, dbUrl: services.env.DATABASE_URL, sessionCookieName })
     : null;
@@ -457,6 +468,9 @@ async function main() {
   if (heartbeats) printHeartbeats(heartbeats);
   if (sessionPage && !printSessionPage(sessionPage)) {
     throw new Error('The session page ran a different number of SQL queries per circle size.');
+  }
+  if (goalSummary && !printGoalSummary(goalSummary)) {
+    throw new Error('The goal summary ran a different number of SQL queries, or failed requests.');
   }
   if (enrolmentRace && !printEnrolmentRace(enrolmentRace)) {
     throw new Error('The enrolment race did not fill exactly 10 places with 490 waiting in order.');

@@ -186,9 +186,10 @@ export async function goalSummary(em: EntityManager, scope: SummaryScope): Promi
   );
   const bySdg = await em.query<SummaryRows['bySdg']>(
     `${scoped}
-     SELECT s.number::int AS number, count(g.id)::int AS goals,
-            count(DISTINCT g.village_id)::int AS villages
-       FROM sdgs s LEFT JOIN g ON s.number = ANY (g.sdgs)
+     SELECT s.number::int AS number, count(DISTINCT x.id)::int AS goals,
+            count(DISTINCT x.village_id)::int AS villages
+       FROM sdgs s
+       LEFT JOIN (SELECT g.id, g.village_id, unnest(g.sdgs) AS sdg FROM g) x ON x.sdg = s.number
       GROUP BY s.number ORDER BY s.number`,
     [id],
   );

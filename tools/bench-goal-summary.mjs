@@ -1,0 +1,108 @@
+// The goal summary scenario of `npm run bench`: GET /api/municipalities/:id/goal-summary, signed
+// in as the municipality's coordinator, for a municipality whose village has 10 goals and one
+// whose village has 1,000. Prints requests/s, p95 and the SQL statements per request (the API's
+// X-Query-Count header under BENCH_COUNT_QUERIES=1). The counts must be equal: the summary is
+// counted in SQL and never loads the goals.
+import { createHash, randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { measure } from './lib/load.mjs';
+import { log } from './lib/log.mjs';
+
+export const GOAL_SUMMARY_SIZES = [10, 1000];
+export const GOAL_SUMMARY_CONNECTIONS = 50;
+
+/** A municipality per size, each with one village holding that many goals and a coordinator. */
+async function seedGoals(dbUrl, sizes, sessionCookieName) {
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    const tag = randomBytes(4).toString('hex');
+    const q = async (sql, params) => (await client.query(sql, params)).rows;
+    const places = [];
+    for (const size of sizes) {
+      const [municipality] = await q(`INSERT INTO municipalities (name) VALUES ($1) RETURNING id`, [
+        `Bench mål ${size} ${tag}`,
+      ]);
+      const [village] = await q(
+        `INSERT INTO villages (name, municipality_id) VALUES ($1, $2) RETURNING id`,
+        [`Bench landsby ${size} ${tag}`, municipality.id],
+      );
+      // Goals on one to three SDGs each, spread over all 17 and all five statuses.
+      await q(
+        `INSERT INTO village_goals (village_id, title, sdgs, status)
+         SELECT $1, 'Bench mål ' || g,
+                (ARRAY[1 + g % 17, 1 + (g * 7) % 17]::smallint[])[1:1 + g % 2],
+                (ARRAY['idea', 'in_progress', 'on_track', 'reached', 'paused'])[1 + g % 5]
+           FROM generate_series(1, $2::int) g`,
+        [village.id, size],
+      );
+      const [coordinator] = await q(
+        `INSERT INTO users (email, name, role, municipality_id, activated_at)
+         VALUES ($1, 'Bench koordinator', 'coordinator', $2, now()) RETURNING id`,
+        [`bench-goals-${size}-${tag}@blup.test`, municipality.id],
+      );
+      const token = randomBytes(32).toString('base64url');
+      await q(
+        `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`,
+        [createHash('sha256').update(token).digest('hex'), coordinator.id],
+      );
+      places.push({
+        size,
+        municipalityId: municipality.id,
+        cookie: `${sessionCookieName}=${token}`,
+      });
+    }
+    await client.query('ANALYZE');
+    return places;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs the scenario; resolves with one result per number of goals. */
+export async function benchGoalSummary({ baseUrl, dbUrl, sessionCookieName, load }) {
+  log.info(`Goal summary: seeding villages with ${GOAL_SUMMARY_SIZES.join(' and ')} goals …`);
+  const places = await seedGoals(dbUrl, GOAL_SUMMARY_SIZES, sessionCookieName);
+  const results = [];
+  for (const { size, municipalityId, cookie } of places) {
+    const url = `${baseUrl}/api/municipalities/${municipalityId}/goal-summary`;
+    const headers = { cookie };
+    const probe = await fetch(url, { headers });
+    const body = await probe.text();
+    if (!probe.ok) {
+      throw new Error(`GET ${url}: HTTP ${probe.status} ${body} (is dist/apps/api stale?)`);
+    }
+    const summary = JSON.parse(body);
+    if (summary.goals !== size)
+      throw new Error(`The summary counts ${summary.goals} goals, not ${size}.`);
+    const header = probe.headers.get('x-query-count');
+    if (header === null) {
+      throw new Error('The API sent no X-Query-Count header: start it with BENCH_COUNT_QUERIES=1.');
+    }
+    log.info(`Goal summary (${size} goals): ${GOAL_SUMMARY_CONNECTIONS} connections …`);
+    const api = await measure({ url, headers, ...load, connections: GOAL_SUMMARY_CONNECTIONS });
+    results.push({ size, queries: Number(header), api });
+  }
+  return results;
+}
+
+export function printGoalSummary(results) {
+  const n = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+  log.heading(
+    `\nGET /api/municipalities/:id/goal-summary (goals across villages, ${GOAL_SUMMARY_CONNECTIONS} connections)`,
+  );
+  for (const { size, queries, api } of results) {
+    log.info(
+      `  ${String(size).padStart(5)} goals: ${n(api.rps)} req/s, p50 ${n(api.p50, 2)} ms, ` +
+        `p95 ${n(api.p95, 2)} ms, p99 ${n(api.p99, 2)} ms, errors ${api.errors}, ` +
+        `SQL queries per request ${queries}`,
+    );
+  }
+  const counts = new Set(results.map((r) => r.queries));
+  if (counts.size === 1) {
+    log.ok(`  Same number of SQL queries per request for 10 and 1,000 goals: ${[...counts][0]}.`);
+  } else {
+    log.error(`  SQL queries per request differ by number of goals: ${[...counts].join(', ')}.`);
+  }
+  return counts.size === 1 && results.every((r) => r.api.errors === 0);
+}
