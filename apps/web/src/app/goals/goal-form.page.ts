@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
-import { GOAL_LIMITS, type VillageGoalDto } from '@blup/contracts';
-import { GoalsApi } from '@blup/web/core';
+import { ErrorCode, GOAL_LIMITS, type VillageGoalDto } from '@blup/contracts';
+import { ApiError, GoalsApi } from '@blup/web/core';
+import { MatButton } from '@angular/material/button';
 import { editForm } from '../shared/edit-form';
 import { EditFormFrame } from '../shared/edit-form-frame';
 import { FORM_FIELDS } from '../shared/form-fields';
@@ -17,7 +18,7 @@ const DECIMAL = /^\s*-?\d+([.,]\d{1,4})?\s*$/;
 /** Add a goal (`/villages/:villageId/goals/new`) or change one (`/goals/:id/edit`). */
 @Component({
   selector: 'blup-goal-form-page',
-  imports: [FORM_FIELDS, EditFormFrame, SdgTiles],
+  imports: [FORM_FIELDS, EditFormFrame, SdgTiles, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-edit-form-frame
@@ -80,6 +81,18 @@ const DECIMAL = /^\s*-?\d+([.,]\d{1,4})?\s*$/;
         </mat-form-field>
       </div>
     </blup-edit-form-frame>
+    @if (changedMeanwhile()) {
+      <p class="conflict">
+        <button
+          matButton="tonal"
+          type="button"
+          data-testid="load-their-version"
+          (click)="loadTheirVersion()"
+        >
+          {{ 'goals.loadTheirVersion' | t }}
+        </button>
+      </p>
+    }
   `,
   styles: `
     .sdgs {
@@ -98,6 +111,9 @@ const DECIMAL = /^\s*-?\d+([.,]\d{1,4})?\s*$/;
     .error {
       color: var(--mat-sys-error);
       font: var(--mat-sys-body-small);
+    }
+    .conflict {
+      margin-block: 12px;
     }
     .numbers {
       display: grid;
@@ -147,6 +163,17 @@ export class GoalFormPage {
     created: 'goals.created',
     route: '/goals',
   });
+
+  /** Someone saved the goal while this form was open (409): offer their version instead. */
+  protected readonly changedMeanwhile = computed(() => {
+    const error = this.edit.submitter.error();
+    return error instanceof ApiError && error.code === ErrorCode.GoalChanged;
+  });
+
+  protected loadTheirVersion(): void {
+    this.edit.submitter.error.set(null);
+    this.edit.existing.reload();
+  }
 
   protected chooseSdgs(sdgs: number[]): void {
     this.form.controls.sdgs.setValue(sdgs);

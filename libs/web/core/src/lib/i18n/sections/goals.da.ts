@@ -56,6 +56,7 @@ export const goalsDa = {
     'Verdensmål {number}: {goals, plural, one {# mål} other {# mål}} i {villages, plural, one {# landsby} other {# landsbyer}}',
   summaryStatuses: 'Status',
   summaryEmpty: 'Landsbyerne har ingen mål endnu.',
+  loadTheirVersion: 'Hent den gemte udgave (dine ændringer forsvinder)',
   back: 'Alle landsbymål',
   someone: 'Nogen',
 };

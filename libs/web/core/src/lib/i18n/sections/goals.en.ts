@@ -59,6 +59,7 @@ export const goalsEn: DictionaryOf<typeof goalsDa> = {
     'Global Goal {number}: {goals, plural, one {# goal} other {# goals}} in {villages, plural, one {# village} other {# villages}}',
   summaryStatuses: 'Status',
   summaryEmpty: 'The villages have no goals yet.',
+  loadTheirVersion: 'Load the saved version (your changes are dropped)',
   back: 'All village goals',
   someone: 'Someone',
 };
