@@ -9,7 +9,7 @@ import {
   findCohortVillages,
   goalSummary,
   municipalityExists,
-  type SummaryRows,
+  type SummaryRow,
 } from './goals.queries';
 
 /**
@@ -50,13 +50,13 @@ function refuse(access: SummaryAccess, hidden: string, who: string): void {
   }
 }
 
-function toSummary({ totals, bySdg, byStatus }: SummaryRows): GoalSummaryDto {
-  const perStatus = new Map(byStatus.map((row) => [row.status, row.goals]));
+function toSummary(row: SummaryRow): GoalSummaryDto {
+  const perStatus = new Map(row.by_status.map((s) => [s.status, s.goals]));
   return {
-    villages: totals.villages,
-    villagesWithGoals: totals.villages_with_goals,
-    goals: totals.goals,
-    bySdg,
+    villages: row.villages,
+    villagesWithGoals: row.villages_with_goals,
+    goals: row.goals,
+    bySdg: row.by_sdg,
     byStatus: GOAL_STATUSES.map((status) => ({ status, goals: perStatus.get(status) ?? 0 })),
   };
 }

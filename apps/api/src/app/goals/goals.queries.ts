@@ -32,9 +32,9 @@ export interface GoalRow {
   owner: string;
   horizon: string | null;
   indicator: string;
-  baseline: string | null;
-  target_value: string | null;
-  current_value: string | null;
+  baseline: number | null;
+  target_value: number | null;
+  current_value: number | null;
   status: GoalStatus;
   version: number;
   updated_at: Date;
@@ -45,8 +45,8 @@ export interface GoalRow {
 
 const GOAL_COLUMNS = `g.id, g.village_id, v.name AS village_name, v.municipality_id, g.title, g.why,
        g.sdgs::int[] AS sdgs, g.owner, to_char(g.horizon, 'YYYY-MM-DD') AS horizon, g.indicator,
-       g.baseline::text AS baseline, g.target_value::text AS target_value,
-       g.current_value::text AS current_value, g.status, g.version, g.updated_at,
+       g.baseline::float8 AS baseline, g.target_value::float8 AS target_value,
+       g.current_value::float8 AS current_value, g.status, g.version, g.updated_at,
        u.id AS updated_by_id, u.name AS updated_by_name, u.email AS updated_by_email`;
 
 const GOAL_FROM = `FROM village_goals g
@@ -112,14 +112,14 @@ export interface GoalUpdateRow {
   goal_id: string;
   status: GoalStatus;
   note: string;
-  value: string | null;
+  value: number | null;
   created_at: Date;
   created_by_id: string | null;
   created_by_name: string | null;
   created_by_email: string | null;
 }
 
-const UPDATE_SELECT = `SELECT w.id, w.goal_id, w.status, w.note, w.value::text AS value, w.created_at,
+const UPDATE_SELECT = `SELECT w.id, w.goal_id, w.status, w.note, w.value::float8 AS value, w.created_at,
          u.id AS created_by_id, u.name AS created_by_name, u.email AS created_by_email
     FROM village_goal_updates w LEFT JOIN users u ON u.id = w.created_by`;
 
@@ -154,50 +154,46 @@ export function personOf(
   return id && name !== null && email !== null ? { id, name, email } : null;
 }
 
-export function numberOf(value: string | null): number | null {
-  return value === null ? null : Number(value);
-}
-
 export type SummaryScope = { municipalityId: string } | { cohortId: string };
 
-export interface SummaryRows {
-  totals: { villages: number; villages_with_goals: number; goals: number };
-  bySdg: { number: number; goals: number; villages: number }[];
-  byStatus: { status: GoalStatus; goals: number }[];
+export interface SummaryRow {
+  villages: number;
+  villages_with_goals: number;
+  goals: number;
+  by_sdg: { number: number; goals: number; villages: number }[];
+  by_status: { status: GoalStatus; goals: number }[];
 }
 
 /**
- * Goals across the villages of a municipality or a cohort: the totals, every SDG with its goals
- * and villages, and goals per status. Three statements, whatever the number of villages.
+ * Goals across the villages of a municipality or a cohort, in one statement whatever the number
+ * of villages and goals: the totals, every SDG with its goals and villages (each goal's SDGs
+ * unnested once), and goals per status.
  */
-export async function goalSummary(em: EntityManager, scope: SummaryScope): Promise<SummaryRows> {
+export async function goalSummary(em: EntityManager, scope: SummaryScope): Promise<SummaryRow> {
   const [column, id] =
     'municipalityId' in scope
       ? ['municipality_id', scope.municipalityId]
       : ['cohort_id', scope.cohortId];
-  const scoped = `WITH v AS (SELECT id FROM villages WHERE ${column} = $1),
-    g AS (SELECT g.id, g.village_id, g.sdgs, g.status FROM village_goals g JOIN v ON v.id = g.village_id)`;
-  const [totals] = await em.query<SummaryRows['totals'][]>(
-    `${scoped}
+  const [row] = await em.query<SummaryRow[]>(
+    `WITH v AS (SELECT id FROM villages WHERE ${column} = $1),
+          g AS (SELECT g.id, g.village_id, g.sdgs, g.status
+                  FROM village_goals g JOIN v ON v.id = g.village_id),
+          per_sdg AS (
+            SELECT s.number::int AS number, count(DISTINCT x.id)::int AS goals,
+                   count(DISTINCT x.village_id)::int AS villages
+              FROM sdgs s
+              LEFT JOIN (SELECT g.id, g.village_id, unnest(g.sdgs) AS sdg FROM g) x
+                ON x.sdg = s.number
+             GROUP BY s.number),
+          per_status AS (SELECT status, count(*)::int AS goals FROM g GROUP BY status)
      SELECT (SELECT count(*)::int FROM v) AS villages,
             (SELECT count(DISTINCT village_id)::int FROM g) AS villages_with_goals,
-            (SELECT count(*)::int FROM g) AS goals`,
+            (SELECT count(*)::int FROM g) AS goals,
+            (SELECT json_agg(per_sdg ORDER BY number) FROM per_sdg) AS by_sdg,
+            (SELECT coalesce(json_agg(per_status), '[]'::json) FROM per_status) AS by_status`,
     [id],
   );
-  const bySdg = await em.query<SummaryRows['bySdg']>(
-    `${scoped}
-     SELECT s.number::int AS number, count(DISTINCT x.id)::int AS goals,
-            count(DISTINCT x.village_id)::int AS villages
-       FROM sdgs s
-       LEFT JOIN (SELECT g.id, g.village_id, unnest(g.sdgs) AS sdg FROM g) x ON x.sdg = s.number
-      GROUP BY s.number ORDER BY s.number`,
-    [id],
-  );
-  const byStatus = await em.query<SummaryRows['byStatus']>(
-    `${scoped} SELECT status, count(*)::int AS goals FROM g GROUP BY status`,
-    [id],
-  );
-  return { totals, bySdg, byStatus };
+  return row;
 }
 
 /** The villages of a cohort, as the access rules need them; null when there is no such cohort. */

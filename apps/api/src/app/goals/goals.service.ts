@@ -25,7 +25,6 @@ import {
   findGoalUpdates,
   findGoalVillage,
   findVillageGoals,
-  numberOf,
   personOf,
   type GoalRow,
   type GoalUpdateRow,
@@ -64,9 +63,7 @@ export class GoalsService {
     query: VillageGoalsQueryDto,
   ): Promise<Page<VillageGoalDto>> {
     const em = this.dataSource.manager;
-    const village = await findGoalVillage(em, villageId);
-    const access = village ? goalAccess(actor, village) : 'hidden';
-    if (!village || access === 'hidden') throw notFound(NO_VILLAGE);
+    const access = await this.villageAccess(em, actor, villageId);
     const { rows, total } = await findVillageGoals(em, villageId, {
       ...pageWindow(query),
       sdg: query.sdg,
@@ -91,10 +88,7 @@ export class GoalsService {
     body: CreateVillageGoalBody,
   ): Promise<VillageGoalDto> {
     const em = this.dataSource.manager;
-    const village = await findGoalVillage(em, villageId);
-    const access = village ? goalAccess(actor, village) : 'hidden';
-    if (!village || access === 'hidden') throw notFound(NO_VILLAGE);
-    if (access !== 'edit') throw forbidden();
+    if ((await this.villageAccess(em, actor, villageId)) !== 'edit') throw forbidden();
     const saved = await em.getRepository(VillageGoal).save({
       villageId,
       title: body.title,
@@ -169,6 +163,18 @@ export class GoalsService {
     return toUpdateDto(await findGoalUpdate(this.dataSource.manager, updateId));
   }
 
+  /** What the actor may do with the village's goals; 404 when they may not see them at all. */
+  private async villageAccess(
+    em: EntityManager,
+    actor: Actor,
+    villageId: string,
+  ): Promise<Exclude<GoalAccess, 'hidden'>> {
+    const village = await findGoalVillage(em, villageId);
+    const access = village ? goalAccess(actor, village) : 'hidden';
+    if (access === 'hidden') throw notFound(NO_VILLAGE);
+    return access;
+  }
+
   private async readable(
     em: EntityManager,
     actor: Actor,
@@ -215,7 +221,7 @@ function toUpdateDto(row: GoalUpdateRow): GoalUpdateDto {
     goalId: row.goal_id,
     status: row.status,
     note: row.note,
-    value: numberOf(row.value),
+    value: row.value,
     createdAt: row.created_at.toISOString(),
     createdBy: personOf(row.created_by_id, row.created_by_name, row.created_by_email),
   };
@@ -232,9 +238,9 @@ function toGoalDto(row: GoalRow, access: GoalAccess): VillageGoalDto {
     owner: row.owner,
     horizon: row.horizon,
     indicator: row.indicator,
-    baseline: numberOf(row.baseline),
-    targetValue: numberOf(row.target_value),
-    currentValue: numberOf(row.current_value),
+    baseline: row.baseline,
+    targetValue: row.target_value,
+    currentValue: row.current_value,
     status: row.status,
     version: row.version,
     updatedAt: row.updated_at.toISOString(),
