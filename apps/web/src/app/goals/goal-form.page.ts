@@ -6,14 +6,8 @@ import { MatButton } from '@angular/material/button';
 import { editForm } from '../shared/edit-form';
 import { EditFormFrame } from '../shared/edit-form-frame';
 import { FORM_FIELDS } from '../shared/form-fields';
+import { INDICATOR_VALUE, indicatorValue } from './goal-labels';
 import { SdgTiles } from './sdg-tiles';
-
-/** A number field's text as the API wants it: a number, or null when left empty. */
-function numberOrNull(text: string): number | null {
-  return text.trim() === '' ? null : Number(text.replace(',', '.'));
-}
-
-const DECIMAL = /^\s*-?\d+([.,]\d{1,4})?\s*$/;
 
 /** Add a goal (`/villages/:villageId/goals/new`) or change one (`/goals/:id/edit`). */
 @Component({
@@ -138,8 +132,8 @@ export class GoalFormPage {
     owner: ['', Validators.maxLength(GOAL_LIMITS.ownerMaxLength)],
     horizon: [''],
     indicator: ['', Validators.maxLength(GOAL_LIMITS.indicatorMaxLength)],
-    baseline: ['', Validators.pattern(DECIMAL)],
-    targetValue: ['', Validators.pattern(DECIMAL)],
+    baseline: ['', Validators.pattern(INDICATOR_VALUE)],
+    targetValue: ['', Validators.pattern(INDICATOR_VALUE)],
   });
   protected readonly edit = editForm({
     id: this.id,
@@ -189,8 +183,8 @@ export class GoalFormPage {
       owner: v.owner,
       horizon: v.horizon || null,
       indicator: v.indicator,
-      baseline: numberOrNull(v.baseline),
-      targetValue: numberOrNull(v.targetValue),
+      baseline: indicatorValue(v.baseline),
+      targetValue: indicatorValue(v.targetValue),
     };
   }
 }

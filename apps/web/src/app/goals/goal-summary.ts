@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import type { SdgDto } from '@blup/contracts';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { GoalsApi, TranslatePipe } from '@blup/web/core';
 import { LoadState } from '../shared/load-state';
 import { goalStatusKey } from './goal-labels';
-import { inkOn } from './sdg-tiles';
+import { injectSdgs, sdgColours } from './sdg-tiles';
 
 /**
  * Goals across the villages of a municipality or a cohort: a bar per SDG (its length the number
@@ -112,7 +111,7 @@ export class GoalSummary {
   readonly cohortId = input<string>();
 
   protected readonly statusKey = goalStatusKey;
-  private readonly sdgs = toSignal(this.api.sdgs, { initialValue: [] as SdgDto[] });
+  private readonly sdgs = injectSdgs();
   protected readonly summary = rxResource({
     params: () => ({ municipalityId: this.municipalityId(), cohortId: this.cohortId() }),
     stream: ({ params }) =>
@@ -124,10 +123,11 @@ export class GoalSummary {
     if (!this.summary.hasValue()) return [];
     const summary = this.summary.value();
     const most = Math.max(1, ...summary.bySdg.map((row) => row.goals));
-    const colours = new Map(this.sdgs().map((sdg) => [sdg.number, sdg.colour]));
-    return summary.bySdg.map((row) => {
-      const colour = colours.get(row.number) ?? '#79747e';
-      return { ...row, colour, ink: inkOn(colour), share: (row.goals / most) * 100 };
-    });
+    const colours = sdgColours(this.sdgs());
+    return summary.bySdg.map((row) => ({
+      ...row,
+      ...colours(row.number),
+      share: (row.goals / most) * 100,
+    }));
   });
 }

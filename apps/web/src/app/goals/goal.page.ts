@@ -8,10 +8,8 @@ import { FORM_FIELDS } from '../shared/form-fields';
 import { PAGE_PARTS } from '../shared/page-parts';
 import { SubmitForm } from '../shared/submit-form';
 import { submitter } from '../shared/submitter';
-import { goalStatusKey } from './goal-labels';
+import { INDICATOR_VALUE, goalStatusKey, indicatorValue } from './goal-labels';
 import { SdgBadges } from './sdg-tiles';
-
-const DECIMAL = /^\s*-?\d+([.,]\d{1,4})?\s*$/;
 
 /** `/goals/:id`: one village goal, where it stands (changed in one tap), and its timeline. */
 @Component({
@@ -205,7 +203,7 @@ export class GoalPage {
   protected readonly progress = submitter();
   protected readonly progressForm = inject(NonNullableFormBuilder).group({
     note: ['', Validators.maxLength(GOAL_LIMITS.noteMaxLength)],
-    value: ['', Validators.pattern(DECIMAL)],
+    value: ['', Validators.pattern(INDICATOR_VALUE)],
   });
   protected readonly goal = rxResource({
     params: () => this.id(),
@@ -224,7 +222,7 @@ export class GoalPage {
         this.api.addUpdate(this.id(), {
           status: this.chosen() ?? current,
           note,
-          value: value.trim() === '' ? null : Number(value.replace(',', '.')),
+          value: indicatorValue(value),
         }),
       () => {
         this.snackBar.open(this.i18n.t('goals.progressSaved'), undefined, { duration: 4000 });

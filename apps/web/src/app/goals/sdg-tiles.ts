@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, model } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type Signal,
+  computed,
+  inject,
+  input,
+  model,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import type { SdgDto } from '@blup/contracts';
 import { GoalsApi, I18nService, TranslatePipe } from '@blup/web/core';
@@ -14,6 +22,20 @@ export function inkOn(colour: string): '#000000' | '#ffffff' {
   };
   const luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
   return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? '#000000' : '#ffffff';
+}
+
+/** The 17 SDGs, fetched once per visit; empty until they arrive. Call in an injection context. */
+export function injectSdgs(): Signal<SdgDto[]> {
+  return toSignal(inject(GoalsApi).sdgs, { initialValue: [] as SdgDto[] });
+}
+
+/** An SDG's colour and the text colour that reads on it (grey until the SDGs have arrived). */
+export function sdgColours(sdgs: SdgDto[]): (number: number) => { colour: string; ink: string } {
+  const byNumber = new Map(sdgs.map((sdg) => [sdg.number, sdg.colour]));
+  return (number) => {
+    const colour = byNumber.get(number) ?? '#79747e';
+    return { colour, ink: inkOn(colour) };
+  };
 }
 
 /** The SDG's name in the reader's language. */
@@ -91,7 +113,7 @@ export class SdgTiles {
   readonly value = model<number[]>([]);
   readonly label = input.required<string>();
 
-  protected readonly sdgs = toSignal(inject(GoalsApi).sdgs, { initialValue: [] as SdgDto[] });
+  protected readonly sdgs = injectSdgs();
   protected readonly chosen = computed(() => new Set(this.value()));
 
   protected readonly ink = inkOn;
@@ -152,18 +174,14 @@ export class SdgTiles {
 export class SdgBadges {
   private readonly i18n = inject(I18nService);
   readonly numbers = input.required<number[]>();
-  private readonly sdgs = toSignal(inject(GoalsApi).sdgs, { initialValue: [] as SdgDto[] });
+  private readonly sdgs = injectSdgs();
 
   protected readonly shown = computed(() => {
+    const colours = sdgColours(this.sdgs());
     const byNumber = new Map(this.sdgs().map((sdg) => [sdg.number, sdg]));
     return this.numbers().map((number) => {
       const sdg = byNumber.get(number);
-      return {
-        number,
-        colour: sdg?.colour ?? '#79747e',
-        ink: inkOn(sdg?.colour ?? '#79747e'),
-        name: sdg ? sdgName(sdg, this.i18n.locale()) : '',
-      };
+      return { number, ...colours(number), name: sdg ? sdgName(sdg, this.i18n.locale()) : '' };
     });
   });
 }
