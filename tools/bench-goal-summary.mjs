@@ -3,10 +3,11 @@
 // whose village has 1,000. Prints requests/s, p95 and the SQL statements per request (the API's
 // X-Query-Count header under BENCH_COUNT_QUERIES=1). The counts must be equal: the summary is
 // counted in SQL and never loads the goals.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { measure } from './lib/load.mjs';
 import { log } from './lib/log.mjs';
+import { insertSession } from './lib/session.mjs';
 
 export const GOAL_SUMMARY_SIZES = [10, 1000];
 export const GOAL_SUMMARY_CONNECTIONS = 50;
@@ -41,11 +42,7 @@ async function seedGoals(dbUrl, sizes, sessionCookieName) {
          VALUES ($1, 'Bench koordinator', 'coordinator', $2, now()) RETURNING id`,
         [`bench-goals-${size}-${tag}@blup.test`, municipality.id],
       );
-      const token = randomBytes(32).toString('base64url');
-      await q(
-        `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`,
-        [createHash('sha256').update(token).digest('hex'), coordinator.id],
-      );
+      const token = await insertSession(client, coordinator.id);
       places.push({
         size,
         municipalityId: municipality.id,

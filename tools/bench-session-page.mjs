@@ -3,10 +3,11 @@
 // requests/s, p95 and the SQL statements per request, which the API reports in its
 // X-Query-Count header when started with BENCH_COUNT_QUERIES=1 (never in production). The two
 // query counts must be equal: the page aggregates in SQL and never loads the member list.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { measure } from './lib/load.mjs';
 import { log } from './lib/log.mjs';
+import { insertSession } from './lib/session.mjs';
 
 export const SESSION_PAGE_CIRCLES = [30, 3000];
 export const SESSION_PAGE_CONNECTIONS = 100;
@@ -83,11 +84,7 @@ async function seedCircles(dbUrl, sizes, sessionCookieName) {
       const [member] = await q(`SELECT id FROM users WHERE village_id = $1 ORDER BY id LIMIT 1`, [
         village.id,
       ]);
-      const token = randomBytes(32).toString('base64url');
-      await q(
-        `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`,
-        [createHash('sha256').update(token).digest('hex'), member.id],
-      );
+      const token = await insertSession(client, member.id);
       circles.push({ size, sessionId: session.id, cookie: `${sessionCookieName}=${token}` });
     }
     await client.query('ANALYZE');

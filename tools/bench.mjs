@@ -7,7 +7,7 @@
 //
 // Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), the server
 // the bench database is made on; BENCH_REDIS_URL (redis://127.0.0.1:6379).
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -34,7 +34,7 @@ import {
   watchChildren,
 } from './lib/proc.mjs';
 import { deleteKeysWithPrefix } from './lib/redis.mjs';
-import { signIn } from './lib/session.mjs';
+import { insertSession, signIn } from './lib/session.mjs';
 import pg from 'pg';
 
 // What is benched. Add an endpoint with one entry; `signedIn` sends the demo secretariat's
@@ -243,11 +243,7 @@ async function createViewers(dbUrl, count, sessionCookieName) {
          VALUES ($1, $2, 'steering_member', $3, $4, now()) RETURNING id`,
         [`bench-viewer-${i}@blup.test`, `Bench viewer ${i}`, village.municipality_id, village.id],
       );
-      const token = randomBytes(32).toString('base64url');
-      await client.query(
-        `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`,
-        [createHash('sha256').update(token).digest('hex'), user.id],
-      );
+      const token = await insertSession(client, user.id);
       const csrf = randomBytes(24).toString('base64url');
       viewers.push({
         headers: {

@@ -1,5 +1,6 @@
 // Signing in to the API the way the web app does: a CSRF cookie from GET /api/auth/csrf,
 // echoed in X-XSRF-TOKEN (double submit) on POST /api/auth/login.
+import { createHash, randomBytes } from 'node:crypto';
 
 /** The cookies a series of responses set, as one Cookie header. */
 class CookieJar {
@@ -49,4 +50,18 @@ export async function signIn(baseUrl, { email, password }) {
     body: JSON.stringify({ email, password }),
   });
   return jar.header();
+}
+
+/**
+ * A signed-in session for a user, written straight into the bench database (no sign-in round
+ * trip): the random token whose SHA-256 the `sessions` row holds, as the API stores it.
+ * `client` is a connected `pg` client; resolves with the token for the session cookie.
+ */
+export async function insertSession(client, userId) {
+  const token = randomBytes(32).toString('base64url');
+  await client.query(
+    `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`,
+    [createHash('sha256').update(token).digest('hex'), userId],
+  );
+  return token;
 }
