@@ -161,6 +161,12 @@ export enum ErrorCode {
   // Village goals (issue 13)
   /** Someone else saved the goal since it was opened. Params: name, at (ISO). */
   GoalChanged = 'goal_changed',
+  /** A target that is not under one of the goal's SDGs, or no target at all. Params: codes (comma-separated). */
+  GoalTargetInvalid = 'goal_target_invalid',
+  /** The photo is not a JPEG, PNG or WebP image (checked by its content). */
+  PhotoInvalid = 'photo_invalid',
+  /** Params: maxMb. */
+  PhotoTooLarge = 'photo_too_large',
 
   // Requests
   /** Missing, or not visible to this person. */

@@ -14,6 +14,40 @@ export interface SdgDto {
 
 export const SDG_COUNT = 17;
 
+/** The UN's 169 targets (delmål) under the 17 SDGs. */
+export const SDG_TARGET_COUNT = 169;
+
+/** One of the 169 targets of an SDG, e.g. 11.2 or 11.a, in the UN's official wording. */
+export interface SdgTargetDto {
+  /** The UN's code: the SDG number, a dot and a number or a letter, e.g. "11.2", "11.a". */
+  code: string;
+  /** The SDG it belongs to, 1–17. */
+  sdg: number;
+  /** The official English text. */
+  textEn: string;
+  /** An official Danish text, or null where none is at hand (then show the English). */
+  textDa: string | null;
+}
+
+/** A photo on a progress update: a large copy and a thumbnail, both JPEG without metadata. */
+export interface GoalPhotoDto {
+  /** The large copy (at most `GOAL_PHOTO_LIMITS.longEdge` px on its long edge). */
+  url: string;
+  /** A small copy for the timeline (at most `GOAL_PHOTO_LIMITS.thumbnailEdge` px). */
+  thumbnailUrl: string;
+  width: number;
+  height: number;
+}
+
+export const GOAL_PHOTO_LIMITS = {
+  /** What may be uploaded, before it is resized. */
+  maxBytes: 15 * 1024 * 1024,
+  /** The stored copy's long edge, in pixels. */
+  longEdge: 1600,
+  /** The thumbnail's long edge, in pixels. */
+  thumbnailEdge: 480,
+} as const;
+
 /** Where a village goal stands, set by hand (never computed). */
 export enum GoalStatus {
   Idea = 'idea',
@@ -45,6 +79,8 @@ export interface VillageGoalDto {
   why: string;
   /** The SDG numbers, ascending, at least one. */
   sdgs: number[];
+  /** The chosen targets under those SDGs, in the UN's order (may be empty). */
+  targets: SdgTargetDto[];
   /** A person or a working group, in words. */
   owner: string;
   /** When it should be reached, YYYY-MM-DD, or null. */
@@ -68,6 +104,8 @@ export interface CreateVillageGoalRequest {
   title: string;
   why?: string;
   sdgs: number[];
+  /** Target codes (e.g. "11.2"), each under one of `sdgs`. */
+  targets?: string[];
   owner?: string;
   horizon?: string | null;
   indicator?: string;
@@ -98,10 +136,16 @@ export interface GoalUpdateDto {
   status: GoalStatus;
   note: string;
   value: number | null;
+  /** The photo taken with the update, or null. */
+  photo: GoalPhotoDto | null;
   createdAt: string;
   createdBy: PersonSummary | null;
 }
 
+/**
+ * A progress update. With a photo it is sent as multipart/form-data: this object as JSON in the
+ * form field `update`, the image in the form field `photo`.
+ */
 export interface CreateGoalUpdateRequest {
   status: GoalStatus;
   note?: string;

@@ -3,45 +3,66 @@ import {
   Controller,
   Delete,
   Get,
+  Header,
   HttpCode,
   HttpStatus,
+  Param,
   Patch,
   Post,
   Query,
+  Req,
+  StreamableFile,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiConsumes,
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiPayloadTooLargeResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { GoalSummaryDto, GoalUpdateDto, Page, SdgDto, VillageGoalDto } from '@blup/contracts';
+import type {
+  GoalSummaryDto,
+  GoalUpdateDto,
+  Page,
+  SdgDto,
+  SdgTargetDto,
+  VillageGoalDto,
+} from '@blup/contracts';
+import type { Request } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { ApiPageResponse } from '../common/api-page';
 import { IdParam } from '../common/id-param';
+import { binaryContent } from '../common/openapi';
 import { PageQueryDto } from '../common/pagination';
 import {
   CreateGoalUpdateBody,
   CreateVillageGoalBody,
   GoalSummaryResponse,
   GoalUpdateResponse,
+  SdgParam,
   SdgResponse,
+  SdgTargetResponse,
   UpdateVillageGoalBody,
   VillageGoalResponse,
   VillageGoalsQueryDto,
 } from './goals.dto';
+import { GoalPhotoUploadInterceptor, type GoalPhotoUpload } from './goal-photo-upload.interceptor';
 import { GoalSummaryService } from './goal-summary.service';
 import { GoalsService } from './goals.service';
 
 const HIDDEN_GOAL = 'No such goal, or not one you may see.';
 const READ_ONLY = 'Coordinators read a village’s goals; its steering group changes them.';
+/** Photos are the village's own: kept by the browser, never by a shared cache. */
+const PHOTO_CACHE = 'private, max-age=3600';
 
 @ApiTags('goals')
 @Controller()
@@ -56,6 +77,17 @@ export class GoalsController {
   @ApiPageResponse(SdgResponse, 'The 17 Sustainable Development Goals, by number.')
   sdgs(@Query() query: PageQueryDto): Promise<Page<SdgDto>> {
     return this.goals.sdgs(query);
+  }
+
+  @Public()
+  @Get('sdgs/:number/targets')
+  @ApiPageResponse(
+    SdgTargetResponse,
+    'One SDG’s targets (delmål) in the UN’s order, with the official texts.',
+  )
+  @ApiBadRequestResponse({ description: 'The number is not one of the 17 goals.' })
+  targets(@Param() params: SdgParam, @Query() query: PageQueryDto): Promise<Page<SdgTargetDto>> {
+    return this.goals.targets(params.number, query);
   }
 
   @Get('villages/:villageId/goals')
@@ -134,18 +166,61 @@ export class GoalsController {
     return this.goals.updates(user, id, query);
   }
 
+  /**
+   * JSON, or multipart/form-data with the update as JSON in the field `update` and one photo
+   * (JPEG, PNG or WebP, at most 15 MB) in the file field `photo`.
+   */
   @Post('goals/:id/updates')
+  @UseInterceptors(GoalPhotoUploadInterceptor)
+  @ApiConsumes('application/json', 'multipart/form-data')
   @ApiCookieAuth()
   @ApiCreatedResponse({ type: GoalUpdateResponse })
-  @ApiBadRequestResponse({ description: 'The status is missing, or the note or value is invalid.' })
+  @ApiBadRequestResponse({
+    description:
+      'The status is missing, the note or value is invalid, or the photo is not a JPEG, PNG or WebP image.',
+  })
+  @ApiPayloadTooLargeResponse({ description: 'The photo is larger than 15 MB.' })
   @ApiForbiddenResponse({ description: READ_ONLY })
   @ApiNotFoundResponse({ description: HIDDEN_GOAL })
   addUpdate(
     @CurrentUser() user: AuthUser,
     @IdParam('goal') id: string,
     @Body() body: CreateGoalUpdateBody,
+    @Req() req: Request & { file?: GoalPhotoUpload },
   ): Promise<GoalUpdateDto> {
-    return this.goals.addUpdate(user, id, body);
+    return this.goals.addUpdate(user, id, body, req.file);
+  }
+
+  @Get('goals/:id/updates/:updateId/photo')
+  @Header('Cache-Control', PHOTO_CACHE)
+  @ApiCookieAuth()
+  @ApiOkResponse({
+    description: 'The update’s photo (JPEG, at most 1600 px, no metadata).',
+    content: binaryContent('image/jpeg'),
+  })
+  @ApiNotFoundResponse({ description: 'No such photo, or not one you may see.' })
+  photo(
+    @CurrentUser() user: AuthUser,
+    @IdParam('goal') id: string,
+    @IdParam('update', 'updateId') updateId: string,
+  ): Promise<StreamableFile> {
+    return this.goals.photo(user, id, updateId, 'large');
+  }
+
+  @Get('goals/:id/updates/:updateId/photo/thumbnail')
+  @Header('Cache-Control', PHOTO_CACHE)
+  @ApiCookieAuth()
+  @ApiOkResponse({
+    description: 'The update’s photo as a thumbnail (JPEG, at most 480 px).',
+    content: binaryContent('image/jpeg'),
+  })
+  @ApiNotFoundResponse({ description: 'No such photo, or not one you may see.' })
+  photoThumbnail(
+    @CurrentUser() user: AuthUser,
+    @IdParam('goal') id: string,
+    @IdParam('update', 'updateId') updateId: string,
+  ): Promise<StreamableFile> {
+    return this.goals.photo(user, id, updateId, 'thumbnail');
   }
 
   @Get('municipalities/:id/goal-summary')

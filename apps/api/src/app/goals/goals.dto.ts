@@ -5,7 +5,10 @@ import {
   GOAL_STATUSES,
   GoalStatus,
   SDG_COUNT,
+  SDG_TARGET_COUNT,
   type CreateGoalUpdateRequest,
+  type GoalPhotoDto,
+  type SdgTargetDto,
   type CreateVillageGoalRequest,
   type GoalSummaryDto,
   type GoalUpdateDto,
@@ -26,6 +29,7 @@ import {
   IsInt,
   IsNumber,
   IsOptional,
+  Matches,
   Max,
   Min,
 } from 'class-validator';
@@ -64,6 +68,49 @@ function SdgList(): PropertyDecorator {
   );
 }
 
+const TARGET_CODES = 'targets must be target codes like "11.2" or "11.a"';
+
+/** Targets by their UN codes, each once; whether they sit under the goal's SDGs is the service's check. */
+function TargetList(): PropertyDecorator {
+  return applyDecorators(
+    Matches(/^(1[0-7]|[1-9])\.([1-9][0-9]?|[a-z])$/, { each: true, message: TARGET_CODES }),
+    ArrayUnique({ message: 'targets names a target twice' }),
+    ArrayMaxSize(SDG_TARGET_COUNT, {
+      message: `targets can hold at most ${SDG_TARGET_COUNT} targets`,
+    }),
+    IsArray({ message: 'targets must be a list of target codes like "11.2"' }),
+  );
+}
+
+/** `/sdgs/:number/...`: one of the 17 goals by its number. */
+export class SdgParam {
+  @ApiProperty({ minimum: 1, maximum: SDG_COUNT, example: 11 })
+  @Type(() => Number)
+  @Max(SDG_COUNT, { message: `number must be a goal number from 1 to ${SDG_COUNT}` })
+  @Min(1, { message: `number must be a goal number from 1 to ${SDG_COUNT}` })
+  @IsInt({ message: `number must be a goal number from 1 to ${SDG_COUNT}` })
+  number: number;
+}
+
+export class SdgTargetResponse implements SdgTargetDto {
+  @ApiProperty({ example: '11.2' }) code: string;
+  @ApiProperty({ minimum: 1, maximum: SDG_COUNT, example: 11 }) sdg: number;
+  @ApiProperty({ description: 'The official English text.' }) textEn: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'An official Danish text; null where none is at hand.',
+  })
+  textDa: string | null;
+}
+
+export class GoalPhotoResponse implements GoalPhotoDto {
+  @ApiProperty({ example: '/api/goals/…/updates/…/photo' }) url: string;
+  @ApiProperty({ example: '/api/goals/…/updates/…/photo/thumbnail' }) thumbnailUrl: string;
+  @ApiProperty() width: number;
+  @ApiProperty() height: number;
+}
+
 export class SdgResponse implements SdgDto {
   @ApiProperty({ minimum: 1, maximum: SDG_COUNT, example: 11 })
   number: number;
@@ -85,6 +132,8 @@ export class VillageGoalResponse implements VillageGoalDto {
   @ApiProperty({ example: 'Samkørsel til Næstved' }) title: string;
   @ApiProperty() why: string;
   @ApiProperty({ type: [Number], example: [11, 13] }) sdgs: number[];
+  @ApiProperty({ type: [SdgTargetResponse], description: 'Chosen targets, in the UN’s order.' })
+  targets: SdgTargetDto[];
   @ApiProperty({ example: 'Arbejdsgruppen for mobilitet' }) owner: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) horizon: string | null;
   @ApiProperty() indicator: string;
@@ -107,6 +156,7 @@ export class GoalUpdateResponse implements GoalUpdateDto {
   @ApiProperty({ enum: GoalStatus, enumName: 'GoalStatus' }) status: GoalStatus;
   @ApiProperty() note: string;
   @ApiProperty({ type: Number, nullable: true }) value: number | null;
+  @ApiProperty({ type: GoalPhotoResponse, nullable: true }) photo: GoalPhotoDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: PersonSummaryResponse, nullable: true })
   createdBy: PersonSummary | null;
@@ -169,6 +219,15 @@ export class CreateVillageGoalBody extends GoalDetails implements CreateVillageG
   @SdgList()
   sdgs: number[];
 
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['11.2'],
+    description: 'Target codes, each under one of sdgs.',
+  })
+  @Optional()
+  @TargetList()
+  targets?: string[];
+
   @ApiPropertyOptional({ enum: GoalStatus, enumName: 'GoalStatus', default: GoalStatus.Idea })
   @Optional()
   @IsIn(GOAL_STATUSES, { message: STATUS_MESSAGE })
@@ -185,6 +244,16 @@ export class UpdateVillageGoalBody extends GoalDetails implements UpdateVillageG
   @Optional()
   @SdgList()
   sdgs?: number[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['11.2'],
+    description:
+      'Target codes, each under one of the goal’s SDGs; replaces the chosen targets. Left out, the targets stay, except those no longer under the SDGs.',
+  })
+  @Optional()
+  @TargetList()
+  targets?: string[];
 
   @ApiProperty({ minimum: 1, description: 'The version you changed (VillageGoal.version).' })
   @Min(1, { message: 'version must be the version you opened, a whole number from 1' })

@@ -1,4 +1,4 @@
-import type { GoalStatus, PersonSummary } from '@blup/contracts';
+import type { GoalStatus, PersonSummary, SdgTargetDto } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import { likePattern } from '../common/pagination';
 
@@ -113,6 +113,10 @@ export interface GoalUpdateRow {
   status: GoalStatus;
   note: string;
   value: number | null;
+  photo_key: string | null;
+  photo_thumbnail_key: string | null;
+  photo_width: number | null;
+  photo_height: number | null;
   created_at: Date;
   created_by_id: string | null;
   created_by_name: string | null;
@@ -120,6 +124,7 @@ export interface GoalUpdateRow {
 }
 
 const UPDATE_SELECT = `SELECT w.id, w.goal_id, w.status, w.note, w.value::float8 AS value, w.created_at,
+         w.photo_key, w.photo_thumbnail_key, w.photo_width, w.photo_height,
          u.id AS created_by_id, u.name AS created_by_name, u.email AS created_by_email
     FROM village_goal_updates w LEFT JOIN users u ON u.id = w.created_by`;
 
@@ -144,6 +149,70 @@ export async function findGoalUpdates(
 export async function findGoalUpdate(em: EntityManager, id: string): Promise<GoalUpdateRow> {
   const [row] = await em.query<GoalUpdateRow[]>(`${UPDATE_SELECT} WHERE w.id = $1`, [id]);
   return row;
+}
+
+/** The stored photo of one update of one goal, or null when it has none. */
+export async function findGoalUpdatePhoto(
+  em: EntityManager,
+  goalId: string,
+  updateId: string,
+): Promise<{ photo_key: string; photo_thumbnail_key: string } | null> {
+  const [row] = await em.query<{ photo_key: string; photo_thumbnail_key: string }[]>(
+    `SELECT photo_key, photo_thumbnail_key FROM village_goal_updates
+      WHERE id = $1 AND goal_id = $2 AND photo_key IS NOT NULL`,
+    [updateId, goalId],
+  );
+  return row ?? null;
+}
+
+/** The photo files of a goal's updates, to delete with the goal. */
+export async function findGoalPhotoKeys(em: EntityManager, goalId: string): Promise<string[]> {
+  const rows = await em.query<{ photo_key: string; photo_thumbnail_key: string }[]>(
+    `SELECT photo_key, photo_thumbnail_key FROM village_goal_updates
+      WHERE goal_id = $1 AND photo_key IS NOT NULL`,
+    [goalId],
+  );
+  return rows.flatMap((row) => [row.photo_key, row.photo_thumbnail_key]);
+}
+
+/** The targets each of the given goals names, in the UN's order. */
+export async function findGoalTargets(
+  em: EntityManager,
+  goalIds: string[],
+): Promise<Map<string, SdgTargetDto[]>> {
+  const byGoal = new Map<string, SdgTargetDto[]>(goalIds.map((id) => [id, []]));
+  if (goalIds.length === 0) return byGoal;
+  const rows = await em.query<
+    { goal_id: string; code: string; sdg: number; text_en: string; text_da: string | null }[]
+  >(
+    `SELECT gt.goal_id, t.code, t.sdg::int AS sdg, t.text_en, t.text_da
+       FROM village_goal_targets gt JOIN sdg_targets t ON t.code = gt.target_code
+      WHERE gt.goal_id = ANY ($1::uuid[])
+      ORDER BY t.sdg, t.ordering`,
+    [goalIds],
+  );
+  for (const row of rows) {
+    byGoal.get(row.goal_id)?.push({
+      code: row.code,
+      sdg: row.sdg,
+      textEn: row.text_en,
+      textDa: row.text_da,
+    });
+  }
+  return byGoal;
+}
+
+/** Drops the goal's targets that are not under any of its (changed) SDGs. */
+export async function dropTargetsOutside(
+  em: EntityManager,
+  goalId: string,
+  sdgs: number[],
+): Promise<void> {
+  await em.query(
+    `DELETE FROM village_goal_targets gt USING sdg_targets t
+      WHERE gt.goal_id = $1 AND t.code = gt.target_code AND t.sdg <> ALL ($2::smallint[])`,
+    [goalId, sdgs],
+  );
 }
 
 export function personOf(

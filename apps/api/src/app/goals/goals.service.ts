@@ -1,18 +1,27 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, StreamableFile } from '@nestjs/common';
 import {
   ErrorCode,
   GoalStatus,
   type GoalUpdateDto,
   type Page,
   type SdgDto,
+  type SdgTargetDto,
   type VillageGoalDto,
 } from '@blup/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import { goalAccess, type GoalAccess } from '../access/goal-access-policy';
-import { AppException, notFound } from '../common/app-exception';
+import { AppException, fieldError, notFound } from '../common/app-exception';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
-import { Sdg, VillageGoal, VillageGoalUpdate } from '../database/entities/goals';
+import {
+  Sdg,
+  SdgTarget,
+  VillageGoal,
+  VillageGoalTarget,
+  VillageGoalUpdate,
+} from '../database/entities/goals';
+import { GoalPhotosService, type StoredGoalPhoto } from './goal-photos.service';
+import type { GoalPhotoUpload } from './goal-photo-upload.interceptor';
 import type {
   CreateGoalUpdateBody,
   CreateVillageGoalBody,
@@ -20,8 +29,12 @@ import type {
   VillageGoalsQueryDto,
 } from './goals.dto';
 import {
+  dropTargetsOutside,
   findGoal,
+  findGoalPhotoKeys,
+  findGoalTargets,
   findGoalUpdate,
+  findGoalUpdatePhoto,
   findGoalUpdates,
   findGoalVillage,
   findVillageGoals,
@@ -32,6 +45,7 @@ import {
 
 const NO_VILLAGE = 'No such village, or not one you may see.';
 const NO_GOAL = 'No such goal, or not one you may see.';
+const NO_PHOTO = 'No such photo, or not one you may see.';
 const READ_ONLY =
   'Only the village’s steering group (and the secretariat) change its goals; coordinators read them.';
 
@@ -43,7 +57,10 @@ const READ_ONLY =
  */
 @Injectable()
 export class GoalsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly photos: GoalPhotosService,
+  ) {}
 
   async sdgs(query: PageQueryDto): Promise<Page<SdgDto>> {
     const { skip, take } = pageWindow(query);
@@ -55,6 +72,15 @@ export class GoalsService {
       total,
       query,
     );
+  }
+
+  /** One SDG's targets in the UN's order (1.1 … 1.5, then 1.a, 1.b), a page at a time. */
+  async targets(sdg: number, query: PageQueryDto): Promise<Page<SdgTargetDto>> {
+    const { skip, take } = pageWindow(query);
+    const [rows, total] = await this.dataSource
+      .getRepository(SdgTarget)
+      .findAndCount({ where: { sdg }, order: { ordering: 'ASC' }, skip, take });
+    return toPage(rows.map(toTargetDto), total, query);
   }
 
   async list(
@@ -70,16 +96,22 @@ export class GoalsService {
       status: query.status,
       q: query.q,
     });
+    const targets = await findGoalTargets(
+      em,
+      rows.map((row) => row.id),
+    );
     return toPage(
-      rows.map((row) => toGoalDto(row, access)),
+      rows.map((row) => toGoalDto(row, access, targets.get(row.id) ?? [])),
       total,
       query,
     );
   }
 
   async get(actor: Actor, id: string): Promise<VillageGoalDto> {
-    const { row, access } = await this.readable(this.dataSource.manager, actor, id);
-    return toGoalDto(row, access);
+    const em = this.dataSource.manager;
+    const { row, access } = await this.readable(em, actor, id);
+    const targets = await findGoalTargets(em, [row.id]);
+    return toGoalDto(row, access, targets.get(row.id) ?? []);
   }
 
   async create(
@@ -87,31 +119,43 @@ export class GoalsService {
     villageId: string,
     body: CreateVillageGoalBody,
   ): Promise<VillageGoalDto> {
-    const em = this.dataSource.manager;
-    if ((await this.villageAccess(em, actor, villageId)) !== 'edit') throw forbidden();
-    const saved = await em.getRepository(VillageGoal).save({
-      villageId,
-      title: body.title,
-      why: body.why ?? '',
-      sdgs: [...body.sdgs].sort((a, b) => a - b),
-      owner: body.owner ?? '',
-      horizon: body.horizon ?? null,
-      indicator: body.indicator ?? '',
-      baseline: body.baseline ?? null,
-      targetValue: body.targetValue ?? null,
-      status: body.status ?? GoalStatus.Idea,
-      createdBy: actor.id,
-      updatedBy: actor.id,
+    if ((await this.villageAccess(this.dataSource.manager, actor, villageId)) !== 'edit') {
+      throw forbidden();
+    }
+    const id = await this.dataSource.transaction(async (em) => {
+      const targets = await checkTargets(em, body.sdgs, body.targets ?? []);
+      const saved = await em.getRepository(VillageGoal).save({
+        villageId,
+        title: body.title,
+        why: body.why ?? '',
+        sdgs: [...body.sdgs].sort((a, b) => a - b),
+        owner: body.owner ?? '',
+        horizon: body.horizon ?? null,
+        indicator: body.indicator ?? '',
+        baseline: body.baseline ?? null,
+        targetValue: body.targetValue ?? null,
+        status: body.status ?? GoalStatus.Idea,
+        createdBy: actor.id,
+        updatedBy: actor.id,
+      });
+      await setTargets(em, saved.id, targets);
+      return saved.id;
     });
-    return this.get(actor, saved.id);
+    return this.get(actor, id);
   }
 
   async update(actor: Actor, id: string, body: UpdateVillageGoalBody): Promise<VillageGoalDto> {
     await this.dataSource.transaction(async (em) => {
       const { row } = await this.editable(em, actor, id, body.version);
-      const { version: _version, ...fields } = body;
+      const { version: _version, targets, ...fields } = body;
       const changes: Partial<VillageGoal> = { ...fields };
       if (fields.sdgs) changes.sdgs = [...fields.sdgs].sort((a, b) => a - b);
+      const sdgs = fields.sdgs ?? row.sdgs;
+      if (targets !== undefined) {
+        await setTargets(em, row.id, await checkTargets(em, sdgs, targets));
+      } else if (fields.sdgs) {
+        await dropTargetsOutside(em, row.id, sdgs);
+      }
       await em.getRepository(VillageGoal).update(row.id, {
         ...changes,
         version: row.version + 1,
@@ -123,10 +167,13 @@ export class GoalsService {
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    const photoKeys = await this.dataSource.transaction(async (em) => {
       const { row } = await this.editable(em, actor, id, null);
+      const keys = await findGoalPhotoKeys(em, row.id);
       await em.getRepository(VillageGoal).delete(row.id);
+      return keys;
     });
+    await this.photos.remove(photoKeys);
   }
 
   async updates(actor: Actor, id: string, query: PageQueryDto): Promise<Page<GoalUpdateDto>> {
@@ -137,18 +184,61 @@ export class GoalsService {
   }
 
   /**
-   * Records progress: one tap sets the status, with an optional note and measured value. It
-   * joins the timeline and moves the goal on (its status, and its current value when one is
-   * given) without a version: progress from two phones at once is two updates, both kept.
+   * Records progress: one tap sets the status, with an optional note, measured value and photo.
+   * It joins the timeline and moves the goal on (its status, and its current value when one is
+   * given) without a version: progress from two phones at once is two updates, both kept. The
+   * photo is checked and stored only once the person may write, and removed again if the
+   * update is not saved.
    */
-  async addUpdate(actor: Actor, id: string, body: CreateGoalUpdateBody): Promise<GoalUpdateDto> {
-    const updateId = await this.dataSource.transaction(async (em) => {
+  async addUpdate(
+    actor: Actor,
+    id: string,
+    body: CreateGoalUpdateBody,
+    file?: GoalPhotoUpload,
+  ): Promise<GoalUpdateDto> {
+    const { access } = await this.readable(this.dataSource.manager, actor, id);
+    if (access !== 'edit') throw forbidden();
+    const photo = file ? await this.photos.store(file.buffer) : null;
+    const updateId = await this.save(actor, id, body, photo).catch(async (error: unknown) => {
+      if (photo) await this.photos.remove([photo.key, photo.thumbnailKey]);
+      throw error;
+    });
+    return toUpdateDto(await findGoalUpdate(this.dataSource.manager, updateId));
+  }
+
+  /** An update's photo (or its thumbnail), for those who may read the goal; 404 for the rest. */
+  async photo(
+    actor: Actor,
+    id: string,
+    updateId: string,
+    size: 'large' | 'thumbnail',
+  ): Promise<StreamableFile> {
+    const em = this.dataSource.manager;
+    await this.readable(em, actor, id);
+    const stored = await findGoalUpdatePhoto(em, id, updateId);
+    if (!stored) throw notFound(NO_PHOTO);
+    return this.photos.open(size === 'large' ? stored.photo_key : stored.photo_thumbnail_key, () =>
+      notFound(NO_PHOTO),
+    );
+  }
+
+  private save(
+    actor: Actor,
+    id: string,
+    body: CreateGoalUpdateBody,
+    photo: StoredGoalPhoto | null,
+  ): Promise<string> {
+    return this.dataSource.transaction(async (em) => {
       const { row } = await this.editable(em, actor, id, null);
       const saved = await em.getRepository(VillageGoalUpdate).save({
         goalId: row.id,
         status: body.status,
         note: body.note ?? '',
         value: body.value ?? null,
+        photoKey: photo?.key ?? null,
+        photoThumbnailKey: photo?.thumbnailKey ?? null,
+        photoWidth: photo?.width ?? null,
+        photoHeight: photo?.height ?? null,
         createdBy: actor.id,
       });
       await em.getRepository(VillageGoal).update(row.id, {
@@ -160,7 +250,6 @@ export class GoalsService {
       });
       return saved.id;
     });
-    return toUpdateDto(await findGoalUpdate(this.dataSource.manager, updateId));
   }
 
   /** What the actor may do with the village's goals; 404 when they may not see them at all. */
@@ -215,19 +304,63 @@ function forbidden(): AppException {
   return new AppException(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, READ_ONLY);
 }
 
+/**
+ * The targets, when every one is a known target under one of the SDGs; otherwise a 400 that
+ * names the ones that are not.
+ */
+async function checkTargets(em: EntityManager, sdgs: number[], codes: string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const known = await em.getRepository(SdgTarget).findBy({ code: In(codes) });
+  const fits = new Set(known.filter((t) => sdgs.includes(t.sdg)).map((t) => t.code));
+  const wrong = codes.filter((code) => !fits.has(code));
+  if (wrong.length > 0) {
+    const list = wrong.join(', ');
+    throw fieldError(
+      ErrorCode.GoalTargetInvalid,
+      'targets',
+      `The targets ${list} are not under the goal’s SDGs (${[...sdgs].sort((a, b) => a - b).join(', ')}): a target's code starts with the number of its SDG, e.g. 11.2 is under SDG 11.`,
+      { codes: list },
+    );
+  }
+  return codes;
+}
+
+async function setTargets(em: EntityManager, goalId: string, codes: string[]): Promise<void> {
+  await em.getRepository(VillageGoalTarget).delete({ goalId });
+  if (codes.length > 0) {
+    await em
+      .getRepository(VillageGoalTarget)
+      .insert(codes.map((targetCode) => ({ goalId, targetCode })));
+  }
+}
+
+function toTargetDto(target: SdgTarget): SdgTargetDto {
+  return { code: target.code, sdg: target.sdg, textEn: target.textEn, textDa: target.textDa };
+}
+
 function toUpdateDto(row: GoalUpdateRow): GoalUpdateDto {
+  const base = `/api/goals/${row.goal_id}/updates/${row.id}/photo`;
   return {
     id: row.id,
     goalId: row.goal_id,
     status: row.status,
     note: row.note,
     value: row.value,
+    photo:
+      row.photo_key && row.photo_width !== null && row.photo_height !== null
+        ? {
+            url: base,
+            thumbnailUrl: `${base}/thumbnail`,
+            width: row.photo_width,
+            height: row.photo_height,
+          }
+        : null,
     createdAt: row.created_at.toISOString(),
     createdBy: personOf(row.created_by_id, row.created_by_name, row.created_by_email),
   };
 }
 
-function toGoalDto(row: GoalRow, access: GoalAccess): VillageGoalDto {
+function toGoalDto(row: GoalRow, access: GoalAccess, targets: SdgTargetDto[]): VillageGoalDto {
   return {
     id: row.id,
     villageId: row.village_id,
@@ -235,6 +368,7 @@ function toGoalDto(row: GoalRow, access: GoalAccess): VillageGoalDto {
     title: row.title,
     why: row.why,
     sdgs: row.sdgs,
+    targets,
     owner: row.owner,
     horizon: row.horizon,
     indicator: row.indicator,

@@ -14,6 +14,7 @@ const goal = (version: number, title: string): VillageGoalDto => ({
   title,
   why: '',
   sdgs: [11],
+  targets: [],
   owner: '',
   horizon: null,
   indicator: '',

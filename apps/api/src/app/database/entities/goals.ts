@@ -30,6 +30,35 @@ export class Sdg {
   colour: string;
 }
 
+/** One of the UN's 169 targets under an SDG, seeded by its migration. */
+@Entity('sdg_targets')
+export class SdgTarget {
+  @PrimaryColumn({ type: 'varchar', length: 5 })
+  code: string;
+
+  @Column({ type: 'smallint' })
+  sdg: number;
+
+  @Column({ name: 'text_en', type: 'text' })
+  textEn: string;
+
+  @Column({ name: 'text_da', type: 'text', nullable: true })
+  textDa: string | null;
+
+  @Column({ type: 'smallint' })
+  ordering: number;
+}
+
+/** A target a village goal names (under one of the goal's SDGs). */
+@Entity('village_goal_targets')
+export class VillageGoalTarget {
+  @PrimaryColumn({ name: 'goal_id', type: 'uuid' })
+  goalId: string;
+
+  @PrimaryColumn({ name: 'target_code', type: 'varchar', length: 5 })
+  targetCode: string;
+}
+
 /** A village goal (landsbymål) on one or more SDGs. */
 @Entity('village_goals')
 export class VillageGoal {
@@ -103,6 +132,19 @@ export class VillageGoalUpdate {
   @Column({ type: 'numeric', nullable: true, transformer: numeric })
   value: number | null;
 
+  /** Where the photo's large copy is stored (under STORAGE_DIR), or null. */
+  @Column({ name: 'photo_key', type: 'varchar', length: 200, nullable: true })
+  photoKey: string | null;
+
+  @Column({ name: 'photo_thumbnail_key', type: 'varchar', length: 200, nullable: true })
+  photoThumbnailKey: string | null;
+
+  @Column({ name: 'photo_width', type: 'integer', nullable: true })
+  photoWidth: number | null;
+
+  @Column({ name: 'photo_height', type: 'integer', nullable: true })
+  photoHeight: number | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 
@@ -110,4 +152,4 @@ export class VillageGoalUpdate {
   createdAt: Date;
 }
 
-export const GOAL_ENTITIES = [Sdg, VillageGoal, VillageGoalUpdate];
+export const GOAL_ENTITIES = [Sdg, SdgTarget, VillageGoal, VillageGoalTarget, VillageGoalUpdate];

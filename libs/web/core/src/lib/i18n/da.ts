@@ -188,6 +188,11 @@ export const da = {
     rsvp_not_allowed: 'Kun kredsens deltagere kan svare på, om de kommer.',
     goal_changed:
       '{name} har ændret målet, mens du skrev. Dine ændringer er ikke gemt: se deres udgave, og skriv dine ind igen.',
+    goal_target_invalid:
+      'Delmålene {codes} hører ikke til de verdensmål, målet er knyttet til. Vælg delmål under de valgte verdensmål.',
+    photo_invalid:
+      'Billedet kunne ikke læses. Vælg et foto i formatet JPEG, PNG eller WebP (f.eks. direkte fra telefonens kamera).',
+    photo_too_large: 'Billedet er for stort. Det må højst fylde {maxMb} MB.',
     not_found: 'Vi kunne ikke finde det, du leder efter.',
     invalid_id: 'Adressen er ikke rigtig. Tjek linket, eller gå tilbage, og prøv igen.',
     unknown_reference:

@@ -193,6 +193,11 @@ export const en: Dictionary = {
     rsvp_not_allowed: 'Only the circle’s participants can say whether they are coming.',
     goal_changed:
       '{name} changed the goal while you were writing. Your changes were not saved: look at their version and add yours again.',
+    goal_target_invalid:
+      'The targets {codes} are not under the goal’s Global Goals. Choose targets under the chosen Global Goals.',
+    photo_invalid:
+      'The picture could not be read. Choose a photo in JPEG, PNG or WebP format (e.g. straight from the phone’s camera).',
+    photo_too_large: 'The picture is too large. It may be at most {maxMb} MB.',
     not_found: 'We could not find what you are looking for.',
     invalid_id: 'That address is not right. Check the link, or go back and try again.',
     unknown_reference: 'Something you chose no longer exists. Reload the page and choose again.',
