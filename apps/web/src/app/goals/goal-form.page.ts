@@ -7,12 +7,13 @@ import { editForm } from '../shared/edit-form';
 import { EditFormFrame } from '../shared/edit-form-frame';
 import { FORM_FIELDS } from '../shared/form-fields';
 import { INDICATOR_VALUE, indicatorValue } from './goal-labels';
+import { SdgTargetPicker, sdgOfTarget } from './sdg-target-picker';
 import { SdgTiles } from './sdg-tiles';
 
 /** Add a goal (`/villages/:villageId/goals/new`) or change one (`/goals/:id/edit`). */
 @Component({
   selector: 'blup-goal-form-page',
-  imports: [FORM_FIELDS, EditFormFrame, SdgTiles, MatButton],
+  imports: [FORM_FIELDS, EditFormFrame, SdgTiles, SdgTargetPicker, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-edit-form-frame
@@ -40,6 +41,19 @@ import { SdgTiles } from './sdg-tiles';
           <p class="error" role="alert" data-testid="sdgs-error">{{ 'goals.sdgsMissing' | t }}</p>
         }
       </fieldset>
+      @if (form.controls.sdgs.value.length > 0) {
+        <fieldset class="sdgs">
+          <legend>{{ 'goals.fieldTargets' | t }}</legend>
+          <p class="hint">{{ 'goals.fieldTargetsHint' | t }}</p>
+          @for (sdg of form.controls.sdgs.value; track sdg) {
+            <blup-sdg-target-picker
+              [sdg]="sdg"
+              [value]="form.controls.targets.value"
+              (valueChange)="form.controls.targets.setValue($event)"
+            />
+          }
+        </fieldset>
+      }
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>{{ 'goals.fieldWhy' | t }}</mat-label>
         <textarea matInput rows="3" formControlName="why" data-testid="why"></textarea>
@@ -128,6 +142,7 @@ export class GoalFormPage {
   protected readonly form = inject(NonNullableFormBuilder).group({
     title: ['', [Validators.required, Validators.maxLength(GOAL_LIMITS.titleMaxLength)]],
     sdgs: [[] as number[], Validators.required],
+    targets: [[] as string[]],
     why: ['', Validators.maxLength(GOAL_LIMITS.whyMaxLength)],
     owner: ['', Validators.maxLength(GOAL_LIMITS.ownerMaxLength)],
     horizon: [''],
@@ -144,6 +159,7 @@ export class GoalFormPage {
       this.form.reset({
         title: goal.title,
         sdgs: goal.sdgs,
+        targets: goal.targets.map((target) => target.code),
         why: goal.why,
         owner: goal.owner,
         horizon: goal.horizon ?? '',
@@ -172,6 +188,9 @@ export class GoalFormPage {
   protected chooseSdgs(sdgs: number[]): void {
     this.form.controls.sdgs.setValue(sdgs);
     this.form.controls.sdgs.markAsTouched();
+    // A target under an SDG no longer chosen goes with it.
+    const targets = this.form.controls.targets.value;
+    this.form.controls.targets.setValue(targets.filter((code) => sdgs.includes(sdgOfTarget(code))));
   }
 
   private body() {
@@ -179,6 +198,7 @@ export class GoalFormPage {
     return {
       title: v.title,
       sdgs: v.sdgs,
+      targets: v.targets,
       why: v.why,
       owner: v.owner,
       horizon: v.horizon || null,

@@ -1,15 +1,33 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { GOAL_LIMITS, GOAL_STATUSES, type GoalStatus } from '@blup/contracts';
+import {
+  GOAL_LIMITS,
+  GOAL_PHOTO_LIMITS,
+  GOAL_STATUSES,
+  type GoalStatus,
+  type GoalUpdateDto,
+  type SdgTargetDto,
+} from '@blup/contracts';
 import { GoalsApi, I18nService, LocalDatePipe } from '@blup/web/core';
 import { FORM_FIELDS } from '../shared/form-fields';
 import { PAGE_PARTS } from '../shared/page-parts';
 import { SubmitForm } from '../shared/submit-form';
 import { submitter } from '../shared/submitter';
 import { INDICATOR_VALUE, goalStatusKey, indicatorValue } from './goal-labels';
+import { targetText } from './sdg-target-picker';
 import { SdgBadges } from './sdg-tiles';
+
+const PHOTO_MAX_MB = Math.round(GOAL_PHOTO_LIMITS.maxBytes / (1024 * 1024));
 
 /** `/goals/:id`: one village goal, where it stands (changed in one tap), and its timeline. */
 @Component({
@@ -38,6 +56,20 @@ import { SdgBadges } from './sdg-tiles';
       </p>
       @if (g.why) {
         <p class="why">{{ g.why }}</p>
+      }
+      @if (g.targets.length > 0) {
+        <section aria-labelledby="targets-title">
+          <h2 id="targets-title">{{ 'goals.targetsTitle' | t }}</h2>
+          <ul class="targets" data-testid="goal-targets">
+            @for (target of g.targets; track target.code) {
+              @let text = textOf(target);
+              <li>
+                <strong>{{ target.code }}</strong>
+                <span [attr.lang]="text.lang === locale() ? null : text.lang">{{ text.text }}</span>
+              </li>
+            }
+          </ul>
+        </section>
       }
       <ul class="goal-facts">
         @if (g.owner) {
@@ -116,6 +148,48 @@ import { SdgBadges } from './sdg-tiles';
                 <mat-error>{{ progressForm.controls.value | fieldError }}</mat-error>
               </mat-form-field>
             }
+            <div class="photo">
+              <input
+                #photoInput
+                type="file"
+                accept="image/*"
+                class="file"
+                data-testid="progress-photo-input"
+                (change)="choosePhoto(photoInput)"
+              />
+              @if (preview(); as url) {
+                <img
+                  class="preview"
+                  [src]="url"
+                  [alt]="'goals.photoPreview' | t"
+                  data-testid="photo-preview"
+                />
+                <button
+                  matButton="outlined"
+                  type="button"
+                  data-testid="remove-photo"
+                  (click)="removePhoto(photoInput)"
+                >
+                  <blup-icon matButtonIcon name="delete" />
+                  {{ 'goals.photoRemove' | t }}
+                </button>
+              } @else {
+                <button
+                  matButton="outlined"
+                  type="button"
+                  data-testid="add-photo"
+                  (click)="photoInput.click()"
+                >
+                  <blup-icon matButtonIcon name="add" />
+                  {{ 'goals.photoAdd' | t }}
+                </button>
+              }
+              @if (photoTooLarge()) {
+                <p class="error" role="alert" data-testid="photo-error">
+                  {{ 'goals.photoTooLarge' | t: { maxMb: photoMaxMb } }}
+                </p>
+              }
+            </div>
           </blup-submit-form>
         </section>
       }
@@ -141,6 +215,24 @@ import { SdgBadges } from './sdg-tiles';
                 }
                 @if (entry.value !== null) {
                   <p>{{ 'goals.timelineValue' | t: { value: entry.value } }}</p>
+                }
+                @if (entry.photo; as photo) {
+                  <a
+                    class="photo-link"
+                    [href]="photo.url"
+                    target="_blank"
+                    [attr.data-testid]="'timeline-photo-' + entry.id"
+                  >
+                    <img
+                      class="thumbnail"
+                      [src]="photo.thumbnailUrl"
+                      [alt]="photoAlt(entry)"
+                      [attr.width]="photo.width"
+                      [attr.height]="photo.height"
+                      loading="lazy"
+                    />
+                    <span class="open">{{ 'goals.photoOpen' | t }}</span>
+                  </a>
                 }
               </li>
             } @empty {
@@ -184,6 +276,42 @@ import { SdgBadges } from './sdg-tiles';
     .timeline li {
       margin-block-end: 12px;
     }
+    .targets {
+      padding-inline-start: 20px;
+    }
+    .targets strong {
+      margin-inline-end: 6px;
+    }
+    .photo {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: 8px;
+    }
+    .photo button {
+      min-block-size: 48px;
+    }
+    .file {
+      display: none;
+    }
+    .preview,
+    .thumbnail {
+      display: block;
+      max-inline-size: min(100%, 320px);
+      block-size: auto;
+      border-radius: 8px;
+    }
+    .photo-link {
+      display: inline-flex;
+      flex-direction: column;
+      gap: 4px;
+      margin-block-start: 8px;
+      color: var(--mat-sys-primary);
+    }
+    .error {
+      color: var(--mat-sys-error);
+      font: var(--mat-sys-body-small);
+    }
     .when {
       display: block;
       font: var(--mat-sys-body-small);
@@ -200,6 +328,15 @@ export class GoalPage {
   protected readonly statuses: readonly GoalStatus[] = GOAL_STATUSES;
   protected readonly statusKey = goalStatusKey;
   protected readonly chosen = signal<GoalStatus | null>(null);
+  protected readonly locale = this.i18n.locale;
+  protected readonly photoMaxMb = PHOTO_MAX_MB;
+  /** The photo picked for the next update, and a preview of it (an object URL, freed after). */
+  private readonly photo = signal<File | null>(null);
+  protected readonly preview = computed(() => {
+    const file = this.photo();
+    return file ? URL.createObjectURL(file) : null;
+  });
+  protected readonly photoTooLarge = signal(false);
   protected readonly progress = submitter();
   protected readonly progressForm = inject(NonNullableFormBuilder).group({
     note: ['', Validators.maxLength(GOAL_LIMITS.noteMaxLength)],
@@ -214,23 +351,68 @@ export class GoalPage {
     stream: ({ params }) => this.api.updates(params, { pageSize: 50 }),
   });
 
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.freePreview());
+  }
+
+  protected textOf(target: SdgTargetDto): { text: string; lang: 'da' | 'en' } {
+    return targetText(target, this.locale());
+  }
+
+  protected photoAlt(entry: GoalUpdateDto): string {
+    const alt = this.i18n.t('goals.photoAlt', {
+      status: this.i18n.t(this.statusKey(entry.status)),
+      date: new Date(entry.createdAt).toLocaleDateString(
+        this.locale() === 'en' ? 'en-GB' : 'da-DK',
+      ),
+    });
+    return entry.note ? `${alt}: ${entry.note}` : alt;
+  }
+
+  protected choosePhoto(input: HTMLInputElement): void {
+    const file = input.files?.[0] ?? null;
+    this.freePreview();
+    this.photoTooLarge.set(false);
+    if (file && file.size > GOAL_PHOTO_LIMITS.maxBytes) {
+      this.photoTooLarge.set(true);
+      input.value = '';
+      this.photo.set(null);
+      return;
+    }
+    this.photo.set(file);
+  }
+
+  protected removePhoto(input: HTMLInputElement): void {
+    this.freePreview();
+    input.value = '';
+    this.photo.set(null);
+    this.photoTooLarge.set(false);
+  }
+
   protected saveProgress(current: GoalStatus): void {
     const { note, value } = this.progressForm.getRawValue();
     this.progress.run(
       this.progressForm,
       () =>
-        this.api.addUpdate(this.id(), {
-          status: this.chosen() ?? current,
-          note,
-          value: indicatorValue(value),
-        }),
+        this.api.addUpdate(
+          this.id(),
+          { status: this.chosen() ?? current, note, value: indicatorValue(value) },
+          this.photo(),
+        ),
       () => {
         this.snackBar.open(this.i18n.t('goals.progressSaved'), undefined, { duration: 4000 });
         this.progressForm.reset();
+        this.freePreview();
+        this.photo.set(null);
         this.chosen.set(null);
         this.goal.reload();
         this.timeline.reload();
       },
     );
+  }
+
+  private freePreview(): void {
+    const url = this.preview();
+    if (url) URL.revokeObjectURL(url);
   }
 }

@@ -8,6 +8,7 @@ import type {
   Page,
   PageQuery,
   SdgDto,
+  SdgTargetDto,
   UpdateVillageGoalRequest,
   VillageGoalDto,
   VillageGoalsQuery,
@@ -27,6 +28,25 @@ export class GoalsApi {
       map((page) => page.items),
       shareReplay({ bufferSize: 1, refCount: false }),
     );
+
+  private readonly targetsBySdg = new Map<number, Observable<SdgTargetDto[]>>();
+
+  /** One SDG's targets (at most 19), fetched once per visit and SDG. */
+  targets(sdg: number): Observable<SdgTargetDto[]> {
+    let targets = this.targetsBySdg.get(sdg);
+    if (!targets) {
+      targets = this.http
+        .get<Page<SdgTargetDto>>(`/api/sdgs/${sdg}/targets`, {
+          params: queryParams({ pageSize: 50 }),
+        })
+        .pipe(
+          map((page) => page.items),
+          shareReplay({ bufferSize: 1, refCount: false }),
+        );
+      this.targetsBySdg.set(sdg, targets);
+    }
+    return targets;
+  }
 
   goals(villageId: string, query: VillageGoalsQuery = {}): Observable<Page<VillageGoalDto>> {
     return this.http.get<Page<VillageGoalDto>>(
@@ -56,8 +76,18 @@ export class GoalsApi {
     });
   }
 
-  addUpdate(id: string, body: CreateGoalUpdateRequest): Observable<GoalUpdateDto> {
-    return this.http.post<GoalUpdateDto>(`/api/goals/${encodeURIComponent(id)}/updates`, body);
+  /** Records progress; with a photo, as multipart (the update as JSON in `update`). */
+  addUpdate(
+    id: string,
+    body: CreateGoalUpdateRequest,
+    photo?: File | null,
+  ): Observable<GoalUpdateDto> {
+    const url = `/api/goals/${encodeURIComponent(id)}/updates`;
+    if (!photo) return this.http.post<GoalUpdateDto>(url, body);
+    const form = new FormData();
+    form.set('update', JSON.stringify(body));
+    form.set('photo', photo, photo.name);
+    return this.http.post<GoalUpdateDto>(url, form);
   }
 
   /** Goals across a municipality's villages (its coordinators and the secretariat). */
