@@ -64,7 +64,12 @@ test.describe('Village goals', () => {
     await expect(input).toHaveAttribute('accept', 'image/*');
     expect(await input.getAttribute('capture')).toBeNull();
     await input.setInputFiles({ name: 'ruten.jpg', mimeType: 'image/jpeg', buffer: photo });
-    await expect(page.getByTestId('photo-preview')).toBeVisible();
+    const preview = page.getByTestId('photo-preview');
+    await expect(preview).toBeVisible();
+    // The preview really shows the picture (a broken image would be 0 wide).
+    await expect
+      .poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBe(640);
     await page.getByTestId('remove-photo').click();
     await expect(page.getByTestId('photo-preview')).toBeHidden();
     await input.setInputFiles({ name: 'ruten.jpg', mimeType: 'image/jpeg', buffer: photo });
@@ -80,7 +85,9 @@ test.describe('Village goals', () => {
     const thumbnail = timeline.getByRole('img', { name: /^Billede til opdateringen »I gang«/ });
     await expect(thumbnail).toBeVisible();
     await expect(thumbnail).toHaveAttribute('alt', /To ruter kører nu\.$/);
-    expect(await thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
+    await expect
+      .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBe(480);
     const large = await thumbnail.locator('xpath=ancestor::a').getAttribute('href');
     expect(large).toMatch(/\/api\/goals\/[0-9a-f-]{36}\/updates\/[0-9a-f-]{36}\/photo$/);
     const response = await page.request.get(large ?? '');

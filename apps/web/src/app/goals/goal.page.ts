@@ -1,11 +1,11 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
-  computed,
+  type ElementRef,
   inject,
   input,
   signal,
+  viewChild,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -155,7 +155,7 @@ const PHOTO_MAX_MB = Math.round(GOAL_PHOTO_LIMITS.maxBytes / (1024 * 1024));
                 accept="image/*"
                 class="file"
                 data-testid="progress-photo-input"
-                (change)="choosePhoto(photoInput)"
+                (change)="choosePhoto()"
               />
               @if (preview(); as url) {
                 <img
@@ -168,7 +168,7 @@ const PHOTO_MAX_MB = Math.round(GOAL_PHOTO_LIMITS.maxBytes / (1024 * 1024));
                   matButton="outlined"
                   type="button"
                   data-testid="remove-photo"
-                  (click)="removePhoto(photoInput)"
+                  (click)="clearPhoto()"
                 >
                   <blup-icon matButtonIcon name="delete" />
                   {{ 'goals.photoRemove' | t }}
@@ -330,12 +330,13 @@ export class GoalPage {
   protected readonly chosen = signal<GoalStatus | null>(null);
   protected readonly locale = this.i18n.locale;
   protected readonly photoMaxMb = PHOTO_MAX_MB;
-  /** The photo picked for the next update, and a preview of it (an object URL, freed after). */
+  /**
+   * The photo picked for the next update, and a preview of it as a data: URL (the content
+   * security policy allows data: images, not blob: ones).
+   */
   private readonly photo = signal<File | null>(null);
-  protected readonly preview = computed(() => {
-    const file = this.photo();
-    return file ? URL.createObjectURL(file) : null;
-  });
+  private readonly photoInput = viewChild<ElementRef<HTMLInputElement>>('photoInput');
+  protected readonly preview = signal<string | null>(null);
   protected readonly photoTooLarge = signal(false);
   protected readonly progress = submitter();
   protected readonly progressForm = inject(NonNullableFormBuilder).group({
@@ -351,10 +352,6 @@ export class GoalPage {
     stream: ({ params }) => this.api.updates(params, { pageSize: 50 }),
   });
 
-  constructor() {
-    inject(DestroyRef).onDestroy(() => this.freePreview());
-  }
-
   protected textOf(target: SdgTargetDto): { text: string; lang: 'da' | 'en' } {
     return targetText(target, this.locale());
   }
@@ -369,24 +366,22 @@ export class GoalPage {
     return entry.note ? `${alt}: ${entry.note}` : alt;
   }
 
-  protected choosePhoto(input: HTMLInputElement): void {
-    const file = input.files?.[0] ?? null;
-    this.freePreview();
-    this.photoTooLarge.set(false);
-    if (file && file.size > GOAL_PHOTO_LIMITS.maxBytes) {
+  protected choosePhoto(): void {
+    const file = this.photoInput()?.nativeElement.files?.[0] ?? null;
+    this.clearPhoto();
+    if (!file) return;
+    if (file.size > GOAL_PHOTO_LIMITS.maxBytes) {
       this.photoTooLarge.set(true);
-      input.value = '';
-      this.photo.set(null);
       return;
     }
     this.photo.set(file);
-  }
-
-  protected removePhoto(input: HTMLInputElement): void {
-    this.freePreview();
-    input.value = '';
-    this.photo.set(null);
-    this.photoTooLarge.set(false);
+    const reader = new FileReader();
+    reader.onload = () => {
+      if (this.photo() === file && typeof reader.result === 'string') {
+        this.preview.set(reader.result);
+      }
+    };
+    reader.readAsDataURL(file);
   }
 
   protected saveProgress(current: GoalStatus): void {
@@ -402,8 +397,7 @@ export class GoalPage {
       () => {
         this.snackBar.open(this.i18n.t('goals.progressSaved'), undefined, { duration: 4000 });
         this.progressForm.reset();
-        this.freePreview();
-        this.photo.set(null);
+        this.clearPhoto();
         this.chosen.set(null);
         this.goal.reload();
         this.timeline.reload();
@@ -411,8 +405,12 @@ export class GoalPage {
     );
   }
 
-  private freePreview(): void {
-    const url = this.preview();
-    if (url) URL.revokeObjectURL(url);
+  /** Forgets the picked photo (also in the file input, so the same one can be picked again). */
+  protected clearPhoto(): void {
+    const input = this.photoInput()?.nativeElement;
+    if (input) input.value = '';
+    this.photo.set(null);
+    this.preview.set(null);
+    this.photoTooLarge.set(false);
   }
 }
