@@ -184,6 +184,8 @@ describe('the demo village goals', () => {
     expect(new Set(goals.body.items.flatMap((goal) => goal.sdgs)).size).toBeGreaterThanOrEqual(5);
     const carSharing = goals.body.items[0];
     expect(carSharing).toMatchObject({ status: 'on_track', currentValue: 2, targetValue: 5 });
+    expect(carSharing.targets.map((target) => target.code)).toEqual(['11.2']);
+    expect(goals.body.items.flatMap((goal) => goal.targets).length).toBeGreaterThanOrEqual(4);
     const timeline = await member.get<Page<GoalUpdateDto>>(`/api/goals/${carSharing.id}/updates`);
     expect(timeline.body.total).toBe(2);
     const [kegnaes] = await t.dataSource.query<{ count: number }[]>(

@@ -6,6 +6,8 @@ interface DemoGoal {
   title: string;
   why: string;
   sdgs: number[];
+  /** Target codes (delmål) under those SDGs. */
+  targets: string[];
   owner: string;
   /** Months from now until the goal should be reached. */
   months: number;
@@ -22,6 +24,7 @@ const GLUMSO_GOALS: DemoGoal[] = [
     title: 'Samkørsel til Næstved og Ringsted',
     why: 'Bussen kører sjældent, og mange unge og ældre har ingen bil. Faste ruter gør det let at komme på arbejde, i skole og til lægen.',
     sdgs: [11, 13],
+    targets: ['11.2'],
     owner: 'Arbejdsgruppen for mobilitet',
     months: 18,
     indicator: 'Faste samkørselsruter',
@@ -36,6 +39,7 @@ const GLUMSO_GOALS: DemoGoal[] = [
     title: 'Et levende forsamlingshus for alle aldre',
     why: 'Huset står tomt de fleste aftener. Vi vil have fællesspisning, lektiecafé og motion for seniorer.',
     sdgs: [3, 10, 11],
+    targets: ['10.2', '11.7'],
     owner: 'Forsamlingshusets bestyrelse',
     months: 12,
     indicator: 'Arrangementer om måneden',
@@ -47,6 +51,7 @@ const GLUMSO_GOALS: DemoGoal[] = [
     title: 'Fælles solceller på hal og skole',
     why: 'Lokal strøm sænker udgifterne for hallen og skolen og viser vejen for landsbyens huse.',
     sdgs: [7, 13],
+    targets: ['7.2'],
     owner: 'Energigruppen',
     months: 30,
     indicator: 'Andel af hallens strøm fra egne solceller (%)',
@@ -58,6 +63,7 @@ const GLUMSO_GOALS: DemoGoal[] = [
     title: 'Stier langs Suså',
     why: 'Naturen er landsbyens styrke. En sti langs åen binder byen og skoven sammen.',
     sdgs: [3, 15],
+    targets: ['15.1'],
     owner: 'Karin Holm',
     months: 24,
     indicator: '',
@@ -73,6 +79,7 @@ const KEGNAES_GOALS: DemoGoal[] = [
     title: 'Færgen skal sejle hele året',
     why: 'Uden vinterfærge bliver det svært at bo på Kegnæs og pendle.',
     sdgs: [9, 11],
+    targets: [],
     owner: '',
     months: 36,
     indicator: '',
@@ -125,6 +132,12 @@ export async function writeDemoGoals(
           index,
         ],
       )) as { id: string }[];
+      for (const code of goal.targets) {
+        await em.query(`INSERT INTO village_goal_targets (goal_id, target_code) VALUES ($1, $2)`, [
+          row.id,
+          code,
+        ]);
+      }
       for (const [daysAgo, status, note, value] of goal.updates) {
         await em.query(
           `INSERT INTO village_goal_updates (goal_id, status, note, value, created_by, created_at)
