@@ -60,7 +60,7 @@ describe(GoalFormPage.name, () => {
     title.dispatchEvent(new Event('input'));
     element.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
     const first = http.expectOne('/api/goals/g1');
-    expect(first.request.body).toMatchObject({ title: 'Min udgave', version: 1 });
+    expect(first.request.body).toMatchObject({ title: 'Min udgave', version: 1, targets: [] });
     first.flush(
       {
         statusCode: 409,
