@@ -290,7 +290,7 @@ describe('progress photos', () => {
     expect(timeline.body.items[0].photo?.url).toBe(res.body.photo?.url);
   });
 
-  it('accepts a PNG, shrinks a large picture to 1600 px with a 480 px thumbnail', async () => {
+  it('accepts a PNG and a WebP, shrinks a large picture to 1600 px with a 480 px thumbnail', async () => {
     const png = await sharp({
       create: {
         width: 3000,
@@ -316,6 +316,21 @@ describe('progress photos', () => {
       width: 480,
       height: 320,
     });
+
+    const webp = await sharp({
+      create: { width: 300, height: 300, channels: 3, background: '#fff' },
+    })
+      .webp()
+      .toBuffer();
+    const fromWebp = await postUpdate<GoalUpdateDto>(
+      as.member,
+      goal.id,
+      { status: GoalStatus.OnTrack },
+      { name: 'skilt.webp', content: webp, type: 'image/webp' },
+    );
+    expect(fromWebp.status).toBe(201);
+    // Small pictures are not blown up.
+    expect(fromWebp.body.photo).toMatchObject({ width: 300, height: 300 });
   });
 
   it('refuses what is not a picture, and a picture over 15 MB, in words a person understands', async () => {
@@ -365,7 +380,7 @@ describe('progress photos', () => {
     expect(noJson.status).toBe(400);
 
     const timeline = await as.member.get<Page<GoalUpdateDto>>(`/api/goals/${goal.id}/updates`);
-    expect(timeline.body.items.map((u) => u.photo !== null)).toEqual([true, true]);
+    expect(timeline.body.items.map((u) => u.photo !== null)).toEqual([true, true, true]);
   });
 
   it('shows a photo only to those who see the goal', async () => {
