@@ -4,7 +4,9 @@ import {
   GOAL_LIMITS,
   GOAL_STATUSES,
   GoalStatus,
+  InitiativeStatus,
   SDG_COUNT,
+  type InitiativeStatusCountDto,
   type CreateGoalUpdateRequest,
   type CreateVillageGoalRequest,
   type GoalSummaryDto,
@@ -219,6 +221,11 @@ export class StatusCountResponse {
   @ApiProperty() goals: number;
 }
 
+export class InitiativeStatusCountResponse implements InitiativeStatusCountDto {
+  @ApiProperty({ enum: InitiativeStatus, enumName: 'InitiativeStatus' }) status: InitiativeStatus;
+  @ApiProperty() initiatives: number;
+}
+
 export class GoalSummaryResponse implements GoalSummaryDto {
   @ApiProperty() villages: number;
   @ApiProperty() villagesWithGoals: number;
@@ -227,4 +234,8 @@ export class GoalSummaryResponse implements GoalSummaryDto {
   bySdg: SdgCountDto[];
   @ApiProperty({ type: [StatusCountResponse] })
   byStatus: StatusCountResponse[];
+  @ApiProperty({ description: 'Initiatives in the same villages.' })
+  initiatives: number;
+  @ApiProperty({ type: [InitiativeStatusCountResponse], description: 'Every initiative status.' })
+  initiativesByStatus: InitiativeStatusCountResponse[];
 }

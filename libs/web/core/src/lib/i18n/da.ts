@@ -188,6 +188,12 @@ export const da = {
     rsvp_not_allowed: 'Kun kredsens deltagere kan svare på, om de kommer.',
     goal_changed:
       '{name} har ændret målet, mens du skrev. Dine ændringer er ikke gemt: se deres udgave, og skriv dine ind igen.',
+    initiative_changed:
+      '{name} har ændret initiativet, mens du skrev. Dine ændringer er ikke gemt: se deres udgave, og skriv dine ind igen.',
+    focus_area_changed:
+      '{name} har ændret indsatsområdet, mens du skrev. Dine ændringer er ikke gemt: åbn det igen, og skriv dine ind.',
+    focus_area_not_empty:
+      'Indsatsområdet har stadig initiativer. Flyt eller slet dem først, så kan du slette området.',
     not_found: 'Vi kunne ikke finde det, du leder efter.',
     invalid_id: 'Adressen er ikke rigtig. Tjek linket, eller gå tilbage, og prøv igen.',
     unknown_reference:

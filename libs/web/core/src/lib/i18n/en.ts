@@ -193,6 +193,12 @@ export const en: Dictionary = {
     rsvp_not_allowed: 'Only the circle’s participants can say whether they are coming.',
     goal_changed:
       '{name} changed the goal while you were writing. Your changes were not saved: look at their version and add yours again.',
+    initiative_changed:
+      '{name} changed the initiative while you were writing. Your changes were not saved: look at their version and add yours again.',
+    focus_area_changed:
+      '{name} changed the focus area while you were writing. Your changes were not saved: open it again and add yours.',
+    focus_area_not_empty:
+      'The focus area still has initiatives. Move or delete them first, then you can delete the area.',
     not_found: 'We could not find what you are looking for.',
     invalid_id: 'That address is not right. Check the link, or go back and try again.',
     unknown_reference: 'Something you chose no longer exists. Reload the page and choose again.',
