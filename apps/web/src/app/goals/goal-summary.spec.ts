@@ -61,5 +61,13 @@ describe(GoalSummary.name, () => {
     expect(eleven?.querySelector<HTMLElement>('.bar')?.style.inlineSize).toBe('100%');
     const thirteen = element.querySelector('[data-testid="summary-sdg-13"] .bar') as HTMLElement;
     expect(thirteen.style.inlineSize).toBe('50%');
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(
+      element.querySelector('[data-testid="initiative-summary-total"]')?.textContent,
+    ).toContain('4 initiativer i alt');
+    const byStatus = element.querySelector('[data-testid="initiative-summary"]')?.textContent;
+    expect(byStatus).toContain('I gang: 3');
+    expect(byStatus).toContain('Gennemført: 1');
   });
 });

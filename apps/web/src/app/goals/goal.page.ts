@@ -4,6 +4,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { GOAL_LIMITS, GOAL_STATUSES, type GoalStatus } from '@blup/contracts';
 import { GoalsApi, I18nService, LocalDatePipe } from '@blup/web/core';
+import { GoalInitiatives } from '../initiatives/goal-initiatives';
 import { FORM_FIELDS } from '../shared/form-fields';
 import { PAGE_PARTS } from '../shared/page-parts';
 import { SubmitForm } from '../shared/submit-form';
@@ -14,7 +15,15 @@ import { SdgBadges } from './sdg-tiles';
 /** `/goals/:id`: one village goal, where it stands (changed in one tap), and its timeline. */
 @Component({
   selector: 'blup-goal-page',
-  imports: [PAGE_PARTS, FORM_FIELDS, ReactiveFormsModule, SubmitForm, SdgBadges, LocalDatePipe],
+  imports: [
+    PAGE_PARTS,
+    FORM_FIELDS,
+    ReactiveFormsModule,
+    SubmitForm,
+    SdgBadges,
+    LocalDatePipe,
+    GoalInitiatives,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-load-state [loading]="goal.isLoading()" [error]="goal.error()" />
@@ -119,6 +128,8 @@ import { SdgBadges } from './sdg-tiles';
           </blup-submit-form>
         </section>
       }
+
+      <blup-goal-initiatives [goalId]="g.id" />
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{{ 'goals.timelineTitle' | t }}</h2>
