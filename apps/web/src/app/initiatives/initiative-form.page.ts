@@ -18,13 +18,13 @@ import {
   type InitiativeDto,
 } from '@blup/contracts';
 import { ApiError, GoalsApi, InitiativesApi } from '@blup/web/core';
-import { Icon } from '@blup/web/ui';
 import { of } from 'rxjs';
 import { editForm } from '../shared/edit-form';
 import { EditFormFrame } from '../shared/edit-form-frame';
 import { FORM_FIELDS } from '../shared/form-fields';
 import { initiativeStatusKey } from './initiative-labels';
 import { OTHER, PersonFields, type PersonGroup, personGroup, personInput } from './person-fields';
+import { WorkingGroupFields } from './working-group-fields';
 
 const L = INITIATIVE_LIMITS;
 
@@ -35,7 +35,7 @@ const L = INITIATIVE_LIMITS;
  */
 @Component({
   selector: 'blup-initiative-form-page',
-  imports: [FORM_FIELDS, EditFormFrame, PersonFields, MatButton, Icon],
+  imports: [FORM_FIELDS, EditFormFrame, PersonFields, WorkingGroupFields, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-edit-form-frame
@@ -160,27 +160,7 @@ const L = INITIATIVE_LIMITS;
         }
       </fieldset>
 
-      <fieldset>
-        <legend>{{ 'initiatives.membersTitle' | t }}</legend>
-        @for (member of form.controls.members.controls; track member; let n = $index) {
-          <div class="member" [attr.data-testid]="'member-' + n">
-            <blup-person-fields
-              [group]="member"
-              [candidates]="people()"
-              [label]="'initiatives.memberNumber' | t: { number: n + 1 }"
-              [testId]="'member-' + n"
-            />
-            <button matButton type="button" (click)="form.controls.members.removeAt(n)">
-              <blup-icon matButtonIcon name="delete" />
-              {{ 'initiatives.removeMember' | t: { number: n + 1 } }}
-            </button>
-          </div>
-        }
-        <button matButton="tonal" type="button" data-testid="add-member" (click)="addMember()">
-          <blup-icon matButtonIcon name="add" />
-          {{ 'initiatives.addMember' | t }}
-        </button>
-      </fieldset>
+      <blup-working-group-fields [members]="form.controls.members" [candidates]="people()" />
 
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>{{ 'initiatives.fieldPartners' | t }}</mat-label>
@@ -246,11 +226,6 @@ const L = INITIATIVE_LIMITS;
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
       gap: 12px;
-    }
-    .member {
-      padding: 12px;
-      border-radius: 12px;
-      background: var(--mat-sys-surface-container-low);
     }
     .conflict {
       margin-block: 12px;
@@ -343,10 +318,6 @@ export class InitiativeFormPage {
       ids.includes(goalId) ? ids.filter((id) => id !== goalId) : [...ids, goalId],
     );
     this.form.controls.goalIds.markAsTouched();
-  }
-
-  protected addMember(): void {
-    this.form.controls.members.push(personGroup(null, OTHER));
   }
 
   private fill(initiative: InitiativeDto): void {

@@ -30,7 +30,7 @@ export class Initiatives1763990000000 implements MigrationInterface {
       CREATE TABLE initiatives (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         village_id uuid NOT NULL REFERENCES villages(id) ON DELETE CASCADE,
-        focus_area_id uuid NOT NULL REFERENCES focus_areas(id) ON DELETE RESTRICT,
+        focus_area_id uuid NOT NULL REFERENCES focus_areas(id),
         title varchar(200) NOT NULL,
         description text NOT NULL DEFAULT '',
         partners varchar(120)[] NOT NULL DEFAULT '{}',
