@@ -1,4 +1,11 @@
-import { Role } from '@blup/contracts';
+import {
+  CircleKind,
+  Phase,
+  Role,
+  type CircleSummaryDto,
+  type Page,
+  type SessionSummaryDto,
+} from '@blup/contracts';
 import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { signInThroughApi } from './support/ui';
@@ -71,5 +78,53 @@ test.describe('Initiatives', () => {
     await expect(mobility.getByTestId('roll-up').getByRole('progressbar')).toHaveAccessibleName(
       'Samlet fremdrift: 35 procent',
     );
+  });
+
+  test('a next step agreed at a session points at an initiative of the village @phone', async ({
+    page,
+    demo,
+    api,
+  }) => {
+    const facilitator = await api.as(demo.secretariat);
+    const member = await api.as(demo[Role.SteeringMember]);
+    const circles = await facilitator.get<Page<CircleSummaryDto>>('/api/circles', {
+      kind: CircleKind.Village,
+      pageSize: 100,
+    });
+    const circle = circles.items.find(
+      (candidate) => candidate.villageId === member.user?.villageId && !candidate.archived,
+    );
+    if (!circle) throw new Error('No circle for the demo steering member’s village');
+    const title = `Møde om initiativerne ${uniqueSuffix()}`;
+    const startsAt = new Date(Date.now() + 60 * 60_000);
+    const session = await facilitator.post<SessionSummaryDto>(
+      `/api/circles/${circle.id}/sessions`,
+      {
+        title,
+        phase: Phase.Mobilisation,
+        topic: 'Browsertest',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 60 * 60_000).toISOString(),
+      },
+    );
+
+    await signInThroughApi(page, demo.secretariat);
+    await page.goto(`/sessions/${session.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await page.getByRole('button', { name: 'Skriv noter og næste skridt' }).click();
+    await page.getByRole('button', { name: 'Tilføj næste skridt' }).click();
+    await page.getByLabel('Hvad skal gøres?').fill('Sæt skilte op ved opsamlingsstederne');
+    await page.getByTestId('step-link-0').click();
+    await page.getByRole('option', { name: 'Faste samkørselsruter med opsamlingssteder' }).click();
+    await expectAccessible(page, { label: 'the outcome form with a linked step' });
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    await expect(page.getByText('Noter og næste skridt er gemt.')).toBeVisible();
+    const link = page.getByTestId('next-steps').getByTestId('step-link');
+    await expect(link).toHaveText('Initiativ: Faste samkørselsruter med opsamlingssteder');
+    await expectAccessible(page, { label: 'the session page with a linked step' });
+    await link.click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Faste samkørselsruter med opsamlingssteder' }),
+    ).toBeVisible();
   });
 });
