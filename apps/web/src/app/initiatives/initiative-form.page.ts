@@ -224,7 +224,7 @@ const L = INITIATIVE_LIMITS;
     }
     .pair {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
       gap: 12px;
     }
     .conflict {
