@@ -12,7 +12,10 @@ import { insertSession } from './lib/session.mjs';
 export const GOAL_SUMMARY_SIZES = [10, 1000];
 export const GOAL_SUMMARY_CONNECTIONS = 50;
 
-/** A municipality per size, each with one village holding that many goals and a coordinator. */
+/**
+ * A municipality per size, each with one village holding that many goals (and as many
+ * initiatives, which the summary counts by status) and a coordinator.
+ */
 async function seedGoals(dbUrl, sizes, sessionCookieName) {
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
@@ -36,6 +39,20 @@ async function seedGoals(dbUrl, sizes, sessionCookieName) {
                 (ARRAY['idea', 'in_progress', 'on_track', 'reached', 'paused'])[1 + g % 5]
            FROM generate_series(1, $2::int) g`,
         [village.id, size],
+      );
+      // As many initiatives, in one focus area, spread over all five statuses.
+      const [area] = await q(
+        `INSERT INTO focus_areas (village_id, name, position) VALUES ($1, 'Bench område', 1)
+         RETURNING id`,
+        [village.id],
+      );
+      await q(
+        `INSERT INTO initiatives (village_id, focus_area_id, title, status, progress, weight)
+         SELECT $1, $2, 'Bench initiativ ' || g,
+                (ARRAY['idea', 'planned', 'in_progress', 'done', 'paused'])[1 + g % 5],
+                g % 101, 1 + g % 5
+           FROM generate_series(1, $3::int) g`,
+        [village.id, area.id, size],
       );
       const [coordinator] = await q(
         `INSERT INTO users (email, name, role, municipality_id, activated_at)

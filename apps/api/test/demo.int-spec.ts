@@ -24,6 +24,8 @@ import {
   type SessionUser,
   type GoalUpdateDto,
   type VillageGoalDto,
+  type FocusAreaOverviewDto,
+  type InitiativeDto,
 } from '@blup/contracts';
 import { verify } from 'argon2';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -193,6 +195,41 @@ describe('the demo village goals', () => {
         WHERE v.name = 'Kegnæs' AND g.status = 'idea'`,
     );
     expect(kegnaes.count).toBe(1);
+  });
+});
+
+describe('the demo initiatives', () => {
+  it('gives Glumsø og Omegn focus areas and initiatives from its future workshop, tied to its goals', async () => {
+    const me = await t.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ email: 'styregruppe.glumsoe@blup.test' });
+    const member = await signInAs(t, me);
+    const villageId = me.villageId ?? '';
+    const overview = await member.get<Page<FocusAreaOverviewDto>>(
+      `/api/villages/${villageId}/initiative-overview`,
+    );
+    expect(overview.status).toBe(200);
+    expect(overview.body.total).toBe(3);
+    expect(overview.body.items.map((area) => area.initiativeCount)).toEqual([2, 2, 2]);
+    // Mobilitet: (3 × 45 + 1 × 10) / 4 = 36.25 → 36.3
+    expect(overview.body.items[0]).toMatchObject({
+      name: 'Mobilitet og forbindelser',
+      progress: 36.3,
+    });
+    const initiatives = await member.get<Page<InitiativeDto>>(
+      `/api/villages/${villageId}/initiatives?pageSize=100`,
+    );
+    expect(initiatives.body.total).toBe(6);
+    const goals = await member.get<Page<VillageGoalDto>>(`/api/villages/${villageId}/goals`);
+    const goalIds = new Set(goals.body.items.map((goal) => goal.id));
+    for (const initiative of initiatives.body.items) {
+      expect(initiative.goals.length).toBeGreaterThan(0);
+      expect(initiative.goals.every((goal) => goalIds.has(goal.id))).toBe(true);
+    }
+    const people = initiatives.body.items.flatMap((i) => i.members);
+    expect(people.some((p) => p.userId !== null)).toBe(true);
+    expect(people.some((p) => p.userId === null)).toBe(true);
+    expect(new Set(initiatives.body.items.map((i) => i.status)).size).toBeGreaterThanOrEqual(4);
   });
 });
 

@@ -373,6 +373,54 @@ describe('PUT /api/sessions/:id/outcome', () => {
     expect(notesOnly.body.nextSteps).toHaveLength(2);
   });
 
+  it('lets a next step point at a goal or an initiative of the village, and no other', async () => {
+    const w = await fx.world();
+    const s = await fx.session(w.circleA, { startsAt: minutesAgo(120) });
+    const sec = await signInAs(t, w.secretariat);
+    const goal = await sec.post<{ id: string }>(`/api/villages/${w.villageA.id}/goals`, {
+      title: 'Samkørsel',
+      sdgs: [11],
+    });
+    const area = await sec.post<{ id: string }>(`/api/villages/${w.villageA.id}/focus-areas`, {
+      name: 'Mobilitet',
+    });
+    const initiative = await sec.post<{ id: string }>(
+      `/api/villages/${w.villageA.id}/initiatives`,
+      { focusAreaId: area.body.id, title: 'Delebil', goalIds: [goal.body.id] },
+    );
+    const otherGoal = await sec.post<{ id: string }>(`/api/villages/${w.villageB.id}/goals`, {
+      title: 'Færgen',
+      sdgs: [9],
+    });
+    expect([goal.status, initiative.status, otherGoal.status]).toEqual([201, 201, 201]);
+    const res = await put<SessionDto>(await signInAs(t, w.leadA), `/api/sessions/${s.id}/outcome`, {
+      nextSteps: [
+        { text: 'Ring til kommunen', link: { kind: 'goal', id: goal.body.id } },
+        { text: 'Find en delebil', link: { kind: 'initiative', id: initiative.body.id } },
+        { text: 'Lav plakat', link: null },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.nextSteps.map((step) => step.link ?? null)).toEqual([
+      { kind: 'goal', id: goal.body.id, title: 'Samkørsel' },
+      { kind: 'initiative', id: initiative.body.id, title: 'Delebil' },
+      null,
+    ]);
+    const wrong: unknown[] = [
+      { kind: 'goal', id: otherGoal.body.id },
+      { kind: 'initiative', id: goal.body.id },
+      { kind: 'plan', id: goal.body.id },
+      { kind: 'goal', id: 'x' },
+    ];
+    for (const link of wrong) {
+      const bad = await put<ErrorBody>(sec, `/api/sessions/${s.id}/outcome`, {
+        nextSteps: [{ text: 'x' }, { text: 'y', link }],
+      });
+      expect({ link, status: bad.status }).toEqual({ link, status: 400 });
+      expect(Object.keys(bad.body.details ?? {}).join()).toContain('nextSteps.1.link');
+    }
+  });
+
   it('refuses owners outside the circle, bad fields, and people who may not write', async () => {
     const w = await fx.world();
     const s = await fx.session(w.circleA, { startsAt: minutesAgo(120) });

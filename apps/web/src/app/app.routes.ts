@@ -53,6 +53,11 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./goals/goals.routes').then((m) => m.goalRoutes),
       },
       {
+        path: 'initiatives',
+        loadChildren: () =>
+          import('./initiatives/initiatives.routes').then((m) => m.initiativeRoutes),
+      },
+      {
         path: 'cohorts',
         loadChildren: () => import('./cohorts/cohorts.routes').then((m) => m.cohortsRoutes),
       },

@@ -95,6 +95,23 @@ export interface Material {
   lessonId: string | null;
 }
 
+/** What a next step moves forward: one of the village's goals or initiatives (issue 13). */
+export interface NextStepLink {
+  kind: 'goal' | 'initiative';
+  id: string;
+  /** Its title when the step was saved. */
+  title: string;
+}
+
+export const NEXT_STEP_LINK_KINDS = ['goal', 'initiative'] as const;
+
+/** A link as sent: the title is read from the goal or initiative. */
+export interface NextStepLinkInput {
+  kind: NextStepLink['kind'];
+  id: string;
+  title?: string;
+}
+
 /** A "next step" agreed at a session: an action item with an owner and a due date. */
 export interface NextStep {
   text: string;
@@ -105,7 +122,12 @@ export interface NextStep {
   /** ISO date (YYYY-MM-DD). */
   dueDate: string | null;
   done: boolean;
+  /** The village goal or initiative it moves forward; left out when it points at none. */
+  link?: NextStepLink;
 }
+
+/** A next step as sent: its link (or null for none) names the goal or initiative by id. */
+export type NextStepInput = Omit<NextStep, 'link'> & { link?: NextStepLinkInput | null };
 
 export interface CircleSummaryDto {
   id: string;

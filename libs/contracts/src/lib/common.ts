@@ -168,6 +168,14 @@ export enum ErrorCode {
   /** Params: maxMb. */
   PhotoTooLarge = 'photo_too_large',
 
+  // Initiatives and focus areas (issue 13)
+  /** Someone else saved the initiative since it was opened. Params: name, at (ISO). */
+  InitiativeChanged = 'initiative_changed',
+  /** Someone else saved the focus area since it was opened. Params: name, at (ISO). */
+  FocusAreaChanged = 'focus_area_changed',
+  /** A focus area that still has initiatives cannot be deleted. Params: count. */
+  FocusAreaNotEmpty = 'focus_area_not_empty',
+
   // Requests
   /** Missing, or not visible to this person. */
   NotFound = 'not_found',

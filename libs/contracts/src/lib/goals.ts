@@ -1,3 +1,4 @@
+import type { InitiativeStatusCountDto } from './initiatives';
 import type { PersonSummary } from './organisations';
 
 /** One of the UN's 17 Sustainable Development Goals (Verdensmålene). */
@@ -168,4 +169,8 @@ export interface GoalSummaryDto {
   bySdg: SdgCountDto[];
   /** Every status, in the order of `GOAL_STATUSES`. */
   byStatus: { status: GoalStatus; goals: number }[];
+  /** Initiatives across the same villages. */
+  initiatives: number;
+  /** Every initiative status, in the order of `INITIATIVE_STATUSES`. */
+  initiativesByStatus: InitiativeStatusCountDto[];
 }

@@ -6,6 +6,7 @@ import type {
   CircleKind,
   Material,
   NextStep,
+  NextStepInput,
   RsvpAnswer,
   SessionStatus,
 } from './circles';
@@ -52,6 +53,8 @@ export interface SessionDto extends SessionSummaryDto {
   agenda: AgendaItem[];
   materials: Material[];
   notes: string;
+  /** The village of a village circle (its goals and initiatives are what next steps point at); null for the coordinators' circle. */
+  villageId: string | null;
   nextSteps: NextStep[];
   /** Bumped on every change a calendar must hear about (RFC 5545 SEQUENCE). */
   sequence: number;
@@ -85,7 +88,7 @@ export interface UpdateSessionRequest {
 
 export interface UpdateSessionOutcomeRequest {
   notes?: string;
-  nextSteps?: NextStep[];
+  nextSteps?: NextStepInput[];
 }
 
 export interface RsvpRequest {

@@ -1,5 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ErrorCode, GOAL_STATUSES, type GoalSummaryDto } from '@blup/contracts';
+import {
+  ErrorCode,
+  GOAL_STATUSES,
+  INITIATIVE_STATUSES,
+  type GoalSummaryDto,
+} from '@blup/contracts';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import { cohortGoalSummaryAccess, type SummaryAccess } from '../access/goal-access-policy';
@@ -58,5 +63,10 @@ function toSummary(row: SummaryRow): GoalSummaryDto {
     goals: row.goals,
     bySdg: row.by_sdg,
     byStatus: GOAL_STATUSES.map((status) => ({ status, goals: perStatus.get(status) ?? 0 })),
+    initiatives: row.initiatives,
+    initiativesByStatus: INITIATIVE_STATUSES.map((status) => ({
+      status,
+      initiatives: row.initiatives_by_status.find((s) => s.status === status)?.initiatives ?? 0,
+    })),
   };
 }

@@ -4,8 +4,10 @@ import {
   GOAL_LIMITS,
   GOAL_STATUSES,
   GoalStatus,
+  InitiativeStatus,
   SDG_COUNT,
   SDG_TARGET_COUNT,
+  type InitiativeStatusCountDto,
   type CreateGoalUpdateRequest,
   type GoalPhotoDto,
   type SdgTargetDto,
@@ -288,6 +290,11 @@ export class StatusCountResponse {
   @ApiProperty() goals: number;
 }
 
+export class InitiativeStatusCountResponse implements InitiativeStatusCountDto {
+  @ApiProperty({ enum: InitiativeStatus, enumName: 'InitiativeStatus' }) status: InitiativeStatus;
+  @ApiProperty() initiatives: number;
+}
+
 export class GoalSummaryResponse implements GoalSummaryDto {
   @ApiProperty() villages: number;
   @ApiProperty() villagesWithGoals: number;
@@ -296,4 +303,8 @@ export class GoalSummaryResponse implements GoalSummaryDto {
   bySdg: SdgCountDto[];
   @ApiProperty({ type: [StatusCountResponse] })
   byStatus: StatusCountResponse[];
+  @ApiProperty({ description: 'Initiatives in the same villages.' })
+  initiatives: number;
+  @ApiProperty({ type: [InitiativeStatusCountResponse], description: 'Every initiative status.' })
+  initiativesByStatus: InitiativeStatusCountResponse[];
 }

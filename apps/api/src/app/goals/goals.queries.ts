@@ -1,4 +1,4 @@
-import type { GoalStatus, PersonSummary, SdgTargetDto } from '@blup/contracts';
+import type { GoalStatus, InitiativeStatus, PersonSummary, SdgTargetDto } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import { likePattern } from '../common/pagination';
 
@@ -231,12 +231,14 @@ export interface SummaryRow {
   goals: number;
   by_sdg: { number: number; goals: number; villages: number }[];
   by_status: { status: GoalStatus; goals: number }[];
+  initiatives: number;
+  initiatives_by_status: { status: InitiativeStatus; initiatives: number }[];
 }
 
 /**
  * Goals across the villages of a municipality or a cohort, in one statement whatever the number
  * of villages and goals: the totals, every SDG with its goals and villages (each goal's SDGs
- * unnested once), and goals per status.
+ * unnested once), goals per status, and the villages' initiatives per status.
  */
 export async function goalSummary(em: EntityManager, scope: SummaryScope): Promise<SummaryRow> {
   const [column, id] =
@@ -254,12 +256,17 @@ export async function goalSummary(em: EntityManager, scope: SummaryScope): Promi
               LEFT JOIN (SELECT g.id, g.village_id, unnest(g.sdgs) AS sdg FROM g) x
                 ON x.sdg = s.number
              GROUP BY s.number),
-          per_status AS (SELECT status, count(*)::int AS goals FROM g GROUP BY status)
+          per_status AS (SELECT status, count(*)::int AS goals FROM g GROUP BY status),
+          i AS (SELECT i.status FROM initiatives i JOIN v ON v.id = i.village_id),
+          per_initiative_status AS (SELECT status, count(*)::int AS initiatives FROM i GROUP BY status)
      SELECT (SELECT count(*)::int FROM v) AS villages,
             (SELECT count(DISTINCT village_id)::int FROM g) AS villages_with_goals,
             (SELECT count(*)::int FROM g) AS goals,
             (SELECT json_agg(per_sdg ORDER BY number) FROM per_sdg) AS by_sdg,
-            (SELECT coalesce(json_agg(per_status), '[]'::json) FROM per_status) AS by_status`,
+            (SELECT coalesce(json_agg(per_status), '[]'::json) FROM per_status) AS by_status,
+            (SELECT count(*)::int FROM i) AS initiatives,
+            (SELECT coalesce(json_agg(per_initiative_status), '[]'::json)
+               FROM per_initiative_status) AS initiatives_by_status`,
     [id],
   );
   return row;

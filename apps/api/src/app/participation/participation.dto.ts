@@ -5,6 +5,7 @@ import {
   AttendanceStatus,
   CircleKind,
   NAME_MAX_LENGTH,
+  NEXT_STEP_LINK_KINDS,
   RSVP_ANSWERS,
   RsvpAnswer,
   SESSION_LIMITS,
@@ -15,6 +16,9 @@ import {
   type AttendanceRowDto,
   type MySessionsQuery,
   type NextStep,
+  type NextStepInput,
+  type NextStepLink,
+  type NextStepLinkInput,
   type RecordAttendanceRequest,
   type RsvpRequest,
   type SessionDto,
@@ -29,6 +33,7 @@ import {
   IsIn,
   IsObject,
   IsOptional,
+  IsString,
   IsUUID,
   ValidateNested,
 } from 'class-validator';
@@ -80,7 +85,28 @@ export class RecordAttendanceBody implements RecordAttendanceRequest {
   entries: AttendanceEntryBody[];
 }
 
-export class NextStepBody implements NextStep {
+export class NextStepLinkBody implements NextStepLinkInput {
+  @ApiProperty({ enum: NEXT_STEP_LINK_KINDS })
+  @IsIn(NEXT_STEP_LINK_KINDS, { message: 'link.kind must be goal or initiative' })
+  kind: NextStepLink['kind'];
+
+  @ApiProperty({ format: 'uuid', description: 'A goal or initiative of the session’s village.' })
+  @IsUUID('all', { message: 'link.id must be the id of a goal or initiative (a UUID)' })
+  id: string;
+
+  @ApiPropertyOptional({ description: 'Ignored: the title is read from the goal or initiative.' })
+  @IsOptional()
+  @IsString({ message: 'link.title must be text' })
+  title?: string;
+}
+
+export class NextStepLinkResponse implements NextStepLink {
+  @ApiProperty({ enum: NEXT_STEP_LINK_KINDS }) kind: NextStepLink['kind'];
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+}
+
+export class NextStepBody implements NextStepInput {
   @ApiProperty({ maxLength: SESSION_LIMITS.nextStepText })
   @TextField('text', SESSION_LIMITS.nextStepText)
   text: string;
@@ -108,6 +134,17 @@ export class NextStepBody implements NextStep {
   @IsOptional()
   @IsBoolean({ message: 'done must be true or false' })
   done = false;
+
+  @ApiPropertyOptional({
+    type: NextStepLinkBody,
+    nullable: true,
+    description: 'A goal or initiative of the village that the step moves forward.',
+  })
+  @Nullable()
+  @ValidateNested()
+  @Type(() => NextStepLinkBody)
+  @IsObject({ message: 'link must be { kind, id }, or null' })
+  link?: NextStepLinkBody | null;
 }
 
 const NextStepList = (): PropertyDecorator =>
@@ -148,6 +185,7 @@ export class NextStepResponse implements NextStep {
   @ApiProperty({ type: String, nullable: true }) ownerName: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) dueDate: string | null;
   @ApiProperty() done: boolean;
+  @ApiPropertyOptional({ type: NextStepLinkResponse }) link?: NextStepLink;
 }
 
 export class AnswerCountsResponse implements AnswerCounts {
@@ -170,6 +208,7 @@ export class SessionResponse extends SessionSummaryResponse implements SessionDt
   @ApiProperty({ type: [MaterialResponse] }) materials: MaterialResponse[];
   @ApiProperty() notes: string;
   @ApiProperty({ type: [NextStepResponse] }) nextSteps: NextStepResponse[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) villageId: string | null;
   @ApiProperty() sequence: number;
   @ApiProperty({ type: PersonSummaryResponse, nullable: true })
   facilitator: PersonSummaryResponse | null;

@@ -389,3 +389,25 @@ export function villageAttendanceRows(
     { circleIds },
   );
 }
+
+/**
+ * Which of these goals and initiatives belong to the village, with their titles: what a next
+ * step may point at (reading the goals' and initiatives' tables, which their modules own).
+ */
+export async function villageStepTargets(
+  em: EntityManager,
+  villageId: string | null,
+  goalIds: string[],
+  initiativeIds: string[],
+): Promise<Map<string, string>> {
+  if (!villageId || (!goalIds.length && !initiativeIds.length)) return new Map();
+  const rows = await em.query<{ key: string; title: string }[]>(
+    `SELECT 'goal:' || id AS key, title FROM village_goals
+      WHERE village_id = $1 AND id = ANY ($2::uuid[])
+     UNION ALL
+     SELECT 'initiative:' || id AS key, title FROM initiatives
+      WHERE village_id = $1 AND id = ANY ($3::uuid[])`,
+    [villageId, goalIds, initiativeIds],
+  );
+  return new Map(rows.map((row) => [row.key, row.title]));
+}

@@ -4,6 +4,7 @@ import {
   SessionStatus,
   type AttendanceRowDto,
   type NextStep,
+  type NextStepLink,
   type Page,
   type RsvpAnswer,
   type SessionDto,
@@ -32,6 +33,7 @@ import {
   saveRsvp,
   sessionFacts,
   userNames,
+  villageStepTargets,
   type SessionFactsRow,
 } from './participation.queries';
 import { summaryOf } from './session-rows';
@@ -75,6 +77,7 @@ export class SessionPageService {
       materials: row.materials,
       notes: row.notes,
       nextSteps: row.next_steps,
+      villageId: row.village_id,
       sequence: row.sequence,
       facilitator: row.facilitator_id
         ? {
@@ -232,13 +235,36 @@ export class SessionPageService {
           throw notCircleMember(`nextSteps.${position}.ownerId`, outsider.name);
         }
         const names = await userNames(em, ownerIds);
-        nextSteps = body.nextSteps.map((step) => ({
-          text: step.text,
-          ownerId: step.ownerId ?? null,
-          ownerName: step.ownerId ? (names.get(step.ownerId) ?? null) : step.ownerName || null,
-          dueDate: step.dueDate ?? null,
-          done: step.done ?? false,
-        }));
+        const links = body.nextSteps.map((step) => step.link ?? null);
+        const idsOf = (kind: NextStepLink['kind']) =>
+          links.flatMap((link) => (link?.kind === kind ? [link.id] : []));
+        const titles = await villageStepTargets(
+          em,
+          s.village_id,
+          idsOf('goal'),
+          idsOf('initiative'),
+        );
+        nextSteps = body.nextSteps.map((step, position) => {
+          const link = step.link;
+          const title = link ? titles.get(`${link.kind}:${link.id}`) : undefined;
+          if (link && title === undefined) {
+            throw fieldError(
+              ErrorCode.UnknownReference,
+              `nextSteps.${position}.link`,
+              `nextSteps.${position}.link must name a ${link.kind} of the session’s village`,
+            );
+          }
+          return {
+            text: step.text,
+            ownerId: step.ownerId ?? null,
+            ownerName: step.ownerId ? (names.get(step.ownerId) ?? null) : step.ownerName || null,
+            dueDate: step.dueDate ?? null,
+            done: step.done ?? false,
+            ...(link && title !== undefined
+              ? { link: { kind: link.kind, id: link.id, title } }
+              : {}),
+          };
+        });
       }
       if (body.notes !== undefined || nextSteps) {
         await this.sessions.saveOutcome(id, { notes: body.notes ?? null, nextSteps }, em);

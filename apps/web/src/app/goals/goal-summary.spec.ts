@@ -1,7 +1,13 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { GOAL_STATUSES, type GoalSummaryDto, type Page, type SdgDto } from '@blup/contracts';
+import {
+  GOAL_STATUSES,
+  INITIATIVE_STATUSES,
+  type GoalSummaryDto,
+  type Page,
+  type SdgDto,
+} from '@blup/contracts';
 import { loadTextSection } from '@blup/web/core';
 import { GoalSummary } from './goal-summary';
 
@@ -15,6 +21,11 @@ const summary: GoalSummaryDto = {
     villages: i + 1 === 11 ? 2 : i + 1 === 13 ? 1 : 0,
   })),
   byStatus: GOAL_STATUSES.map((status) => ({ status, goals: status === 'idea' ? 3 : 0 })),
+  initiatives: 4,
+  initiativesByStatus: INITIATIVE_STATUSES.map((status) => ({
+    status,
+    initiatives: status === 'in_progress' ? 3 : status === 'done' ? 1 : 0,
+  })),
 };
 
 describe(GoalSummary.name, () => {
@@ -50,5 +61,13 @@ describe(GoalSummary.name, () => {
     expect(eleven?.querySelector<HTMLElement>('.bar')?.style.inlineSize).toBe('100%');
     const thirteen = element.querySelector('[data-testid="summary-sdg-13"] .bar') as HTMLElement;
     expect(thirteen.style.inlineSize).toBe('50%');
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(
+      element.querySelector('[data-testid="initiative-summary-total"]')?.textContent,
+    ).toContain('4 initiativer i alt');
+    const byStatus = element.querySelector('[data-testid="initiative-summary"]')?.textContent;
+    expect(byStatus).toContain('I gang: 3');
+    expect(byStatus).toContain('Gennemført: 1');
   });
 });

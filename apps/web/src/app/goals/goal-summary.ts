@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { GoalsApi, TranslatePipe } from '@blup/web/core';
+import { GoalsApi, TranslatePipe, loadTextSection } from '@blup/web/core';
 import { LoadState } from '../shared/load-state';
+import { initiativeStatusKey } from '../initiatives/initiative-labels';
 import { goalStatusKey } from './goal-labels';
 import { injectSdgs, sdgColours } from './sdg-tiles';
 
@@ -60,6 +61,19 @@ import { injectSdgs, sdgColours } from './sdg-tiles';
             }
           </ul>
         }
+        <h3>{{ 'initiatives.summaryTitle' | t }}</h3>
+        <p data-testid="initiative-summary-total">
+          {{ 'initiatives.summaryTotal' | t: { count: s.initiatives } }}
+        </p>
+        @if (s.initiatives > 0) {
+          <ul class="statuses" data-testid="initiative-summary">
+            @for (row of s.initiativesByStatus; track row.status) {
+              <li>
+                {{ initiativeStatusKey(row.status) | t }}: <strong>{{ row.initiatives }}</strong>
+              </li>
+            }
+          </ul>
+        }
       }
     </section>
   `,
@@ -111,7 +125,13 @@ export class GoalSummary {
   readonly cohortId = input<string>();
 
   protected readonly statusKey = goalStatusKey;
+  protected readonly initiativeStatusKey = initiativeStatusKey;
   private readonly sdgs = injectSdgs();
+  constructor() {
+    // Initiatives by status are named in the initiatives section's words.
+    void loadTextSection('initiatives')();
+  }
+
   protected readonly summary = rxResource({
     params: () => ({ municipalityId: this.municipalityId(), cohortId: this.cohortId() }),
     stream: ({ params }) =>

@@ -19,6 +19,7 @@ import {
   type SdgTargetDto,
 } from '@blup/contracts';
 import { GoalsApi, I18nService, LocalDatePipe } from '@blup/web/core';
+import { GoalInitiatives } from '../initiatives/goal-initiatives';
 import { FORM_FIELDS } from '../shared/form-fields';
 import { PAGE_PARTS } from '../shared/page-parts';
 import { SubmitForm } from '../shared/submit-form';
@@ -32,7 +33,15 @@ const PHOTO_MAX_MB = Math.round(GOAL_PHOTO_LIMITS.maxBytes / (1024 * 1024));
 /** `/goals/:id`: one village goal, where it stands (changed in one tap), and its timeline. */
 @Component({
   selector: 'blup-goal-page',
-  imports: [PAGE_PARTS, FORM_FIELDS, ReactiveFormsModule, SubmitForm, SdgBadges, LocalDatePipe],
+  imports: [
+    PAGE_PARTS,
+    FORM_FIELDS,
+    ReactiveFormsModule,
+    SubmitForm,
+    SdgBadges,
+    LocalDatePipe,
+    GoalInitiatives,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-load-state [loading]="goal.isLoading()" [error]="goal.error()" />
@@ -193,6 +202,8 @@ const PHOTO_MAX_MB = Math.round(GOAL_PHOTO_LIMITS.maxBytes / (1024 * 1024));
           </blup-submit-form>
         </section>
       }
+
+      <blup-goal-initiatives [goalId]="g.id" />
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{{ 'goals.timelineTitle' | t }}</h2>

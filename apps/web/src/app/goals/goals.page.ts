@@ -33,6 +33,10 @@ import { SdgBadges } from './sdg-tiles';
       [heading]="'goals.villageTitle' | t: { village: villageName() }"
       [subheading]="'goals.intro' | t"
     >
+      <a matButton="tonal" routerLink="../initiatives" data-testid="goals-initiatives">
+        <blup-icon matButtonIcon name="list" />
+        {{ 'nav.initiatives' | t }}
+      </a>
       @if (canEdit()) {
         <a matButton="filled" routerLink="new" data-testid="add-goal">
           <blup-icon matButtonIcon name="add" />

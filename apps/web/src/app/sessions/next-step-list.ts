@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { NextStep } from '@blup/contracts';
 import { LocalDatePipe, TranslatePipe } from '@blup/web/core';
 import { Icon } from '@blup/web/ui';
@@ -6,7 +7,7 @@ import { Icon } from '@blup/web/ui';
 /** The next steps agreed at a session, each done or not, with its owner and due date. */
 @Component({
   selector: 'blup-next-step-list',
-  imports: [Icon, LocalDatePipe, TranslatePipe],
+  imports: [Icon, LocalDatePipe, TranslatePipe, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (steps().length) {
@@ -25,6 +26,18 @@ import { Icon } from '@blup/web/ui';
                   · {{ 'sessions.dueOn' | t: { date: step.dueDate | localDate } }}
                 }
               </span>
+              @if (step.link; as link) {
+                <a
+                  class="link"
+                  [routerLink]="[link.kind === 'goal' ? '/goals' : '/initiatives', link.id]"
+                  data-testid="step-link"
+                >
+                  {{
+                    (link.kind === 'goal' ? 'sessions.linkedGoal' : 'sessions.linkedInitiative')
+                      | t: { title: link.title }
+                  }}
+                </a>
+              }
             </span>
           </li>
         }
@@ -52,6 +65,11 @@ import { Icon } from '@blup/web/ui';
       flex-direction: column;
       flex: 1;
       min-inline-size: 0;
+    }
+    .link {
+      display: inline-flex;
+      align-items: center;
+      min-block-size: 48px;
     }
     .meta {
       margin: 0;

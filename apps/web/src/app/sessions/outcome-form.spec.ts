@@ -15,6 +15,17 @@ function step(overrides: Partial<NextStep>): NextStep {
 }
 
 describe('next steps in the outcome form', () => {
+  it('reads and sends the goal or initiative a step points at', () => {
+    const fields = stepFields(step({ link: { kind: 'initiative', id: 'i1', title: 'Delebil' } }));
+    expect(fields.link).toBe('initiative:i1');
+    expect(toNextStep(fields, names).link).toEqual({ kind: 'initiative', id: 'i1' });
+    expect(toNextStep({ ...fields, link: 'goal:g1' }, names).link).toEqual({
+      kind: 'goal',
+      id: 'g1',
+    });
+    expect(toNextStep({ ...fields, link: '' }, names)).not.toHaveProperty('link');
+  });
+
   it('reads a participant owner, a typed owner and no owner', () => {
     expect(stepFields(step({ ownerId: 'u1', ownerName: 'Signe Møller Holst' }))).toMatchObject({
       owner: 'u1',
@@ -48,6 +59,7 @@ describe('next steps in the outcome form', () => {
       ownerName: 'x',
       dueDate: '',
       done: false,
+      link: '',
     };
     expect(toNextStep(fields, names)).toEqual({
       text: 'Ring til kommunen',

@@ -17,8 +17,16 @@ import {
 } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MAX_PAGE_SIZE, type NextStep, SESSION_LIMITS, type SessionDto } from '@blup/contracts';
-import { SessionsApi } from '@blup/web/core';
+import { MatOptgroup } from '@angular/material/core';
+import {
+  MAX_PAGE_SIZE,
+  type NextStep,
+  type NextStepInput,
+  SESSION_LIMITS,
+  type SessionDto,
+} from '@blup/contracts';
+import { GoalsApi, InitiativesApi, SessionsApi } from '@blup/web/core';
+import { of } from 'rxjs';
 import { Icon } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { FORM_FIELDS } from '../shared/form-fields';
@@ -34,6 +42,8 @@ export interface StepFields {
   ownerName: string;
   dueDate: string;
   done: boolean;
+  /** `goal:<id>` or `initiative:<id>` of the village, or '' for none. */
+  link: string;
 }
 
 /** A saved next step as the form edits it. */
@@ -44,27 +54,30 @@ export function stepFields(step: NextStep): StepFields {
     ownerName: step.ownerId ? '' : (step.ownerName ?? ''),
     dueDate: step.dueDate ?? '',
     done: step.done,
+    link: step.link ? `${step.link.kind}:${step.link.id}` : '',
   };
 }
 
 /** The form's next step as the API takes it; the name of a chosen participant comes from `names`. */
-export function toNextStep(fields: StepFields, names: ReadonlyMap<string, string>): NextStep {
+export function toNextStep(fields: StepFields, names: ReadonlyMap<string, string>): NextStepInput {
   const other = fields.owner === OTHER_OWNER;
   const ownerId = fields.owner && !other ? fields.owner : null;
   const typed = fields.ownerName.trim();
+  const [kind, id] = fields.link.split(':');
   return {
     text: fields.text.trim(),
     ownerId,
     ownerName: ownerId ? (names.get(ownerId) ?? null) : other && typed ? typed : null,
     dueDate: fields.dueDate || null,
     done: fields.done,
+    ...((kind === 'goal' || kind === 'initiative') && id ? { link: { kind, id } } : {}),
   };
 }
 
 /** Notes and next steps after a session, for the facilitator and the village's coordination group. */
 @Component({
   selector: 'blup-outcome-form',
-  imports: [FORM_FIELDS, MatButton, MatCheckbox, Icon, ApiErrorMessage],
+  imports: [FORM_FIELDS, MatButton, MatCheckbox, MatOptgroup, Icon, ApiErrorMessage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="form" novalidate [formGroup]="form" (ngSubmit)="save()" data-testid="outcome-form">
@@ -104,6 +117,30 @@ export function toNextStep(fields: StepFields, names: ReadonlyMap<string, string
             <mat-form-field subscriptSizing="dynamic">
               <mat-label>{{ 'sessions.ownerName' | t }}</mat-label>
               <input matInput formControlName="ownerName" maxlength="200" />
+            </mat-form-field>
+          }
+          @if (session().villageId) {
+            <mat-form-field subscriptSizing="dynamic">
+              <mat-label>{{ 'sessions.stepLink' | t }}</mat-label>
+              <mat-select formControlName="link" [attr.data-testid]="'step-link-' + i">
+                <mat-option value="">{{ 'sessions.noLink' | t }}</mat-option>
+                @if (goals().length) {
+                  <mat-optgroup [label]="'sessions.linkGoals' | t">
+                    @for (goal of goals(); track goal.id) {
+                      <mat-option [value]="'goal:' + goal.id">{{ goal.title }}</mat-option>
+                    }
+                  </mat-optgroup>
+                }
+                @if (initiatives().length) {
+                  <mat-optgroup [label]="'sessions.linkInitiatives' | t">
+                    @for (initiative of initiatives(); track initiative.id) {
+                      <mat-option [value]="'initiative:' + initiative.id">{{
+                        initiative.title
+                      }}</mat-option>
+                    }
+                  </mat-optgroup>
+                }
+              </mat-select>
             </mat-form-field>
           }
           <mat-form-field subscriptSizing="dynamic">
@@ -182,6 +219,8 @@ export function toNextStep(fields: StepFields, names: ReadonlyMap<string, string
 export class OutcomeForm implements OnInit {
   private readonly api = inject(SessionsApi);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly goalsApi = inject(GoalsApi);
+  private readonly initiativesApi = inject(InitiativesApi);
 
   readonly session = input.required<SessionDto>();
   readonly saved = output<SessionDto>();
@@ -199,6 +238,20 @@ export class OutcomeForm implements OnInit {
     this.people.hasValue() ? this.people.value().items.map((row) => row.person) : [],
   );
 
+  /** The village's goals and initiatives, for a step to point at (the first hundred of each). */
+  private readonly goalList = rxResource({
+    params: () => this.session().villageId,
+    stream: ({ params }) =>
+      params ? this.goalsApi.goals(params, { pageSize: MAX_PAGE_SIZE }) : of(null),
+  });
+  protected readonly goals = computed(() => this.goalList.value()?.items ?? []);
+  private readonly initiativeList = rxResource({
+    params: () => this.session().villageId,
+    stream: ({ params }) =>
+      params ? this.initiativesApi.initiatives(params, { pageSize: MAX_PAGE_SIZE }) : of(null),
+  });
+  protected readonly initiatives = computed(() => this.initiativeList.value()?.items ?? []);
+
   protected readonly steps = new FormArray<FormGroup<StepGroup>>([]);
   protected readonly form = this.fb.group({
     notes: ['', [Validators.maxLength(SESSION_LIMITS.notes)]],
@@ -213,7 +266,14 @@ export class OutcomeForm implements OnInit {
 
   protected addStep(): void {
     this.steps.push(
-      this.stepGroup({ text: '', owner: '', ownerName: '', dueDate: '', done: false }),
+      this.stepGroup({
+        text: '',
+        owner: '',
+        ownerName: '',
+        dueDate: '',
+        done: false,
+        link: '',
+      }),
     );
   }
 
@@ -245,6 +305,7 @@ export class OutcomeForm implements OnInit {
       ownerName: [fields.ownerName, [Validators.maxLength(200)]],
       dueDate: [fields.dueDate],
       done: [fields.done],
+      link: [fields.link],
     });
   }
 }

@@ -42,6 +42,10 @@ import { PAGE_PARTS } from '../shared/page-parts';
           <blup-icon matButtonIcon name="flag" />
           {{ 'villages.goals' | t }}
         </a>
+        <a matButton="tonal" routerLink="initiatives" data-testid="village-initiatives">
+          <blup-icon matButtonIcon name="list" />
+          {{ 'villages.initiatives' | t }}
+        </a>
       }
       @if (canSeePeople()) {
         <a

@@ -8,6 +8,7 @@ import { Applications1763950000000 } from './1763950000000-applications';
 import { SessionCancelNotices1763960000000 } from './1763960000000-session-cancel-notices';
 import { VillageGoals1763970000000 } from './1763970000000-village-goals';
 import { SdgTargets1763980000000 } from './1763980000000-sdg-targets';
+import { Initiatives1763990000000 } from './1763990000000-initiatives';
 
 /** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   SessionCancelNotices1763960000000,
   VillageGoals1763970000000,
   SdgTargets1763980000000,
+  Initiatives1763990000000,
 ];

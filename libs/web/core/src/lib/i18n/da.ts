@@ -24,6 +24,7 @@ export const da = {
     myMunicipality: 'Min kommune',
     villages: 'Landsbyer',
     myGoals: 'Vores landsbymål',
+    initiatives: 'Initiativer',
     myVillage: 'Min landsby',
     cohorts: 'Hold',
     people: 'Personer',
@@ -193,6 +194,12 @@ export const da = {
     photo_invalid:
       'Billedet kunne ikke læses. Vælg et foto i formatet JPEG, PNG eller WebP (f.eks. direkte fra telefonens kamera).',
     photo_too_large: 'Billedet er for stort. Det må højst fylde {maxMb} MB.',
+    initiative_changed:
+      '{name} har ændret initiativet, mens du skrev. Dine ændringer er ikke gemt: se deres udgave, og skriv dine ind igen.',
+    focus_area_changed:
+      '{name} har ændret indsatsområdet, mens du skrev. Dine ændringer er ikke gemt: åbn det igen, og skriv dine ind.',
+    focus_area_not_empty:
+      'Indsatsområdet har stadig initiativer. Flyt eller slet dem først, så kan du slette området.',
     not_found: 'Vi kunne ikke finde det, du leder efter.',
     invalid_id: 'Adressen er ikke rigtig. Tjek linket, eller gå tilbage, og prøv igen.',
     unknown_reference:
@@ -300,6 +307,7 @@ export const da = {
     noCohort: 'Ikke på et hold endnu',
     memberCount: 'Medlemmer: {count}',
     goals: 'Landsbymål',
+    initiatives: 'Initiativer',
     showPeople: 'Se medlemmerne',
     created: 'Landsbyen er oprettet.',
   },
@@ -568,6 +576,12 @@ export const da = {
     otherOwner: 'En anden – skriv navnet',
     ownerName: 'Navn på den ansvarlige',
     stepDue: 'Frist',
+    stepLink: 'Hører til',
+    noLink: 'Intet mål eller initiativ',
+    linkGoals: 'Landsbymål',
+    linkInitiatives: 'Initiativer',
+    linkedGoal: 'Landsbymål: {title}',
+    linkedInitiative: 'Initiativ: {title}',
     stepDone: 'Klaret',
     addStep: 'Tilføj næste skridt',
     removeStep: 'Fjern næste skridt {n}',

@@ -25,6 +25,7 @@ export const en: Dictionary = {
     myMunicipality: 'My municipality',
     villages: 'Villages',
     myGoals: 'Our village goals',
+    initiatives: 'Initiatives',
     myVillage: 'My village',
     cohorts: 'Cohorts',
     people: 'People',
@@ -198,6 +199,12 @@ export const en: Dictionary = {
     photo_invalid:
       'The picture could not be read. Choose a photo in JPEG, PNG or WebP format (e.g. straight from the phone’s camera).',
     photo_too_large: 'The picture is too large. It may be at most {maxMb} MB.',
+    initiative_changed:
+      '{name} changed the initiative while you were writing. Your changes were not saved: look at their version and add yours again.',
+    focus_area_changed:
+      '{name} changed the focus area while you were writing. Your changes were not saved: open it again and add yours.',
+    focus_area_not_empty:
+      'The focus area still has initiatives. Move or delete them first, then you can delete the area.',
     not_found: 'We could not find what you are looking for.',
     invalid_id: 'That address is not right. Check the link, or go back and try again.',
     unknown_reference: 'Something you chose no longer exists. Reload the page and choose again.',
@@ -306,6 +313,7 @@ export const en: Dictionary = {
     noCohort: 'Not in a cohort yet',
     memberCount: 'Members: {count}',
     goals: 'Village goals',
+    initiatives: 'Initiatives',
     showPeople: 'See the members',
     created: 'The village has been created.',
   },
@@ -575,6 +583,12 @@ export const en: Dictionary = {
     otherOwner: 'Someone else – type the name',
     ownerName: 'Name of the person responsible',
     stepDue: 'Due date',
+    stepLink: 'Moves forward',
+    noLink: 'No goal or initiative',
+    linkGoals: 'Village goals',
+    linkInitiatives: 'Initiatives',
+    linkedGoal: 'Village goal: {title}',
+    linkedInitiative: 'Initiative: {title}',
     stepDone: 'Done',
     addStep: 'Add a next step',
     removeStep: 'Remove next step {n}',

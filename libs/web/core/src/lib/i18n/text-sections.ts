@@ -23,6 +23,10 @@ const loaders: { readonly [N in TextSectionName]: () => Promise<TextSectionTable
     Promise.all([import('./sections/goals.da'), import('./sections/goals.en')]).then(
       ([da, en]) => ({ da: da.goalsDa, en: en.goalsEn }),
     ),
+  initiatives: () =>
+    Promise.all([import('./sections/initiatives.da'), import('./sections/initiatives.en')]).then(
+      ([da, en]) => ({ da: da.initiativesDa, en: en.initiativesEn }),
+    ),
 };
 
 /**

@@ -1,0 +1,175 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  INITIATIVE_LIMITS,
+  type FocusAreaDto,
+  type FocusAreaOverviewDto,
+  type Page,
+} from '@blup/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../access/access-policy';
+import { initiativeAccess, type InitiativeAccess } from '../access/initiative-access-policy';
+import { AppException, notFound } from '../common/app-exception';
+import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
+import { FocusArea } from '../database/entities/initiatives';
+import { changedMeanwhile, forbidden, personOf, villageAccess } from './initiative-rules';
+import type { CreateFocusAreaBody, UpdateFocusAreaBody } from './initiatives.dto';
+import {
+  findFocusArea,
+  findFocusAreas,
+  nextFocusAreaPosition,
+  type FocusAreaRow,
+} from './initiatives.queries';
+
+const NO_FOCUS_AREA = 'No such focus area, or not one you may see.';
+
+/**
+ * A village's focus areas (indsatsområder): their order, and each one's progress as the weighted
+ * roll-up of its initiatives', computed in SQL. The overview gives the village page every focus
+ * area with its initiatives as cards in two statements.
+ */
+@Injectable()
+export class FocusAreasService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(actor: Actor, villageId: string, query: PageQueryDto): Promise<Page<FocusAreaDto>> {
+    const em = this.dataSource.manager;
+    const { access } = await villageAccess(em, actor, villageId);
+    const { rows, total } = await findFocusAreas(em, villageId, pageWindow(query), null);
+    return toPage(
+      rows.map((row) => toFocusAreaDto(row, access)),
+      total,
+      query,
+    );
+  }
+
+  /** The village page: a page of focus areas, each with its roll-up and its initiatives. */
+  async overview(
+    actor: Actor,
+    villageId: string,
+    query: PageQueryDto,
+  ): Promise<Page<FocusAreaOverviewDto>> {
+    const em = this.dataSource.manager;
+    const { access } = await villageAccess(em, actor, villageId);
+    const { rows, total } = await findFocusAreas(
+      em,
+      villageId,
+      pageWindow(query),
+      INITIATIVE_LIMITS.overviewInitiativesMax,
+    );
+    return toPage(
+      rows.map((row) => ({
+        ...toFocusAreaDto(row, access),
+        initiatives: (row.initiatives ?? []).map((card) => ({
+          id: card.id,
+          title: card.title,
+          status: card.status,
+          progress: card.progress,
+          weight: card.weight,
+          milestone: card.milestone_what
+            ? { what: card.milestone_what, date: card.milestone_date }
+            : null,
+          contactName: card.contact_name,
+        })),
+      })),
+      total,
+      query,
+    );
+  }
+
+  async get(actor: Actor, id: string): Promise<FocusAreaDto> {
+    const { row, access } = await this.readable(this.dataSource.manager, actor, id);
+    return toFocusAreaDto(row, access);
+  }
+
+  async create(actor: Actor, villageId: string, body: CreateFocusAreaBody): Promise<FocusAreaDto> {
+    const id = await this.dataSource.transaction(async (em) => {
+      const { access } = await villageAccess(em, actor, villageId);
+      if (access !== 'edit') throw forbidden();
+      const saved = await em.getRepository(FocusArea).save({
+        villageId,
+        name: body.name,
+        description: body.description ?? '',
+        position: body.position ?? (await nextFocusAreaPosition(em, villageId)),
+        createdBy: actor.id,
+        updatedBy: actor.id,
+      });
+      return saved.id;
+    });
+    return this.get(actor, id);
+  }
+
+  async update(actor: Actor, id: string, body: UpdateFocusAreaBody): Promise<FocusAreaDto> {
+    await this.dataSource.transaction(async (em) => {
+      const row = await this.editable(em, actor, id, body.version);
+      const { version: _version, ...fields } = body;
+      await em.getRepository(FocusArea).update(row.id, {
+        ...fields,
+        version: row.version + 1,
+        updatedBy: actor.id,
+        updatedAt: new Date(),
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** Deletes an empty focus area; one that still has initiatives is refused (409). */
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const row = await this.editable(em, actor, id, null);
+      if (row.initiative_count > 0) {
+        throw new AppException(
+          HttpStatus.CONFLICT,
+          ErrorCode.FocusAreaNotEmpty,
+          `The focus area still has ${row.initiative_count} initiative(s). Move or delete them first.`,
+          { params: { count: row.initiative_count } },
+        );
+      }
+      await em.getRepository(FocusArea).delete(row.id);
+    });
+  }
+
+  private async readable(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    lock = false,
+  ): Promise<{ row: FocusAreaRow; access: InitiativeAccess }> {
+    const row = await findFocusArea(em, id, lock);
+    const access = row
+      ? initiativeAccess(actor, { id: row.village_id, municipalityId: row.municipality_id })
+      : 'hidden';
+    if (!row || access === 'hidden') throw notFound(NO_FOCUS_AREA);
+    return { row, access };
+  }
+
+  private async editable(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    version: number | null,
+  ): Promise<FocusAreaRow> {
+    const { row, access } = await this.readable(em, actor, id, true);
+    if (access !== 'edit') throw forbidden();
+    if (version !== null && version !== row.version) {
+      throw changedMeanwhile(ErrorCode.FocusAreaChanged, 'focus area', row);
+    }
+    return row;
+  }
+}
+
+function toFocusAreaDto(row: FocusAreaRow, access: InitiativeAccess): FocusAreaDto {
+  return {
+    id: row.id,
+    villageId: row.village_id,
+    name: row.name,
+    description: row.description,
+    position: row.position,
+    progress: row.progress,
+    initiativeCount: row.initiative_count,
+    version: row.version,
+    updatedAt: row.updated_at.toISOString(),
+    updatedBy: personOf(row.updated_by_id, row.updated_by_name, row.updated_by_email),
+    canEdit: access === 'edit',
+  };
+}
