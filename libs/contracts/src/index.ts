@@ -13,3 +13,4 @@ export * from './lib/citizen-panel';
 export * from './lib/enrolment';
 export * from './lib/applications';
 export * from './lib/goals';
+export * from './lib/plans';

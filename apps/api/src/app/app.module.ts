@@ -15,6 +15,7 @@ import { HomeModule } from './home/home.module';
 import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { MailModule } from './mail/mail.module';
 import { GoalsModule } from './goals/goals.module';
+import { PlansModule } from './plans/plans.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ProgressModule } from './progress/progress.module';
 import { ParticipationModule } from './participation/participation.module';
@@ -68,6 +69,7 @@ export class AppModule {
         EnrolmentModule,
         ApplicationsModule.register({ worker }),
         GoalsModule,
+        PlansModule,
       ],
       providers: [FlushLogsOnShutdown],
     };

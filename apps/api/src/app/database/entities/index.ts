@@ -3,6 +3,7 @@ import { NEWSLETTER_ENTITIES } from './newsletters';
 import { ENROLMENT_ENTITIES } from './enrolment';
 import { APPLICATION_ENTITIES } from './applications';
 import { GOAL_ENTITIES } from './goals';
+import { PLAN_ENTITIES } from './plans';
 import { CalendarFeed } from './calendar-feed.entity';
 import { Circle } from './circle.entity';
 import { CircleSession } from './circle-session.entity';
@@ -73,4 +74,5 @@ export const ENTITIES = [
   ...ENROLMENT_ENTITIES,
   ...APPLICATION_ENTITIES,
   ...GOAL_ENTITIES,
+  ...PLAN_ENTITIES,
 ];

@@ -7,6 +7,7 @@ import { Enrolment1763940000000 } from './1763940000000-enrolment';
 import { Applications1763950000000 } from './1763950000000-applications';
 import { SessionCancelNotices1763960000000 } from './1763960000000-session-cancel-notices';
 import { VillageGoals1763970000000 } from './1763970000000-village-goals';
+import { VillageDocuments1764000000000 } from './1764000000000-village-documents';
 
 /** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Applications1763950000000,
   SessionCancelNotices1763960000000,
   VillageGoals1763970000000,
+  VillageDocuments1764000000000,
 ];

@@ -188,6 +188,11 @@ export const da = {
     rsvp_not_allowed: 'Kun kredsens deltagere kan svare på, om de kommer.',
     goal_changed:
       '{name} har ændret målet, mens du skrev. Dine ændringer er ikke gemt: se deres udgave, og skriv dine ind igen.',
+    document_changed:
+      '{name} har gemt en ændring, mens du skrev. Dine ændringer er ikke gemt endnu: se deres udgave ved siden af din, og vælg.',
+    document_content_invalid: 'Noget i teksten kan ikke gemmes. Se det markerede, og ret det.',
+    document_image_invalid: 'Billedet skal være et JPEG-, PNG- eller WebP-billede.',
+    document_image_too_large: 'Billedet er for stort: det må højst fylde {maxMb} MB.',
     not_found: 'Vi kunne ikke finde det, du leder efter.',
     invalid_id: 'Adressen er ikke rigtig. Tjek linket, eller gå tilbage, og prøv igen.',
     unknown_reference:

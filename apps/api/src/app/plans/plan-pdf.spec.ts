@@ -1,0 +1,54 @@
+import { GoalStatus } from '@blup/contracts';
+import { pdfText } from './pdf-text';
+import { writePlanPdf } from './plan-pdf';
+
+describe(writePlanPdf.name, () => {
+  const sut = writePlanPdf;
+
+  it('writes an A4 PDF holding the plan’s sections, its goals and the story’s text', async () => {
+    const pdf = await sut({
+      villageName: 'Glumsø og Omegn',
+      municipalityName: 'Næstved',
+      versionLine: 'Version 2, offentliggjort 6. december 2026',
+      plan: [
+        { type: 'heading', text: 'Trafik' },
+        { type: 'paragraph', text: 'Samkørsel til Næstved – hver dag kl. 7.' },
+      ],
+      goals: [
+        {
+          id: 'g1',
+          title: 'Flere ruter i samkørslen',
+          why: 'Færre biler på Åbakken.',
+          sdgs: [11, 13],
+          owner: '',
+          horizon: null,
+          indicator: '',
+          baseline: null,
+          targetValue: null,
+          currentValue: null,
+          status: GoalStatus.OnTrack,
+        },
+      ],
+      goalCount: 3,
+      sdgNames: new Map([
+        [11, 'Bæredygtige byer og lokalsamfund'],
+        [13, 'Klimaindsats'],
+      ]),
+      story: [{ type: 'paragraph', text: 'Engang var Glumsø en stationsby.' }],
+      pageUrl: 'https://blup.example/landsby/glumsoe-og-omegn',
+    });
+
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
+    const text = pdfText(pdf);
+    expect(text).toContain('Glumsø og Omegn');
+    expect(text).toContain('Trafik');
+    expect(text).toContain('Samkørsel til Næstved – hver dag kl. 7.');
+    expect(text).toContain('Flere ruter i samkørslen');
+    expect(text).toContain(
+      'På vej · Verdensmål: 11. Bæredygtige byer og lokalsamfund, 13. Klimaindsats',
+    );
+    expect(text).toContain('… og 2 mål mere på landsbyens side.');
+    expect(text).toContain('Engang var Glumsø en stationsby.');
+  });
+});
