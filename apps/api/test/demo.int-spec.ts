@@ -23,6 +23,9 @@ import {
   type Page,
   type SessionUser,
   type GoalUpdateDto,
+  type PlanContent,
+  type PublicVillagePageDto,
+  type VillageDocumentDto,
   type VillageGoalDto,
 } from '@blup/contracts';
 import { verify } from 'argon2';
@@ -191,6 +194,37 @@ describe('the demo village goals', () => {
         WHERE v.name = 'Kegnæs' AND g.status = 'idea'`,
     );
     expect(kegnaes.count).toBe(1);
+  });
+});
+
+describe('the demo plans', () => {
+  it('gives Glumsø og Omegn a published plan and story on its public page, and Kegnæs a draft only', async () => {
+    const page = await t
+      .client()
+      .get<PublicVillagePageDto>('/api/public/villages/glumsoe-og-omegn');
+    expect(page.status).toBe(200);
+    expect(page.body.plan?.version).toBe(2);
+    expect(page.body.plan?.content.sections.map((s) => s.title)).toContain('Trafik og mobilitet');
+    expect(page.body.goalCount).toBe(4);
+    expect(page.body.story?.content.html).toContain('stationsby');
+    const image = /src="(\/api\/document-images\/[0-9a-f-]{36})"/.exec(
+      page.body.story?.content.html ?? '',
+    );
+    expect(image).not.toBeNull();
+    const picture = await fetch(`${t.client().baseUrl}${image?.[1]}`);
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get('content-type')).toBe('image/jpeg');
+
+    const kegnaes = await t.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ email: 'styregruppe.kegnaes@blup.test' });
+    const member = await signInAs(t, kegnaes);
+    const plan = await member.get<VillageDocumentDto<PlanContent>>(
+      `/api/villages/${kegnaes.villageId}/documents/plan`,
+    );
+    expect(plan.body).toMatchObject({ revision: 1, published: null, publicPath: null });
+    expect(plan.body.content.sections[0].title).toBe('Færgen');
+    expect((await t.client().get('/api/public/villages/kegnaes')).status).toBe(404);
   });
 });
 

@@ -12,6 +12,7 @@ import { writeDemoCourses } from './demo-courses';
 import { writeDemoEnrolment } from './demo-enrolment';
 import { writeDemoNewsletters } from './demo-newsletters';
 import { writeDemoGoals } from './demo-goals';
+import { writeDemoPlans } from './demo-plans';
 import { writeDemoPanel } from './demo-panel';
 import { attachDemoTemplates } from './demo-templates';
 import {
@@ -192,6 +193,7 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
   await writeDemoNewsletters(em, people);
   await writeDemoEnrolment(em, calendar, cohorts, villages, people);
   await writeDemoGoals(em, villages, people);
+  await writeDemoPlans(em, villages, people);
   return {
     seeded: true,
     circles: circles.circles,
