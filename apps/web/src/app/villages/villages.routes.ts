@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { Role } from '@blup/contracts';
 import { loadTextSection, roleGuard } from '@blup/web/core';
 import { villageGoalsRoutes } from '../goals/goals.routes';
+import { villagePlanRoutes } from '../plans/plans.routes';
 
 export const villagesRoutes: Routes = [
   {
@@ -19,10 +20,11 @@ export const villagesRoutes: Routes = [
   {
     path: ':id',
     title: 'nav.villages',
-    canActivate: [loadTextSection('panel')],
+    canActivate: [loadTextSection('panel'), loadTextSection('plans')],
     loadComponent: () => import('./village.page').then((m) => m.VillagePage),
   },
   ...villageGoalsRoutes,
+  ...villagePlanRoutes,
   {
     path: ':id/edit',
     title: 'villages.editTitle',
