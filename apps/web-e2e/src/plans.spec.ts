@@ -70,6 +70,14 @@ test.describe('The village’s development plan', () => {
     );
     await expectAccessible(page, { label: 'the public plan page' });
 
+    // Printed, the buttons go and the page lays out on A4.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('public-pdf')).toBeHidden();
+    await expect(plan.getByRole('heading', { level: 3, name: heading })).toBeVisible();
+    const printed = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect(printed.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+
     const pdf = await page.request.get('/api/public/villages/glumsoe-og-omegn/plan.pdf');
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
