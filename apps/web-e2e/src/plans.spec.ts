@@ -1,4 +1,5 @@
 import { Role } from '@blup/contracts';
+import sharp from 'sharp';
 import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { signInThroughApi } from './support/ui';
@@ -85,5 +86,57 @@ test.describe('The village’s development plan', () => {
     // A village that has only a draft has no public page.
     await page.goto('/landsby/kegnaes');
     await expect(page.getByTestId('not-published')).toBeVisible();
+  });
+
+  test('a coordination-group member adds a picture to the story and publishes it @phone', async ({
+    page,
+    demo,
+  }) => {
+    test.setTimeout(90_000);
+    const member = await signInThroughApi(page, demo[Role.SteeringMember]);
+    const line = `Hallen fik nyt tag i ${uniqueSuffix()}.`;
+    const photo = await sharp({
+      create: { width: 2400, height: 1600, channels: 3, background: '#3f7e44' },
+    })
+      .jpeg()
+      .toBuffer();
+
+    await page.goto(`/villages/${member.villageId}/story`);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Landsbyfortælling for Glumsø og Omegn' }),
+    ).toBeVisible();
+    await expectAccessible(page, { label: 'the story editor' });
+
+    const area = page.getByTestId('body');
+    await area.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(line);
+    page.once('dialog', (dialog) => void dialog.accept('Hallen med det nye tag'));
+    await page.getByTestId('image-file').setInputFiles({
+      name: 'hallen.jpg',
+      mimeType: 'image/jpeg',
+      buffer: photo,
+    });
+    const inserted = area.locator('img[alt="Hallen med det nye tag"]');
+    await expect(inserted).toHaveAttribute('src', /^\/api\/document-images\/[0-9a-f-]{36}$/);
+
+    await page.getByTestId('save-draft').click();
+    await expect(page.getByTestId('notice')).toHaveText('Kladden er gemt.');
+    await expect(page.getByTestId('history')).toContainText('Et billede tilføjet');
+    await page.getByTestId('publish').click();
+    await expect(page.getByTestId('notice')).toHaveText(/^Version \d+ er offentliggjort\.$/);
+
+    await page.context().clearCookies();
+    await page.goto('/landsby/glumsoe-og-omegn');
+    const story = page.getByTestId('public-story');
+    await expect(story).toContainText(line);
+    await expect(story).toContainText('stationsby');
+    const picture = story.locator('img[alt="Hallen med det nye tag"]');
+    await expect(picture).toBeVisible();
+    // Shown to a visitor without an account, shrunk to at most 1600 px wide.
+    await expect
+      .poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBe(1600);
   });
 });
