@@ -380,6 +380,11 @@ describe('publishing and the public page', () => {
     );
     expect(v1.body.content.sections[0].text).toBe('Samkørsel og bus.');
     expect((await as.coordinator.get(planPath(glumso, '/versions/9'))).status).toBe(404);
+    expect((await as.coordinator.get(planPath(glumso, '/versions/99999999999'))).status).toBe(404);
+    expect((await as.coordinator.get(planPath(glumso, '/versions/x'))).status).toBe(400);
+    const yearOnPlan = await as.coordinator.get<ErrorBody>(planPath(glumso, '/history?year=2026'));
+    expect(yearOnPlan.status).toBe(400);
+    expect(yearOnPlan.body.details?.['year']).toBeDefined();
     expect((await as.otherCoordinator.get(planPath(glumso, '/versions/1'))).status).toBe(404);
   });
 

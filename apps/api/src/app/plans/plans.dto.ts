@@ -17,6 +17,7 @@ import {
 } from '@blup/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+import { PageQueryDto } from '../common/pagination';
 import { PersonSummaryResponse } from '../common/person-summary';
 
 const REVISION = 'revision must be the revision you opened, a whole number from 0';
@@ -35,6 +36,19 @@ export class DocumentYearQuery {
   @Max(2100, { message: 'year must be a year from 2000 to 2100' })
   @Min(2000, { message: 'year must be a year from 2000 to 2100' })
   @IsInt({ message: 'year must be a year from 2000 to 2100' })
+  year?: number;
+}
+
+const YEAR = 'year must be a year from 2000 to 2100';
+
+/** A page of a document's versions or history; the year for the yearly kinds. */
+export class DocumentPageQuery extends PageQueryDto {
+  @ApiPropertyOptional({ minimum: 2000, maximum: 2100, description: 'For the yearly kinds only.' })
+  @IsOptional()
+  @Type(() => Number)
+  @Max(2100, { message: YEAR })
+  @Min(2000, { message: YEAR })
+  @IsInt({ message: YEAR })
   year?: number;
 }
 
