@@ -536,3 +536,26 @@ describe('the story and its images', () => {
     expect(page.body.story?.content.html).toContain('Engang kom toget hver time.');
   });
 });
+
+describe('text pasted from other programs', () => {
+  it('keeps half an emoji as a replacement character instead of failing in jsonb', async () => {
+    const res = await saveDraft(
+      as.otherGroup,
+      kegnaes,
+      plan(['faergen', 'Færgen \ud83d', 'Hele året \ude00 😀']),
+      0,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.content.sections[0]).toMatchObject({
+      title: 'Færgen \ufffd',
+      text: 'Hele året \ufffd 😀',
+    });
+    const story = await as.otherGroup.request<VillageDocumentDto<StoryContent>>(
+      'PUT',
+      storyPath(kegnaes, '/draft'),
+      { content: { html: '<p>Sol \ud83c</p>' }, revision: 0 },
+    );
+    expect(story.status).toBe(200);
+    expect(story.body.content.html).toBe('<p>Sol \ufffd</p>');
+  });
+});
