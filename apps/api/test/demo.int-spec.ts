@@ -23,6 +23,9 @@ import {
   type Page,
   type SessionUser,
   type GoalUpdateDto,
+  type PlanContent,
+  type PublicVillagePageDto,
+  type VillageDocumentDto,
   type VillageGoalDto,
   type FocusAreaOverviewDto,
   type InitiativeDto,
@@ -37,6 +40,7 @@ import { cohortName, demoCalendar } from '../src/app/demo/demo-calendar';
 import { runSeed } from '../src/app/demo/seed';
 import { longDate } from '../src/app/home/home-cards';
 import { User } from '../src/app/database/entities';
+import { pdfText } from '../src/app/plans/pdf-text';
 import { startTestApp, TestApp } from './harness';
 import { signInAs } from './sign-in';
 import { ADMIN_DATABASE_URL, databaseUrlFor } from './test-env';
@@ -230,6 +234,45 @@ describe('the demo initiatives', () => {
     expect(people.some((p) => p.userId !== null)).toBe(true);
     expect(people.some((p) => p.userId === null)).toBe(true);
     expect(new Set(initiatives.body.items.map((i) => i.status)).size).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('the demo plans', () => {
+  it('gives Glumsø og Omegn a published plan and story on its public page, and Kegnæs a draft only', async () => {
+    const page = await t
+      .client()
+      .get<PublicVillagePageDto>('/api/public/villages/glumsoe-og-omegn');
+    expect(page.status).toBe(200);
+    expect(page.body.plan?.version).toBe(2);
+    expect(page.body.plan?.content.sections.map((s) => s.title)).toContain('Trafik og mobilitet');
+    expect(page.body.goalCount).toBe(4);
+    expect(page.body.story?.content.html).toContain('stationsby');
+    const image = /src="(\/api\/document-images\/[0-9a-f-]{36})"/.exec(
+      page.body.story?.content.html ?? '',
+    );
+    expect(image).not.toBeNull();
+    const picture = await fetch(`${t.client().baseUrl}${image?.[1]}`);
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get('content-type')).toBe('image/jpeg');
+    const pdf = Buffer.from(
+      await (
+        await fetch(`${t.client().baseUrl}/api/public/villages/glumsoe-og-omegn/plan.pdf`)
+      ).arrayBuffer(),
+    );
+    expect(pdfText(pdf)).toContain('Fællesskab og forsamlingshus');
+    // The story's picture is drawn in the PDF.
+    expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
+
+    const kegnaes = await t.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ email: 'styregruppe.kegnaes@blup.test' });
+    const member = await signInAs(t, kegnaes);
+    const plan = await member.get<VillageDocumentDto<PlanContent>>(
+      `/api/villages/${kegnaes.villageId}/documents/plan`,
+    );
+    expect(plan.body).toMatchObject({ revision: 1, published: null, publicPath: null });
+    expect(plan.body.content.sections[0].title).toBe('Færgen');
+    expect((await t.client().get('/api/public/villages/kegnaes')).status).toBe(404);
   });
 });
 

@@ -16,6 +16,7 @@ import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { MailModule } from './mail/mail.module';
 import { GoalsModule } from './goals/goals.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
+import { PlansModule } from './plans/plans.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ProgressModule } from './progress/progress.module';
 import { ParticipationModule } from './participation/participation.module';
@@ -70,6 +71,7 @@ export class AppModule {
         ApplicationsModule.register({ worker }),
         GoalsModule,
         InitiativesModule,
+        PlansModule,
       ],
       providers: [FlushLogsOnShutdown],
     };

@@ -176,6 +176,16 @@ export enum ErrorCode {
   /** A focus area that still has initiatives cannot be deleted. Params: count. */
   FocusAreaNotEmpty = 'focus_area_not_empty',
 
+  // Village documents: plan and story (issue 13)
+  /** Someone saved the document since it was opened; the body's `current` holds theirs. Params: name, at (ISO), revision. */
+  DocumentChanged = 'document_changed',
+  /** The document's content does not fit its kind; `details` says where. */
+  DocumentContentInvalid = 'document_content_invalid',
+  /** The upload is not a JPEG, PNG or WebP image (by its content). */
+  DocumentImageInvalid = 'document_image_invalid',
+  /** Params: maxMb. */
+  DocumentImageTooLarge = 'document_image_too_large',
+
   // Requests
   /** Missing, or not visible to this person. */
   NotFound = 'not_found',
@@ -219,6 +229,8 @@ export interface ErrorBody {
    * `validation_failed`, these are the fields that one problem is about.
    */
   details?: Record<string, string[]>;
+  /** With a 409 on a document: the version saved in between (see `DocumentConflict`). */
+  current?: unknown;
 }
 
 export interface PageQuery {

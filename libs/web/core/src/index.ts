@@ -26,3 +26,4 @@ export * from './lib/api/panel.api';
 export * from './lib/api/enrolment.api';
 export * from './lib/api/goals.api';
 export * from './lib/api/initiatives.api';
+export * from './lib/api/plans.api';

@@ -6,6 +6,8 @@ export interface AppExceptionOptions {
   params?: ErrorParams;
   /** The fields this problem is about, with the English message for each. */
   details?: Record<string, string[]>;
+  /** With a 409: what was saved in between, for the client to show beside its own. */
+  current?: unknown;
 }
 
 /** What the global exception filter reads from an HttpException's response object. */

@@ -65,6 +65,7 @@ interface HttpExceptionResponse {
   code?: unknown;
   params?: ErrorParams;
   details?: Record<string, string[]>;
+  current?: unknown;
 }
 
 /**
@@ -109,6 +110,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       let code = codeForStatus(statusCode);
       let params: ErrorParams | undefined;
       let details: Record<string, string[]> | undefined;
+      let current: unknown;
       if (typeof response === 'object' && response !== null) {
         const r = response as HttpExceptionResponse;
         if (Array.isArray(r.message)) message = r.message.join('; ');
@@ -116,6 +118,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
         if (typeof r.code === 'string' && KNOWN_CODES.has(r.code)) code = r.code as ErrorCode;
         params = r.params;
         details = r.details;
+        current = r.current;
       }
       return {
         statusCode,
@@ -125,6 +128,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
         ...(params && { params }),
         requestId,
         ...(details && { details }),
+        ...(current !== undefined && { current }),
       };
     }
     const httpish = exception as HttpishError | undefined;

@@ -3,6 +3,7 @@ import { Role } from '@blup/contracts';
 import { loadTextSection, roleGuard } from '@blup/web/core';
 import { villageGoalsRoutes } from '../goals/goals.routes';
 import { villageInitiativesRoutes } from '../initiatives/initiatives.routes';
+import { villagePlanRoutes } from '../plans/plans.routes';
 
 export const villagesRoutes: Routes = [
   {
@@ -20,11 +21,12 @@ export const villagesRoutes: Routes = [
   {
     path: ':id',
     title: 'nav.villages',
-    canActivate: [loadTextSection('panel')],
+    canActivate: [loadTextSection('panel'), loadTextSection('plans')],
     loadComponent: () => import('./village.page').then((m) => m.VillagePage),
   },
   ...villageGoalsRoutes,
   ...villageInitiativesRoutes,
+  ...villagePlanRoutes,
   {
     path: ':id/edit',
     title: 'villages.editTitle',

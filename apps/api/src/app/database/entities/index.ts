@@ -4,6 +4,7 @@ import { ENROLMENT_ENTITIES } from './enrolment';
 import { APPLICATION_ENTITIES } from './applications';
 import { GOAL_ENTITIES } from './goals';
 import { INITIATIVE_ENTITIES } from './initiatives';
+import { PLAN_ENTITIES } from './plans';
 import { CalendarFeed } from './calendar-feed.entity';
 import { Circle } from './circle.entity';
 import { CircleSession } from './circle-session.entity';
@@ -75,4 +76,5 @@ export const ENTITIES = [
   ...APPLICATION_ENTITIES,
   ...GOAL_ENTITIES,
   ...INITIATIVE_ENTITIES,
+  ...PLAN_ENTITIES,
 ];

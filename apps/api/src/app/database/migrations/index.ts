@@ -9,6 +9,7 @@ import { SessionCancelNotices1763960000000 } from './1763960000000-session-cance
 import { VillageGoals1763970000000 } from './1763970000000-village-goals';
 import { SdgTargets1763980000000 } from './1763980000000-sdg-targets';
 import { Initiatives1763990000000 } from './1763990000000-initiatives';
+import { VillageDocuments1764000000000 } from './1764000000000-village-documents';
 
 /** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   VillageGoals1763970000000,
   SdgTargets1763980000000,
   Initiatives1763990000000,
+  VillageDocuments1764000000000,
 ];

@@ -200,6 +200,11 @@ export const da = {
       '{name} har ændret indsatsområdet, mens du skrev. Dine ændringer er ikke gemt: åbn det igen, og skriv dine ind.',
     focus_area_not_empty:
       'Indsatsområdet har stadig initiativer. Flyt eller slet dem først, så kan du slette området.',
+    document_changed:
+      '{name} har gemt en ændring, mens du skrev. Dine ændringer er ikke gemt endnu: se deres udgave ved siden af din, og vælg.',
+    document_content_invalid: 'Noget i teksten kan ikke gemmes. Se det markerede, og ret det.',
+    document_image_invalid: 'Billedet skal være et JPEG-, PNG- eller WebP-billede.',
+    document_image_too_large: 'Billedet er for stort: det må højst fylde {maxMb} MB.',
     not_found: 'Vi kunne ikke finde det, du leder efter.',
     invalid_id: 'Adressen er ikke rigtig. Tjek linket, eller gå tilbage, og prøv igen.',
     unknown_reference:

@@ -4,6 +4,7 @@ import type { goalsDa } from './sections/goals.da';
 import type { initiativesDa } from './sections/initiatives.da';
 import type { newslettersDa } from './sections/newsletters.da';
 import type { panelDa } from './sections/panel.da';
+import type { plansDa } from './sections/plans.da';
 
 /** The shape every language must fill: the Danish dictionary with each text widened to `string`. */
 export type DictionaryOf<T> = {
@@ -23,6 +24,7 @@ export interface TextSections {
   readonly enrolment: typeof enrolmentDa;
   readonly goals: typeof goalsDa;
   readonly initiatives: typeof initiativesDa;
+  readonly plans: typeof plansDa;
 }
 
 export type TextSectionName = keyof TextSections;

@@ -205,6 +205,12 @@ export const en: Dictionary = {
       '{name} changed the focus area while you were writing. Your changes were not saved: open it again and add yours.',
     focus_area_not_empty:
       'The focus area still has initiatives. Move or delete them first, then you can delete the area.',
+    document_changed:
+      '{name} saved a change while you were writing. Yours is not saved yet: look at their version beside yours, and choose.',
+    document_content_invalid:
+      'Something in the text cannot be saved. Look at what is marked, and fix it.',
+    document_image_invalid: 'The picture must be a JPEG, PNG or WebP image.',
+    document_image_too_large: 'The picture is too large: it can be at most {maxMb} MB.',
     not_found: 'We could not find what you are looking for.',
     invalid_id: 'That address is not right. Check the link, or go back and try again.',
     unknown_reference: 'Something you chose no longer exists. Reload the page and choose again.',
