@@ -14,6 +14,7 @@ import { createOpenApiDocument } from './common/openapi';
 import { FRIENDLY_BODY_ERRORS, GlobalExceptionFilter } from './common/global-exception.filter';
 import { countQueriesPerRequest } from './common/query-count';
 import { verifyJsonDepth } from './common/json-depth';
+import { noteSurrogateEscapes, wellFormedBodies } from './common/well-formed-text';
 import { PinoLogger } from './common/logger';
 import { requestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation';
@@ -64,8 +65,15 @@ export async function createHttpApp(
   app.use(requestIdMiddleware);
   if (config.countQueries) countQueriesPerRequest(app);
   app.use(RAW_BODY_PATHS, rawBodyMiddleware(1024 * 1024));
-  app.useBodyParser('json', { limit: '1mb', verify: verifyJsonDepth });
+  app.useBodyParser('json', {
+    limit: '1mb',
+    verify: (req: unknown, res: unknown, buf: Buffer) => {
+      verifyJsonDepth(req, res, buf);
+      noteSurrogateEscapes(req, buf);
+    },
+  });
   app.use(friendlyBodyParserErrors);
+  app.use(wellFormedBodies);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { ErrorCode } from '@blup/contracts';
 import { AppException } from './app-exception';
+import { wellFormedDeep } from './well-formed-text';
 
 /** No request the API takes nests deeper than this; deeper JSON is refused before parsing. */
 export const MAX_JSON_DEPTH = 64;
@@ -60,9 +61,11 @@ export function parseJsonWithin(text: string, invalidMessage: string): unknown {
   if (jsonTooDeep(text)) {
     throw new AppException(HttpStatus.BAD_REQUEST, ErrorCode.JsonTooDeep, JSON_TOO_DEEP_MESSAGE);
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch {
     throw new AppException(HttpStatus.BAD_REQUEST, ErrorCode.InvalidJson, invalidMessage);
   }
+  return wellFormedDeep(parsed);
 }

@@ -1,6 +1,5 @@
 import { DocumentKind, PLAN_LIMITS, type PlanContent, type PlanSection } from '@blup/contracts';
 import { hasControlCharacter } from '../../common/text-fields';
-import { wellFormed } from '../content-text';
 import type { DocumentKindDefinition, ParsedContent, RenderedBlock } from '../document-kinds';
 
 const SECTION_ID = /^[A-Za-z0-9_-]{1,40}$/;
@@ -39,7 +38,7 @@ export const planKind: DocumentKindDefinition<PlanContent> = {
       } else if (seen.has(id)) {
         fail(`${at}.id`, `two sections have the id ${id}`);
       } else seen.add(id);
-      const cleanTitle = typeof title === 'string' ? wellFormed(title.trim()) : '';
+      const cleanTitle = typeof title === 'string' ? title.trim() : '';
       if (typeof title !== 'string' || !cleanTitle) {
         fail(`${at}.title`, 'each section needs a title');
       } else if (cleanTitle.length > PLAN_LIMITS.sectionTitleMaxLength) {
@@ -64,7 +63,7 @@ export const planKind: DocumentKindDefinition<PlanContent> = {
         clean.push({
           id,
           title: cleanTitle,
-          text: wellFormed(text.replace(/\r\n?/g, '\n').trimEnd()),
+          text: text.replace(/\r\n?/g, '\n').trimEnd(),
         });
       }
     });

@@ -1,6 +1,5 @@
 import { DocumentKind, PLAN_LIMITS, type StoryContent } from '@blup/contracts';
 import sanitizeHtml from 'sanitize-html';
-import { wellFormed } from '../content-text';
 import type { DocumentKindDefinition, ParsedContent, RenderedBlock } from '../document-kinds';
 
 /** The path of a document's own image; the only images a story may show. */
@@ -49,7 +48,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
 };
 
 export function sanitiseStoryHtml(html: string): string {
-  return wellFormed(sanitizeHtml(html.replace(CONTROL_CHARACTERS, ''), OPTIONS).trim());
+  return sanitizeHtml(html.replace(CONTROL_CHARACTERS, ''), OPTIONS).trim();
 }
 
 function imageIdsOf(html: string): string[] {
