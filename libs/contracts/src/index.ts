@@ -14,3 +14,4 @@ export * from './lib/enrolment';
 export * from './lib/applications';
 export * from './lib/goals';
 export * from './lib/plans';
+export * from './lib/wheel-report';

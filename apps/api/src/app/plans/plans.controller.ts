@@ -46,11 +46,11 @@ import { ApiPageResponse } from '../common/api-page';
 import { attachmentHeader } from '../common/file-download';
 import { IdParam } from '../common/id-param';
 import { binaryContent } from '../common/openapi';
-import { PageQueryDto } from '../common/pagination';
 import { ImageUploadInterceptor, type ImageUpload } from './image-upload.interceptor';
 import {
   DocumentChangeResponse,
   DocumentImageResponse,
+  DocumentPageQuery,
   DocumentVersionResponse,
   DocumentYearQuery,
   PublicVillagePageResponse,
@@ -67,7 +67,7 @@ const DOC = 'villages/:villageId/documents/:kind';
 const KIND_PARAM = ApiParam({
   name: 'kind',
   enum: DOCUMENT_KINDS,
-  description: 'plan and story are built; wheel and report answer 404 until they are.',
+  description: 'plan, story and wheel are one per village; report is per year (?year=YYYY).',
 });
 
 @ApiTags('plans')
@@ -168,9 +168,9 @@ export class PlansController {
     @CurrentUser() user: AuthUser,
     @IdParam('village', 'villageId') villageId: string,
     @Param('kind') kind: string,
-    @Query() query: PageQueryDto,
+    @Query() query: DocumentPageQuery,
   ): Promise<Page<DocumentVersionDto<unknown>>> {
-    return this.plans.versions(user, { villageId, kind }, query);
+    return this.plans.versions(user, { villageId, kind, year: query.year }, query);
   }
 
   @Get(`${DOC}/versions/:version`)
@@ -183,8 +183,9 @@ export class PlansController {
     @IdParam('village', 'villageId') villageId: string,
     @Param('kind') kind: string,
     @Param('version', ParseIntPipe) version: number,
+    @Query() query: DocumentYearQuery,
   ): Promise<DocumentVersionDto<unknown>> {
-    return this.plans.version(user, { villageId, kind }, version);
+    return this.plans.version(user, key(villageId, kind, query), version);
   }
 
   @Get(`${DOC}/history`)
@@ -196,9 +197,9 @@ export class PlansController {
     @CurrentUser() user: AuthUser,
     @IdParam('village', 'villageId') villageId: string,
     @Param('kind') kind: string,
-    @Query() query: PageQueryDto,
+    @Query() query: DocumentPageQuery,
   ): Promise<Page<DocumentChangeDto>> {
-    return this.plans.history(user, { villageId, kind }, query);
+    return this.plans.history(user, { villageId, kind, year: query.year }, query);
   }
 
   @Post(`${DOC}/images`)

@@ -17,14 +17,32 @@ import {
 } from '@blup/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+import { PageQueryDto } from '../common/pagination';
 import { PersonSummaryResponse } from '../common/person-summary';
 
 const REVISION = 'revision must be the revision you opened, a whole number from 0';
 
 const CONTENT_DESCRIPTION =
-  'Per kind. plan: { sections: [{ id, title, text }] }. story: { html } (sanitised on save).';
+  'Per kind. plan: { sections: [{ id, title, text }] }. story: { html } (sanitised on save). ' +
+  'wheel: { activities: [{ id, title, who, months, day, frequency, startTime, endTime, place, note }] }. ' +
+  'report: { sections: [{ id, title, text, generated }] }.';
 
 export class DocumentYearQuery {
+  @ApiPropertyOptional({
+    minimum: 2000,
+    maximum: 2100,
+    description: 'For the yearly kinds (the annual report) only.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @Max(2100, { message: 'year must be a year from 2000 to 2100' })
+  @Min(2000, { message: 'year must be a year from 2000 to 2100' })
+  @IsInt({ message: 'year must be a year from 2000 to 2100' })
+  year?: number;
+}
+
+/** A page of a document's versions or history, with the year for the yearly kinds. */
+export class DocumentPageQuery extends PageQueryDto {
   @ApiPropertyOptional({
     minimum: 2000,
     maximum: 2100,
