@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { Role } from '@blup/contracts';
 import { loadTextSection, roleGuard } from '@blup/web/core';
 import { villageGoalsRoutes } from '../goals/goals.routes';
+import { villageWheelRoutes } from '../wheel/wheel.routes';
 
 export const villagesRoutes: Routes = [
   {
@@ -23,6 +24,7 @@ export const villagesRoutes: Routes = [
     loadComponent: () => import('./village.page').then((m) => m.VillagePage),
   },
   ...villageGoalsRoutes,
+  ...villageWheelRoutes,
   {
     path: ':id/edit',
     title: 'villages.editTitle',

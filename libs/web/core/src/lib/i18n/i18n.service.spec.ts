@@ -8,6 +8,8 @@ import { enrolmentDa } from './sections/enrolment.da';
 import { enrolmentEn } from './sections/enrolment.en';
 import { goalsDa } from './sections/goals.da';
 import { goalsEn } from './sections/goals.en';
+import { wheelDa } from './sections/wheel.da';
+import { wheelEn } from './sections/wheel.en';
 import { newslettersDa } from './sections/newsletters.da';
 import { newslettersEn } from './sections/newsletters.en';
 import { panelDa } from './sections/panel.da';
@@ -193,12 +195,12 @@ describe(I18nService.name, () => {
     });
 
     it('keeps the sections out of the dictionary loaded with the app', () => {
-      expect(['newsletters', 'panel', 'enrolment', 'goals'].filter((name) => name in da)).toEqual(
-        [],
-      );
-      expect(['newsletters', 'panel', 'enrolment', 'goals'].filter((name) => name in en)).toEqual(
-        [],
-      );
+      expect(
+        ['newsletters', 'panel', 'enrolment', 'goals', 'wheel'].filter((name) => name in da),
+      ).toEqual([]);
+      expect(
+        ['newsletters', 'panel', 'enrolment', 'goals', 'wheel'].filter((name) => name in en),
+      ).toEqual([]);
     });
   });
 
@@ -210,6 +212,7 @@ describe(I18nService.name, () => {
       panel: panelDa,
       enrolment: enrolmentDa,
       goals: goalsDa,
+      wheel: wheelDa,
     };
     const allEn = {
       ...en,
@@ -217,6 +220,7 @@ describe(I18nService.name, () => {
       panel: panelEn,
       enrolment: enrolmentEn,
       goals: goalsEn,
+      wheel: wheelEn,
     };
     const daKeys = [...flatten(allDa).keys()].sort();
     const enKeys = [...flatten(allEn).keys()].sort();

@@ -23,6 +23,10 @@ const loaders: { readonly [N in TextSectionName]: () => Promise<TextSectionTable
     Promise.all([import('./sections/goals.da'), import('./sections/goals.en')]).then(
       ([da, en]) => ({ da: da.goalsDa, en: en.goalsEn }),
     ),
+  wheel: () =>
+    Promise.all([import('./sections/wheel.da'), import('./sections/wheel.en')]).then(
+      ([da, en]) => ({ da: da.wheelDa, en: en.wheelEn }),
+    ),
 };
 
 /**
