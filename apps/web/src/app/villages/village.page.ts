@@ -42,6 +42,14 @@ import { PAGE_PARTS } from '../shared/page-parts';
           <blup-icon matButtonIcon name="flag" />
           {{ 'villages.goals' | t }}
         </a>
+        <a matButton="tonal" routerLink="wheel" data-testid="village-wheel">
+          <blup-icon matButtonIcon name="cohort" />
+          {{ 'villages.wheel' | t }}
+        </a>
+        <a matButton="tonal" [routerLink]="['report', reportYear]" data-testid="village-report">
+          <blup-icon matButtonIcon name="article" />
+          {{ 'villages.report' | t: { year: reportYear } }}
+        </a>
       }
       @if (canSeePeople()) {
         <a
@@ -64,6 +72,8 @@ import { PAGE_PARTS } from '../shared/page-parts';
   `,
 })
 export class VillagePage {
+  /** The annual report linked from the page: this year's. */
+  protected readonly reportYear = new Date().getFullYear();
   private readonly api = inject(OrganisationsApi);
   private readonly auth = inject(AuthStore);
 

@@ -25,7 +25,6 @@ import { activitiesByMonth, monthKey, whenLabel } from './wheel-labels';
                     <button
                       type="button"
                       class="activity"
-                      [attr.aria-label]="'wheel.edit' | t: { title: a.title }"
                       [attr.data-testid]="'activity-' + a.id"
                       (click)="selected.emit(a.id)"
                     >
@@ -35,6 +34,7 @@ import { activitiesByMonth, monthKey, whenLabel } from './wheel-labels';
                       @if (a.place) {
                         <span>{{ 'wheel.where' | t: { place: a.place } }}</span>
                       }
+                      <span class="cdk-visually-hidden">{{ 'wheel.edit' | t }}</span>
                     </button>
                   } @else {
                     <div class="activity" [attr.data-testid]="'activity-' + a.id">

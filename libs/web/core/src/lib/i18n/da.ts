@@ -300,6 +300,8 @@ export const da = {
     noCohort: 'Ikke på et hold endnu',
     memberCount: 'Medlemmer: {count}',
     goals: 'Landsbymål',
+    wheel: 'Årshjul',
+    report: 'Årsrapport {year}',
     showPeople: 'Se medlemmerne',
     created: 'Landsbyen er oprettet.',
   },

@@ -307,6 +307,8 @@ export const en: Dictionary = {
     noCohort: 'Not in a cohort yet',
     memberCount: 'Members: {count}',
     goals: 'Village goals',
+    wheel: 'Annual wheel',
+    report: 'Annual report {year}',
     showPeople: 'See the members',
     created: 'The village has been created.',
   },

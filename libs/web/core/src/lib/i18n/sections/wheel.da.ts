@@ -7,7 +7,7 @@ export const wheelDa = {
   monthEmpty: 'Intet planlagt',
   noDay: 'Dato følger',
   noDayInCalendar: 'Aktiviteter uden fast dag kommer ikke med i kalenderen.',
-  edit: 'Ret »{title}«',
+  edit: 'Ret',
   remove: 'Fjern',
   save: 'Gem årshjulet',
   saved: 'Årshjulet er gemt.',

@@ -10,7 +10,7 @@ export const wheelEn: DictionaryOf<typeof wheelDa> = {
   monthEmpty: 'Nothing planned',
   noDay: 'Date to follow',
   noDayInCalendar: 'Activities without a set day are not in the calendar feed.',
-  edit: 'Edit “{title}”',
+  edit: 'Edit',
   remove: 'Remove',
   save: 'Save the wheel',
   saved: 'The annual wheel is saved.',
