@@ -2,10 +2,11 @@
 // in as the municipality's coordinator, for a municipality whose village has 10 goals and one
 // whose village has 1,000. Prints requests/s, p95 and the SQL statements per request (the API's
 // X-Query-Count header under BENCH_COUNT_QUERIES=1). The counts must be equal: the summary is
-// counted in SQL and never loads the goals.
+// counted in SQL and never loads the goals. Beside each, the bare twin
+// (tools/lib/bare-sql-server.mjs): the same summary statement through `pg`, the same JSON.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { measure } from './lib/load.mjs';
+import { measurePair, printPairs } from './bench-public-plan.mjs';
 import { log } from './lib/log.mjs';
 import { insertSession } from './lib/session.mjs';
 
@@ -56,15 +57,14 @@ async function seedGoals(dbUrl, sizes, sessionCookieName) {
   }
 }
 
-/** Runs the scenario; resolves with one result per number of goals. */
-export async function benchGoalSummary({ baseUrl, dbUrl, sessionCookieName, load }) {
+/** Runs the scenario beside the bare twin at `bareUrl`; one result per number of goals. */
+export async function benchGoalSummary({ baseUrl, dbUrl, bareUrl, sessionCookieName, load }) {
   log.info(`Goal summary: seeding villages with ${GOAL_SUMMARY_SIZES.join(' and ')} goals …`);
   const places = await seedGoals(dbUrl, GOAL_SUMMARY_SIZES, sessionCookieName);
   const results = [];
   for (const { size, municipalityId, cookie } of places) {
     const url = `${baseUrl}/api/municipalities/${municipalityId}/goal-summary`;
-    const headers = { cookie };
-    const probe = await fetch(url, { headers });
+    const probe = await fetch(url, { headers: { cookie } });
     const body = await probe.text();
     if (!probe.ok) {
       throw new Error(`GET ${url}: HTTP ${probe.status} ${body} (is dist/apps/api stale?)`);
@@ -72,34 +72,22 @@ export async function benchGoalSummary({ baseUrl, dbUrl, sessionCookieName, load
     const summary = JSON.parse(body);
     if (summary.goals !== size)
       throw new Error(`The summary counts ${summary.goals} goals, not ${size}.`);
-    const header = probe.headers.get('x-query-count');
-    if (header === null) {
-      throw new Error('The API sent no X-Query-Count header: start it with BENCH_COUNT_QUERIES=1.');
-    }
-    log.info(`Goal summary (${size} goals): ${GOAL_SUMMARY_CONNECTIONS} connections …`);
-    const api = await measure({ url, headers, ...load, connections: GOAL_SUMMARY_CONNECTIONS });
-    results.push({ size, queries: Number(header), api });
+    const pair = await measurePair({
+      name: `Goal summary (${size} goals)`,
+      apiUrl: url,
+      bareUrl: `${bareUrl}/goal-summary/${municipalityId}`,
+      headers: { cookie },
+      load,
+      connections: GOAL_SUMMARY_CONNECTIONS,
+    });
+    results.push({ size, ...pair, bytes: 0 });
   }
   return results;
 }
 
 export function printGoalSummary(results) {
-  const n = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
-  log.heading(
-    `\nGET /api/municipalities/:id/goal-summary (goals across villages, ${GOAL_SUMMARY_CONNECTIONS} connections)`,
+  return printPairs(
+    `GET /api/municipalities/:id/goal-summary (goals across villages, signed in as the coordinator, ${GOAL_SUMMARY_CONNECTIONS} connections; bare twin = the summary statement through pg, no session or access check)`,
+    results,
   );
-  for (const { size, queries, api } of results) {
-    log.info(
-      `  ${String(size).padStart(5)} goals: ${n(api.rps)} req/s, p50 ${n(api.p50, 2)} ms, ` +
-        `p95 ${n(api.p95, 2)} ms, p99 ${n(api.p99, 2)} ms, errors ${api.errors}, ` +
-        `SQL queries per request ${queries}`,
-    );
-  }
-  const counts = new Set(results.map((r) => r.queries));
-  if (counts.size === 1) {
-    log.ok(`  Same number of SQL queries per request for 10 and 1,000 goals: ${[...counts][0]}.`);
-  } else {
-    log.error(`  SQL queries per request differ by number of goals: ${[...counts].join(', ')}.`);
-  }
-  return counts.size === 1 && results.every((r) => r.api.errors === 0);
 }

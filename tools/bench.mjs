@@ -2,8 +2,8 @@
 // the same body, on a throwaway database and Redis key prefix that are removed at the end.
 //
 //   npm run bench -- [--duration=10] [--warmup=2] [--connections=50] [--viewers=200]
-//                    [--only=endpoints,heartbeats,session-page,goal-summary,enrolment-race,
-//                            newsletter-fanout]
+//                    [--only=endpoints,heartbeats,session-page,goal-summary,public-plan,
+//                            enrolment-race,newsletter-fanout]
 //
 // Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), the server
 // the bench database is made on; BENCH_REDIS_URL (redis://127.0.0.1:6379).
@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchSessionPage, printSessionPage } from './bench-session-page.mjs';
 import { benchGoalSummary, printGoalSummary } from './bench-goal-summary.mjs';
+import { benchPublicPlan, printPublicPlan } from './bench-public-plan.mjs';
 import { benchEnrolmentRace, printEnrolmentRace } from './bench-enrolment-race.mjs';
 import { benchNewsletterFanout, printNewsletterFanout } from './bench-newsletter-fanout.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
@@ -44,6 +45,7 @@ const ENDPOINTS = [{ path: '/api/health' }, { path: '/api/home', signedIn: true 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const BARE_SERVER = join(ROOT, 'tools/lib/bare-server.mjs');
+const BARE_SQL_SERVER = join(ROOT, 'tools/lib/bare-sql-server.mjs');
 
 const { values: args } = parseArgs({
   options: {
@@ -53,7 +55,8 @@ const { values: args } = parseArgs({
     viewers: { type: 'string', default: '200' },
     only: {
       type: 'string',
-      default: 'endpoints,heartbeats,session-page,goal-summary,enrolment-race,newsletter-fanout',
+      default:
+        'endpoints,heartbeats,session-page,goal-summary,public-plan,enrolment-race,newsletter-fanout',
     },
   },
 });
@@ -62,6 +65,7 @@ const SCENARIOS = [
   'heartbeats',
   'session-page',
   'goal-summary',
+  'public-plan',
   'enrolment-race',
   'newsletter-fanout',
 ];
@@ -145,6 +149,15 @@ async function startBareServer(body, contentType) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Starts the bare twin of the read endpoints: the same SQL through pg, the same JSON. */
+async function startBareSqlServer(dbUrl) {
+  const port = await freePort();
+  const child = new Child('bare', process.execPath, [BARE_SQL_SERVER, String(port), dbUrl]);
+  cleanup.add('bare SQL server', () => child.stop());
+  await waitForHttp(`http://127.0.0.1:${port}/`, { child, timeoutMs: 10_000 });
+  return `http://127.0.0.1:${port}`;
 }
 
 async function benchEndpoint(endpoint, baseUrl, cookie) {
@@ -441,13 +454,21 @@ async function main() {
         load,
       })
     : null;
+  const bareUrl =
+    only.has('goal-summary') || only.has('public-plan')
+      ? await startBareSqlServer(services.env.DATABASE_URL)
+      : null;
   const goalSummary = only.has('goal-summary')
     ? await benchGoalSummary({
         baseUrl,
         dbUrl: services.env.DATABASE_URL,
+        bareUrl,
         sessionCookieName,
         load,
       })
+    : null;
+  const publicPlan = only.has('public-plan')
+    ? await benchPublicPlan({ baseUrl, dbUrl: services.env.DATABASE_URL, bareUrl, load })
     : null;
   const enrolmentRace = only.has('enrolment-race')
     ? await benchEnrolmentRace({ baseUrl, dbUrl: services.env.DATABASE_URL, sessionCookieName })
@@ -467,6 +488,9 @@ async function main() {
   }
   if (goalSummary && !printGoalSummary(goalSummary)) {
     throw new Error('The goal summary ran a different number of SQL queries, or failed requests.');
+  }
+  if (publicPlan && !printPublicPlan(publicPlan)) {
+    throw new Error('The public plan ran a different number of SQL queries, or failed requests.');
   }
   if (enrolmentRace && !printEnrolmentRace(enrolmentRace)) {
     throw new Error('The enrolment race did not fill exactly 10 places with 490 waiting in order.');

@@ -41,6 +41,7 @@ import { cohortName, demoCalendar } from '../src/app/demo/demo-calendar';
 import { runSeed } from '../src/app/demo/seed';
 import { longDate } from '../src/app/home/home-cards';
 import { User } from '../src/app/database/entities';
+import { pdfText } from '../src/app/plans/pdf-text';
 import { startTestApp, TestApp } from './harness';
 import { signInAs } from './sign-in';
 import { ADMIN_DATABASE_URL, databaseUrlFor } from './test-env';
@@ -217,6 +218,14 @@ describe('the demo plans', () => {
     const picture = await fetch(`${t.client().baseUrl}${image?.[1]}`);
     expect(picture.status).toBe(200);
     expect(picture.headers.get('content-type')).toBe('image/jpeg');
+    const pdf = Buffer.from(
+      await (
+        await fetch(`${t.client().baseUrl}/api/public/villages/glumsoe-og-omegn/plan.pdf`)
+      ).arrayBuffer(),
+    );
+    expect(pdfText(pdf)).toContain('Fællesskab og forsamlingshus');
+    // The story's picture is drawn in the PDF.
+    expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
 
     const kegnaes = await t.dataSource
       .getRepository(User)

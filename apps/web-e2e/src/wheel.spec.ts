@@ -57,7 +57,7 @@ test.describe('Annual wheel and report', () => {
 
     const year = new Date().getFullYear();
     await page.goto(`/villages/${member.villageId}`);
-    await page.getByTestId('village-report').click();
+    await page.getByTestId(`village-report-${year}`).click();
     await expect(
       page.getByRole('heading', { level: 1, name: `Årsrapport ${year} for Glumsø og Omegn` }),
     ).toBeVisible();

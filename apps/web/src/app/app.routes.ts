@@ -30,6 +30,10 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./enrolment/enrolment.routes').then((m) => m.enrolmentRoutes),
   },
   {
+    path: 'landsby',
+    loadChildren: () => import('./plans/plans.routes').then((m) => m.publicPlanRoutes),
+  },
+  {
     path: '',
     canActivate: [signedInGuard],
     children: [

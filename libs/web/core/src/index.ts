@@ -25,4 +25,5 @@ export * from './lib/api/newsletters.api';
 export * from './lib/api/panel.api';
 export * from './lib/api/enrolment.api';
 export * from './lib/api/goals.api';
+export * from './lib/api/plans.api';
 export * from './lib/api/wheel-report.api';

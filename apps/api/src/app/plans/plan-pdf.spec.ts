@@ -1,4 +1,5 @@
 import { GoalStatus } from '@blup/contracts';
+import sharp from 'sharp';
 import { pdfText } from './pdf-text';
 import { writePlanPdf } from './plan-pdf';
 
@@ -50,5 +51,34 @@ describe(writePlanPdf.name, () => {
     );
     expect(text).toContain('… og 2 mål mere på landsbyens side.');
     expect(text).toContain('Engang var Glumsø en stationsby.');
+  });
+
+  it('draws the story’s pictures, and names by alt text one it does not have', async () => {
+    const picture = await sharp({
+      create: { width: 320, height: 200, channels: 3, background: '#56c02b' },
+    })
+      .jpeg()
+      .toBuffer();
+    const pdf = await sut({
+      villageName: 'Kegnæs',
+      municipalityName: 'Sønderborg',
+      versionLine: 'Version 1',
+      plan: [],
+      goals: [],
+      goalCount: 0,
+      sdgNames: new Map(),
+      story: [
+        { type: 'image', imageId: 'a', alt: 'Færgen i havn' },
+        { type: 'image', imageId: 'missing', alt: 'Et tabt billede' },
+      ],
+      images: new Map([['a', picture]]),
+      pageUrl: 'https://blup.example/landsby/kegnaes',
+    });
+    const source = pdf.toString('latin1');
+    expect(source.match(/\/Subtype \/Image/g)).toHaveLength(1);
+    const text = pdfText(pdf);
+    expect(text).toContain('Færgen i havn');
+    expect(text).toContain('Et tabt billede');
+    expect(text).toContain('Landsbyen har ikke skrevet mål endnu.');
   });
 });

@@ -21,6 +21,8 @@ export interface PlanPdfInput {
   goalCount: number;
   sdgNames: Map<number, string>;
   story: RenderedBlock[] | null;
+  /** The story's pictures by id (JPEG or PNG, as kept); one missing is named by its alt text. */
+  images?: Map<string, Buffer>;
   /** The public page's address, printed at the end. */
   pageUrl: string;
 }
@@ -32,7 +34,7 @@ const MUTED = '#4a5a4d';
 /**
  * The published plan as an A4 PDF, made with pdfkit's standard Helvetica (WinAnsi covers
  * Danish): the village, the plan's sections, its goals (always current) and the story's text.
- * Images of the story are named by their alt text rather than drawn.
+ * The story's pictures are drawn at the column's width (at most 9 cm high).
  */
 export function writePlanPdf(input: PlanPdfInput): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -57,7 +59,7 @@ export function writePlanPdf(input: PlanPdfInput): Promise<Buffer> {
   doc.text(`Udviklingsplan · ${input.municipalityName} Kommune`);
   doc.text(input.versionLine);
   doc.moveDown(1.2);
-  drawBlocks(doc, input.plan);
+  drawBlocks(doc, input.plan, new Map());
 
   doc.moveDown(0.8);
   doc.font('Helvetica-Bold').fontSize(17).fillColor(GREEN).text('Landsbyens mål');
@@ -82,7 +84,7 @@ export function writePlanPdf(input: PlanPdfInput): Promise<Buffer> {
     doc.addPage();
     doc.font('Helvetica-Bold').fontSize(20).fillColor(GREEN).text('Landsbyfortællingen');
     doc.moveDown(0.5);
-    drawBlocks(doc, input.story);
+    drawBlocks(doc, input.story, input.images ?? new Map());
   }
 
   doc.moveDown(1);
@@ -91,7 +93,15 @@ export function writePlanPdf(input: PlanPdfInput): Promise<Buffer> {
   return done;
 }
 
-function drawBlocks(doc: PDFKit.PDFDocument, blocks: RenderedBlock[]): void {
+/** The tallest a picture is drawn: about 9 cm. */
+const IMAGE_MAX_HEIGHT = 255;
+
+function drawBlocks(
+  doc: PDFKit.PDFDocument,
+  blocks: RenderedBlock[],
+  images: Map<string, Buffer>,
+): void {
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   for (const block of blocks) {
     switch (block.type) {
       case 'heading':
@@ -108,10 +118,23 @@ function drawBlocks(doc: PDFKit.PDFDocument, blocks: RenderedBlock[]): void {
           paragraphGap: 3,
         });
         break;
-      case 'image':
-        doc.font('Helvetica-Oblique').fontSize(10).fillColor(MUTED);
-        doc.text(block.alt ? `[Billede: ${block.alt}]` : '[Billede]', { paragraphGap: 6 });
+      case 'image': {
+        const picture = images.get(block.imageId);
+        if (picture) {
+          const bottom = doc.page.height - doc.page.margins.bottom;
+          if (doc.y + IMAGE_MAX_HEIGHT > bottom) doc.addPage();
+          doc.image(picture, doc.page.margins.left, doc.y, {
+            fit: [width, IMAGE_MAX_HEIGHT],
+            align: 'center',
+          });
+          doc.moveDown(0.5);
+        }
+        if (block.alt || !picture) {
+          doc.font('Helvetica-Oblique').fontSize(10).fillColor(MUTED);
+          doc.text(block.alt || '[Billede]', doc.page.margins.left, doc.y, { paragraphGap: 6 });
+        }
         break;
+      }
     }
   }
 }

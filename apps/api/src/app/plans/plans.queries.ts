@@ -315,3 +315,22 @@ export async function findSdgNames(em: EntityManager): Promise<Map<number, strin
   );
   return new Map(rows.map((row) => [Number(row.number), row.name_da]));
 }
+
+/**
+ * The images a published page shows, for its PDF: only those of the village's published
+ * documents (an id from elsewhere finds nothing).
+ */
+export async function findPublishedImages(
+  em: EntityManager,
+  villageId: string,
+  ids: string[],
+): Promise<Map<string, Buffer>> {
+  if (!ids.length) return new Map();
+  const rows = await em.query<{ id: string; data: Buffer }[]>(
+    `SELECT i.id, i.data FROM village_document_images i
+       JOIN village_documents d ON d.id = i.document_id
+      WHERE d.village_id = $1 AND d.published_version IS NOT NULL AND i.id = ANY ($2::uuid[])`,
+    [villageId, ids],
+  );
+  return new Map(rows.map((row) => [row.id, row.data]));
+}

@@ -13,7 +13,12 @@ import { planKind } from './kinds/plan.kind';
 import { storyKind } from './kinds/story.kind';
 import { planLiveParts } from './plan-live-parts';
 import { writePlanPdf } from './plan-pdf';
-import { findPublicPage, findSdgNames, type PublishedDocument } from './plans.queries';
+import {
+  findPublicPage,
+  findPublishedImages,
+  findSdgNames,
+  type PublishedDocument,
+} from './plans.queries';
 
 const NOT_PUBLISHED =
   'This village has not published its plan, or there is no village at this address.';
@@ -40,12 +45,16 @@ export class PublicPlansService {
   ) {}
 
   async page(slug: string): Promise<PublicVillagePageDto> {
+    return (await this.read(slug)).page;
+  }
+
+  private async read(slug: string): Promise<{ page: PublicVillagePageDto; villageId: string }> {
     // What the slug column can hold (lower-case letters, digits, single hyphens), else nothing.
     if (slug.length > 80 || !SLUG.test(slug)) throw notFound(NOT_PUBLISHED);
     const row = await findPublicPage(this.dataSource.manager, slug, PUBLIC_GOALS_SHOWN);
     if (!row || (!row.plan && !row.story)) throw notFound(NOT_PUBLISHED);
     const live = planLiveParts(row.goals, row.goal_count);
-    return {
+    const page: PublicVillagePageDto = {
       slug: row.slug,
       villageName: row.village_name,
       municipalityName: row.municipality_name,
@@ -55,13 +64,21 @@ export class PublicPlansService {
       story: row.story ? publicVersion<StoryContent>(row.story) : null,
       pdfUrl: row.plan ? `/api/public/villages/${row.slug}/plan.pdf` : null,
     };
+    return { page, villageId: row.village_id };
   }
 
   /** The published plan (with goals and story) as an A4 PDF. */
   async pdf(slug: string): Promise<{ pdf: Buffer; fileName: string }> {
-    const page = await this.page(slug);
+    const { page, villageId } = await this.read(slug);
     if (!page.plan) throw notFound(NOT_PUBLISHED);
-    const sdgNames = await findSdgNames(this.dataSource.manager);
+    const em = this.dataSource.manager;
+    const sdgNames = await findSdgNames(em);
+    const story = page.story ? storyKind.render(page.story.content) : null;
+    const images = await findPublishedImages(
+      em,
+      villageId,
+      (story ?? []).flatMap((block) => (block.type === 'image' ? [block.imageId] : [])),
+    );
     const pdf = await writePlanPdf({
       villageName: page.villageName,
       municipalityName: page.municipalityName,
@@ -70,7 +87,8 @@ export class PublicPlansService {
       goals: page.goals,
       goalCount: page.goalCount,
       sdgNames,
-      story: page.story ? storyKind.render(page.story.content) : null,
+      story,
+      images,
       pageUrl: `${this.config.publicUrl}/landsby/${page.slug}`,
     });
     return { pdf, fileName: `udviklingsplan-${page.slug}.pdf` };

@@ -1,14 +1,21 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { Role } from '@blup/contracts';
-import { AuthStore, OrganisationsApi, canEditVillage } from '@blup/web/core';
+import { DocumentKind, Role, type DocumentStatusDto } from '@blup/contracts';
+import {
+  AuthStore,
+  OrganisationsApi,
+  PlansApi,
+  canEditVillage,
+  type TranslationKey,
+} from '@blup/web/core';
 import { canManagePanel } from '../panel/panel-labels';
+import { DocumentStatus } from '../plans/document-status';
 import { PAGE_PARTS } from '../shared/page-parts';
 
 /** One village: where it belongs, its cohort, and a way to its members. */
 @Component({
   selector: 'blup-village-page',
-  imports: [PAGE_PARTS],
+  imports: [PAGE_PARTS, DocumentStatus],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-load-state [loading]="village.isLoading()" [error]="village.error()" />
@@ -42,14 +49,29 @@ import { PAGE_PARTS } from '../shared/page-parts';
           <blup-icon matButtonIcon name="flag" />
           {{ 'villages.goals' | t }}
         </a>
-        <a matButton="tonal" routerLink="wheel" data-testid="village-wheel">
-          <blup-icon matButtonIcon name="cohort" />
-          {{ 'villages.wheel' | t }}
-        </a>
-        <a matButton="tonal" [routerLink]="['report', reportYear]" data-testid="village-report">
-          <blup-icon matButtonIcon name="article" />
-          {{ 'villages.report' | t: { year: reportYear } }}
-        </a>
+      }
+      @if (canSeeGoals() && documents.hasValue()) {
+        <section
+          class="documents"
+          aria-labelledby="documents-title"
+          data-testid="village-documents"
+        >
+          <h2 id="documents-title">{{ 'plans.documentsHeading' | t }}</h2>
+          @for (item of documentLinks(); track item.testId) {
+            <div class="document">
+              <a matButton="tonal" [routerLink]="item.link" [attr.data-testid]="item.testId">
+                <blup-icon matButtonIcon name="article" />
+                {{ item.label | t: { year: item.year } }}
+              </a>
+              @if (item.doc; as doc) {
+                <blup-document-status
+                  [doc]="doc"
+                  [publicPath]="item.onPublicPage ? documents.value().publicPath : null"
+                />
+              }
+            </div>
+          }
+        </section>
       }
       @if (canSeePeople()) {
         <a
@@ -70,17 +92,50 @@ import { PAGE_PARTS } from '../shared/page-parts';
       }
     }
   `,
+  styles: `
+    .documents {
+      margin-block: 16px;
+    }
+    .documents h2 {
+      font: var(--mat-sys-title-medium);
+      margin: 0 0 8px;
+    }
+    .document {
+      margin-block-end: 12px;
+    }
+    .document a {
+      min-block-size: 48px;
+    }
+  `,
 })
 export class VillagePage {
-  /** The annual report linked from the page: this year's. */
-  protected readonly reportYear = new Date().getFullYear();
   private readonly api = inject(OrganisationsApi);
   private readonly auth = inject(AuthStore);
+  private readonly plans = inject(PlansApi);
 
   readonly id = input.required<string>();
   protected readonly village = rxResource({
     params: () => this.id(),
     stream: ({ params }) => this.api.village(params),
+  });
+  /** Where the village's plan and story stand (those who may see its goals see these too). */
+  protected readonly documents = rxResource({
+    params: () => (this.auth.role() !== Role.Learner ? this.id() : undefined),
+    stream: ({ params }) => this.plans.statuses(params),
+  });
+  /**
+   * A link per document: the plan, the story, the annual wheel, each year's annual report (and
+   * this year's, also before it is begun). Only the plan and story are on the public page.
+   */
+  protected readonly documentLinks = computed(() => {
+    if (!this.documents.hasValue()) return [];
+    const docs = this.documents.value().documents;
+    const thisYear = new Date().getFullYear();
+    const items = docs.map((doc) => documentLink(doc.kind, doc.year, doc));
+    if (!docs.some((d) => d.kind === DocumentKind.Report && d.year === thisYear)) {
+      items.push(documentLink(DocumentKind.Report, thisYear, null));
+    }
+    return items;
   });
   protected readonly canEdit = computed(
     () =>
@@ -92,4 +147,23 @@ export class VillagePage {
   protected readonly canManagePanel = computed(
     () => this.village.hasValue() && canManagePanel(this.auth.user(), this.village.value()),
   );
+}
+
+const LINK_LABELS: Record<DocumentKind, TranslationKey> = {
+  [DocumentKind.Plan]: 'plans.planLink',
+  [DocumentKind.Story]: 'plans.storyLink',
+  [DocumentKind.Wheel]: 'villages.wheel',
+  [DocumentKind.Report]: 'villages.report',
+};
+
+function documentLink(kind: DocumentKind, year: number | null, doc: DocumentStatusDto | null) {
+  const yearly = kind === DocumentKind.Report;
+  return {
+    doc,
+    year,
+    label: LINK_LABELS[kind],
+    link: yearly ? [kind, year] : [kind],
+    testId: yearly ? `village-${kind}-${year}` : `village-${kind}`,
+    onPublicPage: kind === DocumentKind.Plan || kind === DocumentKind.Story,
+  };
 }

@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { Role } from '@blup/contracts';
 import { loadTextSection, roleGuard } from '@blup/web/core';
 import { villageGoalsRoutes } from '../goals/goals.routes';
+import { villagePlanRoutes } from '../plans/plans.routes';
 import { villageWheelRoutes } from '../wheel/wheel.routes';
 
 export const villagesRoutes: Routes = [
@@ -20,10 +21,11 @@ export const villagesRoutes: Routes = [
   {
     path: ':id',
     title: 'nav.villages',
-    canActivate: [loadTextSection('panel')],
+    canActivate: [loadTextSection('panel'), loadTextSection('plans')],
     loadComponent: () => import('./village.page').then((m) => m.VillagePage),
   },
   ...villageGoalsRoutes,
+  ...villagePlanRoutes,
   ...villageWheelRoutes,
   {
     path: ':id/edit',

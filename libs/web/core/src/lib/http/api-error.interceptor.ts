@@ -55,6 +55,7 @@ function toApiError(error: HttpErrorResponse, i18n: I18nService): ApiError {
       details,
       body.code ?? null,
       body.params ?? {},
+      body.current,
     );
   }
   return new ApiError(error.status, i18n.t(fallbackKey(error.status)));

@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly code: string | null = null,
     /** The values the code's wording needs. */
     readonly params: Readonly<ErrorParams> = {},
+    /** With a 409 on a document: what was saved in between (`DocumentConflict`). */
+    readonly current: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';

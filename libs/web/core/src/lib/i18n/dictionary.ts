@@ -3,6 +3,7 @@ import type { enrolmentDa } from './sections/enrolment.da';
 import type { goalsDa } from './sections/goals.da';
 import type { newslettersDa } from './sections/newsletters.da';
 import type { panelDa } from './sections/panel.da';
+import type { plansDa } from './sections/plans.da';
 import type { wheelDa } from './sections/wheel.da';
 
 /** The shape every language must fill: the Danish dictionary with each text widened to `string`. */
@@ -22,6 +23,7 @@ export interface TextSections {
   readonly panel: typeof panelDa;
   readonly enrolment: typeof enrolmentDa;
   readonly goals: typeof goalsDa;
+  readonly plans: typeof plansDa;
   readonly wheel: typeof wheelDa;
 }
 

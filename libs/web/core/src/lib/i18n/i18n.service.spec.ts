@@ -8,6 +8,8 @@ import { enrolmentDa } from './sections/enrolment.da';
 import { enrolmentEn } from './sections/enrolment.en';
 import { goalsDa } from './sections/goals.da';
 import { goalsEn } from './sections/goals.en';
+import { plansDa } from './sections/plans.da';
+import { plansEn } from './sections/plans.en';
 import { wheelDa } from './sections/wheel.da';
 import { wheelEn } from './sections/wheel.en';
 import { newslettersDa } from './sections/newsletters.da';
@@ -196,10 +198,14 @@ describe(I18nService.name, () => {
 
     it('keeps the sections out of the dictionary loaded with the app', () => {
       expect(
-        ['newsletters', 'panel', 'enrolment', 'goals', 'wheel'].filter((name) => name in da),
+        ['newsletters', 'panel', 'enrolment', 'goals', 'plans', 'wheel'].filter(
+          (name) => name in da,
+        ),
       ).toEqual([]);
       expect(
-        ['newsletters', 'panel', 'enrolment', 'goals', 'wheel'].filter((name) => name in en),
+        ['newsletters', 'panel', 'enrolment', 'goals', 'plans', 'wheel'].filter(
+          (name) => name in en,
+        ),
       ).toEqual([]);
     });
   });
@@ -212,6 +218,7 @@ describe(I18nService.name, () => {
       panel: panelDa,
       enrolment: enrolmentDa,
       goals: goalsDa,
+      plans: plansDa,
       wheel: wheelDa,
     };
     const allEn = {
@@ -220,6 +227,7 @@ describe(I18nService.name, () => {
       panel: panelEn,
       enrolment: enrolmentEn,
       goals: goalsEn,
+      plans: plansEn,
       wheel: wheelEn,
     };
     const daKeys = [...flatten(allDa).keys()].sort();

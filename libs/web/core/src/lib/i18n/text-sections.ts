@@ -23,6 +23,10 @@ const loaders: { readonly [N in TextSectionName]: () => Promise<TextSectionTable
     Promise.all([import('./sections/goals.da'), import('./sections/goals.en')]).then(
       ([da, en]) => ({ da: da.goalsDa, en: en.goalsEn }),
     ),
+  plans: () =>
+    Promise.all([import('./sections/plans.da'), import('./sections/plans.en')]).then(
+      ([da, en]) => ({ da: da.plansDa, en: en.plansEn }),
+    ),
   wheel: () =>
     Promise.all([import('./sections/wheel.da'), import('./sections/wheel.en')]).then(
       ([da, en]) => ({ da: da.wheelDa, en: en.wheelEn }),
