@@ -1,4 +1,10 @@
-import { Role } from '@blup/contracts';
+import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  Role,
+  type VillageDocumentDto,
+  type WheelContent,
+} from '@blup/contracts';
 import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { signInThroughApi } from './support/ui';
@@ -43,10 +49,39 @@ test.describe('Annual wheel and report', () => {
     const may = page.locator('[data-month="5"]');
     await expect(may).toContainText(title);
     await expect(may).toContainText('Første lørdag, kl. 10:00');
+    // Meanwhile someone else saves the wheel: the save is refused and theirs shown beside mine.
+    const path = `/api/villages/${member.villageId}/documents/wheel`;
+    const current = (await (
+      await page.request.get(path)
+    ).json()) as VillageDocumentDto<WheelContent>;
+    const { cookies } = await page.context().storageState();
+    const csrf = decodeURIComponent(cookies.find((c) => c.name === CSRF_COOKIE)?.value ?? '');
+    const theirs = await page.request.put(`${path}/draft`, {
+      headers: { [CSRF_HEADER]: csrf },
+      data: {
+        revision: current.revision,
+        content: {
+          activities: current.content.activities.map((a) =>
+            a.id === 'byfest' ? { ...a, title: 'Byfest med tivoli' } : a,
+          ),
+        },
+      },
+    });
+    expect(theirs.status()).toBe(200);
+    await page.getByTestId('save-wheel').click();
+    const conflict = page.getByTestId('conflict');
+    await expect(conflict).toBeVisible();
+    await expect(page.getByTestId('conflict-theirs')).toContainText('Byfest med tivoli');
+    await expect(page.getByTestId('conflict-mine')).toContainText(title);
+    await expectAccessible(page, { label: 'the wheel after a 409' });
+    await page.getByTestId('keep-mine').click();
+    await expect(conflict).toBeHidden();
     await page.getByTestId('save-wheel').click();
     await expect(page.getByText('Årshjulet er gemt.')).toBeVisible();
     await page.getByTestId('publish-wheel').click();
     await expect(page.getByTestId('wheel-status')).toContainText('Version 2 er offentlig.');
+    // Kept as chosen: mine replaced theirs, with their rename gone.
+    await expect(page.locator('[data-month="8"]')).not.toContainText('Byfest med tivoli');
 
     const feedUrl = await page.getByTestId('wheel-ics').inputValue();
     const feed = await page.request.get(feedUrl);
@@ -70,6 +105,18 @@ test.describe('Annual wheel and report', () => {
     await page.getByTestId('generate-report').click();
     await expect(page.getByTestId('kept-edited')).toContainText(`»Årsrapport ${year}«`);
     await expect(intro).toHaveValue('Vores eget forord, skrevet af styregruppen.');
+    // Checked once the "made" snackbar (fading in and out) is gone.
+    await expect(page.getByText('Udkastet er lavet.')).toBeVisible();
+    await expect(page.getByText('Udkastet er lavet.')).toBeHidden();
     await expectAccessible(page, { label: 'the annual report' });
+
+    // Replacing the rewritten section is asked first; confirmed, the generated text is back.
+    await page.getByTestId('replace-edited').click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText(`»Årsrapport ${year}«`);
+    await expectAccessible(page, { label: 'the question before replacing edits' });
+    await dialog.getByRole('button', { name: 'Erstat også de rettede afsnit' }).click();
+    await expect(page.getByTestId('kept-edited')).toBeHidden();
+    await expect(intro).toHaveValue(/^Årsrapporten for Glumsø og Omegn samler/);
   });
 });

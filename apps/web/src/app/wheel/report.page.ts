@@ -12,8 +12,15 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { ErrorCode, type ReportSection } from '@blup/contracts';
+import {
+  ErrorCode,
+  type DocumentConflict,
+  type ReportContent,
+  type ReportSection,
+} from '@blup/contracts';
 import { ApiError, I18nService, WheelReportApi } from '@blup/web/core';
+import { DocumentConflictView } from '../plans/document-conflict';
+import { confirmAction } from '../shared/confirm-action';
 import { PAGE_PARTS } from '../shared/page-parts';
 import { submitter } from '../shared/submitter';
 
@@ -24,7 +31,7 @@ import { submitter } from '../shared/submitter';
  */
 @Component({
   selector: 'blup-report-page',
-  imports: [PAGE_PARTS, MatFormField, MatLabel, MatInput],
+  imports: [PAGE_PARTS, MatFormField, MatLabel, MatInput, DocumentConflictView],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-page-header
@@ -84,13 +91,18 @@ import { submitter } from '../shared/submitter';
           </mat-form-field>
         </section>
       }
-      <blup-api-error [error]="submit.error()" />
+      @if (conflict(); as c) {
+        <blup-document-conflict
+          kind="plan"
+          [conflict]="c"
+          [mineContent]="{ sections: sections() }"
+          (keepMine)="keepMine(c.revision)"
+          (takeTheirs)="reload()"
+        />
+      } @else {
+        <blup-api-error [error]="submit.error()" />
+      }
       <div class="actions">
-        @if (changedMeanwhile()) {
-          <button matButton="tonal" type="button" (click)="reload()">
-            {{ 'wheel.loadTheirVersion' | t }}
-          </button>
-        }
         @if (d.canEdit && dirty()) {
           <button
             matButton="filled"
@@ -181,10 +193,16 @@ export class ReportPage {
       .join(', '),
   );
   protected readonly submit = submitter();
-  protected readonly changedMeanwhile = computed(() => {
+  private readonly confirm = confirmAction();
+  /** Someone saved while this person edited (409): theirs, to compare with what is here. */
+  protected readonly conflict = computed(() => {
     const error = this.submit.error();
-    return error instanceof ApiError && error.code === ErrorCode.DocumentChanged;
+    return error instanceof ApiError && error.code === ErrorCode.DocumentChanged
+      ? (error.current as DocumentConflict<ReportContent>)
+      : null;
   });
+  /** After "keep mine": the revision saved in between, so the next save goes on top of it. */
+  private readonly baseRevision = signal<number | null>(null);
 
   constructor() {
     effect(() => {
@@ -192,6 +210,7 @@ export class ReportPage {
       untracked(() => {
         this.sections.set(d ? d.content.sections.map((s) => ({ ...s })) : []);
         this.dirty.set(false);
+        this.baseRevision.set(null);
       });
     });
   }
@@ -209,6 +228,11 @@ export class ReportPage {
     this.dirty.set(true);
   }
 
+  protected keepMine(revision: number): void {
+    this.baseRevision.set(revision);
+    this.submit.error.set(null);
+  }
+
   protected reload(): void {
     this.submit.error.set(null);
     this.doc.reload();
@@ -221,7 +245,7 @@ export class ReportPage {
       null,
       () =>
         this.api.generateReport(this.villageId(), this.yearNumber(), {
-          revision: d.revision,
+          revision: this.baseRevision() ?? d.revision,
           replaceEdited,
         }),
       (result) => {
@@ -234,10 +258,27 @@ export class ReportPage {
 
   /** Replacing what people rewrote is asked first: their words would be gone from the draft. */
   protected replace(): void {
-    const question = this.i18n.t('wheel.report.replaceConfirm', { sections: this.keptList() });
-    if (!window.confirm(question)) return;
-    this.keptEdited.set([]);
-    this.generate(true);
+    const d = this.document();
+    if (!d) return;
+    this.confirm({
+      ask: {
+        title: this.i18n.t('wheel.report.replaceEdited'),
+        message: this.i18n.t('wheel.report.replaceConfirm', { sections: this.keptList() }),
+        confirm: this.i18n.t('wheel.report.replaceEdited'),
+        cancel: this.i18n.t('common.back'),
+      },
+      act: () =>
+        this.api.generateReport(this.villageId(), this.yearNumber(), {
+          revision: this.baseRevision() ?? d.revision,
+          replaceEdited: true,
+        }),
+      done: 'wheel.report.generated',
+      then: (result) => {
+        this.doc.set(result.document);
+        this.keptEdited.set(result.keptEdited);
+      },
+      failed: (error) => this.submit.error.set(error),
+    });
   }
 
   protected save(): void {
@@ -250,7 +291,7 @@ export class ReportPage {
           this.villageId(),
           this.yearNumber(),
           { sections: this.sections() },
-          d.revision,
+          this.baseRevision() ?? d.revision,
         ),
       (saved) => {
         this.doc.set(saved);

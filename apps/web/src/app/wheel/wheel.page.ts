@@ -10,13 +10,22 @@ import {
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { ErrorCode, WheelFrequency, type WheelActivity } from '@blup/contracts';
+import {
+  ErrorCode,
+  WheelFrequency,
+  type DocumentConflict,
+  type PlanContent,
+  type WheelActivity,
+  type WheelContent,
+} from '@blup/contracts';
 import { ApiError, I18nService, WheelReportApi } from '@blup/web/core';
 import { CopyField } from '@blup/web/ui';
+import { DocumentConflictView } from '../plans/document-conflict';
 import { PAGE_PARTS } from '../shared/page-parts';
 import { submitter } from '../shared/submitter';
 import { ActivityForm } from './activity-form';
 import { MonthGrid } from './month-grid';
+import { whenLabel } from './wheel-labels';
 
 function newId(): string {
   return `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -29,7 +38,7 @@ function newId(): string {
  */
 @Component({
   selector: 'blup-wheel-page',
-  imports: [PAGE_PARTS, MonthGrid, ActivityForm, CopyField],
+  imports: [PAGE_PARTS, MonthGrid, ActivityForm, CopyField, DocumentConflictView],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-page-header
@@ -89,18 +98,18 @@ function newId(): string {
         (selected)="edit($event)"
       />
       <p class="hint">{{ 'wheel.noDayInCalendar' | t }}</p>
-      <blup-api-error [error]="submit.error()" />
+      @if (conflict(); as c) {
+        <blup-document-conflict
+          kind="plan"
+          [conflict]="asSections(c)"
+          [mineContent]="sectionsOf(activities())"
+          (keepMine)="keepMine(c.revision)"
+          (takeTheirs)="reload()"
+        />
+      } @else {
+        <blup-api-error [error]="submit.error()" />
+      }
       <div class="actions">
-        @if (changedMeanwhile()) {
-          <button
-            matButton="tonal"
-            type="button"
-            data-testid="load-their-version"
-            (click)="reload()"
-          >
-            {{ 'wheel.loadTheirVersion' | t }}
-          </button>
-        }
         @if (canEdit() && dirty()) {
           <button
             matButton="filled"
@@ -183,10 +192,15 @@ export class WheelPage {
     return `${location.origin}/api/public/villages/${slug}/wheel.ics`;
   });
   protected readonly webcal = computed(() => this.icsUrl()?.replace(/^https?:/, 'webcal:') ?? '');
-  protected readonly changedMeanwhile = computed(() => {
+  /** Someone saved while this person edited (409): theirs, to compare with what is here. */
+  protected readonly conflict = computed(() => {
     const error = this.submit.error();
-    return error instanceof ApiError && error.code === ErrorCode.DocumentChanged;
+    return error instanceof ApiError && error.code === ErrorCode.DocumentChanged
+      ? (error.current as DocumentConflict<WheelContent>)
+      : null;
   });
+  /** After "keep mine": the revision saved in between, so the next save goes on top of it. */
+  private readonly baseRevision = signal<number | null>(null);
 
   constructor() {
     effect(() => {
@@ -194,6 +208,7 @@ export class WheelPage {
       untracked(() => {
         this.activities.set(d ? [...d.content.activities] : []);
         this.dirty.set(false);
+        this.baseRevision.set(null);
       });
     });
   }
@@ -237,6 +252,26 @@ export class WheelPage {
     this.editing.set(null);
   }
 
+  /** The wheel as the comparison after a 409 shows it: an activity a section. */
+  protected sectionsOf(activities: readonly WheelActivity[]): PlanContent {
+    return {
+      sections: activities.map((a) => ({
+        id: a.id,
+        title: a.title,
+        text: [whenLabel(this.i18n, a), a.who, a.place].filter(Boolean).join(' · '),
+      })),
+    };
+  }
+
+  protected asSections(conflict: DocumentConflict<WheelContent>): DocumentConflict<PlanContent> {
+    return { ...conflict, content: this.sectionsOf(conflict.content.activities) };
+  }
+
+  protected keepMine(revision: number): void {
+    this.baseRevision.set(revision);
+    this.submit.error.set(null);
+  }
+
   protected reload(): void {
     this.submit.error.set(null);
     this.doc.reload();
@@ -247,7 +282,12 @@ export class WheelPage {
     if (!d) return;
     this.submit.run(
       null,
-      () => this.api.saveWheel(this.villageId(), { activities: this.activities() }, d.revision),
+      () =>
+        this.api.saveWheel(
+          this.villageId(),
+          { activities: this.activities() },
+          this.baseRevision() ?? d.revision,
+        ),
       (saved) => {
         this.doc.set(saved);
         this.snackBar.open(this.i18n.t('wheel.saved'), undefined, { duration: 4000 });

@@ -18,7 +18,6 @@ export const wheelDa = {
   copy: 'Kopiér adressen',
   openCalendar: 'Åbn i kalenderen',
   calendarHint: 'Indsæt adressen i din kalender (Google, Outlook, iPhone).',
-  loadTheirVersion: 'Hent deres udgave',
   who: 'Ansvarlig: {who}',
   where: 'Sted: {place}',
   fieldTitle: 'Hvad sker der?',
@@ -84,7 +83,8 @@ export const wheelDa = {
     generated: 'Udkastet er lavet.',
     keptEdited: 'Disse afsnit havde I rettet, så de er bevaret: {sections}.',
     replaceEdited: 'Erstat også de rettede afsnit',
-    replaceConfirm: 'Jeres rettelser i {sections} bliver erstattet af et nyt udkast. Fortsæt?',
+    replaceConfirm:
+      'Jeres rettelser i {sections} bliver erstattet af et nyt udkast fra landsbyens data.',
     empty: 'Ingen årsrapport for {year} endnu. Tryk »Lav udkast« for at begynde.',
     edited: 'Rettet',
     save: 'Gem rapporten',

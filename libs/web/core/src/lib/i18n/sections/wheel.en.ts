@@ -21,7 +21,6 @@ export const wheelEn: DictionaryOf<typeof wheelDa> = {
   copy: 'Copy the address',
   openCalendar: 'Open in your calendar',
   calendarHint: 'Paste the address into your calendar (Google, Outlook, iPhone).',
-  loadTheirVersion: 'Load their version',
   who: 'Responsible: {who}',
   where: 'Place: {place}',
   fieldTitle: 'What happens?',
@@ -87,7 +86,8 @@ export const wheelEn: DictionaryOf<typeof wheelDa> = {
     generated: 'The draft is made.',
     keptEdited: 'You had edited these sections, so they were kept: {sections}.',
     replaceEdited: 'Replace the edited sections too',
-    replaceConfirm: 'Your edits in {sections} will be replaced by a new draft. Continue?',
+    replaceConfirm:
+      "Your edits in {sections} will be replaced by a new draft from the village's data.",
     empty: 'No annual report for {year} yet. Press “Make draft” to begin.',
     edited: 'Edited',
     save: 'Save the report',
