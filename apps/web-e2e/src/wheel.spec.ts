@@ -118,5 +118,14 @@ test.describe('Annual wheel and report', () => {
     await dialog.getByRole('button', { name: 'Erstat også de rettede afsnit' }).click();
     await expect(page.getByTestId('kept-edited')).toBeHidden();
     await expect(intro).toHaveValue(/^Årsrapporten for Glumsø og Omegn samler/);
+
+    // Signed out, the village's public page shows the published wheel and its calendar address.
+    await page.context().clearCookies();
+    await page.goto('/landsby/glumsoe-og-omegn');
+    const wheel = page.getByTestId('public-wheel');
+    await expect(wheel.getByRole('heading', { level: 2, name: 'Årshjul' })).toBeVisible();
+    await expect(wheel.locator('[data-month="5"]')).toContainText(title);
+    await expect(page.getByTestId('public-wheel-ics')).toHaveValue(feedUrl);
+    await expectAccessible(page, { label: 'the public page with the wheel' });
   });
 });

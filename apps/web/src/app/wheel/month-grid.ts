@@ -16,7 +16,11 @@ import { activitiesByMonth, monthKey, whenLabel } from './wheel-labels';
     <ol class="grid" data-testid="month-grid">
       @for (m of months(); track m.month) {
         <li class="month" [attr.data-month]="m.month">
-          <h2>{{ monthKey(m.month) | t }}</h2>
+          @if (headingLevel() === 3) {
+            <h3>{{ monthKey(m.month) | t }}</h3>
+          } @else {
+            <h2>{{ monthKey(m.month) | t }}</h2>
+          }
           @if (m.activities.length) {
             <ul>
               @for (a of m.activities; track a.id) {
@@ -71,9 +75,11 @@ import { activitiesByMonth, monthKey, whenLabel } from './wheel-labels';
       background: var(--mat-sys-surface-container);
       color: var(--mat-sys-on-surface);
     }
-    h2 {
+    h2,
+    h3 {
       margin: 0 0 8px;
       font: var(--mat-sys-title-large);
+      color: var(--mat-sys-on-surface);
     }
     ul {
       list-style: none;
@@ -111,6 +117,8 @@ export class MonthGrid {
   private readonly i18n = inject(I18nService);
   readonly activities = input.required<readonly WheelActivity[]>();
   readonly editable = input(false);
+  /** The months' heading level: 2 on the wheel's own page, 3 inside a section. */
+  readonly headingLevel = input<2 | 3>(2);
   readonly selected = output<string>();
 
   protected readonly months = computed(() => activitiesByMonth(this.activities()));

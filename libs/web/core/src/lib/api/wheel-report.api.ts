@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   GenerateReportRequest,
   GenerateReportResultDto,
+  PublicWheelDto,
   ReportContent,
   VillageDocumentDto,
   WheelContent,
@@ -17,6 +18,11 @@ export class WheelReportApi {
 
   private path(villageId: string, kind: 'wheel' | 'report', rest = ''): string {
     return `/api/villages/${encodeURIComponent(villageId)}/documents/${kind}${rest}`;
+  }
+
+  /** The published wheel at the village's public address (404 when none is published). */
+  publicWheel(slug: string): Observable<PublicWheelDto> {
+    return this.http.get<PublicWheelDto>(`/api/public/villages/${encodeURIComponent(slug)}/wheel`);
   }
 
   wheel(villageId: string): Observable<VillageDocumentDto<WheelContent>> {

@@ -2,6 +2,8 @@
 export const wheelDa = {
   title: 'Årshjul for {village}',
   intro: 'Landsbyens faste aktiviteter, måned for måned: hvad, hvem, hvornår og hvor tit.',
+  publicHeading: 'Årshjul',
+  publicMeta: 'Version {version}, offentliggjort {date}.',
   add: 'Tilføj aktivitet',
   empty: 'Ingen aktiviteter i årshjulet endnu.',
   monthEmpty: 'Intet planlagt',

@@ -5,6 +5,8 @@ import type { wheelDa } from './wheel.da';
 export const wheelEn: DictionaryOf<typeof wheelDa> = {
   title: 'Annual wheel for {village}',
   intro: "The village's recurring activities, month by month: what, who, when and how often.",
+  publicHeading: 'Annual wheel',
+  publicMeta: 'Version {version}, published {date}.',
   add: 'Add activity',
   empty: 'No activities in the annual wheel yet.',
   monthEmpty: 'Nothing planned',
