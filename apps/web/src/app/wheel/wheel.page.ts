@@ -26,6 +26,7 @@ import { submitter } from '../shared/submitter';
 import { ActivityForm } from './activity-form';
 import { MonthGrid } from './month-grid';
 import { whenLabel } from './wheel-labels';
+import { YearWheel } from './year-wheel';
 
 function newId(): string {
   return `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -38,7 +39,7 @@ function newId(): string {
  */
 @Component({
   selector: 'blup-wheel-page',
-  imports: [PAGE_PARTS, MonthGrid, ActivityForm, CopyField, DocumentConflictView],
+  imports: [PAGE_PARTS, MonthGrid, YearWheel, ActivityForm, CopyField, DocumentConflictView],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-page-header
@@ -92,11 +93,14 @@ function newId(): string {
       @if (!activities().length) {
         <p data-testid="wheel-empty">{{ 'wheel.empty' | t }}</p>
       }
-      <blup-month-grid
-        [activities]="activities()"
-        [editable]="canEdit()"
-        (selected)="edit($event)"
-      />
+      <div class="year">
+        <blup-year-wheel class="wide-only" [activities]="activities()" />
+        <blup-month-grid
+          [activities]="activities()"
+          [editable]="canEdit()"
+          (selected)="edit($event)"
+        />
+      </div>
       <p class="hint">{{ 'wheel.noDayInCalendar' | t }}</p>
       @if (conflict(); as c) {
         <blup-document-conflict
@@ -149,6 +153,23 @@ function newId(): string {
       display: grid;
       gap: 4px;
       justify-items: start;
+    }
+    .wide-only {
+      display: none;
+    }
+    /* On wide screens the year is also drawn as a wheel, beside the months. */
+    @media (min-width: 1100px) {
+      .year {
+        display: grid;
+        grid-template-columns: minmax(320px, 420px) 1fr;
+        gap: 24px;
+        align-items: start;
+      }
+      .wide-only {
+        display: block;
+        position: sticky;
+        inset-block-start: 16px;
+      }
     }
     .calendar a {
       min-block-size: 48px;
