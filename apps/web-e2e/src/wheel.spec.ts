@@ -114,6 +114,10 @@ test.describe('Annual wheel and report', () => {
     await page.getByTestId('replace-edited').click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText(`»Årsrapport ${year}«`);
+    // Checked once the dialog and its backdrop have faded in.
+    await page.waitForFunction(() =>
+      document.getAnimations().every((animation) => animation.playState !== 'running'),
+    );
     await expectAccessible(page, { label: 'the question before replacing edits' });
     await dialog.getByRole('button', { name: 'Erstat også de rettede afsnit' }).click();
     await expect(page.getByTestId('kept-edited')).toBeHidden();

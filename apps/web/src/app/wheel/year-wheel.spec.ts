@@ -25,7 +25,7 @@ describe(YearWheel.name, () => {
     fixture.detectChanges();
     const svg = (fixture.nativeElement as HTMLElement).querySelector('svg');
     expect(svg?.getAttribute('aria-hidden')).toBe('true');
-    const months = [...(svg?.querySelectorAll('g[data-month]') ?? [])];
+    const months = [...(svg?.querySelectorAll('g[data-wheel-month]') ?? [])];
     expect(months.map((g) => g.querySelector('text.month')?.textContent)).toEqual([
       'Jan',
       'Feb',

@@ -39,7 +39,7 @@ function wedge(month: number): string {
   template: `
     <svg viewBox="0 0 400 400" aria-hidden="true" focusable="false" data-testid="year-wheel">
       @for (m of months(); track m.month) {
-        <g [attr.data-month]="m.month">
+        <g [attr.data-wheel-month]="m.month">
           <path [attr.d]="m.path" [class.odd]="m.month % 2 === 1" />
           <text [attr.x]="m.label.x" [attr.y]="m.label.y" class="month">{{ m.name }}</text>
           @for (dot of m.dots; track $index) {
