@@ -380,6 +380,11 @@ describe('publishing and the public page', () => {
     );
     expect(v1.body.content.sections[0].text).toBe('Samkørsel og bus.');
     expect((await as.coordinator.get(planPath(glumso, '/versions/9'))).status).toBe(404);
+    expect((await as.coordinator.get(planPath(glumso, '/versions/99999999999'))).status).toBe(404);
+    expect((await as.coordinator.get(planPath(glumso, '/versions/x'))).status).toBe(400);
+    const yearOnPlan = await as.coordinator.get<ErrorBody>(planPath(glumso, '/history?year=2026'));
+    expect(yearOnPlan.status).toBe(400);
+    expect(yearOnPlan.body.details?.['year']).toBeDefined();
     expect((await as.otherCoordinator.get(planPath(glumso, '/versions/1'))).status).toBe(404);
   });
 
@@ -529,5 +534,28 @@ describe('the story and its images', () => {
         `/api/public/villages/${String(published.body.publicPath).replace('/landsby/', '')}`,
       );
     expect(page.body.story?.content.html).toContain('Engang kom toget hver time.');
+  });
+});
+
+describe('text pasted from other programs', () => {
+  it('keeps half an emoji as a replacement character instead of failing in jsonb', async () => {
+    const res = await saveDraft(
+      as.otherGroup,
+      kegnaes,
+      plan(['faergen', 'Færgen \ud83d', 'Hele året \ude00 😀']),
+      0,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.content.sections[0]).toMatchObject({
+      title: 'Færgen \ufffd',
+      text: 'Hele året \ufffd 😀',
+    });
+    const story = await as.otherGroup.request<VillageDocumentDto<StoryContent>>(
+      'PUT',
+      storyPath(kegnaes, '/draft'),
+      { content: { html: '<p>Sol \ud83c</p>' }, revision: 0 },
+    );
+    expect(story.status).toBe(200);
+    expect(story.body.content.html).toBe('<p>Sol \ufffd</p>');
   });
 });

@@ -1,4 +1,5 @@
 import { DocumentKind, type PlanContent } from '@blup/contracts';
+import { wellFormed } from './content-text';
 import { documentKind, registeredKinds } from './document-kinds';
 import { planKind } from './kinds/plan.kind';
 import { sanitiseStoryHtml, storyKind } from './kinds/story.kind';
@@ -48,6 +49,14 @@ describe('planKind', () => {
     );
     expect(sut.parse(null).ok).toBe(false);
     expect(sut.parse({ sections: 'x' }).ok).toBe(false);
+  });
+
+  it('keeps half an emoji as a replacement character, which PostgreSQL’s jsonb accepts', () => {
+    const parsed = sut.parse({
+      sections: [{ id: 'a', title: 'Sol \ud83c', text: '\ude00 og 😀' }],
+    });
+    expect(parsed).toEqual({ ok: true, content: plan(['a', 'Sol \ufffd', '\ufffd og 😀']) });
+    expect(wellFormed('😀')).toBe('😀');
   });
 
   it('summarises a change in Danish words, section by section', () => {

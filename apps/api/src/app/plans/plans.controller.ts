@@ -170,7 +170,7 @@ export class PlansController {
     @Param('kind') kind: string,
     @Query() query: DocumentPageQuery,
   ): Promise<Page<DocumentVersionDto<unknown>>> {
-    return this.plans.versions(user, { villageId, kind, year: query.year }, query);
+    return this.plans.versions(user, key(villageId, kind, query), query);
   }
 
   @Get(`${DOC}/versions/:version`)
@@ -199,7 +199,7 @@ export class PlansController {
     @Param('kind') kind: string,
     @Query() query: DocumentPageQuery,
   ): Promise<Page<DocumentChangeDto>> {
-    return this.plans.history(user, { villageId, kind, year: query.year }, query);
+    return this.plans.history(user, key(villageId, kind, query), query);
   }
 
   @Post(`${DOC}/images`)
@@ -271,6 +271,6 @@ export class PlansController {
   }
 }
 
-function key(villageId: string, kind: string, query: DocumentYearQuery): DocumentKey {
+function key(villageId: string, kind: string, query: { year?: number }): DocumentKey {
   return { villageId, kind, year: query.year };
 }

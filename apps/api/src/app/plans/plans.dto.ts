@@ -41,18 +41,16 @@ export class DocumentYearQuery {
   year?: number;
 }
 
-/** A page of a document's versions or history, with the year for the yearly kinds. */
+const YEAR = 'year must be a year from 2000 to 2100';
+
+/** A page of a document's versions or history; the year for the yearly kinds. */
 export class DocumentPageQuery extends PageQueryDto {
-  @ApiPropertyOptional({
-    minimum: 2000,
-    maximum: 2100,
-    description: 'For the yearly kinds (the annual report) only.',
-  })
+  @ApiPropertyOptional({ minimum: 2000, maximum: 2100, description: 'For the yearly kinds only.' })
   @IsOptional()
   @Type(() => Number)
-  @Max(2100, { message: 'year must be a year from 2000 to 2100' })
-  @Min(2000, { message: 'year must be a year from 2000 to 2100' })
-  @IsInt({ message: 'year must be a year from 2000 to 2100' })
+  @Max(2100, { message: YEAR })
+  @Min(2000, { message: YEAR })
+  @IsInt({ message: YEAR })
   year?: number;
 }
 

@@ -274,7 +274,8 @@ export class PlansService {
     const em = this.dataSource.manager;
     const resolved = await this.resolve(em, actor, key);
     const row = await findDocument(em, key.villageId, resolved.kind, resolved.year);
-    const found = row ? await findVersion(em, row.id, version) : null;
+    const inRange = Number.isSafeInteger(version) && version >= 1 && version <= 2_147_483_647;
+    const found = row && inRange ? await findVersion(em, row.id, version) : null;
     if (!found) throw notFound(`There is no version ${version} of this document.`);
     return toVersionDto(found);
   }

@@ -1,5 +1,6 @@
 import { DocumentKind, PLAN_LIMITS, type PlanContent, type PlanSection } from '@blup/contracts';
 import { hasControlCharacter } from '../../common/text-fields';
+import { wellFormed } from '../content-text';
 import type { DocumentKindDefinition, ParsedContent, RenderedBlock } from '../document-kinds';
 
 const SECTION_ID = /^[A-Za-z0-9_-]{1,40}$/;
@@ -38,7 +39,7 @@ export const planKind: DocumentKindDefinition<PlanContent> = {
       } else if (seen.has(id)) {
         fail(`${at}.id`, `two sections have the id ${id}`);
       } else seen.add(id);
-      const cleanTitle = typeof title === 'string' ? title.trim() : '';
+      const cleanTitle = typeof title === 'string' ? wellFormed(title.trim()) : '';
       if (typeof title !== 'string' || !cleanTitle) {
         fail(`${at}.title`, 'each section needs a title');
       } else if (cleanTitle.length > PLAN_LIMITS.sectionTitleMaxLength) {
@@ -60,7 +61,11 @@ export const planKind: DocumentKindDefinition<PlanContent> = {
         fail(`${at}.text`, 'the text holds control characters; paste it as plain text');
       }
       if (typeof id === 'string' && typeof text === 'string') {
-        clean.push({ id, title: cleanTitle, text: text.replace(/\r\n?/g, '\n').trimEnd() });
+        clean.push({
+          id,
+          title: cleanTitle,
+          text: wellFormed(text.replace(/\r\n?/g, '\n').trimEnd()),
+        });
       }
     });
     const unknownKeys = Object.keys(raw).filter((key) => key !== 'sections');

@@ -1,5 +1,6 @@
 import { DocumentKind, PLAN_LIMITS, type StoryContent } from '@blup/contracts';
 import sanitizeHtml from 'sanitize-html';
+import { wellFormed } from '../content-text';
 import type { DocumentKindDefinition, ParsedContent, RenderedBlock } from '../document-kinds';
 
 /** The path of a document's own image; the only images a story may show. */
@@ -48,7 +49,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
 };
 
 export function sanitiseStoryHtml(html: string): string {
-  return sanitizeHtml(html.replace(CONTROL_CHARACTERS, ''), OPTIONS).trim();
+  return wellFormed(sanitizeHtml(html.replace(CONTROL_CHARACTERS, ''), OPTIONS).trim());
 }
 
 function imageIdsOf(html: string): string[] {
