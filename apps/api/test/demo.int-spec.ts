@@ -25,12 +25,15 @@ import {
   type GoalUpdateDto,
   type PlanContent,
   type PublicVillagePageDto,
+  type PublicWheelDto,
+  type ReportContent,
   type VillageDocumentDto,
   type VillageGoalDto,
   type FocusAreaOverviewDto,
   type InitiativeDto,
 } from '@blup/contracts';
 import { verify } from 'argon2';
+import ICAL from 'ical.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -273,6 +276,52 @@ describe('the demo plans', () => {
     expect(plan.body).toMatchObject({ revision: 1, published: null, publicPath: null });
     expect(plan.body.content.sections[0].title).toBe('Færgen');
     expect((await t.client().get('/api/public/villages/kegnaes')).status).toBe(404);
+  });
+});
+
+describe('the demo annual wheel and report', () => {
+  it('gives Glumsø og Omegn a published wheel with recurring activities as iCal, and a report draft for this year', async () => {
+    const wheel = await t
+      .client()
+      .get<PublicWheelDto>('/api/public/villages/glumsoe-og-omegn/wheel');
+    expect(wheel.status).toBe(200);
+    expect(wheel.body.version).toBe(1);
+    const activities = wheel.body.content.activities;
+    expect(activities.length).toBeGreaterThanOrEqual(6);
+    expect(activities.length).toBeLessThanOrEqual(10);
+    expect(activities.filter((a) => a.frequency !== 'yearly').length).toBeGreaterThanOrEqual(3);
+    expect(activities.map((a) => a.title)).toContain('Sankthans ved søen');
+
+    const feed = await t.client().get<string>(wheel.body.icsUrl);
+    expect(feed.status).toBe(200);
+    const calendar = new ICAL.Component(ICAL.parse(feed.body));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    // Every activity with a day is an event; the one settled to a month only is not.
+    expect(events).toHaveLength(activities.filter((a) => a.day !== null).length);
+    expect(events.every((e) => e.isRecurring())).toBe(true);
+
+    const year = Number(
+      new Date().toLocaleString('en-GB', { timeZone: 'Europe/Copenhagen', year: 'numeric' }),
+    );
+    const group = await t.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ email: 'koordinationsgruppe.glumsoe@blup.test' });
+    const member = await signInAs(t, group);
+    const report = await member.get<VillageDocumentDto<ReportContent>>(
+      `/api/villages/${group.villageId}/documents/report?year=${year}`,
+    );
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ year, revision: 1, published: null, canPublish: true });
+    expect(report.body.content.sections.map((s) => s.id)).toEqual([
+      'intro',
+      'goals',
+      'initiatives',
+      'sessions',
+      'gatherings',
+      'surveys',
+    ]);
+    expect(report.body.content.sections[1].text).toMatch(/^4 mål; \d+ opdateringer? i \d{4}\./);
+    expect(report.body.content.sections[0].text).toContain('Glumsø og Omegn');
   });
 });
 

@@ -280,7 +280,7 @@ describe('who may see and change the documents', () => {
   });
 
   it('answers unknown kinds, and a year on a kind that has none, readably', async () => {
-    expect((await as.member.get(`/api/villages/${glumso.id}/documents/wheel`)).status).toBe(404);
+    expect((await as.member.get(`/api/villages/${glumso.id}/documents/calendar`)).status).toBe(404);
     expect((await as.member.get(`/api/villages/${glumso.id}/documents/nope`)).status).toBe(404);
     const withYear = await as.member.get<ErrorBody>(planPath(glumso, '?year=2026'));
     expect(withYear.status).toBe(400);

@@ -15,3 +15,4 @@ export * from './lib/applications';
 export * from './lib/goals';
 export * from './lib/initiatives';
 export * from './lib/plans';
+export * from './lib/wheel-report';

@@ -27,3 +27,4 @@ export * from './lib/api/enrolment.api';
 export * from './lib/api/goals.api';
 export * from './lib/api/initiatives.api';
 export * from './lib/api/plans.api';
+export * from './lib/api/wheel-report.api';

@@ -24,6 +24,13 @@ export interface CalendarEvent {
   lastModified: Date;
   /** ATTENDEE addresses (iTIP messages name the recipient). */
   attendees?: readonly string[];
+  /**
+   * An all-day event: DTSTART and DTEND as DATE values (YYYY-MM-DD, the end exclusive), written
+   * instead of `start` and `end`.
+   */
+  allDay?: { startDate: string; endDate: string };
+  /** An RRULE value for a recurring event (RFC 5545 §3.3.10), e.g. FREQ=YEARLY;BYMONTH=6. */
+  rrule?: string;
 }
 
 /**
@@ -147,8 +154,13 @@ function eventLines(event: CalendarEvent, doc: CalendarDocument): string[] {
     'BEGIN:VEVENT',
     `UID:${escapeText(event.uid)}`,
     `DTSTAMP:${formatUtc(doc.now)}`,
-    zonedDateTime('DTSTART', event.start),
-    zonedDateTime('DTEND', event.end),
+    ...(event.allDay
+      ? [
+          `DTSTART;VALUE=DATE:${event.allDay.startDate.replace(/-/g, '')}`,
+          `DTEND;VALUE=DATE:${event.allDay.endDate.replace(/-/g, '')}`,
+        ]
+      : [zonedDateTime('DTSTART', event.start), zonedDateTime('DTEND', event.end)]),
+    ...(event.rrule ? [`RRULE:${event.rrule.replace(/[\r\n]/g, '')}`] : []),
     `SUMMARY:${escapeText(event.summary)}`,
   ];
   if (doc.organizer) {

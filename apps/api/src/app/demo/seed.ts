@@ -14,6 +14,7 @@ import { writeDemoNewsletters } from './demo-newsletters';
 import { writeDemoGoals } from './demo-goals';
 import { writeDemoInitiatives } from './demo-initiatives';
 import { writeDemoPlans } from './demo-plans';
+import { writeDemoWheelReport } from './demo-wheel-report';
 import { writeDemoPanel } from './demo-panel';
 import { attachDemoTemplates } from './demo-templates';
 import {
@@ -196,6 +197,7 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
   await writeDemoGoals(em, villages, people);
   await writeDemoInitiatives(em, villages, people);
   await writeDemoPlans(em, villages, people);
+  await writeDemoWheelReport(em, villages, people);
   return {
     seeded: true,
     circles: circles.circles,

@@ -6,9 +6,13 @@ import { sanitiseStoryHtml, storyKind } from './kinds/story.kind';
 const IMG = '/api/document-images/3f2b8c1e-9d4a-4f6b-8e2a-1c5d7e9f0a3b';
 
 describe('document kinds', () => {
-  it('registers the plan and the story, and not yet the wheel or the report', () => {
-    expect(registeredKinds().sort()).toEqual([DocumentKind.Plan, DocumentKind.Story]);
-    expect(documentKind('wheel')).toBeNull();
+  it('registers the plan, the story, the annual wheel and the annual report (per year)', () => {
+    expect(registeredKinds().sort()).toEqual(
+      [DocumentKind.Plan, DocumentKind.Report, DocumentKind.Story, DocumentKind.Wheel].sort(),
+    );
+    expect(documentKind('report')?.yearly).toBe(true);
+    expect(documentKind('wheel')?.yearly).toBe(false);
+    expect(documentKind('calendar')).toBeNull();
     expect(documentKind('__proto__')).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
 import { DocumentKind } from '@blup/contracts';
 import { planKind } from './kinds/plan.kind';
+import { reportKind } from './kinds/report.kind';
 import { storyKind } from './kinds/story.kind';
+import { wheelKind } from './kinds/wheel.kind';
 
 /**
  * What a printed or public document is made of, whatever its kind: the PDF writer and the
@@ -38,13 +40,12 @@ export interface DocumentKindDefinition<C = unknown> {
   render(content: C): RenderedBlock[];
 }
 
-/**
- * The registry. The annual wheel and the annual report join by adding their file and a line
- * here; until then their routes answer 404.
- */
+/** The registry: a kind is its file in `kinds/` and a line here. */
 const KINDS = new Map<DocumentKind, DocumentKindDefinition<never>>([
   [DocumentKind.Plan, planKind as DocumentKindDefinition<never>],
   [DocumentKind.Story, storyKind as DocumentKindDefinition<never>],
+  [DocumentKind.Wheel, wheelKind as DocumentKindDefinition<never>],
+  [DocumentKind.Report, reportKind as DocumentKindDefinition<never>],
 ]);
 
 export function documentKind(kind: string): DocumentKindDefinition<unknown> | null {

@@ -67,7 +67,7 @@ const DOC = 'villages/:villageId/documents/:kind';
 const KIND_PARAM = ApiParam({
   name: 'kind',
   enum: DOCUMENT_KINDS,
-  description: 'plan and story are built; wheel and report answer 404 until they are.',
+  description: 'plan, story and wheel are one per village; report is per year (?year=YYYY).',
 });
 
 @ApiTags('plans')

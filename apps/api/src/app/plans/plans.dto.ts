@@ -23,7 +23,9 @@ import { PersonSummaryResponse } from '../common/person-summary';
 const REVISION = 'revision must be the revision you opened, a whole number from 0';
 
 const CONTENT_DESCRIPTION =
-  'Per kind. plan: { sections: [{ id, title, text }] }. story: { html } (sanitised on save).';
+  'Per kind. plan: { sections: [{ id, title, text }] }. story: { html } (sanitised on save). ' +
+  'wheel: { activities: [{ id, title, who, months, day, frequency, startTime, endTime, place, note }] }. ' +
+  'report: { sections: [{ id, title, text, generated }] }.';
 
 export class DocumentYearQuery {
   @ApiPropertyOptional({

@@ -47,7 +47,7 @@ import { IMAGE_PATH } from './kinds/story.kind';
 import { slugOf } from './slug';
 
 const NO_VILLAGE = 'No such village, or not one you may see.';
-const NO_KIND = 'No such kind of document: choose plan or story.';
+const NO_KIND = 'No such kind of document: choose plan, story, wheel or report.';
 const READ_ONLY =
   'Only the village’s steering group (and the secretariat) change its documents; coordinators read them.';
 const PUBLISH_ONLY =
@@ -84,7 +84,9 @@ export class PlansService {
     const village = await this.visibleVillage(em, actor, villageId);
     const rows = await findVillageDocuments(em, villageId);
     const known = new Set(registeredKinds());
-    const documents: DocumentStatusDto[] = registeredKinds().map((kind) => ({
+    // A kind kept per year (the annual report) is listed per year that has one.
+    const once = registeredKinds().filter((kind) => !documentKind(kind)?.yearly);
+    const documents: DocumentStatusDto[] = once.map((kind) => ({
       kind,
       year: null,
       revision: 0,
@@ -152,6 +154,45 @@ export class PlansService {
         .insert({ documentId: row.id, revision, summary, changedBy: actor.id });
     });
     return this.get(actor, key);
+  }
+
+  /**
+   * Replaces the draft with what `make` builds from the current one (the annual report's "Lav
+   * udkast"), as one saved change: the same access rule, revision check (409) and history line
+   * as a save. `make` runs inside the transaction, with the draft locked.
+   */
+  async rewriteDraft<C, R>(
+    actor: Actor,
+    key: DocumentKey,
+    revision: number,
+    make: (
+      em: EntityManager,
+      current: C,
+      village: DocumentVillage,
+    ) => Promise<{ content: C; summary: string; result: R }>,
+  ): Promise<{ document: VillageDocumentDto<unknown>; result: R }> {
+    const resolved = await this.resolve(this.dataSource.manager, actor, key);
+    if (!resolved.access.edit) throw forbidden(READ_ONLY);
+    const result = await this.dataSource.transaction(async (em) => {
+      const row = await this.lockedDocument(em, resolved);
+      if (revision !== row.revision) throw conflict(resolved, row);
+      const made = await make(em, row.draft as C, resolved.village);
+      const next = row.revision + 1;
+      await em.getRepository(VillageDocument).update(row.id, {
+        draft: made.content as object,
+        revision: next,
+        updatedBy: actor.id,
+        updatedAt: new Date(),
+      });
+      await em.getRepository(VillageDocumentChange).insert({
+        documentId: row.id,
+        revision: next,
+        summary: clip(made.summary, PLAN_LIMITS.summaryMaxLength),
+        changedBy: actor.id,
+      });
+      return made.result;
+    });
+    return { document: await this.get(actor, key), result };
   }
 
   /** Publishes the draft as it stands, when it is the revision the publisher read. */

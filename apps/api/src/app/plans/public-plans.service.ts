@@ -23,7 +23,7 @@ import {
 const NOT_PUBLISHED =
   'This village has not published its plan, or there is no village at this address.';
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const DATE_DA = new Intl.DateTimeFormat('da-DK', {
   day: 'numeric',

@@ -25,7 +25,7 @@ export const publicPlanRoutes: Routes = [
   {
     path: ':slug',
     title: 'plans.planLink',
-    canActivate: [loadTextSection('plans'), loadTextSection('goals')],
+    canActivate: [loadTextSection('plans'), loadTextSection('goals'), loadTextSection('wheel')],
     loadComponent: () => import('./public-plan.page').then((m) => m.PublicPlanPage),
   },
 ];

@@ -6,6 +6,7 @@ import { Icon } from '@blup/web/ui';
 import { goalStatusKey } from '../goals/goal-labels';
 import { SdgBadges } from '../goals/sdg-tiles';
 import { LoadState } from '../shared/load-state';
+import { PublicWheel } from '../wheel/public-wheel';
 
 /**
  * `/landsby/:slug`: a village's public page, outside the signed-in shell and readable without
@@ -14,7 +15,7 @@ import { LoadState } from '../shared/load-state';
  */
 @Component({
   selector: 'blup-public-plan-page',
-  imports: [MatButton, Icon, TranslatePipe, LocalDatePipe, SdgBadges, LoadState],
+  imports: [MatButton, Icon, TranslatePipe, LocalDatePipe, SdgBadges, LoadState, PublicWheel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <main class="page" lang="da">
@@ -92,6 +93,7 @@ import { LoadState } from '../shared/load-state';
             <div [innerHTML]="story.content.html"></div>
           </section>
         }
+        <blup-public-wheel [slug]="p.slug" />
         <footer>{{ 'plans.public.footer' | t }}</footer>
       }
     </main>

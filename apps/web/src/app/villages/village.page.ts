@@ -1,7 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { Role } from '@blup/contracts';
-import { AuthStore, OrganisationsApi, PlansApi, canEditVillage } from '@blup/web/core';
+import { DocumentKind, Role, type DocumentStatusDto } from '@blup/contracts';
+import {
+  AuthStore,
+  OrganisationsApi,
+  PlansApi,
+  canEditVillage,
+  type TranslationKey,
+} from '@blup/web/core';
 import { canManagePanel } from '../panel/panel-labels';
 import { DocumentStatus } from '../plans/document-status';
 import { PAGE_PARTS } from '../shared/page-parts';
@@ -55,17 +61,18 @@ import { PAGE_PARTS } from '../shared/page-parts';
           data-testid="village-documents"
         >
           <h2 id="documents-title">{{ 'plans.documentsHeading' | t }}</h2>
-          @for (doc of documents.value().documents; track doc.kind) {
+          @for (item of documentLinks(); track item.testId) {
             <div class="document">
-              <a
-                matButton="tonal"
-                [routerLink]="doc.kind"
-                [attr.data-testid]="'village-' + doc.kind"
-              >
+              <a matButton="tonal" [routerLink]="item.link" [attr.data-testid]="item.testId">
                 <blup-icon matButtonIcon name="article" />
-                {{ (doc.kind === 'plan' ? 'plans.planLink' : 'plans.storyLink') | t }}
+                {{ item.label | t: { year: item.year } }}
               </a>
-              <blup-document-status [doc]="doc" [publicPath]="documents.value().publicPath" />
+              @if (item.doc; as doc) {
+                <blup-document-status
+                  [doc]="doc"
+                  [publicPath]="item.onPublicPage ? documents.value().publicPath : null"
+                />
+              }
             </div>
           }
         </section>
@@ -120,6 +127,20 @@ export class VillagePage {
     params: () => (this.auth.role() !== Role.Learner ? this.id() : undefined),
     stream: ({ params }) => this.plans.statuses(params),
   });
+  /**
+   * A link per document: the plan, the story, the annual wheel, each year's annual report (and
+   * this year's, also before it is begun). Only the plan and story are on the public page.
+   */
+  protected readonly documentLinks = computed(() => {
+    if (!this.documents.hasValue()) return [];
+    const docs = this.documents.value().documents;
+    const thisYear = new Date().getFullYear();
+    const items = docs.map((doc) => documentLink(doc.kind, doc.year, doc));
+    if (!docs.some((d) => d.kind === DocumentKind.Report && d.year === thisYear)) {
+      items.push(documentLink(DocumentKind.Report, thisYear, null));
+    }
+    return items;
+  });
   protected readonly canEdit = computed(
     () =>
       this.village.hasValue() &&
@@ -130,4 +151,23 @@ export class VillagePage {
   protected readonly canManagePanel = computed(
     () => this.village.hasValue() && canManagePanel(this.auth.user(), this.village.value()),
   );
+}
+
+const LINK_LABELS: Record<DocumentKind, TranslationKey> = {
+  [DocumentKind.Plan]: 'plans.planLink',
+  [DocumentKind.Story]: 'plans.storyLink',
+  [DocumentKind.Wheel]: 'villages.wheel',
+  [DocumentKind.Report]: 'villages.report',
+};
+
+function documentLink(kind: DocumentKind, year: number | null, doc: DocumentStatusDto | null) {
+  const yearly = kind === DocumentKind.Report;
+  return {
+    doc,
+    year,
+    label: LINK_LABELS[kind],
+    link: yearly ? [kind, year] : [kind],
+    testId: yearly ? `village-${kind}-${year}` : `village-${kind}`,
+    onPublicPage: kind === DocumentKind.Plan || kind === DocumentKind.Story,
+  };
 }

@@ -4,6 +4,7 @@ import { loadTextSection, roleGuard } from '@blup/web/core';
 import { villageGoalsRoutes } from '../goals/goals.routes';
 import { villageInitiativesRoutes } from '../initiatives/initiatives.routes';
 import { villagePlanRoutes } from '../plans/plans.routes';
+import { villageWheelRoutes } from '../wheel/wheel.routes';
 
 export const villagesRoutes: Routes = [
   {
@@ -27,6 +28,7 @@ export const villagesRoutes: Routes = [
   ...villageGoalsRoutes,
   ...villageInitiativesRoutes,
   ...villagePlanRoutes,
+  ...villageWheelRoutes,
   {
     path: ':id/edit',
     title: 'villages.editTitle',

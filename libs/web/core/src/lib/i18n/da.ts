@@ -313,6 +313,8 @@ export const da = {
     memberCount: 'Medlemmer: {count}',
     goals: 'Landsbymål',
     initiatives: 'Initiativer',
+    wheel: 'Årshjul',
+    report: 'Årsrapport {year}',
     showPeople: 'Se medlemmerne',
     created: 'Landsbyen er oprettet.',
   },

@@ -5,6 +5,7 @@ import type { initiativesDa } from './sections/initiatives.da';
 import type { newslettersDa } from './sections/newsletters.da';
 import type { panelDa } from './sections/panel.da';
 import type { plansDa } from './sections/plans.da';
+import type { wheelDa } from './sections/wheel.da';
 
 /** The shape every language must fill: the Danish dictionary with each text widened to `string`. */
 export type DictionaryOf<T> = {
@@ -25,6 +26,7 @@ export interface TextSections {
   readonly goals: typeof goalsDa;
   readonly initiatives: typeof initiativesDa;
   readonly plans: typeof plansDa;
+  readonly wheel: typeof wheelDa;
 }
 
 export type TextSectionName = keyof TextSections;

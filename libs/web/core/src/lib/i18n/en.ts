@@ -320,6 +320,8 @@ export const en: Dictionary = {
     memberCount: 'Members: {count}',
     goals: 'Village goals',
     initiatives: 'Initiatives',
+    wheel: 'Annual wheel',
+    report: 'Annual report {year}',
     showPeople: 'See the members',
     created: 'The village has been created.',
   },

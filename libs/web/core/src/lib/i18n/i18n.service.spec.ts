@@ -10,6 +10,10 @@ import { goalsDa } from './sections/goals.da';
 import { goalsEn } from './sections/goals.en';
 import { initiativesDa } from './sections/initiatives.da';
 import { initiativesEn } from './sections/initiatives.en';
+import { plansDa } from './sections/plans.da';
+import { plansEn } from './sections/plans.en';
+import { wheelDa } from './sections/wheel.da';
+import { wheelEn } from './sections/wheel.en';
 import { newslettersDa } from './sections/newsletters.da';
 import { newslettersEn } from './sections/newsletters.en';
 import { panelDa } from './sections/panel.da';
@@ -196,10 +200,14 @@ describe(I18nService.name, () => {
 
     it('keeps the sections out of the dictionary loaded with the app', () => {
       expect(
-        ['newsletters', 'panel', 'enrolment', 'goals', 'initiatives'].filter((name) => name in da),
+        ['newsletters', 'panel', 'enrolment', 'goals', 'initiatives', 'plans', 'wheel'].filter(
+          (name) => name in da,
+        ),
       ).toEqual([]);
       expect(
-        ['newsletters', 'panel', 'enrolment', 'goals', 'initiatives'].filter((name) => name in en),
+        ['newsletters', 'panel', 'enrolment', 'goals', 'initiatives', 'plans', 'wheel'].filter(
+          (name) => name in en,
+        ),
       ).toEqual([]);
     });
   });
@@ -213,6 +221,8 @@ describe(I18nService.name, () => {
       enrolment: enrolmentDa,
       goals: goalsDa,
       initiatives: initiativesDa,
+      plans: plansDa,
+      wheel: wheelDa,
     };
     const allEn = {
       ...en,
@@ -221,6 +231,8 @@ describe(I18nService.name, () => {
       enrolment: enrolmentEn,
       goals: goalsEn,
       initiatives: initiativesEn,
+      plans: plansEn,
+      wheel: wheelEn,
     };
     const daKeys = [...flatten(allDa).keys()].sort();
     const enKeys = [...flatten(allEn).keys()].sort();

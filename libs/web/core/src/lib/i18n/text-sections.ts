@@ -31,6 +31,10 @@ const loaders: { readonly [N in TextSectionName]: () => Promise<TextSectionTable
     Promise.all([import('./sections/plans.da'), import('./sections/plans.en')]).then(
       ([da, en]) => ({ da: da.plansDa, en: en.plansEn }),
     ),
+  wheel: () =>
+    Promise.all([import('./sections/wheel.da'), import('./sections/wheel.en')]).then(
+      ([da, en]) => ({ da: da.wheelDa, en: en.wheelEn }),
+    ),
 };
 
 /**

@@ -2,7 +2,7 @@
 export const plansDa = {
   planLink: 'Udviklingsplan',
   storyLink: 'Landsbyfortælling',
-  documentsHeading: 'Plan og fortælling',
+  documentsHeading: 'Landsbyens dokumenter',
   planTitle: 'Udviklingsplan for {village}',
   planIntro:
     'Planen er jeres egne afsnit plus landsbyens mål, som altid kommer med, som de står lige nu.',

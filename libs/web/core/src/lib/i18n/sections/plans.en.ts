@@ -5,7 +5,7 @@ import type { plansDa } from './plans.da';
 export const plansEn: DictionaryOf<typeof plansDa> = {
   planLink: 'Development plan',
   storyLink: 'Village story',
-  documentsHeading: 'Plan and story',
+  documentsHeading: "The village's documents",
   planTitle: 'Development plan for {village}',
   planIntro:
     'The plan is your own sections plus the village’s goals, which always come along as they stand now.',
