@@ -1,4 +1,9 @@
-import { GoalStatus, type PublicGoalDto } from '@blup/contracts';
+import {
+  GoalStatus,
+  InitiativeStatus,
+  type PublicFocusAreaDto,
+  type PublicGoalDto,
+} from '@blup/contracts';
 import PDFDocument from 'pdfkit';
 import type { RenderedBlock } from './document-kinds';
 
@@ -11,6 +16,22 @@ export const STATUS_DA: Record<GoalStatus, string> = {
   [GoalStatus.Paused]: 'Sat på pause',
 };
 
+/** The Danish words for an initiative's status, as the web shows them. */
+export const INITIATIVE_STATUS_DA: Record<InitiativeStatus, string> = {
+  [InitiativeStatus.Idea]: 'Idé',
+  [InitiativeStatus.Planned]: 'Planlagt',
+  [InitiativeStatus.InProgress]: 'I gang',
+  [InitiativeStatus.Done]: 'Gennemført',
+  [InitiativeStatus.Paused]: 'Sat på pause',
+};
+
+/** "12,5 procent" (Danish decimal comma), or the words for an area without initiatives. */
+export function rollUpDa(progress: number | null): string {
+  return progress === null
+    ? 'ingen initiativer endnu'
+    : `${String(progress).replace('.', ',')} procent samlet fremdrift`;
+}
+
 export interface PlanPdfInput {
   villageName: string;
   municipalityName: string;
@@ -19,6 +40,8 @@ export interface PlanPdfInput {
   plan: RenderedBlock[];
   goals: PublicGoalDto[];
   goalCount: number;
+  /** The focus areas with their roll-up and initiatives (no people). */
+  focusAreas: PublicFocusAreaDto[];
   sdgNames: Map<number, string>;
   story: RenderedBlock[] | null;
   /** The story's pictures by id (JPEG or PNG, as kept); one missing is named by its alt text. */
@@ -78,6 +101,45 @@ export function writePlanPdf(input: PlanPdfInput): Promise<Buffer> {
   if (input.goalCount > input.goals.length) {
     doc.font('Helvetica').fontSize(10).fillColor(MUTED);
     doc.text(`… og ${input.goalCount - input.goals.length} mål mere på landsbyens side.`);
+  }
+
+  if (input.focusAreas.length) {
+    doc.moveDown(0.8);
+    doc.font('Helvetica-Bold').fontSize(17).fillColor(GREEN).text('Indsatsområder og initiativer');
+    doc.moveDown(0.3);
+  }
+  for (const area of input.focusAreas) {
+    doc.font('Helvetica-Bold').fontSize(13).fillColor(INK).text(area.name);
+    doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(rollUpDa(area.progress));
+    if (area.description) doc.fontSize(11).fillColor(INK).text(area.description);
+    doc.moveDown(0.3);
+    for (const initiative of area.initiatives) {
+      doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(`•  ${initiative.title}`, {
+        indent: 12,
+      });
+      const parts = [
+        INITIATIVE_STATUS_DA[initiative.status],
+        `${initiative.progress} procent færdig`,
+      ];
+      if (initiative.milestoneWhat) {
+        parts.push(
+          `Næste skridt: ${initiative.milestoneWhat}${initiative.milestoneDate ? `, senest ${initiative.milestoneDate}` : ''}`,
+        );
+      }
+      if (initiative.goals.length) {
+        parts.push(`Mål: ${initiative.goals.map((goal) => goal.title).join(', ')}`);
+      }
+      doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(parts.join(' · '), {
+        indent: 24,
+        paragraphGap: 4,
+      });
+    }
+    if (area.initiativeCount > area.initiatives.length) {
+      doc.text(`… og ${area.initiativeCount - area.initiatives.length} initiativer mere.`, {
+        indent: 24,
+      });
+    }
+    doc.moveDown(0.5);
   }
 
   if (input.story?.length) {
