@@ -11,6 +11,7 @@ import {
   type CreateNewsletterRequest,
   type NewsletterArchiveItemDto,
   type NewsletterCardOption,
+  type NewsletterVillageCardOption,
   type NewsletterDto,
   type NewsletterFailure,
   type NewsletterPreviewDto,
@@ -221,6 +222,9 @@ export class CardOptionsQueryDto extends PageQueryDto implements NewsletterCardO
   inspiration?: boolean;
 }
 
+/** The village card picker: `q` matches the goal's or initiative's title or the village's name. */
+export class VillageCardOptionsQueryDto extends PageQueryDto {}
+
 export class WebVersionQueryDto {
   @ApiPropertyOptional({
     description:
@@ -348,6 +352,14 @@ export class NewsletterTargetOptionResponse
   villages: NewsletterTargetVillageResponse[];
   @ApiProperty({ type: [String], description: 'Newsletters already written for it.' })
   newsletterIds: string[];
+}
+
+export class NewsletterVillageCardOptionResponse implements NewsletterVillageCardOption {
+  @ApiProperty({ enum: ['goal', 'initiative'] }) kind: 'goal' | 'initiative';
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'uuid' }) villageId: string;
+  @ApiProperty() villageName: string;
 }
 
 export class NewsletterCardOptionResponse implements NewsletterCardOption {
