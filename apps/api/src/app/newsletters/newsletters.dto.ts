@@ -55,7 +55,8 @@ import { isIsoInstant } from '../common/iso-date';
 
 const BLOCKS_DESCRIPTION =
   'Content blocks in order: {type:"text",html} (sanitised: h2, h3, p, br, ul, ol, li, a, strong, em, blockquote, img), ' +
-  '{type:"lesson"|"video",lessonId}, {type:"next_steps",heading?,items[]}, {type:"session"} (session newsletters only). ' +
+  '{type:"lesson"|"video",lessonId}, {type:"next_steps",heading?,items[]}, {type:"session"} (session newsletters only), ' +
+  '{type:"village_card",kind:"goal"|"initiative",id} (only of a village whose plan is published). ' +
   'Subject and text blocks may hold {{navn}} and {{landsby}}.';
 
 export class NewsletterTargetBody implements NewsletterTargetRef {
