@@ -73,7 +73,7 @@ describe(writePlanPdf.name, () => {
     expect(text).toContain('Indsatsområder og initiativer');
     expect(text).toContain('42,5 procent samlet fremdrift');
     expect(text).toContain(
-      'I gang · 40 procent færdig · Næste skridt: Bænk ved Brugsen, senest 2027-03-01 · Mål:',
+      'I gang · 40 procent færdig · Næste skridt: Bænk ved Brugsen, senest 1. marts 2027 · Mål:',
     );
     expect(text).toContain('… og 1 initiativer mere.');
     expect(text).toContain('Engang var Glumsø en stationsby.');

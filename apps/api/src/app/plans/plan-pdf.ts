@@ -25,10 +25,18 @@ export const INITIATIVE_STATUS_DA: Record<InitiativeStatus, string> = {
   [InitiativeStatus.Paused]: 'Sat på pause',
 };
 
+/** A milestone's day in Danish: "1. marts 2027". */
+const DAY_DA = new Intl.DateTimeFormat('da-DK', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Copenhagen',
+});
+
 /** "12,5 procent" (Danish decimal comma), or the words for an area without initiatives. */
 export function rollUpDa(progress: number | null): string {
   return progress === null
-    ? 'ingen initiativer endnu'
+    ? 'Ingen initiativer endnu'
     : `${String(progress).replace('.', ',')} procent samlet fremdrift`;
 }
 
@@ -108,39 +116,46 @@ export function writePlanPdf(input: PlanPdfInput): Promise<Buffer> {
     doc.font('Helvetica-Bold').fontSize(17).fillColor(GREEN).text('Indsatsområder og initiativer');
     doc.moveDown(0.3);
   }
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  // Explicit x and width, so a wrapped line keeps its indent.
+  const line = (text: string, indent: number, gap = 0) =>
+    doc.text(text, left + indent, doc.y, { width: width - indent, paragraphGap: gap });
   for (const area of input.focusAreas) {
-    doc.font('Helvetica-Bold').fontSize(13).fillColor(INK).text(area.name);
-    doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(rollUpDa(area.progress));
-    if (area.description) doc.fontSize(11).fillColor(INK).text(area.description);
+    doc.font('Helvetica-Bold').fontSize(13).fillColor(INK);
+    line(area.name, 0);
+    doc.font('Helvetica').fontSize(10).fillColor(MUTED);
+    line(rollUpDa(area.progress), 0);
+    if (area.description) {
+      doc.fontSize(11).fillColor(INK);
+      line(area.description, 0);
+    }
     doc.moveDown(0.3);
     for (const initiative of area.initiatives) {
-      doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(`•  ${initiative.title}`, {
-        indent: 12,
-      });
+      doc.font('Helvetica-Bold').fontSize(11).fillColor(INK);
+      line(`•  ${initiative.title}`, 12);
       const parts = [
         INITIATIVE_STATUS_DA[initiative.status],
         `${initiative.progress} procent færdig`,
       ];
       if (initiative.milestoneWhat) {
-        parts.push(
-          `Næste skridt: ${initiative.milestoneWhat}${initiative.milestoneDate ? `, senest ${initiative.milestoneDate}` : ''}`,
-        );
+        const date = initiative.milestoneDate
+          ? `, senest ${DAY_DA.format(new Date(`${initiative.milestoneDate}T12:00:00Z`))}`
+          : '';
+        parts.push(`Næste skridt: ${initiative.milestoneWhat}${date}`);
       }
       if (initiative.goals.length) {
         parts.push(`Mål: ${initiative.goals.map((goal) => goal.title).join(', ')}`);
       }
-      doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(parts.join(' · '), {
-        indent: 24,
-        paragraphGap: 4,
-      });
+      doc.font('Helvetica').fontSize(10).fillColor(MUTED);
+      line(parts.join(' · '), 24, 4);
     }
     if (area.initiativeCount > area.initiatives.length) {
-      doc.text(`… og ${area.initiativeCount - area.initiatives.length} initiativer mere.`, {
-        indent: 24,
-      });
+      line(`… og ${area.initiativeCount - area.initiatives.length} initiativer mere.`, 24);
     }
     doc.moveDown(0.5);
   }
+  doc.x = left;
 
   if (input.story?.length) {
     doc.addPage();
