@@ -12,7 +12,10 @@ import { log } from './lib/log.mjs';
 export const PUBLIC_PLAN_SIZES = [10, 1000];
 export const PUBLIC_PLAN_CONNECTIONS = 50;
 
-/** A village per size with that many goals, a published plan of six sections and an address. */
+/**
+ * A village per size with that many goals, five focus areas with size / 10 initiatives, a
+ * published plan of six sections and an address.
+ */
 async function seedPlans(dbUrl, sizes) {
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
@@ -36,6 +39,30 @@ async function seedPlans(dbUrl, sizes) {
                 now() - make_interval(secs => $2::int - g)
            FROM generate_series(1, $2::int) g`,
         [village.id, size],
+      );
+      // Five focus areas with size / 10 initiatives between them, each serving two goals.
+      await q(
+        `INSERT INTO focus_areas (village_id, name, position)
+         SELECT $1, 'Bench område ' || a, a FROM generate_series(1, 5) a`,
+        [village.id],
+      );
+      await q(
+        `INSERT INTO initiatives (village_id, focus_area_id, title, milestone_what, status,
+                                  progress, weight, created_at)
+         SELECT $1, (SELECT id FROM focus_areas WHERE village_id = $1 AND position = 1 + n % 5),
+                'Bench initiativ ' || n, 'Næste skridt ' || n,
+                (ARRAY['idea', 'planned', 'in_progress', 'done', 'paused'])[1 + n % 5],
+                (n * 13) % 101, 1 + n % 5, now() - make_interval(secs => $2::int - n)
+           FROM generate_series(1, $2::int) n`,
+        [village.id, Math.max(1, size / 10)],
+      );
+      await q(
+        `INSERT INTO initiative_goals (initiative_id, goal_id)
+         SELECT i.id, g.id FROM initiatives i
+           JOIN LATERAL (SELECT id FROM village_goals WHERE village_id = $1
+                          ORDER BY random() LIMIT 2) g ON true
+          WHERE i.village_id = $1`,
+        [village.id],
       );
       const content = {
         sections: Array.from({ length: 6 }, (_, i) => ({

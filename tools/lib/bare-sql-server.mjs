@@ -13,6 +13,8 @@ import pg from 'pg';
 const [port, databaseUrl] = process.argv.slice(2);
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
 const PUBLIC_GOALS_SHOWN = 200;
+const PUBLIC_FOCUS_AREAS_SHOWN = 50;
+const PUBLIC_INITIATIVES_SHOWN = 100;
 const GOAL_STATUSES = ['idea', 'in_progress', 'on_track', 'reached', 'paused'];
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -46,7 +48,31 @@ const PUBLIC_PAGE = `WITH page AS (
                      ORDER BY g.created_at, g.id)
                 FROM (SELECT * FROM village_goals WHERE village_id = page.village_id
                        ORDER BY created_at, id LIMIT $2) g), '[]'::json)
-              ELSE '[]'::json END AS goals
+              ELSE '[]'::json END AS goals,
+            CASE WHEN EXISTS (SELECT 1 FROM published WHERE kind = 'plan') THEN coalesce((
+              SELECT json_agg(json_build_object('id', f.id, 'name', f.name,
+                       'description', f.description,
+                       'progress', (SELECT round(sum(i.weight * i.progress)::numeric / nullif(sum(i.weight), 0), 1)::float8
+                                      FROM initiatives i WHERE i.focus_area_id = f.id),
+                       'initiativeCount', (SELECT count(*)::int FROM initiatives n
+                                            WHERE n.focus_area_id = f.id),
+                       'initiatives', (
+                         SELECT coalesce(json_agg(json_build_object('id', n.id, 'title', n.title,
+                                  'status', n.status, 'progress', n.progress::int,
+                                  'milestoneWhat', n.milestone_what,
+                                  'milestoneDate', to_char(n.milestone_date, 'YYYY-MM-DD'),
+                                  'goals', (
+                                    SELECT coalesce(json_agg(json_build_object('id', g.id, 'title', g.title)
+                                             ORDER BY g.created_at, g.id), '[]'::json)
+                                      FROM initiative_goals ig JOIN village_goals g ON g.id = ig.goal_id
+                                     WHERE ig.initiative_id = n.id))
+                                ORDER BY n.created_at, n.id), '[]'::json)
+                           FROM (SELECT * FROM initiatives WHERE focus_area_id = f.id
+                                  ORDER BY created_at, id LIMIT $4) n))
+                     ORDER BY f.position, f.created_at, f.id)
+                FROM (SELECT * FROM focus_areas WHERE village_id = page.village_id
+                       ORDER BY position, created_at, id LIMIT $3) f), '[]'::json)
+              ELSE '[]'::json END AS focus_areas
        FROM page`;
 
 // A copy of goalSummary's statement for a municipality (apps/api/src/app/goals/goals.queries.ts).
@@ -73,7 +99,12 @@ async function publicPage(slug) {
   if (slug.length > 80 || !SLUG.test(slug)) return null;
   const {
     rows: [row],
-  } = await pool.query(PUBLIC_PAGE, [slug, PUBLIC_GOALS_SHOWN]);
+  } = await pool.query(PUBLIC_PAGE, [
+    slug,
+    PUBLIC_GOALS_SHOWN,
+    PUBLIC_FOCUS_AREAS_SHOWN,
+    PUBLIC_INITIATIVES_SHOWN,
+  ]);
   if (!row || (!row.plan && !row.story)) return null;
   return {
     slug: row.slug,
@@ -82,6 +113,7 @@ async function publicPage(slug) {
     plan: row.plan ? version(row.plan) : null,
     goals: row.goals,
     goalCount: row.goal_count,
+    focusAreas: row.focus_areas,
     story: row.story ? version(row.story) : null,
     pdfUrl: row.plan ? `/api/public/villages/${row.slug}/plan.pdf` : null,
   };

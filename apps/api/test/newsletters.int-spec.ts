@@ -13,6 +13,7 @@ import {
   type NewsletterProgressDto,
   type NewsletterSummaryDto,
   type NewsletterTargetOption,
+  type NewsletterVillageCardOption,
   type NewsletterWebVersionDto,
   type Page,
 } from '@blup/contracts';
@@ -457,6 +458,171 @@ describe('preview and test send', () => {
       [n.id],
     );
     expect(deliveries).toHaveLength(0);
+  });
+});
+
+describe('village goal and initiative cards', () => {
+  /** A goal on SDGs 11 and 13 and an initiative (with a contact and members) in village A. */
+  async function villageWork(w: World): Promise<{ goalId: string; initiativeId: string }> {
+    const goal = await w.admin.post<{ id: string }>(`/api/villages/${w.villageA.id}/goals`, {
+      title: 'Flere faste samkørselsruter',
+      sdgs: [11, 13],
+      indicator: 'Faste ruter',
+      baseline: 1,
+      targetValue: 6,
+    });
+    expect(goal.status).toBe(201);
+    // A progress update as the goal's timeline would record it.
+    await t.dataSource.query(`UPDATE village_goals SET current_value = 3 WHERE id = $1`, [
+      goal.body.id,
+    ]);
+    const area = await w.admin.post<{ id: string }>(`/api/villages/${w.villageA.id}/focus-areas`, {
+      name: 'Mobilitet',
+    });
+    expect(area.status).toBe(201);
+    const initiative = await w.admin.post<{ id: string }>(
+      `/api/villages/${w.villageA.id}/initiatives`,
+      {
+        focusAreaId: area.body.id,
+        title: 'Samkørselsbænke ved Brugsen',
+        goalIds: [goal.body.id],
+        contact: { name: 'Karin Kontakt', phone: '+45 20 30 40 50', email: 'karin@example.dk' },
+        members: [{ name: 'Ole Medlem', email: 'ole@example.dk' }],
+        milestone: { what: 'Første bænk op', date: '2027-05-01' },
+        status: 'in_progress',
+        progress: 40,
+      },
+    );
+    expect(initiative.status).toBe(201);
+    return { goalId: goal.body.id, initiativeId: initiative.body.id };
+  }
+
+  async function publishPlan(w: World): Promise<string> {
+    const path = `/api/villages/${w.villageA.id}/documents/plan`;
+    const empty = await w.admin.get<{ revision: number }>(path);
+    const saved = await w.admin.request<{ revision: number }>('PUT', `${path}/draft`, {
+      content: { sections: [{ id: 's1', title: 'Trafik', text: 'Samkørsel til byen.' }] },
+      revision: empty.body.revision,
+    });
+    expect(saved.status).toBe(200);
+    const published = await w.admin.post<{ publicPath: string }>(`${path}/publish`, {
+      revision: saved.body.revision,
+    });
+    expect(published.status).toBe(200);
+    return published.body.publicPath;
+  }
+
+  it('refuses a card of a village whose plan is not published, with a 400 that says so', async () => {
+    const w = await world();
+    const { goalId, initiativeId } = await villageWork(w);
+    for (const block of [
+      { type: 'village_card', kind: 'goal', id: goalId },
+      { type: 'village_card', kind: 'initiative', id: initiativeId },
+    ]) {
+      const res = await w.admin.post<ErrorBody>('/api/newsletters', {
+        target: { kind: 'plan', id: w.planId },
+        subject: 'Landsbyernes mål',
+        blocks: [block],
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe(ErrorCode.NewsletterCardNotPublic);
+      expect(res.body.message).toContain(
+        `${w.villageA.name} has not published its development plan`,
+      );
+      expect(res.body.details?.['blocks[0].id']).toBeDefined();
+    }
+    // Nor does the picker offer it.
+    const options = await w.admin.get<Page<NewsletterVillageCardOption>>(
+      `/api/newsletters/village-card-options?q=${encodeURIComponent(w.villageA.name)}`,
+    );
+    expect(options.status).toBe(200);
+    expect(options.body.items.map((o) => o.id)).not.toContain(goalId);
+  });
+
+  it('refuses an unknown goal, a goal given as an initiative, and a malformed card', async () => {
+    const w = await world();
+    const { goalId } = await villageWork(w);
+    await publishPlan(w);
+    const send = (block: Record<string, unknown>) =>
+      w.admin.post<ErrorBody>('/api/newsletters', {
+        target: { kind: 'plan', id: w.planId },
+        subject: 'Kort',
+        blocks: [block],
+      });
+    const unknown = await send({
+      type: 'village_card',
+      kind: 'goal',
+      id: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe(ErrorCode.UnknownReference);
+    expect((await send({ type: 'village_card', kind: 'initiative', id: goalId })).status).toBe(400);
+    const badKind = await send({ type: 'village_card', kind: 'person', id: goalId });
+    expect(badKind.status).toBe(400);
+    expect(badKind.body.details?.['blocks[0].kind']).toBeDefined();
+    const extra = await send({ type: 'village_card', kind: 'goal', id: goalId, phone: '1' });
+    expect(extra.status).toBe(400);
+    expect((await send({ type: 'village_card', kind: 'goal', id: 'x' })).status).toBe(400);
+  });
+
+  it('carries a goal and an initiative card of a published village into the mail, read back with mailparser', async () => {
+    const w = await world();
+    const { goalId, initiativeId } = await villageWork(w);
+    const publicPath = await publishPlan(w);
+
+    const options = await w.admin.get<Page<NewsletterVillageCardOption>>(
+      `/api/newsletters/village-card-options?q=${encodeURIComponent(w.villageA.name)}`,
+    );
+    expect(options.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'goal', id: goalId, villageName: w.villageA.name }),
+        expect.objectContaining({ kind: 'initiative', id: initiativeId }),
+      ]),
+    );
+    const member = await signInAs(t, w.memberA);
+    expect((await member.get('/api/newsletters/village-card-options')).status).toBe(403);
+
+    const n = await draft(w, {
+      blocks: [
+        { type: 'village_card', kind: 'goal', id: goalId },
+        { type: 'village_card', kind: 'initiative', id: initiativeId },
+      ],
+    });
+    expect(n.blocks).toEqual([
+      { type: 'village_card', kind: 'goal', id: goalId },
+      { type: 'village_card', kind: 'initiative', id: initiativeId },
+    ]);
+    const res = await w.admin.post(`/api/newsletters/${n.id}/test`, {});
+    expect(res.status).toBe(200);
+    const mail = await t.smtp.waitFor(w.secretariat.email);
+    const html = String(mail.html);
+    const pageUrl = `http://blup.test${publicPath}`;
+    expect(html).toContain('Flere faste samkørselsruter');
+    // SDG 11 and 13 in their UN colours, with ink that reads on them.
+    expect(html).toMatch(/background:#FD9D24;color:#000000">11</);
+    expect(html).toMatch(/background:#3F7E44;color:#ffffff">13</);
+    expect(html).toContain('Samkørselsbænke ved Brugsen');
+    expect(html).toContain(`href="${pageUrl}"`);
+    const text = String(mail.text);
+    expect(text).toContain(`Landsbymål i ${w.villageA.name}: Flere faste samkørselsruter`);
+    expect(text).toContain('Verdensmål: 11, 13');
+    expect(text).toContain('Det er en idé. Faste ruter: nu 3 af 6 (fra 1).');
+    expect(text).toContain(`Initiativ i ${w.villageA.name}: Samkørselsbænke ved Brugsen`);
+    expect(text).toContain(
+      'Arbejdet er i gang. 40 procent færdigt. Næste skridt: Første bænk op, senest',
+    );
+    expect(text).toContain(`Læs ${w.villageA.name}s udviklingsplan: ${pageUrl}`);
+    for (const personal of ['Karin', 'Ole Medlem', 'example.dk', '+45 20']) {
+      expect(html).not.toContain(personal);
+      expect(text).not.toContain(personal);
+    }
+
+    // Taken down since: the card is left out of the copy, not sent as a secret.
+    const down = await w.admin.post(`/api/villages/${w.villageA.id}/documents/plan/unpublish`, {});
+    expect(down.status).toBe(200);
+    const after = await w.admin.post<NewsletterPreviewDto>(`/api/newsletters/${n.id}/preview`, {});
+    expect(after.status).toBe(200);
+    expect(after.body.html).not.toContain('Flere faste samkørselsruter');
   });
 });
 

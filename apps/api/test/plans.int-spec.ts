@@ -325,6 +325,31 @@ describe('publishing and the public page', () => {
     });
     expect(goal.status).toBe(201);
 
+    // So do its focus areas and initiatives: the roll-up, and no people.
+    const area = await as.member.post<{ id: string }>(`/api/villages/${glumso.id}/focus-areas`, {
+      name: 'Mobilitet',
+      description: 'Fra fremtidsværkstedet',
+    });
+    expect(area.status).toBe(201);
+    for (const [title, weight, progress, status] of [
+      ['Samkørselsbænke', 3, 40, 'in_progress'],
+      ['Cykelsti til stationen', 1, 100, 'done'],
+    ] as const) {
+      const made = await as.member.post(`/api/villages/${glumso.id}/initiatives`, {
+        focusAreaId: area.body.id,
+        title,
+        goalIds: [goal.body.id],
+        contact: { name: 'Karin Holm', phone: '+45 20 30 40 50', email: 'karin@example.dk' },
+        members: [{ name: 'Ole Jensen', email: 'ole@example.dk', phone: '+45 11 22 33 44' }],
+        partners: ['Glumsø Borgerforening'],
+        milestone: { what: 'Første bænk ved Brugsen', date: '2027-05-01' },
+        status,
+        progress,
+        weight,
+      });
+      expect(made.status).toBe(201);
+    }
+
     // The draft moves on; the public page keeps showing version 1.
     const moved = await saveDraft(
       as.member,
@@ -348,6 +373,35 @@ describe('publishing and the public page', () => {
     expect(page.body.goals.map((g) => g.title)).toEqual(['Flere ruter i samkørslen']);
     expect(page.body.goals[0].sdgs).toEqual([11, 13]);
     expect(page.body.goalCount).toBe(1);
+    // (3 × 40 + 1 × 100) / 4 = 55, the initiatives module's rule
+    expect(page.body.focusAreas).toEqual([
+      {
+        id: area.body.id,
+        name: 'Mobilitet',
+        description: 'Fra fremtidsværkstedet',
+        progress: 55,
+        initiativeCount: 2,
+        initiatives: [
+          expect.objectContaining({
+            title: 'Samkørselsbænke',
+            status: 'in_progress',
+            progress: 40,
+            milestoneWhat: 'Første bænk ved Brugsen',
+            milestoneDate: '2027-05-01',
+            goals: [{ id: goal.body.id, title: 'Flere ruter i samkørslen' }],
+          }),
+          expect.objectContaining({ title: 'Cykelsti til stationen', status: 'done' }),
+        ],
+      },
+    ]);
+    const overview = await as.member.get<{ items: { id: string; progress: number | null }[] }>(
+      `/api/focus-areas/${area.body.id}`,
+    );
+    expect(overview.body).toMatchObject({ progress: 55 });
+    const json = JSON.stringify(page.body);
+    for (const personal of ['Karin', 'Ole Jensen', 'example.dk', '+45', memberName]) {
+      expect(json).not.toContain(personal);
+    }
     expect(page.body.story).toBeNull();
     expect(page.body.pdfUrl).toBe(`/api/public/villages/${slug}/plan.pdf`);
   });
@@ -361,6 +415,13 @@ describe('publishing and the public page', () => {
     expect(text).toContain('Glumsø og Omegn');
     expect(text).toContain('Samkørsel og bus.');
     expect(text).toContain('Flere ruter i samkørslen');
+    expect(text).toContain('Mobilitet');
+    expect(text).toContain('55 procent samlet fremdrift');
+    expect(text).toContain('Samkørselsbænke');
+    expect(text).toContain('Næste skridt: Første bænk ved Brugsen');
+    for (const personal of ['Karin', 'Ole Jensen', 'example.dk', '+45', memberName]) {
+      expect(text).not.toContain(personal);
+    }
     expect(text).not.toContain('HEMMELIGT');
   });
 

@@ -313,6 +313,55 @@ test.describe('Newsletters', () => {
     await expect(page.getByText('Kladden er gemt.').first()).toBeVisible();
   });
 
+  test('the secretariat puts a village goal card into the demo draft on a phone, and the preview shows it with the village’s public page @phone', async ({
+    page,
+    api,
+    demo,
+  }) => {
+    test.setTimeout(90_000);
+    const secretariat = await api.as(demo.secretariat);
+    const drafts = await secretariat.get<Page<NewsletterSummaryDto>>('/api/newsletters', {
+      status: 'draft',
+      q: 'Næste studiekreds:',
+      pageSize: 100,
+    });
+    const draft = drafts.items.find((n) => n.subject.startsWith('Næste studiekreds:'));
+    if (!draft) throw new Error('The demo needs its draft newsletter');
+    await signInThroughApi(page, demo.secretariat);
+    await page.goto(`/newsletters/${draft.id}`);
+    await expect(page.getByTestId('newsletter-form')).toBeVisible({ timeout: 30_000 });
+
+    await page.getByTestId('add-village_card').click();
+    const card = page.getByTestId('block-village_card');
+    await expect(card).toContainText('Landsbymål / initiativ');
+    await card.getByTestId('village-card-pick').click();
+    await expect(page.getByRole('group', { name: 'Glumsø og Omegn' })).toBeVisible();
+    await page
+      .getByRole('option', { name: /^Samkørsel til Næstved og Ringsted/ })
+      .first()
+      .click();
+    await page.getByTestId('save').click();
+    await expect(page.getByText('Kladden er gemt.').first()).toBeVisible();
+    await snackBarGone(page);
+    await expectAccessible(page, { label: 'the newsletter editor with a village card' });
+
+    await page.getByTestId('preview').click();
+    await page.getByTestId('width-phone').click();
+    const letter = page.frameLocator('[data-testid="newsletter-frame"]');
+    await expect(letter.locator('body')).toContainText('Landsbymål i Glumsø og Omegn');
+    await expect(letter.locator('body')).toContainText('Samkørsel til Næstved og Ringsted');
+    await expect(
+      letter.getByRole('link', { name: 'Læs Glumsø og Omegns udviklingsplan' }),
+    ).toHaveAttribute('href', /\/landsby\/glumsoe-og-omegn$/);
+    await expectAccessibleAroundLetter(page, 'the preview with a village card');
+    await shot(page, 'newsletter-village-card-phone');
+
+    // The demo draft as it was, for the other tests.
+    await page.getByTestId('block-village_card').getByTestId('remove-block').click();
+    await page.getByTestId('save').click();
+    await expect(page.getByText('Kladden er gemt.').first()).toBeVisible();
+  });
+
   test('a member reads the sent demo newsletter in the archive on a phone @phone', async ({
     page,
     demo,

@@ -27,6 +27,12 @@ test.describe('The village’s development plan', () => {
       page.getByRole('heading', { level: 1, name: /^Udviklingsplan for / }),
     ).toBeVisible();
     await expect(page.getByTestId('plan-goals')).toContainText('Samkørsel til Næstved og Ringsted');
+    // The focus areas and initiatives below the goals, read-only, each linking to its page.
+    const initiatives = page.getByTestId('plan-initiatives');
+    await expect(initiatives).toContainText('Mobilitet og forbindelser');
+    await expect(
+      initiatives.getByRole('link', { name: 'Faste samkørselsruter med opsamlingssteder' }),
+    ).toHaveAttribute('href', /^\/initiatives\//);
     await expectAccessible(page, { label: 'the plan editor' });
 
     const sections = page.getByTestId('sections').locator('> li');
@@ -64,6 +70,14 @@ test.describe('The village’s development plan', () => {
     await expect(page.getByTestId('public-goals')).toContainText(
       'Samkørsel til Næstved og Ringsted',
     );
+    const publicInitiatives = page.getByTestId('public-initiatives');
+    await expect(publicInitiatives).toContainText('Mobilitet og forbindelser');
+    await expect(publicInitiatives).toContainText('Faste samkørselsruter med opsamlingssteder');
+    await expect(publicInitiatives.getByRole('progressbar').first()).toBeVisible();
+    // No people on the public page: not the contact person, not the members.
+    for (const personal of ['Jonas Friis', 'Lene Dahl', 'Peter Lund', '+45', 'example.dk']) {
+      await expect(page.locator('main.page')).not.toContainText(personal);
+    }
     await expect(page.getByTestId('public-story')).toContainText('stationsby');
     await expect(page.getByTestId('public-pdf')).toHaveAttribute(
       'href',

@@ -85,6 +85,11 @@ export enum ErrorCode {
   /** A lesson or video card names a lesson that is not published. Params: lessonId. */
   NewsletterLessonUnknown = 'newsletter_lesson_unknown',
   /**
+   * A goal or initiative card names one of a village whose development plan is not published
+   * (newsletters go to whole cohorts and citizen panels). Params: village.
+   */
+  NewsletterCardNotPublic = 'newsletter_card_not_public',
+  /**
    * A `{{…}}` that is no merge field would go out as typed. Params: field (as typed, e.g.
    * `{{name}}`), known (the merge fields there are, comma-separated).
    */

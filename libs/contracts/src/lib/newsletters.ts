@@ -93,7 +93,14 @@ export const NEWSLETTER_MERGE_FIELDS = ['{{navn}}', '{{landsby}}'] as const;
 
 // ---- Blocks ----------------------------------------------------------------------------------
 
-export const NEWSLETTER_BLOCK_TYPES = ['text', 'lesson', 'video', 'next_steps', 'session'] as const;
+export const NEWSLETTER_BLOCK_TYPES = [
+  'text',
+  'lesson',
+  'video',
+  'next_steps',
+  'session',
+  'village_card',
+] as const;
 
 export type NewsletterBlockType = (typeof NEWSLETTER_BLOCK_TYPES)[number];
 
@@ -138,7 +145,20 @@ export interface NewsletterSessionBlock {
   type: 'session';
 }
 
+/**
+ * A card for a village goal (title, SDG numbers in their colours, status and progress in words)
+ * or an initiative (title, status, progress, next milestone), linking to the village's public
+ * page. Only of a village whose development plan is published (so the card shows nothing that is
+ * not public already); the card is drawn as the goal or initiative stands when the mail is made.
+ */
+export interface NewsletterVillageCardBlock {
+  type: 'village_card';
+  kind: 'goal' | 'initiative';
+  id: string;
+}
+
 export type NewsletterBlock =
+  | NewsletterVillageCardBlock
   | NewsletterTextBlock
   | NewsletterLessonBlock
   | NewsletterVideoBlock
@@ -338,6 +358,15 @@ export interface NewsletterCardOptionsQuery {
 }
 
 /** A published lesson the editor can put in a lesson or video card. */
+/** A goal or initiative of a village with a published plan, offered for a village card. */
+export interface NewsletterVillageCardOption {
+  kind: 'goal' | 'initiative';
+  id: string;
+  title: string;
+  villageId: string;
+  villageName: string;
+}
+
 export interface NewsletterCardOption {
   lessonId: string;
   title: string;

@@ -1,5 +1,6 @@
 import type { PersonSummary } from './organisations';
 import type { GoalStatus } from './goals';
+import type { InitiativeGoalRef, InitiativeStatus } from './initiatives';
 
 /**
  * A village's living documents (issue 13, point 4): each has one draft that the steering group
@@ -173,9 +174,41 @@ export interface PublicVillagePageDto {
   goals: PublicGoalDto[];
   /** How many goals the village has (the page shows at most `PUBLIC_GOALS_SHOWN`). */
   goalCount: number;
+  /**
+   * The village's focus areas with their initiatives, always current, shown with the published
+   * plan (at most `PUBLIC_FOCUS_AREAS_SHOWN` areas, `PUBLIC_INITIATIVES_SHOWN` initiatives each).
+   * No people: contact persons and members stay private.
+   */
+  focusAreas: PublicFocusAreaDto[];
   story: (DocumentVersionDto<StoryContent> & { publishedBy: null }) | null;
   /** Where the plan's PDF is, when the plan is published. */
   pdfUrl: string | null;
 }
 
 export const PUBLIC_GOALS_SHOWN = 200;
+
+/** An initiative as the public page shows it: what, where it stands, next step; no people. */
+export interface PublicInitiativeDto {
+  id: string;
+  title: string;
+  status: InitiativeStatus;
+  /** 0–100, set by hand. */
+  progress: number;
+  milestoneWhat: string | null;
+  milestoneDate: string | null;
+  /** The village goals it serves. */
+  goals: InitiativeGoalRef[];
+}
+
+/** A focus area on the public page, with its weighted roll-up (one decimal; null when empty). */
+export interface PublicFocusAreaDto {
+  id: string;
+  name: string;
+  description: string;
+  progress: number | null;
+  initiativeCount: number;
+  initiatives: PublicInitiativeDto[];
+}
+
+export const PUBLIC_FOCUS_AREAS_SHOWN = 50;
+export const PUBLIC_INITIATIVES_SHOWN = 100;

@@ -56,9 +56,10 @@ export interface FocusAreaRow {
 /**
  * The weighted roll-up of a focus area's initiatives: sum(weight × progress) / sum(weight),
  * rounded to one decimal, null without initiatives. Paused initiatives count with their progress
- * (the work done stays done; a pause is not a step back).
+ * (the work done stays done; a pause is not a step back). The focus area is `f`; the plans
+ * module's public page reads the same expression.
  */
-const ROLL_UP = `(SELECT round(sum(i.weight * i.progress)::numeric / nullif(sum(i.weight), 0), 1)::float8
+export const ROLL_UP = `(SELECT round(sum(i.weight * i.progress)::numeric / nullif(sum(i.weight), 0), 1)::float8
                     FROM initiatives i WHERE i.focus_area_id = f.id)`;
 
 const CONTACT_NAME = `(SELECT coalesce(u.name, p.name) FROM initiative_people p

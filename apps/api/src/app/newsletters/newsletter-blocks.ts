@@ -129,6 +129,18 @@ export function parseBlocks(raw: unknown): NewsletterBlock[] {
       case 'session':
         only(value, field, ['type']);
         return { type: 'session' };
+      case 'village_card': {
+        only(value, field, ['type', 'kind', 'id']);
+        const kind = value['kind'];
+        if (kind !== 'goal' && kind !== 'initiative') {
+          throw new BlockError(`${field}.kind`, `${field}.kind must be goal or initiative`);
+        }
+        const id = value['id'];
+        if (typeof id !== 'string' || !UUID.test(id)) {
+          throw new BlockError(`${field}.id`, `${field}.id must be a ${kind} id (a UUID)`);
+        }
+        return { type: 'village_card', kind, id: id.toLowerCase() };
+      }
     }
   });
 }
@@ -140,4 +152,17 @@ export function cardLessonIds(blocks: readonly NewsletterBlock[]): string[] {
     if (block.type === 'lesson' || block.type === 'video') ids.add(block.lessonId);
   }
   return [...ids];
+}
+
+/** The goals and initiatives the village cards name, once each. */
+export function villageCardIds(blocks: readonly NewsletterBlock[]): {
+  goalIds: string[];
+  initiativeIds: string[];
+} {
+  const goals = new Set<string>();
+  const initiatives = new Set<string>();
+  for (const block of blocks) {
+    if (block.type === 'village_card') (block.kind === 'goal' ? goals : initiatives).add(block.id);
+  }
+  return { goalIds: [...goals], initiativeIds: [...initiatives] };
 }

@@ -8,9 +8,12 @@ import {
   type NewsletterBlock,
 } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '../access/access-policy';
+import { canAddVillageCard } from '../access/newsletter-card-access-policy';
 import { AppException, fieldError } from '../common/app-exception';
 import type { Newsletter } from '../database/entities/newsletters';
-import { BlockError, cardLessonIds, parseBlocks } from './newsletter-blocks';
+import { BlockError, cardLessonIds, parseBlocks, villageCardIds } from './newsletter-blocks';
+import { villageCardRows } from './newsletter-cards.queries';
 import { unknownMergeField } from './newsletter-html';
 import { publishedLessonIds } from './newsletters.queries';
 
@@ -36,10 +39,11 @@ export function requireDraft(n: Pick<Newsletter, 'status'>): void {
 
 /**
  * Parses the blocks and checks them against the target (the session box only for a session)
- * and the lessons (only published ones in cards).
+ * and the lessons (only published ones in cards), and the village cards (see `checkVillageCards`).
  */
 export async function checkBlocks(
   em: EntityManager,
+  actor: Actor,
   raw: unknown,
   kind: NewsletterTargetKind,
 ): Promise<NewsletterBlock[]> {
@@ -77,7 +81,51 @@ export async function checkBlocks(
       );
     }
   }
+  await checkVillageCards(em, actor, blocks);
   return blocks;
+}
+
+/**
+ * A goal or initiative card needs a goal or initiative the writer may read (else a 400 as for
+ * an unknown one: nothing about it is told) of a village whose development plan is published
+ * (else a 400 naming the village: a newsletter goes to whole cohorts and citizen panels, so the
+ * card may show only what is public already).
+ */
+async function checkVillageCards(
+  em: EntityManager,
+  actor: Actor,
+  blocks: readonly NewsletterBlock[],
+): Promise<void> {
+  const { goalIds, initiativeIds } = villageCardIds(blocks);
+  if (!goalIds.length && !initiativeIds.length) return;
+  const rows = await villageCardRows(em, goalIds, initiativeIds);
+  const found = new Map(rows.map((row) => [`${row.kind}:${row.id}`, row]));
+  for (const [index, block] of blocks.entries()) {
+    if (block.type !== 'village_card') continue;
+    const row = found.get(`${block.kind}:${block.id}`);
+    const what = block.kind === 'goal' ? 'village goal' : 'initiative';
+    if (
+      !row ||
+      !canAddVillageCard(actor, block.kind, {
+        id: row.village_id,
+        municipalityId: row.municipality_id,
+      })
+    ) {
+      throw fieldError(
+        ErrorCode.UnknownReference,
+        `blocks[${index}].id`,
+        `There is no ${what} with that id that you may see: pick one from the list.`,
+      );
+    }
+    if (!row.plan_published) {
+      throw fieldError(
+        ErrorCode.NewsletterCardNotPublic,
+        `blocks[${index}].id`,
+        `${row.village_name} has not published its development plan, so its goals and initiatives cannot go into a newsletter (it goes to whole cohorts and citizen panels). Pick another ${what}, or ask the village to publish its plan first.`,
+        { village: row.village_name },
+      );
+    }
+  }
 }
 
 /**

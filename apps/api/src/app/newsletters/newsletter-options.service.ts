@@ -4,10 +4,12 @@ import {
   NewsletterTargetKind,
   type NewsletterCardOption,
   type NewsletterTargetOption,
+  type NewsletterVillageCardOption,
   type Page,
 } from '@blup/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
+import { canAddVillageCard } from '../access/newsletter-card-access-policy';
 import { notFound } from '../common/app-exception';
 import { likePattern, pageWindow, toPage } from '../common/pagination';
 import {
@@ -16,9 +18,14 @@ import {
   targetOptionPage,
   targetOptionRow,
 } from './newsletter-editor.queries';
+import { villageCardOptionPage } from './newsletter-cards.queries';
 import { NewsletterLookup } from './newsletter-lookup.service';
 import { cardOptionPage, loadScope } from './newsletters.queries';
-import type { CardOptionsQueryDto, TargetsQueryDto } from './newsletters.dto';
+import type {
+  CardOptionsQueryDto,
+  TargetsQueryDto,
+  VillageCardOptionsQueryDto,
+} from './newsletters.dto';
 
 /** What the newsletter editor offers to pick: sessions to write for, and lessons for cards. */
 @Injectable()
@@ -114,6 +121,38 @@ export class NewsletterOptionsService {
         inspiration: r.inspiration,
         thumbnailUrl: null,
       })),
+      total,
+      query,
+    );
+  }
+
+  /**
+   * Goals and initiatives of villages whose plan is published, for village cards. Newsletter
+   * writers (the secretariat) read every village's goals; `canAddVillageCard` still guards each.
+   */
+  async villageCardOptions(
+    actor: Actor,
+    query: VillageCardOptionsQueryDto,
+  ): Promise<Page<NewsletterVillageCardOption>> {
+    this.lookup.requireWriter(actor);
+    const { skip, take } = pageWindow(query);
+    const { total, rows } = await villageCardOptionPage(this.em, {
+      q: query.q?.trim() ? likePattern(query.q.trim()) : null,
+      take,
+      skip,
+    });
+    return toPage(
+      rows
+        .filter((r) =>
+          canAddVillageCard(actor, r.kind, { id: r.village_id, municipalityId: r.municipality_id }),
+        )
+        .map((r) => ({
+          kind: r.kind,
+          id: r.id,
+          title: r.title,
+          villageId: r.village_id,
+          villageName: r.village_name,
+        })),
       total,
       query,
     );

@@ -1,7 +1,14 @@
-import { NewsletterTargetKind } from '@blup/contracts';
+import { GoalStatus, InitiativeStatus, NewsletterTargetKind } from '@blup/contracts';
 import { readUnsubscribeToken } from '../citizen-panel/unsubscribe-link';
 import type { NewsletterRecipient } from './newsletter-ports';
-import { renderCopy, sessionFor, type RenderSource, type SessionFacts } from './newsletter-render';
+import {
+  inkOn,
+  renderCopy,
+  sessionFor,
+  type RenderSource,
+  type SessionFacts,
+  type VillageCard,
+} from './newsletter-render';
 import { signedVillage } from './newsletter-link';
 
 const SECRET = 'x'.repeat(40);
@@ -181,6 +188,85 @@ describe('renderCopy', () => {
     expect(copy.html).toContain('max-width:600px');
     expect(copy.html).toContain('role="presentation"');
     expect(copy.html.indexOf('Kort fortalt')).toBeLessThan(copy.html.indexOf('Kære'));
+  });
+});
+
+describe('village cards', () => {
+  const goal: VillageCard = {
+    kind: 'goal',
+    id: 'g1',
+    title: 'Samkørsel <til> byen',
+    status: GoalStatus.OnTrack,
+    villageName: 'Åby',
+    pageUrl: 'https://blup.test/landsby/aaby',
+    sdgs: [
+      { number: 11, colour: '#FD9D24' },
+      { number: 13, colour: '#3F7E44' },
+    ],
+    indicator: 'Faste ruter',
+    baseline: 0,
+    targetValue: 5,
+    currentValue: 2.5,
+    progress: null,
+    milestoneWhat: null,
+    milestoneDate: null,
+  };
+  const initiative: VillageCard = {
+    ...goal,
+    kind: 'initiative',
+    id: 'i1',
+    title: 'Bænke ved Brugsen',
+    status: InitiativeStatus.Planned,
+    sdgs: [],
+    indicator: '',
+    currentValue: null,
+    progress: 40,
+    milestoneWhat: 'Første bænk',
+    milestoneDate: '2027-05-01',
+  };
+  const withCards = (cards: VillageCard[]): RenderSource => ({
+    ...source(),
+    newsletter: {
+      ...source().newsletter,
+      blocks: [
+        { type: 'village_card', kind: 'goal', id: 'g1' },
+        { type: 'village_card', kind: 'initiative', id: 'i1' },
+      ],
+    },
+    villageCards: new Map(cards.map((card) => [`${card.kind}:${card.id}`, card])),
+  });
+
+  it('draws a goal with its SDGs in their colours and its progress in words, escaped', () => {
+    const copy = renderCopy(withCards([goal, initiative]), { person: member, villageId: null });
+    expect(copy.html).toContain('Samkørsel &lt;til&gt; byen');
+    expect(copy.html).toContain('background:#FD9D24;color:#000000">11<');
+    expect(copy.html).toContain('href="https://blup.test/landsby/aaby"');
+    expect(copy.text).toContain('Landsbymål i Åby: Samkørsel <til> byen');
+    expect(copy.text).toContain('Det er på vej. Faste ruter: nu 2,5 af 5 (fra 0).');
+    expect(copy.text).toContain(
+      'Det er planlagt. 40 procent færdigt. Næste skridt: Første bænk, senest lørdag den 1. maj 2027.',
+    );
+    expect(copy.text).toContain('Læs Åbys udviklingsplan: https://blup.test/landsby/aaby');
+  });
+
+  it('speaks English to an English reader', () => {
+    const copy = renderCopy(withCards([goal]), {
+      person: { ...member, locale: 'en' },
+      villageId: null,
+    });
+    expect(copy.text).toContain('Village goal in Åby');
+    expect(copy.text).toContain('It is on track. Faste ruter: now 2.5 of 5 (from 0).');
+  });
+
+  it('leaves out a card whose village took its plan down (not loaded)', () => {
+    const copy = renderCopy(withCards([]), { person: member, villageId: null });
+    expect(copy.html).not.toContain('Landsbymål');
+    expect(copy.text).not.toContain('landsby/aaby');
+  });
+
+  it('picks ink that reads on each SDG colour', () => {
+    expect(inkOn('#FD9D24')).toBe('#000000');
+    expect(inkOn('#19486A')).toBe('#ffffff');
   });
 });
 

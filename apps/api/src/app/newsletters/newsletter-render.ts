@@ -1,5 +1,7 @@
 import {
   NewsletterTargetKind,
+  type GoalStatus,
+  type InitiativeStatus,
   type Locale,
   type NewsletterBlock,
   type NextStep,
@@ -26,6 +28,40 @@ export interface LessonCard {
   /** A line or two from the lesson's text, if it has any. */
   summary: string;
   inspiration: boolean;
+}
+
+/**
+ * A village goal or initiative as its card shows it, loaded only when the village's plan is
+ * published (else there is no card: the plan was taken down since the newsletter was written).
+ */
+export interface VillageCard {
+  kind: 'goal' | 'initiative';
+  id: string;
+  title: string;
+  status: GoalStatus | InitiativeStatus;
+  villageName: string;
+  /** The village's public page. */
+  pageUrl: string;
+  /** Goals: the SDGs with their UN colours. */
+  sdgs: readonly { number: number; colour: string }[];
+  indicator: string;
+  baseline: number | null;
+  targetValue: number | null;
+  currentValue: number | null;
+  /** Initiatives: 0–100 and the next milestone. */
+  progress: number | null;
+  milestoneWhat: string | null;
+  milestoneDate: string | null;
+}
+
+/** The black or white ink that reads on an SDG colour (WCAG contrast, as the web's `inkOn`). */
+export function inkOn(colour: string): '#000000' | '#ffffff' {
+  const channel = (i: number) => {
+    const c = parseInt(colour.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? '#000000' : '#ffffff';
 }
 
 /** One village's (or the coordinator circle's) session, as the session box shows it. */
@@ -56,6 +92,8 @@ export interface RenderSource {
     targetTitle: string;
   };
   lessons: ReadonlyMap<string, LessonCard>;
+  /** The village cards' goals and initiatives, by `kind:id` (published villages only). */
+  villageCards?: ReadonlyMap<string, VillageCard>;
   villages: ReadonlyMap<string, { id: string; name: string }>;
   /** Session targets: the sessions in scope (one per village, or the one session). */
   sessions: readonly SessionFacts[];
@@ -109,6 +147,15 @@ interface Words {
   coordinatorCircle: string;
   yourVillage: string;
   eachVillage: string;
+  villageGoal: (village: string) => string;
+  initiative: (village: string) => string;
+  sdgs: string;
+  goalStatus: Record<GoalStatus, string>;
+  initiativeStatus: Record<InitiativeStatus, string>;
+  measured: (indicator: string, now: string, target: string | null, start: string | null) => string;
+  percentDone: (percent: number) => string;
+  milestone: (what: string, date: string | null) => string;
+  readPlan: (village: string) => string;
 }
 
 const WORDS: Record<Locale, Words> = {
@@ -144,6 +191,28 @@ const WORDS: Record<Locale, Words> = {
     coordinatorCircle: 'Koordinatorkredsen',
     yourVillage: 'jeres landsby',
     eachVillage: 'Hver landsby mødes til sin egen tid:',
+    villageGoal: (village) => `Landsbymål i ${village}`,
+    initiative: (village) => `Initiativ i ${village}`,
+    sdgs: 'Verdensmål',
+    goalStatus: {
+      idea: 'Det er en idé',
+      in_progress: 'Arbejdet er i gang',
+      on_track: 'Det er på vej',
+      reached: 'Målet er nået',
+      paused: 'Det er sat på pause',
+    },
+    initiativeStatus: {
+      idea: 'Det er en idé',
+      planned: 'Det er planlagt',
+      in_progress: 'Arbejdet er i gang',
+      done: 'Det er gennemført',
+      paused: 'Det er sat på pause',
+    },
+    measured: (indicator, now, target, start) =>
+      `${indicator}: nu ${now}${target ? ` af ${target}` : ''}${start ? ` (fra ${start})` : ''}.`,
+    percentDone: (percent) => `${percent} procent færdigt.`,
+    milestone: (what, date) => `Næste skridt: ${what}${date ? `, senest ${date}` : ''}.`,
+    readPlan: (village) => `Læs ${village}s udviklingsplan`,
   },
   en: {
     everyone: 'everyone',
@@ -178,6 +247,28 @@ const WORDS: Record<Locale, Words> = {
     coordinatorCircle: 'The coordinator circle',
     yourVillage: 'your village',
     eachVillage: 'Each village meets at its own time:',
+    villageGoal: (village) => `Village goal in ${village}`,
+    initiative: (village) => `Initiative in ${village}`,
+    sdgs: 'Global Goals',
+    goalStatus: {
+      idea: 'It is an idea',
+      in_progress: 'Work is under way',
+      on_track: 'It is on track',
+      reached: 'The goal is reached',
+      paused: 'It is paused',
+    },
+    initiativeStatus: {
+      idea: 'It is an idea',
+      planned: 'It is planned',
+      in_progress: 'Work is under way',
+      done: 'It is done',
+      paused: 'It is paused',
+    },
+    measured: (indicator, now, target, start) =>
+      `${indicator}: now ${now}${target ? ` of ${target}` : ''}${start ? ` (from ${start})` : ''}.`,
+    percentDone: (percent) => `${percent} percent done.`,
+    milestone: (what, date) => `Next step: ${what}${date ? `, by ${date}` : ''}.`,
+    readPlan: (village) => `Read the development plan of ${village}`,
   },
 };
 
@@ -288,6 +379,63 @@ ${summary}<p style="margin:0">${button(action, url)}</p>`,
     `${card.courseTitle} · ${card.moduleTitle}`,
     ...(card.summary ? [card.summary] : []),
     `${action}: ${url}`,
+  ].join('\n');
+  return { html, text };
+}
+
+/** A number as the reader writes it (Danish decimal comma). */
+function numberIn(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+    maximumFractionDigits: 2,
+  }).format(value);
+}
+
+/** A goal or initiative card: what it is, where it stands in words, and the village's page. */
+function villageCard(card: VillageCard | undefined, w: Words, locale: Locale): Part {
+  if (!card) return { html: '', text: '' };
+  const goal = card.kind === 'goal';
+  const label = goal ? w.villageGoal(card.villageName) : w.initiative(card.villageName);
+  const lines: string[] = [];
+  if (goal) {
+    lines.push(`${w.goalStatus[card.status as GoalStatus] ?? card.status}.`);
+    if (card.indicator && card.currentValue !== null) {
+      lines.push(
+        w.measured(
+          card.indicator,
+          numberIn(card.currentValue, locale),
+          card.targetValue === null ? null : numberIn(card.targetValue, locale),
+          card.baseline === null ? null : numberIn(card.baseline, locale),
+        ),
+      );
+    }
+  } else {
+    lines.push(`${w.initiativeStatus[card.status as InitiativeStatus] ?? card.status}.`);
+    if (card.progress !== null) lines.push(w.percentDone(card.progress));
+    if (card.milestoneWhat) {
+      const date = card.milestoneDate ? dueDay(card.milestoneDate, locale) : null;
+      lines.push(w.milestone(card.milestoneWhat, date));
+    }
+  }
+  const sdgHtml = card.sdgs.length
+    ? `<p style="margin:0 0 10px;${SMALL}">${escapeHtml(w.sdgs)}: ${card.sdgs
+        .map(
+          (sdg) =>
+            `<span style="display:inline-block;min-width:28px;padding:4px 6px;margin:0 4px 4px 0;border-radius:4px;text-align:center;font-weight:bold;background:${escapeHtml(sdg.colour)};color:${inkOn(sdg.colour)}">${sdg.number}</span>`,
+        )
+        .join('')}</p>`
+    : '';
+  const action = w.readPlan(card.villageName);
+  const html = box(
+    `<p style="margin:0 0 4px;${SMALL};font-weight:bold;text-transform:uppercase;letter-spacing:0.04em">${escapeHtml(label)}</p>
+<p style="margin:0 0 6px;font-family:Arial,Helvetica,sans-serif;font-size:19px;line-height:1.3;font-weight:bold;color:#1d2b1f">${escapeHtml(card.title)}</p>
+${sdgHtml}<p style="margin:0 0 12px;${BODY}">${escapeHtml(lines.join(' '))}</p>
+<p style="margin:0">${button(action, card.pageUrl)}</p>`,
+  );
+  const text = [
+    `${label}: ${card.title}`,
+    ...(card.sdgs.length ? [`${w.sdgs}: ${card.sdgs.map((sdg) => sdg.number).join(', ')}`] : []),
+    lines.join(' '),
+    `${action}: ${card.pageUrl}`,
   ].join('\n');
   return { html, text };
 }
@@ -463,6 +611,8 @@ export function renderCopy(source: RenderSource, copy: CopyFor): RenderedNewslet
         if (last?.steps.length) return recordedSteps(block, last, w, values);
         return block.items.length ? nextSteps(block, w, values) : { html: '', text: '' };
       }
+      case 'village_card':
+        return villageCard(source.villageCards?.get(`${block.kind}:${block.id}`), w, locale);
       case 'session':
         return neutral
           ? neutralSessionBox(source, w)

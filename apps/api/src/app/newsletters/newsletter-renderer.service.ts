@@ -5,7 +5,8 @@ import { notFound } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Newsletter } from '../database/entities/newsletters';
-import { cardLessonIds } from './newsletter-blocks';
+import { cardLessonIds, villageCardIds } from './newsletter-blocks';
+import { villageCardRows } from './newsletter-cards.queries';
 import { NewsletterRenderer, type PreparedNewsletter } from './newsletter-ports';
 import {
   lessonCardRows,
@@ -14,7 +15,12 @@ import {
   loadTargetDtos,
   targetOf,
 } from './newsletters.queries';
-import { renderCopy, type LessonCard, type RenderSource } from './newsletter-render';
+import {
+  renderCopy,
+  type LessonCard,
+  type RenderSource,
+  type VillageCard,
+} from './newsletter-render';
 
 /** The published lessons cards name, with their module and course (others are left out). */
 export async function loadLessonCards(
@@ -38,6 +44,41 @@ export async function loadLessonCards(
   );
 }
 
+/**
+ * The goals and initiatives the village cards name, as they stand now: only of villages whose
+ * plan is published (one taken down since leaves its card out, as a taken-back lesson does).
+ */
+export async function loadVillageCards(
+  em: EntityManager,
+  publicUrl: string,
+  ids: { goalIds: string[]; initiativeIds: string[] },
+): Promise<Map<string, VillageCard>> {
+  const rows = await villageCardRows(em, ids.goalIds, ids.initiativeIds);
+  return new Map(
+    rows
+      .filter((r) => r.plan_published && r.slug)
+      .map((r): [string, VillageCard] => [
+        `${r.kind}:${r.id}`,
+        {
+          kind: r.kind,
+          id: r.id,
+          title: r.title,
+          status: r.status,
+          villageName: r.village_name,
+          pageUrl: `${publicUrl}/landsby/${r.slug}`,
+          sdgs: (r.sdgs ?? []).map((sdg) => ({ number: Number(sdg.number), colour: sdg.colour })),
+          indicator: r.indicator ?? '',
+          baseline: r.baseline,
+          targetValue: r.target_value,
+          currentValue: r.current_value,
+          progress: r.progress,
+          milestoneWhat: r.milestone_what,
+          milestoneDate: r.milestone_date,
+        },
+      ]),
+  );
+}
+
 /** The first words of a lesson's text, as a card's teaser (at most about 200 characters). */
 export function summaryOf(html: string): string {
   const text = html
@@ -55,16 +96,17 @@ export function summaryOf(html: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 150)).trim()} …`;
 }
 
-/** Everything rendering a newsletter needs, in three or four queries. */
+/** Everything rendering a newsletter needs, in three to five queries. */
 export async function loadRenderSource(
   em: EntityManager,
   config: Pick<AppConfig, 'publicUrl' | 'signingSecret'>,
   newsletter: Newsletter,
 ): Promise<RenderSource> {
-  const [scope, targets, lessons] = await Promise.all([
+  const [scope, targets, lessons, villageCards] = await Promise.all([
     loadScope(em, newsletter),
     loadTargetDtos(em, [newsletter.id]),
     loadLessonCards(em, cardLessonIds(newsletter.blocks)),
+    loadVillageCards(em, config.publicUrl, villageCardIds(newsletter.blocks)),
   ]);
   const lastSteps = newsletter.blocks.some((b) => b.type === 'next_steps' && b.fromLastSession)
     ? await loadLastSessionSteps(em, scope.sessions)
@@ -83,6 +125,7 @@ export async function loadRenderSource(
       targetTitle: targets.get(newsletter.id)?.title ?? '',
     },
     lessons,
+    villageCards,
     villages: new Map(scope.villages.map((v) => [v.id, { id: v.id, name: v.name }])),
     sessions: scope.sessions,
   };

@@ -69,7 +69,7 @@ export class NewsletterWritingService {
   async create(actor: AuthUser, body: CreateNewsletterBody): Promise<NewsletterDto> {
     this.lookup.requireWriter(actor);
     await this.checkTarget(body.target);
-    const blocks = await checkBlocks(this.em, body.blocks ?? [], body.target.kind);
+    const blocks = await checkBlocks(this.em, actor, body.blocks ?? [], body.target.kind);
     checkMergeFields({ subject: body.subject, preheader: body.preheader ?? '', blocks });
     const repo = this.dataSource.getRepository(Newsletter);
     const saved = await repo.save(
@@ -97,7 +97,7 @@ export class NewsletterWritingService {
     if (body.preheader !== undefined) changes.preheader = body.preheader;
     if (body.includePanel !== undefined) changes.includePanel = body.includePanel;
     if (body.blocks !== undefined)
-      changes.blocks = await checkBlocks(this.em, body.blocks, targetOf(n).kind);
+      changes.blocks = await checkBlocks(this.em, actor, body.blocks, targetOf(n).kind);
     checkMergeFields({
       subject: changes.subject ?? n.subject,
       preheader: changes.preheader ?? n.preheader,

@@ -32,6 +32,7 @@ import {
   type NewsletterSummaryDto,
   type NewsletterTargetOption,
   type NewsletterTestResult,
+  type NewsletterVillageCardOption,
   type NewsletterWebVersionDto,
   type Page,
 } from '@blup/contracts';
@@ -55,12 +56,14 @@ import {
   NewsletterSummaryResponse,
   NewsletterTargetOptionResponse,
   NewsletterTestResultResponse,
+  NewsletterVillageCardOptionResponse,
   NewsletterWebVersionResponse,
   NewslettersQueryDto,
   PreviewNewsletterBody,
   ReadQueryDto,
   ScheduleNewsletterBody,
   TargetsQueryDto,
+  VillageCardOptionsQueryDto,
   UpdateNewsletterBody,
   WebVersionQueryDto,
 } from './newsletters.dto';
@@ -177,6 +180,19 @@ export class NewslettersController {
     @Query() query: CardOptionsQueryDto,
   ): Promise<Page<NewsletterCardOption>> {
     return this.options.cardOptions(user, query);
+  }
+
+  @Get('village-card-options')
+  @Roles(Role.Secretariat)
+  @ApiPageResponse(
+    NewsletterVillageCardOptionResponse,
+    'Goals and initiatives of villages whose development plan is published, for village cards.',
+  )
+  villageCardOptions(
+    @CurrentUser() user: AuthUser,
+    @Query() query: VillageCardOptionsQueryDto,
+  ): Promise<Page<NewsletterVillageCardOption>> {
+    return this.options.villageCardOptions(user, query);
   }
 
   @Get()

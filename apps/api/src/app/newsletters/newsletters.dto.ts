@@ -11,6 +11,7 @@ import {
   type CreateNewsletterRequest,
   type NewsletterArchiveItemDto,
   type NewsletterCardOption,
+  type NewsletterVillageCardOption,
   type NewsletterDto,
   type NewsletterFailure,
   type NewsletterPreviewDto,
@@ -54,7 +55,8 @@ import { isIsoInstant } from '../common/iso-date';
 
 const BLOCKS_DESCRIPTION =
   'Content blocks in order: {type:"text",html} (sanitised: h2, h3, p, br, ul, ol, li, a, strong, em, blockquote, img), ' +
-  '{type:"lesson"|"video",lessonId}, {type:"next_steps",heading?,items[]}, {type:"session"} (session newsletters only). ' +
+  '{type:"lesson"|"video",lessonId}, {type:"next_steps",heading?,items[]}, {type:"session"} (session newsletters only), ' +
+  '{type:"village_card",kind:"goal"|"initiative",id} (only of a village whose plan is published). ' +
   'Subject and text blocks may hold {{navn}} and {{landsby}}.';
 
 export class NewsletterTargetBody implements NewsletterTargetRef {
@@ -221,6 +223,9 @@ export class CardOptionsQueryDto extends PageQueryDto implements NewsletterCardO
   inspiration?: boolean;
 }
 
+/** The village card picker: `q` matches the goal's or initiative's title or the village's name. */
+export class VillageCardOptionsQueryDto extends PageQueryDto {}
+
 export class WebVersionQueryDto {
   @ApiPropertyOptional({
     description:
@@ -348,6 +353,14 @@ export class NewsletterTargetOptionResponse
   villages: NewsletterTargetVillageResponse[];
   @ApiProperty({ type: [String], description: 'Newsletters already written for it.' })
   newsletterIds: string[];
+}
+
+export class NewsletterVillageCardOptionResponse implements NewsletterVillageCardOption {
+  @ApiProperty({ enum: ['goal', 'initiative'] }) kind: 'goal' | 'initiative';
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'uuid' }) villageId: string;
+  @ApiProperty() villageName: string;
 }
 
 export class NewsletterCardOptionResponse implements NewsletterCardOption {

@@ -1,4 +1,4 @@
-import { GoalStatus } from '@blup/contracts';
+import { GoalStatus, InitiativeStatus } from '@blup/contracts';
 import sharp from 'sharp';
 import { pdfText } from './pdf-text';
 import { writePlanPdf } from './plan-pdf';
@@ -31,6 +31,26 @@ describe(writePlanPdf.name, () => {
         },
       ],
       goalCount: 3,
+      focusAreas: [
+        {
+          id: 'f1',
+          name: 'Mobilitet',
+          description: '',
+          progress: 42.5,
+          initiativeCount: 2,
+          initiatives: [
+            {
+              id: 'i1',
+              title: 'Samkørselsbænke',
+              status: InitiativeStatus.InProgress,
+              progress: 40,
+              milestoneWhat: 'Bænk ved Brugsen',
+              milestoneDate: '2027-03-01',
+              goals: [{ id: 'g1', title: 'Flere ruter i samkørslen' }],
+            },
+          ],
+        },
+      ],
       sdgNames: new Map([
         [11, 'Bæredygtige byer og lokalsamfund'],
         [13, 'Klimaindsats'],
@@ -50,6 +70,12 @@ describe(writePlanPdf.name, () => {
       'På vej · Verdensmål: 11. Bæredygtige byer og lokalsamfund, 13. Klimaindsats',
     );
     expect(text).toContain('… og 2 mål mere på landsbyens side.');
+    expect(text).toContain('Indsatsområder og initiativer');
+    expect(text).toContain('42,5 procent samlet fremdrift');
+    expect(text).toContain(
+      'I gang · 40 procent færdig · Næste skridt: Bænk ved Brugsen, senest 1. marts 2027 · Mål:',
+    );
+    expect(text).toContain('… og 1 initiativer mere.');
     expect(text).toContain('Engang var Glumsø en stationsby.');
   });
 
@@ -66,6 +92,7 @@ describe(writePlanPdf.name, () => {
       plan: [],
       goals: [],
       goalCount: 0,
+      focusAreas: [],
       sdgNames: new Map(),
       story: [
         { type: 'image', imageId: 'a', alt: 'Færgen i havn' },

@@ -1,4 +1,9 @@
-import { GoalStatus, type PublicGoalDto } from '@blup/contracts';
+import {
+  GoalStatus,
+  InitiativeStatus,
+  type PublicFocusAreaDto,
+  type PublicGoalDto,
+} from '@blup/contracts';
 import PDFDocument from 'pdfkit';
 import type { RenderedBlock } from './document-kinds';
 
@@ -11,6 +16,30 @@ export const STATUS_DA: Record<GoalStatus, string> = {
   [GoalStatus.Paused]: 'Sat på pause',
 };
 
+/** The Danish words for an initiative's status, as the web shows them. */
+export const INITIATIVE_STATUS_DA: Record<InitiativeStatus, string> = {
+  [InitiativeStatus.Idea]: 'Idé',
+  [InitiativeStatus.Planned]: 'Planlagt',
+  [InitiativeStatus.InProgress]: 'I gang',
+  [InitiativeStatus.Done]: 'Gennemført',
+  [InitiativeStatus.Paused]: 'Sat på pause',
+};
+
+/** A milestone's day in Danish: "1. marts 2027". */
+const DAY_DA = new Intl.DateTimeFormat('da-DK', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Copenhagen',
+});
+
+/** "12,5 procent" (Danish decimal comma), or the words for an area without initiatives. */
+export function rollUpDa(progress: number | null): string {
+  return progress === null
+    ? 'Ingen initiativer endnu'
+    : `${String(progress).replace('.', ',')} procent samlet fremdrift`;
+}
+
 export interface PlanPdfInput {
   villageName: string;
   municipalityName: string;
@@ -19,6 +48,8 @@ export interface PlanPdfInput {
   plan: RenderedBlock[];
   goals: PublicGoalDto[];
   goalCount: number;
+  /** The focus areas with their roll-up and initiatives (no people). */
+  focusAreas: PublicFocusAreaDto[];
   sdgNames: Map<number, string>;
   story: RenderedBlock[] | null;
   /** The story's pictures by id (JPEG or PNG, as kept); one missing is named by its alt text. */
@@ -79,6 +110,52 @@ export function writePlanPdf(input: PlanPdfInput): Promise<Buffer> {
     doc.font('Helvetica').fontSize(10).fillColor(MUTED);
     doc.text(`… og ${input.goalCount - input.goals.length} mål mere på landsbyens side.`);
   }
+
+  if (input.focusAreas.length) {
+    doc.moveDown(0.8);
+    doc.font('Helvetica-Bold').fontSize(17).fillColor(GREEN).text('Indsatsområder og initiativer');
+    doc.moveDown(0.3);
+  }
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  // Explicit x and width, so a wrapped line keeps its indent.
+  const line = (text: string, indent: number, gap = 0) =>
+    doc.text(text, left + indent, doc.y, { width: width - indent, paragraphGap: gap });
+  for (const area of input.focusAreas) {
+    doc.font('Helvetica-Bold').fontSize(13).fillColor(INK);
+    line(area.name, 0);
+    doc.font('Helvetica').fontSize(10).fillColor(MUTED);
+    line(rollUpDa(area.progress), 0);
+    if (area.description) {
+      doc.fontSize(11).fillColor(INK);
+      line(area.description, 0);
+    }
+    doc.moveDown(0.3);
+    for (const initiative of area.initiatives) {
+      doc.font('Helvetica-Bold').fontSize(11).fillColor(INK);
+      line(`•  ${initiative.title}`, 12);
+      const parts = [
+        INITIATIVE_STATUS_DA[initiative.status],
+        `${initiative.progress} procent færdig`,
+      ];
+      if (initiative.milestoneWhat) {
+        const date = initiative.milestoneDate
+          ? `, senest ${DAY_DA.format(new Date(`${initiative.milestoneDate}T12:00:00Z`))}`
+          : '';
+        parts.push(`Næste skridt: ${initiative.milestoneWhat}${date}`);
+      }
+      if (initiative.goals.length) {
+        parts.push(`Mål: ${initiative.goals.map((goal) => goal.title).join(', ')}`);
+      }
+      doc.font('Helvetica').fontSize(10).fillColor(MUTED);
+      line(parts.join(' · '), 24, 4);
+    }
+    if (area.initiativeCount > area.initiatives.length) {
+      line(`… og ${area.initiativeCount - area.initiatives.length} initiativer mere.`, 24);
+    }
+    doc.moveDown(0.5);
+  }
+  doc.x = left;
 
   if (input.story?.length) {
     doc.addPage();

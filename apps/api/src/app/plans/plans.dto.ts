@@ -2,12 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   DocumentKind,
   GoalStatus,
+  InitiativeStatus,
   type DocumentChangeDto,
   type DocumentImageDto,
   type DocumentStatusDto,
   type DocumentVersionDto,
   type PersonSummary,
+  type InitiativeGoalRef,
+  type PublicFocusAreaDto,
   type PublicGoalDto,
+  type PublicInitiativeDto,
   type PublicVillagePageDto,
   type PublishedRef,
   type PublishRequest,
@@ -149,6 +153,35 @@ export class PublicGoalResponse implements PublicGoalDto {
   @ApiProperty({ enum: GoalStatus, enumName: 'GoalStatus' }) status: GoalStatus;
 }
 
+export class PublicInitiativeGoalResponse implements InitiativeGoalRef {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+}
+
+export class PublicInitiativeResponse implements PublicInitiativeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: InitiativeStatus, enumName: 'InitiativeStatus' }) status: InitiativeStatus;
+  @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
+  @ApiProperty({ type: String, nullable: true }) milestoneWhat: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) milestoneDate: string | null;
+  @ApiProperty({ type: [PublicInitiativeGoalResponse] }) goals: InitiativeGoalRef[];
+}
+
+export class PublicFocusAreaResponse implements PublicFocusAreaDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() description: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'sum(weight × progress) / sum(weight), one decimal; null without initiatives.',
+  })
+  progress: number | null;
+  @ApiProperty() initiativeCount: number;
+  @ApiProperty({ type: [PublicInitiativeResponse] }) initiatives: PublicInitiativeDto[];
+}
+
 export class PublicVersionResponse {
   @ApiProperty() version: number;
   @ApiProperty({ type: Object }) content: object;
@@ -165,6 +198,11 @@ export class PublicVillagePageResponse implements Omit<PublicVillagePageDto, 'pl
   @ApiProperty({ type: PublicVersionResponse, nullable: true }) plan: PublicVersionResponse | null;
   @ApiProperty({ type: [PublicGoalResponse] }) goals: PublicGoalDto[];
   @ApiProperty() goalCount: number;
+  @ApiProperty({
+    type: [PublicFocusAreaResponse],
+    description: 'Focus areas with their initiatives; never a person.',
+  })
+  focusAreas: PublicFocusAreaDto[];
   @ApiProperty({ type: PublicVersionResponse, nullable: true }) story: PublicVersionResponse | null;
   @ApiProperty({ type: String, nullable: true }) pdfUrl: string | null;
 }

@@ -1,5 +1,6 @@
-import type { DocumentKind, GoalStatus } from '@blup/contracts';
+import type { DocumentKind, GoalStatus, PublicFocusAreaDto } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
+import { ROLL_UP } from '../initiatives/initiatives.queries';
 
 /** A village as the document rules need it, with its public address once it has one. */
 export interface DocumentVillage {
@@ -258,18 +259,28 @@ export interface PublicPageRow {
   story: PublishedDocument | null;
   goal_count: number;
   goals: PublicGoalRow[];
+  focus_areas: PublicFocusAreaDto[];
+}
+
+/** How many of each the public page shows. */
+export interface PublicPageLimits {
+  goals: number;
+  focusAreas: number;
+  initiatives: number;
 }
 
 /**
  * Everything the public page shows, in one statement whatever the number of goals: the
  * village, the published plan and story (never a draft), and, with the plan, the goals (read
  * from the goals module's table; at most `goalLimit`, oldest first as the village wrote them)
- * and their count. The initiatives join here when they are built (see `plan-live-parts.ts`).
+ * and their count, and the focus areas (in their order, with the initiatives module's weighted
+ * roll-up) with their initiatives (title, status, progress, next milestone and the goals they
+ * serve; never a person: see `plan-live-parts.ts`).
  */
 export async function findPublicPage(
   em: EntityManager,
   slug: string,
-  goalLimit: number,
+  limits: PublicPageLimits,
 ): Promise<PublicPageRow | null> {
   const [row] = await em.query<PublicPageRow[]>(
     `WITH page AS (
@@ -301,9 +312,31 @@ export async function findPublicPage(
                      ORDER BY g.created_at, g.id)
                 FROM (SELECT * FROM village_goals WHERE village_id = page.village_id
                        ORDER BY created_at, id LIMIT $2) g), '[]'::json)
-              ELSE '[]'::json END AS goals
+              ELSE '[]'::json END AS goals,
+            CASE WHEN EXISTS (SELECT 1 FROM published WHERE kind = 'plan') THEN coalesce((
+              SELECT json_agg(json_build_object('id', f.id, 'name', f.name,
+                       'description', f.description, 'progress', ${ROLL_UP},
+                       'initiativeCount', (SELECT count(*)::int FROM initiatives n
+                                            WHERE n.focus_area_id = f.id),
+                       'initiatives', (
+                         SELECT coalesce(json_agg(json_build_object('id', n.id, 'title', n.title,
+                                  'status', n.status, 'progress', n.progress::int,
+                                  'milestoneWhat', n.milestone_what,
+                                  'milestoneDate', to_char(n.milestone_date, 'YYYY-MM-DD'),
+                                  'goals', (
+                                    SELECT coalesce(json_agg(json_build_object('id', g.id, 'title', g.title)
+                                             ORDER BY g.created_at, g.id), '[]'::json)
+                                      FROM initiative_goals ig JOIN village_goals g ON g.id = ig.goal_id
+                                     WHERE ig.initiative_id = n.id))
+                                ORDER BY n.created_at, n.id), '[]'::json)
+                           FROM (SELECT * FROM initiatives WHERE focus_area_id = f.id
+                                  ORDER BY created_at, id LIMIT $4) n))
+                     ORDER BY f.position, f.created_at, f.id)
+                FROM (SELECT * FROM focus_areas WHERE village_id = page.village_id
+                       ORDER BY position, created_at, id LIMIT $3) f), '[]'::json)
+              ELSE '[]'::json END AS focus_areas
        FROM page`,
-    [slug, goalLimit],
+    [slug, limits.goals, limits.focusAreas, limits.initiatives],
   );
   return row ?? null;
 }

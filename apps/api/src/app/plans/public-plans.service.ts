@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  PUBLIC_FOCUS_AREAS_SHOWN,
   PUBLIC_GOALS_SHOWN,
+  PUBLIC_INITIATIVES_SHOWN,
   type PlanContent,
   type PublicVillagePageDto,
   type StoryContent,
@@ -51,9 +53,13 @@ export class PublicPlansService {
   private async read(slug: string): Promise<{ page: PublicVillagePageDto; villageId: string }> {
     // What the slug column can hold (lower-case letters, digits, single hyphens), else nothing.
     if (slug.length > 80 || !SLUG.test(slug)) throw notFound(NOT_PUBLISHED);
-    const row = await findPublicPage(this.dataSource.manager, slug, PUBLIC_GOALS_SHOWN);
+    const row = await findPublicPage(this.dataSource.manager, slug, {
+      goals: PUBLIC_GOALS_SHOWN,
+      focusAreas: PUBLIC_FOCUS_AREAS_SHOWN,
+      initiatives: PUBLIC_INITIATIVES_SHOWN,
+    });
     if (!row || (!row.plan && !row.story)) throw notFound(NOT_PUBLISHED);
-    const live = planLiveParts(row.goals, row.goal_count);
+    const live = planLiveParts(row.goals, row.goal_count, row.focus_areas);
     const page: PublicVillagePageDto = {
       slug: row.slug,
       villageName: row.village_name,
@@ -61,6 +67,7 @@ export class PublicPlansService {
       plan: row.plan ? publicVersion<PlanContent>(row.plan) : null,
       goals: live.goals,
       goalCount: live.goalCount,
+      focusAreas: live.focusAreas,
       story: row.story ? publicVersion<StoryContent>(row.story) : null,
       pdfUrl: row.plan ? `/api/public/villages/${row.slug}/plan.pdf` : null,
     };
@@ -86,6 +93,7 @@ export class PublicPlansService {
       plan: planKind.render(page.plan.content),
       goals: page.goals,
       goalCount: page.goalCount,
+      focusAreas: page.focusAreas,
       sdgNames,
       story,
       images,

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, input, model } from '@ang
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
+import { MatOptgroup, MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import {
   NEWSLETTER_BLOCK_TYPES,
@@ -12,6 +12,7 @@ import {
   type NewsletterBlockType,
   type NewsletterCardOption,
   type NewsletterNextStepsBlock,
+  type NewsletterVillageCardOption,
 } from '@blup/contracts';
 import { TranslatePipe } from '@blup/web/core';
 import { Icon, type IconName } from '@blup/web/ui';
@@ -25,11 +26,31 @@ const BLOCK_ICONS: Record<NewsletterBlockType, IconName> = {
   video: 'play',
   next_steps: 'list',
   session: 'cohort',
+  village_card: 'flag',
 };
 
+/** The picker's options grouped by village, in the order the API gives them. */
+export function byVillage(
+  options: readonly NewsletterVillageCardOption[],
+): { villageId: string; villageName: string; options: NewsletterVillageCardOption[] }[] {
+  const groups = new Map<
+    string,
+    { villageId: string; villageName: string; options: NewsletterVillageCardOption[] }
+  >();
+  for (const option of options) {
+    let group = groups.get(option.villageId);
+    if (!group) {
+      group = { villageId: option.villageId, villageName: option.villageName, options: [] };
+      groups.set(option.villageId, group);
+    }
+    group.options.push(option);
+  }
+  return [...groups.values()];
+}
+
 /**
- * The newsletter's content as a list of blocks: text, lesson and video cards, next steps and
- * the session box; each can be moved up or down and removed, and new ones are added at the end.
+ * The newsletter's content as a list of blocks: text, lesson and video cards, village goal and
+ * initiative cards, next steps and the session box; each can be moved up or down and removed, and new ones are added at the end.
  */
 @Component({
   selector: 'blup-block-list-editor',
@@ -43,6 +64,7 @@ const BLOCK_ICONS: Record<NewsletterBlockType, IconName> = {
     MatInput,
     MatSelect,
     MatOption,
+    MatOptgroup,
     Icon,
     NewsletterTextEditor,
     TranslatePipe,
@@ -181,6 +203,41 @@ const BLOCK_ICONS: Record<NewsletterBlockType, IconName> = {
                   {{ 'newsletters.addStep' | t }}
                 </button>
               }
+            }
+            @case ('village_card') {
+              @let card = $any(item.block);
+              <mat-form-field subscriptSizing="dynamic" class="full">
+                <mat-label>{{ 'newsletters.villageCardPick' | t }}</mat-label>
+                <mat-select
+                  data-testid="village-card-pick"
+                  [value]="card.id ? card.kind + ':' + card.id : null"
+                  (valueChange)="pickVillageCard(i, $event)"
+                >
+                  @for (group of villageGroups(); track group.villageId) {
+                    <mat-optgroup [label]="group.villageName">
+                      @for (option of group.options; track option.kind + option.id) {
+                        <mat-option [value]="option.kind + ':' + option.id">
+                          {{ option.title }}
+                          <span class="muted"
+                            >·
+                            {{
+                              (option.kind === 'goal'
+                                ? 'newsletters.villageCardGoal'
+                                : 'newsletters.villageCardInitiative'
+                              ) | t
+                            }}</span
+                          >
+                        </mat-option>
+                      }
+                    </mat-optgroup>
+                  } @empty {
+                    <mat-option disabled [value]="null">{{
+                      'newsletters.noVillageCards' | t
+                    }}</mat-option>
+                  }
+                </mat-select>
+              </mat-form-field>
+              <p class="note">{{ 'newsletters.villageCardNote' | t }}</p>
             }
             @case ('session') {
               <p class="note">
@@ -322,6 +379,10 @@ export class BlockListEditor {
   /** Published lessons for the cards. */
   readonly cardOptions = input<readonly NewsletterCardOption[]>([]);
 
+  /** Goals and initiatives of villages with a published plan, for village cards. */
+  readonly villageCardOptions = input<readonly NewsletterVillageCardOption[]>([]);
+
+  protected readonly villageGroups = computed(() => byVillage(this.villageCardOptions()));
   protected readonly limits = NEWSLETTER_LIMITS;
   protected readonly icons = BLOCK_ICONS;
   protected readonly blockTypeKey = blockTypeKey;
@@ -345,6 +406,14 @@ export class BlockListEditor {
 
   protected replace(index: number, block: NewsletterBlock): void {
     this.blocks.update((list) => list.map((item, i) => (i === index ? { ...item, block } : item)));
+  }
+
+  /** `value` is `kind:id`, as the picker's options carry it. */
+  protected pickVillageCard(index: number, value: string): void {
+    const [kind, id] = value.split(':');
+    if ((kind === 'goal' || kind === 'initiative') && id) {
+      this.replace(index, { type: 'village_card', kind, id });
+    }
   }
 
   protected setHeading(index: number, block: NewsletterNextStepsBlock, heading: string): void {

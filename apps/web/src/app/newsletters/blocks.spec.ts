@@ -41,4 +41,13 @@ describe('newsletter blocks', () => {
     expect(firstUnpickedCard(blocks)).toBe(1);
     expect(firstUnpickedCard(toEditorBlocks([{ type: 'lesson', lessonId: 'x' }]))).toBe(-1);
   });
+
+  it('starts a village card as an unpicked goal card', () => {
+    const card = emptyBlock('village_card');
+    expect(card.block).toEqual({ type: 'village_card', kind: 'goal', id: '' });
+    expect(firstUnpickedCard([emptyBlock('text'), card])).toBe(1);
+    expect(
+      firstUnpickedCard(toEditorBlocks([{ type: 'village_card', kind: 'initiative', id: 'i1' }])),
+    ).toBe(-1);
+  });
 });

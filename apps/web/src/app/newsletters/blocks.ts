@@ -28,7 +28,9 @@ export function emptyBlock(type: NewsletterBlockType): EditorBlock {
         ? { type, lessonId: '' }
         : type === 'next_steps'
           ? { type, heading: '', items: [''] }
-          : { type };
+          : type === 'village_card'
+            ? { type, kind: 'goal', id: '' }
+            : { type };
   return { key: nextKey++, block };
 }
 
@@ -49,9 +51,11 @@ export function cleanBlock(block: NewsletterBlock): NewsletterBlock {
   return heading ? { type: block.type, heading, items } : { type: block.type, items };
 }
 
-/** The index of the first lesson or video card that has no lesson chosen, or -1. */
+/** The index of the first card (lesson, video, goal or initiative) with nothing chosen, or -1. */
 export function firstUnpickedCard(blocks: readonly EditorBlock[]): number {
   return blocks.findIndex(
-    ({ block }) => (block.type === 'lesson' || block.type === 'video') && !block.lessonId,
+    ({ block }) =>
+      ((block.type === 'lesson' || block.type === 'video') && !block.lessonId) ||
+      (block.type === 'village_card' && !block.id),
   );
 }

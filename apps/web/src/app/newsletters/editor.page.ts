@@ -124,6 +124,7 @@ import { LoadState } from '../shared/load-state';
               [(blocks)]="blocks"
               [sessionTarget]="sessionTarget()"
               [cardOptions]="cards()"
+              [villageCardOptions]="villageCards()"
             />
           </section>
 
@@ -241,6 +242,12 @@ export class NewsletterEditorPage {
   });
   protected readonly cards = computed(() =>
     this.cardOptions.hasValue() ? this.cardOptions.value().items : [],
+  );
+  private readonly villageCardOptions = rxResource({
+    stream: () => this.api.villageCardOptions({ pageSize: MAX_PAGE_SIZE }),
+  });
+  protected readonly villageCards = computed(() =>
+    this.villageCardOptions.hasValue() ? this.villageCardOptions.value().items : [],
   );
   protected readonly sessionTarget = computed(() => {
     const n = this.newsletter.hasValue() ? this.newsletter.value() : null;

@@ -6,7 +6,9 @@ import { provideRouter } from '@angular/router';
 import {
   DocumentKind,
   ErrorCode,
+  InitiativeStatus,
   type DocumentConflict,
+  type FocusAreaOverviewDto,
   type PlanContent,
   type VillageDocumentDto,
 } from '@blup/contracts';
@@ -42,6 +44,31 @@ const theirs: DocumentConflict<PlanContent> = {
   updatedBy: { id: 'u2', name: 'Anna Holm', email: 'anna@blup.test' },
 };
 
+const area: FocusAreaOverviewDto = {
+  id: 'f1',
+  villageId: 'v1',
+  name: 'Mobilitet',
+  description: '',
+  position: 1,
+  progress: 55,
+  initiativeCount: 1,
+  version: 1,
+  updatedAt: '2026-12-01T10:00:00Z',
+  updatedBy: null,
+  canEdit: true,
+  initiatives: [
+    {
+      id: 'i1',
+      title: 'Samkørselsbænke',
+      status: InitiativeStatus.InProgress,
+      progress: 40,
+      weight: 3,
+      milestone: { what: 'Første bænk', date: null },
+      contactName: 'Karin Holm',
+    },
+  ],
+};
+
 /** The editor opened on revision 1, a section changed, saved, and answered with a 409. */
 async function afterConflict(): Promise<{
   fixture: ComponentFixture<PlanEditorPage>;
@@ -59,6 +86,7 @@ async function afterConflict(): Promise<{
   });
   await TestBed.runInInjectionContext(loadTextSection('plans'));
   await TestBed.runInInjectionContext(loadTextSection('goals'));
+  await TestBed.runInInjectionContext(loadTextSection('initiatives'));
   const http = TestBed.inject(HttpTestingController);
   const fixture = TestBed.createComponent(PlanEditorPage);
   fixture.componentRef.setInput('villageId', 'v1');
@@ -74,6 +102,9 @@ async function afterConflict(): Promise<{
     http
       .match((r) => r.url === '/api/villages/v1/goals' || r.url === '/api/sdgs')
       .forEach((r) => r.flush({ items: [], total: 0, page: 1, pageSize: 100 }));
+    http
+      .match((r) => r.url === '/api/villages/v1/initiative-overview')
+      .forEach((r) => r.flush({ items: [area], total: 1, page: 1, pageSize: 100 }));
   };
   fixture.detectChanges();
   http.expectOne(DOC).flush(doc(1, plan(['trafik', 'Trafik', 'Bussen kører sjældent.'])));
@@ -116,6 +147,19 @@ async function afterConflict(): Promise<{
 
 describe(PlanEditorPage.name, () => {
   afterEach(() => TestBed.inject(HttpTestingController).verify({ ignoreCancelled: true }));
+
+  it('shows the focus areas and initiatives below the goals, read-only, linking to each initiative', async () => {
+    const { byTestId } = await afterConflict();
+    const section = byTestId('plan-initiatives') as HTMLElement;
+    expect(section.textContent).toContain('Mobilitet');
+    expect(section.textContent).toContain('55');
+    expect(section.textContent).toContain('Samkørselsbænke');
+    expect(section.textContent).toContain('Første bænk');
+    expect(section.textContent).not.toContain('Karin');
+    expect(section.querySelector('a[href="/initiatives/i1"]')).not.toBeNull();
+    expect(section.querySelector('a[href="/villages/v1/initiatives"]')).not.toBeNull();
+    expect(section.querySelector('input, textarea')).toBeNull();
+  });
 
   it('after a 409, shows their version beside mine, marks what differs, and saves nothing yet', async () => {
     const { byTestId } = await afterConflict();

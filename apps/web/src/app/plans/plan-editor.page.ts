@@ -4,7 +4,7 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIconButton } from '@angular/material/button';
 import { MatInput } from '@angular/material/input';
 import { DocumentKind, PLAN_LIMITS, type PlanContent, type PlanSection } from '@blup/contracts';
-import { GoalsApi, I18nService } from '@blup/web/core';
+import { GoalsApi, I18nService, InitiativesApi } from '@blup/web/core';
 import { SdgBadges } from '../goals/sdg-tiles';
 import { goalStatusKey } from '../goals/goal-labels';
 import { PAGE_PARTS } from '../shared/page-parts';
@@ -12,6 +12,7 @@ import { DocumentConflictView } from './document-conflict';
 import { DocumentEditor } from './document-editor';
 import { DocumentHistory } from './document-history';
 import { DocumentStatus } from './document-status';
+import { PlanInitiatives, type PlanFocusArea } from './plan-initiatives';
 
 const GOALS_SHOWN = 100;
 
@@ -27,6 +28,7 @@ function newSectionId(): string {
 @Component({
   selector: 'blup-plan-editor-page',
   imports: [
+    PlanInitiatives,
     PAGE_PARTS,
     MatFormField,
     MatLabel,
@@ -167,9 +169,27 @@ function newSectionId(): string {
             </p>
           }
         }
-        <!-- The initiatives (focus areas and their initiatives) join the plan here. -->
         <a matButton [routerLink]="['/villages', villageId(), 'goals']">{{
           'plans.goalsLink' | t
+        }}</a>
+      </section>
+
+      <section class="goals" aria-labelledby="initiatives-title" data-testid="plan-initiatives">
+        <h2 id="initiatives-title">{{ 'plans.initiativesHeading' | t }}</h2>
+        <p class="note">{{ 'plans.initiativesNote' | t }}</p>
+        @if (focusAreas.hasValue()) {
+          <blup-plan-initiatives [areas]="areas()" [links]="true" />
+          @if (focusAreas.value().total > focusAreas.value().items.length) {
+            <p>
+              {{
+                'plans.moreInitiatives'
+                  | t: { count: focusAreas.value().total - focusAreas.value().items.length }
+              }}
+            </p>
+          }
+        }
+        <a matButton [routerLink]="['/villages', villageId(), 'initiatives']">{{
+          'plans.initiativesLink' | t
         }}</a>
       </section>
 
@@ -299,6 +319,7 @@ function newSectionId(): string {
 })
 export class PlanEditorPage {
   private readonly goalsApi = inject(GoalsApi);
+  private readonly initiativesApi = inject(InitiativesApi);
   private readonly i18n = inject(I18nService);
 
   readonly villageId = input.required<string>();
@@ -311,6 +332,30 @@ export class PlanEditorPage {
     params: () => this.villageId(),
     stream: ({ params }) => this.goalsApi.goals(params, { pageSize: GOALS_SHOWN }),
   });
+
+  /** The focus areas with their roll-up and initiatives, read-only (edited on their own page). */
+  protected readonly focusAreas = rxResource({
+    params: () => this.villageId(),
+    stream: ({ params }) => this.initiativesApi.overview(params, { pageSize: GOALS_SHOWN }),
+  });
+  protected readonly areas = computed<PlanFocusArea[]>(() =>
+    this.focusAreas.hasValue()
+      ? this.focusAreas.value().items.map((area) => ({
+          id: area.id,
+          name: area.name,
+          progress: area.progress,
+          initiativeCount: area.initiativeCount,
+          initiatives: area.initiatives.map((initiative) => ({
+            id: initiative.id,
+            title: initiative.title,
+            status: initiative.status,
+            progress: initiative.progress,
+            milestoneWhat: initiative.milestone?.what ?? null,
+            milestoneDate: initiative.milestone?.date ?? null,
+          })),
+        }))
+      : [],
+  );
 
   protected readonly sections = computed<PlanContent>(
     () => this.editor.content() ?? { sections: [] },

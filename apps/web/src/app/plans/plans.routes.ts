@@ -9,7 +9,12 @@ export const villagePlanRoutes: Routes = [
   {
     path: ':villageId/plan',
     title: 'plans.planLink',
-    canActivate: [roleGuard(...READERS), loadTextSection('plans'), loadTextSection('goals')],
+    canActivate: [
+      roleGuard(...READERS),
+      loadTextSection('plans'),
+      loadTextSection('goals'),
+      loadTextSection('initiatives'),
+    ],
     loadComponent: () => import('./plan-editor.page').then((m) => m.PlanEditorPage),
   },
   {
@@ -25,7 +30,12 @@ export const publicPlanRoutes: Routes = [
   {
     path: ':slug',
     title: 'plans.planLink',
-    canActivate: [loadTextSection('plans'), loadTextSection('goals'), loadTextSection('wheel')],
+    canActivate: [
+      loadTextSection('plans'),
+      loadTextSection('goals'),
+      loadTextSection('initiatives'),
+      loadTextSection('wheel'),
+    ],
     loadComponent: () => import('./public-plan.page').then((m) => m.PublicPlanPage),
   },
 ];

@@ -7,15 +7,25 @@ import { goalStatusKey } from '../goals/goal-labels';
 import { SdgBadges } from '../goals/sdg-tiles';
 import { LoadState } from '../shared/load-state';
 import { PublicWheel } from '../wheel/public-wheel';
+import { PlanInitiatives } from './plan-initiatives';
 
 /**
  * `/landsby/:slug`: a village's public page, outside the signed-in shell and readable without
- * an account. It shows only what was published (the plan with the goals as they stand, and the
- * story) and prints on A4 (print stylesheet below); the PDF is made by the API.
+ * an account. It shows only what was published (the plan with the goals, focus areas and
+ * initiatives as they stand, never a person, and the story) and prints on A4 (print stylesheet below); the PDF is made by the API.
  */
 @Component({
   selector: 'blup-public-plan-page',
-  imports: [MatButton, Icon, TranslatePipe, LocalDatePipe, SdgBadges, LoadState, PublicWheel],
+  imports: [
+    MatButton,
+    Icon,
+    TranslatePipe,
+    LocalDatePipe,
+    SdgBadges,
+    LoadState,
+    PublicWheel,
+    PlanInitiatives,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <main class="page" lang="da">
@@ -84,6 +94,11 @@ import { PublicWheel } from '../wheel/public-wheel';
             @if (p.goalCount > p.goals.length) {
               <p>{{ 'plans.moreGoals' | t: { count: p.goalCount - p.goals.length } }}</p>
             }
+          </section>
+
+          <section aria-labelledby="initiatives-heading" data-testid="public-initiatives">
+            <h2 id="initiatives-heading">{{ 'plans.public.initiativesHeading' | t }}</h2>
+            <blup-plan-initiatives [areas]="p.focusAreas" />
           </section>
         }
 

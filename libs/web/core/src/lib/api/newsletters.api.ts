@@ -5,6 +5,7 @@ import type {
   NewsletterArchiveItemDto,
   NewsletterArchiveQuery,
   NewsletterCardOption,
+  NewsletterVillageCardOption,
   NewsletterCardOptionsQuery,
   NewsletterDto,
   NewsletterPreviewDto,
@@ -103,6 +104,16 @@ export class NewslettersApi {
     return this.http.get<Page<NewsletterCardOption>>('/api/newsletters/card-options', {
       params: queryParams(query),
     });
+  }
+
+  /** Goals and initiatives of villages whose plan is published, for village cards. */
+  villageCardOptions(
+    query: { q?: string; page?: number; pageSize?: number } = {},
+  ): Observable<Page<NewsletterVillageCardOption>> {
+    return this.http.get<Page<NewsletterVillageCardOption>>(
+      '/api/newsletters/village-card-options',
+      { params: queryParams(query) },
+    );
   }
 
   archive(query: NewsletterArchiveQuery = {}): Observable<Page<NewsletterArchiveItemDto>> {

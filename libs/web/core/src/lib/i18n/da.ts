@@ -122,6 +122,8 @@ export const da = {
     newsletter_not_scheduled: 'Nyhedsbrevet er ikke planlagt, så det kan ikke tages af planen.',
     newsletter_lesson_unknown:
       'Lektionen er ikke offentliggjort eller findes ikke længere. Vælg en anden.',
+    newsletter_card_not_public:
+      '{village} har ikke offentliggjort sin udviklingsplan, så dens mål og initiativer kan ikke komme i et nyhedsbrev endnu. Vælg et andet, eller bed landsbyen offentliggøre planen.',
     newsletter_merge_field_unknown:
       'Flettefeltet {field} findes ikke, så det ville blive sendt, som det står. Brug et af disse: {known}.',
     newsletter_test_not_sent:

@@ -125,6 +125,8 @@ export const en: Dictionary = {
       'The newsletter is not scheduled, so it cannot be taken off the schedule.',
     newsletter_lesson_unknown:
       'The lesson is not published or no longer exists. Choose another one.',
+    newsletter_card_not_public:
+      '{village} has not published its development plan, so its goals and initiatives cannot go into a newsletter yet. Pick another, or ask the village to publish its plan.',
     newsletter_merge_field_unknown:
       'There is no merge field {field}, so it would be sent as typed. Use one of these: {known}.',
     newsletter_test_not_sent:

@@ -71,6 +71,7 @@ export const newslettersDa = {
     video: 'Videokort',
     next_steps: 'Næste skridt',
     session: 'Mødeboks',
+    village_card: 'Landsbymål / initiativ',
   },
   blockNumber: '{n}. {kind}',
   moveUp: 'Flyt {kind} op',
@@ -84,7 +85,14 @@ export const newslettersDa = {
   lessonPick: 'Vælg lektion',
   videoPick: 'Vælg video',
   noLessons: 'Ingen udgivne lektioner passer.',
-  pickMissing: 'Vælg en lektion til kortet.',
+  villageCardPick: 'Vælg landsbymål eller initiativ',
+  noVillageCards:
+    'Ingen landsby har offentliggjort sin udviklingsplan endnu, så der er intet at vælge.',
+  villageCardGoal: 'Mål',
+  villageCardInitiative: 'Initiativ',
+  villageCardNote:
+    'Kortet viser titlen, hvor langt det er nået, og et link til landsbyens offentlige side. Kun landsbyer med en offentliggjort udviklingsplan kan vælges.',
+  pickMissing: 'Vælg en lektion, et mål eller et initiativ til kortet.',
   nextStepsFromLastSession: 'Hent hver landsbys næste skridt fra sidste møde',
   nextStepsFromLastSessionNote:
     'Hver landsby får de næste skridt, kredsen aftalte på sit sidste afholdte møde: hvem, hvornår, og om det er klaret. Vælg en landsby i forhåndsvisningen for at se dens. Skridtene herunder bruges, hvor en landsby ikke har skrevet nogen.',

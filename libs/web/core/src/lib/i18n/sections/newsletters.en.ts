@@ -71,6 +71,7 @@ export const newslettersEn: DictionaryOf<typeof newslettersDa> = {
     video: 'Video card',
     next_steps: 'Next steps',
     session: 'Session box',
+    village_card: 'Village goal / initiative',
   },
   blockNumber: '{n}. {kind}',
   moveUp: 'Move {kind} up',
@@ -84,7 +85,14 @@ export const newslettersEn: DictionaryOf<typeof newslettersDa> = {
   lessonPick: 'Choose a lesson',
   videoPick: 'Choose a video',
   noLessons: 'No published lessons match.',
-  pickMissing: 'Choose a lesson for the card.',
+  villageCardPick: 'Choose a village goal or initiative',
+  noVillageCards:
+    'No village has published its development plan yet, so there is nothing to choose.',
+  villageCardGoal: 'Goal',
+  villageCardInitiative: 'Initiative',
+  villageCardNote:
+    'The card shows the title, how far it has come and a link to the village’s public page. Only villages with a published development plan can be chosen.',
+  pickMissing: 'Choose a lesson, goal or initiative for the card.',
   nextStepsFromLastSession: 'Take each village’s next steps from its last session',
   nextStepsFromLastSessionNote:
     'Each village gets the next steps its circle agreed at its last held session: who, by when, and whether it is done. Pick a village in the preview to see its steps. The steps below are used where a village recorded none.',

@@ -61,9 +61,17 @@ export const plansDa = {
   addImage: 'Tilføj billede',
   imageAltPrompt: 'Beskriv billedet kort, for dem der ikke kan se det:',
   imageUploading: 'Sender billedet …',
+  initiativesHeading: 'Indsatsområder og initiativer',
+  initiativesNote:
+    'Indsatsområderne og initiativerne står i planen, som de er nu. Ret dem på siden med initiativer.',
+  initiativesLink: 'Ret initiativerne',
+  initiativeServes: 'Hjælper: {goals}',
+  moreInitiatives: '… og {count} initiativer mere.',
+  noFocusAreas: 'Landsbyen har ikke skrevet indsatsområder endnu.',
   public: {
     planHeading: 'Udviklingsplan',
     goalsHeading: 'Vores mål',
+    initiativesHeading: 'Indsatsområder og initiativer',
     storyHeading: 'Landsbyfortællingen',
     publishedOn: 'Version {version}, offentliggjort {date}',
     municipality: '{municipality} Kommune',

@@ -65,9 +65,17 @@ export const plansEn: DictionaryOf<typeof plansDa> = {
   addImage: 'Add picture',
   imageAltPrompt: 'Describe the picture briefly, for those who cannot see it:',
   imageUploading: 'Sending the picture …',
+  initiativesHeading: 'Focus areas and initiatives',
+  initiativesNote:
+    'The focus areas and initiatives appear in the plan as they stand now. Change them on the initiatives page.',
+  initiativesLink: 'Edit the initiatives',
+  initiativeServes: 'Serves: {goals}',
+  moreInitiatives: '… and {count} more initiatives.',
+  noFocusAreas: 'The village has not written any focus areas yet.',
   public: {
     planHeading: 'Development plan',
     goalsHeading: 'Our goals',
+    initiativesHeading: 'Focus areas and initiatives',
     storyHeading: 'The village story',
     publishedOn: 'Version {version}, published {date}',
     municipality: '{municipality} Municipality',
