@@ -13,6 +13,8 @@ import type { Actor } from '../access/access-policy';
 import { goalAccess, type GoalAccess } from '../access/goal-access-policy';
 import { AppException, fieldError, notFound } from '../common/app-exception';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
+import { personOf } from '../common/person-summary';
+import { assertUnchanged } from '../common/versions';
 import {
   Sdg,
   SdgTarget,
@@ -38,7 +40,6 @@ import {
   findGoalUpdates,
   findGoalVillage,
   findVillageGoals,
-  personOf,
   type GoalRow,
   type GoalUpdateRow,
 } from './goals.queries';
@@ -287,15 +288,7 @@ export class GoalsService {
   ): Promise<{ row: GoalRow }> {
     const { row, access } = await this.readable(em, actor, id, true);
     if (access !== 'edit') throw forbidden();
-    if (version !== null && version !== row.version) {
-      const name = row.updated_by_name ?? 'Someone';
-      throw new AppException(
-        HttpStatus.CONFLICT,
-        ErrorCode.GoalChanged,
-        `${name} changed the goal while you were writing (it is now version ${row.version}). Your changes were not saved: open the goal again and add yours.`,
-        { params: { name, at: row.updated_at.toISOString(), version: row.version } },
-      );
-    }
+    assertUnchanged(version, row, ErrorCode.GoalChanged, 'goal');
     return { row };
   }
 }

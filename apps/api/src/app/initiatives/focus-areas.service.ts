@@ -11,8 +11,10 @@ import type { Actor } from '../access/access-policy';
 import { initiativeAccess, type InitiativeAccess } from '../access/initiative-access-policy';
 import { AppException, notFound } from '../common/app-exception';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
+import { personOf } from '../common/person-summary';
+import { assertUnchanged } from '../common/versions';
 import { FocusArea } from '../database/entities/initiatives';
-import { changedMeanwhile, forbidden, personOf, villageAccess } from './initiative-rules';
+import { forbidden, villageAccess } from './initiative-rules';
 import type { CreateFocusAreaBody, UpdateFocusAreaBody } from './initiatives.dto';
 import {
   findFocusArea,
@@ -151,9 +153,7 @@ export class FocusAreasService {
   ): Promise<FocusAreaRow> {
     const { row, access } = await this.readable(em, actor, id, true);
     if (access !== 'edit') throw forbidden();
-    if (version !== null && version !== row.version) {
-      throw changedMeanwhile(ErrorCode.FocusAreaChanged, 'focus area', row);
-    }
+    assertUnchanged(version, row, ErrorCode.FocusAreaChanged, 'focus area');
     return row;
   }
 }

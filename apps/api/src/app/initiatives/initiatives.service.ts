@@ -11,8 +11,10 @@ import type { Actor } from '../access/access-policy';
 import { initiativeAccess, type InitiativeAccess } from '../access/initiative-access-policy';
 import { fieldError, notFound } from '../common/app-exception';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
+import { personOf } from '../common/person-summary';
+import { assertUnchanged } from '../common/versions';
 import { Initiative, InitiativeGoal, InitiativePerson } from '../database/entities/initiatives';
-import { changedMeanwhile, forbidden, personOf, villageAccess } from './initiative-rules';
+import { forbidden, villageAccess } from './initiative-rules';
 import type {
   CreateInitiativeBody,
   InitiativePersonBody,
@@ -300,9 +302,7 @@ export class InitiativesService {
   ): Promise<InitiativeRow> {
     const { row, access } = await this.readable(em, actor, id, true);
     if (access !== 'edit') throw forbidden();
-    if (version !== null && version !== row.version) {
-      throw changedMeanwhile(ErrorCode.InitiativeChanged, 'initiative', row);
-    }
+    assertUnchanged(version, row, ErrorCode.InitiativeChanged, 'initiative');
     return row;
   }
 }
