@@ -17,7 +17,7 @@ import {
   InitiativeStatus,
   type InitiativeDto,
 } from '@blup/contracts';
-import { ApiError, GoalsApi, InitiativesApi } from '@blup/web/core';
+import { GoalsApi, InitiativesApi } from '@blup/web/core';
 import { of } from 'rxjs';
 import { editForm } from '../shared/edit-form';
 import { EditFormFrame } from '../shared/edit-form-frame';
@@ -178,9 +178,14 @@ const L = INITIATIVE_LIMITS;
         <mat-error>{{ form.controls.description | fieldError }}</mat-error>
       </mat-form-field>
     </blup-edit-form-frame>
-    @if (changedMeanwhile()) {
+    @if (edit.changedMeanwhile()) {
       <p class="conflict">
-        <button matButton="tonal" type="button" data-testid="load-their-version" (click)="reload()">
+        <button
+          matButton="tonal"
+          type="button"
+          data-testid="load-their-version"
+          (click)="edit.loadTheirVersion()"
+        >
           {{ 'initiatives.loadTheirVersion' | t }}
         </button>
       </p>
@@ -289,12 +294,7 @@ export class InitiativeFormPage {
     update: (id) => this.api.updateInitiative(id, { ...this.body(), version: this.version() }),
     created: 'initiatives.created',
     route: '/initiatives',
-  });
-
-  /** Someone saved the initiative while this form was open (409): offer their version. */
-  protected readonly changedMeanwhile = computed(() => {
-    const error = this.edit.submitter.error();
-    return error instanceof ApiError && error.code === ErrorCode.InitiativeChanged;
+    changed: ErrorCode.InitiativeChanged,
   });
 
   constructor() {
@@ -305,11 +305,6 @@ export class InitiativeFormPage {
         this.form.controls.focusAreaId.setValue(first.id);
       }
     });
-  }
-
-  protected reload(): void {
-    this.edit.submitter.error.set(null);
-    this.edit.existing.reload();
   }
 
   protected toggleGoal(goalId: string): void {
