@@ -14,7 +14,7 @@ import { goalAccess, type GoalAccess } from '../access/goal-access-policy';
 import { AppException, fieldError, notFound } from '../common/app-exception';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
 import { personOf } from '../common/person-summary';
-import { assertUnchanged } from '../common/versions';
+import { editableRow, visibleRow } from '../common/row-access';
 import {
   Sdg,
   SdgTarget,
@@ -272,11 +272,7 @@ export class GoalsService {
     lock = false,
   ): Promise<{ row: GoalRow; access: GoalAccess }> {
     const row = await findGoal(em, id, lock);
-    const access = row
-      ? goalAccess(actor, { id: row.village_id, municipalityId: row.municipality_id })
-      : 'hidden';
-    if (!row || access === 'hidden') throw notFound(NO_GOAL);
-    return { row, access };
+    return visibleRow(row, (village) => goalAccess(actor, village), NO_GOAL);
   }
 
   /** The goal, locked, when the actor may change it and (given a version) nobody saved since. */
@@ -286,9 +282,11 @@ export class GoalsService {
     id: string,
     version: number | null,
   ): Promise<{ row: GoalRow }> {
-    const { row, access } = await this.readable(em, actor, id, true);
-    if (access !== 'edit') throw forbidden();
-    assertUnchanged(version, row, ErrorCode.GoalChanged, 'goal');
+    const row = editableRow(await this.readable(em, actor, id, true), version, {
+      forbidden,
+      changed: ErrorCode.GoalChanged,
+      what: 'goal',
+    });
     return { row };
   }
 }

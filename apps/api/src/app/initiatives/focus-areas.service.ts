@@ -9,10 +9,10 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import { initiativeAccess, type InitiativeAccess } from '../access/initiative-access-policy';
-import { AppException, notFound } from '../common/app-exception';
+import { AppException } from '../common/app-exception';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
 import { personOf } from '../common/person-summary';
-import { assertUnchanged } from '../common/versions';
+import { editableRow, visibleRow } from '../common/row-access';
 import { FocusArea } from '../database/entities/initiatives';
 import { forbidden, villageAccess } from './initiative-rules';
 import type { CreateFocusAreaBody, UpdateFocusAreaBody } from './initiatives.dto';
@@ -138,11 +138,7 @@ export class FocusAreasService {
     lock = false,
   ): Promise<{ row: FocusAreaRow; access: InitiativeAccess }> {
     const row = await findFocusArea(em, id, lock);
-    const access = row
-      ? initiativeAccess(actor, { id: row.village_id, municipalityId: row.municipality_id })
-      : 'hidden';
-    if (!row || access === 'hidden') throw notFound(NO_FOCUS_AREA);
-    return { row, access };
+    return visibleRow(row, (village) => initiativeAccess(actor, village), NO_FOCUS_AREA);
   }
 
   private async editable(
@@ -151,10 +147,11 @@ export class FocusAreasService {
     id: string,
     version: number | null,
   ): Promise<FocusAreaRow> {
-    const { row, access } = await this.readable(em, actor, id, true);
-    if (access !== 'edit') throw forbidden();
-    assertUnchanged(version, row, ErrorCode.FocusAreaChanged, 'focus area');
-    return row;
+    return editableRow(await this.readable(em, actor, id, true), version, {
+      forbidden,
+      changed: ErrorCode.FocusAreaChanged,
+      what: 'focus area',
+    });
   }
 }
 

@@ -12,7 +12,7 @@ import { initiativeAccess, type InitiativeAccess } from '../access/initiative-ac
 import { fieldError, notFound } from '../common/app-exception';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
 import { personOf } from '../common/person-summary';
-import { assertUnchanged } from '../common/versions';
+import { editableRow, visibleRow } from '../common/row-access';
 import { Initiative, InitiativeGoal, InitiativePerson } from '../database/entities/initiatives';
 import { forbidden, villageAccess } from './initiative-rules';
 import type {
@@ -287,11 +287,7 @@ export class InitiativesService {
     lock = false,
   ): Promise<{ row: InitiativeRow; access: InitiativeAccess }> {
     const row = await findInitiative(em, id, lock);
-    const access = row
-      ? initiativeAccess(actor, { id: row.village_id, municipalityId: row.municipality_id })
-      : 'hidden';
-    if (!row || access === 'hidden') throw notFound(NO_INITIATIVE);
-    return { row, access };
+    return visibleRow(row, (village) => initiativeAccess(actor, village), NO_INITIATIVE);
   }
 
   private async editable(
@@ -300,10 +296,11 @@ export class InitiativesService {
     id: string,
     version: number | null,
   ): Promise<InitiativeRow> {
-    const { row, access } = await this.readable(em, actor, id, true);
-    if (access !== 'edit') throw forbidden();
-    assertUnchanged(version, row, ErrorCode.InitiativeChanged, 'initiative');
-    return row;
+    return editableRow(await this.readable(em, actor, id, true), version, {
+      forbidden,
+      changed: ErrorCode.InitiativeChanged,
+      what: 'initiative',
+    });
   }
 }
 
