@@ -22,6 +22,7 @@ import { of } from 'rxjs';
 import { editForm } from '../shared/edit-form';
 import { EditFormFrame } from '../shared/edit-form-frame';
 import { FORM_FIELDS } from '../shared/form-fields';
+import { FIELDSET_STYLES } from './fieldset-styles';
 import { initiativeStatusKey } from './initiative-labels';
 import { OTHER, PersonFields, type PersonGroup, personGroup, personInput } from './person-fields';
 import { WorkingGroupFields } from './working-group-fields';
@@ -191,51 +192,43 @@ const L = INITIATIVE_LIMITS;
       </p>
     }
   `,
-  styles: `
-    fieldset {
-      display: grid;
-      gap: 8px;
-      margin: 0;
-      padding: 0;
-      border: 0;
-    }
-    legend {
-      margin-block-end: 4px;
-      font: var(--mat-sys-title-small);
-    }
-    .hint {
-      margin: 0;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .error {
-      color: var(--mat-sys-error);
-      font: var(--mat-sys-body-small);
-    }
-    .choices {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-    }
-    .choice {
-      min-block-size: 48px;
-      block-size: auto;
-      white-space: normal;
-    }
-    .choice.on {
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-      font-weight: 700;
-    }
-    .pair {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
-      gap: 12px;
-    }
-    .conflict {
-      margin-block: 12px;
-    }
-  `,
+  styles: [
+    FIELDSET_STYLES,
+    `
+      .hint {
+        margin: 0;
+        font: var(--mat-sys-body-small);
+        color: var(--mat-sys-on-surface-variant);
+      }
+      .error {
+        color: var(--mat-sys-error);
+        font: var(--mat-sys-body-small);
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+      }
+      .choice {
+        min-block-size: 48px;
+        block-size: auto;
+        white-space: normal;
+      }
+      .choice.on {
+        background: var(--mat-sys-secondary-container);
+        color: var(--mat-sys-on-secondary-container);
+        font-weight: 700;
+      }
+      .pair {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
+        gap: 12px;
+      }
+      .conflict {
+        margin-block: 12px;
+      }
+    `,
+  ],
 })
 export class InitiativeFormPage {
   private readonly api = inject(InitiativesApi);
