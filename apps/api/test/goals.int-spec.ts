@@ -1,7 +1,6 @@
 import {
   ErrorCode,
   GoalStatus,
-  Role,
   type ErrorBody,
   type GoalSummaryDto,
   type GoalUpdateDto,
@@ -13,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import type { Cohort, Municipality, Village } from '../src/app/database/entities';
 import { startTestApp, type TestApp } from './harness';
 import type { TestClient } from './http-client';
-import { signInAs } from './sign-in';
+import { villageWorld, type VillagePerson } from './village-world';
 
 /**
  * Village goals on the 17 SDGs: who may read and write them, the timeline of progress, the 409
@@ -26,34 +25,14 @@ let tybjerg: Village;
 let kegnaes: Village;
 let naestved: Municipality;
 let cohort: Cohort;
-let as: Record<
-  'secretariat' | 'member' | 'otherMember' | 'coordinator' | 'otherCoordinator' | 'learner',
-  TestClient
->;
+let as: Record<VillagePerson, TestClient>;
 
 beforeAll(async () => {
   t = await startTestApp();
-  const f = t.factory;
-  naestved = await f.municipality(`Næstved ${suffix}`);
-  const sonderborg = await f.municipality(`Sønderborg ${suffix}`);
-  glumso = await f.village(naestved, 'Glumsø og Omegn');
-  tybjerg = await f.village(naestved, 'Tybjerg');
-  kegnaes = await f.village(sonderborg, 'Kegnæs');
-  cohort = await f.cohort([tybjerg, kegnaes], `Forår ${suffix}`);
-  as = {
-    secretariat: await signInAs(t, await f.user({ role: Role.Secretariat })),
-    member: await signInAs(t, await f.user({ role: Role.SteeringMember, village: glumso })),
-    otherMember: await signInAs(t, await f.user({ role: Role.SteeringMember, village: tybjerg })),
-    coordinator: await signInAs(
-      t,
-      await f.user({ role: Role.Coordinator, municipality: naestved }),
-    ),
-    otherCoordinator: await signInAs(
-      t,
-      await f.user({ role: Role.Coordinator, municipality: sonderborg }),
-    ),
-    learner: await signInAs(t, await f.user({ role: Role.Learner, municipality: naestved })),
-  };
+  ({ glumso, tybjerg, kegnaes, naestved, cohort, as } = await villageWorld(t, suffix, [
+    'tybjerg',
+    'kegnaes',
+  ]));
 });
 
 afterAll(() => t.close());

@@ -1,7 +1,6 @@
 import {
   ErrorCode,
   InitiativeStatus,
-  Role,
   type ErrorBody,
   type FocusAreaDto,
   type FocusAreaOverviewDto,
@@ -15,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import type { Cohort, Municipality, User, Village } from '../src/app/database/entities';
 import { startTestApp, type TestApp } from './harness';
 import type { TestClient } from './http-client';
-import { signInAs } from './sign-in';
+import { villageWorld, type VillagePerson, type VillageWorld } from './village-world';
 
 /**
  * Initiatives and focus areas: who may read and write them, bad input, the 409 when two people
@@ -34,36 +33,17 @@ let goal: VillageGoalDto;
 let secondGoal: VillageGoalDto;
 let tybjergGoal: VillageGoalDto;
 let area: FocusAreaDto;
-let as: Record<
-  'secretariat' | 'member' | 'otherMember' | 'coordinator' | 'otherCoordinator' | 'learner',
-  TestClient
->;
+let as: Record<VillagePerson, TestClient>;
 
 beforeAll(async () => {
   t = await startTestApp();
-  const f = t.factory;
-  naestved = await f.municipality(`Næstved ${suffix}`);
-  const sonderborg = await f.municipality(`Sønderborg ${suffix}`);
-  glumso = await f.village(naestved, 'Glumsø og Omegn');
-  tybjerg = await f.village(naestved, 'Tybjerg');
-  kegnaes = await f.village(sonderborg, 'Kegnæs');
-  cohort = await f.cohort([glumso, kegnaes], `Forår ${suffix}`);
-  memberUser = await f.user({ role: Role.SteeringMember, village: glumso });
-  otherMemberUser = await f.user({ role: Role.SteeringMember, village: tybjerg });
-  as = {
-    secretariat: await signInAs(t, await f.user({ role: Role.Secretariat })),
-    member: await signInAs(t, memberUser),
-    otherMember: await signInAs(t, otherMemberUser),
-    coordinator: await signInAs(
-      t,
-      await f.user({ role: Role.Coordinator, municipality: naestved }),
-    ),
-    otherCoordinator: await signInAs(
-      t,
-      await f.user({ role: Role.Coordinator, municipality: sonderborg }),
-    ),
-    learner: await signInAs(t, await f.user({ role: Role.Learner, municipality: naestved })),
-  };
+  let users: VillageWorld['users'];
+  ({ glumso, tybjerg, kegnaes, naestved, cohort, as, users } = await villageWorld(t, suffix, [
+    'glumso',
+    'kegnaes',
+  ]));
+  memberUser = users.member;
+  otherMemberUser = users.otherMember;
   goal = (
     await as.member.post<VillageGoalDto>(`/api/villages/${glumso.id}/goals`, {
       title: 'Samkørsel til Næstved',

@@ -85,3 +85,12 @@ export function toPersonDto(user: User): PersonDto {
     createdAt: user.createdAt.toISOString(),
   };
 }
+
+/** The person who saved a row, from its joined id, name and email; null when any is missing. */
+export function personOf(
+  id: string | null,
+  name: string | null,
+  email: string | null,
+): PersonSummary | null {
+  return id && name !== null && email !== null ? { id, name, email } : null;
+}

@@ -4,16 +4,24 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import sharp from 'sharp';
 import { AppException } from '../common/app-exception';
+import { checkImageKind, encodeImage, type ImageEncoding } from '../common/images';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
 const PHOTO_DIR = 'goal-photos';
-/** Formats a phone's camera or gallery hands over; anything else is refused by its content. */
-const ACCEPTED = new Set(['jpeg', 'png', 'webp']);
 /** Refuses decompression bombs: a 15 MB file can claim billions of pixels. */
 const MAX_INPUT_PIXELS = 80_000_000;
+const LARGE: ImageEncoding = {
+  edge: GOAL_PHOTO_LIMITS.longEdge,
+  maxInputPixels: MAX_INPUT_PIXELS,
+  quality: 80,
+};
+const THUMBNAIL: ImageEncoding = {
+  edge: GOAL_PHOTO_LIMITS.thumbnailEdge,
+  maxInputPixels: MAX_INPUT_PIXELS,
+  quality: 75,
+};
 
 /** A progress photo as stored: two JPEG files and the large copy's size. */
 export interface StoredGoalPhoto {
@@ -43,22 +51,16 @@ export class GoalPhotosService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async store(buffer: Buffer): Promise<StoredGoalPhoto> {
-    const format = await sharp(buffer, { limitInputPixels: MAX_INPUT_PIXELS })
-      .metadata()
-      .then(
-        (meta) => meta.format,
-        () => undefined,
-      );
-    if (!format || !ACCEPTED.has(format)) throw photoInvalid();
-    const large = await this.render(buffer, GOAL_PHOTO_LIMITS.longEdge, 80);
-    const thumbnail = await this.render(buffer, GOAL_PHOTO_LIMITS.thumbnailEdge, 75);
+    await checkImageKind(buffer, photoInvalid);
+    const large = await encodeImage(buffer, LARGE, photoInvalid);
+    const thumbnail = await encodeImage(buffer, THUMBNAIL, photoInvalid);
     const id = randomUUID();
     const key = `${PHOTO_DIR}/${id}.jpg`;
     const thumbnailKey = `${PHOTO_DIR}/${id}-thumbnail.jpg`;
     await mkdir(dirname(this.pathOf(key)), { recursive: true });
     await writeFile(this.pathOf(key), large.data, { flag: 'wx' });
     await writeFile(this.pathOf(thumbnailKey), thumbnail.data, { flag: 'wx' });
-    return { key, thumbnailKey, width: large.info.width, height: large.info.height };
+    return { key, thumbnailKey, width: large.width, height: large.height };
   }
 
   /** The stored JPEG as a download; a 404 (in the caller's words) when the file is gone. */
@@ -79,26 +81,6 @@ export class GoalPhotosService {
   /** Deletes stored photo files; missing ones are already gone. */
   async remove(keys: string[]): Promise<void> {
     await Promise.all(keys.map((key) => rm(this.pathOf(key), { force: true }).catch(() => null)));
-  }
-
-  private async render(
-    buffer: Buffer,
-    edge: number,
-    quality: number,
-  ): Promise<{ data: Buffer; info: { width: number; height: number } }> {
-    try {
-      // autoOrient() turns the picture by its EXIF orientation; sharp writes no metadata
-      // (EXIF, GPS, XMP, ICC) unless asked with keepMetadata() or withMetadata(), so none is kept.
-      return await sharp(buffer, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
-        .autoOrient()
-        .resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true })
-        .flatten({ background: '#ffffff' })
-        .jpeg({ quality, mozjpeg: true })
-        .toBuffer({ resolveWithObject: true });
-    } catch {
-      // A truncated or corrupt file that passed the header check.
-      throw photoInvalid();
-    }
   }
 
   private pathOf(key: string): string {

@@ -4,8 +4,6 @@ import {
   Delete,
   Get,
   Header,
-  HttpCode,
-  HttpStatus,
   Param,
   Patch,
   Post,
@@ -16,12 +14,10 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiConflictResponse,
   ApiConsumes,
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiPayloadTooLargeResponse,
@@ -40,6 +36,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { ApiPageResponse } from '../common/api-page';
+import { ApiCreate, ApiDelete, ApiVersionedUpdate, type WriteRefusals } from '../common/api-writes';
 import { IdParam } from '../common/id-param';
 import { binaryContent } from '../common/openapi';
 import { PageQueryDto } from '../common/pagination';
@@ -60,7 +57,9 @@ import { GoalSummaryService } from './goal-summary.service';
 import { GoalsService } from './goals.service';
 
 const HIDDEN_GOAL = 'No such goal, or not one you may see.';
+const NO_VILLAGE = 'No such village, or not one you may see.';
 const READ_ONLY = 'Coordinators read a village’s goals; its steering group changes them.';
+const GOAL_WRITE: WriteRefusals = { readOnly: READ_ONLY, notFound: HIDDEN_GOAL };
 /** Photos are the village's own: kept by the browser, never by a shared cache. */
 const PHOTO_CACHE = 'private, max-age=3600';
 
@@ -96,7 +95,7 @@ export class GoalsController {
     VillageGoalResponse,
     'A village’s goals, in the order they were written, filtered by SDG, status or words.',
   )
-  @ApiNotFoundResponse({ description: 'No such village, or not one you may see.' })
+  @ApiNotFoundResponse({ description: NO_VILLAGE })
   list(
     @CurrentUser() user: AuthUser,
     @IdParam('village', 'villageId') villageId: string,
@@ -107,10 +106,10 @@ export class GoalsController {
 
   @Post('villages/:villageId/goals')
   @ApiCookieAuth()
-  @ApiCreatedResponse({ type: VillageGoalResponse })
-  @ApiBadRequestResponse({ description: 'A field is missing or invalid.' })
-  @ApiForbiddenResponse({ description: READ_ONLY })
-  @ApiNotFoundResponse({ description: 'No such village, or not one you may see.' })
+  @ApiCreate(VillageGoalResponse, 'A field is missing or invalid.', {
+    readOnly: READ_ONLY,
+    notFound: NO_VILLAGE,
+  })
   create(
     @CurrentUser() user: AuthUser,
     @IdParam('village', 'villageId') villageId: string,
@@ -129,13 +128,11 @@ export class GoalsController {
 
   @Patch('goals/:id')
   @ApiCookieAuth()
-  @ApiOkResponse({ type: VillageGoalResponse })
-  @ApiBadRequestResponse({ description: 'A field is invalid, or the version is missing.' })
-  @ApiForbiddenResponse({ description: READ_ONLY })
-  @ApiNotFoundResponse({ description: HIDDEN_GOAL })
-  @ApiConflictResponse({
-    description: 'Someone saved the goal after the version you changed; nothing was saved.',
-  })
+  @ApiVersionedUpdate(
+    VillageGoalResponse,
+    'Someone saved the goal after the version you changed; nothing was saved.',
+    GOAL_WRITE,
+  )
   update(
     @CurrentUser() user: AuthUser,
     @IdParam('goal') id: string,
@@ -145,11 +142,8 @@ export class GoalsController {
   }
 
   @Delete('goals/:id')
-  @HttpCode(HttpStatus.NO_CONTENT)
   @ApiCookieAuth()
-  @ApiNoContentResponse({ description: 'Deleted, with its timeline.' })
-  @ApiForbiddenResponse({ description: READ_ONLY })
-  @ApiNotFoundResponse({ description: HIDDEN_GOAL })
+  @ApiDelete('Deleted, with its timeline.', GOAL_WRITE)
   remove(@CurrentUser() user: AuthUser, @IdParam('goal') id: string): Promise<void> {
     return this.goals.remove(user, id);
   }

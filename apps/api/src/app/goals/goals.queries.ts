@@ -1,4 +1,4 @@
-import type { GoalStatus, InitiativeStatus, PersonSummary, SdgTargetDto } from '@blup/contracts';
+import type { GoalStatus, InitiativeStatus, SdgTargetDto } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import { likePattern } from '../common/pagination';
 
@@ -213,14 +213,6 @@ export async function dropTargetsOutside(
       WHERE gt.goal_id = $1 AND t.code = gt.target_code AND t.sdg <> ALL ($2::smallint[])`,
     [goalId, sdgs],
   );
-}
-
-export function personOf(
-  id: string | null,
-  name: string | null,
-  email: string | null,
-): PersonSummary | null {
-  return id && name !== null && email !== null ? { id, name, email } : null;
 }
 
 export type SummaryScope = { municipalityId: string } | { cohortId: string };

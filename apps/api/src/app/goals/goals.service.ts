@@ -13,6 +13,8 @@ import type { Actor } from '../access/access-policy';
 import { goalAccess, type GoalAccess } from '../access/goal-access-policy';
 import { AppException, fieldError, notFound } from '../common/app-exception';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
+import { personOf } from '../common/person-summary';
+import { editableRow, visibleRow } from '../common/row-access';
 import {
   Sdg,
   SdgTarget,
@@ -38,7 +40,6 @@ import {
   findGoalUpdates,
   findGoalVillage,
   findVillageGoals,
-  personOf,
   type GoalRow,
   type GoalUpdateRow,
 } from './goals.queries';
@@ -271,11 +272,7 @@ export class GoalsService {
     lock = false,
   ): Promise<{ row: GoalRow; access: GoalAccess }> {
     const row = await findGoal(em, id, lock);
-    const access = row
-      ? goalAccess(actor, { id: row.village_id, municipalityId: row.municipality_id })
-      : 'hidden';
-    if (!row || access === 'hidden') throw notFound(NO_GOAL);
-    return { row, access };
+    return visibleRow(row, (village) => goalAccess(actor, village), NO_GOAL);
   }
 
   /** The goal, locked, when the actor may change it and (given a version) nobody saved since. */
@@ -285,17 +282,11 @@ export class GoalsService {
     id: string,
     version: number | null,
   ): Promise<{ row: GoalRow }> {
-    const { row, access } = await this.readable(em, actor, id, true);
-    if (access !== 'edit') throw forbidden();
-    if (version !== null && version !== row.version) {
-      const name = row.updated_by_name ?? 'Someone';
-      throw new AppException(
-        HttpStatus.CONFLICT,
-        ErrorCode.GoalChanged,
-        `${name} changed the goal while you were writing (it is now version ${row.version}). Your changes were not saved: open the goal again and add yours.`,
-        { params: { name, at: row.updated_at.toISOString(), version: row.version } },
-      );
-    }
+    const row = editableRow(await this.readable(em, actor, id, true), version, {
+      forbidden,
+      changed: ErrorCode.GoalChanged,
+      what: 'goal',
+    });
     return { row };
   }
 }

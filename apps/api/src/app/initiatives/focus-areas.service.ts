@@ -9,10 +9,12 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import { initiativeAccess, type InitiativeAccess } from '../access/initiative-access-policy';
-import { AppException, notFound } from '../common/app-exception';
+import { AppException } from '../common/app-exception';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
+import { personOf } from '../common/person-summary';
+import { editableRow, visibleRow } from '../common/row-access';
 import { FocusArea } from '../database/entities/initiatives';
-import { changedMeanwhile, forbidden, personOf, villageAccess } from './initiative-rules';
+import { forbidden, villageAccess } from './initiative-rules';
 import type { CreateFocusAreaBody, UpdateFocusAreaBody } from './initiatives.dto';
 import {
   findFocusArea,
@@ -136,11 +138,7 @@ export class FocusAreasService {
     lock = false,
   ): Promise<{ row: FocusAreaRow; access: InitiativeAccess }> {
     const row = await findFocusArea(em, id, lock);
-    const access = row
-      ? initiativeAccess(actor, { id: row.village_id, municipalityId: row.municipality_id })
-      : 'hidden';
-    if (!row || access === 'hidden') throw notFound(NO_FOCUS_AREA);
-    return { row, access };
+    return visibleRow(row, (village) => initiativeAccess(actor, village), NO_FOCUS_AREA);
   }
 
   private async editable(
@@ -149,12 +147,11 @@ export class FocusAreasService {
     id: string,
     version: number | null,
   ): Promise<FocusAreaRow> {
-    const { row, access } = await this.readable(em, actor, id, true);
-    if (access !== 'edit') throw forbidden();
-    if (version !== null && version !== row.version) {
-      throw changedMeanwhile(ErrorCode.FocusAreaChanged, 'focus area', row);
-    }
-    return row;
+    return editableRow(await this.readable(em, actor, id, true), version, {
+      forbidden,
+      changed: ErrorCode.FocusAreaChanged,
+      what: 'focus area',
+    });
   }
 }
 

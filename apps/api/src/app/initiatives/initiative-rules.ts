@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ErrorCode, type PersonSummary } from '@blup/contracts';
+import { ErrorCode } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import { initiativeAccess, type InitiativeAccess } from '../access/initiative-access-policy';
@@ -24,27 +24,4 @@ export async function villageAccess(
 
 export function forbidden(): AppException {
   return new AppException(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, READ_ONLY);
-}
-
-/** The 409 for a save made from an older version: who saved in between, and when. */
-export function changedMeanwhile(
-  code: ErrorCode,
-  what: string,
-  row: { version: number; updated_at: Date; updated_by_name: string | null },
-): AppException {
-  const name = row.updated_by_name ?? 'Someone';
-  return new AppException(
-    HttpStatus.CONFLICT,
-    code,
-    `${name} changed the ${what} while you were writing (it is now version ${row.version}). Your changes were not saved: open the ${what} again and add yours.`,
-    { params: { name, at: row.updated_at.toISOString(), version: row.version } },
-  );
-}
-
-export function personOf(
-  id: string | null,
-  name: string | null,
-  email: string | null,
-): PersonSummary | null {
-  return id && name !== null && email !== null ? { id, name, email } : null;
 }

@@ -1,21 +1,7 @@
+import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCookieAuth,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
@@ -30,6 +16,7 @@ import type {
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiPageResponse } from '../common/api-page';
+import { ApiCreate, ApiDelete, ApiVersionedUpdate, type WriteRefusals } from '../common/api-writes';
 import { IdParam } from '../common/id-param';
 import { PageQueryDto } from '../common/pagination';
 import { FocusAreasService } from './focus-areas.service';
@@ -50,6 +37,9 @@ const NO_VILLAGE = 'No such village, or not one you may see.';
 const HIDDEN_INITIATIVE = 'No such initiative, or not one you may see.';
 const HIDDEN_AREA = 'No such focus area, or not one you may see.';
 const READ_ONLY = 'Coordinators read a village’s initiatives; its steering group changes them.';
+const VILLAGE_WRITE: WriteRefusals = { readOnly: READ_ONLY, notFound: NO_VILLAGE };
+const INITIATIVE_WRITE: WriteRefusals = { readOnly: READ_ONLY, notFound: HIDDEN_INITIATIVE };
+const AREA_WRITE: WriteRefusals = { readOnly: READ_ONLY, notFound: HIDDEN_AREA };
 
 @ApiTags('initiatives')
 @ApiCookieAuth()
@@ -86,13 +76,11 @@ export class InitiativesController {
   }
 
   @Post('villages/:villageId/initiatives')
-  @ApiCreatedResponse({ type: InitiativeResponse })
-  @ApiBadRequestResponse({
-    description:
-      'A field is missing or invalid, or a goal, focus area or person is not the village’s.',
-  })
-  @ApiForbiddenResponse({ description: READ_ONLY })
-  @ApiNotFoundResponse({ description: NO_VILLAGE })
+  @ApiCreate(
+    InitiativeResponse,
+    'A field is missing or invalid, or a goal, focus area or person is not the village’s.',
+    VILLAGE_WRITE,
+  )
   create(
     @CurrentUser() user: AuthUser,
     @IdParam('village', 'villageId') villageId: string,
@@ -134,13 +122,11 @@ export class InitiativesController {
   }
 
   @Patch('initiatives/:id')
-  @ApiOkResponse({ type: InitiativeResponse })
-  @ApiBadRequestResponse({ description: 'A field is invalid, or the version is missing.' })
-  @ApiForbiddenResponse({ description: READ_ONLY })
-  @ApiNotFoundResponse({ description: HIDDEN_INITIATIVE })
-  @ApiConflictResponse({
-    description: 'Someone saved the initiative after the version you changed; nothing was saved.',
-  })
+  @ApiVersionedUpdate(
+    InitiativeResponse,
+    'Someone saved the initiative after the version you changed; nothing was saved.',
+    INITIATIVE_WRITE,
+  )
   update(
     @CurrentUser() user: AuthUser,
     @IdParam('initiative') id: string,
@@ -150,10 +136,7 @@ export class InitiativesController {
   }
 
   @Delete('initiatives/:id')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse({ description: 'Deleted, with its members and ties to goals.' })
-  @ApiForbiddenResponse({ description: READ_ONLY })
-  @ApiNotFoundResponse({ description: HIDDEN_INITIATIVE })
+  @ApiDelete('Deleted, with its members and ties to goals.', INITIATIVE_WRITE)
   remove(@CurrentUser() user: AuthUser, @IdParam('initiative') id: string): Promise<void> {
     return this.initiatives.remove(user, id);
   }
@@ -170,10 +153,7 @@ export class InitiativesController {
   }
 
   @Post('villages/:villageId/focus-areas')
-  @ApiCreatedResponse({ type: FocusAreaResponse })
-  @ApiBadRequestResponse({ description: 'A field is missing or invalid.' })
-  @ApiForbiddenResponse({ description: READ_ONLY })
-  @ApiNotFoundResponse({ description: NO_VILLAGE })
+  @ApiCreate(FocusAreaResponse, 'A field is missing or invalid.', VILLAGE_WRITE)
   createFocusArea(
     @CurrentUser() user: AuthUser,
     @IdParam('village', 'villageId') villageId: string,
@@ -193,11 +173,11 @@ export class InitiativesController {
   }
 
   @Patch('focus-areas/:id')
-  @ApiOkResponse({ type: FocusAreaResponse })
-  @ApiBadRequestResponse({ description: 'A field is invalid, or the version is missing.' })
-  @ApiForbiddenResponse({ description: READ_ONLY })
-  @ApiNotFoundResponse({ description: HIDDEN_AREA })
-  @ApiConflictResponse({ description: 'Someone saved the focus area since; nothing was saved.' })
+  @ApiVersionedUpdate(
+    FocusAreaResponse,
+    'Someone saved the focus area since; nothing was saved.',
+    AREA_WRITE,
+  )
   updateFocusArea(
     @CurrentUser() user: AuthUser,
     @IdParam('focus area') id: string,
@@ -207,10 +187,7 @@ export class InitiativesController {
   }
 
   @Delete('focus-areas/:id')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse({ description: 'Deleted (only when it has no initiatives).' })
-  @ApiForbiddenResponse({ description: READ_ONLY })
-  @ApiNotFoundResponse({ description: HIDDEN_AREA })
+  @ApiDelete('Deleted (only when it has no initiatives).', AREA_WRITE)
   @ApiConflictResponse({ description: 'It still has initiatives: move or delete them first.' })
   removeFocusArea(@CurrentUser() user: AuthUser, @IdParam('focus area') id: string): Promise<void> {
     return this.focusAreas.remove(user, id);

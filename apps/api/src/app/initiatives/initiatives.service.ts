@@ -11,8 +11,10 @@ import type { Actor } from '../access/access-policy';
 import { initiativeAccess, type InitiativeAccess } from '../access/initiative-access-policy';
 import { fieldError, notFound } from '../common/app-exception';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
+import { personOf } from '../common/person-summary';
+import { editableRow, visibleRow } from '../common/row-access';
 import { Initiative, InitiativeGoal, InitiativePerson } from '../database/entities/initiatives';
-import { changedMeanwhile, forbidden, personOf, villageAccess } from './initiative-rules';
+import { forbidden, villageAccess } from './initiative-rules';
 import type {
   CreateInitiativeBody,
   InitiativePersonBody,
@@ -285,11 +287,7 @@ export class InitiativesService {
     lock = false,
   ): Promise<{ row: InitiativeRow; access: InitiativeAccess }> {
     const row = await findInitiative(em, id, lock);
-    const access = row
-      ? initiativeAccess(actor, { id: row.village_id, municipalityId: row.municipality_id })
-      : 'hidden';
-    if (!row || access === 'hidden') throw notFound(NO_INITIATIVE);
-    return { row, access };
+    return visibleRow(row, (village) => initiativeAccess(actor, village), NO_INITIATIVE);
   }
 
   private async editable(
@@ -298,12 +296,11 @@ export class InitiativesService {
     id: string,
     version: number | null,
   ): Promise<InitiativeRow> {
-    const { row, access } = await this.readable(em, actor, id, true);
-    if (access !== 'edit') throw forbidden();
-    if (version !== null && version !== row.version) {
-      throw changedMeanwhile(ErrorCode.InitiativeChanged, 'initiative', row);
-    }
-    return row;
+    return editableRow(await this.readable(em, actor, id, true), version, {
+      forbidden,
+      changed: ErrorCode.InitiativeChanged,
+      what: 'initiative',
+    });
   }
 }
 

@@ -1,19 +1,23 @@
 import { HttpStatus } from '@nestjs/common';
 import { ErrorCode, PLAN_LIMITS } from '@blup/contracts';
-import sharp from 'sharp';
 import { AppException } from '../common/app-exception';
-import { fileKindAmong } from '../common/file-kind';
+import {
+  checkImageKind,
+  encodeImage,
+  type EncodedImage,
+  type ImageEncoding,
+} from '../common/images';
 
 /** An image as it is kept: re-encoded, at most 1600 px on its longest side, without metadata. */
-export interface PreparedImage {
-  data: Buffer;
-  mime: 'image/jpeg' | 'image/png';
-  width: number;
-  height: number;
-}
+export type PreparedImage = EncodedImage;
 
-/** Larger pictures than this many pixels are refused before decoding (a decompression bomb). */
-const MAX_INPUT_PIXELS = 50_000_000;
+const ENCODING: ImageEncoding = {
+  edge: PLAN_LIMITS.imageMaxSide,
+  /** Larger pictures than this many pixels are refused before decoding (a decompression bomb). */
+  maxInputPixels: 50_000_000,
+  quality: 82,
+  keepTransparency: true,
+};
 
 export function imageInvalid(): AppException {
   return new AppException(
@@ -31,26 +35,6 @@ export function imageInvalid(): AppException {
  * can hold). Writing anew drops every piece of metadata: EXIF (GPS position, camera), XMP, ICC.
  */
 export async function prepareImage(upload: Buffer): Promise<PreparedImage> {
-  if (!(await fileKindAmong(upload, ['jpg', 'png', 'webp']))) throw imageInvalid();
-  try {
-    const input = sharp(upload, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
-    const meta = await input.metadata();
-    const side = PLAN_LIMITS.imageMaxSide;
-    const pipeline = input
-      .rotate()
-      .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true });
-    const { data, info } = await (
-      meta.hasAlpha
-        ? pipeline.png({ compressionLevel: 9 })
-        : pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true })
-    ).toBuffer({ resolveWithObject: true });
-    return {
-      data,
-      mime: meta.hasAlpha ? 'image/png' : 'image/jpeg',
-      width: info.width,
-      height: info.height,
-    };
-  } catch {
-    throw imageInvalid();
-  }
+  await checkImageKind(upload, imageInvalid);
+  return encodeImage(upload, ENCODING, imageInvalid);
 }

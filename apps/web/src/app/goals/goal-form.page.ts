@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { ErrorCode, GOAL_LIMITS, type VillageGoalDto } from '@blup/contracts';
-import { ApiError, GoalsApi } from '@blup/web/core';
+import { GoalsApi } from '@blup/web/core';
 import { MatButton } from '@angular/material/button';
 import { editForm } from '../shared/edit-form';
 import { EditFormFrame } from '../shared/edit-form-frame';
@@ -89,13 +89,13 @@ import { SdgTiles } from './sdg-tiles';
         </mat-form-field>
       </div>
     </blup-edit-form-frame>
-    @if (changedMeanwhile()) {
+    @if (edit.changedMeanwhile()) {
       <p class="conflict">
         <button
           matButton="tonal"
           type="button"
           data-testid="load-their-version"
-          (click)="loadTheirVersion()"
+          (click)="edit.loadTheirVersion()"
         >
           {{ 'goals.loadTheirVersion' | t }}
         </button>
@@ -172,18 +172,8 @@ export class GoalFormPage {
     update: (id) => this.api.updateGoal(id, { ...this.body(), version: this.version() }),
     created: 'goals.created',
     route: '/goals',
+    changed: ErrorCode.GoalChanged,
   });
-
-  /** Someone saved the goal while this form was open (409): offer their version instead. */
-  protected readonly changedMeanwhile = computed(() => {
-    const error = this.edit.submitter.error();
-    return error instanceof ApiError && error.code === ErrorCode.GoalChanged;
-  });
-
-  protected loadTheirVersion(): void {
-    this.edit.submitter.error.set(null);
-    this.edit.existing.reload();
-  }
 
   protected chooseSdgs(sdgs: number[]): void {
     this.form.controls.sdgs.setValue(sdgs);

@@ -1,16 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import { Router } from '@angular/router';
 import { FOCUS_AREA_LIMITS, type FocusAreaDto } from '@blup/contracts';
-import { I18nService, InitiativesApi } from '@blup/web/core';
-import { of } from 'rxjs';
-import { effect } from '@angular/core';
-import type { EditFormState } from '../shared/edit-form';
+import { InitiativesApi } from '@blup/web/core';
+import { editForm } from '../shared/edit-form';
 import { EditFormFrame } from '../shared/edit-form-frame';
 import { FORM_FIELDS } from '../shared/form-fields';
-import { submitter } from '../shared/submitter';
 
 const F = FOCUS_AREA_LIMITS;
 
@@ -58,9 +52,6 @@ const F = FOCUS_AREA_LIMITS;
 })
 export class FocusAreaFormPage {
   private readonly api = inject(InitiativesApi);
-  private readonly router = inject(Router);
-  private readonly snackBar = inject(MatSnackBar);
-  private readonly i18n = inject(I18nService);
 
   readonly villageId = input.required<string>();
   /** Set when editing. */
@@ -72,48 +63,28 @@ export class FocusAreaFormPage {
     description: ['', Validators.maxLength(F.descriptionMaxLength)],
     position: [1, [Validators.min(1), Validators.max(F.positionMax)]],
   });
-  private readonly existing = rxResource({
-    params: () => this.id(),
-    stream: ({ params }) => (params ? this.api.focusArea(params) : of(null)),
-  });
-  private readonly submit = submitter();
-
-  protected readonly edit: EditFormState = {
-    existing: this.existing,
-    submitter: this.submit,
-    editing: computed(() => !!this.id()),
-    save: () => {
-      const id = this.id();
-      const { name, description, position } = this.form.getRawValue();
-      this.submit.run(
-        this.form,
-        () =>
-          id
-            ? this.api.updateFocusArea(id, {
-                name,
-                description,
-                position: Number(position),
-                version: this.version(),
-              })
-            : this.api.createFocusArea(this.villageId(), { name, description }),
-        () => {
-          this.snackBar.open(
-            this.i18n.t(id ? 'common.saved' : 'initiatives.areaCreated'),
-            undefined,
-            { duration: 4000 },
-          );
-          void this.router.navigate(['/villages', this.villageId(), 'initiatives']);
-        },
-      );
-    },
-  };
-
-  constructor() {
-    effect(() => {
-      const area: FocusAreaDto | null = this.existing.hasValue() ? this.existing.value() : null;
-      if (!area) return;
+  protected readonly edit = editForm({
+    id: this.id,
+    form: this.form,
+    load: (id) => this.api.focusArea(id),
+    fill: (area: FocusAreaDto) => {
       this.version.set(area.version);
       this.form.reset({ name: area.name, description: area.description, position: area.position });
-    });
-  }
+    },
+    create: () => {
+      const { name, description } = this.form.getRawValue();
+      return this.api.createFocusArea(this.villageId(), { name, description });
+    },
+    update: (id) => {
+      const { name, description, position } = this.form.getRawValue();
+      return this.api.updateFocusArea(id, {
+        name,
+        description,
+        position: Number(position),
+        version: this.version(),
+      });
+    },
+    created: 'initiatives.areaCreated',
+    route: { after: () => ['/villages', this.villageId(), 'initiatives'] },
+  });
 }

@@ -3,6 +3,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { InitiativesApi, TranslatePipe, loadTextSection } from '@blup/web/core';
 import { LoadState } from '../shared/load-state';
+import { INITIATIVE_CARDS_STYLES } from './initiative-cards';
 import { initiativeStatusKey } from './initiative-labels';
 import { ProgressBar } from './progress-bar';
 
@@ -32,24 +33,14 @@ import { ProgressBar } from './progress-bar';
       }
     </section>
   `,
-  styles: `
-    .cards {
-      display: grid;
-      gap: 8px;
-      padding: 0;
-      list-style: none;
-    }
-    .card {
-      display: grid;
-      gap: 4px;
-      min-block-size: 48px;
-      padding: 12px 16px;
-      border-radius: 12px;
-      background: var(--mat-sys-surface-container);
-      color: var(--mat-sys-on-surface);
-      text-decoration: none;
-    }
-  `,
+  styles: [
+    INITIATIVE_CARDS_STYLES,
+    `
+      .cards {
+        gap: 8px;
+      }
+    `,
+  ],
 })
 export class GoalInitiatives {
   private readonly api = inject(InitiativesApi);

@@ -1,10 +1,5 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ApplicationRef } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import { ErrorCode, InitiativeStatus, type InitiativeDto } from '@blup/contracts';
-import { apiErrorInterceptor, loadTextSection } from '@blup/web/core';
+import { changedBody, CONFLICT, openPage } from '../shared/form-page-test';
 import { InitiativeFormPage } from './initiative-form.page';
 
 const initiative = (version: number, title: string): InitiativeDto => ({
@@ -34,23 +29,11 @@ const initiative = (version: number, title: string): InitiativeDto => ({
 
 describe(InitiativeFormPage.name, () => {
   it('sends the working group and partners as loaded, and after a 409 saves from their version', async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([apiErrorInterceptor])),
-        provideHttpClientTesting(),
-      ],
-    });
-    await TestBed.runInInjectionContext(loadTextSection('initiatives'));
-    const http = TestBed.inject(HttpTestingController);
-    const fixture = TestBed.createComponent(InitiativeFormPage);
-    fixture.componentRef.setInput('id', 'i1');
-    const settle = async () => {
-      fixture.detectChanges();
-      await TestBed.inject(ApplicationRef).whenStable();
-      fixture.detectChanges();
-    };
+    const { fixture, http, element, byTestId, settle, submit } = await openPage(
+      InitiativeFormPage,
+      'initiatives',
+      { id: 'i1' },
+    );
     const flushLists = () => {
       const empty = { items: [], total: 0, page: 1, pageSize: 100 };
       http
@@ -72,8 +55,6 @@ describe(InitiativeFormPage.name, () => {
       flushLists();
     }
     await settle();
-    const element = fixture.nativeElement as HTMLElement;
-    const byTestId = (id: string) => element.querySelector<HTMLElement>(`[data-testid="${id}"]`);
     const title = byTestId('title') as HTMLInputElement;
     expect(title.value).toBe('Samkørselsapp');
     expect((byTestId('member-1-name') as HTMLInputElement).value).toBe('Ole Jensen');
@@ -81,7 +62,7 @@ describe(InitiativeFormPage.name, () => {
 
     title.value = 'Min udgave';
     title.dispatchEvent(new Event('input'));
-    element.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    submit();
     const first = http.expectOne('/api/initiatives/i1');
     expect(first.request.body).toEqual({
       title: 'Min udgave',
@@ -101,15 +82,13 @@ describe(InitiativeFormPage.name, () => {
       version: 1,
     });
     first.flush(
-      {
-        statusCode: 409,
-        error: 'Conflict',
-        code: ErrorCode.InitiativeChanged,
-        message: 'Anna Holm changed the initiative while you were writing.',
-        params: { name: 'Anna Holm', at: '2026-12-01T10:00:00Z', version: 2 },
-        requestId: 'r1',
-      },
-      { status: 409, statusText: 'Conflict' },
+      changedBody(
+        ErrorCode.InitiativeChanged,
+        'Anna Holm changed the initiative while you were writing.',
+        'Anna Holm',
+        2,
+      ),
+      CONFLICT,
     );
     await settle();
     expect(element.textContent).toContain('Anna Holm har ændret initiativet');
@@ -121,7 +100,7 @@ describe(InitiativeFormPage.name, () => {
     expect(title.value).toBe('Samkørsel og delebil');
     expect(byTestId('load-their-version')).toBeNull();
 
-    element.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    submit();
     const second = http.expectOne('/api/initiatives/i1');
     expect(second.request.body).toMatchObject({ title: 'Samkørsel og delebil', version: 2 });
   });

@@ -17,11 +17,12 @@ import {
   InitiativeStatus,
   type InitiativeDto,
 } from '@blup/contracts';
-import { ApiError, GoalsApi, InitiativesApi } from '@blup/web/core';
+import { GoalsApi, InitiativesApi } from '@blup/web/core';
 import { of } from 'rxjs';
 import { editForm } from '../shared/edit-form';
 import { EditFormFrame } from '../shared/edit-form-frame';
 import { FORM_FIELDS } from '../shared/form-fields';
+import { FIELDSET_STYLES } from './fieldset-styles';
 import { initiativeStatusKey } from './initiative-labels';
 import { OTHER, PersonFields, type PersonGroup, personGroup, personInput } from './person-fields';
 import { WorkingGroupFields } from './working-group-fields';
@@ -178,59 +179,56 @@ const L = INITIATIVE_LIMITS;
         <mat-error>{{ form.controls.description | fieldError }}</mat-error>
       </mat-form-field>
     </blup-edit-form-frame>
-    @if (changedMeanwhile()) {
+    @if (edit.changedMeanwhile()) {
       <p class="conflict">
-        <button matButton="tonal" type="button" data-testid="load-their-version" (click)="reload()">
+        <button
+          matButton="tonal"
+          type="button"
+          data-testid="load-their-version"
+          (click)="edit.loadTheirVersion()"
+        >
           {{ 'initiatives.loadTheirVersion' | t }}
         </button>
       </p>
     }
   `,
-  styles: `
-    fieldset {
-      display: grid;
-      gap: 8px;
-      margin: 0;
-      padding: 0;
-      border: 0;
-    }
-    legend {
-      margin-block-end: 4px;
-      font: var(--mat-sys-title-small);
-    }
-    .hint {
-      margin: 0;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .error {
-      color: var(--mat-sys-error);
-      font: var(--mat-sys-body-small);
-    }
-    .choices {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-    }
-    .choice {
-      min-block-size: 48px;
-      block-size: auto;
-      white-space: normal;
-    }
-    .choice.on {
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-      font-weight: 700;
-    }
-    .pair {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
-      gap: 12px;
-    }
-    .conflict {
-      margin-block: 12px;
-    }
-  `,
+  styles: [
+    FIELDSET_STYLES,
+    `
+      .hint {
+        margin: 0;
+        font: var(--mat-sys-body-small);
+        color: var(--mat-sys-on-surface-variant);
+      }
+      .error {
+        color: var(--mat-sys-error);
+        font: var(--mat-sys-body-small);
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+      }
+      .choice {
+        min-block-size: 48px;
+        block-size: auto;
+        white-space: normal;
+      }
+      .choice.on {
+        background: var(--mat-sys-secondary-container);
+        color: var(--mat-sys-on-secondary-container);
+        font-weight: 700;
+      }
+      .pair {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
+        gap: 12px;
+      }
+      .conflict {
+        margin-block: 12px;
+      }
+    `,
+  ],
 })
 export class InitiativeFormPage {
   private readonly api = inject(InitiativesApi);
@@ -289,12 +287,7 @@ export class InitiativeFormPage {
     update: (id) => this.api.updateInitiative(id, { ...this.body(), version: this.version() }),
     created: 'initiatives.created',
     route: '/initiatives',
-  });
-
-  /** Someone saved the initiative while this form was open (409): offer their version. */
-  protected readonly changedMeanwhile = computed(() => {
-    const error = this.edit.submitter.error();
-    return error instanceof ApiError && error.code === ErrorCode.InitiativeChanged;
+    changed: ErrorCode.InitiativeChanged,
   });
 
   constructor() {
@@ -305,11 +298,6 @@ export class InitiativeFormPage {
         this.form.controls.focusAreaId.setValue(first.id);
       }
     });
-  }
-
-  protected reload(): void {
-    this.edit.submitter.error.set(null);
-    this.edit.existing.reload();
   }
 
   protected toggleGoal(goalId: string): void {

@@ -11,6 +11,7 @@ import {
 } from '@blup/web/core';
 import { ListFrame } from '../shared/list-frame';
 import { PAGE_PARTS } from '../shared/page-parts';
+import { INITIATIVE_CARDS_STYLES } from './initiative-cards';
 import { initiativeStatusKey } from './initiative-labels';
 import { ProgressBar } from './progress-bar';
 
@@ -126,55 +127,45 @@ import { ProgressBar } from './progress-bar';
       }
     </blup-list-frame>
   `,
-  styles: `
-    .area {
-      margin-block: 16px 24px;
-    }
-    .area-head {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: 8px;
-    }
-    h2 {
-      margin: 0;
-      font: var(--mat-sys-title-large);
-    }
-    .description {
-      white-space: pre-line;
-    }
-    .hint {
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .cards {
-      display: grid;
-      gap: 12px;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-    .card {
-      display: grid;
-      gap: 4px;
-      min-block-size: 48px;
-      padding: 12px 16px;
-      border-radius: 12px;
-      background: var(--mat-sys-surface-container);
-      color: var(--mat-sys-on-surface);
-      text-decoration: none;
-    }
-    .card:focus-visible {
-      outline: 3px solid var(--mat-sys-primary);
-    }
-    .title {
-      font: var(--mat-sys-title-medium);
-    }
-    .status {
-      font: var(--mat-sys-label-large);
-    }
-  `,
+  styles: [
+    INITIATIVE_CARDS_STYLES,
+    `
+      .area {
+        margin-block: 16px 24px;
+      }
+      .area-head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 8px;
+      }
+      h2 {
+        margin: 0;
+        font: var(--mat-sys-title-large);
+      }
+      .description {
+        white-space: pre-line;
+      }
+      .hint {
+        font: var(--mat-sys-body-small);
+        color: var(--mat-sys-on-surface-variant);
+      }
+      .cards {
+        gap: 12px;
+        margin: 0;
+      }
+      .card:focus-visible {
+        outline: 3px solid var(--mat-sys-primary);
+      }
+      .title {
+        font: var(--mat-sys-title-medium);
+      }
+      .status {
+        font: var(--mat-sys-label-large);
+      }
+    `,
+  ],
 })
 export class InitiativesPage {
   private readonly api = inject(InitiativesApi);

@@ -4,6 +4,7 @@ import { MatButton } from '@angular/material/button';
 import type { InitiativeCandidateDto } from '@blup/contracts';
 import { TranslatePipe } from '@blup/web/core';
 import { Icon } from '@blup/web/ui';
+import { FIELDSET_STYLES } from './fieldset-styles';
 import { OTHER, PersonFields, type PersonGroup, personGroup } from './person-fields';
 
 /** The working group in the initiative form: one person at a time, each with or without an account. */
@@ -34,27 +35,19 @@ import { OTHER, PersonFields, type PersonGroup, personGroup } from './person-fie
       </button>
     </fieldset>
   `,
-  styles: `
-    fieldset {
-      display: grid;
-      gap: 8px;
-      margin: 0;
-      padding: 0;
-      border: 0;
-    }
-    legend {
-      margin-block-end: 4px;
-      font: var(--mat-sys-title-small);
-    }
-    .member {
-      padding: 12px;
-      border-radius: 12px;
-      background: var(--mat-sys-surface-container-low);
-    }
-    button {
-      min-block-size: 48px;
-    }
-  `,
+  styles: [
+    FIELDSET_STYLES,
+    `
+      .member {
+        padding: 12px;
+        border-radius: 12px;
+        background: var(--mat-sys-surface-container-low);
+      }
+      button {
+        min-block-size: 48px;
+      }
+    `,
+  ],
 })
 export class WorkingGroupFields {
   readonly members = input.required<FormArray<PersonGroup>>();

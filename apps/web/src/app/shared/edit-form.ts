@@ -3,7 +3,8 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import type { FormGroup } from '@angular/forms';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
-import { I18nService, type TranslationKey } from '@blup/web/core';
+import type { ErrorCode } from '@blup/contracts';
+import { ApiError, I18nService, type TranslationKey } from '@blup/web/core';
 import { type Observable, of } from 'rxjs';
 import { submitter } from './submitter';
 
@@ -20,7 +21,9 @@ export interface EditFormOptions<T, S extends { id: string }> {
   /** The snackbar text after creating; "Saved" after editing. */
   readonly created: TranslationKey;
   /** Where the record's page lives: after saving we go to `[route, saved.id]`. */
-  readonly route: string;
+  readonly route: string | { after: (saved: S) => unknown[] };
+  /** The 409 code when someone else saved the record while the form was open. */
+  readonly changed?: ErrorCode;
 }
 
 /** What `<blup-edit-form-frame>` needs of an `editForm(…)`. */
@@ -50,10 +53,21 @@ export function editForm<T, S extends { id: string }>(options: EditFormOptions<T
     if (record) options.fill(record);
   });
   const submit = submitter();
+  const { route } = options;
   return {
     existing,
     submitter: submit,
     editing: computed(() => !!options.id()),
+    /** Someone saved the record while this form was open (the 409 `changed`). */
+    changedMeanwhile: computed(() => {
+      const error = submit.error();
+      return error instanceof ApiError && error.code === options.changed;
+    }),
+    /** Loads their version into the form, after a 409, to add one's change to it. */
+    loadTheirVersion(): void {
+      submit.error.set(null);
+      existing.reload();
+    },
     save(): void {
       const id = options.id();
       submit.run(
@@ -63,7 +77,7 @@ export function editForm<T, S extends { id: string }>(options: EditFormOptions<T
           snackBar.open(i18n.t(id ? 'common.saved' : options.created), undefined, {
             duration: 4000,
           });
-          void router.navigate([options.route, saved.id]);
+          void router.navigate(typeof route === 'string' ? [route, saved.id] : route.after(saved));
         },
       );
     },

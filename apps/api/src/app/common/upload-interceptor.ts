@@ -1,0 +1,89 @@
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpStatus,
+  Injectable,
+  mixin,
+  type NestInterceptor,
+  type Type,
+} from '@nestjs/common';
+import type { ErrorCode } from '@blup/contracts';
+import type { Request } from 'express';
+import multer from 'multer';
+import type { Observable } from 'rxjs';
+import { AppException } from './app-exception';
+import { parseJsonWithin } from './json-depth';
+import { megabytes, readMultipart, type MultipartRefusals } from './multipart';
+
+/** An uploaded file as multer hands it over (memory storage). */
+export interface MemoryUpload {
+  originalname: string;
+  size: number;
+  buffer: Buffer;
+}
+
+/** One upload form: its file field, its limits and what a person is told when it is refused. */
+export interface UploadForm {
+  /** The form field that holds the one file. */
+  field: string;
+  /** The most bytes the file may have; a larger one gets a 413 naming the limit in MB. */
+  maxBytes: number;
+  /** busboy's limits on the other parts of the form. */
+  limits: { files: number; fields: number; fieldSize?: number; parts: number };
+  /** The 413's code and text, given the limit in MB. */
+  tooLarge: { code: ErrorCode; message: (maxMb: number) => string };
+  /** The 400's text for other parts than the ones expected. */
+  wrongParts: string;
+  /** A request that is not multipart: refused with this, or (without it) passed through. */
+  notMultipart?: () => AppException;
+  /** The text field that holds the JSON body, which replaces the request body (else `{}`). */
+  jsonField?: { name: string; invalid: string };
+}
+
+const UNREADABLE = 'The form could not be read: send it again as multipart/form-data.';
+
+/**
+ * An interceptor class that reads `multipart/form-data` with one file field (kept in memory), and
+ * when the form has a JSON field, puts its parsed JSON in place of the request body before the
+ * ValidationPipe checks it. What multer and busboy refuse becomes a 4xx, never a 500.
+ */
+export function UploadInterceptor(form: UploadForm): Type<NestInterceptor> {
+  const maxMb = megabytes(form.maxBytes);
+  const refusals: MultipartRefusals = {
+    tooLarge: () =>
+      new AppException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        form.tooLarge.code,
+        form.tooLarge.message(maxMb),
+        {
+          params: { maxMb },
+        },
+      ),
+    wrongParts: form.wrongParts,
+    unreadable: UNREADABLE,
+  };
+
+  @Injectable()
+  class FormUploadInterceptor implements NestInterceptor {
+    private readonly upload = multer({
+      storage: multer.memoryStorage(),
+      defParamCharset: 'utf8',
+      limits: { fileSize: form.maxBytes, ...form.limits },
+    }).single(form.field);
+
+    async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+      const req = context.switchToHttp().getRequest<Request>();
+      if (!req.is('multipart/form-data')) {
+        if (form.notMultipart) throw form.notMultipart();
+        return next.handle();
+      }
+      await readMultipart(this.upload, context, refusals);
+      if (form.jsonField) {
+        const value = ((req.body ?? {}) as Record<string, unknown>)[form.jsonField.name];
+        req.body = typeof value === 'string' ? parseJsonWithin(value, form.jsonField.invalid) : {};
+      }
+      return next.handle();
+    }
+  }
+  return mixin(FormUploadInterceptor);
+}
