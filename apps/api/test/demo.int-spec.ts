@@ -322,6 +322,22 @@ describe('the demo annual wheel and report', () => {
     ]);
     expect(report.body.content.sections[1].text).toMatch(/^4 mål; \d+ opdateringer? i \d{4}\./);
     expect(report.body.content.sections[0].text).toContain('Glumsø og Omegn');
+    // The initiatives from the future workshop, by focus area with its roll-up, and no people.
+    const initiatives = report.body.content.sections[2].text;
+    expect(initiatives).toMatch(
+      /^3 indsatsområder med 6 initiativer: \d+ ny[et] og \d+ ændrede? i \d{4}\./,
+    );
+    expect(initiatives).toContain('Mobilitet og forbindelser (36,3 % samlet, vægtet):');
+    const listed = await member.get<Page<InitiativeDto>>(
+      `/api/villages/${group.villageId}/initiatives?pageSize=100`,
+    );
+    expect(listed.body.total).toBe(6);
+    for (const initiative of listed.body.items) {
+      expect(initiatives).toContain(`• ${initiative.title}`);
+      for (const person of [initiative.contact, ...initiative.members]) {
+        if (person) expect(initiatives).not.toContain(person.name);
+      }
+    }
   });
 });
 

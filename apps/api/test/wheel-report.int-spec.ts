@@ -26,7 +26,8 @@ import { signInAs } from './sign-in';
 /**
  * The annual wheel and the annual report on the living-documents core: who may read, write and
  * publish them, the 400s, the wheel's public iCal feed read by ical.js, and the report's content
- * made from known data (goals and their updates, sessions held with attendance).
+ * made from known data (goals and their updates, focus areas and initiatives, sessions held with
+ * attendance).
  */
 const suffix = randomBytes(3).toString('hex');
 let t: TestApp;
@@ -305,9 +306,124 @@ describe('the annual report', () => {
     await update(sti, '2026-09-20T10:00:00Z', 'reached', 'Stien er åbnet');
     // 00:30 on New Year's Day 2027 in Copenhagen: not 2026's.
     await update(sti, '2026-12-31T23:30:00Z', 'paused', 'Vinterpause');
-    await goal(skovby, 'Fællesspisning', 'idea', '2026-02-01T10:00:00Z');
+    const spisning = await goal(skovby, 'Fællesspisning', 'idea', '2026-02-01T10:00:00Z');
     await goal(skovby, 'Ny legeplads', 'idea', '2027-01-02T10:00:00Z');
-    await goal(tybjerg, 'Tybjergs eget mål', 'idea', '2026-02-01T10:00:00Z');
+    const tybjergGoal = await goal(tybjerg, 'Tybjergs eget mål', 'idea', '2026-02-01T10:00:00Z');
+
+    // Focus areas and initiatives: what existed by the year's end goes in, marked by whether it
+    // was created or changed in 2026; nobody is named.
+    const area = async (village: Village, name: string, position: number, createdAt: string) => {
+      const [row] = (await db.query(
+        `INSERT INTO focus_areas (village_id, name, position, created_at) VALUES ($1, $2, $3, $4)
+         RETURNING id`,
+        [village.id, name, position, createdAt],
+      )) as { id: string }[];
+      return row.id;
+    };
+    const initiative = async (
+      village: Village,
+      areaId: string,
+      i: {
+        title: string;
+        status: string;
+        progress: number;
+        weight: number;
+        created: string;
+        updated: string;
+        milestone?: [string, string | null];
+        goals?: string[];
+      },
+    ) => {
+      const [row] = (await db.query(
+        `INSERT INTO initiatives (village_id, focus_area_id, title, status, progress, weight,
+                                  milestone_what, milestone_date, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [
+          village.id,
+          areaId,
+          i.title,
+          i.status,
+          i.progress,
+          i.weight,
+          i.milestone?.[0] ?? null,
+          i.milestone?.[1] ?? null,
+          i.created,
+          i.updated,
+        ],
+      )) as { id: string }[];
+      for (const goalId of i.goals ?? []) {
+        await db.query(`INSERT INTO initiative_goals (initiative_id, goal_id) VALUES ($1, $2)`, [
+          row.id,
+          goalId,
+        ]);
+      }
+      return row.id;
+    };
+    // Created after "Natur", placed first: the areas come in their order.
+    const trafik = await area(skovby, 'Trafik og stier', 1, '2025-03-01T10:00:00Z');
+    await area(skovby, 'Natur', 2, '2025-02-01T10:00:00Z');
+    await area(skovby, 'Kommer i 2027', 3, '2026-12-31T23:30:00Z');
+    const cykelsti = await initiative(skovby, trafik, {
+      title: 'Cykelsti til Næstved',
+      status: 'in_progress',
+      progress: 40,
+      weight: 3,
+      created: '2025-06-01T10:00:00Z',
+      updated: '2025-08-01T10:00:00Z',
+      milestone: ['Ansøgning til vejpuljen', '2027-02-01'],
+      goals: [spisning, sti],
+    });
+    await initiative(skovby, trafik, {
+      title: 'Delebil',
+      status: 'idea',
+      progress: 0,
+      weight: 1,
+      created: '2025-12-31T23:30:00Z',
+      updated: '2026-01-02T10:00:00Z',
+    });
+    await initiative(skovby, trafik, {
+      title: 'Nyt busstoppested',
+      status: 'done',
+      progress: 100,
+      weight: 1,
+      created: '2025-01-10T10:00:00Z',
+      updated: '2026-06-01T10:00:00Z',
+      milestone: ['Indvielse', null],
+      goals: [sti],
+    });
+    await initiative(skovby, trafik, {
+      title: 'Trafiktælling',
+      status: 'paused',
+      progress: 20,
+      weight: 1,
+      created: '2025-09-01T10:00:00Z',
+      updated: '2027-02-01T10:00:00Z',
+    });
+    // Created on New Year's Day 2027 in Copenhagen: not in the list, but in the roll-up.
+    await initiative(skovby, trafik, {
+      title: 'Ladestander',
+      status: 'planned',
+      progress: 0,
+      weight: 1,
+      created: '2026-12-31T23:30:00Z',
+      updated: '2026-12-31T23:30:00Z',
+    });
+    const tybjergArea = await area(tybjerg, 'Tybjergs område', 1, '2026-01-05T10:00:00Z');
+    await initiative(tybjerg, tybjergArea, {
+      title: 'Tybjergs initiativ',
+      status: 'idea',
+      progress: 0,
+      weight: 1,
+      created: '2026-01-05T10:00:00Z',
+      updated: '2026-01-05T10:00:00Z',
+      goals: [tybjergGoal],
+    });
+    await db.query(
+      `INSERT INTO initiative_people (initiative_id, kind, position, user_id, name, email, phone)
+       VALUES ($1, 'contact', 1, NULL, 'Hanne Uden Konto', 'hanne@example.org', '12345678'),
+              ($1, 'member', 1, $2, 'Medlem Med Konto', NULL, NULL)`,
+      [cykelsti, people[0].id],
+    );
 
     const circles = new CircleFixtures(t.dataSource, t.factory);
     const cohort = await t.factory.cohort([skovby, tybjerg]);
@@ -353,6 +469,20 @@ describe('the annual report', () => {
     '• 4. marts: på vej (værdi 1,5): Halvdelen anlagt\n' +
     '• 20. september: nået: Stien er åbnet\n\n' +
     'Fællesspisning (idé ved årets udgang): ingen opdateringer i 2026.';
+  // The initiatives in the order they were made, their goals too. Trafik og stier:
+  // (3 × 40 + 1 × 0 + 1 × 100 + 1 × 20 + 1 × 0) / 7 = 34.28… → 34,3 (the roll-up
+  // as it stands, with the 2027 initiative).
+  const INITIATIVES =
+    '2 indsatsområder med 4 initiativer: 1 nyt og 1 ændret i 2026. ' +
+    'Status og fremdrift er, som de stod, da udkastet blev lavet.\n\n' +
+    'Trafik og stier (34,3 % samlet, vægtet):\n' +
+    '• Nyt busstoppested (ændret i 2026): gennemført, 100 %. Næste milepæl: Indvielse. ' +
+    'Mål: Sti langs Suså.\n' +
+    '• Cykelsti til Næstved: i gang, 40 %. Næste milepæl: Ansøgning til vejpuljen, 1. februar 2027. ' +
+    'Mål: Sti langs Suså; Fællesspisning.\n' +
+    '• Trafiktælling: sat på pause, 20 %.\n' +
+    '• Delebil (nyt i 2026): idé, 0 %.\n\n' +
+    'Natur: ingen initiativer i 2026.';
   const SESSIONS =
     '2 studiekredsmøder holdt i 2026, i alt 3 fremmødte.\n\n' +
     '• 12. marts: Fremtidsværksted, 3 til stede\n' +
@@ -380,7 +510,7 @@ describe('the annual report', () => {
     ).toBe(400);
   });
 
-  it('makes the draft from the year’s goals and sessions, keeps hand edits, and publishes a dated snapshot', async () => {
+  it('makes the draft from the year’s goals, initiatives and sessions, keeps hand edits, and publishes a dated snapshot', async () => {
     const made = await as.member.post<GenerateReportResultDto>(reportPath(skovby, '/generate'), {
       revision: 0,
     });
@@ -395,11 +525,7 @@ describe('the annual report', () => {
         `Årsrapporten for ${skovby.name} samler, hvad landsbyen arbejdede med i 2026: målene og deres fremskridt, initiativerne og studiekredsens møder. Udkastet er lavet ud fra landsbyens data på BLUP Akademiet; styregruppen retter og supplerer det, før det offentliggøres.`,
       ],
       ['goals', 'Landsbymål', GOALS],
-      [
-        'initiatives',
-        'Initiativer',
-        'Initiativerne og deres status kommer med her automatisk, når platformens del om initiativer er færdig. Indtil da: skriv årets initiativer her.',
-      ],
+      ['initiatives', 'Initiativer', INITIATIVES],
       ['sessions', 'Studiekredsens møder', SESSIONS],
       [
         'gatherings',
@@ -413,6 +539,11 @@ describe('the annual report', () => {
       ],
     ]);
     expect(doc.content.sections.every((s) => s.generated === s.text)).toBe(true);
+    // The report can be published: nobody is named in it, with or without an account.
+    const all = JSON.stringify(doc.content);
+    for (const personal of ['Hanne', 'hanne@example.org', '12345678', 'Medlem Med Konto']) {
+      expect(all).not.toContain(personal);
+    }
 
     // Someone rewrites the goals section; then a new session is held and the draft made again.
     const edited: ReportContent = {
@@ -436,6 +567,12 @@ describe('the annual report', () => {
       status: SessionStatus.Held,
     });
 
+    // And a working group moves its initiative on: the untouched initiatives section follows.
+    await t.dataSource.query(
+      `UPDATE initiatives SET progress = 10 WHERE title = 'Delebil' AND village_id = $1`,
+      [skovby.id],
+    );
+
     const stale = await as.member.post<ErrorBody>(reportPath(skovby, '/generate'), {
       revision: 1,
     });
@@ -449,6 +586,10 @@ describe('the annual report', () => {
     expect(again.body.keptEdited).toEqual(['Landsbymål']);
     const sections = new Map(again.body.document.content.sections.map((s) => [s.id, s.text]));
     expect(sections.get('goals')).toBe(`${GOALS}\n\nVi er stolte af stien.`);
+    // (3 × 40 + 1 × 10 + 1 × 100 + 1 × 20 + 1 × 0) / 7 = 35.71… → 35,7
+    expect(sections.get('initiatives')).toBe(
+      INITIATIVES.replace('34,3 %', '35,7 %').replace('idé, 0 %', 'idé, 10 %'),
+    );
     expect(sections.get('sessions')).toBe(
       '3 studiekredsmøder holdt i 2026, i alt 3 fremmødte.\n\n' +
         '• 12. marts: Fremtidsværksted, 3 til stede\n' +

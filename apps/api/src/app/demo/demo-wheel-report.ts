@@ -3,7 +3,11 @@ import type { EntityManager } from 'typeorm';
 import type { User, Village } from '../database/entities';
 import { wheelKind } from '../plans/kinds/wheel.kind';
 import { generateReport } from '../plans/report-draft';
-import { findReportGoals, findReportSessions } from '../plans/wheel-report.queries';
+import {
+  findReportFocusAreas,
+  findReportGoals,
+  findReportSessions,
+} from '../plans/wheel-report.queries';
 
 const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
@@ -114,7 +118,8 @@ export const GLUMSO_WHEEL: WheelContent = {
  * The annual wheel and report for the demo: Glumsø og Omegn has a published wheel (version 1,
  * nine activities, most recurring) and a draft report for this year (2026 as the demo is
  * written; its dates are relative to now), made by the same code as "Lav udkast" from the
- * demo's goals and sessions. Runs after `writeDemoPlans`, which gave the village its public page.
+ * demo's goals, initiatives and sessions. Runs after `writeDemoPlans`, which gave the village
+ * its public page.
  */
 export async function writeDemoWheelReport(
   em: EntityManager,
@@ -153,6 +158,7 @@ export async function writeDemoWheelReport(
     villageName: glumso.name,
     year,
     goals: await findReportGoals(em, glumso.id, year),
+    focusAreas: await findReportFocusAreas(em, glumso.id, year),
     sessions: await findReportSessions(em, glumso.id, year),
   });
   const [report] = (await em.query(

@@ -1,12 +1,58 @@
-import { GoalStatus, type ReportContent } from '@blup/contracts';
+import { GoalStatus, InitiativeStatus, type ReportContent } from '@blup/contracts';
 import { reportKind } from './kinds/report.kind';
 import { generateReport, mergeReport } from './report-draft';
 
 describe(generateReport.name, () => {
+  it('tells each focus area with its roll-up and each initiative, marking what is new or changed', () => {
+    const [, , initiatives] = generateReport({
+      villageName: 'Tybjerg',
+      year: 2026,
+      goals: [],
+      sessions: [],
+      focusAreas: [
+        {
+          name: 'Mobilitet',
+          progress: 36.3,
+          initiatives: [
+            {
+              title: 'Cykelsti',
+              status: InitiativeStatus.InProgress,
+              progress: 45,
+              milestoneWhat: 'Ansøgning sendt',
+              milestoneDate: '2027-03-01',
+              inYear: 'created',
+              goals: ['Sti langs Suså', 'Færre biler'],
+            },
+            {
+              title: 'Delebil',
+              status: InitiativeStatus.Idea,
+              progress: 10,
+              milestoneWhat: null,
+              milestoneDate: null,
+              inYear: 'unchanged',
+              goals: [],
+            },
+          ],
+        },
+        { name: 'Natur', progress: null, initiatives: [] },
+      ],
+    });
+    expect(initiatives.text).toBe(
+      '2 indsatsområder med 2 initiativer: 1 nyt og 0 ændrede i 2026. ' +
+        'Status og fremdrift er, som de stod, da udkastet blev lavet.\n\n' +
+        'Mobilitet (36,3 % samlet, vægtet):\n' +
+        '• Cykelsti (nyt i 2026): i gang, 45 %. Næste milepæl: Ansøgning sendt, 1. marts 2027. ' +
+        'Mål: Sti langs Suså; Færre biler.\n' +
+        '• Delebil: idé, 10 %.\n\n' +
+        'Natur: ingen initiativer i 2026.',
+    );
+  });
+
   const fresh = generateReport({
     villageName: 'Tybjerg',
     year: 2026,
     goals: [],
+    focusAreas: [],
     sessions: [],
   });
 
@@ -22,7 +68,9 @@ describe(generateReport.name, () => {
     expect(fresh.every((s) => s.generated === s.text)).toBe(true);
     expect(fresh[1].text).toBe('Landsbyen havde ingen mål registreret i 2026.');
     expect(fresh[3].text).toBe('Landsbyens studiekreds holdt ingen møder i 2026.');
-    expect(fresh[2].text).toContain('når platformens del om initiativer er færdig');
+    expect(fresh[2].text).toBe(
+      'Landsbyen havde ingen initiativer registreret i 2026. Skriv her, hvis I arbejdede med nogen uden for platformen.',
+    );
     expect(fresh[4].text).toContain('registrerer endnu ikke');
     expect(fresh[5].text).toContain('ikke bygget på platformen endnu');
     expect(reportKind.parse({ sections: fresh })).toEqual({
@@ -36,6 +84,7 @@ describe(generateReport.name, () => {
       villageName: 'Tybjerg',
       year: 2026,
       goals: [{ title: 'Sti', statusAtEnd: GoalStatus.Reached, updates: [] }],
+      focusAreas: [],
       sessions: [],
     });
     const current: ReportContent = {

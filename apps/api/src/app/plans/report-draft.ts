@@ -1,4 +1,10 @@
-import { GoalStatus, PLAN_LIMITS, type ReportContent, type ReportSection } from '@blup/contracts';
+import {
+  GoalStatus,
+  InitiativeStatus,
+  PLAN_LIMITS,
+  type ReportContent,
+  type ReportSection,
+} from '@blup/contracts';
 import { MONTHS_DA } from './kinds/wheel.kind';
 import { editedByHand } from './kinds/report.kind';
 
@@ -16,10 +22,34 @@ export interface ReportSession {
   present: number;
 }
 
+/**
+ * An initiative as the report tells it: as it stands when the draft is made (initiatives keep no
+ * history), and whether it was created in the year, last changed in it, or last changed before
+ * it (null: changed after the year, so whether it changed in it is not known).
+ */
+export interface ReportInitiative {
+  title: string;
+  status: InitiativeStatus;
+  progress: number;
+  milestoneWhat: string | null;
+  milestoneDate: string | null;
+  inYear: 'created' | 'changed' | 'unchanged' | null;
+  /** The titles of the goals it serves. */
+  goals: string[];
+}
+
+/** A focus area with its weighted roll-up (null without initiatives) and its initiatives. */
+export interface ReportFocusArea {
+  name: string;
+  progress: number | null;
+  initiatives: ReportInitiative[];
+}
+
 export interface ReportData {
   villageName: string;
   year: number;
   goals: ReportGoal[];
+  focusAreas: ReportFocusArea[];
   sessions: ReportSession[];
 }
 
@@ -29,6 +59,14 @@ const STATUS_DA: Record<GoalStatus, string> = {
   [GoalStatus.OnTrack]: 'på vej',
   [GoalStatus.Reached]: 'nået',
   [GoalStatus.Paused]: 'sat på pause',
+};
+
+const INITIATIVE_STATUS_DA: Record<InitiativeStatus, string> = {
+  [InitiativeStatus.Idea]: 'idé',
+  [InitiativeStatus.Planned]: 'planlagt',
+  [InitiativeStatus.InProgress]: 'i gang',
+  [InitiativeStatus.Done]: 'gennemført',
+  [InitiativeStatus.Paused]: 'sat på pause',
 };
 
 /** "2026-03-04" as "4. marts". */
@@ -64,6 +102,41 @@ function goalsText({ goals, year }: ReportData): string {
   return clipText([head, ...parts].join('\n\n'));
 }
 
+function initiativesText({ focusAreas, year }: ReportData): string {
+  const all = focusAreas.flatMap((area) => area.initiatives);
+  if (!all.length) {
+    return `Landsbyen havde ingen initiativer registreret i ${year}. Skriv her, hvis I arbejdede med nogen uden for platformen.`;
+  }
+  const created = all.filter((i) => i.inYear === 'created').length;
+  const changed = all.filter((i) => i.inYear === 'changed').length;
+  const areas = focusAreas.length;
+  const head =
+    `${areas} ${areas === 1 ? 'indsatsområde' : 'indsatsområder'} med ` +
+    `${all.length} ${all.length === 1 ? 'initiativ' : 'initiativer'}: ` +
+    `${created} ${created === 1 ? 'nyt' : 'nye'} og ${changed} ${changed === 1 ? 'ændret' : 'ændrede'} i ${year}. ` +
+    'Status og fremdrift er, som de stod, da udkastet blev lavet.';
+  const parts = focusAreas.map((area) => {
+    if (!area.initiatives.length) return `${area.name}: ingen initiativer i ${year}.`;
+    const progress = area.progress === null ? '' : ` (${number(area.progress)} % samlet, vægtet)`;
+    const items = area.initiatives.map((i) => {
+      const mark =
+        i.inYear === 'created'
+          ? ` (nyt i ${year})`
+          : i.inYear === 'changed'
+            ? ` (ændret i ${year})`
+            : '';
+      const when = i.milestoneDate
+        ? `, ${dateDa(i.milestoneDate)} ${i.milestoneDate.slice(0, 4)}`
+        : '';
+      const milestone = i.milestoneWhat ? ` Næste milepæl: ${i.milestoneWhat}${when}.` : '';
+      const goals = i.goals.length ? ` Mål: ${i.goals.join('; ')}.` : '';
+      return `• ${i.title}${mark}: ${INITIATIVE_STATUS_DA[i.status]}, ${i.progress} %.${milestone}${goals}`;
+    });
+    return [`${area.name}${progress}:`, ...items].join('\n');
+  });
+  return clipText([head, ...parts].join('\n\n'));
+}
+
 function sessionsText({ sessions, year }: ReportData): string {
   if (!sessions.length) return `Landsbyens studiekreds holdt ingen møder i ${year}.`;
   const present = sessions.reduce((sum, s) => sum + s.present, 0);
@@ -76,8 +149,9 @@ function sessionsText({ sessions, year }: ReportData): string {
 
 /**
  * The report's sections as "Lav udkast" makes them from the village's data for the year. The
- * initiatives, gatherings and survey results are not in the platform yet: their sections say so
- * in the text, so nobody takes an empty section for an empty year.
+ * gatherings and survey results are not in the platform yet: their sections say so in the text,
+ * so nobody takes an empty section for an empty year. The initiatives section names no people
+ * (the report can be published; the public page names nobody either).
  */
 export function generateReport(data: ReportData): ReportSection[] {
   const section = (id: string, title: string, text: string): ReportSection => ({
@@ -93,13 +167,7 @@ export function generateReport(data: ReportData): ReportSection[] {
       `Årsrapporten for ${data.villageName} samler, hvad landsbyen arbejdede med i ${data.year}: målene og deres fremskridt, initiativerne og studiekredsens møder. Udkastet er lavet ud fra landsbyens data på BLUP Akademiet; styregruppen retter og supplerer det, før det offentliggøres.`,
     ),
     section('goals', 'Landsbymål', goalsText(data)),
-    // The initiatives module is being built; when it lands, its initiatives and their status
-    // join here (read like the goals in `report.queries.ts`).
-    section(
-      'initiatives',
-      'Initiativer',
-      'Initiativerne og deres status kommer med her automatisk, når platformens del om initiativer er færdig. Indtil da: skriv årets initiativer her.',
-    ),
+    section('initiatives', 'Initiativer', initiativesText(data)),
     section('sessions', 'Studiekredsens møder', sessionsText(data)),
     section(
       'gatherings',

@@ -1,6 +1,7 @@
 import { CIRCLE_TIME_ZONE } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
-import type { ReportGoal, ReportSession } from './report-draft';
+import { ROLL_UP } from '../initiatives/initiatives.queries';
+import type { ReportFocusArea, ReportGoal, ReportSession } from './report-draft';
 
 /** The year's bounds as Copenhagen midnights, for `$2` (the year) in the statements below. */
 const YEAR_START = `make_timestamptz($2::int, 1, 1, 0, 0, 0, '${CIRCLE_TIME_ZONE}')`;
@@ -52,6 +53,49 @@ export async function findReportSessions(
       ORDER BY s.starts_at, s.id
       LIMIT 1000`,
     [villageId, year],
+  );
+}
+
+/** At most this many focus areas, and initiatives per area, go into a report's draft. */
+export const REPORT_INITIATIVE_LIMITS = { focusAreas: 50, initiatives: 100 };
+
+/**
+ * The village's focus areas that existed by the year's end, each with its weighted roll-up
+ * (`ROLL_UP`, the initiatives module's expression: the progress as it stands now) and its
+ * initiatives created by the year's end, each with its status, progress, next milestone, the
+ * goals it serves and whether it was created or last changed in the year. No people: the
+ * report can be published, and the public page names nobody either. One statement, whatever
+ * the number of areas, initiatives and goals.
+ */
+export async function findReportFocusAreas(
+  em: EntityManager,
+  villageId: string,
+  year: number,
+): Promise<ReportFocusArea[]> {
+  return em.query<ReportFocusArea[]>(
+    `SELECT f.name, ${ROLL_UP} AS progress,
+            coalesce((
+              SELECT json_agg(json_build_object('title', n.title, 'status', n.status,
+                       'progress', n.progress::int, 'milestoneWhat', n.milestone_what,
+                       'milestoneDate', to_char(n.milestone_date, 'YYYY-MM-DD'),
+                       'inYear', CASE
+                         WHEN n.created_at >= ${YEAR_START} THEN 'created'
+                         WHEN n.updated_at >= ${YEAR_START} AND n.updated_at < ${YEAR_END} THEN 'changed'
+                         WHEN n.updated_at < ${YEAR_START} THEN 'unchanged'
+                         ELSE NULL END,
+                       'goals', (
+                         SELECT coalesce(json_agg(g.title ORDER BY g.created_at, g.id), '[]'::json)
+                           FROM initiative_goals ig JOIN village_goals g ON g.id = ig.goal_id
+                          WHERE ig.initiative_id = n.id))
+                     ORDER BY n.created_at, n.id)
+                FROM (SELECT * FROM initiatives i
+                       WHERE i.focus_area_id = f.id AND i.created_at < ${YEAR_END}
+                       ORDER BY i.created_at, i.id LIMIT $4) n), '[]'::json) AS initiatives
+       FROM (SELECT * FROM focus_areas
+              WHERE village_id = $1 AND created_at < ${YEAR_END}
+              ORDER BY position, created_at, id LIMIT $3) f
+      ORDER BY f.position, f.created_at, f.id`,
+    [villageId, year, REPORT_INITIATIVE_LIMITS.focusAreas, REPORT_INITIATIVE_LIMITS.initiatives],
   );
 }
 

@@ -14,7 +14,12 @@ import { PlansService } from './plans.service';
 import { SLUG } from './public-plans.service';
 import { generateReport, mergeReport } from './report-draft';
 import { writeWheelCalendar } from './wheel-calendar';
-import { findPublicWheel, findReportGoals, findReportSessions } from './wheel-report.queries';
+import {
+  findPublicWheel,
+  findReportFocusAreas,
+  findReportGoals,
+  findReportSessions,
+} from './wheel-report.queries';
 
 const NO_WHEEL = 'This village has not published an annual wheel, or there is no village here.';
 
@@ -50,6 +55,7 @@ export class WheelReportService {
           villageName: village.name,
           year: y,
           goals: await findReportGoals(em, village.id, y),
+          focusAreas: await findReportFocusAreas(em, village.id, y),
           sessions: await findReportSessions(em, village.id, y),
         });
         const merged = mergeReport(current, fresh, !!body.replaceEdited);
