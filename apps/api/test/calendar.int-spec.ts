@@ -85,7 +85,7 @@ describe('GET /api/me/calendar-feed and the feed itself', () => {
     expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
     expect(calendar.getFirstPropertyValue('calscale')).toBe('GREGORIAN');
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('BLUP studiekredse');
-    expect(calendar.getFirstPropertyValue('prodid')).toContain('BLUP');
+    expect(calendar.getFirstPropertyValue('prodid')).toBe('-//BLUP Akademiet//Studiekredse//DA');
   });
 
   it('needs a signed-in person for the address', async () => {

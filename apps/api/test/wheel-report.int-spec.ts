@@ -228,7 +228,8 @@ describe('the annual wheel', () => {
     expect(feed.status).toBe(200);
     expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const calendar = new ICAL.Component(ICAL.parse(feed.body as string));
-    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(`Årshjul: ${skovby.name}`);
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(`Årshjul – ${skovby.name}`);
+    expect(calendar.getFirstPropertyValue('prodid')).toBe('-//BLUP Akademiet//Aarshjul//DA');
     ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone') as ICAL.Component);
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     // The budget meeting has a month but no day: it stays off the calendar.

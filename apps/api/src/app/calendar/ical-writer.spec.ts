@@ -106,6 +106,8 @@ describe(writeCalendar.name, () => {
     const calendar = new ICAL.Component(ICAL.parse(text));
     expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('BLUP studiekredse');
+    // Without a prodId, the study circles' product, as it always was.
+    expect(calendar.getFirstPropertyValue('prodid')).toBe('-//BLUP Akademiet//Studiekredse//DA');
     ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone') as ICAL.Component);
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual([

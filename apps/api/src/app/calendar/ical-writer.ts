@@ -5,6 +5,7 @@ import { CIRCLE_TIME_ZONE, instantsOf, wallTimeOf } from '@blup/contracts';
  * Europe/Copenhagen VTIMEZONE and a VEVENT per session. Pure: the caller passes the clock.
  */
 
+/** The study circles' feeds and mails; another feed names itself with `prodId`. */
 export const ICAL_PRODID = '-//BLUP Akademiet//Studiekredse//DA';
 
 export interface CalendarEvent {
@@ -42,6 +43,8 @@ export type CalendarMethod = 'PUBLISH' | 'CANCEL';
 export interface CalendarDocument {
   /** Shown by calendar apps as the calendar's name (X-WR-CALNAME). */
   name: string;
+  /** PRODID, the product that wrote the calendar; `ICAL_PRODID` (the study circles') if left out. */
+  prodId?: string;
   events: readonly CalendarEvent[];
   /** DTSTAMP: when this document was written. */
   now: Date;
@@ -186,7 +189,7 @@ export function writeCalendar(doc: CalendarDocument): string {
   const method = doc.method ?? 'PUBLISH';
   const lines = [
     'BEGIN:VCALENDAR',
-    `PRODID:${ICAL_PRODID}`,
+    `PRODID:${escapeText(doc.prodId ?? ICAL_PRODID)}`,
     'VERSION:2.0',
     'CALSCALE:GREGORIAN',
     `METHOD:${method}`,

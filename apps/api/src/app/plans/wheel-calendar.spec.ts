@@ -139,6 +139,9 @@ describe(writeWheelCalendar.name, () => {
       },
     });
     const calendar = new ICAL.Component(ICAL.parse(text));
+    // Its own name and product, not the study circles'.
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Årshjul – Glumsø og Omegn');
+    expect(calendar.getFirstPropertyValue('prodid')).toBe('-//BLUP Akademiet//Aarshjul//DA');
     ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone') as ICAL.Component);
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     expect(events.map((e) => e.uid)).toEqual([

@@ -9,6 +9,9 @@ import {
 import { writeCalendar, type CalendarEvent } from '../calendar/ical-writer';
 import { whenText } from './kinds/wheel.kind';
 
+/** The wheel feed's PRODID: its own product, not the study circles' calendar. */
+export const WHEEL_PRODID = '-//BLUP Akademiet//Aarshjul//DA';
+
 /** An activity with a start time and no end lasts this long in calendars. */
 const DEFAULT_MINUTES = 60;
 
@@ -96,6 +99,7 @@ function eventOf(
  * settled to a month only are left out), starting in `year` (the year the feed is read), with a
  * UID made of the village and the activity's id, so calendars keep the same event when the
  * wheel is published again. SEQUENCE follows the published version, so a change reaches them.
+ * The calendar is named "Årshjul – <village>" with its own PRODID (`WHEEL_PRODID`).
  */
 export function writeWheelCalendar(args: {
   villageName: string;
@@ -112,5 +116,10 @@ export function writeWheelCalendar(args: {
       ...eventOf(activity, args.villageId, args.year, args.publishedAt),
       sequence: args.version - 1,
     }));
-  return writeCalendar({ name: `Årshjul: ${args.villageName}`, events, now: args.now });
+  return writeCalendar({
+    name: `Årshjul – ${args.villageName}`,
+    prodId: WHEEL_PRODID,
+    events,
+    now: args.now,
+  });
 }
