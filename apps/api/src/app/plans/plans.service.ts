@@ -9,7 +9,6 @@ import {
   type DocumentStatusDto,
   type DocumentVersionDto,
   type Page,
-  type PersonSummary,
   type PublishedRef,
   type VillageDocumentDto,
   type VillageDocumentsDto,
@@ -19,6 +18,7 @@ import type { Actor } from '../access/access-policy';
 import { documentAccess, type DocumentAccess } from '../access/plan-access-policy';
 import { AppException, notFound } from '../common/app-exception';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
+import { personOf } from '../common/person-summary';
 import {
   VillageDocument,
   VillageDocumentChange,
@@ -456,14 +456,6 @@ function conflict(resolved: Resolved, row: DocumentRow): AppException {
 
 export function publicPath(slug: string | null): string | null {
   return slug ? `/landsby/${slug}` : null;
-}
-
-export function personOf(
-  id: string | null,
-  name: string | null,
-  email: string | null,
-): PersonSummary | null {
-  return id && name !== null && email !== null ? { id, name, email } : null;
 }
 
 function publishedRef(row: DocumentRow): PublishedRef | null {
