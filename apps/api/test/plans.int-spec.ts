@@ -24,6 +24,7 @@ import { pdfText } from '../src/app/plans/pdf-text';
 import { startTestApp, type TestApp } from './harness';
 import type { TestClient, TestResponse } from './http-client';
 import { signInAs } from './sign-in';
+import { villageWorld, type VillagePerson } from './village-world';
 
 /**
  * A village's living documents (plan and story): who may read, write and publish them, the
@@ -36,52 +37,27 @@ let naestved: Municipality;
 let glumso: Village;
 let tybjerg: Village;
 let kegnaes: Village;
-let as: Record<
-  | 'secretariat'
-  | 'member'
-  | 'secondMember'
-  | 'coordinationGroup'
-  | 'otherMember'
-  | 'otherGroup'
-  | 'coordinator'
-  | 'otherCoordinator'
-  | 'learner',
-  TestClient
->;
+let as: Record<VillagePerson | 'secondMember' | 'coordinationGroup' | 'otherGroup', TestClient>;
 let memberName: string;
 
 beforeAll(async () => {
   t = await startTestApp();
   const f = t.factory;
-  naestved = await f.municipality(`Næstved ${suffix}`);
-  const sonderborg = await f.municipality(`Sønderborg ${suffix}`);
-  glumso = await f.village(naestved, 'Glumsø og Omegn');
-  tybjerg = await f.village(naestved, 'Tybjerg');
-  kegnaes = await f.village(sonderborg, 'Kegnæs');
-  const member = await f.user({ role: Role.SteeringMember, village: glumso });
-  memberName = member.name;
+  const world = await villageWorld(t, suffix, []);
+  ({ naestved, glumso, tybjerg, kegnaes } = world);
+  memberName = world.users.member.name;
+  // Beyond the world's people: a second steering member and the coordination groups, who publish.
   as = {
-    secretariat: await signInAs(t, await f.user({ role: Role.Secretariat })),
-    member: await signInAs(t, member),
+    ...world.as,
     secondMember: await signInAs(t, await f.user({ role: Role.SteeringMember, village: glumso })),
     coordinationGroup: await signInAs(
       t,
       await f.user({ role: Role.SteeringMember, village: glumso, coordinationGroup: true }),
     ),
-    otherMember: await signInAs(t, await f.user({ role: Role.SteeringMember, village: tybjerg })),
     otherGroup: await signInAs(
       t,
       await f.user({ role: Role.SteeringMember, village: kegnaes, coordinationGroup: true }),
     ),
-    coordinator: await signInAs(
-      t,
-      await f.user({ role: Role.Coordinator, municipality: naestved }),
-    ),
-    otherCoordinator: await signInAs(
-      t,
-      await f.user({ role: Role.Coordinator, municipality: sonderborg }),
-    ),
-    learner: await signInAs(t, await f.user({ role: Role.Learner, municipality: naestved })),
   };
 });
 
