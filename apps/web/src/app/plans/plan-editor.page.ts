@@ -170,7 +170,7 @@ function newSectionId(): string {
           }
         }
         <a matButton [routerLink]="['/villages', villageId(), 'goals']">{{
-          'plans.goalsLink' | t
+          (doc.canEdit ? 'plans.goalsLink' : 'plans.goalsLinkRead') | t
         }}</a>
       </section>
 
@@ -189,7 +189,7 @@ function newSectionId(): string {
           }
         }
         <a matButton [routerLink]="['/villages', villageId(), 'initiatives']">{{
-          'plans.initiativesLink' | t
+          (doc.canEdit ? 'plans.initiativesLink' : 'plans.initiativesLinkRead') | t
         }}</a>
       </section>
 

@@ -27,6 +27,7 @@ export const plansDa = {
   goalsHeading: 'Landsbyens mål',
   goalsNote: 'Målene kommer automatisk med i planen.',
   goalsLink: 'Se og ret målene',
+  goalsLinkRead: 'Se målene',
   noGoals: 'Landsbyen har ingen mål endnu.',
   moreGoals: '… og {count} mål mere.',
   saveDraft: 'Gem kladde',
@@ -65,6 +66,7 @@ export const plansDa = {
   initiativesNote:
     'Indsatsområderne og initiativerne står i planen, som de er nu. Ret dem på siden med initiativer.',
   initiativesLink: 'Ret initiativerne',
+  initiativesLinkRead: 'Se initiativerne',
   initiativeServes: 'Hjælper: {goals}',
   moreInitiatives: '… og {count} initiativer mere.',
   noFocusAreas: 'Landsbyen har ikke skrevet indsatsområder endnu.',

@@ -31,6 +31,7 @@ export const plansEn: DictionaryOf<typeof plansDa> = {
   goalsHeading: 'The village’s goals',
   goalsNote: 'The goals come along in the plan by themselves.',
   goalsLink: 'See and change the goals',
+  goalsLinkRead: 'See the goals',
   noGoals: 'The village has no goals yet.',
   moreGoals: '… and {count} more goals.',
   saveDraft: 'Save draft',
@@ -69,6 +70,7 @@ export const plansEn: DictionaryOf<typeof plansDa> = {
   initiativesNote:
     'The focus areas and initiatives appear in the plan as they stand now. Change them on the initiatives page.',
   initiativesLink: 'Edit the initiatives',
+  initiativesLinkRead: 'See the initiatives',
   initiativeServes: 'Serves: {goals}',
   moreInitiatives: '… and {count} more initiatives.',
   noFocusAreas: 'The village has not written any focus areas yet.',
