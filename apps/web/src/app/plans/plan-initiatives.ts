@@ -71,7 +71,7 @@ export interface PlanInitiative {
               }
               @if (initiative.goals?.length) {
                 <span class="line">{{
-                  'plans.initiativeServes' | t: { goals: goalTitles(initiative.goals ?? []) }
+                  'plans.initiativeServes' | t: { goals: goalTitles(initiative.goals) }
                 }}</span>
               }
             </li>
