@@ -16,6 +16,7 @@ const PUBLIC_GOALS_SHOWN = 200;
 const PUBLIC_FOCUS_AREAS_SHOWN = 50;
 const PUBLIC_INITIATIVES_SHOWN = 100;
 const GOAL_STATUSES = ['idea', 'in_progress', 'on_track', 'reached', 'paused'];
+const INITIATIVE_STATUSES = ['idea', 'planned', 'in_progress', 'done', 'paused'];
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 // A copy of findPublicPage's statement (apps/api/src/app/plans/plans.queries.ts).
@@ -86,12 +87,17 @@ const GOAL_SUMMARY = `WITH v AS (SELECT id FROM villages WHERE municipality_id =
               LEFT JOIN (SELECT g.id, g.village_id, unnest(g.sdgs) AS sdg FROM g) x
                 ON x.sdg = s.number
              GROUP BY s.number),
-          per_status AS (SELECT status, count(*)::int AS goals FROM g GROUP BY status)
+          per_status AS (SELECT status, count(*)::int AS goals FROM g GROUP BY status),
+          i AS (SELECT i.status FROM initiatives i JOIN v ON v.id = i.village_id),
+          per_initiative_status AS (SELECT status, count(*)::int AS initiatives FROM i GROUP BY status)
      SELECT (SELECT count(*)::int FROM v) AS villages,
             (SELECT count(DISTINCT village_id)::int FROM g) AS villages_with_goals,
             (SELECT count(*)::int FROM g) AS goals,
             (SELECT json_agg(per_sdg ORDER BY number) FROM per_sdg) AS by_sdg,
-            (SELECT coalesce(json_agg(per_status), '[]'::json) FROM per_status) AS by_status`;
+            (SELECT coalesce(json_agg(per_status), '[]'::json) FROM per_status) AS by_status,
+            (SELECT count(*)::int FROM i) AS initiatives,
+            (SELECT coalesce(json_agg(per_initiative_status), '[]'::json)
+               FROM per_initiative_status) AS initiatives_by_status`;
 
 const version = (doc) => ({ ...doc, publishedBy: null });
 
@@ -130,6 +136,11 @@ async function goalSummary(municipalityId) {
     goals: row.goals,
     bySdg: row.by_sdg,
     byStatus: GOAL_STATUSES.map((status) => ({ status, goals: perStatus.get(status) ?? 0 })),
+    initiatives: row.initiatives,
+    initiativesByStatus: INITIATIVE_STATUSES.map((status) => ({
+      status,
+      initiatives: row.initiatives_by_status.find((s) => s.status === status)?.initiatives ?? 0,
+    })),
   };
 }
 
