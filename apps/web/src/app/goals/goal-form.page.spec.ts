@@ -11,6 +11,8 @@ const goal = (version: number, title: string): VillageGoalDto => ({
   sdgs: [11],
   targets: [],
   owner: '',
+  ownerPerson: null,
+  ownerInitiative: null,
   horizon: null,
   indicator: '',
   baseline: null,
