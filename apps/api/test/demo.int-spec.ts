@@ -237,6 +237,26 @@ describe('the demo initiatives', () => {
     expect(people.some((p) => p.userId !== null)).toBe(true);
     expect(people.some((p) => p.userId === null)).toBe(true);
     expect(new Set(initiatives.body.items.map((i) => i.status)).size).toBeGreaterThanOrEqual(4);
+    // One goal is owned by a working group, one by a person with an account, the rest in words.
+    const byTitle = new Map(goals.body.items.map((goal) => [goal.title, goal]));
+    const rides = initiatives.body.items.find(
+      (i) => i.title === 'Faste samkørselsruter med opsamlingssteder',
+    );
+    expect(byTitle.get('Samkørsel til Næstved og Ringsted')).toMatchObject({
+      owner: rides?.title,
+      ownerInitiative: { id: rides?.id, title: rides?.title },
+      ownerPerson: null,
+    });
+    expect(byTitle.get('Fælles solceller på hal og skole')).toMatchObject({
+      owner: 'Niels Brandt',
+      ownerPerson: { name: 'Niels Brandt' },
+      ownerInitiative: null,
+    });
+    expect(byTitle.get('Stier langs Suså')).toMatchObject({
+      owner: 'Karin Holm',
+      ownerPerson: null,
+      ownerInitiative: null,
+    });
   });
 });
 

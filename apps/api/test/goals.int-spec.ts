@@ -2,14 +2,16 @@ import {
   ErrorCode,
   GoalStatus,
   type ErrorBody,
+  type FocusAreaDto,
   type GoalSummaryDto,
+  type InitiativeDto,
   type GoalUpdateDto,
   type Page,
   type SdgDto,
   type VillageGoalDto,
 } from '@blup/contracts';
 import { randomBytes } from 'node:crypto';
-import type { Cohort, Municipality, Village } from '../src/app/database/entities';
+import type { Cohort, Municipality, User, Village } from '../src/app/database/entities';
 import { startTestApp, type TestApp } from './harness';
 import type { TestClient } from './http-client';
 import { villageWorld, type VillagePerson } from './village-world';
@@ -26,10 +28,11 @@ let kegnaes: Village;
 let naestved: Municipality;
 let cohort: Cohort;
 let as: Record<VillagePerson, TestClient>;
+let users: Record<'member' | 'otherMember', User>;
 
 beforeAll(async () => {
   t = await startTestApp();
-  ({ glumso, tybjerg, kegnaes, naestved, cohort, as } = await villageWorld(t, suffix, [
+  ({ glumso, tybjerg, kegnaes, naestved, cohort, as, users } = await villageWorld(t, suffix, [
     'tybjerg',
     'kegnaes',
   ]));
@@ -175,6 +178,145 @@ describe('writing goals', () => {
     expect(reached.body.total).toBe(0);
     const bad = await client.get(`/api/villages/${village.id}/goals?sdg=18`);
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('a goal’s owner', () => {
+  async function createWorkingGroup(village: Village, who: TestClient): Promise<InitiativeDto> {
+    const area = await as.secretariat.post<FocusAreaDto>(
+      `/api/villages/${village.id}/focus-areas`,
+      {
+        name: `Mobilitet ${randomBytes(2).toString('hex')}`,
+      },
+    );
+    expect(area.status).toBe(201);
+    const goal = await who.post<VillageGoalDto>(`/api/villages/${village.id}/goals`, {
+      title: 'Et mål for arbejdsgruppen',
+      sdgs: [11],
+    });
+    const res = await who.post<InitiativeDto>(`/api/villages/${village.id}/initiatives`, {
+      focusAreaId: area.body.id,
+      title: 'Faste opsamlingssteder',
+      goalIds: [goal.body.id],
+    });
+    expect(res.status).toBe(201);
+    return res.body;
+  }
+
+  it('is a name in words by default, with no person or working group', async () => {
+    const goal = await createGoal();
+    expect(goal).toMatchObject({
+      owner: 'Arbejdsgruppen for mobilitet',
+      ownerPerson: null,
+      ownerInitiative: null,
+    });
+  });
+
+  it('can be a person of the village, then a working group, then a name again', async () => {
+    const goal = await createGoal();
+    const person = await as.member.patch<VillageGoalDto>(`/api/goals/${goal.id}`, {
+      version: goal.version,
+      owner: '',
+      ownerUserId: users.member.id,
+      ownerInitiativeId: null,
+    });
+    expect(person.status).toBe(200);
+    expect(person.body).toMatchObject({
+      owner: users.member.name,
+      ownerPerson: { id: users.member.id, name: users.member.name },
+      ownerInitiative: null,
+    });
+
+    const group = await createWorkingGroup(glumso, as.member);
+    const byGroup = await as.member.patch<VillageGoalDto>(`/api/goals/${goal.id}`, {
+      version: person.body.version,
+      ownerUserId: null,
+      ownerInitiativeId: group.id,
+    });
+    expect(byGroup.status).toBe(200);
+    expect(byGroup.body).toMatchObject({
+      owner: group.title,
+      ownerPerson: null,
+      ownerInitiative: { id: group.id, title: group.title },
+    });
+    const read = await as.coordinator.get<VillageGoalDto>(`/api/goals/${goal.id}`);
+    expect(read.body.ownerInitiative).toEqual({ id: group.id, title: group.title });
+
+    const words = await as.member.patch<VillageGoalDto>(`/api/goals/${goal.id}`, {
+      version: byGroup.body.version,
+      owner: 'Karin Holm',
+    });
+    expect(words.status).toBe(200);
+    expect(words.body).toMatchObject({
+      owner: 'Karin Holm',
+      ownerPerson: null,
+      ownerInitiative: null,
+    });
+  });
+
+  it('is set on a new goal to a working group', async () => {
+    const group = await createWorkingGroup(glumso, as.member);
+    const res = await as.member.post<VillageGoalDto>(`/api/villages/${glumso.id}/goals`, {
+      ...goalBody,
+      owner: '',
+      ownerInitiativeId: group.id,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.ownerInitiative).toEqual({ id: group.id, title: group.title });
+    expect(res.body.owner).toBe(group.title);
+  });
+
+  it('refuses a person or working group of another village, or both at once, with a 400', async () => {
+    const goal = await createGoal();
+    const tybjergGroup = await createWorkingGroup(tybjerg, as.otherMember);
+    const group = await createWorkingGroup(glumso, as.member);
+    const cases: [Record<string, unknown>, string, ErrorCode][] = [
+      [{ ownerUserId: users.otherMember.id }, 'ownerUserId', ErrorCode.UnknownReference],
+      [{ ownerInitiativeId: tybjergGroup.id }, 'ownerInitiativeId', ErrorCode.UnknownReference],
+      [{ ownerUserId: 'karin' }, 'ownerUserId', ErrorCode.ValidationFailed],
+      [
+        { ownerUserId: users.member.id, ownerInitiativeId: group.id },
+        'ownerInitiativeId',
+        ErrorCode.ValidationFailed,
+      ],
+    ];
+    for (const [body, field, code] of cases) {
+      const patch = await as.member.patch<ErrorBody>(`/api/goals/${goal.id}`, {
+        version: goal.version,
+        ...body,
+      });
+      expect({ field, status: patch.status, code: patch.body.code }).toEqual({
+        field,
+        status: 400,
+        code,
+      });
+      expect(Object.keys(patch.body.details ?? {})).toContain(field);
+      const post = await as.member.post<ErrorBody>(`/api/villages/${glumso.id}/goals`, {
+        ...goalBody,
+        ...body,
+      });
+      expect({ field, status: post.status }).toEqual({ field, status: 400 });
+    }
+    const unchanged = await as.member.get<VillageGoalDto>(`/api/goals/${goal.id}`);
+    expect(unchanged.body).toMatchObject({ version: goal.version, ownerPerson: null });
+  });
+
+  it('is gone, not an error, when the working group is deleted', async () => {
+    const group = await createWorkingGroup(glumso, as.member);
+    const goal = await as.member.post<VillageGoalDto>(`/api/villages/${glumso.id}/goals`, {
+      ...goalBody,
+      ownerInitiativeId: group.id,
+    });
+    expect(goal.body.ownerInitiative?.id).toBe(group.id);
+    expect((await as.member.delete(`/api/initiatives/${group.id}`)).status).toBe(204);
+    const read = await as.member.get<VillageGoalDto>(`/api/goals/${goal.body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ owner: '', ownerPerson: null, ownerInitiative: null });
+    const list = await as.member.get<Page<VillageGoalDto>>(
+      `/api/villages/${glumso.id}/goals?pageSize=100`,
+    );
+    expect(list.status).toBe(200);
+    expect(list.body.items.find((g) => g.id === goal.body.id)?.ownerInitiative).toBeNull();
   });
 });
 

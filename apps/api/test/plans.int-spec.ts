@@ -324,6 +324,14 @@ describe('publishing and the public page', () => {
         weight,
       });
       expect(made.status).toBe(201);
+      if (title === 'Samkørselsbænke') {
+        // Its working group owns the goal; the public page names the group, never a person.
+        const owned = await as.member.patch(`/api/goals/${goal.body.id}`, {
+          version: 1,
+          ownerInitiativeId: (made.body as { id: string }).id,
+        });
+        expect(owned.status).toBe(200);
+      }
     }
 
     // The draft moves on; the public page keeps showing version 1.
@@ -348,6 +356,7 @@ describe('publishing and the public page', () => {
     expect(JSON.stringify(page.body)).not.toContain('HEMMELIGT');
     expect(page.body.goals.map((g) => g.title)).toEqual(['Flere ruter i samkørslen']);
     expect(page.body.goals[0].sdgs).toEqual([11, 13]);
+    expect(page.body.goals[0].owner).toBe('Samkørselsbænke');
     expect(page.body.goalCount).toBe(1);
     // (3 × 40 + 1 × 100) / 4 = 55, the initiatives module's rule
     expect(page.body.focusAreas).toEqual([

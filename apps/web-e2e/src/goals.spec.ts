@@ -40,6 +40,13 @@ test.describe('Village goals', () => {
     await page.getByTestId('indicator').fill('Faste samkørselsruter');
     await page.getByTestId('baseline').fill('0');
     await page.getByTestId('target').fill('5');
+    // The owner: a person with an account, a working group, or a name in words.
+    await expect(page.getByTestId('owner')).toBeVisible();
+    await page.getByRole('radio', { name: 'En person' }).click();
+    await expect(page.getByTestId('owner')).toBeHidden();
+    await page.getByTestId('owner-person').click();
+    await page.getByRole('option', { name: member.name, exact: true }).click();
+    await expect(page.getByTestId('owner-person')).toContainText(member.name);
     await expectAccessible(page, { label: 'the goal form' });
     await page.getByRole('button', { name: 'Opret', exact: true }).click();
 
@@ -49,6 +56,7 @@ test.describe('Village goals', () => {
     await expect(page.getByTestId('goal-status')).toContainText('Idé');
     await expect(page.getByTestId('goal-targets')).toContainText('11.2');
     await expect(page.getByTestId('goal-targets')).toContainText('transport systems for all');
+    await expect(page.getByTestId('goal-owner')).toHaveText(`Ansvarlig: ${member.name}`);
 
     await page.getByTestId('status-in_progress').click();
     await page.getByTestId('progress-note').fill('To ruter kører nu.');

@@ -70,6 +70,18 @@ export const GOAL_LIMITS = {
   valueMax: 1_000_000_000,
 } as const;
 
+/** A goal's owner when it is a person with an account in the village. */
+export interface GoalOwnerPersonDto {
+  id: string;
+  name: string;
+}
+
+/** A goal's owner when it is a working group: one of the village's initiatives. */
+export interface GoalOwnerInitiativeDto {
+  id: string;
+  title: string;
+}
+
 /** A village goal (landsbymål) on one or more SDGs. */
 export interface VillageGoalDto {
   id: string;
@@ -82,8 +94,15 @@ export interface VillageGoalDto {
   sdgs: number[];
   /** The chosen targets under those SDGs, in the UN's order (may be empty). */
   targets: SdgTargetDto[];
-  /** A person or a working group, in words. */
+  /**
+   * Who is in charge, in words: the person's name, the working group's title, or the name
+   * written for someone without an account ('' when nobody).
+   */
   owner: string;
+  /** The owner when it is a person with an account in the village, else null. */
+  ownerPerson: GoalOwnerPersonDto | null;
+  /** The owner when it is a working group (one of the village's initiatives), else null. */
+  ownerInitiative: GoalOwnerInitiativeDto | null;
   /** When it should be reached, YYYY-MM-DD, or null. */
   horizon: string | null;
   /** What is measured, e.g. "Antal ruter i samkørselsordningen". */
@@ -107,7 +126,12 @@ export interface CreateVillageGoalRequest {
   sdgs: number[];
   /** Target codes (e.g. "11.2"), each under one of `sdgs`. */
   targets?: string[];
+  /** The owner in words, for someone without an account; a non-empty name replaces a person or group. */
   owner?: string;
+  /** A person with an account in the village; replaces a group or a written name. */
+  ownerUserId?: string | null;
+  /** One of the village's initiatives (its working group); replaces a person or a written name. */
+  ownerInitiativeId?: string | null;
   horizon?: string | null;
   indicator?: string;
   baseline?: number | null;

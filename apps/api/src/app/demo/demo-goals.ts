@@ -8,7 +8,10 @@ interface DemoGoal {
   sdgs: number[];
   /** Target codes (delmål) under those SDGs. */
   targets: string[];
+  /** The owner in words, for someone without an account ('' when a person or group owns it). */
   owner: string;
+  /** The owner when it is a person with an account: their email. */
+  ownerEmail?: string;
   /** Months from now until the goal should be reached. */
   months: number;
   indicator: string;
@@ -25,7 +28,8 @@ const GLUMSO_GOALS: DemoGoal[] = [
     why: 'Bussen kører sjældent, og mange unge og ældre har ingen bil. Faste ruter gør det let at komme på arbejde, i skole og til lægen.',
     sdgs: [11, 13],
     targets: ['11.2'],
-    owner: 'Arbejdsgruppen for mobilitet',
+    // Owned by the working group of "Faste samkørselsruter med opsamlingssteder" (demo-initiatives.ts).
+    owner: '',
     months: 18,
     indicator: 'Faste samkørselsruter',
     baseline: 0,
@@ -52,7 +56,8 @@ const GLUMSO_GOALS: DemoGoal[] = [
     why: 'Lokal strøm sænker udgifterne for hallen og skolen og viser vejen for landsbyens huse.',
     sdgs: [7, 13],
     targets: ['7.2'],
-    owner: 'Energigruppen',
+    owner: '',
+    ownerEmail: 'medlem2.glumsoe@blup.test',
     months: 30,
     indicator: 'Andel af hallens strøm fra egne solceller (%)',
     baseline: 0,
@@ -106,14 +111,20 @@ export async function writeDemoGoals(
     const village = villages.find((v) => v.name === villageName);
     if (!village) throw new Error(`The demo goals name an unknown village "${villageName}".`);
     const author = people.find((p) => p.villageId === village.id && p.coordinationGroup);
+    const ownerOf = (goal: DemoGoal): string | null => {
+      if (!goal.ownerEmail) return null;
+      const owner = people.find((p) => p.email === goal.ownerEmail && p.villageId === village.id);
+      if (!owner) throw new Error(`The demo goals name an unknown owner "${goal.ownerEmail}".`);
+      return owner.id;
+    };
     for (const [index, goal] of list.entries()) {
       const last = goal.updates.at(-1);
       const [row] = (await em.query(
         `INSERT INTO village_goals (village_id, title, why, sdgs, owner, horizon, indicator, baseline,
                                     target_value, current_value, status, version, created_by,
-                                    updated_by, created_at, updated_at)
+                                    updated_by, created_at, updated_at, owner_user_id)
          VALUES ($1, $2, $3, $4, $5, (now() + make_interval(months => $6::int))::date, $7, $8, $9, $10,
-                 $11, $12, $13, $13, now() - make_interval(days => 90 - $14::int), now())
+                 $11, $12, $13, $13, now() - make_interval(days => 90 - $14::int), now(), $15)
          RETURNING id`,
         [
           village.id,
@@ -130,6 +141,7 @@ export async function writeDemoGoals(
           1 + goal.updates.length,
           author?.id ?? null,
           index,
+          ownerOf(goal),
         ],
       )) as { id: string }[];
       for (const code of goal.targets) {

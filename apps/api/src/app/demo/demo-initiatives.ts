@@ -10,6 +10,8 @@ interface DemoInitiative {
   description: string;
   /** Titles of Glumsø og Omegn's demo goals (demo-goals.ts). */
   goals: string[];
+  /** Titles of the goals its working group owns (among `goals`). */
+  owns?: string[];
   contact: DemoPerson;
   members: DemoPerson[];
   partners: string[];
@@ -37,6 +39,7 @@ const GLUMSO_FOCUS_AREAS: DemoFocusArea[] = [
         description:
           'Tre opsamlingssteder med skilt og bænk, og en fælles gruppe, hvor ture bliver delt.',
         goals: ['Samkørsel til Næstved og Ringsted'],
+        owns: ['Samkørsel til Næstved og Ringsted'],
         contact: { email: 'medlem.glumsoe@blup.test' },
         members: [
           { email: 'medlem.glumsoe@blup.test' },
@@ -198,6 +201,13 @@ export async function writeDemoInitiatives(
           initiative.id,
           goalId,
         ]);
+      }
+      for (const title of item.owns ?? []) {
+        await em.query(
+          `UPDATE village_goals SET owner_initiative_id = $1, owner_user_id = NULL, owner = ''
+            WHERE id = $2`,
+          [initiative.id, goals.get(title)],
+        );
       }
       const rows = [
         { ...person(item.contact), kind: 'contact', position: 0 },

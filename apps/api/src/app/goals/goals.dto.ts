@@ -10,6 +10,8 @@ import {
   type InitiativeStatusCountDto,
   type CreateGoalUpdateRequest,
   type GoalPhotoDto,
+  type GoalOwnerInitiativeDto,
+  type GoalOwnerPersonDto,
   type SdgTargetDto,
   type CreateVillageGoalRequest,
   type GoalSummaryDto,
@@ -31,6 +33,7 @@ import {
   IsInt,
   IsNumber,
   IsOptional,
+  IsUUID,
   Matches,
   Max,
   Min,
@@ -127,6 +130,16 @@ export class SdgResponse implements SdgDto {
   colour: string;
 }
 
+export class GoalOwnerPersonResponse implements GoalOwnerPersonDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Karin Holm' }) name: string;
+}
+
+export class GoalOwnerInitiativeResponse implements GoalOwnerInitiativeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Faste samkørselsruter med opsamlingssteder' }) title: string;
+}
+
 export class VillageGoalResponse implements VillageGoalDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) villageId: string;
@@ -136,7 +149,16 @@ export class VillageGoalResponse implements VillageGoalDto {
   @ApiProperty({ type: [Number], example: [11, 13] }) sdgs: number[];
   @ApiProperty({ type: [SdgTargetResponse], description: 'Chosen targets, in the UN’s order.' })
   targets: SdgTargetDto[];
-  @ApiProperty({ example: 'Arbejdsgruppen for mobilitet' }) owner: string;
+  @ApiProperty({
+    example: 'Arbejdsgruppen for mobilitet',
+    description:
+      'Who is in charge, in words: the person’s name, the working group’s title, or the written name.',
+  })
+  owner: string;
+  @ApiProperty({ type: GoalOwnerPersonResponse, nullable: true })
+  ownerPerson: GoalOwnerPersonDto | null;
+  @ApiProperty({ type: GoalOwnerInitiativeResponse, nullable: true })
+  ownerInitiative: GoalOwnerInitiativeDto | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) horizon: string | null;
   @ApiProperty() indicator: string;
   @ApiProperty({ type: Number, nullable: true }) baseline: number | null;
@@ -186,10 +208,35 @@ class GoalDetails {
   @TextField('why', GOAL_LIMITS.whyMaxLength, { allowEmpty: true, multiline: true })
   why?: string;
 
-  @ApiPropertyOptional({ maxLength: GOAL_LIMITS.ownerMaxLength })
+  @ApiPropertyOptional({
+    maxLength: GOAL_LIMITS.ownerMaxLength,
+    description:
+      'The owner in words, for someone without an account. A name replaces a person or working group, unless ownerUserId or ownerInitiativeId is given too.',
+  })
   @Optional()
   @TextField('owner', GOAL_LIMITS.ownerMaxLength, { allowEmpty: true })
   owner?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'A person with an account in the goal’s village; replaces any other owner.',
+  })
+  @Nullable()
+  @IsUUID('all', { message: 'ownerUserId must be the id of a person (a UUID), or null' })
+  ownerUserId?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'An initiative of the goal’s village (its working group); replaces any other owner.',
+  })
+  @Nullable()
+  @IsUUID('all', { message: 'ownerInitiativeId must be the id of an initiative (a UUID), or null' })
+  ownerInitiativeId?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2028-06-30' })
   @Nullable()

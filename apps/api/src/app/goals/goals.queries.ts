@@ -30,6 +30,10 @@ export interface GoalRow {
   why: string;
   sdgs: number[];
   owner: string;
+  owner_user_id: string | null;
+  owner_user_name: string | null;
+  owner_initiative_id: string | null;
+  owner_initiative_title: string | null;
   horizon: string | null;
   indicator: string;
   baseline: number | null;
@@ -44,14 +48,17 @@ export interface GoalRow {
 }
 
 const GOAL_COLUMNS = `g.id, g.village_id, v.name AS village_name, v.municipality_id, g.title, g.why,
-       g.sdgs::int[] AS sdgs, g.owner, to_char(g.horizon, 'YYYY-MM-DD') AS horizon, g.indicator,
+       g.sdgs::int[] AS sdgs, g.owner, ou.id AS owner_user_id, ou.name AS owner_user_name,
+       oi.id AS owner_initiative_id, oi.title AS owner_initiative_title, to_char(g.horizon, 'YYYY-MM-DD') AS horizon, g.indicator,
        g.baseline::float8 AS baseline, g.target_value::float8 AS target_value,
        g.current_value::float8 AS current_value, g.status, g.version, g.updated_at,
        u.id AS updated_by_id, u.name AS updated_by_name, u.email AS updated_by_email`;
 
 const GOAL_FROM = `FROM village_goals g
   JOIN villages v ON v.id = g.village_id
-  LEFT JOIN users u ON u.id = g.updated_by`;
+  LEFT JOIN users u ON u.id = g.updated_by
+  LEFT JOIN users ou ON ou.id = g.owner_user_id
+  LEFT JOIN initiatives oi ON oi.id = g.owner_initiative_id`;
 
 /** One goal; with `lock`, its row is locked for the rest of the transaction. */
 export async function findGoal(
@@ -64,6 +71,38 @@ export async function findGoal(
     [id],
   );
   return row ?? null;
+}
+
+/**
+ * Whether the id is an account of the village (a member of its steering group); reads `users`,
+ * which the platform writes.
+ */
+export async function isVillageAccount(
+  em: EntityManager,
+  villageId: string,
+  userId: string,
+): Promise<boolean> {
+  const rows = await em.query<{ id: string }[]>(
+    `SELECT id FROM users WHERE id = $1 AND village_id = $2 AND disabled_at IS NULL`,
+    [userId, villageId],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Whether the id is an initiative of the village; reads `initiatives` in SQL so the goals module
+ * need not import the initiatives module (which imports goals).
+ */
+export async function isVillageInitiative(
+  em: EntityManager,
+  villageId: string,
+  initiativeId: string,
+): Promise<boolean> {
+  const rows = await em.query<{ id: string }[]>(
+    `SELECT id FROM initiatives WHERE id = $1 AND village_id = $2`,
+    [initiativeId, villageId],
+  );
+  return rows.length > 0;
 }
 
 export interface GoalFilter {

@@ -40,6 +40,8 @@ import {
   findGoalUpdates,
   findGoalVillage,
   findVillageGoals,
+  isVillageAccount,
+  isVillageInitiative,
   type GoalRow,
   type GoalUpdateRow,
 } from './goals.queries';
@@ -130,7 +132,10 @@ export class GoalsService {
         title: body.title,
         why: body.why ?? '',
         sdgs: [...body.sdgs].sort((a, b) => a - b),
-        owner: body.owner ?? '',
+        owner: '',
+        ownerUserId: null,
+        ownerInitiativeId: null,
+        ...(await ownerChanges(em, villageId, body)),
         horizon: body.horizon ?? null,
         indicator: body.indicator ?? '',
         baseline: body.baseline ?? null,
@@ -148,8 +153,18 @@ export class GoalsService {
   async update(actor: Actor, id: string, body: UpdateVillageGoalBody): Promise<VillageGoalDto> {
     await this.dataSource.transaction(async (em) => {
       const { row } = await this.editable(em, actor, id, body.version);
-      const { version: _version, targets, ...fields } = body;
-      const changes: Partial<VillageGoal> = { ...fields };
+      const {
+        version: _version,
+        targets,
+        owner: _owner,
+        ownerUserId: _ownerUserId,
+        ownerInitiativeId: _ownerInitiativeId,
+        ...fields
+      } = body;
+      const changes: Partial<VillageGoal> = {
+        ...fields,
+        ...(await ownerChanges(em, row.village_id, body)),
+      };
       if (fields.sdgs) changes.sdgs = [...fields.sdgs].sort((a, b) => a - b);
       const sdgs = fields.sdgs ?? row.sdgs;
       if (targets !== undefined) {
@@ -316,6 +331,55 @@ async function checkTargets(em: EntityManager, sdgs: number[], codes: string[]):
   return codes;
 }
 
+type OwnerFields = Pick<VillageGoal, 'owner' | 'ownerUserId' | 'ownerInitiativeId'>;
+
+/**
+ * What the body changes about the goal's owner, which is one of: a person with an account in
+ * the village, one of its initiatives (a working group), or a name in words. A person or an
+ * initiative replaces the other two; a written name replaces both. A person or initiative of
+ * another village is a 400.
+ */
+async function ownerChanges(
+  em: EntityManager,
+  villageId: string,
+  body: { owner?: string; ownerUserId?: string | null; ownerInitiativeId?: string | null },
+): Promise<Partial<OwnerFields>> {
+  const { owner, ownerUserId, ownerInitiativeId } = body;
+  if (ownerUserId && ownerInitiativeId) {
+    throw fieldError(
+      ErrorCode.ValidationFailed,
+      'ownerInitiativeId',
+      'A goal has one owner: give either ownerUserId (a person) or ownerInitiativeId (a working group), not both.',
+    );
+  }
+  if (ownerUserId) {
+    if (!(await isVillageAccount(em, villageId, ownerUserId))) {
+      throw fieldError(
+        ErrorCode.UnknownReference,
+        'ownerUserId',
+        'ownerUserId must name a person with an account in the goal’s village; for someone without an account, write the name in owner.',
+      );
+    }
+    return { ownerUserId, ownerInitiativeId: null, owner: '' };
+  }
+  if (ownerInitiativeId) {
+    if (!(await isVillageInitiative(em, villageId, ownerInitiativeId))) {
+      throw fieldError(
+        ErrorCode.UnknownReference,
+        'ownerInitiativeId',
+        'ownerInitiativeId must name an initiative of the goal’s village.',
+      );
+    }
+    return { ownerInitiativeId, ownerUserId: null, owner: '' };
+  }
+  const changes: Partial<OwnerFields> = {};
+  if (owner !== undefined) changes.owner = owner;
+  if (owner) Object.assign(changes, { ownerUserId: null, ownerInitiativeId: null });
+  if (ownerUserId === null) changes.ownerUserId = null;
+  if (ownerInitiativeId === null) changes.ownerInitiativeId = null;
+  return changes;
+}
+
 async function setTargets(em: EntityManager, goalId: string, codes: string[]): Promise<void> {
   await em.getRepository(VillageGoalTarget).delete({ goalId });
   if (codes.length > 0) {
@@ -360,7 +424,15 @@ function toGoalDto(row: GoalRow, access: GoalAccess, targets: SdgTargetDto[]): V
     why: row.why,
     sdgs: row.sdgs,
     targets,
-    owner: row.owner,
+    owner: row.owner_user_name ?? row.owner_initiative_title ?? row.owner,
+    ownerPerson:
+      row.owner_user_id && row.owner_user_name !== null
+        ? { id: row.owner_user_id, name: row.owner_user_name }
+        : null,
+    ownerInitiative:
+      row.owner_initiative_id && row.owner_initiative_title !== null
+        ? { id: row.owner_initiative_id, title: row.owner_initiative_title }
+        : null,
     horizon: row.horizon,
     indicator: row.indicator,
     baseline: row.baseline,

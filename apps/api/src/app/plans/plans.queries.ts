@@ -305,7 +305,10 @@ export async function findPublicPage(
               ELSE 0 END AS goal_count,
             CASE WHEN EXISTS (SELECT 1 FROM published WHERE kind = 'plan') THEN coalesce((
               SELECT json_agg(json_build_object('id', g.id, 'title', g.title, 'why', g.why,
-                       'sdgs', g.sdgs, 'owner', g.owner,
+                       'sdgs', g.sdgs,
+                       -- A working group is named; a person with an account is not (no people in public).
+                       'owner', coalesce((SELECT title FROM initiatives WHERE id = g.owner_initiative_id),
+                                         g.owner),
                        'horizon', to_char(g.horizon, 'YYYY-MM-DD'), 'indicator', g.indicator,
                        'baseline', g.baseline::float8, 'targetValue', g.target_value::float8,
                        'currentValue', g.current_value::float8, 'status', g.status)

@@ -1,8 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { ErrorCode, GOAL_LIMITS, type VillageGoalDto } from '@blup/contracts';
-import { GoalsApi } from '@blup/web/core';
+import { GoalsApi, InitiativesApi } from '@blup/web/core';
 import { MatButton } from '@angular/material/button';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { of } from 'rxjs';
 import { editForm } from '../shared/edit-form';
 import { EditFormFrame } from '../shared/edit-form-frame';
 import { FORM_FIELDS } from '../shared/form-fields';
@@ -10,10 +13,21 @@ import { INDICATOR_VALUE, indicatorValue } from './goal-labels';
 import { SdgTargetPicker, sdgOfTarget } from './sdg-target-picker';
 import { SdgTiles } from './sdg-tiles';
 
+/** Who owns the goal: a person with an account, a working group, or a name in words. */
+type OwnerKind = 'person' | 'group' | 'words';
+
 /** Add a goal (`/villages/:villageId/goals/new`) or change one (`/goals/:id/edit`). */
 @Component({
   selector: 'blup-goal-form-page',
-  imports: [FORM_FIELDS, EditFormFrame, SdgTiles, SdgTargetPicker, MatButton],
+  imports: [
+    FORM_FIELDS,
+    EditFormFrame,
+    SdgTiles,
+    SdgTargetPicker,
+    MatButton,
+    MatButtonToggleGroup,
+    MatButtonToggle,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-edit-form-frame
@@ -59,12 +73,59 @@ import { SdgTiles } from './sdg-tiles';
         <textarea matInput rows="3" formControlName="why" data-testid="why"></textarea>
         <mat-error>{{ form.controls.why | fieldError }}</mat-error>
       </mat-form-field>
-      <blup-text-field
-        [control]="form.controls.owner"
-        [label]="'goals.fieldOwner' | t"
-        [hint]="'goals.fieldOwnerHint' | t"
-        testId="owner"
-      />
+      <fieldset class="owner">
+        <legend id="owner-legend">{{ 'goals.fieldOwner' | t }}</legend>
+        <mat-button-toggle-group
+          vertical
+          formControlName="ownerKind"
+          aria-labelledby="owner-legend"
+          data-testid="owner-kind"
+        >
+          <mat-button-toggle value="person" data-testid="owner-kind-person">
+            {{ 'goals.ownerKindPerson' | t }}
+          </mat-button-toggle>
+          <mat-button-toggle value="group" data-testid="owner-kind-group">
+            {{ 'goals.ownerKindGroup' | t }}
+          </mat-button-toggle>
+          <mat-button-toggle value="words" data-testid="owner-kind-words">
+            {{ 'goals.ownerKindWords' | t }}
+          </mat-button-toggle>
+        </mat-button-toggle-group>
+        @switch (form.controls.ownerKind.value) {
+          @case ('person') {
+            <mat-form-field subscriptSizing="dynamic">
+              <mat-label>{{ 'goals.fieldOwnerPerson' | t }}</mat-label>
+              <mat-select formControlName="ownerUserId" data-testid="owner-person">
+                <mat-option value="">{{ 'goals.ownerNobody' | t }}</mat-option>
+                @for (person of people(); track person.id) {
+                  <mat-option [value]="person.id">{{ person.name }}</mat-option>
+                }
+              </mat-select>
+              <mat-hint>{{ 'goals.fieldOwnerPersonHint' | t }}</mat-hint>
+            </mat-form-field>
+          }
+          @case ('group') {
+            <mat-form-field subscriptSizing="dynamic">
+              <mat-label>{{ 'goals.fieldOwnerGroup' | t }}</mat-label>
+              <mat-select formControlName="ownerInitiativeId" data-testid="owner-group">
+                <mat-option value="">{{ 'goals.ownerNobody' | t }}</mat-option>
+                @for (initiative of initiatives(); track initiative.id) {
+                  <mat-option [value]="initiative.id">{{ initiative.title }}</mat-option>
+                }
+              </mat-select>
+              <mat-hint>{{ 'goals.fieldOwnerGroupHint' | t }}</mat-hint>
+            </mat-form-field>
+          }
+          @default {
+            <blup-text-field
+              [control]="form.controls.owner"
+              [label]="'goals.fieldOwnerWords' | t"
+              [hint]="'goals.fieldOwnerHint' | t"
+              testId="owner"
+            />
+          }
+        }
+      </fieldset>
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>{{ 'goals.fieldHorizon' | t }}</mat-label>
         <input matInput type="date" formControlName="horizon" data-testid="horizon" />
@@ -103,10 +164,19 @@ import { SdgTiles } from './sdg-tiles';
     }
   `,
   styles: `
-    .sdgs {
+    .sdgs,
+    .owner {
       margin: 0;
       padding: 0;
       border: 0;
+    }
+    .owner {
+      display: grid;
+      gap: 8px;
+    }
+    .owner mat-button-toggle-group {
+      --mat-button-toggle-height: 48px;
+      width: 100%;
     }
     legend {
       font: var(--mat-sys-title-small);
@@ -132,18 +202,40 @@ import { SdgTiles } from './sdg-tiles';
 })
 export class GoalFormPage {
   private readonly api = inject(GoalsApi);
+  private readonly initiativesApi = inject(InitiativesApi);
 
   /** Set when editing. */
   readonly id = input<string>();
   /** Set when adding, from the village's goals. */
   readonly villageId = input<string>();
   private readonly version = signal(1);
+  /** The goal's village when editing (the route gives only the goal). */
+  private readonly loadedVillage = signal('');
+  private readonly village = computed(() => this.villageId() ?? this.loadedVillage());
+
+  private readonly peopleResource = rxResource({
+    params: () => this.village(),
+    stream: ({ params }) =>
+      params ? this.initiativesApi.people(params, { pageSize: 100 }) : of(null),
+  });
+  /** The village's people with an account (its steering group), to choose an owner from. */
+  protected readonly people = computed(() => this.peopleResource.value()?.items ?? []);
+  private readonly initiativesResource = rxResource({
+    params: () => this.village(),
+    stream: ({ params }) =>
+      params ? this.initiativesApi.initiatives(params, { pageSize: 100 }) : of(null),
+  });
+  /** The village's initiatives: each has a working group that can own the goal. */
+  protected readonly initiatives = computed(() => this.initiativesResource.value()?.items ?? []);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     title: ['', [Validators.required, Validators.maxLength(GOAL_LIMITS.titleMaxLength)]],
     sdgs: [[] as number[], Validators.required],
     targets: [[] as string[]],
     why: ['', Validators.maxLength(GOAL_LIMITS.whyMaxLength)],
+    ownerKind: ['words' as OwnerKind],
+    ownerUserId: [''],
+    ownerInitiativeId: [''],
     owner: ['', Validators.maxLength(GOAL_LIMITS.ownerMaxLength)],
     horizon: [''],
     indicator: ['', Validators.maxLength(GOAL_LIMITS.indicatorMaxLength)],
@@ -156,12 +248,16 @@ export class GoalFormPage {
     load: (id) => this.api.goal(id),
     fill: (goal: VillageGoalDto) => {
       this.version.set(goal.version);
+      this.loadedVillage.set(goal.villageId);
       this.form.reset({
         title: goal.title,
         sdgs: goal.sdgs,
         targets: goal.targets.map((target) => target.code),
         why: goal.why,
-        owner: goal.owner,
+        ownerKind: goal.ownerPerson ? 'person' : goal.ownerInitiative ? 'group' : 'words',
+        ownerUserId: goal.ownerPerson?.id ?? '',
+        ownerInitiativeId: goal.ownerInitiative?.id ?? '',
+        owner: goal.ownerPerson || goal.ownerInitiative ? '' : goal.owner,
         horizon: goal.horizon ?? '',
         indicator: goal.indicator,
         baseline: goal.baseline === null ? '' : String(goal.baseline),
@@ -190,11 +286,25 @@ export class GoalFormPage {
       sdgs: v.sdgs,
       targets: v.targets,
       why: v.why,
-      owner: v.owner,
+      ...ownerOf(v),
       horizon: v.horizon || null,
       indicator: v.indicator,
       baseline: indicatorValue(v.baseline),
       targetValue: indicatorValue(v.targetValue),
     };
   }
+}
+
+/** The owner the form names: only the chosen kind counts, the other two are cleared. */
+function ownerOf(v: {
+  ownerKind: OwnerKind;
+  ownerUserId: string;
+  ownerInitiativeId: string;
+  owner: string;
+}) {
+  return {
+    owner: v.ownerKind === 'words' ? v.owner : '',
+    ownerUserId: v.ownerKind === 'person' ? v.ownerUserId || null : null,
+    ownerInitiativeId: v.ownerKind === 'group' ? v.ownerInitiativeId || null : null,
+  };
 }

@@ -81,8 +81,15 @@ const PHOTO_MAX_MB = Math.round(GOAL_PHOTO_LIMITS.maxBytes / (1024 * 1024));
         </section>
       }
       <ul class="goal-facts">
-        @if (g.owner) {
-          <li>{{ 'goals.owner' | t: { owner: g.owner } }}</li>
+        @if (g.ownerInitiative; as group) {
+          <li data-testid="goal-owner">
+            {{ 'goals.ownerGroup' | t }}
+            <a [routerLink]="['/initiatives', group.id]" data-testid="goal-owner-group">{{
+              group.title
+            }}</a>
+          </li>
+        } @else if (g.owner) {
+          <li data-testid="goal-owner">{{ 'goals.owner' | t: { owner: g.owner } }}</li>
         }
         @if (g.horizon) {
           <li>{{ 'goals.horizon' | t: { date: (g.horizon | localDate) } }}</li>

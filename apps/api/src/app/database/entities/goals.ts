@@ -77,8 +77,17 @@ export class VillageGoal {
   @Column({ type: 'smallint', array: true })
   sdgs: number[];
 
+  /** The owner in words, for someone without an account; '' when a person or group owns it. */
   @Column({ type: 'varchar', length: 200, default: '' })
   owner: string;
+
+  /** The owner when it is a person with an account in the village. */
+  @Column({ name: 'owner_user_id', type: 'uuid', nullable: true })
+  ownerUserId: string | null;
+
+  /** The owner when it is a working group: one of the village's initiatives. */
+  @Column({ name: 'owner_initiative_id', type: 'uuid', nullable: true })
+  ownerInitiativeId: string | null;
 
   @Column({ type: 'date', nullable: true })
   horizon: string | null;
