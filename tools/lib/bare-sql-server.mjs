@@ -42,7 +42,9 @@ const PUBLIC_PAGE = `WITH page AS (
               ELSE 0 END AS goal_count,
             CASE WHEN EXISTS (SELECT 1 FROM published WHERE kind = 'plan') THEN coalesce((
               SELECT json_agg(json_build_object('id', g.id, 'title', g.title, 'why', g.why,
-                       'sdgs', g.sdgs, 'owner', g.owner,
+                       'sdgs', g.sdgs,
+                       'owner', coalesce((SELECT title FROM initiatives WHERE id = g.owner_initiative_id),
+                                         g.owner),
                        'horizon', to_char(g.horizon, 'YYYY-MM-DD'), 'indicator', g.indicator,
                        'baseline', g.baseline::float8, 'targetValue', g.target_value::float8,
                        'currentValue', g.current_value::float8, 'status', g.status)
