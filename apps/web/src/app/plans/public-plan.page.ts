@@ -175,10 +175,10 @@ import { PlanInitiatives } from './plan-initiatives';
       align-items: center;
       gap: 8px;
     }
-    .story :is(img) {
+    /* The story arrives as [innerHTML], which component styles reach only through ::ng-deep;
+       the global img rule keeps it within the column. */
+    .story ::ng-deep img {
       display: block;
-      max-inline-size: 100%;
-      block-size: auto;
       margin-block: 12px;
     }
     footer {
@@ -219,10 +219,10 @@ import { PlanInitiatives } from './plan-initiatives';
       }
       .section,
       .goal,
-      .story :is(img) {
+      .story ::ng-deep img {
         break-inside: avoid;
       }
-      .story :is(img) {
+      .story ::ng-deep img {
         max-block-size: 120mm;
       }
       a {
