@@ -9,7 +9,8 @@ import {
   type SessionUser,
 } from '@blup/contracts';
 import { expectAccessible } from './support/axe';
-import { expect, test } from './support/fixtures';
+import type { DemoAccounts } from './support/demo';
+import { type ApiClients, expect, test } from './support/fixtures';
 import { linkIn } from './support/mail';
 import { signInThroughApi } from './support/ui';
 import { uniqueSuffix } from './support/unique';
@@ -65,6 +66,21 @@ async function expectAccessibleAroundLetter(page: PwPage, label: string): Promis
 }
 
 /** Waits until the snackbar has gone again (axe would judge its fading colours). */
+/** Signs the secretariat in and opens the demo's draft newsletter ("Næste studiekreds: …"). */
+async function openDemoDraft(page: PwPage, api: ApiClients, demo: DemoAccounts): Promise<void> {
+  const secretariat = await api.as(demo.secretariat);
+  const drafts = await secretariat.get<Page<NewsletterSummaryDto>>('/api/newsletters', {
+    status: 'draft',
+    q: 'Næste studiekreds:',
+    pageSize: 100,
+  });
+  const draft = drafts.items.find((n) => n.subject.startsWith('Næste studiekreds:'));
+  if (!draft) throw new Error('The demo needs its draft newsletter');
+  await signInThroughApi(page, demo.secretariat);
+  await page.goto(`/newsletters/${draft.id}`);
+  await expect(page.getByTestId('newsletter-form')).toBeVisible({ timeout: 30_000 });
+}
+
 async function snackBarGone(page: PwPage): Promise<void> {
   await expect(page.locator('.mat-mdc-snack-bar-container')).toHaveCount(0, { timeout: 10_000 });
 }
@@ -260,17 +276,7 @@ test.describe('Newsletters', () => {
     demo,
   }) => {
     test.setTimeout(90_000);
-    const secretariat = await api.as(demo.secretariat);
-    const drafts = await secretariat.get<Page<NewsletterSummaryDto>>('/api/newsletters', {
-      status: 'draft',
-      q: 'Næste studiekreds:',
-      pageSize: 100,
-    });
-    const draft = drafts.items.find((n) => n.subject.startsWith('Næste studiekreds:'));
-    if (!draft) throw new Error('The demo needs its draft newsletter');
-    await signInThroughApi(page, demo.secretariat);
-    await page.goto(`/newsletters/${draft.id}`);
-    await expect(page.getByTestId('newsletter-form')).toBeVisible({ timeout: 30_000 });
+    await openDemoDraft(page, api, demo);
 
     // A second text block, typed as a person does: a line, Enter, another line.
     await page.getByTestId('add-text').click();
@@ -319,17 +325,7 @@ test.describe('Newsletters', () => {
     demo,
   }) => {
     test.setTimeout(90_000);
-    const secretariat = await api.as(demo.secretariat);
-    const drafts = await secretariat.get<Page<NewsletterSummaryDto>>('/api/newsletters', {
-      status: 'draft',
-      q: 'Næste studiekreds:',
-      pageSize: 100,
-    });
-    const draft = drafts.items.find((n) => n.subject.startsWith('Næste studiekreds:'));
-    if (!draft) throw new Error('The demo needs its draft newsletter');
-    await signInThroughApi(page, demo.secretariat);
-    await page.goto(`/newsletters/${draft.id}`);
-    await expect(page.getByTestId('newsletter-form')).toBeVisible({ timeout: 30_000 });
+    await openDemoDraft(page, api, demo);
 
     await page.getByTestId('add-village_card').click();
     const card = page.getByTestId('block-village_card');
