@@ -8,6 +8,7 @@ import { GoalsApi, I18nService, InitiativesApi } from '@blup/web/core';
 import { SdgBadges } from '../goals/sdg-tiles';
 import { goalStatusKey } from '../goals/goal-labels';
 import { PAGE_PARTS } from '../shared/page-parts';
+import { DocumentActions } from './document-actions';
 import { DocumentConflictView } from './document-conflict';
 import { DocumentEditor } from './document-editor';
 import { DocumentHistory } from './document-history';
@@ -35,6 +36,7 @@ function newSectionId(): string {
     MatInput,
     MatIconButton,
     SdgBadges,
+    DocumentActions,
     DocumentConflictView,
     DocumentHistory,
     DocumentStatus,
@@ -197,49 +199,15 @@ function newSectionId(): string {
         @if (invalid()) {
           <p class="error" role="alert">{{ 'plans.titleMissing' | t }}</p>
         }
-        @if (doc.canEdit) {
-          <button
-            matButton="filled"
-            type="button"
-            data-testid="save-draft"
-            [disabled]="editor.busy() || invalid() || !!editor.conflict()"
-            (click)="editor.save()"
-          >
-            {{ 'plans.saveDraft' | t }}
-          </button>
-        }
-        @if (doc.canPublish) {
-          <button
-            matButton="tonal"
-            type="button"
-            data-testid="publish"
-            [disabled]="
-              editor.busy() || editor.dirty() || doc.revision === 0 || !!editor.conflict()
-            "
-            (click)="editor.publish()"
-          >
-            <blup-icon matButtonIcon name="upload" />
-            {{ 'plans.publish' | t }}
-          </button>
-          @if (doc.published) {
-            <button
-              matButton
-              type="button"
-              data-testid="unpublish"
-              [disabled]="editor.busy()"
-              (click)="editor.unpublish()"
-            >
-              {{ 'plans.unpublish' | t }}
-            </button>
+        <blup-document-actions [editor]="editor" [doc]="doc" [blocked]="invalid()">
+          @if (doc.canPublish) {
+            @if (editor.dirty()) {
+              <p class="note">{{ 'plans.publishSaveFirst' | t }}</p>
+            }
+          } @else if (doc.canEdit) {
+            <p class="note">{{ 'plans.publishOnlyGroup' | t }}</p>
           }
-          @if (editor.dirty()) {
-            <p class="note">{{ 'plans.publishSaveFirst' | t }}</p>
-          }
-        } @else if (doc.canEdit) {
-          <p class="note">{{ 'plans.publishOnlyGroup' | t }}</p>
-        }
-        <p class="notice" role="status" data-testid="notice">{{ editor.notice() }}</p>
-        <blup-api-error [error]="editor.error()" />
+        </blup-document-actions>
       </div>
 
       <blup-document-history [villageId]="villageId()" [kind]="kind" [stamp]="editor.stamp()" />
@@ -308,7 +276,6 @@ function newSectionId(): string {
       flex-basis: 100%;
       margin: 0;
     }
-    .actions button,
     a[matButton] {
       min-block-size: 48px;
     }

@@ -12,6 +12,7 @@ import { DocumentKind, PLAN_LIMITS, type StoryContent } from '@blup/contracts';
 import { I18nService, PlansApi } from '@blup/web/core';
 import { RichTextEditor } from '../authoring/rich-text-editor';
 import { PAGE_PARTS } from '../shared/page-parts';
+import { DocumentActions } from './document-actions';
 import { DocumentConflictView } from './document-conflict';
 import { DocumentEditor } from './document-editor';
 import { DocumentHistory } from './document-history';
@@ -27,7 +28,14 @@ function escapeAttr(text: string): string {
  */
 @Component({
   selector: 'blup-story-editor-page',
-  imports: [PAGE_PARTS, RichTextEditor, DocumentConflictView, DocumentHistory, DocumentStatus],
+  imports: [
+    PAGE_PARTS,
+    RichTextEditor,
+    DocumentActions,
+    DocumentConflictView,
+    DocumentHistory,
+    DocumentStatus,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-load-state [loading]="editor.doc.isLoading()" [error]="editor.doc.error()" />
@@ -77,38 +85,12 @@ function escapeAttr(text: string): string {
         <div class="story" [innerHTML]="html()"></div>
       }
       <div class="actions">
-        @if (doc.canEdit) {
-          <button
-            matButton="filled"
-            type="button"
-            data-testid="save-draft"
-            [disabled]="editor.busy() || !!editor.conflict() || tooLong()"
-            (click)="editor.save()"
-          >
-            {{ 'plans.saveDraft' | t }}
-          </button>
-        }
-        @if (doc.canPublish) {
-          <button
-            matButton="tonal"
-            type="button"
-            data-testid="publish"
-            [disabled]="
-              editor.busy() || editor.dirty() || doc.revision === 0 || !!editor.conflict()
-            "
-            (click)="editor.publish()"
-          >
-            <blup-icon matButtonIcon name="upload" />
-            {{ 'plans.publish' | t }}
-          </button>
-          @if (doc.published) {
-            <button matButton type="button" [disabled]="editor.busy()" (click)="editor.unpublish()">
-              {{ 'plans.unpublish' | t }}
-            </button>
-          }
-        }
-        <p class="notice" role="status" data-testid="notice">{{ editor.notice() }}</p>
-        <blup-api-error [error]="editor.error() ?? uploadError()" />
+        <blup-document-actions
+          [editor]="editor"
+          [doc]="doc"
+          [blocked]="tooLong()"
+          [otherError]="uploadError()"
+        />
       </div>
       <blup-document-history [villageId]="villageId()" [kind]="kind" [stamp]="editor.stamp()" />
     }
@@ -151,13 +133,6 @@ function escapeAttr(text: string): string {
       align-items: center;
       gap: 8px;
       margin-block-start: 16px;
-    }
-    .actions p {
-      flex-basis: 100%;
-      margin: 0;
-    }
-    .actions button {
-      min-block-size: 48px;
     }
   `,
 })

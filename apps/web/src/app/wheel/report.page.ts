@@ -1,28 +1,14 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import {
-  ErrorCode,
-  type DocumentConflict,
-  type ReportContent,
-  type ReportSection,
-} from '@blup/contracts';
-import { ApiError, I18nService, WheelReportApi } from '@blup/web/core';
-import { DocumentConflictView } from '../plans/document-conflict';
+import type { ReportContent, ReportSection } from '@blup/contracts';
+import { I18nService, WheelReportApi } from '@blup/web/core';
 import { confirmAction } from '../shared/confirm-action';
 import { PAGE_PARTS } from '../shared/page-parts';
-import { submitter } from '../shared/submitter';
+import { DocumentDraft } from './document-draft';
+import { DraftActions } from './draft-actions';
 
 /**
  * `/villages/:villageId/report/:year`: the annual report. "Lav udkast" makes the draft from the
@@ -31,7 +17,7 @@ import { submitter } from '../shared/submitter';
  */
 @Component({
   selector: 'blup-report-page',
-  imports: [PAGE_PARTS, MatFormField, MatLabel, MatInput, DocumentConflictView],
+  imports: [PAGE_PARTS, MatFormField, MatLabel, MatInput, DraftActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-page-header
@@ -43,7 +29,7 @@ import { submitter } from '../shared/submitter';
           matButton="filled"
           type="button"
           data-testid="generate-report"
-          [disabled]="submit.busy() || dirty()"
+          [disabled]="draft.submit.busy() || draft.dirty()"
           (click)="generate(false)"
         >
           {{ (sections().length ? 'wheel.report.generateAgain' : 'wheel.report.generate') | t }}
@@ -91,41 +77,17 @@ import { submitter } from '../shared/submitter';
           </mat-form-field>
         </section>
       }
-      @if (conflict(); as c) {
-        <blup-document-conflict
-          kind="plan"
-          [conflict]="c"
-          [mineContent]="{ sections: sections() }"
-          (keepMine)="keepMine(c.revision)"
-          (takeTheirs)="reload()"
-        />
-      } @else {
-        <blup-api-error [error]="submit.error()" />
-      }
-      <div class="actions">
-        @if (d.canEdit && dirty()) {
-          <button
-            matButton="filled"
-            type="button"
-            data-testid="save-report"
-            [disabled]="submit.busy()"
-            (click)="save()"
-          >
-            {{ 'wheel.report.save' | t }}
-          </button>
-        }
-        @if (d.canPublish && !dirty() && d.revision > 0 && d.changedSincePublished) {
-          <button
-            matButton="filled"
-            type="button"
-            data-testid="publish-report"
-            [disabled]="submit.busy()"
-            (click)="publish()"
-          >
-            {{ 'wheel.report.publish' | t }}
-          </button>
-        }
-      </div>
+      <blup-draft-actions
+        [draft]="draft"
+        [doc]="d"
+        [conflict]="draft.conflict()"
+        [mine]="{ sections: sections() }"
+        name="report"
+        saveLabel="wheel.report.save"
+        publishLabel="wheel.report.publish"
+        (save)="save()"
+        (publish)="publish()"
+      />
     }
   `,
   styles: `
@@ -156,18 +118,6 @@ import { submitter } from '../shared/submitter';
       font: var(--mat-sys-label-large);
       color: var(--mat-sys-on-surface-variant);
     }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      position: sticky;
-      inset-block-end: 0;
-      padding-block: 8px;
-      background: var(--mat-sys-surface);
-    }
-    .actions button {
-      min-block-size: 48px;
-    }
   `,
 })
 export class ReportPage {
@@ -182,38 +132,19 @@ export class ReportPage {
     params: () => ({ villageId: this.villageId(), year: this.yearNumber() }),
     stream: ({ params }) => this.api.report(params.villageId, params.year),
   });
-  protected readonly document = computed(() => (this.doc.hasValue() ? this.doc.value() : null));
-  protected readonly villageName = computed(() => this.document()?.villageName ?? '');
   protected readonly sections = signal<ReportSection[]>([]);
-  protected readonly dirty = signal(false);
+  protected readonly draft = new DocumentDraft<ReportContent>(this.doc, (d) =>
+    this.sections.set(d ? d.content.sections.map((s) => ({ ...s })) : []),
+  );
+  protected readonly document = this.draft.document;
+  protected readonly villageName = computed(() => this.document()?.villageName ?? '');
   protected readonly keptEdited = signal<string[]>([]);
   protected readonly keptList = computed(() =>
     this.keptEdited()
       .map((title) => `»${title}«`)
       .join(', '),
   );
-  protected readonly submit = submitter();
   private readonly confirm = confirmAction();
-  /** Someone saved while this person edited (409): theirs, to compare with what is here. */
-  protected readonly conflict = computed(() => {
-    const error = this.submit.error();
-    return error instanceof ApiError && error.code === ErrorCode.DocumentChanged
-      ? (error.current as DocumentConflict<ReportContent>)
-      : null;
-  });
-  /** After "keep mine": the revision saved in between, so the next save goes on top of it. */
-  private readonly baseRevision = signal<number | null>(null);
-
-  constructor() {
-    effect(() => {
-      const d = this.document();
-      untracked(() => {
-        this.sections.set(d ? d.content.sections.map((s) => ({ ...s })) : []);
-        this.dirty.set(false);
-        this.baseRevision.set(null);
-      });
-    });
-  }
 
   protected dateOf(iso: string): string {
     return new Date(iso).toLocaleDateString(this.i18n.locale() === 'en' ? 'en-GB' : 'da-DK', {
@@ -225,27 +156,17 @@ export class ReportPage {
 
   protected change(index: number, text: string): void {
     this.sections.set(this.sections().map((s, i) => (i === index ? { ...s, text } : s)));
-    this.dirty.set(true);
-  }
-
-  protected keepMine(revision: number): void {
-    this.baseRevision.set(revision);
-    this.submit.error.set(null);
-  }
-
-  protected reload(): void {
-    this.submit.error.set(null);
-    this.doc.reload();
+    this.draft.dirty.set(true);
   }
 
   protected generate(replaceEdited: boolean): void {
     const d = this.document();
     if (!d) return;
-    this.submit.run(
+    this.draft.submit.run(
       null,
       () =>
         this.api.generateReport(this.villageId(), this.yearNumber(), {
-          revision: this.baseRevision() ?? d.revision,
+          revision: this.draft.revisionOf(d),
           replaceEdited,
         }),
       (result) => {
@@ -269,7 +190,7 @@ export class ReportPage {
       },
       act: () =>
         this.api.generateReport(this.villageId(), this.yearNumber(), {
-          revision: this.baseRevision() ?? d.revision,
+          revision: this.draft.revisionOf(d),
           replaceEdited: true,
         }),
       done: 'wheel.report.generated',
@@ -277,36 +198,26 @@ export class ReportPage {
         this.doc.set(result.document);
         this.keptEdited.set(result.keptEdited);
       },
-      failed: (error) => this.submit.error.set(error),
+      failed: (error) => this.draft.submit.error.set(error),
     });
   }
 
   protected save(): void {
-    const d = this.document();
-    if (!d) return;
-    this.submit.run(
-      null,
-      () =>
+    this.draft.save(
+      (revision) =>
         this.api.saveReport(
           this.villageId(),
           this.yearNumber(),
           { sections: this.sections() },
-          this.baseRevision() ?? d.revision,
+          revision,
         ),
-      (saved) => {
-        this.doc.set(saved);
-        this.snackBar.open(this.i18n.t('wheel.report.saved'), undefined, { duration: 4000 });
-      },
+      'wheel.report.saved',
     );
   }
 
   protected publish(): void {
-    const d = this.document();
-    if (!d) return;
-    this.submit.run(
-      null,
-      () => this.api.publishReport(this.villageId(), this.yearNumber(), d.revision),
-      (saved) => this.doc.set(saved),
+    this.draft.publish((revision) =>
+      this.api.publishReport(this.villageId(), this.yearNumber(), revision),
     );
   }
 }

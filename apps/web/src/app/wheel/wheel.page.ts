@@ -1,29 +1,18 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import {
-  ErrorCode,
   WheelFrequency,
   type DocumentConflict,
   type PlanContent,
   type WheelActivity,
   type WheelContent,
 } from '@blup/contracts';
-import { ApiError, I18nService, WheelReportApi } from '@blup/web/core';
+import { I18nService, WheelReportApi } from '@blup/web/core';
 import { CopyField } from '@blup/web/ui';
-import { DocumentConflictView } from '../plans/document-conflict';
 import { PAGE_PARTS } from '../shared/page-parts';
-import { submitter } from '../shared/submitter';
 import { ActivityForm } from './activity-form';
+import { DocumentDraft } from './document-draft';
+import { DraftActions } from './draft-actions';
 import { MonthGrid } from './month-grid';
 import { whenLabel } from './wheel-labels';
 import { YearWheel } from './year-wheel';
@@ -39,7 +28,7 @@ function newId(): string {
  */
 @Component({
   selector: 'blup-wheel-page',
-  imports: [PAGE_PARTS, MonthGrid, YearWheel, ActivityForm, CopyField, DocumentConflictView],
+  imports: [PAGE_PARTS, MonthGrid, YearWheel, ActivityForm, CopyField, DraftActions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-page-header
@@ -68,7 +57,7 @@ function newId(): string {
         @if (d.published) {
           <p>{{ 'wheel.published' | t: { version: d.published.version } }}</p>
         }
-        @if (d.changedSincePublished || dirty()) {
+        @if (d.changedSincePublished || draft.dirty()) {
           <p>{{ 'wheel.unpublishedChanges' | t }}</p>
         }
       </div>
@@ -102,41 +91,17 @@ function newId(): string {
         />
       </div>
       <p class="hint">{{ 'wheel.noDayInCalendar' | t }}</p>
-      @if (conflict(); as c) {
-        <blup-document-conflict
-          kind="plan"
-          [conflict]="asSections(c)"
-          [mineContent]="sectionsOf(activities())"
-          (keepMine)="keepMine(c.revision)"
-          (takeTheirs)="reload()"
-        />
-      } @else {
-        <blup-api-error [error]="submit.error()" />
-      }
-      <div class="actions">
-        @if (canEdit() && dirty()) {
-          <button
-            matButton="filled"
-            type="button"
-            data-testid="save-wheel"
-            [disabled]="submit.busy()"
-            (click)="save()"
-          >
-            {{ 'wheel.save' | t }}
-          </button>
-        }
-        @if (d.canPublish && !dirty() && d.revision > 0 && d.changedSincePublished) {
-          <button
-            matButton="filled"
-            type="button"
-            data-testid="publish-wheel"
-            [disabled]="submit.busy()"
-            (click)="publish()"
-          >
-            {{ 'wheel.publish' | t }}
-          </button>
-        }
-      </div>
+      <blup-draft-actions
+        [draft]="draft"
+        [doc]="d"
+        [conflict]="shownConflict()"
+        [mine]="sectionsOf(activities())"
+        name="wheel"
+        saveLabel="wheel.save"
+        publishLabel="wheel.publish"
+        (save)="save()"
+        (publish)="publish()"
+      />
     }
   `,
   styles: `
@@ -174,23 +139,10 @@ function newId(): string {
     .calendar a {
       min-block-size: 48px;
     }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      position: sticky;
-      inset-block-end: 0;
-      padding-block: 8px;
-      background: var(--mat-sys-surface);
-    }
-    .actions button {
-      min-block-size: 48px;
-    }
   `,
 })
 export class WheelPage {
   private readonly api = inject(WheelReportApi);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(I18nService);
 
   readonly villageId = input.required<string>();
@@ -198,13 +150,14 @@ export class WheelPage {
     params: () => this.villageId(),
     stream: ({ params }) => this.api.wheel(params),
   });
-  protected readonly document = computed(() => (this.doc.hasValue() ? this.doc.value() : null));
+  protected readonly activities = signal<WheelActivity[]>([]);
+  protected readonly draft = new DocumentDraft<WheelContent>(this.doc, (d) =>
+    this.activities.set(d ? [...d.content.activities] : []),
+  );
+  protected readonly document = this.draft.document;
   protected readonly villageName = computed(() => this.document()?.villageName ?? '');
   protected readonly canEdit = computed(() => this.document()?.canEdit ?? false);
-  protected readonly activities = signal<WheelActivity[]>([]);
-  protected readonly dirty = signal(false);
   protected readonly editing = signal<{ activity: WheelActivity; existing: boolean } | null>(null);
-  protected readonly submit = submitter();
 
   protected readonly icsUrl = computed(() => {
     const d = this.document();
@@ -213,26 +166,11 @@ export class WheelPage {
     return `${location.origin}/api/public/villages/${slug}/wheel.ics`;
   });
   protected readonly webcal = computed(() => this.icsUrl()?.replace(/^https?:/, 'webcal:') ?? '');
-  /** Someone saved while this person edited (409): theirs, to compare with what is here. */
-  protected readonly conflict = computed(() => {
-    const error = this.submit.error();
-    return error instanceof ApiError && error.code === ErrorCode.DocumentChanged
-      ? (error.current as DocumentConflict<WheelContent>)
-      : null;
+  /** What someone saved in between (409), shown as the comparison shows a plan. */
+  protected readonly shownConflict = computed(() => {
+    const conflict = this.draft.conflict();
+    return conflict ? this.asSections(conflict) : null;
   });
-  /** After "keep mine": the revision saved in between, so the next save goes on top of it. */
-  private readonly baseRevision = signal<number | null>(null);
-
-  constructor() {
-    effect(() => {
-      const d = this.document();
-      untracked(() => {
-        this.activities.set(d ? [...d.content.activities] : []);
-        this.dirty.set(false);
-        this.baseRevision.set(null);
-      });
-    });
-  }
 
   protected addNew(): void {
     this.editing.set({
@@ -263,13 +201,13 @@ export class WheelPage {
     this.activities.set(
       at >= 0 ? list.map((a, i) => (i === at ? activity : a)) : [...list, activity],
     );
-    this.dirty.set(true);
+    this.draft.dirty.set(true);
     this.editing.set(null);
   }
 
   protected remove(id: string): void {
     this.activities.set(this.activities().filter((a) => a.id !== id));
-    this.dirty.set(true);
+    this.draft.dirty.set(true);
     this.editing.set(null);
   }
 
@@ -288,41 +226,15 @@ export class WheelPage {
     return { ...conflict, content: this.sectionsOf(conflict.content.activities) };
   }
 
-  protected keepMine(revision: number): void {
-    this.baseRevision.set(revision);
-    this.submit.error.set(null);
-  }
-
-  protected reload(): void {
-    this.submit.error.set(null);
-    this.doc.reload();
-  }
-
   protected save(): void {
-    const d = this.document();
-    if (!d) return;
-    this.submit.run(
-      null,
-      () =>
-        this.api.saveWheel(
-          this.villageId(),
-          { activities: this.activities() },
-          this.baseRevision() ?? d.revision,
-        ),
-      (saved) => {
-        this.doc.set(saved);
-        this.snackBar.open(this.i18n.t('wheel.saved'), undefined, { duration: 4000 });
-      },
+    this.draft.save(
+      (revision) =>
+        this.api.saveWheel(this.villageId(), { activities: this.activities() }, revision),
+      'wheel.saved',
     );
   }
 
   protected publish(): void {
-    const d = this.document();
-    if (!d) return;
-    this.submit.run(
-      null,
-      () => this.api.publishWheel(this.villageId(), d.revision),
-      (saved) => this.doc.set(saved),
-    );
+    this.draft.publish((revision) => this.api.publishWheel(this.villageId(), revision));
   }
 }
