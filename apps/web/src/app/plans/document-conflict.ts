@@ -130,10 +130,6 @@ function sectionsOf(side: ConflictSide, other: ConflictSide): ShownSection[] {
       background: var(--mat-sys-tertiary-container);
       color: var(--mat-sys-on-tertiary-container);
     }
-    .story :is(img) {
-      max-inline-size: 100%;
-      block-size: auto;
-    }
     .choices {
       display: flex;
       flex-wrap: wrap;

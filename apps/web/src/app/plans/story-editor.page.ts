@@ -123,10 +123,6 @@ function escapeAttr(text: string): string {
       block-size: 1px;
       opacity: 0;
     }
-    .story :is(img) {
-      max-inline-size: 100%;
-      block-size: auto;
-    }
     .actions {
       display: flex;
       flex-wrap: wrap;
