@@ -8,13 +8,18 @@ import {
 } from '@blup/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
-import { initiativeAccess, type InitiativeAccess } from '../access/initiative-access-policy';
+import type { InitiativeAccess } from '../access/initiative-access-policy';
 import { AppException } from '../common/app-exception';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
 import { personOf } from '../common/person-summary';
-import { editableRow, visibleRow } from '../common/row-access';
 import { FocusArea } from '../database/entities/initiatives';
-import { forbidden, villageAccess } from './initiative-rules';
+import {
+  changeableRow,
+  editableVillage,
+  readableRow,
+  villageAccess,
+  type RowKind,
+} from './initiative-rules';
 import type { CreateFocusAreaBody, UpdateFocusAreaBody } from './initiatives.dto';
 import {
   findFocusArea,
@@ -23,7 +28,11 @@ import {
   type FocusAreaRow,
 } from './initiatives.queries';
 
-const NO_FOCUS_AREA = 'No such focus area, or not one you may see.';
+const FOCUS_AREA: RowKind = {
+  hidden: 'No such focus area, or not one you may see.',
+  changed: ErrorCode.FocusAreaChanged,
+  what: 'focus area',
+};
 
 /**
  * A village's focus areas (indsatsområder): their order, and each one's progress as the weighted
@@ -86,8 +95,7 @@ export class FocusAreasService {
 
   async create(actor: Actor, villageId: string, body: CreateFocusAreaBody): Promise<FocusAreaDto> {
     const id = await this.dataSource.transaction(async (em) => {
-      const { access } = await villageAccess(em, actor, villageId);
-      if (access !== 'edit') throw forbidden();
+      await editableVillage(em, actor, villageId);
       const saved = await em.getRepository(FocusArea).save({
         villageId,
         name: body.name,
@@ -135,23 +143,18 @@ export class FocusAreasService {
     em: EntityManager,
     actor: Actor,
     id: string,
-    lock = false,
   ): Promise<{ row: FocusAreaRow; access: InitiativeAccess }> {
-    const row = await findFocusArea(em, id, lock);
-    return visibleRow(row, (village) => initiativeAccess(actor, village), NO_FOCUS_AREA);
+    return readableRow(actor, await findFocusArea(em, id), FOCUS_AREA);
   }
 
+  /** The row, locked for the transaction, when the actor may change it (see `changeableRow`). */
   private async editable(
     em: EntityManager,
     actor: Actor,
     id: string,
     version: number | null,
   ): Promise<FocusAreaRow> {
-    return editableRow(await this.readable(em, actor, id, true), version, {
-      forbidden,
-      changed: ErrorCode.FocusAreaChanged,
-      what: 'focus area',
-    });
+    return changeableRow(actor, await findFocusArea(em, id, true), version, FOCUS_AREA);
   }
 }
 

@@ -12,9 +12,14 @@ import { initiativeAccess, type InitiativeAccess } from '../access/initiative-ac
 import { fieldError, notFound } from '../common/app-exception';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
 import { personOf } from '../common/person-summary';
-import { editableRow, visibleRow } from '../common/row-access';
 import { Initiative, InitiativeGoal, InitiativePerson } from '../database/entities/initiatives';
-import { forbidden, villageAccess } from './initiative-rules';
+import {
+  changeableRow,
+  editableVillage,
+  readableRow,
+  villageAccess,
+  type RowKind,
+} from './initiative-rules';
 import type {
   CreateInitiativeBody,
   InitiativePersonBody,
@@ -33,7 +38,11 @@ import {
   type InitiativeRow,
 } from './initiatives.queries';
 
-const NO_INITIATIVE = 'No such initiative, or not one you may see.';
+const INITIATIVE: RowKind = {
+  hidden: 'No such initiative, or not one you may see.',
+  changed: ErrorCode.InitiativeChanged,
+  what: 'initiative',
+};
 
 /**
  * A village's initiatives (the future workshop's output; members are the working group): each
@@ -105,8 +114,7 @@ export class InitiativesService {
     body: CreateInitiativeBody,
   ): Promise<InitiativeDto> {
     const id = await this.dataSource.transaction(async (em) => {
-      const { access } = await villageAccess(em, actor, villageId);
-      if (access !== 'edit') throw forbidden();
+      await editableVillage(em, actor, villageId);
       await this.checkFocusArea(em, villageId, body.focusAreaId);
       await this.checkGoals(em, villageId, body.goalIds);
       const people = await this.people(em, villageId, body.contact ?? null, body.members ?? []);
@@ -284,23 +292,18 @@ export class InitiativesService {
     em: EntityManager,
     actor: Actor,
     id: string,
-    lock = false,
   ): Promise<{ row: InitiativeRow; access: InitiativeAccess }> {
-    const row = await findInitiative(em, id, lock);
-    return visibleRow(row, (village) => initiativeAccess(actor, village), NO_INITIATIVE);
+    return readableRow(actor, await findInitiative(em, id), INITIATIVE);
   }
 
+  /** The row, locked for the transaction, when the actor may change it (see `changeableRow`). */
   private async editable(
     em: EntityManager,
     actor: Actor,
     id: string,
     version: number | null,
   ): Promise<InitiativeRow> {
-    return editableRow(await this.readable(em, actor, id, true), version, {
-      forbidden,
-      changed: ErrorCode.InitiativeChanged,
-      what: 'initiative',
-    });
+    return changeableRow(actor, await findInitiative(em, id, true), version, INITIATIVE);
   }
 }
 
