@@ -10,14 +10,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import type { InitiativeAccess } from '../access/initiative-access-policy';
 import { AppException } from '../common/app-exception';
-import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
+import type { PageQueryDto } from '../common/pagination';
 import { personOf } from '../common/person-summary';
 import { FocusArea } from '../database/entities/initiatives';
 import {
   changeableRow,
   editableVillage,
   readableRow,
-  villageAccess,
+  villagePage,
   type RowKind,
 } from './initiative-rules';
 import type { CreateFocusAreaBody, UpdateFocusAreaBody } from './initiatives.dto';
@@ -45,12 +45,13 @@ export class FocusAreasService {
 
   async list(actor: Actor, villageId: string, query: PageQueryDto): Promise<Page<FocusAreaDto>> {
     const em = this.dataSource.manager;
-    const { access } = await villageAccess(em, actor, villageId);
-    const { rows, total } = await findFocusAreas(em, villageId, pageWindow(query), null);
-    return toPage(
-      rows.map((row) => toFocusAreaDto(row, access)),
-      total,
+    return villagePage(
+      em,
+      actor,
+      villageId,
       query,
+      (window) => findFocusAreas(em, villageId, window, null),
+      toFocusAreaDto,
     );
   }
 
@@ -61,15 +62,13 @@ export class FocusAreasService {
     query: PageQueryDto,
   ): Promise<Page<FocusAreaOverviewDto>> {
     const em = this.dataSource.manager;
-    const { access } = await villageAccess(em, actor, villageId);
-    const { rows, total } = await findFocusAreas(
+    return villagePage(
       em,
+      actor,
       villageId,
-      pageWindow(query),
-      INITIATIVE_LIMITS.overviewInitiativesMax,
-    );
-    return toPage(
-      rows.map((row) => ({
+      query,
+      (window) => findFocusAreas(em, villageId, window, INITIATIVE_LIMITS.overviewInitiativesMax),
+      (row, access) => ({
         ...toFocusAreaDto(row, access),
         initiatives: (row.initiatives ?? []).map((card) => ({
           id: card.id,
@@ -82,9 +81,7 @@ export class FocusAreasService {
             : null,
           contactName: card.contact_name,
         })),
-      })),
-      total,
-      query,
+      }),
     );
   }
 

@@ -1,9 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
-import { ErrorCode } from '@blup/contracts';
+import { ErrorCode, type Page } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import { initiativeAccess, type InitiativeAccess } from '../access/initiative-access-policy';
 import { AppException, notFound } from '../common/app-exception';
+import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
 import { editableRow, visibleRow, type VillageOwnedRow } from '../common/row-access';
 import type { VersionedRow } from '../common/versions';
 import { findInitiativeVillage, type InitiativeVillage } from './initiatives.queries';
@@ -26,6 +27,28 @@ export async function villageAccess(
 
 export function forbidden(): AppException {
   return new AppException(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, READ_ONLY);
+}
+
+/**
+ * One page of a village's focus areas or initiatives as the actor sees them (404 when they may
+ * not see the village): `find` reads the rows of the page's window, `toDto` shapes each with
+ * what the actor may do.
+ */
+export async function villagePage<R, D>(
+  em: EntityManager,
+  actor: Actor,
+  villageId: string,
+  query: PageQueryDto,
+  find: (window: ReturnType<typeof pageWindow>) => Promise<{ rows: R[]; total: number }>,
+  toDto: (row: R, access: InitiativeAccess) => D,
+): Promise<Page<D>> {
+  const { access } = await villageAccess(em, actor, villageId);
+  const { rows, total } = await find(pageWindow(query));
+  return toPage(
+    rows.map((row) => toDto(row, access)),
+    total,
+    query,
+  );
 }
 
 /** The village when the actor may change its focus areas and initiatives: 404 hidden, 403 reader. */

@@ -18,6 +18,7 @@ import {
   editableVillage,
   readableRow,
   villageAccess,
+  villagePage,
   type RowKind,
 } from './initiative-rules';
 import type {
@@ -60,17 +61,19 @@ export class InitiativesService {
     query: InitiativesQueryDto,
   ): Promise<Page<InitiativeDto>> {
     const em = this.dataSource.manager;
-    const { access } = await villageAccess(em, actor, villageId);
-    const { rows, total } = await findInitiatives(em, villageId, {
-      ...pageWindow(query),
-      status: query.status,
-      focusAreaId: query.focusAreaId,
-      q: query.q,
-    });
-    return toPage(
-      rows.map((row) => toInitiativeDto(row, access)),
-      total,
+    return villagePage(
+      em,
+      actor,
+      villageId,
       query,
+      (window) =>
+        findInitiatives(em, villageId, {
+          ...window,
+          status: query.status,
+          focusAreaId: query.focusAreaId,
+          q: query.q,
+        }),
+      toInitiativeDto,
     );
   }
 
