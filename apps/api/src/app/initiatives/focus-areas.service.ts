@@ -12,6 +12,7 @@ import type { InitiativeAccess } from '../access/initiative-access-policy';
 import { AppException } from '../common/app-exception';
 import type { PageQueryDto } from '../common/pagination';
 import { personOf } from '../common/person-summary';
+import { nextSave } from '../common/versions';
 import { FocusArea } from '../database/entities/initiatives';
 import {
   changeableRow,
@@ -112,9 +113,7 @@ export class FocusAreasService {
       const { version: _version, ...fields } = body;
       await em.getRepository(FocusArea).update(row.id, {
         ...fields,
-        version: row.version + 1,
-        updatedBy: actor.id,
-        updatedAt: new Date(),
+        ...nextSave(row, actor.id),
       });
     });
     return this.get(actor, id);

@@ -12,6 +12,7 @@ import { initiativeAccess, type InitiativeAccess } from '../access/initiative-ac
 import { fieldError, notFound } from '../common/app-exception';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
 import { personOf } from '../common/person-summary';
+import { nextSave } from '../common/versions';
 import { Initiative, InitiativeGoal, InitiativePerson } from '../database/entities/initiatives';
 import {
   changeableRow,
@@ -174,9 +175,7 @@ export class InitiativesService {
       if (body.weight !== undefined) changes.weight = body.weight;
       await em.getRepository(Initiative).update(row.id, {
         ...changes,
-        version: row.version + 1,
-        updatedBy: actor.id,
-        updatedAt: new Date(),
+        ...nextSave(row, actor.id),
       });
     });
     return this.get(actor, id);
