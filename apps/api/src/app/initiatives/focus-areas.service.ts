@@ -6,7 +6,7 @@ import {
   type FocusAreaOverviewDto,
   type Page,
 } from '@blup/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import type { InitiativeAccess } from '../access/initiative-access-policy';
 import { AppException } from '../common/app-exception';
@@ -87,7 +87,8 @@ export class FocusAreasService {
   }
 
   async get(actor: Actor, id: string): Promise<FocusAreaDto> {
-    const { row, access } = await this.readable(this.dataSource.manager, actor, id);
+    const found = await findFocusArea(this.dataSource.manager, id);
+    const { row, access } = readableRow(actor, found, FOCUS_AREA);
     return toFocusAreaDto(row, access);
   }
 
@@ -109,7 +110,7 @@ export class FocusAreasService {
 
   async update(actor: Actor, id: string, body: UpdateFocusAreaBody): Promise<FocusAreaDto> {
     await this.dataSource.transaction(async (em) => {
-      const row = await this.editable(em, actor, id, body.version);
+      const row = changeableRow(actor, await findFocusArea(em, id, true), body.version, FOCUS_AREA);
       const { version: _version, ...fields } = body;
       await em.getRepository(FocusArea).update(row.id, {
         ...fields,
@@ -122,7 +123,7 @@ export class FocusAreasService {
   /** Deletes an empty focus area; one that still has initiatives is refused (409). */
   async remove(actor: Actor, id: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const row = await this.editable(em, actor, id, null);
+      const row = changeableRow(actor, await findFocusArea(em, id, true), null, FOCUS_AREA);
       if (row.initiative_count > 0) {
         throw new AppException(
           HttpStatus.CONFLICT,
@@ -133,24 +134,6 @@ export class FocusAreasService {
       }
       await em.getRepository(FocusArea).delete(row.id);
     });
-  }
-
-  private async readable(
-    em: EntityManager,
-    actor: Actor,
-    id: string,
-  ): Promise<{ row: FocusAreaRow; access: InitiativeAccess }> {
-    return readableRow(actor, await findFocusArea(em, id), FOCUS_AREA);
-  }
-
-  /** The row, locked for the transaction, when the actor may change it (see `changeableRow`). */
-  private async editable(
-    em: EntityManager,
-    actor: Actor,
-    id: string,
-    version: number | null,
-  ): Promise<FocusAreaRow> {
-    return changeableRow(actor, await findFocusArea(em, id, true), version, FOCUS_AREA);
   }
 }
 

@@ -108,7 +108,8 @@ export class InitiativesService {
   }
 
   async get(actor: Actor, id: string): Promise<InitiativeDto> {
-    const { row, access } = await this.readable(this.dataSource.manager, actor, id);
+    const found = await findInitiative(this.dataSource.manager, id);
+    const { row, access } = readableRow(actor, found, INITIATIVE);
     return toInitiativeDto(row, access);
   }
 
@@ -145,7 +146,12 @@ export class InitiativesService {
 
   async update(actor: Actor, id: string, body: UpdateInitiativeBody): Promise<InitiativeDto> {
     await this.dataSource.transaction(async (em) => {
-      const row = await this.editable(em, actor, id, body.version);
+      const row = changeableRow(
+        actor,
+        await findInitiative(em, id, true),
+        body.version,
+        INITIATIVE,
+      );
       const village = row.village_id;
       if (body.focusAreaId) await this.checkFocusArea(em, village, body.focusAreaId);
       if (body.goalIds) {
@@ -183,7 +189,7 @@ export class InitiativesService {
 
   async remove(actor: Actor, id: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const row = await this.editable(em, actor, id, null);
+      const row = changeableRow(actor, await findInitiative(em, id, true), null, INITIATIVE);
       await em.getRepository(Initiative).delete(row.id);
     });
   }
@@ -288,24 +294,6 @@ export class InitiativesService {
         .getRepository(InitiativePerson)
         .insert(rows.map((row) => ({ ...row, initiativeId })));
     }
-  }
-
-  private async readable(
-    em: EntityManager,
-    actor: Actor,
-    id: string,
-  ): Promise<{ row: InitiativeRow; access: InitiativeAccess }> {
-    return readableRow(actor, await findInitiative(em, id), INITIATIVE);
-  }
-
-  /** The row, locked for the transaction, when the actor may change it (see `changeableRow`). */
-  private async editable(
-    em: EntityManager,
-    actor: Actor,
-    id: string,
-    version: number | null,
-  ): Promise<InitiativeRow> {
-    return changeableRow(actor, await findInitiative(em, id, true), version, INITIATIVE);
   }
 }
 
