@@ -154,7 +154,13 @@ async function startBareServer(body, contentType) {
 /** Starts the bare twin of the read endpoints: the same SQL through pg, the same JSON. */
 async function startBareSqlServer(dbUrl) {
   const port = await freePort();
-  const child = new Child('bare', process.execPath, [BARE_SQL_SERVER, String(port), dbUrl]);
+  // The twin imports the API's import-free statement files (.ts) under Node's type stripping.
+  const child = new Child('bare', process.execPath, [
+    '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
+    BARE_SQL_SERVER,
+    String(port),
+    dbUrl,
+  ]);
   cleanup.add('bare SQL server', () => child.stop());
   await waitForHttp(`http://127.0.0.1:${port}/`, { child, timeoutMs: 10_000 });
   return `http://127.0.0.1:${port}`;

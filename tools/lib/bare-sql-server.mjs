@@ -5,10 +5,17 @@
 //
 //   node tools/lib/bare-sql-server.mjs <port> <database url>
 //
-//   GET /public/<slug>                  the public village page (plans.queries.ts findPublicPage)
-//   GET /goal-summary/<municipality id> the municipality goal summary (goals.queries.ts goalSummary)
+//   GET /public/<slug>                  the public village page (plans/public-page.statement.ts,
+//                                       run by plans.queries.ts findPublicPage)
+//   GET /goal-summary/<municipality id> the municipality goal summary (goals/goal-summary.statement.ts,
+//                                       run by goals.queries.ts goalSummary)
 import http from 'node:http';
 import pg from 'pg';
+// The statements themselves, not copies: import-free .ts files beside the API's queries, which
+// Node 24 loads by stripping their types.
+import { goalSummaryStatement } from '../../apps/api/src/app/goals/goal-summary.statement.ts';
+import { ROLL_UP } from '../../apps/api/src/app/initiatives/roll-up.statement.ts';
+import { publicPageStatement } from '../../apps/api/src/app/plans/public-page.statement.ts';
 
 const [port, databaseUrl] = process.argv.slice(2);
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
@@ -18,88 +25,8 @@ const PUBLIC_INITIATIVES_SHOWN = 100;
 const GOAL_STATUSES = ['idea', 'in_progress', 'on_track', 'reached', 'paused'];
 const INITIATIVE_STATUSES = ['idea', 'planned', 'in_progress', 'done', 'paused'];
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-// A copy of findPublicPage's statement (apps/api/src/app/plans/plans.queries.ts).
-const PUBLIC_PAGE = `WITH page AS (
-       SELECT p.village_id, p.slug, v.name AS village_name, m.name AS municipality_name
-         FROM village_public_pages p
-         JOIN villages v ON v.id = p.village_id
-         JOIN municipalities m ON m.id = v.municipality_id
-        WHERE p.slug = $1),
-     published AS (
-       SELECT d.kind, json_build_object('version', x.version, 'revision', x.revision,
-                'content', x.content,
-                'publishedAt', to_char(x.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS doc
-         FROM page
-         JOIN village_documents d ON d.village_id = page.village_id AND d.year = 0
-              AND d.kind IN ('plan', 'story') AND d.published_version IS NOT NULL
-         JOIN village_document_versions x ON x.document_id = d.id AND x.version = d.published_version)
-     SELECT page.*,
-            (SELECT doc FROM published WHERE kind = 'plan') AS plan,
-            (SELECT doc FROM published WHERE kind = 'story') AS story,
-            CASE WHEN EXISTS (SELECT 1 FROM published WHERE kind = 'plan')
-              THEN (SELECT count(*)::int FROM village_goals WHERE village_id = page.village_id)
-              ELSE 0 END AS goal_count,
-            CASE WHEN EXISTS (SELECT 1 FROM published WHERE kind = 'plan') THEN coalesce((
-              SELECT json_agg(json_build_object('id', g.id, 'title', g.title, 'why', g.why,
-                       'sdgs', g.sdgs,
-                       'owner', coalesce((SELECT title FROM initiatives WHERE id = g.owner_initiative_id),
-                                         g.owner),
-                       'horizon', to_char(g.horizon, 'YYYY-MM-DD'), 'indicator', g.indicator,
-                       'baseline', g.baseline::float8, 'targetValue', g.target_value::float8,
-                       'currentValue', g.current_value::float8, 'status', g.status)
-                     ORDER BY g.created_at, g.id)
-                FROM (SELECT * FROM village_goals WHERE village_id = page.village_id
-                       ORDER BY created_at, id LIMIT $2) g), '[]'::json)
-              ELSE '[]'::json END AS goals,
-            CASE WHEN EXISTS (SELECT 1 FROM published WHERE kind = 'plan') THEN coalesce((
-              SELECT json_agg(json_build_object('id', f.id, 'name', f.name,
-                       'description', f.description,
-                       'progress', (SELECT round(sum(i.weight * i.progress)::numeric / nullif(sum(i.weight), 0), 1)::float8
-                                      FROM initiatives i WHERE i.focus_area_id = f.id),
-                       'initiativeCount', (SELECT count(*)::int FROM initiatives n
-                                            WHERE n.focus_area_id = f.id),
-                       'initiatives', (
-                         SELECT coalesce(json_agg(json_build_object('id', n.id, 'title', n.title,
-                                  'status', n.status, 'progress', n.progress::int,
-                                  'milestoneWhat', n.milestone_what,
-                                  'milestoneDate', to_char(n.milestone_date, 'YYYY-MM-DD'),
-                                  'goals', (
-                                    SELECT coalesce(json_agg(json_build_object('id', g.id, 'title', g.title)
-                                             ORDER BY g.created_at, g.id), '[]'::json)
-                                      FROM initiative_goals ig JOIN village_goals g ON g.id = ig.goal_id
-                                     WHERE ig.initiative_id = n.id))
-                                ORDER BY n.created_at, n.id), '[]'::json)
-                           FROM (SELECT * FROM initiatives WHERE focus_area_id = f.id
-                                  ORDER BY created_at, id LIMIT $4) n))
-                     ORDER BY f.position, f.created_at, f.id)
-                FROM (SELECT * FROM focus_areas WHERE village_id = page.village_id
-                       ORDER BY position, created_at, id LIMIT $3) f), '[]'::json)
-              ELSE '[]'::json END AS focus_areas
-       FROM page`;
-
-// A copy of goalSummary's statement for a municipality (apps/api/src/app/goals/goals.queries.ts).
-const GOAL_SUMMARY = `WITH v AS (SELECT id FROM villages WHERE municipality_id = $1),
-          g AS (SELECT g.id, g.village_id, g.sdgs, g.status
-                  FROM village_goals g JOIN v ON v.id = g.village_id),
-          per_sdg AS (
-            SELECT s.number::int AS number, count(DISTINCT x.id)::int AS goals,
-                   count(DISTINCT x.village_id)::int AS villages
-              FROM sdgs s
-              LEFT JOIN (SELECT g.id, g.village_id, unnest(g.sdgs) AS sdg FROM g) x
-                ON x.sdg = s.number
-             GROUP BY s.number),
-          per_status AS (SELECT status, count(*)::int AS goals FROM g GROUP BY status),
-          i AS (SELECT i.status FROM initiatives i JOIN v ON v.id = i.village_id),
-          per_initiative_status AS (SELECT status, count(*)::int AS initiatives FROM i GROUP BY status)
-     SELECT (SELECT count(*)::int FROM v) AS villages,
-            (SELECT count(DISTINCT village_id)::int FROM g) AS villages_with_goals,
-            (SELECT count(*)::int FROM g) AS goals,
-            (SELECT json_agg(per_sdg ORDER BY number) FROM per_sdg) AS by_sdg,
-            (SELECT coalesce(json_agg(per_status), '[]'::json) FROM per_status) AS by_status,
-            (SELECT count(*)::int FROM i) AS initiatives,
-            (SELECT coalesce(json_agg(per_initiative_status), '[]'::json)
-               FROM per_initiative_status) AS initiatives_by_status`;
+const PUBLIC_PAGE = publicPageStatement(ROLL_UP);
+const GOAL_SUMMARY = goalSummaryStatement('municipality_id');
 
 const version = (doc) => ({ ...doc, publishedBy: null });
 

@@ -32,3 +32,11 @@ export function assertUnchanged(
 ): void {
   if (version !== null && version !== row.version) throw changedMeanwhile(code, what, row);
 }
+
+/** The columns every save of a versioned row sets: the next version, who saved it, and when. */
+export function nextSave(
+  row: Pick<VersionedRow, 'version'>,
+  actorId: string,
+): { version: number; updatedBy: string; updatedAt: Date } {
+  return { version: row.version + 1, updatedBy: actorId, updatedAt: new Date() };
+}

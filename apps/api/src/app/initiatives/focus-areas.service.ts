@@ -6,15 +6,21 @@ import {
   type FocusAreaOverviewDto,
   type Page,
 } from '@blup/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../access/access-policy';
-import { initiativeAccess, type InitiativeAccess } from '../access/initiative-access-policy';
+import type { InitiativeAccess } from '../access/initiative-access-policy';
 import { AppException } from '../common/app-exception';
-import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
+import type { PageQueryDto } from '../common/pagination';
 import { personOf } from '../common/person-summary';
-import { editableRow, visibleRow } from '../common/row-access';
+import { nextSave } from '../common/versions';
 import { FocusArea } from '../database/entities/initiatives';
-import { forbidden, villageAccess } from './initiative-rules';
+import {
+  changeableRow,
+  editableVillage,
+  readableRow,
+  villagePage,
+  type RowKind,
+} from './initiative-rules';
 import type { CreateFocusAreaBody, UpdateFocusAreaBody } from './initiatives.dto';
 import {
   findFocusArea,
@@ -23,7 +29,11 @@ import {
   type FocusAreaRow,
 } from './initiatives.queries';
 
-const NO_FOCUS_AREA = 'No such focus area, or not one you may see.';
+const FOCUS_AREA: RowKind = {
+  hidden: 'No such focus area, or not one you may see.',
+  changed: ErrorCode.FocusAreaChanged,
+  what: 'focus area',
+};
 
 /**
  * A village's focus areas (indsatsområder): their order, and each one's progress as the weighted
@@ -36,12 +46,13 @@ export class FocusAreasService {
 
   async list(actor: Actor, villageId: string, query: PageQueryDto): Promise<Page<FocusAreaDto>> {
     const em = this.dataSource.manager;
-    const { access } = await villageAccess(em, actor, villageId);
-    const { rows, total } = await findFocusAreas(em, villageId, pageWindow(query), null);
-    return toPage(
-      rows.map((row) => toFocusAreaDto(row, access)),
-      total,
+    return villagePage(
+      em,
+      actor,
+      villageId,
       query,
+      (window) => findFocusAreas(em, villageId, window, null),
+      toFocusAreaDto,
     );
   }
 
@@ -52,15 +63,13 @@ export class FocusAreasService {
     query: PageQueryDto,
   ): Promise<Page<FocusAreaOverviewDto>> {
     const em = this.dataSource.manager;
-    const { access } = await villageAccess(em, actor, villageId);
-    const { rows, total } = await findFocusAreas(
+    return villagePage(
       em,
+      actor,
       villageId,
-      pageWindow(query),
-      INITIATIVE_LIMITS.overviewInitiativesMax,
-    );
-    return toPage(
-      rows.map((row) => ({
+      query,
+      (window) => findFocusAreas(em, villageId, window, INITIATIVE_LIMITS.overviewInitiativesMax),
+      (row, access) => ({
         ...toFocusAreaDto(row, access),
         initiatives: (row.initiatives ?? []).map((card) => ({
           id: card.id,
@@ -73,21 +82,19 @@ export class FocusAreasService {
             : null,
           contactName: card.contact_name,
         })),
-      })),
-      total,
-      query,
+      }),
     );
   }
 
   async get(actor: Actor, id: string): Promise<FocusAreaDto> {
-    const { row, access } = await this.readable(this.dataSource.manager, actor, id);
+    const found = await findFocusArea(this.dataSource.manager, id);
+    const { row, access } = readableRow(actor, found, FOCUS_AREA);
     return toFocusAreaDto(row, access);
   }
 
   async create(actor: Actor, villageId: string, body: CreateFocusAreaBody): Promise<FocusAreaDto> {
     const id = await this.dataSource.transaction(async (em) => {
-      const { access } = await villageAccess(em, actor, villageId);
-      if (access !== 'edit') throw forbidden();
+      await editableVillage(em, actor, villageId);
       const saved = await em.getRepository(FocusArea).save({
         villageId,
         name: body.name,
@@ -103,13 +110,11 @@ export class FocusAreasService {
 
   async update(actor: Actor, id: string, body: UpdateFocusAreaBody): Promise<FocusAreaDto> {
     await this.dataSource.transaction(async (em) => {
-      const row = await this.editable(em, actor, id, body.version);
+      const row = changeableRow(actor, await findFocusArea(em, id, true), body.version, FOCUS_AREA);
       const { version: _version, ...fields } = body;
       await em.getRepository(FocusArea).update(row.id, {
         ...fields,
-        version: row.version + 1,
-        updatedBy: actor.id,
-        updatedAt: new Date(),
+        ...nextSave(row, actor.id),
       });
     });
     return this.get(actor, id);
@@ -118,7 +123,7 @@ export class FocusAreasService {
   /** Deletes an empty focus area; one that still has initiatives is refused (409). */
   async remove(actor: Actor, id: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const row = await this.editable(em, actor, id, null);
+      const row = changeableRow(actor, await findFocusArea(em, id, true), null, FOCUS_AREA);
       if (row.initiative_count > 0) {
         throw new AppException(
           HttpStatus.CONFLICT,
@@ -128,29 +133,6 @@ export class FocusAreasService {
         );
       }
       await em.getRepository(FocusArea).delete(row.id);
-    });
-  }
-
-  private async readable(
-    em: EntityManager,
-    actor: Actor,
-    id: string,
-    lock = false,
-  ): Promise<{ row: FocusAreaRow; access: InitiativeAccess }> {
-    const row = await findFocusArea(em, id, lock);
-    return visibleRow(row, (village) => initiativeAccess(actor, village), NO_FOCUS_AREA);
-  }
-
-  private async editable(
-    em: EntityManager,
-    actor: Actor,
-    id: string,
-    version: number | null,
-  ): Promise<FocusAreaRow> {
-    return editableRow(await this.readable(em, actor, id, true), version, {
-      forbidden,
-      changed: ErrorCode.FocusAreaChanged,
-      what: 'focus area',
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { InitiativePersonDto, InitiativeStatus, InitiativeGoalRef } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import { likePattern } from '../common/pagination';
+import { ROLL_UP } from './roll-up.statement';
 
 /** A village as the initiative rules need it. */
 export interface InitiativeVillage {
@@ -52,15 +53,6 @@ export interface FocusAreaRow {
   /** Only from `findFocusAreas` with `withInitiatives`. */
   initiatives?: InitiativeCardRow[];
 }
-
-/**
- * The weighted roll-up of a focus area's initiatives: sum(weight × progress) / sum(weight),
- * rounded to one decimal, null without initiatives. Paused initiatives count with their progress
- * (the work done stays done; a pause is not a step back). The focus area is `f`; the plans
- * module's public page reads the same expression.
- */
-export const ROLL_UP = `(SELECT round(sum(i.weight * i.progress)::numeric / nullif(sum(i.weight), 0), 1)::float8
-                    FROM initiatives i WHERE i.focus_area_id = f.id)`;
 
 const CONTACT_NAME = `(SELECT coalesce(u.name, p.name) FROM initiative_people p
                          LEFT JOIN users u ON u.id = p.user_id

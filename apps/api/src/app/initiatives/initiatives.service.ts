@@ -12,9 +12,16 @@ import { initiativeAccess, type InitiativeAccess } from '../access/initiative-ac
 import { fieldError, notFound } from '../common/app-exception';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
 import { personOf } from '../common/person-summary';
-import { editableRow, visibleRow } from '../common/row-access';
+import { nextSave } from '../common/versions';
 import { Initiative, InitiativeGoal, InitiativePerson } from '../database/entities/initiatives';
-import { forbidden, villageAccess } from './initiative-rules';
+import {
+  changeableRow,
+  editableVillage,
+  readableRow,
+  villageAccess,
+  villagePage,
+  type RowKind,
+} from './initiative-rules';
 import type {
   CreateInitiativeBody,
   InitiativePersonBody,
@@ -33,7 +40,11 @@ import {
   type InitiativeRow,
 } from './initiatives.queries';
 
-const NO_INITIATIVE = 'No such initiative, or not one you may see.';
+const INITIATIVE: RowKind = {
+  hidden: 'No such initiative, or not one you may see.',
+  changed: ErrorCode.InitiativeChanged,
+  what: 'initiative',
+};
 
 /**
  * A village's initiatives (the future workshop's output; members are the working group): each
@@ -51,17 +62,19 @@ export class InitiativesService {
     query: InitiativesQueryDto,
   ): Promise<Page<InitiativeDto>> {
     const em = this.dataSource.manager;
-    const { access } = await villageAccess(em, actor, villageId);
-    const { rows, total } = await findInitiatives(em, villageId, {
-      ...pageWindow(query),
-      status: query.status,
-      focusAreaId: query.focusAreaId,
-      q: query.q,
-    });
-    return toPage(
-      rows.map((row) => toInitiativeDto(row, access)),
-      total,
+    return villagePage(
+      em,
+      actor,
+      villageId,
       query,
+      (window) =>
+        findInitiatives(em, villageId, {
+          ...window,
+          status: query.status,
+          focusAreaId: query.focusAreaId,
+          q: query.q,
+        }),
+      toInitiativeDto,
     );
   }
 
@@ -95,7 +108,8 @@ export class InitiativesService {
   }
 
   async get(actor: Actor, id: string): Promise<InitiativeDto> {
-    const { row, access } = await this.readable(this.dataSource.manager, actor, id);
+    const found = await findInitiative(this.dataSource.manager, id);
+    const { row, access } = readableRow(actor, found, INITIATIVE);
     return toInitiativeDto(row, access);
   }
 
@@ -105,8 +119,7 @@ export class InitiativesService {
     body: CreateInitiativeBody,
   ): Promise<InitiativeDto> {
     const id = await this.dataSource.transaction(async (em) => {
-      const { access } = await villageAccess(em, actor, villageId);
-      if (access !== 'edit') throw forbidden();
+      await editableVillage(em, actor, villageId);
       await this.checkFocusArea(em, villageId, body.focusAreaId);
       await this.checkGoals(em, villageId, body.goalIds);
       const people = await this.people(em, villageId, body.contact ?? null, body.members ?? []);
@@ -133,7 +146,12 @@ export class InitiativesService {
 
   async update(actor: Actor, id: string, body: UpdateInitiativeBody): Promise<InitiativeDto> {
     await this.dataSource.transaction(async (em) => {
-      const row = await this.editable(em, actor, id, body.version);
+      const row = changeableRow(
+        actor,
+        await findInitiative(em, id, true),
+        body.version,
+        INITIATIVE,
+      );
       const village = row.village_id;
       if (body.focusAreaId) await this.checkFocusArea(em, village, body.focusAreaId);
       if (body.goalIds) {
@@ -163,9 +181,7 @@ export class InitiativesService {
       if (body.weight !== undefined) changes.weight = body.weight;
       await em.getRepository(Initiative).update(row.id, {
         ...changes,
-        version: row.version + 1,
-        updatedBy: actor.id,
-        updatedAt: new Date(),
+        ...nextSave(row, actor.id),
       });
     });
     return this.get(actor, id);
@@ -173,7 +189,7 @@ export class InitiativesService {
 
   async remove(actor: Actor, id: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const row = await this.editable(em, actor, id, null);
+      const row = changeableRow(actor, await findInitiative(em, id, true), null, INITIATIVE);
       await em.getRepository(Initiative).delete(row.id);
     });
   }
@@ -278,29 +294,6 @@ export class InitiativesService {
         .getRepository(InitiativePerson)
         .insert(rows.map((row) => ({ ...row, initiativeId })));
     }
-  }
-
-  private async readable(
-    em: EntityManager,
-    actor: Actor,
-    id: string,
-    lock = false,
-  ): Promise<{ row: InitiativeRow; access: InitiativeAccess }> {
-    const row = await findInitiative(em, id, lock);
-    return visibleRow(row, (village) => initiativeAccess(actor, village), NO_INITIATIVE);
-  }
-
-  private async editable(
-    em: EntityManager,
-    actor: Actor,
-    id: string,
-    version: number | null,
-  ): Promise<InitiativeRow> {
-    return editableRow(await this.readable(em, actor, id, true), version, {
-      forbidden,
-      changed: ErrorCode.InitiativeChanged,
-      what: 'initiative',
-    });
   }
 }
 

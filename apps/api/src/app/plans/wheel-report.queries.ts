@@ -1,6 +1,6 @@
 import { CIRCLE_TIME_ZONE } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
-import { ROLL_UP } from '../initiatives/initiatives.queries';
+import { ROLL_UP } from '../initiatives/roll-up.statement';
 import type { ReportFocusArea, ReportGoal, ReportSession } from './report-draft';
 
 /** The year's bounds as Copenhagen midnights, for `$2` (the year) in the statements below. */
