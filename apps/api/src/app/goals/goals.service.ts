@@ -15,6 +15,7 @@ import { AppException, fieldError, notFound } from '../common/app-exception';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
 import { personOf } from '../common/person-summary';
 import { editableRow, visibleRow } from '../common/row-access';
+import { nextSave } from '../common/versions';
 import {
   Sdg,
   SdgTarget,
@@ -174,9 +175,7 @@ export class GoalsService {
       }
       await em.getRepository(VillageGoal).update(row.id, {
         ...changes,
-        version: row.version + 1,
-        updatedBy: actor.id,
-        updatedAt: new Date(),
+        ...nextSave(row, actor.id),
       });
     });
     return this.get(actor, id);
@@ -260,9 +259,7 @@ export class GoalsService {
       await em.getRepository(VillageGoal).update(row.id, {
         status: body.status,
         ...(body.value !== undefined && body.value !== null ? { currentValue: body.value } : {}),
-        version: row.version + 1,
-        updatedBy: actor.id,
-        updatedAt: new Date(),
+        ...nextSave(row, actor.id),
       });
       return saved.id;
     });

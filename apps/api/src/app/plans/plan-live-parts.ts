@@ -1,5 +1,4 @@
 import type { PublicFocusAreaDto, PublicGoalDto } from '@blup/contracts';
-import type { PublicGoalRow } from './plans.queries';
 
 /**
  * The parts of the development plan that are not written in it but always current, joined in
@@ -18,7 +17,7 @@ export interface PlanLiveParts {
 }
 
 export function planLiveParts(
-  goals: PublicGoalRow[],
+  goals: PublicGoalDto[],
   goalCount: number,
   focusAreas: PublicFocusAreaDto[],
 ): PlanLiveParts {

@@ -1,4 +1,4 @@
-import type { DocumentKind, GoalStatus, PublicFocusAreaDto } from '@blup/contracts';
+import type { DocumentKind, PublicFocusAreaDto, PublicGoalDto } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import { ROLL_UP } from '../initiatives/roll-up.statement';
 import { publicPageStatement } from './public-page.statement';
@@ -229,20 +229,6 @@ export async function slugTaken(em: EntityManager, slug: string): Promise<boolea
   return rows.length > 0;
 }
 
-export interface PublicGoalRow {
-  id: string;
-  title: string;
-  why: string;
-  sdgs: number[];
-  owner: string;
-  horizon: string | null;
-  indicator: string;
-  baseline: number | null;
-  targetValue: number | null;
-  currentValue: number | null;
-  status: GoalStatus;
-}
-
 export interface PublishedDocument {
   version: number;
   revision: number;
@@ -259,7 +245,7 @@ export interface PublicPageRow {
   plan: PublishedDocument | null;
   story: PublishedDocument | null;
   goal_count: number;
-  goals: PublicGoalRow[];
+  goals: PublicGoalDto[];
   focus_areas: PublicFocusAreaDto[];
 }
 
