@@ -1,6 +1,6 @@
 // The honest limit for bench.mjs's read endpoints: a bare Node http server that runs the same
-// SQL as the API through `pg` (a pool as large as the API's) and answers the same JSON, with
-// nothing else: no framework, no session, no access check. The bench checks that its answers
+// SQL as the API through `pg` (a pool as large as the API's, named prepared statements as the
+// API sends them) and answers the same JSON, with nothing else: no framework, no session, no access check. The bench checks that its answers
 // equal the API's before it measures either.
 //
 //   node tools/lib/bare-sql-server.mjs <port> <database url>
@@ -13,6 +13,7 @@ import http from 'node:http';
 import pg from 'pg';
 // The statements themselves, not copies: import-free .ts files beside the API's queries, which
 // Node 24 loads by stripping their types.
+import { statementName } from '../../apps/api/src/app/database/statement-names.ts';
 import { goalSummaryStatement } from '../../apps/api/src/app/goals/goal-summary.statement.ts';
 import { ROLL_UP } from '../../apps/api/src/app/initiatives/roll-up.statement.ts';
 import { publicPageStatement } from '../../apps/api/src/app/plans/public-page.statement.ts';
@@ -34,12 +35,11 @@ async function publicPage(slug) {
   if (slug.length > 80 || !SLUG.test(slug)) return null;
   const {
     rows: [row],
-  } = await pool.query(PUBLIC_PAGE, [
-    slug,
-    PUBLIC_GOALS_SHOWN,
-    PUBLIC_FOCUS_AREAS_SHOWN,
-    PUBLIC_INITIATIVES_SHOWN,
-  ]);
+  } = await pool.query({
+    name: statementName(PUBLIC_PAGE),
+    text: PUBLIC_PAGE,
+    values: [slug, PUBLIC_GOALS_SHOWN, PUBLIC_FOCUS_AREAS_SHOWN, PUBLIC_INITIATIVES_SHOWN],
+  });
   if (!row || (!row.plan && !row.story)) return null;
   return {
     slug: row.slug,
@@ -57,7 +57,11 @@ async function publicPage(slug) {
 async function goalSummary(municipalityId) {
   const {
     rows: [row],
-  } = await pool.query(GOAL_SUMMARY, [municipalityId]);
+  } = await pool.query({
+    name: statementName(GOAL_SUMMARY),
+    text: GOAL_SUMMARY,
+    values: [municipalityId],
+  });
   const perStatus = new Map(row.by_status.map((s) => [s.status, s.goals]));
   return {
     villages: row.villages,

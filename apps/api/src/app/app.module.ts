@@ -45,7 +45,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(config.databaseUrl, { prepared: config.preparedStatements }),
+        ),
         RedisModule,
         QueueModule,
         MailModule.register({ worker }),

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppModule, ProcessRole } from './app.module';
 import { csrfMiddleware } from './auth/csrf.middleware';
+import { SessionCache } from './auth/session-cache';
 import { AppException } from './common/app-exception';
 import { createOpenApiDocument } from './common/openapi';
 import { FRIENDLY_BODY_ERRORS, GlobalExceptionFilter } from './common/global-exception.filter';
@@ -63,7 +64,7 @@ export async function createHttpApp(
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
-  if (config.countQueries) countQueriesPerRequest(app);
+  if (config.countQueries) countQueriesPerRequest(app, config.queryLog);
   app.use(RAW_BODY_PATHS, rawBodyMiddleware(1024 * 1024));
   app.useBodyParser('json', {
     limit: '1mb',
@@ -111,6 +112,8 @@ export async function createHttpApp(
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.webDist) serveWebClient(app, config.webDist);
+  // Listening for stale sessions before the first request, so every request can use the cache.
+  await app.get(SessionCache).ready();
   return app;
 }
 

@@ -10,6 +10,7 @@ import { InvitationsController } from './invitations.controller';
 import { OneTimeTokenService } from './one-time-token.service';
 import { PasswordService } from './password.service';
 import { SessionGuard } from './session.guard';
+import { SessionCache } from './session-cache';
 import { SessionService } from './session.service';
 import { SignInRateLimiter } from './sign-in-rate-limiter';
 
@@ -17,6 +18,7 @@ import { SignInRateLimiter } from './sign-in-rate-limiter';
   imports: [TypeOrmModule.forFeature([User, UserSession, OneTimeToken, Municipality, Village])],
   controllers: [AuthController, InvitationsController],
   providers: [
+    SessionCache,
     SessionService,
     PasswordService,
     OneTimeTokenService,

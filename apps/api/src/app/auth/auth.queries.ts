@@ -9,6 +9,7 @@ type Db = DataSource | EntityManager;
 export interface SessionRow {
   session_id: string;
   last_seen_at: Date;
+  expires_at: Date;
   id: string;
   email: string;
   name: string;
@@ -22,10 +23,20 @@ export interface SessionRow {
   village_name: string | null;
 }
 
+/** The channel the database's triggers announce stale sessions on (migration AuthNotify). */
+export const AUTH_CHANNEL = 'blup_auth';
+
+/** Subscribes a dedicated connection to the announcements of changed sessions and people. */
+export async function listenForAuthChanges(client: {
+  query: (text: string) => Promise<unknown>;
+}): Promise<void> {
+  await client.query(`LISTEN ${AUTH_CHANNEL}`);
+}
+
 /** The unexpired session with this token hash, if its person is not disabled. */
 export async function findLiveSession(db: Db, tokenHash: string): Promise<SessionRow | null> {
   const rows: SessionRow[] = await db.query(
-    `SELECT s.id AS session_id, s.last_seen_at, u.id, u.email, u.name, u.role, u.locale,
+    `SELECT s.id AS session_id, s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role, u.locale,
             u.municipality_id, u.village_id, u.coordination_group, u.learner_kind,
             m.name AS municipality_name, v.name AS village_name
        FROM sessions s

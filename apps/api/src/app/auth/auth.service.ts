@@ -93,7 +93,10 @@ export class AuthService {
     const changes: Partial<User> = {};
     if (dto.name !== undefined) changes.name = dto.name;
     if (dto.locale !== undefined) changes.locale = dto.locale;
-    if (Object.keys(changes).length) await this.users.update(actor.id, changes);
+    if (Object.keys(changes).length) {
+      await this.users.update(actor.id, changes);
+      this.sessions.forgetUser(actor.id);
+    }
     return this.me(actor.id);
   }
 

@@ -6,7 +6,8 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { UserSession } from '../database/entities';
 import type { AuthUser } from './auth-user';
-import { deleteSessionsOf, findLiveSession } from './auth.queries';
+import { deleteSessionsOf, findLiveSession, type SessionRow } from './auth.queries';
+import { SessionCache } from './session-cache';
 import { sessionCookieName, sessionCookieOptions } from './cookies';
 import { hashToken, looksLikeToken, newToken } from './tokens';
 
@@ -19,6 +20,7 @@ export class SessionService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(UserSession) private readonly sessions: Repository<UserSession>,
+    private readonly cache: SessionCache,
   ) {}
 
   get cookieName(): string {
@@ -47,14 +49,23 @@ export class SessionService {
   async resolve(req: Request): Promise<AuthUser | null> {
     const token: unknown = req.cookies?.[this.cookieName];
     if (!looksLikeToken(token)) return null;
-    const row = await findLiveSession(this.sessions.manager, hashToken(token));
-    if (!row) return null;
+    const tokenHash = hashToken(token);
+    const cached = this.cache.lookup(tokenHash);
+    let row: SessionRow;
+    if (cached.row) {
+      row = cached.row;
+    } else {
+      const found = await findLiveSession(this.sessions.manager, tokenHash);
+      if (!found) return null;
+      this.cache.keep(tokenHash, found, found.expires_at, cached.ticket);
+      row = found;
+    }
     const now = Date.now();
     if (now - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
-      await this.sessions.update(row.session_id, {
-        lastSeenAt: new Date(now),
-        expiresAt: this.expiryFrom(new Date(now)),
-      });
+      const expiresAt = this.expiryFrom(new Date(now));
+      await this.sessions.update(row.session_id, { lastSeenAt: new Date(now), expiresAt });
+      row.last_seen_at = new Date(now);
+      row.expires_at = expiresAt;
     }
     return {
       sessionId: row.session_id,
@@ -75,12 +86,14 @@ export class SessionService {
   /** Ends one session and clears its cookie. */
   async end(sessionId: string, res: Response): Promise<void> {
     await this.sessions.delete({ id: sessionId });
+    this.cache.forgetSession(sessionId);
     this.clearCookie(res);
   }
 
   /** Ends one session without touching cookies (the response is about to carry a new one). */
   async discard(sessionId: string): Promise<void> {
     await this.sessions.delete({ id: sessionId });
+    this.cache.forgetSession(sessionId);
   }
 
   clearCookie(res: Response): void {
@@ -91,6 +104,15 @@ export class SessionService {
   /** Ends every session of a person, except perhaps the one they are using. */
   async endAllFor(userId: string, exceptSessionId?: string): Promise<void> {
     await deleteSessionsOf(this.sessions, userId, exceptSessionId);
+    this.cache.forgetUser(userId);
+  }
+
+  /**
+   * Forgets the kept sessions of a person whose account just changed in this process (the
+   * database announces it to every process too, a moment later).
+   */
+  forgetUser(userId: string): void {
+    this.cache.forgetUser(userId);
   }
 
   /** Housekeeping: drop expired sessions. */

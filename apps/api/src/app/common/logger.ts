@@ -25,13 +25,29 @@ export function redact(value: unknown, depth = 0): unknown {
 
 let stdout: ReturnType<typeof pino.destination> | undefined;
 
+/** Lines are gathered up to this many bytes per write, and written at least this often. */
+const LOG_BUFFER_BYTES = 4096;
+const LOG_FLUSH_MS = 250;
+
 /**
- * One stdout stream for the whole process, written asynchronously (pino flushes it on exit;
- * `flushLogs` does it on shutdown). No transports: they run in worker threads, which the
- * webpack bundle cannot start.
+ * One stdout stream for the whole process, written asynchronously and in batches: under load a
+ * write per line (one per request) costs more than the request's own work, so lines are gathered
+ * up to LOG_BUFFER_BYTES and written at least every LOG_FLUSH_MS (pino flushes it on exit;
+ * `flushLogs` does it on shutdown). No transports: they run in worker threads, which the webpack
+ * bundle cannot start.
  */
 function stdoutStream(): DestinationStream {
-  stdout ??= pino.destination({ dest: 1, sync: false });
+  if (!stdout) {
+    const stream = pino.destination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES });
+    stdout = stream;
+    setInterval(() => {
+      try {
+        stream.flush();
+      } catch {
+        // Not open yet: nothing to write.
+      }
+    }, LOG_FLUSH_MS).unref();
+  }
   return stdout;
 }
 

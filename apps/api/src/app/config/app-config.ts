@@ -119,7 +119,10 @@ const environment = z.object({
   NEWSLETTER_MAX_ATTEMPTS: int(5, 1, 20),
   NEWSLETTER_RETRY_DELAY_SECONDS: int(60, 1, 24 * 3600),
   NEWSLETTER_LEASE_SECONDS: int(300, 2, 24 * 3600),
+  DATABASE_PREPARED_STATEMENTS: variable(bool().default(true)),
+  SESSION_CACHE_SECONDS: int(10, 0, 300),
   BENCH_COUNT_QUERIES: variable(bool().default(false)),
+  BENCH_QUERY_LOG: variable(z.string().min(1).optional()),
   SIGNIN_LIMIT_PER_ACCOUNT: int(5, 1, 1000),
   SIGNIN_LIMIT_PER_IP: int(30, 1, 100000),
   SIGNIN_LIMIT_WINDOW_SECONDS: int(15 * 60, 1, 24 * 3600),
@@ -216,8 +219,27 @@ function toConfig(env: Environment) {
       /** How long a claimed row is a worker's before another may take it over (default 300 s). */
       leaseMs: env.NEWSLETTER_LEASE_SECONDS * 1000,
     },
+    /**
+     * DATABASE_PREPARED_STATEMENTS (default true): queries with parameters run as named prepared
+     * statements, planned once per connection. Set false behind a pooler that cannot keep them
+     * (PgBouncer before 1.21 in transaction mode).
+     */
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
+    /**
+     * SESSION_CACHE_SECONDS (default 10, 0 = off): how long a process keeps a session it looked
+     * up; the database announces every change that ends or alters one (auth/session-cache.ts).
+     */
+    sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     /** BENCH_COUNT_QUERIES=1: an X-Query-Count header on every response (bench, tests; never in production). */
     countQueries: env.NODE_ENV !== 'production' && env.BENCH_COUNT_QUERIES,
+    /**
+     * BENCH_QUERY_LOG (with BENCH_COUNT_QUERIES): a file the API appends the SQL statements of
+     * each request marked `X-Bench-Record: 1` to, for the bench's bare twin to replay.
+     */
+    queryLog:
+      env.NODE_ENV !== 'production' && env.BENCH_COUNT_QUERIES
+        ? (env.BENCH_QUERY_LOG ?? null)
+        : null,
     rateLimit: {
       /** Failed sign-ins allowed per account in the window. */
       perAccount: env.SIGNIN_LIMIT_PER_ACCOUNT,

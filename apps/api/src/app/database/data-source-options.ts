@@ -1,8 +1,16 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { PreparingClient } from './preparing-client';
 
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+/**
+ * `prepared`: send queries with parameters as named prepared statements (preparing-client.ts).
+ * The serving processes do; migrations and the seed, which run once, need not.
+ */
+export function dataSourceOptions(
+  databaseUrl: string,
+  { prepared = false }: { prepared?: boolean } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -12,6 +20,6 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
-    extra: { max: 20 },
+    extra: prepared ? { max: 20, Client: PreparingClient } : { max: 20 },
   };
 }

@@ -110,6 +110,7 @@ export class PeopleService {
       disabledAt,
     });
     if (disabledAt) await this.sessions.endAllFor(id);
+    else this.sessions.forgetUser(id);
     return this.get(actor, id);
   }
 

@@ -10,6 +10,7 @@ import { VillageGoals1763970000000 } from './1763970000000-village-goals';
 import { SdgTargets1763980000000 } from './1763980000000-sdg-targets';
 import { Initiatives1763990000000 } from './1763990000000-initiatives';
 import { VillageDocuments1764000000000 } from './1764000000000-village-documents';
+import { AuthNotify1764050000000 } from './1764050000000-auth-notify';
 import { GoalOwner1764010000000 } from './1764010000000-goal-owner';
 
 /** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Initiatives1763990000000,
   VillageDocuments1764000000000,
   GoalOwner1764010000000,
+  AuthNotify1764050000000,
 ];

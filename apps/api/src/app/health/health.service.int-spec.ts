@@ -1,0 +1,42 @@
+import { DataSource, type EntitySubscriberInterface } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { dataSourceOptions } from '../database/data-source-options';
+import { RedisService } from '../queue/redis.module';
+import { HEALTH_FRESH_MS, HealthService } from './health.service';
+
+/** On the real PostgreSQL and Redis: a flood of health checks is one ping per second. */
+describe(HealthService.name, () => {
+  const dataSource = new DataSource(dataSourceOptions(process.env['DATABASE_URL'] as string));
+  const redis = new RedisService({
+    redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    redisPrefix: 'health-spec',
+  } as AppConfig);
+  let pings = 0;
+  const counter: EntitySubscriberInterface = {
+    beforeQuery: (event) => {
+      if (event.query === 'SELECT 1') pings += 1;
+    },
+  };
+
+  beforeAll(async () => {
+    await dataSource.initialize();
+    dataSource.subscribers.push(counter);
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await redis.onApplicationShutdown();
+  });
+
+  it('answers concurrent checks with one look, reuses it while fresh, then looks again', async () => {
+    const sut = new HealthService(dataSource, redis);
+    const first = await Promise.all(Array.from({ length: 50 }, () => sut.check()));
+    expect(new Set(first).size).toBe(1);
+    expect(first[0]).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+    expect(pings).toBe(1);
+    await sut.check();
+    expect(pings).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, HEALTH_FRESH_MS + 50));
+    expect(await sut.check()).toEqual(first[0]);
+    expect(pings).toBe(2);
+  });
+});
