@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Role } from '@blup/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   markLessonComplete,
-  recordWatchedStretch,
-  type LessonProgressRow,
-  type WatchedStretch,
+  recordHeartbeat,
+  type HeartbeatClaim,
+  type HeartbeatOutcome,
 } from './lesson-progress.queries';
 
 /**
@@ -22,13 +23,18 @@ export class LessonProgressService {
     await markLessonComplete(manager ?? this.db, userId, lessonId);
   }
 
-  /** Adds a watched stretch of a video lesson to the person's coverage; returns the new row. */
-  recordWatched(
-    userId: string,
+  /**
+   * Adds a watched stretch to the viewer's coverage of a video lesson, in one statement that also
+   * checks the lesson is one they may see (the rules `LessonAccessService.canView` applies) and
+   * that the claim fits its duration. Returns what it saw of the lesson, and the new row when it
+   * wrote one; nothing changes otherwise.
+   */
+  recordHeartbeat(
+    viewer: { id: string; role: Role },
     lessonId: string,
-    stretch: WatchedStretch,
+    claim: HeartbeatClaim,
     manager?: EntityManager,
-  ): Promise<LessonProgressRow> {
-    return recordWatchedStretch(manager ?? this.db, userId, lessonId, stretch);
+  ): Promise<HeartbeatOutcome> {
+    return recordHeartbeat(manager ?? this.db, viewer, lessonId, claim);
   }
 }
