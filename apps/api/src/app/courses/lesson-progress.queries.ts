@@ -26,6 +26,13 @@ export interface HeartbeatClaim {
   toleranceSeconds: number;
 }
 
+/** One heartbeat to record: who sent it, on which lesson, claiming what. */
+export interface Heartbeat {
+  viewer: { id: string; role: Role };
+  lessonId: string;
+  claim: HeartbeatClaim;
+}
+
 /** What the heartbeat statement saw of the lesson, and the saved row when it wrote one. */
 export interface HeartbeatOutcome {
   lesson: { kind: LessonKind; durationSeconds: number | null; viewable: boolean } | null;
@@ -33,52 +40,77 @@ export interface HeartbeatOutcome {
 }
 
 interface HeartbeatRow {
-  kind: LessonKind;
+  kind: LessonKind | null;
   duration_seconds: number | null;
-  viewable: boolean;
+  viewable: boolean | null;
   covered_seconds: number | null;
   position_seconds: number | null;
   completed_at: Date | null;
 }
 
 /**
- * One statement per heartbeat (the statement text depends only on the viewer's role): finds the
- * lesson with its module and course, asks the catalogue's visibility rules (course-visibility.ts,
- * the SQL twin of `canSeeLesson`) whether the viewer ($1) may see it, and only for a visible video
- * with a duration and a claim within it merges the stretch into the viewer's coverage. It always
- * answers the lesson's facts, so the caller can tell "no such lesson" from "not yours" from "not a
- * timed video" without a second query. The clipping mirrors progress/heartbeat.ts in float8, the
- * same IEEE arithmetic as the API's numbers: [floor(from), ceil(to)) within [0, ceil(duration)],
- * the playhead within the duration (0 once ended), completion at COMPLETION_COVERAGE × duration.
+ * Whether the heartbeat's sender (`b.user_id`, of role `b.role`) may see lesson `l` in module `m`
+ * of course `c`: the catalogue's visibility rules (course-visibility.ts, the SQL twin of
+ * `canSeeLesson`), one branch per role. The role comes from the sender's session.
  */
-const heartbeatSql = (role: Role): string => `
-  WITH lesson AS (
-    SELECT l.kind, l.duration_seconds,
-           (${contentVisibleSql(role, 'l')} AND ${moduleVisibleSql(role, 'm', '$1')}
-            AND ${courseVisibleSql(role, 'c', '$1')}) AS viewable
-      FROM lessons l
+const VIEWABLE_SQL = `CASE b.role
+  ${Object.values(Role)
+    .map(
+      (role) => `WHEN '${role}' THEN (${contentVisibleSql(role, 'l')}
+        AND ${moduleVisibleSql(role, 'm', 'b.user_id')} AND ${courseVisibleSql(role, 'c', 'b.user_id')})`,
+    )
+    .join('\n  ')}
+  ELSE FALSE END`;
+
+/**
+ * Records any number of heartbeats in one statement (no two for the same person and lesson:
+ * ON CONFLICT may touch a row once per statement). Per heartbeat it finds the lesson with its
+ * module and course, asks whether the sender may see it (VIEWABLE_SQL), and only for a visible
+ * video with a duration and a claim within it merges the stretch into the sender's coverage. It
+ * answers the lesson's facts for every heartbeat, so the caller can tell "no such lesson" from
+ * "not yours" from "not a timed video" without a second query.
+ *
+ * The clipping mirrors progress/heartbeat.ts in float8, the same IEEE arithmetic as the API's
+ * numbers: [floor(from), ceil(to)) within [0, ceil(duration)], the playhead within the duration
+ * (0 once ended), completion at COMPLETION_COVERAGE × duration. The row lock taken by ON CONFLICT
+ * DO UPDATE serialises two tabs, and each merges into the other's committed ranges, so nothing is
+ * lost; rows are written in key order, so two such statements cannot deadlock. Completion is set
+ * once, when the unique seconds reach the threshold.
+ */
+const HEARTBEATS_SQL = `
+  WITH b AS (
+    SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::float8[], $5::float8[],
+                         $6::float8[], $7::boolean[], $8::boolean[], $9::float8[])
+      WITH ORDINALITY AS b(user_id, role, lesson_id, from_seconds, to_seconds, position_seconds,
+                           ended, plausible, tolerance, n)
+  ), lesson AS (
+    SELECT b.n, l.kind, l.duration_seconds, coalesce(${VIEWABLE_SQL}, FALSE) AS viewable
+      FROM b
+      JOIN lessons l ON l.id = b.lesson_id
       JOIN course_modules m ON m.id = l.module_id
       JOIN courses c ON c.id = m.course_id
-     WHERE l.id = $2
   ), clipped AS (
-    SELECT least(floor($3::float8), ceil(duration_seconds))::int AS lower_second,
-           least(ceil($4::float8), ceil(duration_seconds))::int AS upper_second,
-           CASE WHEN $6::boolean THEN 0 ELSE least($5::float8, duration_seconds) END AS position,
-           $9::float8 * duration_seconds AS goal
-      FROM lesson
-     WHERE viewable AND kind = '${LessonKind.Video}' AND duration_seconds <> 0 AND $7::boolean
-       AND $4::float8 <= duration_seconds + $8::float8
-       AND $5::float8 <= duration_seconds + $8::float8
+    SELECT b.user_id, b.lesson_id,
+           least(floor(b.from_seconds), ceil(l.duration_seconds))::int AS lower_second,
+           least(ceil(b.to_seconds), ceil(l.duration_seconds))::int AS upper_second,
+           CASE WHEN b.ended THEN 0 ELSE least(b.position_seconds, l.duration_seconds) END AS position,
+           $10::float8 * l.duration_seconds AS goal
+      FROM b JOIN lesson l ON l.n = b.n
+     WHERE l.viewable AND l.kind = '${LessonKind.Video}' AND l.duration_seconds <> 0 AND b.plausible
+       AND b.to_seconds <= l.duration_seconds + b.tolerance
+       AND b.position_seconds <= l.duration_seconds + b.tolerance
   ), stretch AS (
-    SELECT lower_second, greatest(lower_second, upper_second) AS upper_second, position, goal
+    SELECT user_id, lesson_id, lower_second, greatest(lower_second, upper_second) AS upper_second,
+           position, goal
       FROM clipped
   ), saved AS (
     INSERT INTO lesson_progress AS p
            (user_id, lesson_id, coverage, covered_seconds, position_seconds, completed_at, updated_at)
-    SELECT $1, $2, int4multirange(int4range(lower_second, upper_second)),
+    SELECT user_id, lesson_id, int4multirange(int4range(lower_second, upper_second)),
            upper_second - lower_second, position,
            CASE WHEN upper_second - lower_second >= goal THEN now() END, now()
       FROM stretch
+     ORDER BY user_id, lesson_id
     ON CONFLICT (user_id, lesson_id) DO UPDATE SET
       coverage = p.coverage + EXCLUDED.coverage,
       covered_seconds = (SELECT coalesce(sum(upper(r) - lower(r)), 0)::int
@@ -86,45 +118,43 @@ const heartbeatSql = (role: Role): string => `
       position_seconds = EXCLUDED.position_seconds,
       completed_at = COALESCE(p.completed_at,
         CASE WHEN (SELECT coalesce(sum(upper(r) - lower(r)), 0)
-                     FROM unnest(p.coverage + EXCLUDED.coverage) AS r) >= (SELECT goal FROM stretch)
+                     FROM unnest(p.coverage + EXCLUDED.coverage) AS r)
+                  >= $10::float8 * (SELECT g.duration_seconds FROM lessons g WHERE g.id = p.lesson_id)
              THEN now() END),
       updated_at = now()
-    RETURNING p.covered_seconds, p.position_seconds, p.completed_at
+    RETURNING p.user_id, p.lesson_id, p.covered_seconds, p.position_seconds, p.completed_at
   )
-  SELECT lesson.kind, lesson.duration_seconds, lesson.viewable,
-         saved.covered_seconds, saved.position_seconds, saved.completed_at
-    FROM lesson LEFT JOIN saved ON TRUE`;
-
-const HEARTBEAT_SQL = new Map(Object.values(Role).map((role) => [role, heartbeatSql(role)]));
+  SELECT l.kind, l.duration_seconds, l.viewable,
+         s.covered_seconds, s.position_seconds, s.completed_at
+    FROM b
+    LEFT JOIN lesson l ON l.n = b.n
+    LEFT JOIN saved s ON s.user_id = b.user_id AND s.lesson_id = b.lesson_id
+   ORDER BY b.n`;
 
 /**
- * Records a heartbeat in one statement (see `heartbeatSql`): the lesson's facts, and the new row
- * when the viewer may watch the lesson and the claim fits its duration; otherwise nothing changes.
+ * Records heartbeats in one statement (see HEARTBEATS_SQL); one outcome per heartbeat, in order:
+ * the lesson's facts (null when there is no such lesson), and the new row when the sender may
+ * watch the lesson and the claim fits its duration; otherwise nothing changes for that heartbeat.
  */
-export async function recordHeartbeat(
-  db: Db,
-  viewer: { id: string; role: Role },
-  lessonId: string,
-  claim: HeartbeatClaim,
-): Promise<HeartbeatOutcome> {
-  const [found] = await db.query<HeartbeatRow[]>(HEARTBEAT_SQL.get(viewer.role) as string, [
-    viewer.id,
-    lessonId,
-    claim.fromSeconds,
-    claim.toSeconds,
-    claim.positionSeconds,
-    claim.ended,
-    claim.plausible,
-    claim.toleranceSeconds,
+export async function recordHeartbeats(db: Db, beats: Heartbeat[]): Promise<HeartbeatOutcome[]> {
+  const column = <T>(pick: (beat: Heartbeat) => T): T[] => beats.map(pick);
+  const rows = await db.query<HeartbeatRow[]>(HEARTBEATS_SQL, [
+    column((b) => b.viewer.id),
+    column((b) => b.viewer.role),
+    column((b) => b.lessonId),
+    column((b) => b.claim.fromSeconds),
+    column((b) => b.claim.toSeconds),
+    column((b) => b.claim.positionSeconds),
+    column((b) => b.claim.ended),
+    column((b) => b.claim.plausible),
+    column((b) => b.claim.toleranceSeconds),
     COMPLETION_COVERAGE,
   ]);
-  if (!found) return { lesson: null, row: null };
-  return {
-    lesson: {
-      kind: found.kind,
-      durationSeconds: found.duration_seconds,
-      viewable: found.viewable,
-    },
+  return rows.map((found) => ({
+    lesson:
+      found.kind === null || found.viewable === null
+        ? null
+        : { kind: found.kind, durationSeconds: found.duration_seconds, viewable: found.viewable },
     row:
       found.covered_seconds === null || found.position_seconds === null
         ? null
@@ -133,7 +163,7 @@ export async function recordHeartbeat(
             position_seconds: found.position_seconds,
             completed_at: found.completed_at,
           },
-  };
+  }));
 }
 
 /** Completes a lesson for the person (once; later calls keep the first time). */

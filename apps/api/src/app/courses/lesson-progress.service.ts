@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Role } from '@blup/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { GroupCommit } from '../common/group-commit';
 import {
   markLessonComplete,
-  recordHeartbeat,
-  type HeartbeatClaim,
+  recordHeartbeats,
+  type Heartbeat,
   type HeartbeatOutcome,
 } from './lesson-progress.queries';
+
+/** The most heartbeats one statement records. */
+const MAX_HEARTBEATS_PER_WRITE = 500;
 
 /**
  * The one writer of `lesson_progress` (courses owns it): the catalogue completes text and
@@ -16,6 +19,18 @@ import {
  */
 @Injectable()
 export class LessonProgressService {
+  /**
+   * Heartbeats arriving while one statement is in flight go together in the next (group commit):
+   * hundreds of players then cost a few statements a second, not one each.
+   */
+  private readonly heartbeats = new GroupCommit<Heartbeat, HeartbeatOutcome>(
+    (beats) => recordHeartbeats(this.db, beats),
+    {
+      key: (beat) => `${beat.viewer.id}/${beat.lessonId}`,
+      maxBatch: MAX_HEARTBEATS_PER_WRITE,
+    },
+  );
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Completes the lesson for the person; a lesson completed before keeps its first time. */
@@ -24,17 +39,13 @@ export class LessonProgressService {
   }
 
   /**
-   * Adds a watched stretch to the viewer's coverage of a video lesson, in one statement that also
-   * checks the lesson is one they may see (the rules `LessonAccessService.canView` applies) and
-   * that the claim fits its duration. Returns what it saw of the lesson, and the new row when it
+   * Adds a watched stretch to the viewer's coverage of a video lesson, in one statement (shared
+   * with the heartbeats sent at the same moment) that also checks the lesson is one they may see
+   * (the rules `LessonAccessService.canView` applies) and that the claim fits its duration.
+   * Answers, once the statement has committed, what it saw of the lesson, and the new row when it
    * wrote one; nothing changes otherwise.
    */
-  recordHeartbeat(
-    viewer: { id: string; role: Role },
-    lessonId: string,
-    claim: HeartbeatClaim,
-    manager?: EntityManager,
-  ): Promise<HeartbeatOutcome> {
-    return recordHeartbeat(manager ?? this.db, viewer, lessonId, claim);
+  recordHeartbeat(beat: Heartbeat): Promise<HeartbeatOutcome> {
+    return this.heartbeats.submit(beat);
   }
 }

@@ -38,7 +38,7 @@ export class ProgressService {
   ) {}
 
   /**
-   * One statement (see `recordHeartbeat`): it checks the lesson and the viewer's access and
+   * One statement (see `recordHeartbeats`, shared with concurrent heartbeats): it checks the lesson and the viewer's access and
    * merges the stretch; the answer is decided from the lesson facts it returns, in the order
    * 404 (no such lesson), 403 (not yours to watch), 400 (not a timed video, or an impossible
    * stretch, with nothing changed).
@@ -48,14 +48,18 @@ export class ProgressService {
     lessonId: string,
     hb: HeartbeatBody,
   ): Promise<LessonProgressDto> {
-    const { lesson, row } = await this.progressStore.recordHeartbeat(actor, lessonId, {
-      fromSeconds: hb.fromSeconds,
-      toSeconds: hb.toSeconds,
-      positionSeconds: hb.positionSeconds,
-      ended: hb.event === 'ended',
-      // Everything but the bounds of the video, which only the statement knows.
-      plausible: heartbeatProblem(hb, Infinity) === null,
-      toleranceSeconds: DURATION_TOLERANCE_SECONDS,
+    const { lesson, row } = await this.progressStore.recordHeartbeat({
+      viewer: { id: actor.id, role: actor.role },
+      lessonId,
+      claim: {
+        fromSeconds: hb.fromSeconds,
+        toSeconds: hb.toSeconds,
+        positionSeconds: hb.positionSeconds,
+        ended: hb.event === 'ended',
+        // Everything but the bounds of the video, which only the statement knows.
+        plausible: heartbeatProblem(hb, Infinity) === null,
+        toleranceSeconds: DURATION_TOLERANCE_SECONDS,
+      },
     });
     if (!lesson) throw notFound('Lesson not found');
     if (!lesson.viewable) {
