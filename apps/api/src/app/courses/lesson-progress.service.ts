@@ -14,8 +14,8 @@ const MAX_HEARTBEATS_PER_WRITE = 500;
 
 /**
  * The one writer of `lesson_progress` (courses owns it): the catalogue completes text and
- * resource lessons when they are opened, progress records heartbeats and "mark as done". Methods
- * take an optional EntityManager so they run inside the caller's transaction.
+ * resource lessons when they are opened, progress records heartbeats and "mark as done".
+ * `complete` takes an optional EntityManager so it runs inside the caller's transaction.
  */
 @Injectable()
 export class LessonProgressService {

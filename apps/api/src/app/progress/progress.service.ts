@@ -38,10 +38,10 @@ export class ProgressService {
   ) {}
 
   /**
-   * One statement (see `recordHeartbeats`, shared with concurrent heartbeats): it checks the lesson and the viewer's access and
-   * merges the stretch; the answer is decided from the lesson facts it returns, in the order
-   * 404 (no such lesson), 403 (not yours to watch), 400 (not a timed video, or an impossible
-   * stretch, with nothing changed).
+   * One statement (`recordHeartbeats`, shared with the heartbeats sent at the same moment)
+   * checks the lesson and the viewer's access and merges the stretch; the answer is decided from
+   * the lesson facts it returns, in the order 404 (no such lesson), 403 (not yours to watch),
+   * 400 (not a timed video, or an impossible stretch, with nothing changed).
    */
   async heartbeat(
     actor: AuthUser,
