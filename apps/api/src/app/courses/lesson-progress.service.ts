@@ -1,20 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { GroupCommit } from '../common/group-commit';
 import {
   markLessonComplete,
-  recordWatchedStretch,
-  type LessonProgressRow,
-  type WatchedStretch,
+  recordHeartbeats,
+  type Heartbeat,
+  type HeartbeatOutcome,
 } from './lesson-progress.queries';
+
+/** The most heartbeats one statement records. */
+const MAX_HEARTBEATS_PER_WRITE = 500;
 
 /**
  * The one writer of `lesson_progress` (courses owns it): the catalogue completes text and
- * resource lessons when they are opened, progress records heartbeats and "mark as done". Methods
- * take an optional EntityManager so they run inside the caller's transaction.
+ * resource lessons when they are opened, progress records heartbeats and "mark as done".
+ * `complete` takes an optional EntityManager so it runs inside the caller's transaction.
  */
 @Injectable()
 export class LessonProgressService {
+  /**
+   * Heartbeats arriving while one statement is in flight go together in the next (group commit):
+   * hundreds of players then cost a few statements a second, not one each.
+   */
+  private readonly heartbeats = new GroupCommit<Heartbeat, HeartbeatOutcome>(
+    (beats) => recordHeartbeats(this.db, beats),
+    {
+      key: (beat) => `${beat.viewer.id}/${beat.lessonId}`,
+      maxBatch: MAX_HEARTBEATS_PER_WRITE,
+    },
+  );
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Completes the lesson for the person; a lesson completed before keeps its first time. */
@@ -22,13 +38,14 @@ export class LessonProgressService {
     await markLessonComplete(manager ?? this.db, userId, lessonId);
   }
 
-  /** Adds a watched stretch of a video lesson to the person's coverage; returns the new row. */
-  recordWatched(
-    userId: string,
-    lessonId: string,
-    stretch: WatchedStretch,
-    manager?: EntityManager,
-  ): Promise<LessonProgressRow> {
-    return recordWatchedStretch(manager ?? this.db, userId, lessonId, stretch);
+  /**
+   * Adds a watched stretch to the viewer's coverage of a video lesson, in one statement (shared
+   * with the heartbeats sent at the same moment) that also checks the lesson is one they may see
+   * (the rules `LessonAccessService.canView` applies) and that the claim fits its duration.
+   * Answers, once the statement has committed, what it saw of the lesson, and the new row when it
+   * wrote one; nothing changes otherwise.
+   */
+  recordHeartbeat(beat: Heartbeat): Promise<HeartbeatOutcome> {
+    return this.heartbeats.submit(beat);
   }
 }

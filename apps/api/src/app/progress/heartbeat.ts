@@ -24,6 +24,12 @@ export function heartbeatProblem(hb: HeartbeatRequest, durationSeconds: number):
   return null;
 }
 
+/*
+ * coveredRange and resumePosition define how a stretch is clipped to the video; the heartbeat
+ * statement (courses/lesson-progress.queries.ts) does the same in SQL, and
+ * test/heartbeats.int-spec.ts holds the two together.
+ */
+
 /**
  * The whole seconds a stretch covers, as the half-open range stored in the coverage multirange:
  * [floor(from), ceil(to)), never past the end of the video.
