@@ -9,10 +9,16 @@ export class ShellMenu {
   /** Whether the menu is open, for the button's `aria-expanded`. */
   readonly opened = signal(false);
   private toggler: (() => void) | null = null;
+  /** A press of the button that came before the frame was loaded, carried out once it is. */
+  private pending = false;
 
   /** The frame registers how to open and close its menu; call the result when it goes away. */
   attach(toggle: () => void): () => void {
     this.toggler = toggle;
+    if (this.pending) {
+      this.pending = false;
+      toggle();
+    }
     return () => {
       if (this.toggler === toggle) this.toggler = null;
       this.opened.set(false);
@@ -20,6 +26,7 @@ export class ShellMenu {
   }
 
   toggle(): void {
-    this.toggler?.();
+    if (this.toggler) this.toggler();
+    else this.pending = !this.pending;
   }
 }

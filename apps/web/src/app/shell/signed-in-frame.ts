@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  afterNextRender,
   computed,
   inject,
   viewChild,
@@ -107,8 +108,12 @@ export class SignedInFrame {
   private readonly sidenav = viewChild.required(MatSidenav);
 
   constructor() {
-    const detach = this.menu.attach(() => void this.sidenav().toggle());
-    inject(DestroyRef).onDestroy(detach);
+    const destroyRef = inject(DestroyRef);
+    // Once the sidenav is there: a press of the menu button may already be waiting.
+    afterNextRender(() => {
+      const detach = this.menu.attach(() => void this.sidenav().toggle());
+      destroyRef.onDestroy(detach);
+    });
   }
 
   protected closeOnPhone(): void {
