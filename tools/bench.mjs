@@ -3,7 +3,7 @@
 //
 //   npm run bench -- [--duration=10] [--warmup=2] [--connections=50] [--viewers=200]
 //                    [--only=endpoints,reads,heartbeats,session-page,goal-summary,public-plan,
-//                            enrolment-race,newsletter-fanout]
+//                            enrolment-race,newsletter-fanout,lighthouse]
 //
 // Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), the server
 // the bench database is made on; BENCH_REDIS_URL (redis://127.0.0.1:6379).
@@ -19,9 +19,10 @@ import { benchGoalSummary, printGoalSummary } from './bench-goal-summary.mjs';
 import { benchPublicPlan, printPublicPlan } from './bench-public-plan.mjs';
 import { benchEnrolmentRace, printEnrolmentRace } from './bench-enrolment-race.mjs';
 import { benchNewsletterFanout, printNewsletterFanout } from './bench-newsletter-fanout.mjs';
+import { benchLighthouse, printLighthouse } from './bench-lighthouse.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
 import { apiEnv, fetchDemoSignIns, startApi } from './lib/api.mjs';
-import { ensureApiBuilt } from './lib/build.mjs';
+import { ensureApiBuilt, ensureWebBuilt } from './lib/build.mjs';
 import { measure } from './lib/load.mjs';
 import { log } from './lib/log.mjs';
 import { freePort, waitForHttp } from './lib/net.mjs';
@@ -61,7 +62,7 @@ const { values: args } = parseArgs({
     only: {
       type: 'string',
       default:
-        'endpoints,reads,heartbeats,session-page,goal-summary,public-plan,enrolment-race,newsletter-fanout',
+        'endpoints,reads,heartbeats,session-page,goal-summary,public-plan,enrolment-race,newsletter-fanout,lighthouse',
     },
   },
 });
@@ -74,6 +75,7 @@ const SCENARIOS = [
   'public-plan',
   'enrolment-race',
   'newsletter-fanout',
+  'lighthouse',
 ];
 const only = new Set(args.only.split(',').map((name) => name.trim()));
 for (const name of only) {
@@ -472,6 +474,8 @@ async function main() {
       'cores, so absolute numbers are low; compare the ratio.',
   );
   await ensureApiBuilt();
+  // The API serves the web client it finds at start-up, so build that first.
+  if (only.has('lighthouse')) await ensureWebBuilt();
   const services = await benchServices();
   const { baseUrl, queryLog } = await startBenchApi(services);
   log.info(`API up at ${baseUrl} (NODE_ENV=development, as npm start runs it).`);
@@ -531,6 +535,7 @@ async function main() {
         cleanup,
       })
     : null;
+  const lighthouse = only.has('lighthouse') ? await benchLighthouse({ baseUrl, cookie }) : null;
   const missed = [];
   if (rows.length && !printTable(rows)) missed.push('an endpoint missed its ratio');
   if (reads && !printReads(reads)) {
@@ -551,6 +556,9 @@ async function main() {
   }
   if (fanout && !printNewsletterFanout(fanout)) {
     throw new Error('The newsletter fan-out lost or repeated messages.');
+  }
+  if (lighthouse && !printLighthouse(lighthouse)) {
+    missed.push('a Lighthouse performance score of the web client is below 95');
   }
   if (missed.length) throw new Error(`Missed: ${missed.join('; ')}.`);
 }

@@ -1,6 +1,6 @@
 // Production builds through Nx.
 import { existsSync } from 'node:fs';
-import { API_MAIN, ROOT } from './paths.mjs';
+import { API_MAIN, ROOT, WEB_DIST } from './paths.mjs';
 import { log } from './log.mjs';
 import { run } from './proc.mjs';
 
@@ -19,6 +19,15 @@ export async function build(projects) {
 export async function ensureApiBuilt() {
   await build(['api']);
   assertBuilt([API_MAIN.slice(ROOT.length + 1)]);
+}
+
+/**
+ * Builds the web client (production, with its .br/.gz siblings) the same way: Nx rebuilds it
+ * only when its sources changed.
+ */
+export async function ensureWebBuilt() {
+  await build(['web']);
+  assertBuilt([`${WEB_DIST}/index.html`]);
 }
 
 export function assertBuilt(paths) {

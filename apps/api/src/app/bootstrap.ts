@@ -21,6 +21,7 @@ import { requestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { rawBodyMiddleware } from './video/raw-body.middleware';
+import { serveStaticFiles } from './web-client/static-files';
 
 /**
  * Paths whose POSTs are signed by their sender instead of carrying a CSRF token. The
@@ -117,30 +118,19 @@ export async function createHttpApp(
   return app;
 }
 
-/** Serves the built Angular app on the same origin, with index.html for client routes. */
+/**
+ * Serves the built Angular app on the same origin, with index.html for client routes: the
+ * build's precompressed files, cached for a year when their names carry a content hash.
+ */
 function serveWebClient(app: NestExpressApplication, webDist: string): void {
-  const root = resolve(webDist);
-  const index = join(root, 'index.html');
+  const index = join(resolve(webDist), 'index.html');
   if (!existsSync(index)) {
     new Logger('Web').warn(
       `WEB_DIST is set but ${index} does not exist; the web client is not served.`,
     );
     return;
   }
-  app.useStaticAssets(root, {
-    index: false,
-    setHeaders: (res, path) => {
-      // Built files carry a content hash in their names and never change.
-      const hashed = /-[A-Z0-9]{8,}\.(js|css|woff2?)$/i.test(path);
-      res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-  });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api'))
-      return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
+  app.use(serveStaticFiles(webDist));
 }
 
 /** The worker role: no HTTP, only the queue processors. */

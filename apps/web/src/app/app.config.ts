@@ -1,4 +1,10 @@
-import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import {
+  type ApplicationConfig,
+  DOCUMENT,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+} from '@angular/core';
 import {
   TitleStrategy,
   provideRouter,
@@ -7,6 +13,7 @@ import {
 } from '@angular/router';
 import { provideWebCore } from '@blup/web/core';
 import { appRoutes } from './app.routes';
+import { prefetchInitialRoute } from './shell/prefetch-route';
 import { TranslatedTitleStrategy } from './shell/title-strategy';
 
 export const appConfig: ApplicationConfig = {
@@ -18,6 +25,9 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
     ),
     provideWebCore(),
+    provideAppInitializer(() =>
+      prefetchInitialRoute(appRoutes, inject(DOCUMENT).location.pathname),
+    ),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
   ],
 };

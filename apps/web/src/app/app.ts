@@ -1,47 +1,43 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { MatButton, MatIconButton } from '@angular/material/button';
-import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
-import { MatToolbar } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { AuthStore, I18nService, TranslatePipe, roleKey } from '@blup/web/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  PendingTasks,
+  ViewContainerRef,
+  computed,
+  effect,
+  inject,
+  viewChild,
+} from '@angular/core';
+import { RouterLink, RouterOutlet } from '@angular/router';
+import { AuthStore, I18nService, TranslatePipe } from '@blup/web/core';
 import { Icon } from '@blup/web/ui';
-import { map } from 'rxjs';
-import { navFor } from './shell/nav';
+import { ShellMenu } from './shell/shell-menu';
 
-/** The frame around every page: app bar, language switch, and the role's menu once signed in. */
+/**
+ * The frame around every page: app bar, language switch, and the role's menu once signed in.
+ * The bar is plain HTML styled with the theme's tokens, and the signed-in menu (Angular Material's
+ * sidenav) is fetched once someone is signed in, so the first bundle stays small on a weak
+ * connection. (A dynamic import rather than `@defer`, which would add its runtime to that bundle.)
+ */
 @Component({
   selector: 'blup-root',
-  imports: [
-    RouterOutlet,
-    RouterLink,
-    RouterLinkActive,
-    MatToolbar,
-    MatButton,
-    MatIconButton,
-    MatSidenav,
-    MatSidenavContainer,
-    MatSidenavContent,
-    Icon,
-    TranslatePipe,
-  ],
+  imports: [RouterOutlet, RouterLink, Icon, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <a class="skip-link" href="#main" (click)="skipToContent($event, main)">{{
+    <a class="skip-link" href="#main" (click)="skipToContent($event)">{{
       'app.skipToContent' | t
     }}</a>
 
     <header class="bar">
-      <mat-toolbar>
+      <div class="toolbar">
         @if (auth.signedIn()) {
           <button
-            matIconButton
             type="button"
-            class="menu-button"
+            class="bar-button menu-button"
             data-testid="menu-button"
             [attr.aria-label]="'app.menu' | t"
-            [attr.aria-expanded]="sidenav.opened"
+            [attr.aria-expanded]="menu.opened()"
             aria-controls="main-menu"
             (click)="toggleMenu()"
           >
@@ -51,89 +47,52 @@ import { navFor } from './shell/nav';
         <a class="brand" routerLink="/" data-testid="brand">{{ 'app.name' | t }}</a>
         <span class="spacer"></span>
         <button
-          matButton
           type="button"
-          class="language"
+          class="bar-button language"
           data-testid="language-switch"
           [attr.lang]="otherLocale()"
           [attr.aria-label]="'language.switchLabel' | t"
           (click)="switchLanguage()"
         >
-          <blup-icon matButtonIcon name="language" />
+          <blup-icon name="language" />
           {{ 'language.switch' | t }}
         </button>
-      </mat-toolbar>
+      </div>
     </header>
 
-    <mat-sidenav-container class="container">
-      <mat-sidenav
-        #sidenav
-        id="main-menu"
-        class="sidenav"
-        [mode]="wide() ? 'side' : 'over'"
-        [opened]="wide() && auth.signedIn()"
-      >
-        @if (auth.user(); as user) {
-          <nav [attr.aria-label]="'app.mainMenu' | t">
-            <ul class="nav">
-              @for (item of items(); track item.id) {
-                <li>
-                  <a
-                    class="nav-item"
-                    [routerLink]="item.link"
-                    routerLinkActive="active"
-                    ariaCurrentWhenActive="page"
-                    [routerLinkActiveOptions]="{ exact: item.link === '/' }"
-                    [attr.data-testid]="'nav-' + item.id"
-                    (click)="closeOnPhone()"
-                  >
-                    <blup-icon [name]="item.icon" />
-                    {{ item.label | t }}
-                  </a>
-                </li>
-              }
-            </ul>
-            <div class="who">
-              <p class="who-name" data-testid="current-user">{{ user.name }}</p>
-              <p class="who-role">{{ roleKey(user.role) | t }}</p>
-            </div>
-            <button
-              class="nav-item sign-out"
-              type="button"
-              data-testid="sign-out"
-              (click)="signOut()"
-            >
-              <blup-icon name="logout" />
-              {{ 'nav.signOut' | t }}
-            </button>
-          </nav>
-        }
-      </mat-sidenav>
-      <mat-sidenav-content>
-        <main id="main" #main tabindex="-1">
+    @if (auth.signedIn()) {
+      <ng-container #frame />
+    } @else {
+      <div class="page">
+        <main id="main" class="app-main" tabindex="-1">
           <router-outlet />
         </main>
-      </mat-sidenav-content>
-    </mat-sidenav-container>
+      </div>
+    }
   `,
   styleUrl: './app.scss',
 })
 export class App {
   protected readonly auth = inject(AuthStore);
   private readonly i18n = inject(I18nService);
-  private readonly sidenav = viewChild(MatSidenav);
-  protected readonly roleKey = roleKey;
+  private readonly document = inject(DOCUMENT);
+  protected readonly menu = inject(ShellMenu);
+  private readonly frame = viewChild('frame', { read: ViewContainerRef });
 
-  protected readonly wide = toSignal(
-    inject(BreakpointObserver)
-      .observe('(min-width: 960px)')
-      .pipe(map((state) => state.matches)),
-    { initialValue: false },
-  );
-  protected readonly items = computed(() => {
-    const user = this.auth.user();
-    return user ? navFor(user) : [];
-  });
+  constructor() {
+    const pendingTasks = inject(PendingTasks);
+    effect(() => {
+      const host = this.frame();
+      if (!host) return;
+      const loaded = pendingTasks.add(); // the app is not stable until the frame shows
+      void import('./shell/signed-in-frame')
+        .then(({ SignedInFrame }) => {
+          if (this.frame() === host && host.length === 0) host.createComponent(SignedInFrame);
+        })
+        .finally(loaded);
+    });
+  }
+
   /** The language the switch offers: the one not in use. */
   protected readonly otherLocale = computed(() => (this.i18n.locale() === 'da' ? 'en' : 'da'));
 
@@ -142,20 +101,11 @@ export class App {
   }
 
   protected toggleMenu(): void {
-    void this.sidenav()?.toggle();
+    this.menu.toggle();
   }
 
-  protected closeOnPhone(): void {
-    if (!this.wide()) void this.sidenav()?.close();
-  }
-
-  protected signOut(): void {
-    this.closeOnPhone();
-    this.auth.signOut();
-  }
-
-  protected skipToContent(event: Event, main: HTMLElement): void {
+  protected skipToContent(event: Event): void {
     event.preventDefault();
-    main.focus();
+    this.document.getElementById('main')?.focus();
   }
 }

@@ -12,7 +12,8 @@ export enum ApplicationStatus {
   Withdrawn = 'withdrawn',
 }
 
-export const APPLICATION_STATUSES: readonly ApplicationStatus[] = Object.values(ApplicationStatus);
+export const APPLICATION_STATUSES: readonly ApplicationStatus[] =
+  /* @__PURE__ */ Object.values(ApplicationStatus);
 
 /** Where the municipality's funding agreement stands. `signed` needs the uploaded agreement. */
 export enum FundingStatus {
@@ -21,7 +22,8 @@ export enum FundingStatus {
   Signed = 'signed',
 }
 
-export const FUNDING_STATUSES: readonly FundingStatus[] = Object.values(FundingStatus);
+export const FUNDING_STATUSES: readonly FundingStatus[] =
+  /* @__PURE__ */ Object.values(FundingStatus);
 
 /** The three requirements, in the order they are shown. */
 export enum RequirementKey {
@@ -30,7 +32,8 @@ export enum RequirementKey {
   Cooperation = 'cooperation',
 }
 
-export const REQUIREMENT_KEYS: readonly RequirementKey[] = Object.values(RequirementKey);
+export const REQUIREMENT_KEYS: readonly RequirementKey[] =
+  /* @__PURE__ */ Object.values(RequirementKey);
 
 export enum RequirementState {
   Met = 'met',

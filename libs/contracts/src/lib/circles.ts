@@ -12,7 +12,7 @@ export enum CircleKind {
   Coordinator = 'coordinator',
 }
 
-export const CIRCLE_KINDS: readonly CircleKind[] = Object.values(CircleKind);
+export const CIRCLE_KINDS: readonly CircleKind[] = /* @__PURE__ */ Object.values(CircleKind);
 
 export enum SessionStatus {
   Planned = 'planned',
@@ -20,7 +20,8 @@ export enum SessionStatus {
   Cancelled = 'cancelled',
 }
 
-export const SESSION_STATUSES: readonly SessionStatus[] = Object.values(SessionStatus);
+export const SESSION_STATUSES: readonly SessionStatus[] =
+  /* @__PURE__ */ Object.values(SessionStatus);
 
 /** The four parts a study-circle session is made of. */
 export enum AgendaItemKind {
@@ -30,7 +31,8 @@ export enum AgendaItemKind {
   Coordination = 'coordination',
 }
 
-export const AGENDA_ITEM_KINDS: readonly AgendaItemKind[] = Object.values(AgendaItemKind);
+export const AGENDA_ITEM_KINDS: readonly AgendaItemKind[] =
+  /* @__PURE__ */ Object.values(AgendaItemKind);
 
 export enum MaterialKind {
   /** A lesson in a video course; `lessonId` names it, `url` is filled in by the API. */
@@ -41,7 +43,7 @@ export enum MaterialKind {
   Link = 'link',
 }
 
-export const MATERIAL_KINDS: readonly MaterialKind[] = Object.values(MaterialKind);
+export const MATERIAL_KINDS: readonly MaterialKind[] = /* @__PURE__ */ Object.values(MaterialKind);
 
 export enum RsvpAnswer {
   Yes = 'yes',
@@ -49,7 +51,7 @@ export enum RsvpAnswer {
   Maybe = 'maybe',
 }
 
-export const RSVP_ANSWERS: readonly RsvpAnswer[] = Object.values(RsvpAnswer);
+export const RSVP_ANSWERS: readonly RsvpAnswer[] = /* @__PURE__ */ Object.values(RsvpAnswer);
 
 export enum AttendanceStatus {
   Present = 'present',
@@ -57,7 +59,8 @@ export enum AttendanceStatus {
   Excused = 'excused',
 }
 
-export const ATTENDANCE_STATUSES: readonly AttendanceStatus[] = Object.values(AttendanceStatus);
+export const ATTENDANCE_STATUSES: readonly AttendanceStatus[] =
+  /* @__PURE__ */ Object.values(AttendanceStatus);
 
 /** Session times are planned, shown and put in calendars in Danish time. */
 export const CIRCLE_TIME_ZONE = 'Europe/Copenhagen';

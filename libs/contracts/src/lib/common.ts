@@ -211,7 +211,7 @@ export enum ErrorCode {
   ServerError = 'server_error',
 }
 
-export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);
+export const ERROR_CODES: readonly ErrorCode[] = /* @__PURE__ */ Object.values(ErrorCode);
 
 /** Values an error's wording needs, e.g. `{ minutes: 15 }`. */
 export type ErrorParams = Record<string, string | number>;

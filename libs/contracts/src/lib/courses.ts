@@ -5,7 +5,8 @@ export enum CourseAudience {
   VillageProcess = 'village_process',
   Academy = 'academy',
 }
-export const COURSE_AUDIENCES: readonly CourseAudience[] = Object.values(CourseAudience);
+export const COURSE_AUDIENCES: readonly CourseAudience[] =
+  /* @__PURE__ */ Object.values(CourseAudience);
 
 export enum LessonKind {
   Video = 'video',
@@ -14,7 +15,7 @@ export enum LessonKind {
   /** A template or work manual to download: PDF, DOCX or XLSX. */
   Resource = 'resource',
 }
-export const LESSON_KINDS: readonly LessonKind[] = Object.values(LessonKind);
+export const LESSON_KINDS: readonly LessonKind[] = /* @__PURE__ */ Object.values(LessonKind);
 
 /** Where a lesson's video is on its way from upload to playback. */
 export enum VideoStatus {

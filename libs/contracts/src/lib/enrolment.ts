@@ -31,7 +31,7 @@ export enum OfferingKind {
   AcademyCourse = 'academy_course',
 }
 
-export const OFFERING_KINDS: readonly OfferingKind[] = Object.values(OfferingKind);
+export const OFFERING_KINDS: readonly OfferingKind[] = /* @__PURE__ */ Object.values(OfferingKind);
 
 /** Who an academy-course offering is for. */
 export enum OfferingAudience {
@@ -41,7 +41,8 @@ export enum OfferingAudience {
   Everyone = 'everyone',
 }
 
-export const OFFERING_AUDIENCES: readonly OfferingAudience[] = Object.values(OfferingAudience);
+export const OFFERING_AUDIENCES: readonly OfferingAudience[] =
+  /* @__PURE__ */ Object.values(OfferingAudience);
 
 export enum OfferingApproval {
   /** A free place is taken at once. */
@@ -50,7 +51,8 @@ export enum OfferingApproval {
   Secretariat = 'secretariat',
 }
 
-export const OFFERING_APPROVALS: readonly OfferingApproval[] = Object.values(OfferingApproval);
+export const OFFERING_APPROVALS: readonly OfferingApproval[] =
+  /* @__PURE__ */ Object.values(OfferingApproval);
 
 export enum EnrolmentStatus {
   /** Holds a place; waits for the secretariat. */
@@ -63,7 +65,8 @@ export enum EnrolmentStatus {
   Rejected = 'rejected',
 }
 
-export const ENROLMENT_STATUSES: readonly EnrolmentStatus[] = Object.values(EnrolmentStatus);
+export const ENROLMENT_STATUSES: readonly EnrolmentStatus[] =
+  /* @__PURE__ */ Object.values(EnrolmentStatus);
 
 /** Statuses that count as "taking part" (one per person/village and offering). */
 export const ACTIVE_ENROLMENT_STATUSES: readonly EnrolmentStatus[] = [
@@ -79,7 +82,7 @@ export enum Payer {
   Self = 'self',
 }
 
-export const PAYERS: readonly Payer[] = Object.values(Payer);
+export const PAYERS: readonly Payer[] = /* @__PURE__ */ Object.values(Payer);
 
 /** Where an offering stands, computed from its dates and flags. */
 export enum OfferingState {
@@ -93,7 +96,8 @@ export enum OfferingState {
   Started = 'started',
 }
 
-export const OFFERING_STATES: readonly OfferingState[] = Object.values(OfferingState);
+export const OFFERING_STATES: readonly OfferingState[] =
+  /* @__PURE__ */ Object.values(OfferingState);
 
 export const DEFAULT_COHORT_CAPACITY = 10;
 export const DEFAULT_COHORT_PRICE_DKK = 48_000;

@@ -58,7 +58,7 @@ export enum GoalStatus {
   Paused = 'paused',
 }
 
-export const GOAL_STATUSES = Object.values(GoalStatus) as readonly GoalStatus[];
+export const GOAL_STATUSES = /* @__PURE__ */ Object.values(GoalStatus) as readonly GoalStatus[];
 
 export const GOAL_LIMITS = {
   titleMaxLength: 200,

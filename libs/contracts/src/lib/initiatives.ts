@@ -14,7 +14,9 @@ export enum InitiativeStatus {
   Paused = 'paused',
 }
 
-export const INITIATIVE_STATUSES = Object.values(InitiativeStatus) as readonly InitiativeStatus[];
+export const INITIATIVE_STATUSES = /* @__PURE__ */ Object.values(
+  InitiativeStatus,
+) as readonly InitiativeStatus[];
 
 export const INITIATIVE_LIMITS = {
   titleMaxLength: 200,

@@ -18,7 +18,8 @@ export enum NewsletterStatus {
   PartlyFailed = 'partly_failed',
 }
 
-export const NEWSLETTER_STATUSES: readonly NewsletterStatus[] = Object.values(NewsletterStatus);
+export const NEWSLETTER_STATUSES: readonly NewsletterStatus[] =
+  /* @__PURE__ */ Object.values(NewsletterStatus);
 
 /** Sending is over (every delivery is final). */
 export const FINAL_NEWSLETTER_STATUSES: readonly NewsletterStatus[] = [

@@ -19,7 +19,9 @@ export enum DocumentKind {
   Report = 'report',
 }
 
-export const DOCUMENT_KINDS = Object.values(DocumentKind) as readonly DocumentKind[];
+export const DOCUMENT_KINDS = /* @__PURE__ */ Object.values(
+  DocumentKind,
+) as readonly DocumentKind[];
 
 export const PLAN_LIMITS = {
   sections: 60,

@@ -10,7 +10,7 @@ export enum Role {
   Learner = 'learner',
 }
 
-export const ROLES: readonly Role[] = Object.values(Role);
+export const ROLES: readonly Role[] = /* @__PURE__ */ Object.values(Role);
 
 /** What kind of academy learner someone is. */
 export enum LearnerKind {
@@ -19,7 +19,7 @@ export enum LearnerKind {
   Politician = 'politician',
 }
 
-export const LEARNER_KINDS: readonly LearnerKind[] = Object.values(LearnerKind);
+export const LEARNER_KINDS: readonly LearnerKind[] = /* @__PURE__ */ Object.values(LearnerKind);
 
 export type Locale = 'da' | 'en';
 export const LOCALES: readonly Locale[] = ['da', 'en'];
@@ -34,4 +34,4 @@ export enum Phase {
   Organisation = 'organisation',
 }
 
-export const PHASES: readonly Phase[] = Object.values(Phase);
+export const PHASES: readonly Phase[] = /* @__PURE__ */ Object.values(Phase);

@@ -15,7 +15,9 @@ export enum WheelFrequency {
   Weekly = 'weekly',
 }
 
-export const WHEEL_FREQUENCIES = Object.values(WheelFrequency) as readonly WheelFrequency[];
+export const WHEEL_FREQUENCIES = /* @__PURE__ */ Object.values(
+  WheelFrequency,
+) as readonly WheelFrequency[];
 
 /** RFC 5545 weekday codes, Monday first as in Denmark. */
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;

@@ -1,4 +1,4 @@
-import { computed } from '@angular/core';
+import { ApplicationRef, computed } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { da } from './da';
 import { flatten, placeholderNames } from './dictionary';
@@ -154,6 +154,65 @@ describe(I18nService.name, () => {
     sut.setLocale('en');
 
     expect(sut.formatDate('2026-02-01')).toBe('1 February 2026');
+  });
+
+  describe('languages fetched on first use', () => {
+    function lazy() {
+      const fetched: string[] = [];
+      const loader = (locale: 'da' | 'en', texts: object) => () => {
+        fetched.push(locale);
+        return Promise.resolve(texts);
+      };
+      const sut = create([
+        {
+          provide: DICTIONARIES,
+          useValue: {
+            da: loader('da', { nav: { home: 'Forside', profile: 'Profil' } }),
+            en: loader('en', { nav: { home: 'Home' } }),
+          },
+        },
+      ]);
+      return { sut, fetched };
+    }
+
+    it('fetches Danish at start and English only when someone switches to it', async () => {
+      const { sut, fetched } = lazy();
+      await sut.ready();
+
+      expect(fetched).toEqual(['da']);
+      expect(sut.t('nav.home')).toBe('Forside');
+
+      sut.setLocale('en');
+      await TestBed.inject(ApplicationRef).whenStable(); // the fetch counts as pending work
+
+      expect(fetched).toEqual(['da', 'en']);
+      expect(sut.t('nav.home')).toBe('Home');
+      expect(sut.t('nav.profile')).toBe('Profil'); // Danish still fills the gaps
+
+      sut.setLocale('da');
+      sut.setLocale('en');
+      expect(fetched).toEqual(['da', 'en']); // once
+    });
+
+    it('starts in a remembered English and is ready once its texts are in', async () => {
+      localStorage.setItem(LOCALE_STORAGE_KEY, 'en');
+      const { sut, fetched } = lazy();
+
+      await sut.ready();
+
+      expect(fetched.sort()).toEqual(['da', 'en']);
+      expect(sut.t('nav.home')).toBe('Home');
+    });
+
+    it('keeps a section registered before the language arrived', async () => {
+      const { sut } = lazy();
+      sut.registerSection('panel', { da: panelDa, en: panelEn });
+      sut.setLocale('en');
+      await sut.ready();
+
+      expect(sut.t('nav.home')).toBe('Home');
+      expect(sut.t('panel.title')).toBe(panelEn.title);
+    });
   });
 
   describe('text sections', () => {

@@ -1,7 +1,5 @@
-import { DOCUMENT, Injectable, InjectionToken, inject, signal } from '@angular/core';
+import { DOCUMENT, Injectable, InjectionToken, PendingTasks, inject, signal } from '@angular/core';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@blup/contracts';
-import { da } from './da';
-import { en } from './en';
 import {
   type Dictionary,
   flatten,
@@ -12,12 +10,22 @@ import {
   type TranslationParams,
 } from './dictionary';
 
-/** The texts per language. A token so tests can hand in small or incomplete dictionaries. */
-export const DICTIONARIES = new InjectionToken<Readonly<Record<Locale, Partial<Dictionary>>>>(
+/** A language's texts, or a loader that fetches them when the language is first used. */
+export type DictionarySource = Partial<Dictionary> | (() => Promise<Partial<Dictionary>>);
+
+/**
+ * The texts per language, each in a chunk of its own: Danish (the default and the fallback) is
+ * fetched while the app asks for the session, English only when someone uses it. A token so
+ * tests can hand in small or incomplete dictionaries.
+ */
+export const DICTIONARIES = new InjectionToken<Readonly<Record<Locale, DictionarySource>>>(
   'DICTIONARIES',
   {
     providedIn: 'root',
-    factory: () => ({ da, en }),
+    factory: () => ({
+      da: () => import('./da').then((m) => m.da),
+      en: () => import('./en').then((m) => m.en),
+    }),
   },
 );
 
@@ -36,7 +44,11 @@ function isLocale(value: unknown): value is Locale {
 @Injectable({ providedIn: 'root' })
 export class I18nService {
   private readonly document = inject(DOCUMENT);
-  private readonly tables: Record<Locale, Map<string, string>>;
+  private readonly pendingTasks = inject(PendingTasks);
+  private readonly tables: Record<Locale, Map<string, string>> = { da: new Map(), en: new Map() };
+  /** Languages whose texts are still to be fetched, and the fetches under way. */
+  private readonly loaders = new Map<Locale, () => Promise<Partial<Dictionary>>>();
+  private readonly loading = new Map<Locale, Promise<void>>();
   private readonly state = signal<Locale>(DEFAULT_LOCALE);
   /** Bumped when a section is added, so `computed` texts pick up the new texts. */
   private readonly revision = signal(0);
@@ -47,7 +59,12 @@ export class I18nService {
 
   constructor() {
     const dictionaries = inject(DICTIONARIES);
-    this.tables = { da: flatten(dictionaries.da), en: flatten(dictionaries.en) };
+    for (const locale of LOCALES) {
+      const source = dictionaries[locale];
+      if (typeof source === 'function') this.loaders.set(locale, source);
+      else this.merge(locale, source);
+    }
+    this.load(DEFAULT_LOCALE);
     const stored = this.read();
     this.apply(isLocale(stored) ? stored : DEFAULT_LOCALE);
   }
@@ -57,6 +74,12 @@ export class I18nService {
     if (!isLocale(locale)) return;
     this.apply(locale);
     this.write(locale);
+  }
+
+  /** Resolves once the texts of the current language and of the Danish fallback are loaded. */
+  async ready(): Promise<void> {
+    await this.loading.get(DEFAULT_LOCALE);
+    await this.loading.get(this.state());
   }
 
   /** Whether a lazy section's texts are in the tables yet. */
@@ -109,6 +132,36 @@ export class I18nService {
   private apply(locale: Locale): void {
     this.state.set(locale);
     this.document.documentElement.lang = locale;
+    this.load(locale);
+  }
+
+  /**
+   * Fetches a language's texts on first use. Until they arrive its texts fall back to Danish;
+   * the app counts as busy meanwhile (PendingTasks), so it does not report itself stable early.
+   */
+  private load(locale: Locale): void {
+    const loader = this.loaders.get(locale);
+    if (!loader || this.loading.has(locale)) return;
+    const settled = this.pendingTasks.add();
+    const done = loader()
+      .then((dictionary) => {
+        this.merge(locale, dictionary);
+        this.loaders.delete(locale);
+        this.revision.update((n) => n + 1);
+      })
+      .catch(() => undefined) // offline: stay on the Danish fallback; a later switch retries
+      .finally(() => {
+        this.loading.delete(locale);
+        settled();
+      });
+    this.loading.set(locale, done);
+  }
+
+  /** Adds a language's base texts under any section texts already registered. */
+  private merge(locale: Locale, dictionary: Partial<Dictionary>): void {
+    for (const [key, text] of flatten(dictionary)) {
+      if (!this.tables[locale].has(key)) this.tables[locale].set(key, text);
+    }
   }
 
   private read(): string | null {

@@ -1,0 +1,127 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  afterNextRender,
+  computed,
+  inject,
+  viewChild,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { AuthStore, TranslatePipe, roleKey } from '@blup/web/core';
+import { Icon } from '@blup/web/ui';
+import { map } from 'rxjs';
+import { navFor } from './nav';
+import { ShellMenu } from './shell-menu';
+
+/**
+ * The signed-in frame: the role's menu beside (wide screens) or over (phones) the page.
+ * Loaded with `@defer` once someone is signed in, so the sign-in page's first bundle carries no
+ * Angular Material; the app bar's menu button drives it through `ShellMenu`.
+ */
+@Component({
+  selector: 'blup-signed-in-frame',
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatSidenav,
+    MatSidenavContainer,
+    MatSidenavContent,
+    Icon,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <mat-sidenav-container class="container">
+      <mat-sidenav
+        id="main-menu"
+        class="sidenav"
+        [mode]="wide() ? 'side' : 'over'"
+        [opened]="wide() && auth.signedIn()"
+        (openedChange)="menu.opened.set($event)"
+      >
+        @if (auth.user(); as user) {
+          <nav [attr.aria-label]="'app.mainMenu' | t">
+            <ul class="nav">
+              @for (item of items(); track item.id) {
+                <li>
+                  <a
+                    class="nav-item"
+                    [routerLink]="item.link"
+                    routerLinkActive="active"
+                    ariaCurrentWhenActive="page"
+                    [routerLinkActiveOptions]="{ exact: item.link === '/' }"
+                    [attr.data-testid]="'nav-' + item.id"
+                    (click)="closeOnPhone()"
+                  >
+                    <blup-icon [name]="item.icon" />
+                    {{ item.label | t }}
+                  </a>
+                </li>
+              }
+            </ul>
+            <div class="who">
+              <p class="who-name" data-testid="current-user">{{ user.name }}</p>
+              <p class="who-role">{{ roleKey(user.role) | t }}</p>
+            </div>
+            <button
+              class="nav-item sign-out"
+              type="button"
+              data-testid="sign-out"
+              (click)="signOut()"
+            >
+              <blup-icon name="logout" />
+              {{ 'nav.signOut' | t }}
+            </button>
+          </nav>
+        }
+      </mat-sidenav>
+      <mat-sidenav-content>
+        <main id="main" class="app-main" tabindex="-1">
+          <router-outlet />
+        </main>
+      </mat-sidenav-content>
+    </mat-sidenav-container>
+  `,
+  styleUrl: './signed-in-frame.scss',
+  host: { class: 'frame' },
+})
+export class SignedInFrame {
+  protected readonly auth = inject(AuthStore);
+  protected readonly roleKey = roleKey;
+
+  protected readonly wide = toSignal(
+    inject(BreakpointObserver)
+      .observe('(min-width: 960px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  protected readonly items = computed(() => {
+    const user = this.auth.user();
+    return user ? navFor(user) : [];
+  });
+  protected readonly menu = inject(ShellMenu);
+  private readonly sidenav = viewChild.required(MatSidenav);
+
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    // Once the sidenav is there: a press of the menu button may already be waiting.
+    afterNextRender(() => {
+      const detach = this.menu.attach(() => void this.sidenav().toggle());
+      destroyRef.onDestroy(detach);
+    });
+  }
+
+  protected closeOnPhone(): void {
+    if (!this.wide()) void this.sidenav().close();
+  }
+
+  protected signOut(): void {
+    this.closeOnPhone();
+    this.auth.signOut();
+  }
+}
