@@ -182,7 +182,7 @@ async function idleWorkerRss(env) {
     let steady = 0;
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      if (!worker.running) throw new Error(`The idle worker exited:\n${worker.tail}`);
+      if (!worker.running) throw new Error(`The idle worker exited:\n${worker.tail.text()}`);
       const rss = rssMiB(worker.process.pid);
       if (rss.now === null) return rss;
       steady = last !== null && Math.abs(rss.now - last) < 1 ? steady + 1 : 0;
@@ -258,6 +258,7 @@ async function fanoutRun({ dbUrl, env, sink, count, capture }) {
   log.info(`Newsletter fan-out: ${count} steering members of one village …`);
   const newsletterId = await seedNewsletter(dbUrl, count);
   const client = new pg.Client({ connectionString: dbUrl });
+  client.on('error', () => undefined);
   await client.connect();
   let worker;
   let rss = { now: null, peak: null };
@@ -271,7 +272,7 @@ async function fanoutRun({ dbUrl, env, sink, count, capture }) {
       : env;
     worker = startApi('worker', workerEnv, { echo: process.env.BENCH_ECHO === '1' });
     const exited = worker.exited.then(() => {
-      throw new Error(`The sending worker exited:\n${worker.tail}`);
+      throw new Error(`The sending worker exited:\n${worker.tail.text()}`);
     });
     row = await Promise.race([
       waitForStatus(

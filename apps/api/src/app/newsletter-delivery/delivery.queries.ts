@@ -150,15 +150,21 @@ export class DeliveryQueries {
     }));
   }
 
-  /** Right after the server's 250. False if the row was no longer this batch's. */
-  async markSent(row: ClaimedDelivery): Promise<boolean> {
-    const [, count] = (await this.dataSource.query(
-      `UPDATE newsletter_deliveries
+  /**
+   * Right after the servers' 250s, one UPDATE for a group of rows (see GroupCommit): the ids of
+   * the rows marked; a row missing from them was no longer its batch's.
+   */
+  async markSent(rows: readonly ClaimedDelivery[]): Promise<Set<string>> {
+    if (!rows.length) return new Set();
+    const [updated] = (await this.dataSource.query(
+      `UPDATE newsletter_deliveries d
           SET status = 'sent', sent_at = now(), last_error = NULL, updated_at = now()
-        WHERE id = $1 AND status = 'sending' AND claimed_at = $2`,
-      [row.id, row.claimedAt],
-    )) as [unknown, number];
-    return count === 1;
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS r(id, claimed_at)
+        WHERE d.id = r.id AND d.status = 'sending' AND d.claimed_at = r.claimed_at
+       RETURNING d.id`,
+      [rows.map((r) => r.id), rows.map((r) => r.claimedAt)],
+    )) as [{ id: string }[], number];
+    return new Set(updated.map((r) => r.id));
   }
 
   /** Final: `failed` or `bounced`, with the server's reply. */
