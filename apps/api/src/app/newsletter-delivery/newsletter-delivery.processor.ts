@@ -73,8 +73,10 @@ const MARK_SENT_TRIES = 3;
  * batch stops taking rows from a claim at half the lease, so only a dead worker's rows are taken
  * over. The one window for a repeat is a message the server has taken whose "sent" we have not
  * written yet (DATA done → 250 → UPDATE; SMTP has no two-phase commit). A worker killed
- * mid-send can therefore repeat at most the messages it had in flight (one per lane), and each
- * repeat carries the same Message-ID, so a receiver can drop it.
+ * mid-send can therefore repeat at most the messages it had in flight (one per lane: a lane
+ * waits for its row's grouped UPDATE before it takes the next), and each repeat carries the same
+ * Message-ID, so a receiver can drop it. (The marks do not wait for PostgreSQL's disk flush, see
+ * DeliveryQueries.markSent: a database crash widens the window to its last fraction of a second.)
  */
 @Processor(NEWSLETTERS_QUEUE)
 export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnModuleDestroy {
