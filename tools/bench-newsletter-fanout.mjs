@@ -1,14 +1,17 @@
-// The newsletter fan-out scenario of `npm run bench`: one newsletter to 10,000 recipients (real
-// steering members of one village, so the real audience query and renderer run), sent by a
-// worker process of its own (`main.js worker`, its own Redis prefix, so the API's built-in
-// worker does not share the work) into a local SMTP sink that only counts: messages per envelope
-// recipient and distinct Message-IDs (read from the header part), no parsing.
-// Prints messages/s, the total time, an idle worker's RSS beside the sending worker's peak RSS,
-// and the duplicates (must be 0). Then the same 10,000 messages, byte for byte as the sink
-// received them, sent again in a tight loop through one pooled nodemailer transport (as many
-// connections as the worker's lanes) to the same sink, once with nodemailer's defaults (Nagle on)
-// and once with TCP_NODELAY sockets as the worker opens them: nodemailer's raw rates, and the
-// worker's ratio to each.
+// The newsletter fan-out scenario of `npm run bench`: one newsletter to 10,000 and then to 50,000
+// recipients (real steering members of one village each, so the real audience query and
+// renderer run), each sent by a fresh worker process of its own (`main.js worker`, its own Redis
+// prefix, so the API's built-in worker does not share the work) into a local SMTP sink that only
+// counts: messages per envelope recipient and distinct Message-IDs (read from the header part),
+// no parsing. Prints per size messages/s, the total time, the worker's peak RSS beside an idle
+// worker's, and the duplicates (must be 0): the curve of rate and memory as the audience grows.
+// Then the first run's messages, byte for byte as the sink received them, are sent again in a
+// tight loop through one pooled nodemailer transport (as many connections as the worker's lanes)
+// to the same sink, with nodemailer's defaults (Nagle on; a sample, it is slow) and with
+// TCP_NODELAY sockets as the worker opens them: nodemailer's raw rates, measured once; each
+// run's ratio is its rate ÷ the TCP_NODELAY rate.
+// BENCH_FANOUT_SIZES=10000 runs fewer sizes, BENCH_FANOUT_RAW=0 skips the replay and
+// BENCH_FANOUT_NODE_OPTIONS (e.g. --cpu-prof) goes to the sending worker: for working on it.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
@@ -22,7 +25,16 @@ import { API_MAIN } from './lib/paths.mjs';
 import { createDatabaseIfMissing, databaseUrl, dropDatabase } from './lib/postgres.mjs';
 import { run } from './lib/proc.mjs';
 
-export const FANOUT_RECIPIENTS = 10_000;
+/**
+ * The audience sizes run, each by a fresh worker process (so each has its own RSS peak).
+ * BENCH_FANOUT_SIZES (e.g. `10000`) runs fewer while working on the worker.
+ */
+export const FANOUT_SIZES = (process.env.BENCH_FANOUT_SIZES ?? '10000,50000')
+  .split(',')
+  .map((n) => Number(n.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0);
+/** Nagle's ~40 ms per message makes the defaults' replay slow: it replays this many messages. */
+const NAGLE_SAMPLE = 1000;
 /** The worker's SMTP connections (SMTP_LANES in newsletter-delivery.constants.ts). */
 const SMTP_CONNECTIONS = 5;
 
@@ -170,7 +182,7 @@ async function idleWorkerRss(env) {
     let steady = 0;
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      if (!worker.running) throw new Error(`The idle worker exited:\n${worker.tail}`);
+      if (!worker.running) throw new Error(`The idle worker exited:\n${worker.tail.text()}`);
       const rss = rssMiB(worker.process.pid);
       if (rss.now === null) return rss;
       steady = last !== null && Math.abs(rss.now - last) < 1 ? steady + 1 : 0;
@@ -239,13 +251,72 @@ async function sendRaw(port, messages, lanes, { noDelay = false } = {}) {
 }
 
 /**
+ * One fan-out: `count` recipients, sent by a fresh worker process; its RSS peak (VmHWM) read
+ * before it stops. With `capture`, the sink keeps the messages for the raw replay.
+ */
+async function fanoutRun({ dbUrl, env, sink, count, capture }) {
+  log.info(`Newsletter fan-out: ${count} steering members of one village …`);
+  const newsletterId = await seedNewsletter(dbUrl, count);
+  const client = new pg.Client({ connectionString: dbUrl });
+  client.on('error', () => undefined);
+  await client.connect();
+  let worker;
+  let rss = { now: null, peak: null };
+  let row;
+  sink.take();
+  sink.capture(capture);
+  try {
+    log.info('Newsletter fan-out: starting a worker process; its start-up sweep sends it …');
+    const workerEnv = process.env.BENCH_FANOUT_NODE_OPTIONS
+      ? { ...env, NODE_OPTIONS: process.env.BENCH_FANOUT_NODE_OPTIONS }
+      : env;
+    worker = startApi('worker', workerEnv, { echo: process.env.BENCH_ECHO === '1' });
+    const exited = worker.exited.then(() => {
+      throw new Error(`The sending worker exited:\n${worker.tail.text()}`);
+    });
+    row = await Promise.race([
+      waitForStatus(
+        client,
+        newsletterId,
+        (r) => r.status === 'sent' || r.status === 'partly_failed',
+        1_200_000,
+      ),
+      exited,
+    ]);
+    exited.catch(() => undefined);
+    rss = rssMiB(worker.process.pid);
+  } finally {
+    await worker?.stop();
+  }
+  const { rows: counts } = await client.query(
+    `SELECT status, count(*)::int AS n FROM newsletter_deliveries WHERE newsletter_id = $1 GROUP BY status`,
+    [newsletterId],
+  );
+  await client.end();
+  const received = sink.take();
+  const seconds = (row.finished_at - row.sending_started_at) / 1000;
+  return {
+    run: {
+      recipients: count,
+      sink: received,
+      status: row.status,
+      deliveries: Object.fromEntries(counts.map((c) => [c.status, c.n])),
+      seconds,
+      rate: received.messages / seconds,
+      peakRssMiB: rss.peak,
+    },
+    messages: capture ? sink.captured() : null,
+  };
+}
+
+/**
  * Runs the scenario in a database of its own (`${prefix}_fanout` on `adminUrl`, migrated by
- * `main.js migrate`, dropped by `cleanup`), so the bench API's own worker never sees this
- * newsletter; the worker's Redis keys start with `${prefix}_fanout`, which the bench's prefix
- * cleanup removes too.
+ * `main.js migrate`, dropped by `cleanup`), so the bench API's own worker never sees these
+ * newsletters; the worker's Redis keys start with `${prefix}_fanout`, which the bench's prefix
+ * cleanup removes too. One run per size in FANOUT_SIZES; the raw nodemailer replay is done once,
+ * with the first run's messages, and every run's ratio is taken against it.
  */
 export async function benchNewsletterFanout({ adminUrl, redisUrl, prefix, cleanup }) {
-  const count = FANOUT_RECIPIENTS;
   const name = `${prefix}_fanout`;
   await createDatabaseIfMissing(adminUrl, name);
   cleanup.add(`database ${name}`, () => dropDatabase(adminUrl, name));
@@ -275,103 +346,79 @@ export async function benchNewsletterFanout({ adminUrl, redisUrl, prefix, cleanu
   log.info('Newsletter fan-out: an idle worker process, for its baseline memory …');
   const baseline = await idleWorkerRss(env);
 
-  log.info(`Newsletter fan-out: ${count} steering members of one village …`);
-  const newsletterId = await seedNewsletter(dbUrl, count);
-  const client = new pg.Client({ connectionString: dbUrl });
-  await client.connect();
-  let worker;
-  let rss = { now: null, peak: null };
-  let row;
-  sink.take();
-  sink.capture(true);
-  try {
-    log.info('Newsletter fan-out: starting a worker process; its start-up sweep sends it …');
-    worker = startApi('worker', env, { echo: process.env.BENCH_ECHO === '1' });
-    cleanup.add('fan-out worker', () => worker.stop());
-    row = await waitForStatus(
-      client,
-      newsletterId,
-      (r) => r.status === 'sent' || r.status === 'partly_failed',
-      600_000,
-    );
-    rss = rssMiB(worker.process.pid);
-  } finally {
-    await worker?.stop();
+  const runs = [];
+  let messages = null;
+  for (const [i, count] of FANOUT_SIZES.entries()) {
+    const done = await fanoutRun({ dbUrl, env, sink, count, capture: i === 0 });
+    runs.push(done.run);
+    messages ??= done.messages;
   }
-  const { rows: counts } = await client.query(
-    `SELECT status, count(*)::int AS n FROM newsletter_deliveries WHERE newsletter_id = $1 GROUP BY status`,
-    [newsletterId],
-  );
-  await client.end();
-
-  const received = sink.take();
-  const messages = sink.captured();
-  const seconds = (row.finished_at - row.sending_started_at) / 1000;
-  const fanout = {
-    recipients: count,
-    sink: received,
-    status: row.status,
-    deliveries: Object.fromEntries(counts.map((c) => [c.status, c.n])),
-    seconds,
-    rate: received.messages / seconds,
-    baselineRssMiB: baseline.peak,
-    peakRssMiB: rss.peak,
-  };
 
   const raw = {};
-  for (const [key, noDelay] of [
-    ['nagle', false],
-    ['noDelay', true],
-  ]) {
-    log.info(
-      `Newsletter fan-out: the same ${messages.length} messages through raw nodemailer` +
-        `${noDelay ? ' (TCP_NODELAY)' : ''} …`,
-    );
-    raw[key] = await sendRaw(sink.port, messages, SMTP_CONNECTIONS, { noDelay });
-    raw[key].received = sink.take();
+  if (messages && process.env.BENCH_FANOUT_RAW !== '0') {
+    for (const [key, noDelay, sample] of [
+      ['nagle', false, messages.slice(0, NAGLE_SAMPLE)],
+      ['noDelay', true, messages],
+    ]) {
+      log.info(
+        `Newsletter fan-out: ${sample.length} of the same messages through raw nodemailer` +
+          `${noDelay ? ' (TCP_NODELAY)' : ''} …`,
+      );
+      raw[key] = await sendRaw(sink.port, sample, SMTP_CONNECTIONS, { noDelay });
+      raw[key].sent = sample.length;
+      raw[key].received = sink.take();
+    }
   }
-  return { fanout, raw };
+  return { baselineRssMiB: baseline.peak, runs, raw };
 }
 
-export function printNewsletterFanout({ fanout, raw }) {
+export function printNewsletterFanout({ baselineRssMiB, runs, raw }) {
   const n = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
-  log.heading(`\nNewsletter fan-out (${fanout.recipients} recipients, one worker process)`);
-  log.info(
-    `  worker:     ${n(fanout.rate)} msgs/s, ${n(fanout.seconds, 2)} s in all ` +
-      `(sending_started_at → finished_at)`,
+  const reference = raw.noDelay?.rate;
+  log.heading(
+    `\nNewsletter fan-out (${runs.map((r) => r.recipients).join(' and ')} recipients, ` +
+      'a fresh worker process each)',
   );
-  log.info(
-    `  worker RSS: baseline ${n(fanout.baselineRssMiB)} MiB (idle worker, peak), ` +
-      `peak ${n(fanout.peakRssMiB)} MiB sending (+${n(fanout.peakRssMiB - fanout.baselineRssMiB)} MiB)`,
-  );
-  log.info(
-    `  sink:       ${fanout.sink.messages} messages to ${fanout.sink.recipients} recipients, ` +
-      `duplicates ${fanout.sink.duplicates}, ${fanout.sink.messageIds} distinct Message-IDs; ` +
-      `newsletter ${fanout.status}, rows ${JSON.stringify(fanout.deliveries)}`,
-  );
+  log.info(`  idle worker RSS: ${n(baselineRssMiB)} MiB (peak)`);
+  for (const r of runs) {
+    log.info(
+      `  ${String(r.recipients).padStart(6)} recipients: ${n(r.rate)} msgs/s, ` +
+        `${n(r.seconds, 2)} s in all (sending_started_at → finished_at); ` +
+        `÷ raw nodemailer TCP_NODELAY ${n(r.rate / reference, 3)}; ` +
+        `worker RSS peak ${n(r.peakRssMiB)} MiB (+${n(r.peakRssMiB - baselineRssMiB)} MiB over idle)`,
+    );
+    log.info(
+      `          sink: ${r.sink.messages} messages to ${r.sink.recipients} recipients, ` +
+        `duplicates ${r.sink.duplicates}, ${r.sink.messageIds} distinct Message-IDs; ` +
+        `newsletter ${r.status}, rows ${JSON.stringify(r.deliveries)}`,
+    );
+  }
   for (const [key, label] of [
     ['nagle', 'nodemailer, defaults:   '],
     ['noDelay', 'nodemailer, TCP_NODELAY:'],
   ]) {
     const r = raw[key];
+    if (!r) continue;
     log.info(
-      `  ${label} ${n(r.rate)} msgs/s, ${n(r.seconds, 2)} s for the same ${r.received.messages} ` +
-        `messages; worker ÷ this ${n(fanout.rate / r.rate, 3)}`,
+      `  ${label} ${n(r.rate)} msgs/s, ${n(r.seconds, 2)} s for ${r.received.messages} of the ` +
+        `${runs[0].recipients}-recipient run's messages; ` +
+        `${runs[0].recipients}-recipient worker ÷ this ${n(runs[0].rate / r.rate, 3)}`,
     );
   }
   log.note(
-    "Raw nodemailer: one pool of 5 connections (the worker's lanes), tight loop; first with " +
-      "its defaults (Nagle on: each message waits for the sink's delayed ACK, ~40 ms on Linux), " +
-      'then with TCP_NODELAY sockets, as the worker opens them. The worker also snapshots the ' +
-      'audience, renders each copy, takes the shared rate limit from Redis and writes each row ' +
-      'sent after its 250.',
+    "Raw nodemailer: one pool of 5 connections (the worker's lanes), tight loop, replaying the " +
+      `first run's messages byte for byte; measured once, and each run's ratio is its msgs/s ÷ ` +
+      `this TCP_NODELAY rate. First with nodemailer's defaults (Nagle on: each message waits ` +
+      `for the sink's delayed ACK, ~40 ms on Linux; only the first ${NAGLE_SAMPLE} messages, ` +
+      'as that takes ~10 s), then with TCP_NODELAY sockets, as the worker opens them. The ' +
+      'worker also snapshots the audience, renders each copy, takes the shared rate limit from ' +
+      "Redis and marks rows sent after the server's 250.",
   );
-  const once = (t) =>
-    t.messages === fanout.recipients &&
-    t.recipients === fanout.recipients &&
-    t.duplicates === 0 &&
-    t.messageIds === fanout.recipients;
-  const ok = once(fanout.sink) && once(raw.nagle.received) && once(raw.noDelay.received);
+  const once = (t, count) =>
+    t.messages === count && t.recipients === count && t.duplicates === 0 && t.messageIds === count;
+  const ok =
+    runs.every((r) => once(r.sink, r.recipients) && r.deliveries.sent === r.recipients) &&
+    Object.values(raw).every((r) => once(r.received, r.sent));
   if (ok) log.ok('  Every recipient got exactly one message, each with its own Message-ID.');
   else log.error('  Messages were lost or sent twice.');
   return ok;

@@ -150,15 +150,26 @@ export class DeliveryQueries {
     }));
   }
 
-  /** Right after the server's 250. False if the row was no longer this batch's. */
-  async markSent(row: ClaimedDelivery): Promise<boolean> {
-    const [, count] = (await this.dataSource.query(
-      `UPDATE newsletter_deliveries
+  /**
+   * Right after the servers' 250s, one UPDATE for a group of rows (see GroupCommit): the ids of
+   * the rows marked; a row missing from them was no longer its batch's. It commits without
+   * waiting for the WAL flush (`synchronous_commit` off for this transaction only): a worker
+   * dying loses nothing, and a PostgreSQL crash can lose only the marks of its last fraction of
+   * a second, whose messages then go again with the same Message-ID, as after a crash between
+   * the 250 and the UPDATE. Waiting for the disk per group cost about half the sending rate.
+   */
+  async markSent(rows: readonly ClaimedDelivery[]): Promise<Set<string>> {
+    if (!rows.length) return new Set();
+    const [updated] = (await this.dataSource.query(
+      `UPDATE newsletter_deliveries d
           SET status = 'sent', sent_at = now(), last_error = NULL, updated_at = now()
-        WHERE id = $1 AND status = 'sending' AND claimed_at = $2`,
-      [row.id, row.claimedAt],
-    )) as [unknown, number];
-    return count === 1;
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS r(id, claimed_at),
+              (SELECT set_config('synchronous_commit', 'off', true)) AS no_flush_wait(setting)
+        WHERE d.id = r.id AND d.status = 'sending' AND d.claimed_at = r.claimed_at
+       RETURNING d.id`,
+      [rows.map((r) => r.id), rows.map((r) => r.claimedAt)],
+    )) as [{ id: string }[], number];
+    return new Set(updated.map((r) => r.id));
   }
 
   /** Final: `failed` or `bounced`, with the server's reply. */

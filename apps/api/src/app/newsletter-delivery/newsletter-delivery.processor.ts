@@ -28,6 +28,7 @@ import {
   WAKE_MARGIN_MS,
   wakeJobId,
 } from './newsletter-delivery.constants';
+import { GroupCommit } from './group-commit';
 import { NewsletterMailer } from './newsletter-mailer';
 import { SendRateLimiter } from './send-rate-limiter';
 import { classifySmtpError, smtpErrorText } from './smtp-outcome';
@@ -47,6 +48,9 @@ export interface BatchResult {
   finished?: string;
 }
 
+/** Recipients read and written at a time when sending starts. */
+const AUDIENCE_PAGE = 5000;
+
 /** How often a row's "sent" is written again if the database does not answer at once. */
 const MARK_SENT_TRIES = 3;
 
@@ -57,8 +61,9 @@ const MARK_SENT_TRIES = 3;
  *   recipient, in one transaction; then queues batch jobs.
  * - `batch`: claims up to NEWSLETTER_BATCH_SIZE rows (`FOR UPDATE SKIP LOCKED`), sends them over
  *   SMTP_LANES pooled connections at the shared rate, and writes each row `sent` right after the
- *   server's 250, then claims the next batch, until none is left. A temporary error puts the row
- *   back to pending with a backoff; a permanent one marks it failed (bounced when refused at RCPT).
+ *   server's 250 (marks that come in while one UPDATE runs go together in the next), then
+ *   claims the next batch, until none is left. A temporary error puts the row back to pending
+ *   with a backoff; a permanent one marks it failed (bounced when refused at RCPT).
  *   When no row is open the newsletter becomes `sent` or `partly_failed`; otherwise a job is
  *   queued for when the next row is due.
  * - On start and every few minutes, a sweep: scheduled newsletters get their start job (Redis may
@@ -68,13 +73,20 @@ const MARK_SENT_TRIES = 3;
  * batch stops taking rows from a claim at half the lease, so only a dead worker's rows are taken
  * over. The one window for a repeat is a message the server has taken whose "sent" we have not
  * written yet (DATA done → 250 → UPDATE; SMTP has no two-phase commit). A worker killed
- * mid-send can therefore repeat at most the messages it had in flight (one per lane), and each
- * repeat carries the same Message-ID, so a receiver can drop it.
+ * mid-send can therefore repeat at most the messages it had in flight (one per lane: a lane
+ * waits for its row's grouped UPDATE before it takes the next), and each repeat carries the same
+ * Message-ID, so a receiver can drop it. (The marks do not wait for PostgreSQL's disk flush, see
+ * DeliveryQueries.markSent: a database crash widens the window to its last fraction of a second.)
  */
 @Processor(NEWSLETTERS_QUEUE)
 export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(NewsletterDeliveryProcessor.name);
   private stopping = false;
+  /** "Sent" marks of all lanes and batches, one UPDATE per group (see GroupCommit). */
+  private readonly sentMarks = new GroupCommit<ClaimedDelivery>(
+    (rows) => this.store.markSent(rows),
+    (row) => row.id,
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -134,8 +146,11 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
       // A little slack: the job may run a moment before the stored time.
       const notAfter = new Date(Date.now() + 2000);
       if (state.sendAt && state.sendAt > notAfter) return { recipients: 0, skipped: 'moved' };
-      const recipients = await this.audience.resolve(newsletterId);
-      if (!recipients.length) {
+      const first = await this.audience.resolve(newsletterId, {
+        after: null,
+        limit: AUDIENCE_PAGE,
+      });
+      if (!first.length) {
         // Nobody to send to any more: back to draft, never "sent" with nothing sent.
         if (!(await this.lifecycle.backToDraftWithoutAudience(newsletterId, notAfter))) {
           return { recipients: 0, skipped: 'changed' };
@@ -144,10 +159,9 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
         this.logger.warn({ msg: 'newsletter back to draft: no audience', newsletterId });
         return { recipients: 0, skipped: 'no_audience' };
       }
-      if (!(await this.startSending(newsletterId, recipients, notAfter))) {
-        return { recipients: 0, skipped: 'changed' };
-      }
-      this.logger.log({ msg: 'newsletter sending', newsletterId, recipients: recipients.length });
+      const recipients = await this.startSending(newsletterId, first, notAfter);
+      if (recipients === null) return { recipients: 0, skipped: 'changed' };
+      this.logger.log({ msg: 'newsletter sending', newsletterId, recipients });
     } else if (state.status !== 'sending') {
       return { recipients: 0, skipped: state.status };
     }
@@ -159,18 +173,27 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
 
   /**
    * `scheduled → sending` and one pending row per recipient, in one transaction, so the
-   * snapshot is taken once: false (nothing written) when the newsletter is no longer
-   * `scheduled` or its time has moved on (`notAfter`).
+   * snapshot is taken once: the audience is read and written a keyset page (AUDIENCE_PAGE) at a
+   * time, starting with `first`, so a large one is never held whole. Null (nothing written)
+   * when the newsletter is no longer `scheduled` or its time has moved on (`notAfter`); else
+   * the number of recipients.
    */
   private startSending(
     newsletterId: string,
-    recipients: readonly NewsletterRecipient[],
+    first: readonly NewsletterRecipient[],
     notAfter: Date,
-  ): Promise<boolean> {
+  ): Promise<number | null> {
     return this.dataSource.transaction(async (em) => {
-      if (!(await this.lifecycle.startSending(newsletterId, notAfter, em))) return false;
-      await this.store.insertPending(em, newsletterId, recipients);
-      return true;
+      if (!(await this.lifecycle.startSending(newsletterId, notAfter, em))) return null;
+      let page = first;
+      let count = 0;
+      for (;;) {
+        await this.store.insertPending(em, newsletterId, page);
+        count += page.length;
+        if (page.length < AUDIENCE_PAGE) return count;
+        const after = page[page.length - 1].email;
+        page = await this.audience.resolve(newsletterId, { after, limit: AUDIENCE_PAGE });
+      }
     });
   }
 
@@ -286,11 +309,15 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
     result.sent++;
   }
 
-  /** The server has the message: say so at once, trying again briefly if the database hiccups. */
+  /**
+   * The server has the message: say so at once (in the next group UPDATE, shared with the other
+   * lanes), trying again briefly if the database hiccups. The lane waits for it before it takes
+   * another row, so at most one message per lane is ever sent but not yet written down.
+   */
   private async markSent(row: ClaimedDelivery): Promise<void> {
     for (let tryNo = 1; ; tryNo++) {
       try {
-        if (!(await this.store.markSent(row))) {
+        if (!(await this.sentMarks.add(row))) {
           this.logger.warn({ msg: 'delivery taken over before it was marked sent', id: row.id });
         }
         return;

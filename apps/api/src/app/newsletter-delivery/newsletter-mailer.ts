@@ -1,12 +1,20 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { createTransport, Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import MimeNode from 'nodemailer/lib/mime-node';
 import SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { RenderedNewsletter } from '../newsletters/newsletter-ports';
 import { SMTP_LANES } from './newsletter-delivery.constants';
+import {
+  buildNewsletterMime,
+  envelopeAddress,
+  formatFrom,
+  isPlainAddress,
+} from './newsletter-mime';
 
 export interface NewsletterMail {
   to: { name: string; address: string };
@@ -49,12 +57,18 @@ function noDelaySocket(timeoutMs: number): NonNullable<SMTPPool.Options['getSock
 /**
  * The one pooled SMTP transport newsletters go out through (SMTP_LANES connections, kept open,
  * Nagle off). Its timeouts stay well inside the delivery lease, so a send that hangs gives up
- * before another worker may take its row over. Each message is composed into one buffer first,
- * so it leaves in a few socket writes rather than one per MIME part.
+ * before another worker may take its row over. Each message is composed into one string first
+ * (newsletter-mime.ts; nodemailer's MailComposer only for a non-ASCII address), so it leaves in a
+ * few socket writes rather than one per MIME part.
  */
 @Injectable()
 export class NewsletterMailer implements OnModuleDestroy {
+  private readonly pool: SMTPPool;
+  /** The same pool behind nodemailer's sendMail, for the rare copy nodemailer composes. */
   private readonly transport: Transporter;
+  /** The From header, formatted once, and the envelope's sender address. */
+  private readonly from: string;
+  private readonly envelopeFrom: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     const timeout = Math.max(1000, Math.min(60_000, Math.floor(config.newsletters.leaseMs / 4)));
@@ -71,12 +85,57 @@ export class NewsletterMailer implements OnModuleDestroy {
     set('greetingTimeout', String(timeout));
     set('socketTimeout', String(timeout));
     const options = { url: url.toString(), getSocket: noDelaySocket(timeout) };
-    this.transport = createTransport(new SMTPPool(options as SMTPPool.Options));
+    this.pool = new SMTPPool(options as SMTPPool.Options);
+    this.transport = createTransport(this.pool);
+    this.from = formatFrom(config.mailFrom);
+    this.envelopeFrom = envelopeAddress(config.mailFrom);
   }
 
+  /** Resolves on the server's 250; rejects with nodemailer's error (see smtp-outcome.ts). */
   async send(mail: NewsletterMail): Promise<void> {
+    if (!isPlainAddress(mail.to.address)) {
+      await this.transport.sendMail({
+        envelope: { from: this.envelopeFrom, to: [mail.to.address] },
+        raw: await this.composeRare(mail),
+      });
+      return;
+    }
+    const messageId = mail.messageId ?? `<${randomUUID()}@blup-akademiet>`;
+    const raw = Buffer.from(this.compose(mail, messageId), 'utf8');
+    const envelope = { from: this.envelopeFrom, to: mail.to.address };
+    // Straight to the pool, the transport interface nodemailer's own sendMail ends in, with the
+    // message node it would build for a raw message: the message is composed already, so
+    // nodemailer's compile step (parsing the raw message's envelope and headers again) has
+    // nothing to add.
+    const message = new MimeNode('message/rfc822').setRaw(raw);
+    message.setEnvelope(envelope);
+    message.setHeader('Message-ID', messageId);
+    await new Promise<void>((resolve, reject) => {
+      this.pool.send(
+        { data: {}, message } as unknown as Parameters<SMTPPool['send']>[0],
+        (error) => (error ? reject(error) : resolve()),
+      );
+    });
+  }
+
+  /** The common case: the lean builder (newsletter-mime.ts), a string in one go. */
+  private compose(mail: NewsletterMail, messageId: string): string {
     const { rendered } = mail;
-    const raw = await new MailComposer({
+    return buildNewsletterMime({
+      from: this.from,
+      to: mail.to,
+      subject: `${mail.subjectPrefix ?? ''}${rendered.subject}`,
+      html: rendered.html,
+      text: rendered.text,
+      headers: mail.extraHeaders ? { ...rendered.headers, ...mail.extraHeaders } : rendered.headers,
+      messageId,
+    });
+  }
+
+  /** An address the builder does not write as it is (non-ASCII): nodemailer's composer. */
+  private composeRare(mail: NewsletterMail): Promise<Buffer> {
+    const { rendered } = mail;
+    return new MailComposer({
       from: this.config.mailFrom,
       to: mail.to,
       subject: `${mail.subjectPrefix ?? ''}${rendered.subject}`,
@@ -87,10 +146,6 @@ export class NewsletterMailer implements OnModuleDestroy {
     })
       .compile()
       .build();
-    await this.transport.sendMail({
-      envelope: { from: this.config.mailFrom, to: [mail.to.address] },
-      raw,
-    });
   }
 
   onModuleDestroy(): void {

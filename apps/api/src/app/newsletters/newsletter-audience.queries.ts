@@ -1,7 +1,7 @@
 import type { Locale } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Newsletter } from '../database/entities/newsletters';
-import type { NewsletterRecipient } from './newsletter-ports';
+import type { AudiencePage, NewsletterRecipient } from './newsletter-ports';
 
 interface RecipientRow {
   email: string;
@@ -31,6 +31,8 @@ const USER_OK = `u.disabled_at IS NULL AND u.newsletters_opted_out_at IS NULL`;
  * include_panel, the confirmed panel subscribers of each village in scope. Disabled and
  * opted-out people are left out (a member's opt-out also covers a panel subscription under the
  * same address); members come before subscribers and the first row per lower-case email wins.
+ * With `page`, only the first `limit` recipients by email after `after` (keyset pages, so a
+ * large audience is read a page at a time).
  */
 export async function resolveAudience(
   em: EntityManager,
@@ -38,6 +40,7 @@ export async function resolveAudience(
     Newsletter,
     'planId' | 'sessionId' | 'cohortId' | 'villageId' | 'courseId' | 'includePanel'
   >,
+  page?: AudiencePage,
 ): Promise<NewsletterRecipient[]> {
   const rows = await em.query<RecipientRow[]>(
     `WITH scope AS (${SCOPE_SESSIONS}),
@@ -75,8 +78,19 @@ export async function resolveAudience(
                                   AND ou.newsletters_opted_out_at IS NOT NULL))
      SELECT DISTINCT ON (email) email, name, locale, user_id, subscriber_id, village_id, session_id
        FROM recipients
-      ORDER BY email, rank, place, user_id NULLS LAST, subscriber_id`,
-    [n.planId, n.sessionId, n.cohortId, n.villageId, n.courseId, n.includePanel],
+      WHERE $7::text IS NULL OR email > $7
+      ORDER BY email, rank, place, user_id NULLS LAST, subscriber_id
+      LIMIT $8`,
+    [
+      n.planId,
+      n.sessionId,
+      n.cohortId,
+      n.villageId,
+      n.courseId,
+      n.includePanel,
+      page?.after ?? null,
+      page?.limit ?? null,
+    ],
   );
   return rows.map((r) => ({
     email: r.email,

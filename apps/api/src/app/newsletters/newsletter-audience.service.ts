@@ -4,7 +4,11 @@ import { DataSource } from 'typeorm';
 import { notFound } from '../common/app-exception';
 import { Newsletter } from '../database/entities/newsletters';
 import { resolveAudience } from './newsletter-audience.queries';
-import { NewsletterAudience, type NewsletterRecipient } from './newsletter-ports';
+import {
+  NewsletterAudience,
+  type AudiencePage,
+  type NewsletterRecipient,
+} from './newsletter-ports';
 
 /** NewsletterAudience for the delivery module: who a newsletter goes to at the moment it starts. */
 @Injectable()
@@ -13,11 +17,11 @@ export class NewsletterAudienceService extends NewsletterAudience {
     super();
   }
 
-  async resolve(newsletterId: string): Promise<NewsletterRecipient[]> {
+  async resolve(newsletterId: string, page?: AudiencePage): Promise<NewsletterRecipient[]> {
     const newsletter = await this.dataSource
       .getRepository(Newsletter)
       .findOneBy({ id: newsletterId });
     if (!newsletter) throw notFound('No such newsletter.');
-    return resolveAudience(this.dataSource.manager, newsletter);
+    return resolveAudience(this.dataSource.manager, newsletter, page);
   }
 }

@@ -41,9 +41,18 @@ export interface PreparedNewsletter {
   render(recipient: NewsletterRecipient): RenderedNewsletter;
 }
 
+/** A keyset page of an audience: the first `limit` recipients by email after `after`. */
+export interface AudiencePage {
+  after: string | null;
+  limit: number;
+}
+
 export abstract class NewsletterAudience {
-  /** Everyone the newsletter goes to now: deduplicated by email, opted-out people left out. */
-  abstract resolve(newsletterId: string): Promise<NewsletterRecipient[]>;
+  /**
+   * Everyone the newsletter goes to now: deduplicated by email, opted-out people left out,
+   * ordered by email; with `page`, one page of them.
+   */
+  abstract resolve(newsletterId: string, page?: AudiencePage): Promise<NewsletterRecipient[]>;
 }
 
 export abstract class NewsletterRenderer {
