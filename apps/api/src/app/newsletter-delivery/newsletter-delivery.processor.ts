@@ -28,7 +28,7 @@ import {
   WAKE_MARGIN_MS,
   wakeJobId,
 } from './newsletter-delivery.constants';
-import { GroupCommit } from './group-commit';
+import { GroupCommit } from '../common/group-commit';
 import { NewsletterMailer } from './newsletter-mailer';
 import { SendRateLimiter } from './send-rate-limiter';
 import { classifySmtpError, smtpErrorText } from './smtp-outcome';
@@ -53,6 +53,8 @@ const AUDIENCE_PAGE = 5000;
 
 /** How often a row's "sent" is written again if the database does not answer at once. */
 const MARK_SENT_TRIES = 3;
+/** The most "sent" marks one UPDATE takes (a group holds at most one per lane anyway). */
+const SENT_MARKS_PER_UPDATE = 1000;
 
 /**
  * Worker role only: sends newsletters.
@@ -83,9 +85,12 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
   private readonly logger = new Logger(NewsletterDeliveryProcessor.name);
   private stopping = false;
   /** "Sent" marks of all lanes and batches, one UPDATE per group (see GroupCommit). */
-  private readonly sentMarks = new GroupCommit<ClaimedDelivery>(
-    (rows) => this.store.markSent(rows),
-    (row) => row.id,
+  private readonly sentMarks = new GroupCommit<ClaimedDelivery, boolean>(
+    async (rows) => {
+      const written = await this.store.markSent(rows);
+      return rows.map((row) => written.has(row.id));
+    },
+    { key: (row) => row.id, maxBatch: SENT_MARKS_PER_UPDATE },
   );
 
   constructor(
@@ -317,7 +322,7 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
   private async markSent(row: ClaimedDelivery): Promise<void> {
     for (let tryNo = 1; ; tryNo++) {
       try {
-        if (!(await this.sentMarks.add(row))) {
+        if (!(await this.sentMarks.submit(row))) {
           this.logger.warn({ msg: 'delivery taken over before it was marked sent', id: row.id });
         }
         return;
