@@ -19,9 +19,20 @@ export function apiEnv({ port, services, redisPrefix = 'blup', extra = {} }) {
   };
 }
 
+/**
+ * V8 settings per process role. A worker holds little for long (a batch of recipients, a
+ * rendered copy) but allocates fast; V8 sizes its young generation from the machine's memory
+ * (here up to 3 × 32 MiB) and lets the old one grow to about four times what is live, so an
+ * idle worker sat at 280 MiB. Capped, its RSS stays flat as audiences grow (issue 14). Run
+ * workers anywhere with the same flags: `node <WORKER_NODE_FLAGS> main.js worker`.
+ */
+export const WORKER_NODE_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=256'];
+const ROLE_NODE_FLAGS = { worker: WORKER_NODE_FLAGS };
+
 /** Starts `node dist/apps/api/main.js <role>` as a Child (see proc.mjs). */
 export function startApi(role, env, { echo = false } = {}) {
-  return new Child('api', process.execPath, [API_MAIN, role], { env, echo });
+  const flags = ROLE_NODE_FLAGS[role] ?? [];
+  return new Child('api', process.execPath, [...flags, API_MAIN, role], { env, echo });
 }
 
 /**
