@@ -23,7 +23,8 @@ export type CacheLookup = { row: SessionRow } | { row: null; ticket: number };
  * (a page is several requests), so each API process keeps the sessions it has just looked up
  * for SESSION_CACHE_SECONDS (default 10) and spares PostgreSQL the repeat.
  *
- * It is never stale by more than the time a notification takes: the database announces every
+ * It is stale for no longer than a notification takes (and never longer than the kept time,
+ * should the listening connection stall unnoticed): the database announces every
  * change that could make a kept session wrong on channel `blup_auth` (a session ended; a person
  * changed, disabled or deleted; a place renamed), whoever wrote it and from whichever process,
  * and this process forgets what the announcement names. The process's own writes forget at once
@@ -117,7 +118,7 @@ export class SessionCache implements OnApplicationShutdown {
   private listen(): void {
     if (this.connecting || this.listening || this.closed || this.ttlMs <= 0) return;
     this.connecting = true;
-    const client = new pg.Client({ connectionString: this.config.databaseUrl });
+    const client = new pg.Client({ connectionString: this.config.databaseUrl, keepAlive: true });
     const broken = (error?: Error): void => {
       if (this.listener !== client) return;
       this.listener = null;
