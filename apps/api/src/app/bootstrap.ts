@@ -12,6 +12,8 @@ import { csrfMiddleware } from './auth/csrf.middleware';
 import { SessionCache } from './auth/session-cache';
 import { AppException } from './common/app-exception';
 import { createOpenApiDocument } from './common/openapi';
+import { healthEndpoint } from './health/health-endpoint';
+import { HealthService } from './health/health.service';
 import { FRIENDLY_BODY_ERRORS, GlobalExceptionFilter } from './common/global-exception.filter';
 import { countQueriesPerRequest } from './common/query-count';
 import { verifyJsonDepth } from './common/json-depth';
@@ -99,6 +101,7 @@ export async function createHttpApp(
       strictTransportSecurity: config.secureCookies,
     }),
   );
+  app.use('/api/health', healthEndpoint(app.get(HealthService)));
   app.use(cookieParser());
   app.use('/api', csrfMiddleware(config, CSRF_EXEMPT_PATHS));
   app.setGlobalPrefix('api');

@@ -6,6 +6,10 @@ import { Public } from '../auth/public.decorator';
 import { HealthResponseBody } from './health.responses';
 import { HealthService } from './health.service';
 
+/**
+ * The route's contract (and its OpenAPI entry). In the HTTP app, `healthEndpoint` answers GET
+ * and HEAD ahead of the framework with the same service and the same answer.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
