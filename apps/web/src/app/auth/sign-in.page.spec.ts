@@ -42,7 +42,7 @@ describe(SignInPage.name, () => {
       await fixture.whenStable();
     };
     const errors = () =>
-      [...element.querySelectorAll('mat-error')].map((e) => e.textContent?.trim());
+      [...element.querySelectorAll('.field-error')].map((e) => e.textContent?.trim());
     return { fixture, element, byTestId, type, submit, errors };
   }
 

@@ -8,19 +8,25 @@ import {
   signal,
 } from '@angular/core';
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { EMAIL_MAX_LENGTH } from '@blup/contracts';
-import { AuthApi, AuthStore, I18nService } from '@blup/web/core';
+import { AuthApi, AuthStore, I18nService, TranslatePipe } from '@blup/web/core';
+import { Notice, PageHeader } from '@blup/web/ui';
+import { ApiErrorMessage } from '../shared/api-error-message';
 import { submitter } from '../shared/submitter';
-import { AUTH_PAGE_IMPORTS } from './auth-page';
+import { PlainTextField } from './plain-text-field';
 import { safeReturnUrl } from './return-url';
 
 type Mode = 'password' | 'link';
 
-/** Email and password, or a one-time sign-in link by mail. */
+/**
+ * Email and password, or a one-time sign-in link by mail. The page most visits open on, so it is
+ * built from native fields and buttons styled with the theme's tokens: no Angular Material code
+ * to fetch and start before it shows (the other auth pages use the Material form parts).
+ */
 @Component({
   selector: 'blup-sign-in-page',
-  imports: [...AUTH_PAGE_IMPORTS],
+  imports: [RouterLink, PageHeader, Notice, ApiErrorMessage, PlainTextField, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="narrow">
@@ -36,19 +42,14 @@ type Mode = 'password' | 'link';
           [heading]="'auth.checkMailTitle' | t"
           [message]="'auth.checkMailText' | t: { email }"
         >
-          <button matButton="outlined" type="button" (click)="switchMode()">
+          <button class="plain-button outlined" type="button" (click)="switchMode()">
             {{ 'auth.usePassword' | t }}
           </button>
         </blup-notice>
       } @else {
-        <blup-submit-form
-          [submitter]="submitter"
-          [submitLabel]="(current() === 'link' ? 'auth.sendLink' : 'auth.signIn') | t"
-          submitTestId="submit"
-          testId="sign-in-form"
-          (submitted)="submit()"
-        >
-          <blup-text-field
+        <blup-api-error [error]="submitter.error()" />
+        <form class="form" novalidate data-testid="sign-in-form" (submit)="submit($event)">
+          <blup-plain-text-field
             [control]="form.controls.email"
             [label]="'common.email' | t"
             type="email"
@@ -57,7 +58,7 @@ type Mode = 'password' | 'link';
           />
 
           @if (current() === 'password') {
-            <blup-text-field
+            <blup-plain-text-field
               [control]="form.controls.password"
               [label]="'common.password' | t"
               type="password"
@@ -65,24 +66,39 @@ type Mode = 'password' | 'link';
               testId="password"
             />
           }
-        </blup-submit-form>
+          <div class="form-actions">
+            <button
+              class="plain-button filled"
+              type="submit"
+              data-testid="submit"
+              [attr.aria-busy]="submitter.busy()"
+            >
+              {{ (current() === 'link' ? 'auth.sendLink' : 'auth.signIn') | t }}
+            </button>
+          </div>
+        </form>
 
         <div class="form-actions">
-          <button matButton type="button" data-testid="toggle-mode" (click)="switchMode()">
+          <button
+            class="plain-button text"
+            type="button"
+            data-testid="toggle-mode"
+            (click)="switchMode()"
+          >
             {{ (current() === 'link' ? 'auth.usePassword' : 'auth.useLink') | t }}
           </button>
-          <a matButton routerLink="/auth/forgot" data-testid="forgot-link">{{
+          <a class="plain-button text" routerLink="/auth/forgot" data-testid="forgot-link">{{
             'auth.forgotPassword' | t
           }}</a>
         </div>
 
         <section class="no-account" aria-labelledby="no-account-heading">
           <h2 id="no-account-heading">{{ 'auth.noAccount' | t }}</h2>
-          <a matButton="outlined" routerLink="/enrolment/apply" data-testid="apply-link">
+          <a class="plain-button outlined" routerLink="/enrolment/apply" data-testid="apply-link">
             {{ 'auth.applyLink' | t }}
           </a>
           <a
-            matButton="outlined"
+            class="plain-button outlined"
             routerLink="/enrolment/info-meetings"
             data-testid="info-meetings-link"
           >
@@ -93,6 +109,38 @@ type Mode = 'password' | 'link';
     </div>
   `,
   styles: `
+    .plain-button {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      box-sizing: border-box;
+      min-block-size: 48px;
+      padding: 0 24px;
+      border: 1px solid transparent;
+      border-radius: var(--mat-sys-corner-full);
+      background: transparent;
+      color: var(--mat-sys-primary);
+      font: var(--mat-sys-label-large);
+      text-decoration: none;
+      cursor: pointer;
+    }
+    .plain-button:hover {
+      background: color-mix(in srgb, var(--mat-sys-primary) 8%, transparent);
+    }
+    .plain-button.text {
+      padding-inline: 12px;
+    }
+    .plain-button.outlined {
+      border-color: var(--mat-sys-outline-variant);
+    }
+    .plain-button.filled {
+      background: var(--mat-sys-primary);
+      color: var(--mat-sys-on-primary);
+    }
+    .plain-button.filled:hover {
+      background: color-mix(in srgb, var(--mat-sys-on-primary) 8%, var(--mat-sys-primary));
+      box-shadow: var(--mat-sys-level1);
+    }
     .no-account {
       display: flex;
       flex-direction: column;
@@ -105,9 +153,6 @@ type Mode = 'password' | 'link';
       margin: 0;
       font: var(--mat-sys-title-medium);
       color: var(--mat-sys-on-surface);
-    }
-    .no-account a {
-      min-block-size: 48px;
     }
   `,
 })
@@ -150,7 +195,8 @@ export class SignInPage {
     this.current.update((mode) => (mode === 'password' ? 'link' : 'password'));
   }
 
-  protected submit(): void {
+  protected submit(event: Event): void {
+    event.preventDefault();
     const { email, password } = this.form.getRawValue();
     if (this.current() === 'link') {
       this.submitter.run(
