@@ -14,20 +14,16 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Paths asked by machines, not browsers (load balancers, monitors): no token cookie for them. */
-const NO_TOKEN_PATHS = new Set(['/health']);
-
 /**
  * Double-submit CSRF defence for every state-changing API request: the XSRF-TOKEN cookie
  * (which another site can neither read nor set) must be echoed in the X-XSRF-TOKEN header.
- * A token cookie is issued on any API request that lacks one, except the health check. Paths in
- * `exempt` (webhooks signed by their sender) are let through. A refusal goes to the global
- * exception filter.
+ * A token cookie is issued on any API request that lacks one. Paths in `exempt` (webhooks
+ * signed by their sender) are let through. A refusal goes to the global exception filter.
  */
 export function csrfMiddleware(config: AppConfig, exempt: string[] = []) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const cookie: string | undefined = req.cookies?.[CSRF_COOKIE];
-    if (!cookie && !NO_TOKEN_PATHS.has(req.path)) {
+    if (!cookie) {
       res.cookie(CSRF_COOKIE, randomBytes(24).toString('base64url'), csrfCookieOptions(config));
     }
     if (SAFE_METHODS.has(req.method) || exempt.some((p) => req.path.startsWith(p))) return next();
