@@ -79,18 +79,12 @@ export class SessionCache implements OnApplicationShutdown {
 
   /** Forgets every kept session of this person. */
   forgetUser(userId: string): void {
-    this.generation += 1;
-    for (const [key, entry] of this.entries) {
-      if (entry.row.id === userId) this.entries.delete(key);
-    }
+    this.forgetWhere((row) => row.id === userId);
   }
 
   /** Forgets one session. */
   forgetSession(sessionId: string): void {
-    this.generation += 1;
-    for (const [key, entry] of this.entries) {
-      if (entry.row.session_id === sessionId) this.entries.delete(key);
-    }
+    this.forgetWhere((row) => row.session_id === sessionId);
   }
 
   forgetAll(): void {
@@ -146,6 +140,14 @@ export class SessionCache implements OnApplicationShutdown {
         this.connecting = false;
         broken(error);
       });
+  }
+
+  /** Forgets the kept sessions whose row matches, and makes lookups in flight not keep theirs. */
+  private forgetWhere(matches: (row: SessionRow) => boolean): void {
+    this.generation += 1;
+    for (const [key, entry] of this.entries) {
+      if (matches(entry.row)) this.entries.delete(key);
+    }
   }
 
   private announced(payload: string): void {
