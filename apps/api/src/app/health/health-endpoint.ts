@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { HealthService } from './health.service';
+import { healthStatusCode, type HealthService } from './health.service';
 
 /**
  * `GET /api/health` answered as soon as the security headers are on the response, ahead of the
@@ -13,7 +13,7 @@ export function healthEndpoint(health: HealthService) {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path !== '/') return next();
     void health.check().then((result) => {
       const body = Buffer.from(JSON.stringify(result));
-      res.statusCode = result.status === 'ok' ? 200 : 503;
+      res.statusCode = healthStatusCode(result);
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.setHeader('Content-Length', body.length);
       res.setHeader('Cache-Control', 'no-store');

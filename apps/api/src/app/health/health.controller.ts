@@ -1,10 +1,10 @@
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { HealthResponse } from '@blup/contracts';
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { HealthResponseBody } from './health.responses';
-import { HealthService } from './health.service';
+import { HealthService, healthStatusCode } from './health.service';
 
 /**
  * The route's contract (and its OpenAPI entry). In the HTTP app, `healthEndpoint` answers GET
@@ -24,7 +24,7 @@ export class HealthController {
   })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const result = await this.health.check();
-    if (result.status !== 'ok') res.status(HttpStatus.SERVICE_UNAVAILABLE);
+    res.status(healthStatusCode(result));
     return result;
   }
 }

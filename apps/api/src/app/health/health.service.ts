@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import type { HealthResponse } from '@blup/contracts';
 import { DataSource } from 'typeorm';
 import { RedisService } from '../queue/redis.module';
@@ -20,6 +20,11 @@ function within<T>(promise: Promise<T>): Promise<T> {
       setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref(),
     ),
   ]);
+}
+
+/** The HTTP status a health answer goes with: 200 when all is up, else 503. */
+export function healthStatusCode(result: HealthResponse): number {
+  return result.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;
 }
 
 @Injectable()
