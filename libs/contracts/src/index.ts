@@ -16,3 +16,4 @@ export * from './lib/goals';
 export * from './lib/initiatives';
 export * from './lib/plans';
 export * from './lib/wheel-report';
+export * from './lib/surveys';
