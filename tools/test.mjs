@@ -1,30 +1,45 @@
-// `npm test`: every check, in order, stopping at the first that fails.
+// `npm test`: every check, stopping at the first that fails.
 //
 //   npm test                           all steps
 //   npm test -- --only=lint,unit       just these
 //   npm test -- --skip=e2e             all but these
+//   npm test -- --serial               no steps side by side
 //
 // Each step is the npm script of the same purpose, so `npm run lint` runs exactly what the
-// lint step runs. The last line is `N passed, N failed`, counting the steps that ran.
+// lint step runs. The quick checks run one after another; then the integration tests run beside
+// the build and the browser tests (they share nothing: each makes its own database, Redis
+// prefix and ports), their lines prefixed with the step's name. The last line is
+// `N passed, N failed`, counting the steps that ran.
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { formatDuration, log } from './lib/log.mjs';
 import { ROOT } from './lib/paths.mjs';
 
+/** Steps in order; those with the same `lane` letter after the first run beside each other. */
 const STEPS = [
   { name: 'format', script: 'format:check', about: 'Prettier' },
   { name: 'lint', script: 'lint', about: 'ESLint, --max-warnings 0' },
   { name: 'typecheck', script: 'typecheck', about: 'tsc --noEmit per tsconfig' },
   { name: 'unit', script: 'test:unit', about: 'Jest unit tests' },
-  { name: 'integration', script: 'test:integration', about: 'API on real PostgreSQL and Redis' },
-  { name: 'build', script: 'build', about: 'production build of api and web' },
-  { name: 'e2e', script: 'test:e2e', about: 'Playwright in Chromium' },
+  {
+    name: 'integration',
+    script: 'test:integration',
+    about: 'API on real PostgreSQL and Redis',
+    lane: 'a',
+  },
+  { name: 'build', script: 'build', about: 'production build of api and web', lane: 'b' },
+  { name: 'e2e', script: 'test:e2e', about: 'Playwright in Chromium', lane: 'b' },
 ];
 
-function selectedSteps(argv) {
+function parse(argv) {
   const { values } = parseArgs({
     args: argv,
-    options: { only: { type: 'string' }, skip: { type: 'string' } },
+    options: {
+      only: { type: 'string' },
+      skip: { type: 'string' },
+      serial: { type: 'boolean', default: false },
+    },
   });
   const names = (list) =>
     (list ?? '')
@@ -38,27 +53,84 @@ function selectedSteps(argv) {
     const known = STEPS.map((step) => step.name).join(', ');
     throw new Error(`Unknown step(s): ${unknown.join(', ')}. Steps: ${known}`);
   }
-  return STEPS.filter(
+  const steps = STEPS.filter(
     (step) => (only.length === 0 || only.includes(step.name)) && !skip.includes(step.name),
   );
+  return { steps, serial: values.serial || process.env['TEST_SERIAL'] === '1' };
+}
+
+/**
+ * The steps as stages run in order: each stage is a list of lanes run side by side, each lane a
+ * list of steps run in order. Steps without a lane are stages of their own.
+ */
+function stagesOf(steps, serial) {
+  const stages = [];
+  for (const step of steps) {
+    const last = stages.at(-1);
+    if (!serial && step.lane && last?.parallel) {
+      const lane = last.lanes.find((candidate) => candidate[0].lane === step.lane);
+      if (lane) lane.push(step);
+      else last.lanes.push([step]);
+      continue;
+    }
+    stages.push({ parallel: Boolean(step.lane) && !serial, lanes: [[step]] });
+  }
+  return stages;
 }
 
 // Child processes see no terminal UI from Nx and no daemon; CI=true passes through.
 const env = { ...process.env, NX_TUI: 'false', NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 
-function runStep(step) {
+/** Runs one step; with a `prefix`, each line of its output is printed behind it. */
+function runStep(step, prefix) {
   return new Promise((resolve) => {
     const child = spawn('npm', ['run', '--silent', step.script], {
       cwd: ROOT,
-      env,
-      stdio: 'inherit',
+      env: prefix ? { ...env, FORCE_COLOR: '0' } : env,
+      stdio: prefix ? ['inherit', 'pipe', 'pipe'] : 'inherit',
     });
+    if (prefix) {
+      for (const [stream, out] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ]) {
+        createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) =>
+          out.write(`${prefix}${line}\n`),
+        );
+      }
+    }
     child.once('error', (error) => resolve({ code: 1, error }));
-    child.once('exit', (code, signal) => resolve({ code: code ?? 1, signal }));
+    child.once('close', (code, signal) => resolve({ code: code ?? 1, signal }));
   });
 }
 
-function printSummary(results, steps) {
+async function runLane(lane, { prefixed, results, steps }) {
+  for (const step of lane) {
+    const number = steps.indexOf(step) + 1;
+    const total = steps.length;
+    const prefix = prefixed ? `[${step.name}] ` : '';
+    log.heading(
+      `\n▶ [${number}/${total}] ${step.name}: ${step.about} (npm run ${step.script})${
+        prefixed ? ', beside the other lane' : ''
+      }`,
+    );
+    const started = performance.now();
+    const { code, signal, error } = await runStep(step, prefix);
+    const ms = performance.now() - started;
+    const ok = code === 0;
+    results.push({ step, ok, ms });
+    if (ok) {
+      log.ok(`✔ ${step.name} passed in ${formatDuration(ms)}`);
+      continue;
+    }
+    const why = error?.message ?? (signal ? `signal ${signal}` : `exit code ${code}`);
+    log.error(`✘ ${step.name} FAILED in ${formatDuration(ms)} (${why})`);
+    return false;
+  }
+  return true;
+}
+
+function printSummary(results, steps, ms) {
   log.heading('\nSummary');
   for (const step of steps) {
     const result = results.find((entry) => entry.step === step);
@@ -70,29 +142,24 @@ function printSummary(results, steps) {
     if (result.ok) log.ok(line);
     else log.error(line);
   }
+  log.note(`  (all steps: ${formatDuration(ms)})`);
 }
 
 async function main() {
-  const steps = selectedSteps(process.argv.slice(2));
+  const { steps, serial } = parse(process.argv.slice(2));
   const results = [];
-  for (const [index, step] of steps.entries()) {
-    log.heading(
-      `\n▶ [${index + 1}/${steps.length}] ${step.name}: ${step.about} (npm run ${step.script})`,
+  const started = performance.now();
+  for (const stage of stagesOf(steps, serial)) {
+    const prefixed = stage.lanes.length > 1;
+    const outcomes = await Promise.all(
+      stage.lanes.map((lane) => runLane(lane, { prefixed, results, steps })),
     );
-    const started = performance.now();
-    const { code, signal, error } = await runStep(step);
-    const ms = performance.now() - started;
-    const ok = code === 0;
-    results.push({ step, ok, ms });
-    if (ok) {
-      log.ok(`✔ ${step.name} passed in ${formatDuration(ms)}`);
-      continue;
+    if (outcomes.includes(false)) {
+      log.error('stopping here');
+      break;
     }
-    const why = error?.message ?? (signal ? `signal ${signal}` : `exit code ${code}`);
-    log.error(`✘ ${step.name} FAILED in ${formatDuration(ms)} (${why}); stopping here`);
-    break;
   }
-  printSummary(results, steps);
+  printSummary(results, steps, performance.now() - started);
   const passed = results.filter((result) => result.ok).length;
   const failed = results.length - passed;
   console.log(`${passed} passed, ${failed} failed`);
