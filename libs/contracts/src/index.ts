@@ -14,5 +14,6 @@ export * from './lib/enrolment';
 export * from './lib/applications';
 export * from './lib/goals';
 export * from './lib/initiatives';
+export * from './lib/ideas';
 export * from './lib/plans';
 export * from './lib/wheel-report';
