@@ -329,6 +329,7 @@ export const da = {
     memberCount: 'Medlemmer: {count}',
     goals: 'Landsbymål',
     initiatives: 'Initiativer',
+    ideas: 'Idéer',
     wheel: 'Årshjul',
     report: 'Årsrapport {year}',
     showPeople: 'Se medlemmerne',

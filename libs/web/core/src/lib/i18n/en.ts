@@ -337,6 +337,7 @@ export const en: Dictionary = {
     memberCount: 'Members: {count}',
     goals: 'Village goals',
     initiatives: 'Initiatives',
+    ideas: 'Ideas',
     wheel: 'Annual wheel',
     report: 'Annual report {year}',
     showPeople: 'See the members',
