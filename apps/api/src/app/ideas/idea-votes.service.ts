@@ -6,7 +6,7 @@ import {
   type MyVotesDto,
   type PublicIdeaListDto,
 } from '@blup/contracts';
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppException, fieldError, notFound } from '../common/app-exception';
 import type { AppConfig } from '../config/app-config';
@@ -15,8 +15,7 @@ import { SignInRateLimiter } from '../auth/sign-in-rate-limiter';
 import type { CastVotesBody } from './ideas.dto';
 import {
   findIdeaListByToken,
-  listIdeaIds,
-  lockVoter,
+  lockListForVote,
   publicIdeas,
   replaceVotes,
   voterChoices,
@@ -60,9 +59,18 @@ export class IdeaVotesService {
 
   async cast(token: string, body: CastVotesBody, ip: string | undefined): Promise<MyVotesDto> {
     await this.limit.countIp('idea-vote', ip);
+    const help = (body.help ?? []).map((id) => id.toLowerCase());
+    const ideaIds = body.votes.map((vote) => vote.ideaId.toLowerCase());
+    if (new Set(ideaIds).size !== ideaIds.length) {
+      throw fieldError(
+        ErrorCode.ValidationFailed,
+        'votes',
+        'votes names an idea twice: give each idea its dots once',
+      );
+    }
+    const lockKey = createHash('sha256').update(`${token}:${body.deviceKey}`).digest('hex');
     return this.dataSource.transaction(async (em) => {
-      const list = openList(await findIdeaListByToken(em, token, true));
-      const help = body.help ?? [];
+      const list = openList(await lockListForVote(em, token, [...ideaIds, ...help], lockKey));
       const total = body.votes.reduce((sum, vote) => sum + vote.dots, 0);
       if (total > list.dots_per_person) {
         throw fieldError(
@@ -72,15 +80,7 @@ export class IdeaVotesService {
           { max: list.dots_per_person },
         );
       }
-      const ideaIds = body.votes.map((vote) => vote.ideaId);
-      if (new Set(ideaIds).size !== ideaIds.length) {
-        throw fieldError(
-          ErrorCode.ValidationFailed,
-          'votes',
-          'votes names an idea twice: give each idea its dots once',
-        );
-      }
-      const known = await listIdeaIds(em, list.id, [...ideaIds, ...help]);
+      const known = new Set(list.known);
       const unknown = [...ideaIds, ...help].find((id) => !known.has(id));
       if (unknown) {
         throw fieldError(
@@ -103,24 +103,31 @@ export class IdeaVotesService {
           'Tick the consent box so the steering group may contact you about the ideas you would help with.',
         );
       }
-      const voter = this.voterHash(list.id, body.deviceKey);
-      await lockVoter(em, list.id, voter);
-      await replaceVotes(
-        em,
-        list.id,
-        voter,
-        body.votes,
+      const helper =
         help.length && body.helper
           ? {
               name: body.helper.name,
               email: body.helper.email ?? null,
               phone: body.helper.phone ?? null,
-              ideaIds: help,
-              consentVersion: IDEA_HELPER_CONSENT_VERSION,
             }
-          : null,
+          : null;
+      const votes = body.votes
+        .map((vote) => ({ ideaId: vote.ideaId.toLowerCase(), dots: vote.dots }))
+        .sort((a, b) => (a.ideaId < b.ideaId ? -1 : 1));
+      await replaceVotes(
+        em,
+        list.id,
+        this.voterHash(list.id, body.deviceKey),
+        votes,
+        helper ? { ...helper, ideaIds: help, consentVersion: IDEA_HELPER_CONSENT_VERSION } : null,
       );
-      return this.choices(em, list, voter);
+      // What was saved is what was sent: answered without reading it back.
+      return {
+        votes,
+        help: helper ? [...help].sort() : [],
+        helper,
+        dotsLeft: Math.max(0, list.dots_per_person - total),
+      };
     });
   }
 
@@ -142,7 +149,7 @@ export class IdeaVotesService {
 }
 
 /** The list when residents may vote on it: 404 unknown (or still a draft), 410 closed. */
-function openList(list: PublicListRow | null): PublicListRow {
+function openList<L extends PublicListRow>(list: L | null): L {
   if (!list || list.status === IdeaListStatus.Draft) throw notFound(NO_LIST);
   if (list.status === IdeaListStatus.Closed) {
     throw new AppException(

@@ -53,21 +53,16 @@ export interface PublicListRow {
   status: IdeaListStatus;
 }
 
-/**
- * The list behind a public token, without counts (the voting page needs none). With `lock`, a
- * share lock: votes do not wait for each other, but closing the list waits for those under way
- * (and a vote after the close sees it closed).
- */
+/** The list behind a public token, without counts (the voting page needs none). */
 export async function findIdeaListByToken(
   em: EntityManager,
   token: string,
-  lock = false,
 ): Promise<PublicListRow | null> {
   const [row] = await em.query<PublicListRow[]>(
     `SELECT l.id, l.title, l.intro, v.name AS village_name,
             l.dots_per_person::int AS dots_per_person, l.status
        FROM idea_lists l JOIN villages v ON v.id = l.village_id
-      WHERE l.public_token = $1 ${lock ? 'FOR SHARE OF l' : ''}`,
+      WHERE l.public_token = $1`,
     [token],
   );
   return row ?? null;
@@ -296,19 +291,6 @@ export async function deleteIdea(em: EntityManager, id: string): Promise<void> {
   await em.query(`DELETE FROM ideas WHERE id = $1`, [id]);
 }
 
-/** Which of these ids are ideas of the list. */
-export async function listIdeaIds(
-  em: EntityManager,
-  listId: string,
-  ids: string[],
-): Promise<Set<string>> {
-  const rows = await em.query<{ id: string }[]>(
-    `SELECT id FROM ideas WHERE list_id = $1 AND id = ANY ($2::uuid[])`,
-    [listId, ids],
-  );
-  return new Set(rows.map((row) => row.id));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Votes and helpers
 // ---------------------------------------------------------------------------------------------
@@ -349,17 +331,42 @@ export async function allIdeaHelpers(
   );
 }
 
-/**
- * Serialises the writes of one voter on one list (a double tap, two tabs) for the rest of the
- * transaction; different voters never wait for each other.
- */
-export async function lockVoter(em: EntityManager, listId: string, voterHash: string) {
-  await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-    `idea-vote:${listId}:${voterHash}`,
-  ]);
+/** The list behind a token, locked for a vote, with which of the named ideas are on it. */
+export interface VotingListRow extends PublicListRow {
+  known: string[];
 }
 
-/** Replaces the voter's dots and helper rows on the list (in the caller's transaction). */
+/**
+ * One statement before a vote: the list behind the token with a share lock (votes do not wait for
+ * each other, but closing the list waits for those under way, and a vote after the close sees it
+ * closed), which of `ideaIds` are its ideas, and a transaction lock on `voterKey`, so the writes
+ * of one phone on one list (a double tap, two tabs) run one after the other.
+ */
+export async function lockListForVote(
+  em: EntityManager,
+  token: string,
+  ideaIds: string[],
+  voterKey: string,
+): Promise<VotingListRow | null> {
+  const [row] = await em.query<VotingListRow[]>(
+    `SELECT l.id, l.title, l.intro, v.name AS village_name,
+            l.dots_per_person::int AS dots_per_person, l.status,
+            (SELECT coalesce(array_agg(i.id::text), '{}') FROM ideas i
+              WHERE i.list_id = l.id AND i.id = ANY ($2::uuid[])) AS known,
+            pg_advisory_xact_lock(hashtextextended($3, 0)) AS locked
+       FROM idea_lists l JOIN villages v ON v.id = l.village_id
+      WHERE l.public_token = $1
+        FOR SHARE OF l`,
+    [token, ideaIds, voterKey],
+  );
+  return row ?? null;
+}
+
+/**
+ * Replaces the voter's dots and "I would help" rows on the list with these, in one statement:
+ * rows no longer chosen are deleted, the chosen ones inserted or updated (never the same row
+ * twice, so the parts cannot collide). Runs under the voter's lock (`lockListForVote`).
+ */
 export async function replaceVotes(
   em: EntityManager,
   listId: string,
@@ -367,37 +374,36 @@ export async function replaceVotes(
   votes: IdeaVote[],
   helper: (HelperContact & { ideaIds: string[]; consentVersion: string }) | null,
 ): Promise<void> {
-  await em.query(`DELETE FROM idea_votes WHERE list_id = $1 AND voter_hash = $2`, [
-    listId,
-    voterHash,
-  ]);
-  if (votes.length) {
-    await em.query(
-      `INSERT INTO idea_votes (list_id, voter_hash, idea_id, dots)
-       SELECT $1, $2, v.idea_id, v.dots
-         FROM unnest($3::uuid[], $4::int[]) AS v(idea_id, dots)`,
-      [listId, voterHash, votes.map((v) => v.ideaId), votes.map((v) => v.dots)],
-    );
-  }
-  await em.query(`DELETE FROM idea_helpers WHERE list_id = $1 AND voter_hash = $2`, [
-    listId,
-    voterHash,
-  ]);
-  if (helper?.ideaIds.length) {
-    await em.query(
-      `INSERT INTO idea_helpers (list_id, idea_id, voter_hash, name, email, phone, consent_version)
-       SELECT $1, idea_id, $2, $4, $5, $6, $7 FROM unnest($3::uuid[]) AS idea_id`,
-      [
-        listId,
-        voterHash,
-        helper.ideaIds,
-        helper.name,
-        helper.email,
-        helper.phone,
-        helper.consentVersion,
-      ],
-    );
-  }
+  await em.query(
+    `WITH gone_votes AS (
+       DELETE FROM idea_votes
+        WHERE list_id = $1 AND voter_hash = $2 AND idea_id <> ALL ($3::uuid[])),
+     votes AS (
+       INSERT INTO idea_votes (list_id, voter_hash, idea_id, dots)
+       SELECT $1, $2, v.idea_id, v.dots FROM unnest($3::uuid[], $4::int[]) AS v(idea_id, dots)
+       ON CONFLICT (list_id, voter_hash, idea_id) DO UPDATE SET dots = EXCLUDED.dots),
+     gone_help AS (
+       DELETE FROM idea_helpers
+        WHERE list_id = $1 AND voter_hash = $2 AND idea_id <> ALL ($5::uuid[])),
+     help AS (
+       INSERT INTO idea_helpers (list_id, idea_id, voter_hash, name, email, phone, consent_version)
+       SELECT $1, h.idea_id, $2, $6, $7, $8, $9 FROM unnest($5::uuid[]) AS h(idea_id)
+       ON CONFLICT (idea_id, voter_hash) DO UPDATE
+         SET name = EXCLUDED.name, email = EXCLUDED.email, phone = EXCLUDED.phone,
+             consent_version = EXCLUDED.consent_version)
+     SELECT 1`,
+    [
+      listId,
+      voterHash,
+      votes.map((v) => v.ideaId),
+      votes.map((v) => v.dots),
+      helper?.ideaIds ?? [],
+      helper?.name ?? null,
+      helper?.email ?? null,
+      helper?.phone ?? null,
+      helper?.consentVersion ?? null,
+    ],
+  );
 }
 
 /** What a voter gave on a list: their dots, the ideas they would help with, and their contact. */
