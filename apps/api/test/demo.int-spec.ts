@@ -31,6 +31,8 @@ import {
   type VillageGoalDto,
   type FocusAreaOverviewDto,
   type InitiativeDto,
+  type IdeaDto,
+  type PublicIdeaListDto,
 } from '@blup/contracts';
 import { verify } from 'argon2';
 import ICAL from 'ical.js';
@@ -644,5 +646,30 @@ describe('GET /api/demo/sign-ins', () => {
     } finally {
       await production.close();
     }
+  });
+});
+
+describe('the demo ideas', () => {
+  it('gives Glumsø og Omegn an open idea list with votes, paper dots, helpers and a chosen idea', async () => {
+    const me = await t.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ email: 'styregruppe.glumsoe@blup.test' });
+    const member = await signInAs(t, me);
+    const lists = await member.get<Page<{ id: string; voterCount: number }>>(
+      `/api/villages/${me.villageId}/idea-lists`,
+    );
+    expect(lists.body.items).toMatchObject([{ voterCount: 150 }]);
+    const ranking = await member.get<Page<IdeaDto>>(
+      `/api/idea-lists/${lists.body.items[0].id}/ranking?pageSize=100`,
+    );
+    expect(ranking.body.total).toBe(8);
+    expect(ranking.body.items.reduce((sum, idea) => sum + idea.onlineDots, 0)).toBe(450);
+    expect(ranking.body.items.filter((idea) => idea.paperDots > 0).length).toBeGreaterThan(0);
+    expect(ranking.body.items.filter((idea) => idea.initiativeId).length).toBe(1);
+    expect(ranking.body.items.some((idea) => idea.helperCount > 0)).toBe(true);
+    const open = await t
+      .client()
+      .get<PublicIdeaListDto>('/api/public/idea-lists/glumsoe-borgermoede-demo');
+    expect(open.body.ideas).toHaveLength(8);
   });
 });

@@ -14,6 +14,7 @@ export * from './lib/enrolment';
 export * from './lib/applications';
 export * from './lib/goals';
 export * from './lib/initiatives';
+export * from './lib/ideas';
 export * from './lib/plans';
 export * from './lib/wheel-report';
 export * from './lib/surveys';

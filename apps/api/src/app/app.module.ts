@@ -16,6 +16,7 @@ import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { MailModule } from './mail/mail.module';
 import { GoalsModule } from './goals/goals.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
+import { IdeasModule } from './ideas/ideas.module';
 import { PlansModule } from './plans/plans.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ProgressModule } from './progress/progress.module';
@@ -73,6 +74,7 @@ export class AppModule {
         ApplicationsModule.register({ worker }),
         GoalsModule,
         InitiativesModule,
+        IdeasModule,
         PlansModule,
       ],
       providers: [FlushLogsOnShutdown],

@@ -30,6 +30,10 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./enrolment/enrolment.routes').then((m) => m.enrolmentRoutes),
   },
   {
+    path: 'stem',
+    loadChildren: () => import('./ideas/ideas.routes').then((m) => m.voteRoutes),
+  },
+  {
     path: 'landsby',
     loadChildren: () => import('./plans/plans.routes').then((m) => m.publicPlanRoutes),
   },
@@ -60,6 +64,10 @@ export const appRoutes: Route[] = [
         path: 'initiatives',
         loadChildren: () =>
           import('./initiatives/initiatives.routes').then((m) => m.initiativeRoutes),
+      },
+      {
+        path: 'ideas',
+        loadChildren: () => import('./ideas/ideas.routes').then((m) => m.ideaRoutes),
       },
       {
         path: 'cohorts',

@@ -181,6 +181,28 @@ export enum ErrorCode {
   /** A focus area that still has initiatives cannot be deleted. Params: count. */
   FocusAreaNotEmpty = 'focus_area_not_empty',
 
+  // Prioritising ideas (issue 15)
+  /** Someone else saved the idea list since it was opened. Params: name, at (ISO). */
+  IdeaListChanged = 'idea_list_changed',
+  /** The idea list is closed: no more votes (410). */
+  IdeaListClosed = 'idea_list_closed',
+  /** More dots than each person has. Params: max. */
+  TooManyDots = 'too_many_dots',
+  /** A vote or a helper for an idea that is not on the list (deleted meanwhile). */
+  IdeaUnknown = 'idea_unknown',
+  /** "I would help" without a name to reach the person by. */
+  IdeaHelperRequired = 'idea_helper_required',
+  /** "I would help" without ticking the consent box. */
+  IdeaHelperConsentRequired = 'idea_helper_consent_required',
+  /** Dots per person cannot change once people have voted online. */
+  IdeaListHasVotes = 'idea_list_has_votes',
+  /** The list holds as many ideas as it may. Params: max. */
+  IdeaListFull = 'idea_list_full',
+  /** The idea is an initiative already. */
+  IdeaAlreadyChosen = 'idea_already_chosen',
+  /** Too many votes from one network. Params: minutes. Sent with Retry-After. */
+  IdeaVoteRateLimited = 'idea_vote_rate_limited',
+
   // Village documents: plan and story (issue 13)
   /** Someone saved the document since it was opened; the body's `current` holds theirs. Params: name, at (ISO), revision. */
   DocumentChanged = 'document_changed',

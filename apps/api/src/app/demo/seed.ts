@@ -13,6 +13,7 @@ import { writeDemoEnrolment } from './demo-enrolment';
 import { writeDemoNewsletters } from './demo-newsletters';
 import { writeDemoGoals } from './demo-goals';
 import { writeDemoInitiatives } from './demo-initiatives';
+import { writeDemoIdeas } from './demo-ideas';
 import { writeDemoPlans } from './demo-plans';
 import { writeDemoWheelReport } from './demo-wheel-report';
 import { writeDemoPanel } from './demo-panel';
@@ -196,6 +197,7 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
   await writeDemoEnrolment(em, calendar, cohorts, villages, people);
   await writeDemoGoals(em, villages, people);
   await writeDemoInitiatives(em, villages, people);
+  await writeDemoIdeas(em, villages, people);
   await writeDemoPlans(em, villages, people);
   await writeDemoWheelReport(em, villages, people);
   return {

@@ -7,5 +7,6 @@ import { InitiativesService } from './initiatives.service';
 @Module({
   controllers: [InitiativesController],
   providers: [InitiativesService, FocusAreasService],
+  exports: [InitiativesService],
 })
 export class InitiativesModule {}

@@ -118,30 +118,41 @@ export class InitiativesService {
     villageId: string,
     body: CreateInitiativeBody,
   ): Promise<InitiativeDto> {
-    const id = await this.dataSource.transaction(async (em) => {
-      await editableVillage(em, actor, villageId);
-      await this.checkFocusArea(em, villageId, body.focusAreaId);
-      await this.checkGoals(em, villageId, body.goalIds);
-      const people = await this.people(em, villageId, body.contact ?? null, body.members ?? []);
-      const saved = await em.getRepository(Initiative).save({
-        villageId,
-        focusAreaId: body.focusAreaId,
-        title: body.title,
-        description: body.description ?? '',
-        partners: body.partners ?? [],
-        milestoneWhat: body.milestone?.what ?? null,
-        milestoneDate: body.milestone?.date ?? null,
-        status: body.status ?? InitiativeStatus.Idea,
-        progress: body.progress ?? 0,
-        weight: body.weight ?? 1,
-        createdBy: actor.id,
-        updatedBy: actor.id,
-      });
-      await this.saveGoals(em, saved.id, body.goalIds);
-      await this.savePeople(em, saved.id, people.contact, people.members);
-      return saved.id;
-    });
+    const id = await this.dataSource.transaction((em) => this.createIn(em, actor, villageId, body));
     return this.get(actor, id);
+  }
+
+  /**
+   * Creates an initiative in the caller's transaction (ideas call this when a chosen idea becomes
+   * an initiative) with the same checks as `create`; answers its id.
+   */
+  async createIn(
+    em: EntityManager,
+    actor: Actor,
+    villageId: string,
+    body: CreateInitiativeBody,
+  ): Promise<string> {
+    await editableVillage(em, actor, villageId);
+    await this.checkFocusArea(em, villageId, body.focusAreaId);
+    await this.checkGoals(em, villageId, body.goalIds);
+    const people = await this.people(em, villageId, body.contact ?? null, body.members ?? []);
+    const saved = await em.getRepository(Initiative).save({
+      villageId,
+      focusAreaId: body.focusAreaId,
+      title: body.title,
+      description: body.description ?? '',
+      partners: body.partners ?? [],
+      milestoneWhat: body.milestone?.what ?? null,
+      milestoneDate: body.milestone?.date ?? null,
+      status: body.status ?? InitiativeStatus.Idea,
+      progress: body.progress ?? 0,
+      weight: body.weight ?? 1,
+      createdBy: actor.id,
+      updatedBy: actor.id,
+    });
+    await this.saveGoals(em, saved.id, body.goalIds);
+    await this.savePeople(em, saved.id, people.contact, people.members);
+    return saved.id;
   }
 
   async update(actor: Actor, id: string, body: UpdateInitiativeBody): Promise<InitiativeDto> {

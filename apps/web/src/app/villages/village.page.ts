@@ -53,6 +53,10 @@ import { PAGE_PARTS } from '../shared/page-parts';
           <blup-icon matButtonIcon name="list" />
           {{ 'villages.initiatives' | t }}
         </a>
+        <a matButton="tonal" routerLink="ideas" data-testid="village-ideas">
+          <blup-icon matButtonIcon name="forum" />
+          {{ 'villages.ideas' | t }}
+        </a>
       }
       @if (canSeeGoals() && documents.hasValue()) {
         <section

@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { Role } from '@blup/contracts';
 import { loadTextSection, roleGuard } from '@blup/web/core';
 import { villageGoalsRoutes } from '../goals/goals.routes';
+import { villageIdeasRoutes } from '../ideas/ideas.routes';
 import { villageInitiativesRoutes } from '../initiatives/initiatives.routes';
 import { villagePlanRoutes } from '../plans/plans.routes';
 import { villageWheelRoutes } from '../wheel/wheel.routes';
@@ -27,6 +28,7 @@ export const villagesRoutes: Routes = [
   },
   ...villageGoalsRoutes,
   ...villageInitiativesRoutes,
+  ...villageIdeasRoutes,
   ...villagePlanRoutes,
   ...villageWheelRoutes,
   {

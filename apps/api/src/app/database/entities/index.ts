@@ -4,6 +4,7 @@ import { ENROLMENT_ENTITIES } from './enrolment';
 import { APPLICATION_ENTITIES } from './applications';
 import { GOAL_ENTITIES } from './goals';
 import { INITIATIVE_ENTITIES } from './initiatives';
+import { IDEA_ENTITIES } from './ideas';
 import { PLAN_ENTITIES } from './plans';
 import { CalendarFeed } from './calendar-feed.entity';
 import { Circle } from './circle.entity';
@@ -76,5 +77,6 @@ export const ENTITIES = [
   ...APPLICATION_ENTITIES,
   ...GOAL_ENTITIES,
   ...INITIATIVE_ENTITIES,
+  ...IDEA_ENTITIES,
   ...PLAN_ENTITIES,
 ];

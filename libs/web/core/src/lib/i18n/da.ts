@@ -202,6 +202,20 @@ export const da = {
       '{name} har ændret indsatsområdet, mens du skrev. Dine ændringer er ikke gemt: åbn det igen, og skriv dine ind.',
     focus_area_not_empty:
       'Indsatsområdet har stadig initiativer. Flyt eller slet dem først, så kan du slette området.',
+    idea_list_changed:
+      '{name} har ændret idélisten, mens du skrev. Dine ændringer er ikke gemt: åbn den igen, og skriv dine ind.',
+    idea_list_closed: 'Afstemningen er lukket. Tak for interessen!',
+    too_many_dots:
+      'Du har kun {max, plural, one {# prik} other {# prikker}}. Fjern nogle, og prøv igen.',
+    idea_unknown: 'En af idéerne findes ikke længere. Genindlæs siden, og sæt dine prikker igen.',
+    idea_helper_required: 'Skriv dit navn, så styregruppen kan finde dig, når du vil hjælpe.',
+    idea_helper_consent_required: 'Sæt kryds ved samtykket, så styregruppen må kontakte dig.',
+    idea_list_has_votes: 'Der er allerede stemt, så antallet af prikker kan ikke ændres.',
+    idea_list_full:
+      'Listen har allerede {max, plural, one {# idé} other {# idéer}}, som er det højeste antal.',
+    idea_already_chosen: 'Idéen er allerede blevet til et initiativ.',
+    idea_vote_rate_limited:
+      'Der er kommet mange stemmer fra jeres netværk lige nu. Prøv igen om {minutes, plural, one {# minut} other {# minutter}}.',
     document_changed:
       '{name} har gemt en ændring, mens du skrev. Dine ændringer er ikke gemt endnu: se deres udgave ved siden af din, og vælg.',
     document_content_invalid: 'Noget i teksten kan ikke gemmes. Se det markerede, og ret det.',
@@ -315,6 +329,7 @@ export const da = {
     memberCount: 'Medlemmer: {count}',
     goals: 'Landsbymål',
     initiatives: 'Initiativer',
+    ideas: 'Idéer',
     wheel: 'Årshjul',
     report: 'Årsrapport {year}',
     showPeople: 'Se medlemmerne',

@@ -1,6 +1,7 @@
 import type { da } from './da';
 import type { enrolmentDa } from './sections/enrolment.da';
 import type { goalsDa } from './sections/goals.da';
+import type { ideasDa } from './sections/ideas.da';
 import type { initiativesDa } from './sections/initiatives.da';
 import type { newslettersDa } from './sections/newsletters.da';
 import type { panelDa } from './sections/panel.da';
@@ -25,6 +26,7 @@ export interface TextSections {
   readonly enrolment: typeof enrolmentDa;
   readonly goals: typeof goalsDa;
   readonly initiatives: typeof initiativesDa;
+  readonly ideas: typeof ideasDa;
   readonly plans: typeof plansDa;
   readonly wheel: typeof wheelDa;
 }

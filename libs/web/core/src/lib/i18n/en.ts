@@ -207,6 +207,21 @@ export const en: Dictionary = {
       '{name} changed the focus area while you were writing. Your changes were not saved: open it again and add yours.',
     focus_area_not_empty:
       'The focus area still has initiatives. Move or delete them first, then you can delete the area.',
+    idea_list_changed:
+      '{name} changed the idea list while you were writing. Your changes were not saved: open it again and add yours.',
+    idea_list_closed: 'Voting has closed. Thank you for your interest!',
+    too_many_dots:
+      'You only have {max, plural, one {# dot} other {# dots}}. Remove some and try again.',
+    idea_unknown: 'One of the ideas no longer exists. Reload the page and place your dots again.',
+    idea_helper_required:
+      'Write your name so the steering group can find you when you want to help.',
+    idea_helper_consent_required: 'Tick the consent box so the steering group may contact you.',
+    idea_list_has_votes: 'People have voted already, so the number of dots cannot change.',
+    idea_list_full:
+      'The list already has {max, plural, one {# idea} other {# ideas}}, which is the most it can hold.',
+    idea_already_chosen: 'The idea has already become an initiative.',
+    idea_vote_rate_limited:
+      'Many votes came from your network just now. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
     document_changed:
       '{name} saved a change while you were writing. Yours is not saved yet: look at their version beside yours, and choose.',
     document_content_invalid:
@@ -322,6 +337,7 @@ export const en: Dictionary = {
     memberCount: 'Members: {count}',
     goals: 'Village goals',
     initiatives: 'Initiatives',
+    ideas: 'Ideas',
     wheel: 'Annual wheel',
     report: 'Annual report {year}',
     showPeople: 'See the members',

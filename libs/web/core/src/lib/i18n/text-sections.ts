@@ -27,6 +27,10 @@ const loaders: { readonly [N in TextSectionName]: () => Promise<TextSectionTable
     Promise.all([import('./sections/initiatives.da'), import('./sections/initiatives.en')]).then(
       ([da, en]) => ({ da: da.initiativesDa, en: en.initiativesEn }),
     ),
+  ideas: () =>
+    Promise.all([import('./sections/ideas.da'), import('./sections/ideas.en')]).then(
+      ([da, en]) => ({ da: da.ideasDa, en: en.ideasEn }),
+    ),
   plans: () =>
     Promise.all([import('./sections/plans.da'), import('./sections/plans.en')]).then(
       ([da, en]) => ({ da: da.plansDa, en: en.plansEn }),
