@@ -28,3 +28,4 @@ export * from './lib/api/goals.api';
 export * from './lib/api/initiatives.api';
 export * from './lib/api/plans.api';
 export * from './lib/api/wheel-report.api';
+export * from './lib/api/surveys.api';
