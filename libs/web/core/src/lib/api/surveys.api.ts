@@ -11,7 +11,6 @@ import type {
   SurveyDto,
   SurveyResponseReceiptDto,
   SurveyResultsDto,
-  SurveyStatus,
   SurveyStatusRequest,
   SurveySummaryDto,
   TextAnswerDto,
@@ -24,10 +23,6 @@ const id = encodeURIComponent;
 
 /** Whose surveys: a village's, a municipality's, or the secretariat's templates. */
 export type SurveyOwner = { villageId: string } | { municipalityId: string } | { templates: true };
-
-export interface SurveysQuery extends PageQuery {
-  status?: SurveyStatus;
-}
 
 /** Count only the respondents who chose this option of this choice question. */
 export interface SurveyResultsFilter {
@@ -67,7 +62,7 @@ export class SurveysApi {
 
   // ---- The owner's side ----
 
-  list(owner: SurveyOwner, query: SurveysQuery = {}): Observable<Page<SurveySummaryDto>> {
+  list(owner: SurveyOwner, query: PageQuery = {}): Observable<Page<SurveySummaryDto>> {
     return this.http.get<Page<SurveySummaryDto>>(ownerPath(owner), {
       params: queryParams(query),
     });
@@ -98,7 +93,12 @@ export class SurveysApi {
 
   /** Open or close (or back to draft while it has no answers). */
   setStatus(surveyId: string, body: SurveyStatusRequest): Observable<SurveyDto> {
-    return this.http.post<SurveyDto>(`${survey(surveyId)}/status`, body);
+    return this.http.put<SurveyDto>(`${survey(surveyId)}/status`, body);
+  }
+
+  /** Deletes the survey with its responses. */
+  remove(surveyId: string): Observable<void> {
+    return this.http.delete<void>(survey(surveyId));
   }
 
   results(surveyId: string, filter: SurveyResultsFilter = {}): Observable<SurveyResultsDto> {
@@ -107,16 +107,15 @@ export class SurveysApi {
     });
   }
 
-  /** The answers to one text question, newest first. */
+  /** The answers to one text question, newest first (optionally of one group only). */
   texts(
     surveyId: string,
     questionId: string,
-    query: PageQuery = {},
+    query: PageQuery & { filterQuestionId?: string; filterOptionId?: string } = {},
   ): Observable<Page<TextAnswerDto>> {
-    return this.http.get<Page<TextAnswerDto>>(
-      `${survey(surveyId)}/questions/${id(questionId)}/texts`,
-      { params: queryParams(query) },
-    );
+    return this.http.get<Page<TextAnswerDto>>(`${survey(surveyId)}/results/texts`, {
+      params: queryParams({ ...query, questionId }),
+    });
   }
 
   /** Where the browser downloads every response as CSV for Danish Excel (session cookie). */
@@ -124,9 +123,9 @@ export class SurveysApi {
     return `${survey(surveyId)}/export.csv`;
   }
 
-  /** Where the browser downloads the printable poster with the public link's QR code. */
+  /** Where the browser downloads the A4 poster (SVG) with the public link's QR code. */
   posterUrl(surveyId: string): string {
-    return `${survey(surveyId)}/poster.pdf`;
+    return `${survey(surveyId)}/poster.svg`;
   }
 
   /** The needs analysis side by side: each copy of one template. */
@@ -134,20 +133,14 @@ export class SurveysApi {
     return this.http.get<SurveyComparisonDto>(`/api/survey-templates/${id(templateId)}/comparison`);
   }
 
-  /** The results a village chose to show on its public page (by the page's slug). */
+  /** The results a village chose to show on its public plan page (by the page's slug). */
   publishedResults(
-    villageSlug: string,
+    planSlug: string,
     query: PageQuery = {},
   ): Observable<Page<PublishedSurveyResultsDto>> {
     return this.http.get<Page<PublishedSurveyResultsDto>>(
-      `/api/public/villages/${id(villageSlug)}/surveys`,
+      `/api/public/plans/${id(planSlug)}/survey-results`,
       { params: queryParams(query) },
     );
   }
-}
-
-/** The public answering page's address for a token (and a personal key from a newsletter). */
-export function surveyLink(token: string, personalKey?: string | null): string {
-  const path = `/spoergeskema/${encodeURIComponent(token)}`;
-  return personalKey ? `${path}?p=${encodeURIComponent(personalKey)}` : path;
 }
