@@ -222,18 +222,16 @@ describe(SurveyAnswerPage.name, () => {
 
   it('says plainly that a closed questionnaire takes no answers', async () => {
     const { settle, byTestId } = await render();
-    http
-      .expectOne(URL)
-      .flush(
-        {
-          statusCode: 410,
-          error: 'Gone',
-          message: 'Closed',
-          code: 'survey_closed',
-          requestId: 'r',
-        },
-        { status: 410, statusText: 'Gone' },
-      );
+    http.expectOne(URL).flush(
+      {
+        statusCode: 410,
+        error: 'Gone',
+        message: 'Closed',
+        code: 'survey_closed',
+        requestId: 'r',
+      },
+      { status: 410, statusText: 'Gone' },
+    );
     await settle();
 
     expect(byTestId('survey-unavailable')?.textContent).toContain('Spørgeskemaet er lukket');

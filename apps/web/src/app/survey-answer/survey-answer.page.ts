@@ -33,7 +33,7 @@ import {
   visibleQuestionIds,
   visiblePageIndexes,
 } from './survey-answers';
-import { plainButtonStyles } from './survey-question.styles';
+import { pageStyles } from './survey-answer.styles';
 import { SurveyQuestion } from './survey-question';
 import {
   type StoredSurvey,
@@ -62,6 +62,8 @@ const FAILURES: Readonly<
 > = {
   closed: UNAVAILABLE.closed,
   notOpen: { title: 'surveyAnswer.notOpenTitle', text: 'surveyAnswer.notOpenText' },
+  linkInvalid: { title: 'surveyAnswer.linkInvalidTitle', text: 'surveyAnswer.linkInvalidText' },
+  linkRequired: { title: 'surveyAnswer.linkRequiredTitle', text: 'surveyAnswer.linkRequiredText' },
   failed: { title: 'surveyAnswer.failedTitle', text: 'surveyAnswer.failedText' },
   answeredHere: {
     title: 'surveyAnswer.answeredHereTitle',
@@ -79,7 +81,14 @@ type View = 'answering' | 'thanks' | 'already';
 
 /** Why the last send did not go through. */
 type SendFailure =
-  'failed' | 'answeredHere' | 'personalUsed' | 'closed' | 'notOpen' | 'notAccepted';
+  | 'failed'
+  | 'answeredHere'
+  | 'personalUsed'
+  | 'closed'
+  | 'notOpen'
+  | 'linkInvalid'
+  | 'linkRequired'
+  | 'notAccepted';
 
 /**
  * `/spoergeskema/:token` (`?p=` for a personal link): answering a questionnaire without an
@@ -258,97 +267,7 @@ type SendFailure =
       </button>
     </ng-template>
   `,
-  styles: `
-    ${plainButtonStyles}
-    .loading {
-      padding: 32px 0;
-      font: var(--mat-sys-title-medium);
-    }
-    .survey-header h1 {
-      margin: 0;
-      font: var(--mat-sys-headline-small);
-      overflow-wrap: anywhere;
-    }
-    .owner {
-      margin: 4px 0 0;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .intro {
-      margin: 16px 0 0;
-      white-space: pre-line;
-    }
-    .note {
-      margin: 12px 0 0;
-      font: var(--mat-sys-body-medium);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .resumed {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px 16px;
-      margin-block-start: 16px;
-      padding: 12px 16px;
-      border-radius: var(--mat-sys-corner-medium);
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-    .resumed p {
-      flex: 1 1 200px;
-      margin: 0;
-    }
-    .survey-page {
-      margin-block-start: 24px;
-    }
-    .progress {
-      margin: 0 0 6px;
-      font: var(--mat-sys-label-large);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .progress-track {
-      block-size: 6px;
-      border-radius: 3px;
-      background: linear-gradient(
-        to right,
-        var(--mat-sys-primary) calc(var(--done) * 100%),
-        var(--mat-sys-surface-container-highest) 0
-      );
-    }
-    h2 {
-      margin: 16px 0;
-      font: var(--mat-sys-title-large);
-      outline: none;
-    }
-    .questions {
-      display: flex;
-      flex-direction: column;
-      gap: 32px;
-    }
-    .failure,
-    .page-problem {
-      margin: 0;
-      padding: 12px 16px;
-      border-radius: var(--mat-sys-corner-medium);
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    .failure h3 {
-      margin: 0 0 4px;
-      font: var(--mat-sys-title-medium);
-    }
-    .failure p {
-      margin: 0 0 8px;
-    }
-    .nav {
-      display: flex;
-      justify-content: space-between;
-      gap: 12px;
-    }
-    .nav .filled {
-      margin-inline-start: auto;
-      min-inline-size: 140px;
-    }
-  `,
+  styles: pageStyles,
 })
 export class SurveyAnswerPage {
   private readonly api = inject(SurveysApi);
@@ -571,6 +490,8 @@ export class SurveyAnswerPage {
     else if (code === 'already_answered_here') this.failure.set('answeredHere');
     else if (code === 'survey_already_answered') this.failure.set('personalUsed');
     else if (code === 'survey_not_open') this.failure.set('notOpen');
+    else if (code === 'survey_personal_link_invalid') this.failure.set('linkInvalid');
+    else if (code === 'survey_personal_link_required') this.failure.set('linkRequired');
     else if (status === 400 && error instanceof ApiError) this.refuse(error);
     else this.failure.set('failed');
   }

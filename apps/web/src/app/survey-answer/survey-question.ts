@@ -14,7 +14,7 @@ import { NgTemplateOutlet } from '@angular/common';
 import { QuestionKind, type SurveyAnswerValue, type SurveyQuestionDto } from '@blup/contracts';
 import { I18nService, TranslatePipe } from '@blup/web/core';
 import { moveItem, type QuestionProblem, textLimit } from './survey-answers';
-import { answerStyles } from './survey-question.styles';
+import { answerStyles } from './survey-answer.styles';
 
 /**
  * One question of the answering page, drawn with native inputs (no Angular Material, so the
@@ -159,7 +159,7 @@ import { answerStyles } from './survey-question.styles';
                 <p class="hint">{{ 'surveyAnswer.rankingUnset' | t }}</p>
                 <button
                   type="button"
-                  class="plain-button outlined"
+                  class="keep-order"
                   [attr.data-testid]="'keep-order-' + q.id"
                   (click)="changed.emit(order())"
                 >

@@ -55,6 +55,12 @@ export const surveyAnswerDa = {
   personalUsedTitle: 'Dit personlige link er allerede brugt',
   personalUsedText:
     'Der er allerede svaret med dette link. Hvert personligt link kan bruges én gang.',
+  linkInvalidTitle: 'Dit personlige link virker ikke',
+  linkInvalidText:
+    'Linket passer ikke til dette spørgeskema. Brug linket fra dit nyhedsbrev, eller bed om et nyt.',
+  linkRequiredTitle: 'Svar med dit personlige link',
+  linkRequiredText:
+    'Dette spørgeskema besvares med personlige links. Brug linket fra dit nyhedsbrev.',
   failedTitle: 'Dine svar blev ikke sendt',
   failedText: 'Vi kunne ikke få forbindelse. Dine svar er gemt på telefonen. Prøv igen om lidt.',
   loadFailedTitle: 'Spørgeskemaet kunne ikke hentes',

@@ -59,6 +59,12 @@ export const surveyAnswerEn: DictionaryOf<typeof surveyAnswerDa> = {
   sendAsAnother: 'I am someone else – send my answers',
   personalUsedTitle: 'Your personal link has been used already',
   personalUsedText: 'Someone has answered with this link. Each personal link can be used once.',
+  linkInvalidTitle: 'Your personal link does not work',
+  linkInvalidText:
+    'The link does not belong to this questionnaire. Use the link from your newsletter, or ask for a new one.',
+  linkRequiredTitle: 'Answer with your personal link',
+  linkRequiredText:
+    'This questionnaire is answered through personal links. Use the link from your newsletter.',
   failedTitle: 'Your answers were not sent',
   failedText: 'We could not connect. Your answers are kept on this phone. Try again in a moment.',
   loadFailedTitle: 'The questionnaire could not be loaded',

@@ -37,9 +37,101 @@ export const plainButtonStyles = `
   }
 `;
 
+/** The answering page around the questions: header, progress line, messages, navigation. */
+export const pageStyles = `
+    ${plainButtonStyles}
+    .loading {
+      padding: 32px 0;
+      font: var(--mat-sys-title-medium);
+    }
+    .survey-header h1 {
+      margin: 0;
+      font: var(--mat-sys-headline-small);
+      overflow-wrap: anywhere;
+    }
+    .owner {
+      margin: 4px 0 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .intro {
+      margin: 16px 0 0;
+      white-space: pre-line;
+    }
+    .note {
+      margin: 12px 0 0;
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .resumed {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 16px;
+      margin-block-start: 16px;
+      padding: 12px 16px;
+      border-radius: var(--mat-sys-corner-medium);
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .resumed p {
+      flex: 1 1 200px;
+      margin: 0;
+    }
+    .survey-page {
+      margin-block-start: 24px;
+    }
+    .progress {
+      margin: 0 0 6px;
+      font: var(--mat-sys-label-large);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .progress-track {
+      block-size: 6px;
+      border-radius: 3px;
+      background: linear-gradient(
+        to right,
+        var(--mat-sys-primary) calc(var(--done) * 100%),
+        var(--mat-sys-surface-container-highest) 0
+      );
+    }
+    h2 {
+      margin: 16px 0;
+      font: var(--mat-sys-title-large);
+      outline: none;
+    }
+    .questions {
+      display: flex;
+      flex-direction: column;
+      gap: 32px;
+    }
+    .failure,
+    .page-problem {
+      margin: 0;
+      padding: 12px 16px;
+      border-radius: var(--mat-sys-corner-medium);
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .failure h3 {
+      margin: 0 0 4px;
+      font: var(--mat-sys-title-medium);
+    }
+    .failure p {
+      margin: 0 0 8px;
+    }
+    .nav {
+      display: flex;
+      justify-content: space-between;
+      gap: 12px;
+    }
+    .nav .filled {
+      margin-inline-start: auto;
+      min-inline-size: 140px;
+    }
+`;
+
 /** One question: large native inputs, every target at least 48 px. */
 export const answerStyles = `
-  ${plainButtonStyles}
   :host {
     display: block;
   }
@@ -193,7 +285,18 @@ export const answerStyles = `
     font-size: 20px;
     cursor: pointer;
   }
-  .move:hover {
+  .keep-order {
+    min-block-size: 48px;
+    padding: 0 24px;
+    border: 1px solid var(--mat-sys-outline);
+    border-radius: var(--mat-sys-corner-full);
+    background: transparent;
+    color: var(--mat-sys-primary);
+    font: var(--mat-sys-label-large);
+    cursor: pointer;
+  }
+  .move:hover,
+  .keep-order:hover {
     background: color-mix(in srgb, var(--mat-sys-primary) 8%, transparent);
   }
   .move[aria-disabled='true'] {
