@@ -32,7 +32,9 @@ const survey: PublicSurveyDto = {
   intro: 'Hjælp os med at lægge planer.',
   villageName: 'Glumsø og Omegn',
   municipalityName: 'Næstved',
+  opensAt: null,
   closesAt: null,
+  anonymousLink: true,
   pages: [
     {
       id: 'p1',

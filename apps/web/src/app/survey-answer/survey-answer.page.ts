@@ -119,6 +119,22 @@ type SendFailure =
             </button>
           }
         </blup-notice>
+      } @else if (opensLater(); as opensAt) {
+        <blup-notice
+          icon="flag"
+          data-testid="survey-not-open"
+          [level]="1"
+          [heading]="'surveyAnswer.notOpenTitle' | t"
+          [message]="'surveyAnswer.opensAt' | t: { date: opensAt | localDate }"
+        />
+      } @else if (personalOnly()) {
+        <blup-notice
+          icon="mail"
+          data-testid="survey-personal-only"
+          [level]="1"
+          [heading]="'surveyAnswer.linkRequiredTitle' | t"
+          [message]="'surveyAnswer.linkRequiredText' | t"
+        />
       } @else if (survey.hasValue()) {
         @let s = survey.value();
         @switch (view()) {
@@ -330,6 +346,16 @@ export class SurveyAnswerPage {
     if (error instanceof ApiError && error.status === 410) return 'closed';
     return 'loadFailed';
   });
+
+  /** When the questionnaire opens, while that is still ahead (answers are refused until then). */
+  protected readonly opensLater = computed(() => {
+    const opensAt = this.loaded()?.opensAt;
+    return opensAt && Date.parse(opensAt) > Date.now() ? opensAt : null;
+  });
+  /** Only personal links take answers, and this is the public one. */
+  protected readonly personalOnly = computed(
+    () => this.loaded()?.anonymousLink === false && !this.personalKey(),
+  );
 
   protected readonly owner = computed(() => {
     const survey = this.loaded();

@@ -64,7 +64,6 @@ import { answerStyles } from './survey-answer.styles';
                       [name]="id"
                       [value]="option.id"
                       [checked]="value() === option.id"
-                      [attr.aria-invalid]="invalid()"
                       (change)="changed.emit(option.id)"
                     />
                     <span>{{ option.label }}</span>
@@ -87,7 +86,6 @@ import { answerStyles } from './survey-answer.styles';
                       type="checkbox"
                       [value]="option.id"
                       [checked]="chosen().includes(option.id)"
-                      [attr.aria-invalid]="invalid()"
                       (change)="toggle(option.id, $event)"
                     />
                     <span>{{ option.label }}</span>
@@ -109,7 +107,6 @@ import { answerStyles } from './survey-answer.styles';
                       [name]="id"
                       [value]="n"
                       [checked]="value() === n"
-                      [attr.aria-invalid]="invalid()"
                       (change)="changed.emit(n)"
                     />
                     <span>{{ n }}</span>
@@ -182,7 +179,6 @@ import { answerStyles } from './survey-answer.styles';
                           [name]="id + '-' + row.id"
                           [value]="option.id"
                           [checked]="rowValue(row.id) === option.id"
-                          [attr.aria-invalid]="invalid() && !rowValue(row.id)"
                           (change)="setRow(row.id, option.id)"
                         />
                         <span>{{ option.label }}</span>

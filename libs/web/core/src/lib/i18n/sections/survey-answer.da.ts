@@ -46,6 +46,7 @@ export const surveyAnswerDa = {
     'Linket er måske skrevet forkert, eller spørgeskemaet er ikke åbnet endnu. Spørg dem, der delte linket.',
   closedTitle: 'Spørgeskemaet er lukket',
   closedText: 'Det tager ikke imod flere svar. Tak for din interesse.',
+  opensAt: 'Det åbner {date}. Kom tilbage til linket den dag.',
   notOpenTitle: 'Spørgeskemaet er ikke åbnet endnu',
   notOpenText: 'Dine svar er gemt på telefonen. Send dem, når spørgeskemaet er åbnet.',
   answeredHereTitle: 'Der er allerede svaret fra denne telefon',

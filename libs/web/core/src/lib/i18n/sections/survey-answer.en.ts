@@ -51,6 +51,7 @@ export const surveyAnswerEn: DictionaryOf<typeof surveyAnswerDa> = {
     'The link may be mistyped, or the questionnaire is not open yet. Ask the people who shared the link.',
   closedTitle: 'The questionnaire is closed',
   closedText: 'It takes no more answers. Thank you for your interest.',
+  opensAt: 'It opens on {date}. Come back to the link that day.',
   notOpenTitle: 'The questionnaire is not open yet',
   notOpenText: 'Your answers are kept on this phone. Send them once the questionnaire is open.',
   answeredHereTitle: 'Someone has answered from this phone already',
