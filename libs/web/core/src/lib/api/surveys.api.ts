@@ -11,6 +11,7 @@ import type {
   SurveyDto,
   SurveyResponseReceiptDto,
   SurveyResultsDto,
+  SurveyStatus,
   SurveyStatusRequest,
   SurveySummaryDto,
   TextAnswerDto,
@@ -23,6 +24,10 @@ const id = encodeURIComponent;
 
 /** Whose surveys: a village's, a municipality's, or the secretariat's templates. */
 export type SurveyOwner = { villageId: string } | { municipalityId: string } | { templates: true };
+
+export interface SurveysQuery extends PageQuery {
+  status?: SurveyStatus;
+}
 
 /** Count only the respondents who chose this option of this choice question. */
 export interface SurveyResultsFilter {
@@ -62,7 +67,7 @@ export class SurveysApi {
 
   // ---- The owner's side ----
 
-  list(owner: SurveyOwner, query: PageQuery = {}): Observable<Page<SurveySummaryDto>> {
+  list(owner: SurveyOwner, query: SurveysQuery = {}): Observable<Page<SurveySummaryDto>> {
     return this.http.get<Page<SurveySummaryDto>>(ownerPath(owner), {
       params: queryParams(query),
     });
@@ -96,7 +101,7 @@ export class SurveysApi {
     return this.http.put<SurveyDto>(`${survey(surveyId)}/status`, body);
   }
 
-  /** Deletes the survey with its responses. */
+  /** Deletes a survey (a draft without answers). */
   remove(surveyId: string): Observable<void> {
     return this.http.delete<void>(survey(surveyId));
   }
@@ -107,7 +112,7 @@ export class SurveysApi {
     });
   }
 
-  /** The answers to one text question, newest first (optionally of one group only). */
+  /** The answers to one text question, newest first (of a group, with the filter). */
   texts(
     surveyId: string,
     questionId: string,
@@ -123,7 +128,7 @@ export class SurveysApi {
     return `${survey(surveyId)}/export.csv`;
   }
 
-  /** Where the browser downloads the A4 poster (SVG) with the public link's QR code. */
+  /** The printable A4 poster (SVG) with the public link's QR code (session cookie). */
   posterUrl(surveyId: string): string {
     return `${survey(surveyId)}/poster.svg`;
   }
@@ -133,14 +138,20 @@ export class SurveysApi {
     return this.http.get<SurveyComparisonDto>(`/api/survey-templates/${id(templateId)}/comparison`);
   }
 
-  /** The results a village chose to show on its public plan page (by the page's slug). */
+  /** The results a village chose to show on its public page (by the page's slug). */
   publishedResults(
-    planSlug: string,
+    villageSlug: string,
     query: PageQuery = {},
   ): Observable<Page<PublishedSurveyResultsDto>> {
     return this.http.get<Page<PublishedSurveyResultsDto>>(
-      `/api/public/plans/${id(planSlug)}/survey-results`,
+      `/api/public/plans/${id(villageSlug)}/survey-results`,
       { params: queryParams(query) },
     );
   }
+}
+
+/** The public answering page's address for a token (and a personal key from a newsletter). */
+export function surveyLink(token: string, personalKey?: string | null): string {
+  const path = `/spoergeskema/${encodeURIComponent(token)}`;
+  return personalKey ? `${path}?p=${encodeURIComponent(personalKey)}` : path;
 }
