@@ -139,15 +139,18 @@ type SendFailure =
         @let s = survey.value();
         @switch (view()) {
           @case ('thanks') {
-            <blup-notice
-              icon="check"
-              data-testid="survey-thanks"
-              [level]="1"
-              [heading]="'surveyAnswer.thanksTitle' | t"
-              [message]="'surveyAnswer.thanksText' | t"
-            >
-              <ng-container [ngTemplateOutlet]="another" />
-            </blup-notice>
+            <!-- The form is gone: the reader's focus goes to the thanks (see send). -->
+            <div tabindex="-1" class="done" #done>
+              <blup-notice
+                icon="check"
+                data-testid="survey-thanks"
+                [level]="1"
+                [heading]="'surveyAnswer.thanksTitle' | t"
+                [message]="'surveyAnswer.thanksText' | t"
+              >
+                <ng-container [ngTemplateOutlet]="another" />
+              </blup-notice>
+            </div>
           }
           @case ('already') {
             <blup-notice
@@ -292,6 +295,7 @@ export class SurveyAnswerPage {
   private readonly injector = inject(Injector);
   private readonly storage = browserStorage();
   private readonly pageHeading = viewChild<ElementRef<HTMLElement>>('pageHeading');
+  private readonly done = viewChild<ElementRef<HTMLElement>>('done');
 
   /** The link's token (route parameter). */
   readonly token = input.required<string>();
@@ -457,6 +461,7 @@ export class SurveyAnswerPage {
     this.resumed.set(false);
     this.checked.set(false);
     this.failure.set(null);
+    this.focusHeading();
   }
 
   protected sendAsAnother(): void {
@@ -500,6 +505,9 @@ export class SurveyAnswerPage {
             this.sending.set(false);
             this.setStored(markSubmitted({ ...this.stored(), draft }, receipt.submittedAt));
             this.view.set('thanks');
+            afterNextRender(() => this.done()?.nativeElement.focus(), {
+              injector: this.injector,
+            });
           },
           error: (error: unknown) => {
             this.sending.set(false);

@@ -94,7 +94,11 @@ export const pageStyles = `
         var(--mat-sys-surface-container-highest) 0
       );
     }
+    .done {
+      outline: none;
+    }
     h2 {
+      scroll-margin-block-start: 88px;
       margin: 16px 0;
       font: var(--mat-sys-title-large);
       outline: none;
@@ -134,6 +138,12 @@ export const pageStyles = `
 export const answerStyles = `
   :host {
     display: block;
+  }
+  input,
+  textarea,
+  button {
+    /* Focus moved here (a problem) must not land under the sticky app bar. */
+    scroll-margin-block-start: 88px;
   }
   fieldset {
     margin: 0;
