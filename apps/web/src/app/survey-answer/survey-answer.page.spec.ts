@@ -200,6 +200,44 @@ describe(SurveyAnswerPage.name, () => {
     expect((again.request.body as SubmitSurveyResponseRequest).id).toBe('resp-1');
   });
 
+  it('asks to wait when many answers come from one network, keeping the answers', async () => {
+    localStorage.setItem(
+      KEY,
+      JSON.stringify({
+        deviceKey: 'device-key-0123456789',
+        draft: {
+          responseId: 'resp-1',
+          page: 1,
+          answers: { lives: 'no' },
+          consents: [],
+          anotherPerson: false,
+          personalKey: null,
+        },
+        submitted: null,
+      }),
+    );
+    const { settle, byTestId, click } = await render();
+    http.expectOne(URL).flush(survey);
+    await settle();
+
+    await click('survey-send');
+    http.expectOne(`${URL}/responses`).flush(
+      {
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: 'Many answers',
+        code: 'survey_rate_limited',
+        params: { minutes: 5 },
+        requestId: 'r',
+      },
+      { status: 429, statusText: 'Too Many Requests' },
+    );
+    await settle();
+
+    expect(byTestId('send-failure')?.textContent).toContain('Prøv igen om 5 minutter.');
+    expect(JSON.parse(localStorage.getItem(KEY) ?? '{}').draft.answers).toEqual({ lives: 'no' });
+  });
+
   it('says "already answered" on this phone and lets someone else answer with a new response', async () => {
     localStorage.setItem(
       KEY,

@@ -64,6 +64,7 @@ const FAILURES: Readonly<
   notOpen: { title: 'surveyAnswer.notOpenTitle', text: 'surveyAnswer.notOpenText' },
   linkInvalid: { title: 'surveyAnswer.linkInvalidTitle', text: 'surveyAnswer.linkInvalidText' },
   linkRequired: { title: 'surveyAnswer.linkRequiredTitle', text: 'surveyAnswer.linkRequiredText' },
+  busy: { title: 'surveyAnswer.failedTitle', text: 'surveyAnswer.busyText' },
   failed: { title: 'surveyAnswer.failedTitle', text: 'surveyAnswer.failedText' },
   answeredHere: {
     title: 'surveyAnswer.answeredHereTitle',
@@ -88,6 +89,7 @@ type SendFailure =
   | 'notOpen'
   | 'linkInvalid'
   | 'linkRequired'
+  | 'busy'
   | 'notAccepted';
 
 /**
@@ -224,8 +226,8 @@ type SendFailure =
                       @if (failures[f].title; as title) {
                         <h3>{{ title | t }}</h3>
                       }
-                      <p>{{ failures[f].text | t }}</p>
-                      @if (f === 'failed' || f === 'notOpen') {
+                      <p>{{ failures[f].text | t: { minutes: waitMinutes() } }}</p>
+                      @if (f === 'failed' || f === 'notOpen' || f === 'busy') {
                         <button class="plain-button filled" type="button" (click)="send()">
                           {{ 'surveyAnswer.retry' | t }}
                         </button>
@@ -337,6 +339,8 @@ export class SurveyAnswerPage {
   protected readonly consents = computed(() => this.draft().consents);
   protected readonly sending = signal(false);
   protected readonly failure = signal<SendFailure | null>(null);
+  /** How long the API asked to wait after too many answers from one network. */
+  protected readonly waitMinutes = signal(1);
   /** Whether "next" or "send" was tried on the current page: its problems then show. */
   private readonly checked = signal(false);
   /** Questions the API did not accept, with their problem. */
@@ -518,8 +522,8 @@ export class SurveyAnswerPage {
   }
 
   private failed(error: unknown): void {
-    const status = error instanceof ApiError ? error.status : 0;
-    const code = error instanceof ApiError ? error.code : null;
+    const { status, code, params }: Pick<ApiError, 'status' | 'code' | 'params'> =
+      error instanceof ApiError ? error : { status: 0, code: null, params: {} };
     if (status === 410) this.failure.set('closed');
     else if (code === 'already_answered_here') this.failure.set('answeredHere');
     else if (code === 'survey_already_answered') this.failure.set('personalUsed');
@@ -527,7 +531,10 @@ export class SurveyAnswerPage {
     else if (code === 'survey_personal_link_invalid') this.failure.set('linkInvalid');
     else if (code === 'survey_personal_link_required') this.failure.set('linkRequired');
     else if (status === 400 && error instanceof ApiError) this.refuse(error);
-    else this.failure.set('failed');
+    else if (status === 429) {
+      this.waitMinutes.set(Number(params['minutes']) || 1);
+      this.failure.set('busy');
+    } else this.failure.set('failed');
   }
 
   /** A 400 names the question it is about: go there and say so beside it. */

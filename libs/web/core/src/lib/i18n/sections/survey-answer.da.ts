@@ -64,6 +64,8 @@ export const surveyAnswerDa = {
     'Dette spørgeskema besvares med personlige links. Brug linket fra dit nyhedsbrev.',
   failedTitle: 'Dine svar blev ikke sendt',
   failedText: 'Vi kunne ikke få forbindelse. Dine svar er gemt på telefonen. Prøv igen om lidt.',
+  busyText:
+    'Der er sendt mange svar fra dit netværk lige nu. Dine svar er gemt på telefonen. Prøv igen om {minutes, plural, one {# minut} other {# minutter}}.',
   loadFailedTitle: 'Spørgeskemaet kunne ikke hentes',
   loadFailedText: 'Vi kunne ikke hente spørgeskemaet. Tjek forbindelsen, og prøv igen.',
   retry: 'Prøv igen',

@@ -68,6 +68,8 @@ export const surveyAnswerEn: DictionaryOf<typeof surveyAnswerDa> = {
     'This questionnaire is answered through personal links. Use the link from your newsletter.',
   failedTitle: 'Your answers were not sent',
   failedText: 'We could not connect. Your answers are kept on this phone. Try again in a moment.',
+  busyText:
+    'Many answers came from your network just now. Your answers are kept on this phone. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
   loadFailedTitle: 'The questionnaire could not be loaded',
   loadFailedText: 'We could not load the questionnaire. Check the connection and try again.',
   retry: 'Try again',
