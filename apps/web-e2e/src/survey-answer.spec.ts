@@ -129,7 +129,9 @@ test.describe('Answering a questionnaire', () => {
   }) => {
     const member = await api.as(demo[Role.SteeringMember]);
     const survey = await openSurvey(member);
-    const address = `/spoergeskema/${survey.publicToken}`;
+    // The public link as the poster's QR code and the share box give it.
+    const address = survey.publicPath ?? '';
+    expect(address).toContain(survey.publicToken ?? 'no token');
     const next = page.getByRole('button', { name: 'Næste' });
     const progress = page.getByTestId('survey-progress');
 
