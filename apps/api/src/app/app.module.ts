@@ -18,6 +18,7 @@ import { GoalsModule } from './goals/goals.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { IdeasModule } from './ideas/ideas.module';
 import { PlansModule } from './plans/plans.module';
+import { SurveysModule } from './surveys/surveys.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ProgressModule } from './progress/progress.module';
 import { ParticipationModule } from './participation/participation.module';
@@ -76,6 +77,7 @@ export class AppModule {
         InitiativesModule,
         IdeasModule,
         PlansModule,
+        SurveysModule,
       ],
       providers: [FlushLogsOnShutdown],
     };

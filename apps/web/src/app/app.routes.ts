@@ -34,6 +34,13 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./ideas/ideas.routes').then((m) => m.voteRoutes),
   },
   {
+    // The API's `surveyPublicPath` (the link, its poster, personal links) points here.
+    path: 'svar',
+    canMatch: [loadTextSection('surveyAnswer')],
+    loadChildren: () =>
+      import('./survey-answer/survey-answer.routes').then((m) => m.surveyAnswerRoutes),
+  },
+  {
     path: 'landsby',
     loadChildren: () => import('./plans/plans.routes').then((m) => m.publicPlanRoutes),
   },

@@ -15,6 +15,7 @@ import { writeDemoGoals } from './demo-goals';
 import { writeDemoInitiatives } from './demo-initiatives';
 import { writeDemoIdeas } from './demo-ideas';
 import { writeDemoPlans } from './demo-plans';
+import { writeDemoSurveys } from './demo-surveys';
 import { writeDemoWheelReport } from './demo-wheel-report';
 import { writeDemoPanel } from './demo-panel';
 import { attachDemoTemplates } from './demo-templates';
@@ -200,6 +201,7 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
   await writeDemoIdeas(em, villages, people);
   await writeDemoPlans(em, villages, people);
   await writeDemoWheelReport(em, villages, people);
+  await writeDemoSurveys(em, municipalities, villages, people);
   return {
     seeded: true,
     circles: circles.circles,

@@ -18,6 +18,8 @@ import { newslettersDa } from './sections/newsletters.da';
 import { newslettersEn } from './sections/newsletters.en';
 import { panelDa } from './sections/panel.da';
 import { panelEn } from './sections/panel.en';
+import { surveyAnswerDa } from './sections/survey-answer.da';
+import { surveyAnswerEn } from './sections/survey-answer.en';
 import { loadTextSection } from './text-sections';
 
 describe(I18nService.name, () => {
@@ -259,14 +261,28 @@ describe(I18nService.name, () => {
 
     it('keeps the sections out of the dictionary loaded with the app', () => {
       expect(
-        ['newsletters', 'panel', 'enrolment', 'goals', 'initiatives', 'plans', 'wheel'].filter(
-          (name) => name in da,
-        ),
+        [
+          'newsletters',
+          'panel',
+          'enrolment',
+          'goals',
+          'initiatives',
+          'plans',
+          'wheel',
+          'surveyAnswer',
+        ].filter((name) => name in da),
       ).toEqual([]);
       expect(
-        ['newsletters', 'panel', 'enrolment', 'goals', 'initiatives', 'plans', 'wheel'].filter(
-          (name) => name in en,
-        ),
+        [
+          'newsletters',
+          'panel',
+          'enrolment',
+          'goals',
+          'initiatives',
+          'plans',
+          'wheel',
+          'surveyAnswer',
+        ].filter((name) => name in en),
       ).toEqual([]);
     });
   });
@@ -282,6 +298,7 @@ describe(I18nService.name, () => {
       initiatives: initiativesDa,
       plans: plansDa,
       wheel: wheelDa,
+      surveyAnswer: surveyAnswerDa,
     };
     const allEn = {
       ...en,
@@ -292,6 +309,7 @@ describe(I18nService.name, () => {
       initiatives: initiativesEn,
       plans: plansEn,
       wheel: wheelEn,
+      surveyAnswer: surveyAnswerEn,
     };
     const daKeys = [...flatten(allDa).keys()].sort();
     const enKeys = [...flatten(allEn).keys()].sort();

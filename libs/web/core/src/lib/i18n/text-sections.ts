@@ -39,6 +39,11 @@ const loaders: { readonly [N in TextSectionName]: () => Promise<TextSectionTable
     Promise.all([import('./sections/wheel.da'), import('./sections/wheel.en')]).then(
       ([da, en]) => ({ da: da.wheelDa, en: en.wheelEn }),
     ),
+  surveyAnswer: () =>
+    Promise.all([
+      import('./sections/survey-answer.da'),
+      import('./sections/survey-answer.en'),
+    ]).then(([da, en]) => ({ da: da.surveyAnswerDa, en: en.surveyAnswerEn })),
 };
 
 /**
