@@ -62,6 +62,10 @@ export const appRoutes: Route[] = [
           import('./initiatives/initiatives.routes').then((m) => m.initiativeRoutes),
       },
       {
+        path: 'surveys',
+        loadChildren: () => import('./surveys/surveys.routes').then((m) => m.surveyRoutes),
+      },
+      {
         path: 'cohorts',
         loadChildren: () => import('./cohorts/cohorts.routes').then((m) => m.cohortsRoutes),
       },

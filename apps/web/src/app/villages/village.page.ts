@@ -53,6 +53,10 @@ import { PAGE_PARTS } from '../shared/page-parts';
           <blup-icon matButtonIcon name="list" />
           {{ 'villages.initiatives' | t }}
         </a>
+        <a matButton="tonal" routerLink="surveys" data-testid="village-surveys">
+          <blup-icon matButtonIcon name="forum" />
+          {{ 'nav.surveys' | t }}
+        </a>
       }
       @if (canSeeGoals() && documents.hasValue()) {
         <section

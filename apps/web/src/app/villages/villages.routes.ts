@@ -4,6 +4,7 @@ import { loadTextSection, roleGuard } from '@blup/web/core';
 import { villageGoalsRoutes } from '../goals/goals.routes';
 import { villageInitiativesRoutes } from '../initiatives/initiatives.routes';
 import { villagePlanRoutes } from '../plans/plans.routes';
+import { villageSurveysRoutes } from '../surveys/surveys.routes';
 import { villageWheelRoutes } from '../wheel/wheel.routes';
 
 export const villagesRoutes: Routes = [
@@ -29,6 +30,7 @@ export const villagesRoutes: Routes = [
   ...villageInitiativesRoutes,
   ...villagePlanRoutes,
   ...villageWheelRoutes,
+  ...villageSurveysRoutes,
   {
     path: ':id/edit',
     title: 'villages.editTitle',

@@ -98,7 +98,12 @@ export class SurveysApi {
 
   /** Open or close (or back to draft while it has no answers). */
   setStatus(surveyId: string, body: SurveyStatusRequest): Observable<SurveyDto> {
-    return this.http.post<SurveyDto>(`${survey(surveyId)}/status`, body);
+    return this.http.put<SurveyDto>(`${survey(surveyId)}/status`, body);
+  }
+
+  /** Deletes a survey (a draft without answers). */
+  remove(surveyId: string): Observable<void> {
+    return this.http.delete<void>(survey(surveyId));
   }
 
   results(surveyId: string, filter: SurveyResultsFilter = {}): Observable<SurveyResultsDto> {
@@ -113,10 +118,9 @@ export class SurveysApi {
     questionId: string,
     query: PageQuery = {},
   ): Observable<Page<TextAnswerDto>> {
-    return this.http.get<Page<TextAnswerDto>>(
-      `${survey(surveyId)}/questions/${id(questionId)}/texts`,
-      { params: queryParams(query) },
-    );
+    return this.http.get<Page<TextAnswerDto>>(`${survey(surveyId)}/results/texts`, {
+      params: queryParams({ ...query, questionId }),
+    });
   }
 
   /** Where the browser downloads every response as CSV for Danish Excel (session cookie). */
@@ -124,9 +128,9 @@ export class SurveysApi {
     return `${survey(surveyId)}/export.csv`;
   }
 
-  /** Where the browser downloads the printable poster with the public link's QR code. */
+  /** The printable A4 poster (SVG) with the public link's QR code (session cookie). */
   posterUrl(surveyId: string): string {
-    return `${survey(surveyId)}/poster.pdf`;
+    return `${survey(surveyId)}/poster.svg`;
   }
 
   /** The needs analysis side by side: each copy of one template. */
@@ -140,7 +144,7 @@ export class SurveysApi {
     query: PageQuery = {},
   ): Observable<Page<PublishedSurveyResultsDto>> {
     return this.http.get<Page<PublishedSurveyResultsDto>>(
-      `/api/public/villages/${id(villageSlug)}/surveys`,
+      `/api/public/plans/${id(villageSlug)}/survey-results`,
       { params: queryParams(query) },
     );
   }

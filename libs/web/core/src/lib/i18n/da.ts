@@ -25,6 +25,7 @@ export const da = {
     villages: 'Landsbyer',
     myGoals: 'Vores landsbymål',
     initiatives: 'Initiativer',
+    surveys: 'Spørgeskemaer',
     myVillage: 'Min landsby',
     cohorts: 'Hold',
     people: 'Personer',

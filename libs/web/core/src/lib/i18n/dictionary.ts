@@ -5,6 +5,7 @@ import type { initiativesDa } from './sections/initiatives.da';
 import type { newslettersDa } from './sections/newsletters.da';
 import type { panelDa } from './sections/panel.da';
 import type { plansDa } from './sections/plans.da';
+import type { surveyAdminDa } from './sections/survey-admin.da';
 import type { wheelDa } from './sections/wheel.da';
 
 /** The shape every language must fill: the Danish dictionary with each text widened to `string`. */
@@ -27,6 +28,7 @@ export interface TextSections {
   readonly initiatives: typeof initiativesDa;
   readonly plans: typeof plansDa;
   readonly wheel: typeof wheelDa;
+  readonly surveyAdmin: typeof surveyAdminDa;
 }
 
 export type TextSectionName = keyof TextSections;

@@ -26,6 +26,7 @@ export const en: Dictionary = {
     villages: 'Villages',
     myGoals: 'Our village goals',
     initiatives: 'Initiatives',
+    surveys: 'Questionnaires',
     myVillage: 'My village',
     cohorts: 'Cohorts',
     people: 'People',

@@ -14,6 +14,8 @@ import { plansDa } from './sections/plans.da';
 import { plansEn } from './sections/plans.en';
 import { wheelDa } from './sections/wheel.da';
 import { wheelEn } from './sections/wheel.en';
+import { surveyAdminDa } from './sections/survey-admin.da';
+import { surveyAdminEn } from './sections/survey-admin.en';
 import { newslettersDa } from './sections/newsletters.da';
 import { newslettersEn } from './sections/newsletters.en';
 import { panelDa } from './sections/panel.da';
@@ -259,14 +261,28 @@ describe(I18nService.name, () => {
 
     it('keeps the sections out of the dictionary loaded with the app', () => {
       expect(
-        ['newsletters', 'panel', 'enrolment', 'goals', 'initiatives', 'plans', 'wheel'].filter(
-          (name) => name in da,
-        ),
+        [
+          'newsletters',
+          'panel',
+          'enrolment',
+          'goals',
+          'initiatives',
+          'plans',
+          'wheel',
+          'surveyAdmin',
+        ].filter((name) => name in da),
       ).toEqual([]);
       expect(
-        ['newsletters', 'panel', 'enrolment', 'goals', 'initiatives', 'plans', 'wheel'].filter(
-          (name) => name in en,
-        ),
+        [
+          'newsletters',
+          'panel',
+          'enrolment',
+          'goals',
+          'initiatives',
+          'plans',
+          'wheel',
+          'surveyAdmin',
+        ].filter((name) => name in en),
       ).toEqual([]);
     });
   });
@@ -282,6 +298,7 @@ describe(I18nService.name, () => {
       initiatives: initiativesDa,
       plans: plansDa,
       wheel: wheelDa,
+      surveyAdmin: surveyAdminDa,
     };
     const allEn = {
       ...en,
@@ -292,6 +309,7 @@ describe(I18nService.name, () => {
       initiatives: initiativesEn,
       plans: plansEn,
       wheel: wheelEn,
+      surveyAdmin: surveyAdminEn,
     };
     const daKeys = [...flatten(allDa).keys()].sort();
     const enKeys = [...flatten(allEn).keys()].sort();

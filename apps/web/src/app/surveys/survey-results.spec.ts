@@ -1,0 +1,132 @@
+import { QuestionKind, type QuestionResultDto } from '@blup/contracts';
+import {
+  choiceRows,
+  clockTime,
+  formatMean,
+  matrixTable,
+  percent,
+  rankingRows,
+  scaleRows,
+} from './survey-results';
+import { blankQuestion } from './survey-model';
+
+function result(patch: Partial<QuestionResultDto>): QuestionResultDto {
+  return {
+    questionId: 'q',
+    kind: QuestionKind.SingleChoice,
+    answered: 0,
+    options: [],
+    rows: [],
+    scale: [],
+    mean: null,
+    ranking: [],
+    ...patch,
+  };
+}
+
+const options = [
+  { id: 'a', label: 'Bus' },
+  { id: 'b', label: 'Cykel' },
+  { id: 'c', label: 'Bil' },
+];
+
+describe('survey results', () => {
+  it('rounds percentages and gives 0 when nobody answered', () => {
+    expect(percent(1, 3)).toBe(33);
+    expect(percent(2, 3)).toBe(67);
+    expect(percent(0, 0)).toBe(0);
+    expect(percent(5, 0)).toBe(0);
+  });
+
+  it('makes a bar per option in the question order, missing counts as 0', () => {
+    expect(
+      choiceRows(
+        options,
+        [
+          { optionId: 'c', count: 3 },
+          { optionId: 'a', count: 1 },
+        ],
+        4,
+      ),
+    ).toEqual([
+      { id: 'a', label: 'Bus', count: 1, percent: 25 },
+      { id: 'b', label: 'Cykel', count: 0, percent: 0 },
+      { id: 'c', label: 'Bil', count: 3, percent: 75 },
+    ]);
+  });
+
+  it('counts a multiple choice answer once per option: percents of those who answered', () => {
+    const rows = choiceRows(
+      options,
+      [
+        { optionId: 'a', count: 2 },
+        { optionId: 'b', count: 2 },
+      ],
+      2,
+    );
+    expect(rows.map((r) => r.percent)).toEqual([100, 100, 0]);
+  });
+
+  it('shows a scale as five bars with the end words', () => {
+    const q = {
+      ...blankQuestion(QuestionKind.Scale, 'q'),
+      scaleLabels: { low: 'Uenig', high: 'Enig' },
+    };
+    const rows = scaleRows(
+      q,
+      result({
+        answered: 4,
+        scale: [
+          { value: 5, count: 3 },
+          { value: 1, count: 1 },
+        ],
+      }),
+    );
+    expect(rows.map((r) => [r.label, r.count, r.percent])).toEqual([
+      ['1 – Uenig', 1, 25],
+      ['2', 0, 0],
+      ['3', 0, 0],
+      ['4', 0, 0],
+      ['5 – Enig', 3, 75],
+    ]);
+  });
+
+  it('orders a ranking by mean position, best first', () => {
+    const rows = rankingRows(
+      options,
+      result({
+        ranking: [
+          { optionId: 'a', meanPosition: 2.5, firstPlaces: 0 },
+          { optionId: 'c', meanPosition: 1.2, firstPlaces: 4 },
+        ],
+      }),
+    );
+    expect(rows.map((r) => r.label)).toEqual(['Bil', 'Bus']);
+  });
+
+  it('lays a matrix out as rows × options', () => {
+    const q = {
+      ...blankQuestion(QuestionKind.Matrix, 'q'),
+      options: options.slice(0, 2),
+      rows: [
+        { id: 'r1', label: 'Hallen' },
+        { id: 'r2', label: 'Skolen' },
+      ],
+    };
+    const table = matrixTable(
+      q,
+      result({ rows: [{ rowId: 'r2', options: [{ optionId: 'b', count: 2 }] }] }),
+    );
+    expect(table.rows).toEqual([
+      { id: 'r1', label: 'Hallen', counts: [0, 0] },
+      { id: 'r2', label: 'Skolen', counts: [0, 2] },
+    ]);
+  });
+
+  it('writes a mean the Danish way, and the clock time', () => {
+    expect(formatMean(3.456, 'da')).toBe('3,5');
+    expect(formatMean(3.456, 'en')).toBe('3.5');
+    expect(formatMean(null, 'da')).toBe('–');
+    expect(clockTime(new Date(2026, 0, 1, 9, 5, 7))).toBe('09:05:07');
+  });
+});

@@ -1,0 +1,43 @@
+import type { Routes } from '@angular/router';
+import { Role } from '@blup/contracts';
+import { loadTextSection, roleGuard } from '@blup/web/core';
+
+const VILLAGE_READERS = [Role.Secretariat, Role.Coordinator, Role.SteeringMember] as const;
+const MUNICIPALITY_READERS = [Role.Secretariat, Role.Coordinator] as const;
+
+/** A village's questionnaires: part of the villages routes (so `villageId` binds). */
+export const villageSurveysRoutes: Routes = [
+  {
+    path: ':villageId/surveys',
+    title: 'nav.surveys',
+    canActivate: [roleGuard(...VILLAGE_READERS), loadTextSection('surveyAdmin')],
+    loadComponent: () => import('./surveys.page').then((m) => m.SurveysPage),
+  },
+];
+
+/** A municipality's questionnaires (its needs analysis): part of the municipalities routes. */
+export const municipalitySurveysRoutes: Routes = [
+  {
+    path: ':municipalityId/surveys',
+    title: 'nav.surveys',
+    canActivate: [roleGuard(...MUNICIPALITY_READERS), loadTextSection('surveyAdmin')],
+    loadComponent: () => import('./surveys.page').then((m) => m.SurveysPage),
+  },
+];
+
+/** One questionnaire under `/surveys/:id`, and the secretariat's templates. */
+export const surveyRoutes: Routes = [
+  {
+    path: 'templates',
+    title: 'nav.surveys',
+    canActivate: [roleGuard(Role.Secretariat), loadTextSection('surveyAdmin')],
+    data: { templates: true },
+    loadComponent: () => import('./surveys.page').then((m) => m.SurveysPage),
+  },
+  {
+    path: ':id',
+    title: 'nav.surveys',
+    canActivate: [roleGuard(...VILLAGE_READERS), loadTextSection('surveyAdmin')],
+    loadComponent: () => import('./survey-editor.page').then((m) => m.SurveyEditorPage),
+  },
+];
