@@ -40,4 +40,10 @@ export const surveyRoutes: Routes = [
     canActivate: [roleGuard(...VILLAGE_READERS), loadTextSection('surveyAdmin')],
     loadComponent: () => import('./survey-editor.page').then((m) => m.SurveyEditorPage),
   },
+  {
+    path: ':id/results',
+    title: 'nav.surveys',
+    canActivate: [roleGuard(...VILLAGE_READERS), loadTextSection('surveyAdmin')],
+    loadComponent: () => import('./survey-results.page').then((m) => m.SurveyResultsPage),
+  },
 ];
