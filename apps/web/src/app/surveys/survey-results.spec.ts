@@ -9,6 +9,7 @@ import {
   scaleRows,
 } from './survey-results';
 import { blankQuestion } from './survey-model';
+import { comparisonLines } from './survey-comparison.page';
 
 function result(patch: Partial<QuestionResultDto>): QuestionResultDto {
   return {
@@ -128,5 +129,32 @@ describe('survey results', () => {
     expect(formatMean(3.456, 'en')).toBe('3.5');
     expect(formatMean(null, 'da')).toBe('–');
     expect(clockTime(new Date(2026, 0, 1, 9, 5, 7))).toBe('09:05:07');
+  });
+});
+
+describe('comparisonLines', () => {
+  it('gives each copy its percent of those who answered there, null where it was dropped', () => {
+    const lines = comparisonLines(
+      {
+        questionId: 'q',
+        title: 'Hvad mangler I?',
+        kind: QuestionKind.SingleChoice,
+        options: options.slice(0, 2),
+        results: [
+          result({ answered: 4, options: [{ optionId: 'a', count: 1 }] }),
+          null,
+          result({ answered: 0 }),
+        ],
+      },
+      String,
+    );
+    expect(lines).toEqual([
+      { id: 'a', label: 'Bus', cells: [{ count: 1, percent: 25 }, null, { count: 0, percent: 0 }] },
+      {
+        id: 'b',
+        label: 'Cykel',
+        cells: [{ count: 0, percent: 0 }, null, { count: 0, percent: 0 }],
+      },
+    ]);
   });
 });

@@ -35,6 +35,12 @@ export const surveyRoutes: Routes = [
     loadComponent: () => import('./surveys.page').then((m) => m.SurveysPage),
   },
   {
+    path: 'templates/:templateId/comparison',
+    title: 'nav.surveys',
+    canActivate: [roleGuard(Role.Secretariat), loadTextSection('surveyAdmin')],
+    loadComponent: () => import('./survey-comparison.page').then((m) => m.SurveyComparisonPage),
+  },
+  {
     path: ':id',
     title: 'nav.surveys',
     canActivate: [roleGuard(...VILLAGE_READERS), loadTextSection('surveyAdmin')],

@@ -173,6 +173,7 @@ export const surveyAdminDa = {
   multipleNote: 'Man kunne vælge flere, så procenterne kan give mere end 100 tilsammen.',
   barText: '{count} ({percent} %)',
   mean: 'Gennemsnit: {mean}',
+  meanLabel: 'Gennemsnit',
   rankingMean: 'gennemsnitlig plads {mean}',
   rankingFirst: '{count, plural, one {# gang} other {# gange}} på førstepladsen',
   matrixCaption: 'Antal svar pr. række',

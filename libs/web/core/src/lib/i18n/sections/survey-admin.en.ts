@@ -174,6 +174,7 @@ export const surveyAdminEn: DictionaryOf<typeof surveyAdminDa> = {
   multipleNote: 'Several could be chosen, so the percentages may add up to more than 100.',
   barText: '{count} ({percent} %)',
   mean: 'Mean: {mean}',
+  meanLabel: 'Mean',
   rankingMean: 'mean place {mean}',
   rankingFirst: '{count, plural, one {# time} other {# times}} in first place',
   matrixCaption: 'Answers per row',
