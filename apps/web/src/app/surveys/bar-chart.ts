@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { TranslatePipe } from '@blup/web/core';
 import type { ChartRow } from './survey-results';
 
 /**
@@ -9,7 +8,6 @@ import type { ChartRow } from './survey-results';
  */
 @Component({
   selector: 'blup-bar-chart',
-  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ul class="bars" [attr.aria-label]="caption()">
@@ -19,9 +17,7 @@ import type { ChartRow } from './survey-results';
           <span class="track" aria-hidden="true">
             <span class="fill" [style.inline-size.%]="row.percent"></span>
           </span>
-          <span class="num" data-testid="bar-count">
-            {{ 'surveyAdmin.barText' | t: { count: row.count, percent: row.percent } }}
-          </span>
+          <span class="num" data-testid="bar-count"> {{ row.count }} ({{ row.percent }} %) </span>
         </li>
       }
     </ul>

@@ -90,11 +90,21 @@ import { TextAnswers } from './text-answers';
       }
       @case (kinds.ShortText) {
         <h4>{{ 'surveyAdmin.textAnswers' | t }}</h4>
-        <blup-text-answers [surveyId]="surveyId()" [questionId]="q.id" [tick]="tick()" />
+        <blup-text-answers
+          [surveyId]="surveyId()"
+          [questionId]="q.id"
+          [tick]="tick()"
+          [filter]="filter()"
+        />
       }
       @case (kinds.LongText) {
         <h4>{{ 'surveyAdmin.textAnswers' | t }}</h4>
-        <blup-text-answers [surveyId]="surveyId()" [questionId]="q.id" [tick]="tick()" />
+        <blup-text-answers
+          [surveyId]="surveyId()"
+          [questionId]="q.id"
+          [tick]="tick()"
+          [filter]="filter()"
+        />
       }
     }
   `,
@@ -161,6 +171,7 @@ export class QuestionResult {
   readonly question = input.required<SurveyQuestionDto>();
   readonly result = input<QuestionResultDto | null>(null);
   readonly tick = input(0);
+  readonly filter = input<{ questionId: string; optionId: string } | null>(null);
 
   protected readonly kinds = QuestionKind;
   protected readonly isText = isText;

@@ -118,6 +118,7 @@ export const RESULTS_REFRESH_MS = 5000;
             [question]="q"
             [result]="resultOf(q.id)"
             [tick]="tick()"
+            [filter]="filter()"
             [attr.data-testid]="'result-' + q.id"
           />
         }

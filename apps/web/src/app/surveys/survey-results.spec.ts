@@ -10,6 +10,7 @@ import {
 } from './survey-results';
 import { blankQuestion } from './survey-model';
 import { comparisonLines } from './survey-comparison.page';
+import { publicQuestion } from './public-survey-results';
 
 function result(patch: Partial<QuestionResultDto>): QuestionResultDto {
   return {
@@ -156,5 +157,27 @@ describe('comparisonLines', () => {
         cells: [{ count: 0, percent: 0 }, null, { count: 0, percent: 0 }],
       },
     ]);
+  });
+});
+
+describe('publicQuestion', () => {
+  it('draws a published choice as bars and a scale with its mean', () => {
+    const single = {
+      ...blankQuestion(QuestionKind.SingleChoice, 'q'),
+      title: 'Bor du her?',
+      options,
+    };
+    const drawn = publicQuestion(
+      single,
+      result({ answered: 2, options: [{ optionId: 'b', count: 2 }] }),
+      'da',
+    );
+    expect(drawn.bars.map((b) => b.percent)).toEqual([0, 100, 0]);
+    expect(drawn.mean).toBeNull();
+    const scale = blankQuestion(QuestionKind.Scale, 's');
+    expect(
+      publicQuestion(scale, result({ answered: 1, mean: 4, scale: [{ value: 4, count: 1 }] }), 'da')
+        .mean,
+    ).toBe('4,0');
   });
 });

@@ -10,6 +10,12 @@ import type { TextAnswerDto } from '@blup/contracts';
 import { LocalDatePipe, SurveysApi, pagedList } from '@blup/web/core';
 import { ListFrame } from '../shared/list-frame';
 
+interface TextScope {
+  surveyId: string;
+  questionId: string;
+  filter: { questionId: string; optionId: string } | null;
+}
+
 /** One text question's answers as a readable list, newest first, ten to a page. */
 @Component({
   selector: 'blup-text-answers',
@@ -58,10 +64,24 @@ export class TextAnswers {
   /** Changes when the page refreshes: the list loads again (keeping its page). */
   readonly tick = input(0);
 
-  protected readonly list = pagedList<TextAnswerDto, { surveyId?: string; questionId?: string }>(
-    ({ surveyId, questionId, ...query }) =>
-      this.api.texts(surveyId ?? this.surveyId(), questionId ?? this.questionId(), query),
-    { pageSize: 10, scope: () => ({ surveyId: this.surveyId(), questionId: this.questionId() }) },
+  /** Only the answers of this group (those who chose this option). */
+  readonly filter = input<{ questionId: string; optionId: string } | null>(null);
+
+  protected readonly list = pagedList<TextAnswerDto, TextScope>(
+    ({ surveyId, questionId, filter, ...query }) =>
+      this.api.texts(surveyId ?? this.surveyId(), questionId ?? this.questionId(), {
+        ...query,
+        filterQuestionId: filter?.questionId,
+        filterOptionId: filter?.optionId,
+      }),
+    {
+      pageSize: 10,
+      scope: () => ({
+        surveyId: this.surveyId(),
+        questionId: this.questionId(),
+        filter: this.filter(),
+      }),
+    },
   );
 
   constructor() {

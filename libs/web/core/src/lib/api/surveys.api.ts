@@ -112,11 +112,11 @@ export class SurveysApi {
     });
   }
 
-  /** The answers to one text question, newest first. */
+  /** The answers to one text question, newest first (of a group, with the filter). */
   texts(
     surveyId: string,
     questionId: string,
-    query: PageQuery = {},
+    query: PageQuery & { filterQuestionId?: string; filterOptionId?: string } = {},
   ): Observable<Page<TextAnswerDto>> {
     return this.http.get<Page<TextAnswerDto>>(`${survey(surveyId)}/results/texts`, {
       params: queryParams({ ...query, questionId }),

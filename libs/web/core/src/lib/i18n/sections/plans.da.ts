@@ -84,5 +84,10 @@ export const plansDa = {
       'Landsbyen har ikke offentliggjort sin udviklingsplan endnu, eller adressen er forkert.',
     sdgs: 'Verdensmål',
     footer: 'Siden er lavet af landsbyen med BLUP Akademiet.',
+    surveysHeading: 'Det har landsbyen svaret',
+    surveyResponses: '{count, plural, one {# har svaret} other {# har svaret}}',
+    surveyPercentNote: 'Procent af dem, der svarede på spørgsmålet.',
+    surveyMean: 'Gennemsnit: {mean}',
+    surveyRank: 'gennemsnitlig plads {mean}',
   },
 };

@@ -88,5 +88,10 @@ export const plansEn: DictionaryOf<typeof plansDa> = {
       'The village has not published its development plan yet, or the address is wrong.',
     sdgs: 'SDGs',
     footer: 'This page is made by the village with BLUP Akademiet.',
+    surveysHeading: 'What the village answered',
+    surveyResponses: '{count, plural, one {# answered} other {# answered}}',
+    surveyPercentNote: 'Percent of those who answered the question.',
+    surveyMean: 'Mean: {mean}',
+    surveyRank: 'mean place {mean}',
   },
 };

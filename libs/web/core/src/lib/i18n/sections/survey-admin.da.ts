@@ -171,7 +171,6 @@ export const surveyAdminDa = {
   answered: '{count, plural, one {# har svaret} other {# har svaret}}',
   percentNote: '% af dem der svarede på spørgsmålet',
   multipleNote: 'Man kunne vælge flere, så procenterne kan give mere end 100 tilsammen.',
-  barText: '{count} ({percent} %)',
   mean: 'Gennemsnit: {mean}',
   meanLabel: 'Gennemsnit',
   rankingMean: 'gennemsnitlig plads {mean}',

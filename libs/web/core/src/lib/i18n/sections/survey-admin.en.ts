@@ -172,7 +172,6 @@ export const surveyAdminEn: DictionaryOf<typeof surveyAdminDa> = {
   answered: '{count, plural, one {# answered} other {# answered}}',
   percentNote: '% of those who answered the question',
   multipleNote: 'Several could be chosen, so the percentages may add up to more than 100.',
-  barText: '{count} ({percent} %)',
   mean: 'Mean: {mean}',
   meanLabel: 'Mean',
   rankingMean: 'mean place {mean}',
