@@ -53,7 +53,7 @@ import { PAGE_PARTS } from '../shared/page-parts';
         @if (overview()) {
           <a matButton="tonal" routerLink="surveys" data-testid="municipality-surveys">
             <blup-icon matButtonIcon name="forum" />
-            {{ 'nav.surveys' | t }}
+            {{ 'goals.surveysLink' | t }}
           </a>
         }
       </blup-page-header>

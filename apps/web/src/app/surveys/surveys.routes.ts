@@ -9,7 +9,7 @@ const MUNICIPALITY_READERS = [Role.Secretariat, Role.Coordinator] as const;
 export const villageSurveysRoutes: Routes = [
   {
     path: ':villageId/surveys',
-    title: 'nav.surveys',
+    title: 'surveyAdmin.title',
     canActivate: [roleGuard(...VILLAGE_READERS), loadTextSection('surveyAdmin')],
     loadComponent: () => import('./surveys.page').then((m) => m.SurveysPage),
   },
@@ -19,7 +19,7 @@ export const villageSurveysRoutes: Routes = [
 export const municipalitySurveysRoutes: Routes = [
   {
     path: ':municipalityId/surveys',
-    title: 'nav.surveys',
+    title: 'surveyAdmin.title',
     canActivate: [roleGuard(...MUNICIPALITY_READERS), loadTextSection('surveyAdmin')],
     loadComponent: () => import('./surveys.page').then((m) => m.SurveysPage),
   },
@@ -29,26 +29,26 @@ export const municipalitySurveysRoutes: Routes = [
 export const surveyRoutes: Routes = [
   {
     path: 'templates',
-    title: 'nav.surveys',
+    title: 'surveyAdmin.title',
     canActivate: [roleGuard(Role.Secretariat), loadTextSection('surveyAdmin')],
     data: { templates: true },
     loadComponent: () => import('./surveys.page').then((m) => m.SurveysPage),
   },
   {
     path: 'templates/:templateId/comparison',
-    title: 'nav.surveys',
+    title: 'surveyAdmin.title',
     canActivate: [roleGuard(Role.Secretariat), loadTextSection('surveyAdmin')],
     loadComponent: () => import('./survey-comparison.page').then((m) => m.SurveyComparisonPage),
   },
   {
     path: ':id',
-    title: 'nav.surveys',
+    title: 'surveyAdmin.title',
     canActivate: [roleGuard(...VILLAGE_READERS), loadTextSection('surveyAdmin')],
     loadComponent: () => import('./survey-editor.page').then((m) => m.SurveyEditorPage),
   },
   {
     path: ':id/results',
-    title: 'nav.surveys',
+    title: 'surveyAdmin.title',
     canActivate: [roleGuard(...VILLAGE_READERS), loadTextSection('surveyAdmin')],
     loadComponent: () => import('./survey-results.page').then((m) => m.SurveyResultsPage),
   },

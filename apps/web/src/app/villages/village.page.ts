@@ -55,7 +55,7 @@ import { PAGE_PARTS } from '../shared/page-parts';
         </a>
         <a matButton="tonal" routerLink="surveys" data-testid="village-surveys">
           <blup-icon matButtonIcon name="forum" />
-          {{ 'nav.surveys' | t }}
+          {{ 'plans.surveysLink' | t }}
         </a>
       }
       @if (canSeeGoals() && documents.hasValue()) {

@@ -25,7 +25,6 @@ export const da = {
     villages: 'Landsbyer',
     myGoals: 'Vores landsbymål',
     initiatives: 'Initiativer',
-    surveys: 'Spørgeskemaer',
     myVillage: 'Min landsby',
     cohorts: 'Hold',
     people: 'Personer',

@@ -26,7 +26,6 @@ export const en: Dictionary = {
     villages: 'Villages',
     myGoals: 'Our village goals',
     initiatives: 'Initiatives',
-    surveys: 'Questionnaires',
     myVillage: 'My village',
     cohorts: 'Cohorts',
     people: 'People',

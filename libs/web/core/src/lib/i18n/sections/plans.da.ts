@@ -1,5 +1,7 @@
 /** Danish texts for the village's living documents and its public page (issue 13). */
 export const plansDa = {
+  /** The village page's link to its questionnaires (issue 15). */
+  surveysLink: 'Spørgeskemaer',
   planLink: 'Udviklingsplan',
   storyLink: 'Landsbyfortælling',
   documentsHeading: 'Landsbyens dokumenter',

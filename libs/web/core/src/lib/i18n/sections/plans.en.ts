@@ -3,6 +3,8 @@ import type { plansDa } from './plans.da';
 
 /** English texts for the village's living documents and its public page (issue 13). */
 export const plansEn: DictionaryOf<typeof plansDa> = {
+  /** The village page's link to its questionnaires (issue 15). */
+  surveysLink: 'Questionnaires',
   planLink: 'Development plan',
   storyLink: 'Village story',
   documentsHeading: "The village's documents",
