@@ -17,6 +17,7 @@ import { MailModule } from './mail/mail.module';
 import { GoalsModule } from './goals/goals.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { PlansModule } from './plans/plans.module';
+import { SurveysModule } from './surveys/surveys.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ProgressModule } from './progress/progress.module';
 import { ParticipationModule } from './participation/participation.module';
@@ -74,6 +75,7 @@ export class AppModule {
         GoalsModule,
         InitiativesModule,
         PlansModule,
+        SurveysModule,
       ],
       providers: [FlushLogsOnShutdown],
     };

@@ -191,6 +191,32 @@ export enum ErrorCode {
   /** Params: maxMb. */
   DocumentImageTooLarge = 'document_image_too_large',
 
+  // Questionnaires (issue 15)
+  /** Someone else saved the survey since it was opened. Params: name, at (ISO), version. */
+  SurveyChanged = 'survey_changed',
+  /** The questionnaire does not hold together; `details` says where. Params: where. */
+  SurveyContentInvalid = 'survey_content_invalid',
+  /** Answers exist: questions and options may be added or reworded, not removed or changed in kind. Params: question. */
+  SurveyHasAnswers = 'survey_has_answers',
+  /** The survey is closed (status closed, or past its closing time): 410. */
+  SurveyClosed = 'survey_closed',
+  /** The survey opens later. Params: opensAt (ISO). */
+  SurveyNotOpen = 'survey_not_open',
+  /** An answer that does not fit its question, or a required one missing. Params: question (its id), reason. */
+  SurveyAnswerInvalid = 'survey_answer_invalid',
+  /** A personal-data question answered without accepting its consent text. Params: question. */
+  ConsentMissing = 'consent_missing',
+  /** This device sent an answer already; send `anotherPerson: true` if someone else is answering. */
+  AlreadyAnsweredHere = 'already_answered_here',
+  /** This personal link has been used to answer already (one answer per person). */
+  SurveyAlreadyAnswered = 'survey_already_answered',
+  /** A personal link (`p=`) that was not made for this survey. */
+  SurveyPersonalLinkInvalid = 'survey_personal_link_invalid',
+  /** The survey takes answers through personal links only. */
+  SurveyPersonalLinkRequired = 'survey_personal_link_required',
+  /** Too many answers from one network. Params: minutes. Sent with Retry-After. */
+  SurveyRateLimited = 'survey_rate_limited',
+
   // Requests
   /** Missing, or not visible to this person. */
   NotFound = 'not_found',

@@ -142,6 +142,8 @@ export interface SurveyDto {
   anonymousLink: boolean;
   /** The public link's token, for those who may change the survey; null for readers. */
   publicToken: string | null;
+  /** The public answering page's path (`/svar/<token>`, see `surveyPublicPath`); null for readers. */
+  publicPath: string | null;
   pages: SurveyPageDto[];
   /** The template (or survey) this was copied from. */
   copiedFromId: string | null;
@@ -153,7 +155,9 @@ export interface SurveyDto {
 }
 
 /** A survey in a list: no pages. */
-export type SurveySummaryDto = Omit<SurveyDto, 'pages' | 'publicToken'> & { questionCount: number };
+export type SurveySummaryDto = Omit<SurveyDto, 'pages' | 'publicToken' | 'publicPath'> & {
+  questionCount: number;
+};
 
 export interface CreateSurveyRequest {
   title: string;
@@ -182,6 +186,14 @@ export interface SurveyStatusRequest {
   status: SurveyStatus;
 }
 
+/**
+ * The web client's public answering page for a survey's token: the link, its QR poster, and the
+ * newsletter's personal links (`?p=<personalKey>`) all point here.
+ */
+export function surveyPublicPath(publicToken: string): string {
+  return `/svar/${encodeURIComponent(publicToken)}`;
+}
+
 // ---- Answering (public, no account) ----------------------------------------------------------
 
 /** What a respondent sees: no owner-only fields. */
@@ -190,7 +202,11 @@ export interface PublicSurveyDto {
   intro: string;
   villageName: string | null;
   municipalityName: string | null;
+  /** When it opens, if later (answers before then get 409 `survey_not_open`). */
+  opensAt: string | null;
   closesAt: string | null;
+  /** False: only personal links (`?p=`) take answers (403 `survey_personal_link_required`). */
+  anonymousLink: boolean;
   pages: SurveyPageDto[];
 }
 

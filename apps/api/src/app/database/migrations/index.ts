@@ -12,6 +12,7 @@ import { Initiatives1763990000000 } from './1763990000000-initiatives';
 import { VillageDocuments1764000000000 } from './1764000000000-village-documents';
 import { AuthNotify1764050000000 } from './1764050000000-auth-notify';
 import { GoalOwner1764010000000 } from './1764010000000-goal-owner';
+import { Surveys1764060000000 } from './1764060000000-surveys';
 
 /** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   VillageDocuments1764000000000,
   GoalOwner1764010000000,
   AuthNotify1764050000000,
+  Surveys1764060000000,
 ];

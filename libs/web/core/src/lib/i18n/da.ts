@@ -202,6 +202,26 @@ export const da = {
       '{name} har ændret indsatsområdet, mens du skrev. Dine ændringer er ikke gemt: åbn det igen, og skriv dine ind.',
     focus_area_not_empty:
       'Indsatsområdet har stadig initiativer. Flyt eller slet dem først, så kan du slette området.',
+    survey_changed:
+      '{name} har ændret spørgeskemaet, mens du skrev. Dine ændringer er ikke gemt: åbn det igen, og skriv dine ind.',
+    survey_content_invalid: 'Spørgeskemaet hænger ikke sammen: {where}. Ret det, og gem igen.',
+    survey_has_answers:
+      'Der er allerede svar. Du kan tilføje og omformulere spørgsmål og svarmuligheder, men ikke fjerne dem eller skifte spørgsmålstype.',
+    survey_closed: 'Spørgeskemaet er lukket og tager ikke imod flere svar. Tak for din interesse.',
+    survey_not_open: 'Spørgeskemaet er ikke åbnet endnu. Prøv igen, når det åbner.',
+    survey_answer_invalid:
+      'Et svar passer ikke til spørgsmålet. Se spørgsmålet igen, og ret svaret.',
+    consent_missing:
+      'Du skal acceptere teksten om personoplysninger, før du kan svare på det spørgsmål.',
+    already_answered_here:
+      'Der er allerede svaret fra denne enhed. Er du en anden person, så vælg “Jeg er en anden person”.',
+    survey_already_answered: 'Du har allerede svaret via dit personlige link. Tak!',
+    survey_personal_link_invalid:
+      'Linket virker ikke. Brug linket fra dit nyhedsbrev, eller det offentlige link.',
+    survey_personal_link_required:
+      'Dette spørgeskema besvares via personlige links. Brug linket fra dit nyhedsbrev.',
+    survey_rate_limited:
+      'Der er sendt mange svar fra dit netværk lige nu. Prøv igen om {minutes, plural, one {# minut} other {# minutter}}.',
     document_changed:
       '{name} har gemt en ændring, mens du skrev. Dine ændringer er ikke gemt endnu: se deres udgave ved siden af din, og vælg.',
     document_content_invalid: 'Noget i teksten kan ikke gemmes. Se det markerede, og ret det.',

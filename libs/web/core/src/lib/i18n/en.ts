@@ -207,6 +207,27 @@ export const en: Dictionary = {
       '{name} changed the focus area while you were writing. Your changes were not saved: open it again and add yours.',
     focus_area_not_empty:
       'The focus area still has initiatives. Move or delete them first, then you can delete the area.',
+    survey_changed:
+      '{name} changed the questionnaire while you were writing. Your changes were not saved: open it again and add yours.',
+    survey_content_invalid:
+      'The questionnaire does not hold together: {where}. Fix it and save again.',
+    survey_has_answers:
+      'There are answers already. You can add and reword questions and options, but not remove them or change a question’s type.',
+    survey_closed:
+      'The questionnaire is closed and takes no more answers. Thank you for your interest.',
+    survey_not_open: 'The questionnaire has not opened yet. Try again when it opens.',
+    survey_answer_invalid:
+      'An answer does not fit its question. Look at the question again and fix the answer.',
+    consent_missing: 'Accept the text about personal data before you answer that question.',
+    already_answered_here:
+      'Someone has answered from this device already. If you are someone else, choose “I am another person”.',
+    survey_already_answered: 'You have answered through your personal link already. Thank you!',
+    survey_personal_link_invalid:
+      'The link does not work. Use the link from your newsletter, or the public link.',
+    survey_personal_link_required:
+      'This questionnaire is answered through personal links. Use the link from your newsletter.',
+    survey_rate_limited:
+      'Many answers came from your network just now. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
     document_changed:
       '{name} saved a change while you were writing. Yours is not saved yet: look at their version beside yours, and choose.',
     document_content_invalid:
