@@ -46,6 +46,10 @@ export class ApiClient {
     return this.send<T>('PATCH', path, { data });
   }
 
+  put<T>(path: string, data: unknown): Promise<T> {
+    return this.send<T>('PUT', path, { data });
+  }
+
   /** The one village whose name is `name` exactly. */
   async village(name: string): Promise<VillageDto> {
     const page = await this.get<Page<VillageDto>>('/api/villages', { q: name, pageSize: 100 });

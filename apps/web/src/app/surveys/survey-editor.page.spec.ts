@@ -24,6 +24,7 @@ const survey = (version: number, responseCount: number): SurveyDto => ({
   closesAt: null,
   anonymousLink: true,
   publicToken: 'tok',
+  publicPath: '/svar/tok',
   pages: [
     {
       id: 'p1',

@@ -2,8 +2,8 @@ import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { type SurveyDto, SurveyStatus } from '@blup/contracts';
-import { I18nService, SurveysApi, TranslatePipe, surveyLink } from '@blup/web/core';
+import { type SurveyDto, SurveyStatus, surveyPublicPath } from '@blup/contracts';
+import { I18nService, SurveysApi, TranslatePipe } from '@blup/web/core';
 import { CopyField, Icon } from '@blup/web/ui';
 
 /**
@@ -96,8 +96,10 @@ export class SurveyShare {
   protected readonly draft = SurveyStatus.Draft;
 
   protected readonly link = computed(() => {
-    const token = this.survey().publicToken;
-    return token ? `${this.document.location.origin}${surveyLink(token)}` : null;
+    // The same address the API puts in the poster's QR code.
+    const { publicPath, publicToken } = this.survey();
+    const path = publicPath ?? (publicToken ? surveyPublicPath(publicToken) : null);
+    return path ? `${this.document.location.origin}${path}` : null;
   });
   protected readonly posterUrl = computed(() => this.api.posterUrl(this.survey().id));
 
