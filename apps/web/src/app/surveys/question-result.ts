@@ -160,6 +160,9 @@ import { TextAnswers } from './text-answers';
       text-align: end;
     }
     th[scope='row'] {
+      position: sticky;
+      inset-inline-start: 0;
+      background: var(--mat-sys-surface);
       text-align: start;
       font-weight: 400;
     }

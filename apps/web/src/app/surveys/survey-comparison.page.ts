@@ -1,40 +1,97 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { QuestionKind, type QuestionResultDto, type SurveyComparisonDto } from '@blup/contracts';
+import {
+  QuestionKind,
+  type OptionCountDto,
+  type QuestionResultDto,
+  type SurveyComparisonDto,
+  type SurveyOptionDto,
+} from '@blup/contracts';
 import { I18nService, SurveysApi } from '@blup/web/core';
 import { PAGE_PARTS } from '../shared/page-parts';
+import { catchError, of } from 'rxjs';
+import { allQuestions } from './survey-model';
 import { formatMean, percent } from './survey-results';
 
-/** One line of a comparison table: a label and, per copy, a percent (null: that copy dropped it). */
+/** One cell: what it says, and the bar's length (null: no bar, e.g. a ranking's mean place). */
+export interface ComparisonCell {
+  text: string;
+  percent: number | null;
+}
+
+/** One line of a comparison table: a label and a cell per copy (null: that copy dropped it). */
 export interface ComparisonLine {
   id: string;
   label: string;
-  cells: ({ percent: number; count: number } | null)[];
+  cells: (ComparisonCell | null)[];
 }
 
-/** One question of the comparison as table lines: its options (or 1–5), percent per copy. */
+type ComparedQuestion = SurveyComparisonDto['questions'][number];
+
+function percentCell(count: number, answered: number): ComparisonCell {
+  const p = percent(count, answered);
+  return { text: `${p} %`, percent: p };
+}
+
+const countIn = (counts: readonly OptionCountDto[], optionId: string) =>
+  counts.find((o) => o.optionId === optionId)?.count ?? 0;
+
+/**
+ * One question of the comparison as table lines, a cell per copy: the percent of those who
+ * answered there for each option (a scale's 1–5, a matrix's row and option), or a ranking's
+ * mean place per option.
+ */
 export function comparisonLines(
-  question: SurveyComparisonDto['questions'][number],
-  scaleWord: (value: number) => string,
+  question: ComparedQuestion,
+  language: string,
+  rows: readonly SurveyOptionDto[] = [],
 ): ComparisonLine[] {
-  const cell = (result: QuestionResultDto | null, count: (r: QuestionResultDto) => number) =>
-    result ? { count: count(result), percent: percent(count(result), result.answered) } : null;
-  if (question.kind === QuestionKind.Scale) {
-    return [1, 2, 3, 4, 5].map((value) => ({
-      id: String(value),
-      label: scaleWord(value),
-      cells: question.results.map((r) =>
-        cell(r, (x) => x.scale.find((s) => s.value === value)?.count ?? 0),
-      ),
-    }));
+  const per = (cell: (r: QuestionResultDto) => ComparisonCell) =>
+    question.results.map((r) => (r ? cell(r) : null));
+  switch (question.kind) {
+    case QuestionKind.Scale:
+      return [1, 2, 3, 4, 5].map((value) => ({
+        id: String(value),
+        label: String(value),
+        cells: per((r) =>
+          percentCell(r.scale.find((s) => s.value === value)?.count ?? 0, r.answered),
+        ),
+      }));
+    case QuestionKind.Ranking:
+      return question.options.map((option) => ({
+        id: option.id,
+        label: option.label,
+        cells: per((r) => {
+          const mean = r.ranking.find((x) => x.optionId === option.id)?.meanPosition ?? null;
+          return { text: formatMean(mean, language), percent: null };
+        }),
+      }));
+    case QuestionKind.Matrix: {
+      // The rows' words come from the template (the comparison names only the options).
+      const rowIds = [
+        ...new Set(question.results.flatMap((r) => (r ? r.rows.map((x) => x.rowId) : []))),
+      ];
+      const rowLabel = (id: string) => rows.find((row) => row.id === id)?.label ?? id;
+      return rowIds.flatMap((rowId) =>
+        question.options.map((option) => ({
+          id: `${rowId}/${option.id}`,
+          label: `${rowLabel(rowId)}: ${option.label}`,
+          cells: per((r) =>
+            percentCell(
+              countIn(r.rows.find((x) => x.rowId === rowId)?.options ?? [], option.id),
+              r.answered,
+            ),
+          ),
+        })),
+      );
+    }
+    default:
+      return question.options.map((option) => ({
+        id: option.id,
+        label: option.label,
+        cells: per((r) => percentCell(countIn(r.options, option.id), r.answered)),
+      }));
   }
-  return question.options.map((option) => ({
-    id: option.id,
-    label: option.label,
-    cells: question.results.map((r) =>
-      cell(r, (x) => x.options.find((o) => o.optionId === option.id)?.count ?? 0),
-    ),
-  }));
 }
 
 /**
@@ -86,10 +143,12 @@ export function comparisonLines(
                       @for (cell of line.cells; track $index) {
                         <td>
                           @if (cell) {
-                            <span class="pct">{{ cell.percent }} %</span>
-                            <span class="bar" aria-hidden="true">
-                              <span class="fill" [style.inline-size.%]="cell.percent"></span>
-                            </span>
+                            <span class="pct">{{ cell.text }}</span>
+                            @if (cell.percent !== null) {
+                              <span class="bar" aria-hidden="true">
+                                <span class="fill" [style.inline-size.%]="cell.percent"></span>
+                              </span>
+                            }
                           } @else {
                             <span class="meta">{{ 'surveyAdmin.comparisonDropped' | t }}</span>
                           }
@@ -176,13 +235,19 @@ export class SurveyComparisonPage {
     params: () => this.templateId(),
     stream: ({ params }) => this.api.comparison(params),
   });
+  private readonly template = rxResource({
+    params: () => this.templateId(),
+    stream: ({ params }) => this.api.survey(params).pipe(catchError(() => of(null))),
+  });
   protected readonly tables = computed(() => {
     const c = this.comparison.value();
     if (!c) return [];
+    const templateQuestions = allQuestions(this.template.value()?.pages ?? []);
+    const rowsOf = (id: string) => templateQuestions.find((q) => q.id === id)?.rows ?? [];
     return c.questions.map((q) => ({
       questionId: q.questionId,
       title: q.title,
-      lines: comparisonLines(q, (value) => String(value)),
+      lines: comparisonLines(q, this.i18n.locale(), rowsOf(q.questionId)),
       means:
         q.kind === QuestionKind.Scale
           ? q.results.map((r) =>

@@ -147,15 +147,50 @@ describe('comparisonLines', () => {
           result({ answered: 0 }),
         ],
       },
-      String,
+      'da',
     );
     expect(lines).toEqual([
-      { id: 'a', label: 'Bus', cells: [{ count: 1, percent: 25 }, null, { count: 0, percent: 0 }] },
+      {
+        id: 'a',
+        label: 'Bus',
+        cells: [{ text: '25 %', percent: 25 }, null, { text: '0 %', percent: 0 }],
+      },
       {
         id: 'b',
         label: 'Cykel',
-        cells: [{ count: 0, percent: 0 }, null, { count: 0, percent: 0 }],
+        cells: [{ text: '0 %', percent: 0 }, null, { text: '0 %', percent: 0 }],
       },
+    ]);
+  });
+
+  it('shows a ranking as mean places and a matrix per row and option, with the rows’ words', () => {
+    const ranking = comparisonLines(
+      {
+        questionId: 'r',
+        title: 'Rækkefølge',
+        kind: QuestionKind.Ranking,
+        options: options.slice(0, 1),
+        results: [result({ ranking: [{ optionId: 'a', meanPosition: 1.25, firstPlaces: 3 }] })],
+      },
+      'da',
+    );
+    expect(ranking[0].cells).toEqual([{ text: '1,3', percent: null }]);
+    const matrix = comparisonLines(
+      {
+        questionId: 'm',
+        title: 'Tilfreds?',
+        kind: QuestionKind.Matrix,
+        options: options.slice(0, 2),
+        results: [
+          result({ answered: 2, rows: [{ rowId: 'r1', options: [{ optionId: 'b', count: 1 }] }] }),
+        ],
+      },
+      'da',
+      [{ id: 'r1', label: 'Hallen' }],
+    );
+    expect(matrix.map((l) => [l.label, l.cells[0]?.text])).toEqual([
+      ['Hallen: Bus', '0 %'],
+      ['Hallen: Cykel', '50 %'],
     ]);
   });
 });

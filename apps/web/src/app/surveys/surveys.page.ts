@@ -96,8 +96,10 @@ import { surveyPurposeKey, surveyStatusKey } from './survey-labels';
                 data-testid="template-blank"
                 (click)="copyFrom.set(null)"
               >
-                <strong>{{ 'surveyAdmin.startBlank' | t }}</strong>
-                <span>{{ 'surveyAdmin.startBlankHint' | t }}</span>
+                <span class="choice-text">
+                  <strong>{{ 'surveyAdmin.startBlank' | t }}</strong>
+                  <span class="small">{{ 'surveyAdmin.startBlankHint' | t }}</span>
+                </span>
               </button>
             </div>
           </fieldset>
@@ -186,15 +188,19 @@ import { surveyPurposeKey, surveyStatusKey } from './survey-labels';
       gap: 8px;
     }
     .choice {
-      display: grid;
-      justify-items: start;
-      text-align: start;
+      justify-content: flex-start;
       min-block-size: 56px;
       block-size: auto;
-      padding-block: 8px;
+      padding-block: 10px;
+      border-radius: var(--mat-sys-corner-medium);
       white-space: normal;
     }
-    .choice span {
+    .choice-text {
+      display: grid;
+      gap: 2px;
+      text-align: start;
+    }
+    .small {
       font: var(--mat-sys-body-small);
     }
     .choice.on {
