@@ -81,9 +81,13 @@ import { surveyPurposeKey, surveyStatusKey } from './survey-labels';
                   [attr.data-testid]="'template-' + template.id"
                   (click)="chooseTemplate(template)"
                 >
-                  <strong>{{ template.title }}</strong>
-                  <span>
-                    {{ 'surveyAdmin.startTemplateHint' | t: { questions: template.questionCount } }}
+                  <span class="choice-text">
+                    <strong>{{ template.title }}</strong>
+                    <span class="small">
+                      {{
+                        'surveyAdmin.startTemplateHint' | t: { questions: template.questionCount }
+                      }}
+                    </span>
                   </span>
                 </button>
               }
@@ -126,15 +130,22 @@ import { surveyPurposeKey, surveyStatusKey } from './survey-labels';
             <a class="title" [routerLink]="['/surveys', survey.id]" data-testid="survey-link">
               {{ survey.title }}
             </a>
-            <span class="status" [attr.data-status]="survey.status">
-              {{ statusKey(survey.status) | t }} · {{ purposeKey(survey.purpose) | t }}
-            </span>
-            <span class="meta">
-              {{
-                'surveyAdmin.summary'
-                  | t: { questions: survey.questionCount, responses: survey.responseCount }
-              }}
-            </span>
+            @if (templates()) {
+              <span class="status">{{ purposeKey(survey.purpose) | t }}</span>
+              <span class="meta">
+                {{ 'surveyAdmin.questionCount' | t: { count: survey.questionCount } }}
+              </span>
+            } @else {
+              <span class="status" [attr.data-status]="survey.status">
+                {{ statusKey(survey.status) | t }} · {{ purposeKey(survey.purpose) | t }}
+              </span>
+              <span class="meta">
+                {{
+                  'surveyAdmin.summary'
+                    | t: { questions: survey.questionCount, responses: survey.responseCount }
+                }}
+              </span>
+            }
             <div class="links">
               @if (templates()) {
                 <a

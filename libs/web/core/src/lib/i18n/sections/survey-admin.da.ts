@@ -36,6 +36,7 @@ export const surveyAdminDa = {
   },
   summary:
     '{questions, plural, one {# spørgsmål} other {# spørgsmål}} · {responses, plural, one {# svar} other {# svar}}',
+  questionCount: '{count, plural, one {# spørgsmål} other {# spørgsmål}}',
   openResults: 'Resultater',
   compare: 'Sammenlign kommunerne',
   // Creating

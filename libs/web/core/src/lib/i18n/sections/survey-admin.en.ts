@@ -39,6 +39,7 @@ export const surveyAdminEn: DictionaryOf<typeof surveyAdminDa> = {
   },
   summary:
     '{questions, plural, one {# question} other {# questions}} · {responses, plural, one {# answer} other {# answers}}',
+  questionCount: '{count, plural, one {# question} other {# questions}}',
   openResults: 'Results',
   compare: 'Compare the municipalities',
   createTitle: 'New questionnaire',
