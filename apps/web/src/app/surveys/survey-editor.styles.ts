@@ -6,9 +6,10 @@ export const SURVEY_EDITOR_STYLES = `
   }
   .notice {
     padding: 12px 16px;
+    border-inline-start: 4px solid var(--mat-sys-secondary);
     border-radius: var(--mat-sys-corner-medium);
-    background: var(--mat-sys-tertiary-container);
-    color: var(--mat-sys-on-tertiary-container);
+    background: var(--mat-sys-secondary-container);
+    color: var(--mat-sys-on-secondary-container);
   }
   .settings {
     display: grid;
