@@ -31,6 +31,10 @@ import {
   type VillageGoalDto,
   type FocusAreaOverviewDto,
   type InitiativeDto,
+  type PublishedSurveyResultsDto,
+  type SurveyComparisonDto,
+  type SurveyResultsDto,
+  type SurveySummaryDto,
 } from '@blup/contracts';
 import { verify } from 'argon2';
 import ICAL from 'ical.js';
@@ -41,6 +45,7 @@ import { Client } from 'pg';
 import { runMigrations } from '../src/app/database/migrate';
 import { cohortName, demoCalendar } from '../src/app/demo/demo-calendar';
 import { runSeed } from '../src/app/demo/seed';
+import { NEEDS_TEMPLATE_ID } from '../src/app/database/migrations/survey-templates';
 import { longDate } from '../src/app/home/home-cards';
 import { User } from '../src/app/database/entities';
 import { pdfText } from '../src/app/plans/pdf-text';
@@ -296,6 +301,40 @@ describe('the demo plans', () => {
     expect(plan.body).toMatchObject({ revision: 1, published: null, publicPath: null });
     expect(plan.body.content.sections[0].title).toBe('Færgen');
     expect((await t.client().get('/api/public/villages/kegnaes')).status).toBe(404);
+  });
+});
+
+describe('the demo questionnaires', () => {
+  it('has Glumsø og Omegn mid-way through its mapping survey and three municipalities’ needs analyses', async () => {
+    const me = await t.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ email: 'styregruppe.glumsoe@blup.test' });
+    const member = await signInAs(t, me);
+    const list = await member.get<Page<SurveySummaryDto>>(
+      `/api/villages/${me.villageId ?? ''}/surveys`,
+    );
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.items[0]).toMatchObject({ status: 'open', responseCount: 312 });
+    const results = await member.get<SurveyResultsDto>(
+      `/api/surveys/${list.body.items[0].id}/results`,
+    );
+    expect(results.body.responses).toBe(312);
+    const secretariat = await signInAs(
+      t,
+      await t.dataSource.getRepository(User).findOneByOrFail({ email: 'sekretariat@blup.test' }),
+    );
+    const comparison = await secretariat.get<SurveyComparisonDto>(
+      `/api/survey-templates/${NEEDS_TEMPLATE_ID}/comparison`,
+    );
+    expect(comparison.body.columns.map((c) => [c.ownerName, c.responses])).toEqual([
+      ['Kerteminde', 24],
+      ['Næstved', 46],
+      ['Sønderborg', 31],
+    ]);
+    const published = await t
+      .client()
+      .get<Page<PublishedSurveyResultsDto>>('/api/public/plans/glumsoe-og-omegn/survey-results');
+    expect(published.body.items[0].responses).toBe(312);
   });
 });
 

@@ -811,3 +811,35 @@ describe('the needs analysis side by side, and results on the public page', () =
     );
   });
 });
+
+describe('the newsletter’s survey block', () => {
+  it('links each village’s open survey with the reader’s personal key', async () => {
+    const newsletter = await as.secretariat.post<{ id: string }>('/api/newsletters', {
+      target: { kind: 'village', id: w.glumso.id },
+      subject: 'Svar på spørgeskemaet',
+      blocks: [{ type: 'survey', purpose: 'mapping' }],
+    });
+    expect(newsletter.status).toBe(201);
+    const preview = await as.secretariat.post<{ text: string }>(
+      `/api/newsletters/${newsletter.body.id}/preview`,
+      { villageId: w.glumso.id },
+    );
+    expect(preview.status).toBe(200);
+    const link = /\/svar\/([A-Za-z0-9_-]+)\?p=([A-Za-z0-9_.-]+)/.exec(preview.body.text);
+    expect(link).not.toBeNull();
+    const [, token, key] = link as RegExpExecArray;
+    const answer = await submit(token, {
+      id: randomUUID(),
+      deviceKey: deviceKey(),
+      personalKey: key,
+      answers: answersFor(5),
+    });
+    expect(answer.status).toBe(201);
+    const bad = await as.secretariat.post<ErrorBody>('/api/newsletters', {
+      target: { kind: 'village', id: w.glumso.id },
+      subject: 'x',
+      blocks: [{ type: 'survey', purpose: 'everything' }],
+    });
+    expect(bad.status).toBe(400);
+  });
+});

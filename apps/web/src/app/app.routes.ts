@@ -30,6 +30,19 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./enrolment/enrolment.routes').then((m) => m.enrolmentRoutes),
   },
   {
+    path: 'spoergeskema',
+    canMatch: [loadTextSection('surveyAnswer')],
+    loadChildren: () =>
+      import('./survey-answer/survey-answer.routes').then((m) => m.surveyAnswerRoutes),
+  },
+  {
+    // The API's `surveyPublicPath` (posters, personal links) points here: the same page.
+    path: 'svar',
+    canMatch: [loadTextSection('surveyAnswer')],
+    loadChildren: () =>
+      import('./survey-answer/survey-answer.routes').then((m) => m.surveyAnswerRoutes),
+  },
+  {
     path: 'landsby',
     loadChildren: () => import('./plans/plans.routes').then((m) => m.publicPlanRoutes),
   },

@@ -9,6 +9,7 @@
 
 import { CIRCLE_TIME_ZONE } from './circles';
 import { addDays, instantOf, wallTimeOf } from './time';
+import type { SurveyPurpose } from './surveys';
 
 export enum NewsletterStatus {
   Draft = 'draft',
@@ -101,6 +102,7 @@ export const NEWSLETTER_BLOCK_TYPES = [
   'next_steps',
   'session',
   'village_card',
+  'survey',
 ] as const;
 
 export type NewsletterBlockType = (typeof NEWSLETTER_BLOCK_TYPES)[number];
@@ -158,7 +160,19 @@ export interface NewsletterVillageCardBlock {
   id: string;
 }
 
+/**
+ * A link to the village's open questionnaire of this purpose (issue 15): each village's copy
+ * links its own survey, and each recipient's link carries their personal key (`?p=`), so the
+ * citizen panel answers once per person. Left out of a copy whose village has no open survey
+ * of that purpose.
+ */
+export interface NewsletterSurveyBlock {
+  type: 'survey';
+  purpose: SurveyPurpose;
+}
+
 export type NewsletterBlock =
+  | NewsletterSurveyBlock
   | NewsletterVillageCardBlock
   | NewsletterTextBlock
   | NewsletterLessonBlock

@@ -14,6 +14,7 @@ import { writeDemoNewsletters } from './demo-newsletters';
 import { writeDemoGoals } from './demo-goals';
 import { writeDemoInitiatives } from './demo-initiatives';
 import { writeDemoPlans } from './demo-plans';
+import { writeDemoSurveys } from './demo-surveys';
 import { writeDemoWheelReport } from './demo-wheel-report';
 import { writeDemoPanel } from './demo-panel';
 import { attachDemoTemplates } from './demo-templates';
@@ -198,6 +199,7 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
   await writeDemoInitiatives(em, villages, people);
   await writeDemoPlans(em, villages, people);
   await writeDemoWheelReport(em, villages, people);
+  await writeDemoSurveys(em, municipalities, villages, people);
   return {
     seeded: true,
     circles: circles.circles,

@@ -3,6 +3,7 @@ import {
   NEWSLETTER_LIMITS,
   type NewsletterBlock,
   type NewsletterBlockType,
+  SurveyPurpose,
 } from '@blup/contracts';
 import { hasControlCharacter } from '../common/text-fields';
 import { sanitiseNewsletterHtml } from './newsletter-html';
@@ -16,6 +17,8 @@ export class BlockError extends Error {
     super(message);
   }
 }
+
+const SURVEY_PURPOSES = Object.values(SurveyPurpose);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -141,6 +144,17 @@ export function parseBlocks(raw: unknown): NewsletterBlock[] {
         }
         return { type: 'village_card', kind, id: id.toLowerCase() };
       }
+      case 'survey': {
+        only(value, field, ['type', 'purpose']);
+        const purpose = value['purpose'];
+        if (!SURVEY_PURPOSES.includes(purpose as SurveyPurpose)) {
+          throw new BlockError(
+            `${field}.purpose`,
+            `${field}.purpose must be one of ${SURVEY_PURPOSES.join(', ')}`,
+          );
+        }
+        return { type: 'survey', purpose: purpose as SurveyPurpose };
+      }
     }
   });
 }
@@ -165,4 +179,9 @@ export function villageCardIds(blocks: readonly NewsletterBlock[]): {
     if (block.type === 'village_card') (block.kind === 'goal' ? goals : initiatives).add(block.id);
   }
   return { goalIds: [...goals], initiativeIds: [...initiatives] };
+}
+
+/** The survey purposes the survey blocks name, once each. */
+export function surveyPurposes(blocks: readonly NewsletterBlock[]): SurveyPurpose[] {
+  return [...new Set(blocks.flatMap((b) => (b.type === 'survey' ? [b.purpose] : [])))];
 }

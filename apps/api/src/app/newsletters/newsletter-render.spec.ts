@@ -1,4 +1,5 @@
-import { GoalStatus, InitiativeStatus, NewsletterTargetKind } from '@blup/contracts';
+import { GoalStatus, InitiativeStatus, NewsletterTargetKind, SurveyPurpose } from '@blup/contracts';
+import { personalKey, personHash } from '../surveys/survey-keys';
 import { readUnsubscribeToken } from '../citizen-panel/unsubscribe-link';
 import type { NewsletterRecipient } from './newsletter-ports';
 import {
@@ -276,5 +277,37 @@ describe('sessionFor', () => {
     expect(sessionFor([sessionA, sessionB], VILLAGE_B)).toBe(sessionB);
     expect(sessionFor([sessionB, sessionA], null)).toBe(sessionA);
     expect(sessionFor([], null)).toBeNull();
+  });
+});
+
+describe('survey blocks', () => {
+  const SURVEY = '66666666-6666-4666-8666-666666666666';
+  const withSurvey = (): RenderSource => ({
+    ...source(),
+    newsletter: {
+      ...source().newsletter,
+      blocks: [{ type: 'survey', purpose: SurveyPurpose.Mapping }],
+    },
+    surveys: new Map([
+      [
+        `${VILLAGE_A}:mapping`,
+        { id: SURVEY, title: 'Hvordan er det at bo her?', publicToken: 'tok-abcdefghijklmnop' },
+      ],
+    ]),
+  });
+
+  it('links the village’s open survey with the recipient’s personal key', () => {
+    const copy = renderCopy(withSurvey(), { person: member, villageId: VILLAGE_A });
+    const key = personalKey(SECRET, SURVEY, member.email);
+    expect(copy.text).toContain(`https://blup.test/svar/tok-abcdefghijklmnop?p=${key}`);
+    expect(copy.html).toContain('Hvordan er det at bo her?');
+    expect(personHash(SECRET, SURVEY, key)).not.toBeNull();
+  });
+
+  it('links the public page in the web version, and leaves the block out where there is no survey', () => {
+    const web = renderCopy(withSurvey(), { person: null, villageId: VILLAGE_A });
+    expect(web.text).toContain('https://blup.test/svar/tok-abcdefghijklmnop\n');
+    const other = renderCopy(withSurvey(), { person: member, villageId: VILLAGE_B });
+    expect(other.text).not.toContain('/svar/');
   });
 });

@@ -1,5 +1,6 @@
 import {
   NewsletterTargetKind,
+  surveyPublicPath,
   type GoalStatus,
   type InitiativeStatus,
   type Locale,
@@ -18,6 +19,7 @@ import {
 } from './newsletter-html';
 import type { NewsletterRecipient, RenderedNewsletter } from './newsletter-ports';
 import { signedVillage } from './newsletter-link';
+import { personalKey } from '../surveys/survey-keys';
 
 /** A lesson or inspiration video as a card shows it. */
 export interface LessonCard {
@@ -94,6 +96,8 @@ export interface RenderSource {
   lessons: ReadonlyMap<string, LessonCard>;
   /** The village cards' goals and initiatives, by `kind:id` (published villages only). */
   villageCards?: ReadonlyMap<string, VillageCard>;
+  /** The survey blocks' open surveys, by `villageId:purpose`. */
+  surveys?: ReadonlyMap<string, { id: string; title: string; publicToken: string }>;
   villages: ReadonlyMap<string, { id: string; name: string }>;
   /** Session targets: the sessions in scope (one per village, or the one session). */
   sessions: readonly SessionFacts[];
@@ -156,6 +160,9 @@ interface Words {
   percentDone: (percent: number) => string;
   milestone: (what: string, date: string | null) => string;
   readPlan: (village: string) => string;
+  survey: (village: string) => string;
+  answerSurvey: string;
+  personalLink: string;
 }
 
 const WORDS: Record<Locale, Words> = {
@@ -213,6 +220,10 @@ const WORDS: Record<Locale, Words> = {
     percentDone: (percent) => `${percent} procent færdigt.`,
     milestone: (what, date) => `Næste skridt: ${what}${date ? `, senest ${date}` : ''}.`,
     readPlan: (village) => `Læs ${village}s udviklingsplan`,
+    survey: (village) => `Spørgeskema i ${village}`,
+    answerSurvey: 'Svar på spørgeskemaet',
+    personalLink:
+      'Linket er dit eget: det gemmer ét svar fra dig. Del det offentlige link, hvis andre vil svare.',
   },
   en: {
     everyone: 'everyone',
@@ -269,6 +280,10 @@ const WORDS: Record<Locale, Words> = {
     percentDone: (percent) => `${percent} percent done.`,
     milestone: (what, date) => `Next step: ${what}${date ? `, by ${date}` : ''}.`,
     readPlan: (village) => `Read the development plan of ${village}`,
+    survey: (village) => `Questionnaire in ${village}`,
+    answerSurvey: 'Answer the questionnaire',
+    personalLink:
+      'The link is your own: it keeps one answer from you. Share the public link if others want to answer.',
   },
 };
 
@@ -436,6 +451,36 @@ ${sdgHtml}<p style="margin:0 0 12px;${BODY}">${escapeHtml(lines.join(' '))}</p>
     ...(card.sdgs.length ? [`${w.sdgs}: ${card.sdgs.map((sdg) => sdg.number).join(', ')}`] : []),
     lines.join(' '),
     `${action}: ${card.pageUrl}`,
+  ].join('\n');
+  return { html, text };
+}
+
+/**
+ * A village's open questionnaire: its title and a button to answer. A recipient's link carries
+ * their personal key (one answer per person); the web version links the public page.
+ */
+function surveyBox(
+  source: RenderSource,
+  villageId: string | null,
+  purpose: string,
+  person: NewsletterRecipient | null,
+  w: Words,
+): Part {
+  const survey = villageId ? source.surveys?.get(`${villageId}:${purpose}`) : undefined;
+  if (!survey || !villageId) return { html: '', text: '' };
+  const key = person ? personalKey(source.signingSecret, survey.id, person.email) : null;
+  const url = `${source.publicUrl}${surveyPublicPath(survey.publicToken)}${key ? `?p=${encodeURIComponent(key)}` : ''}`;
+  const label = w.survey(source.villages.get(villageId)?.name ?? '');
+  const html = box(
+    `<p style="margin:0 0 4px;${SMALL};font-weight:bold;text-transform:uppercase;letter-spacing:0.04em">${escapeHtml(label)}</p>
+<p style="margin:0 0 12px;font-family:Arial,Helvetica,sans-serif;font-size:19px;line-height:1.3;font-weight:bold;color:#1d2b1f">${escapeHtml(survey.title)}</p>
+<p style="margin:0 0 12px">${button(w.answerSurvey, url)}</p>
+${key ? `<p style="margin:0;${SMALL}">${escapeHtml(w.personalLink)}</p>` : ''}`,
+  );
+  const text = [
+    `${label}: ${survey.title}`,
+    `${w.answerSurvey}: ${url}`,
+    ...(key ? [w.personalLink] : []),
   ].join('\n');
   return { html, text };
 }
@@ -613,6 +658,8 @@ export function renderCopy(source: RenderSource, copy: CopyFor): RenderedNewslet
       }
       case 'village_card':
         return villageCard(source.villageCards?.get(`${block.kind}:${block.id}`), w, locale);
+      case 'survey':
+        return surveyBox(source, villageId, block.purpose, person, w);
       case 'session':
         return neutral
           ? neutralSessionBox(source, w)

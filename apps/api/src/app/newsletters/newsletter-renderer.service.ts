@@ -5,7 +5,8 @@ import { notFound } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Newsletter } from '../database/entities/newsletters';
-import { cardLessonIds, villageCardIds } from './newsletter-blocks';
+import { cardLessonIds, surveyPurposes, villageCardIds } from './newsletter-blocks';
+import { openSurveys } from './newsletter-surveys.queries';
 import { villageCardRows } from './newsletter-cards.queries';
 import { NewsletterRenderer, type PreparedNewsletter } from './newsletter-ports';
 import {
@@ -96,7 +97,7 @@ export function summaryOf(html: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 150)).trim()} …`;
 }
 
-/** Everything rendering a newsletter needs, in three to five queries. */
+/** Everything rendering a newsletter needs, in three to six queries. */
 export async function loadRenderSource(
   em: EntityManager,
   config: Pick<AppConfig, 'publicUrl' | 'signingSecret'>,
@@ -111,6 +112,14 @@ export async function loadRenderSource(
   const lastSteps = newsletter.blocks.some((b) => b.type === 'next_steps' && b.fromLastSession)
     ? await loadLastSessionSteps(em, scope.sessions)
     : undefined;
+  const purposes = surveyPurposes(newsletter.blocks);
+  const surveys = purposes.length
+    ? await openSurveys(
+        em,
+        scope.villages.map((v) => v.id),
+        purposes,
+      )
+    : [];
   return {
     lastSteps,
     publicUrl: config.publicUrl,
@@ -126,6 +135,12 @@ export async function loadRenderSource(
     },
     lessons,
     villageCards,
+    surveys: new Map(
+      surveys.map((row) => [
+        `${row.village_id}:${row.purpose}`,
+        { id: row.id, title: row.title, publicToken: row.public_token },
+      ]),
+    ),
     villages: new Map(scope.villages.map((v) => [v.id, { id: v.id, name: v.name }])),
     sessions: scope.sessions,
   };

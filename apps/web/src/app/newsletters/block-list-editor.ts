@@ -13,8 +13,9 @@ import {
   type NewsletterCardOption,
   type NewsletterNextStepsBlock,
   type NewsletterVillageCardOption,
+  SurveyPurpose,
 } from '@blup/contracts';
-import { TranslatePipe } from '@blup/web/core';
+import { TranslatePipe, type TranslationKey } from '@blup/web/core';
 import { Icon, type IconName } from '@blup/web/ui';
 import { type EditorBlock, emptyBlock, moveBlock } from './blocks';
 import { blockTypeKey } from './newsletter-labels';
@@ -27,7 +28,11 @@ const BLOCK_ICONS: Record<NewsletterBlockType, IconName> = {
   next_steps: 'list',
   session: 'cohort',
   village_card: 'flag',
+  survey: 'forum',
 };
+
+/** The purposes a survey block can link, in the order the picker shows them. */
+const SURVEY_BLOCK_PURPOSES = Object.values(SurveyPurpose);
 
 /** The picker's options grouped by village, in the order the API gives them. */
 export function byVillage(
@@ -239,6 +244,22 @@ export function byVillage(
               </mat-form-field>
               <p class="note">{{ 'newsletters.villageCardNote' | t }}</p>
             }
+            @case ('survey') {
+              @let survey = $any(item.block);
+              <mat-form-field subscriptSizing="dynamic" class="full">
+                <mat-label>{{ 'newsletters.surveyPick' | t }}</mat-label>
+                <mat-select
+                  data-testid="survey-purpose-pick"
+                  [value]="survey.purpose"
+                  (valueChange)="replace(i, { type: 'survey', purpose: $event })"
+                >
+                  @for (purpose of surveyPurposes; track purpose) {
+                    <mat-option [value]="purpose">{{ purposeKey(purpose) | t }}</mat-option>
+                  }
+                </mat-select>
+              </mat-form-field>
+              <p class="note">{{ 'newsletters.surveyNote' | t }}</p>
+            }
             @case ('session') {
               <p class="note">
                 {{
@@ -409,6 +430,12 @@ export class BlockListEditor {
   }
 
   /** `value` is `kind:id`, as the picker's options carry it. */
+  protected readonly surveyPurposes = SURVEY_BLOCK_PURPOSES;
+
+  protected purposeKey(purpose: SurveyPurpose): TranslationKey {
+    return `newsletters.surveyPurposes.${purpose}`;
+  }
+
   protected pickVillageCard(index: number, value: string): void {
     const [kind, id] = value.split(':');
     if ((kind === 'goal' || kind === 'initiative') && id) {

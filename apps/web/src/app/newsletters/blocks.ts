@@ -1,4 +1,4 @@
-import type { NewsletterBlock, NewsletterBlockType } from '@blup/contracts';
+import { SurveyPurpose, type NewsletterBlock, type NewsletterBlockType } from '@blup/contracts';
 
 /**
  * The block list as the editor keeps it: each block with a stable key for `@for` tracking,
@@ -30,7 +30,9 @@ export function emptyBlock(type: NewsletterBlockType): EditorBlock {
           ? { type, heading: '', items: [''] }
           : type === 'village_card'
             ? { type, kind: 'goal', id: '' }
-            : { type };
+            : type === 'survey'
+              ? { type, purpose: SurveyPurpose.Mapping }
+              : { type };
   return { key: nextKey++, block };
 }
 

@@ -6,6 +6,7 @@ import type { newslettersDa } from './sections/newsletters.da';
 import type { panelDa } from './sections/panel.da';
 import type { plansDa } from './sections/plans.da';
 import type { surveyAdminDa } from './sections/survey-admin.da';
+import type { surveyAnswerDa } from './sections/survey-answer.da';
 import type { wheelDa } from './sections/wheel.da';
 
 /** The shape every language must fill: the Danish dictionary with each text widened to `string`. */
@@ -29,6 +30,7 @@ export interface TextSections {
   readonly plans: typeof plansDa;
   readonly wheel: typeof wheelDa;
   readonly surveyAdmin: typeof surveyAdminDa;
+  readonly surveyAnswer: typeof surveyAnswerDa;
 }
 
 export type TextSectionName = keyof TextSections;

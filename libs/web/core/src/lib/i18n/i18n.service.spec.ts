@@ -20,6 +20,8 @@ import { newslettersDa } from './sections/newsletters.da';
 import { newslettersEn } from './sections/newsletters.en';
 import { panelDa } from './sections/panel.da';
 import { panelEn } from './sections/panel.en';
+import { surveyAnswerDa } from './sections/survey-answer.da';
+import { surveyAnswerEn } from './sections/survey-answer.en';
 import { loadTextSection } from './text-sections';
 
 describe(I18nService.name, () => {
@@ -270,6 +272,7 @@ describe(I18nService.name, () => {
           'plans',
           'wheel',
           'surveyAdmin',
+          'surveyAnswer',
         ].filter((name) => name in da),
       ).toEqual([]);
       expect(
@@ -282,6 +285,7 @@ describe(I18nService.name, () => {
           'plans',
           'wheel',
           'surveyAdmin',
+          'surveyAnswer',
         ].filter((name) => name in en),
       ).toEqual([]);
     });
@@ -299,6 +303,7 @@ describe(I18nService.name, () => {
       plans: plansDa,
       wheel: wheelDa,
       surveyAdmin: surveyAdminDa,
+      surveyAnswer: surveyAnswerDa,
     };
     const allEn = {
       ...en,
@@ -310,6 +315,7 @@ describe(I18nService.name, () => {
       plans: plansEn,
       wheel: wheelEn,
       surveyAdmin: surveyAdminEn,
+      surveyAnswer: surveyAnswerEn,
     };
     const daKeys = [...flatten(allDa).keys()].sort();
     const enKeys = [...flatten(allEn).keys()].sort();

@@ -39,6 +39,11 @@ const loaders: { readonly [N in TextSectionName]: () => Promise<TextSectionTable
     Promise.all([import('./sections/survey-admin.da'), import('./sections/survey-admin.en')]).then(
       ([da, en]) => ({ da: da.surveyAdminDa, en: en.surveyAdminEn }),
     ),
+  surveyAnswer: () =>
+    Promise.all([
+      import('./sections/survey-answer.da'),
+      import('./sections/survey-answer.en'),
+    ]).then(([da, en]) => ({ da: da.surveyAnswerDa, en: en.surveyAnswerEn })),
 };
 
 /**

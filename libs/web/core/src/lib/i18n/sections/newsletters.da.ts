@@ -72,6 +72,7 @@ export const newslettersDa = {
     next_steps: 'Næste skridt',
     session: 'Mødeboks',
     village_card: 'Landsbymål / initiativ',
+    survey: 'Spørgeskema',
   },
   blockNumber: '{n}. {kind}',
   moveUp: 'Flyt {kind} op',
@@ -90,6 +91,10 @@ export const newslettersDa = {
     'Ingen landsby har offentliggjort sin udviklingsplan endnu, så der er intet at vælge.',
   villageCardGoal: 'Mål',
   villageCardInitiative: 'Initiativ',
+  surveyPick: 'Vælg hvilket spørgeskema',
+  surveyNote:
+    'Hver landsby får et link til sit eget åbne spørgeskema af den slags, og hver modtager et personligt link, så man kun kan svare én gang. En landsby uden et åbent spørgeskema får ikke boksen.',
+  surveyPurposes: { mapping: 'Kortlægning', needs_analysis: 'Behovsanalyse', other: 'Andet' },
   villageCardNote:
     'Kortet viser titlen, hvor langt det er nået, og et link til landsbyens offentlige side. Kun landsbyer med en offentliggjort udviklingsplan kan vælges.',
   pickMissing: 'Vælg en lektion, et mål eller et initiativ til kortet.',

@@ -72,6 +72,7 @@ export const newslettersEn: DictionaryOf<typeof newslettersDa> = {
     next_steps: 'Next steps',
     session: 'Session box',
     village_card: 'Village goal / initiative',
+    survey: 'Questionnaire',
   },
   blockNumber: '{n}. {kind}',
   moveUp: 'Move {kind} up',
@@ -90,6 +91,10 @@ export const newslettersEn: DictionaryOf<typeof newslettersDa> = {
     'No village has published its development plan yet, so there is nothing to choose.',
   villageCardGoal: 'Goal',
   villageCardInitiative: 'Initiative',
+  surveyPick: 'Choose which questionnaire',
+  surveyNote:
+    'Each village gets a link to its own open questionnaire of that kind, and each recipient a personal link, so they can answer only once. A village without an open questionnaire does not get the box.',
+  surveyPurposes: { mapping: 'Mapping', needs_analysis: 'Needs analysis', other: 'Other' },
   villageCardNote:
     'The card shows the title, how far it has come and a link to the village’s public page. Only villages with a published development plan can be chosen.',
   pickMissing: 'Choose a lesson, goal or initiative for the card.',

@@ -1,0 +1,76 @@
+import type { DictionaryOf } from '../dictionary';
+import type { surveyAnswerDa } from './survey-answer.da';
+
+/** English texts for answering a questionnaire; must match the Danish key for key. */
+export const surveyAnswerEn: DictionaryOf<typeof surveyAnswerDa> = {
+  title: 'Questionnaire',
+  loading: 'Loading the questionnaire …',
+  from: 'From {owner}',
+  closesAt: 'You can answer until {date}.',
+  noAccount: 'No sign-in needed. Your answers are kept on this phone until you send them.',
+  notSaved:
+    'Your browser does not keep the answers as you go. Send them before you close the page.',
+  resumed: 'Welcome back. Your answers from last time are kept, and you go on where you left off.',
+  startOver: 'Start again',
+  progress: 'Page {page} of {pages}',
+  previous: 'Previous',
+  next: 'Next',
+  send: 'Send answers',
+  required: '(required)',
+  chooseAny: 'Choose as many as you like.',
+  chooseAtMost: 'Choose at most {max}.',
+  atMostReached: 'You can choose at most {max}. Untick one if you want to choose another.',
+  scaleEnds: '1 is {low}, 5 is {high}.',
+  characters: '{count} of {max, plural, one {# character} other {# characters}}',
+  rankingHint: 'Put them in order, the most important at the top. Use the arrows to move them.',
+  moveUp: 'Move up: {option}',
+  moveDown: 'Move down: {option}',
+  movedTo: '{option} is now number {position} of {count}.',
+  rankingKeep: 'This order is right',
+  rankingUnset: 'Move the answers, or press "This order is right" if they are in order already.',
+  rankingSet: 'Your order is included.',
+  consentCheckbox: 'Yes, you may use my answer as described above',
+  consentNotSent: 'Without the tick, your answer to this question is not sent.',
+  problems: {
+    required: 'Answer this question before you go on.',
+    rows: 'Choose an answer in every row.',
+    tooMany: 'You chose too many. Choose at most {max}.',
+    tooLong:
+      'The answer is too long. Write at most {max, plural, one {# character} other {# characters}}.',
+    consent: 'Tick the box so that we may use your answer. The question is required.',
+    notAccepted: 'The answer was not accepted. Correct it and send again.',
+  },
+  pageHasProblems: 'Something is missing on this page. See the message by the question.',
+  thanksTitle: 'Thank you for your answers!',
+  thanksText: 'Your answers are sent. Thank you for taking the time.',
+  alreadyTitle: 'You have answered already',
+  alreadyText: 'Answers have been sent from this phone. Thank you!',
+  anotherPerson: 'Someone else on this phone wants to answer',
+  notFoundTitle: 'We cannot find the questionnaire',
+  notFoundText:
+    'The link may be mistyped, or the questionnaire is not open yet. Ask the people who shared the link.',
+  closedTitle: 'The questionnaire is closed',
+  closedText: 'It takes no more answers. Thank you for your interest.',
+  opensAt: 'It opens on {date}. Come back to the link that day.',
+  notOpenTitle: 'The questionnaire is not open yet',
+  notOpenText: 'Your answers are kept on this phone. Send them once the questionnaire is open.',
+  answeredHereTitle: 'Someone has answered from this phone already',
+  answeredHereText:
+    'Are you someone other than the person who answered? Then press the button and your answers are sent.',
+  sendAsAnother: 'I am someone else – send my answers',
+  personalUsedTitle: 'Your personal link has been used already',
+  personalUsedText: 'Someone has answered with this link. Each personal link can be used once.',
+  linkInvalidTitle: 'Your personal link does not work',
+  linkInvalidText:
+    'The link does not belong to this questionnaire. Use the link from your newsletter, or ask for a new one.',
+  linkRequiredTitle: 'Answer with your personal link',
+  linkRequiredText:
+    'This questionnaire is answered through personal links. Use the link from your newsletter.',
+  failedTitle: 'Your answers were not sent',
+  failedText: 'We could not connect. Your answers are kept on this phone. Try again in a moment.',
+  busyText:
+    'Many answers came from your network just now. Your answers are kept on this phone. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
+  loadFailedTitle: 'The questionnaire could not be loaded',
+  loadFailedText: 'We could not load the questionnaire. Check the connection and try again.',
+  retry: 'Try again',
+};
