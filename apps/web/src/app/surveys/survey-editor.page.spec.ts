@@ -1,11 +1,12 @@
 import {
+  ErrorCode,
   QuestionKind,
   SurveyOwnerKind,
   SurveyPurpose,
   SurveyStatus,
   type SurveyDto,
 } from '@blup/contracts';
-import { CONFLICT, openPage } from '../shared/form-page-test';
+import { CONFLICT, changedBody, openPage } from '../shared/form-page-test';
 import { SurveyEditorPage } from './survey-editor.page';
 import { blankQuestion } from './survey-model';
 
@@ -103,5 +104,30 @@ describe(SurveyEditorPage.name, () => {
       [...element.querySelectorAll('[data-testid="question"] strong')].map((e) => e.textContent),
     ).toEqual(['Bor du her?', 'Hvad mangler?']);
     http.verify();
+  });
+
+  it('names who saved in between after a 409 survey_changed, and loads their version', async () => {
+    const { fixture, http, byTestId, settle } = await openPage(SurveyEditorPage, 'surveyAdmin', {
+      id: 's1',
+    });
+    fixture.detectChanges();
+    http.expectOne('/api/surveys/s1').flush(survey(3, 0));
+    await settle();
+    const title = byTestId('survey-title') as HTMLInputElement;
+    title.value = 'Nyt navn';
+    title.dispatchEvent(new Event('input'));
+    await settle();
+    (byTestId('save-survey') as HTMLButtonElement).click();
+    http
+      .expectOne({ method: 'PATCH', url: '/api/surveys/s1' })
+      .flush(changedBody(ErrorCode.SurveyChanged, 'Changed', 'Anna Holm', 4), CONFLICT);
+    await settle();
+    expect(fixture.nativeElement.textContent).toContain('Anna Holm har ændret spørgeskemaet');
+    (byTestId('load-their-version') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    http.expectOne('/api/surveys/s1').flush({ ...survey(4, 0), title: 'Deres navn' });
+    await settle();
+    expect((byTestId('survey-title') as HTMLInputElement).value).toBe('Deres navn');
+    expect(byTestId('load-their-version')).toBeNull();
   });
 });

@@ -361,15 +361,12 @@ const HAS_ANSWERS = 'survey_has_answers';
       @if (s.canEdit) {
         <div class="save-bar">
           <blup-survey-problems [problems]="problems()" [pages]="pages()" />
-          @if (conflict() === 'changed') {
-            <p class="error" role="alert" data-testid="conflict">
-              {{ 'surveyAdmin.changedMeanwhile' | t }}
-            </p>
-          } @else if (conflict() === 'answers') {
+          @if (conflict() === 'answers') {
             <p class="error" role="alert" data-testid="has-answers-conflict">
               {{ 'surveyAdmin.cannotRemove' | t }}
             </p>
           } @else {
+            <!-- A 409 survey_changed names who saved in between (the errors' own text). -->
             <blup-api-error [error]="save.error()" />
           }
           <div class="save-row">

@@ -128,7 +128,6 @@ export const surveyAdminDa = {
   unsaved: 'Ikke gemt endnu',
   allSaved: 'Alt er gemt',
   loadTheirVersion: 'Hent den gemte udgave (dine ændringer forsvinder)',
-  changedMeanwhile: 'En anden har gemt skemaet, mens du rettede. Hent deres udgave, og ret igen.',
   cannotRemove:
     'Skemaet har fået svar, så spørgsmål og svarmuligheder kan ikke fjernes længere. Hent den gemte udgave, og ret i stedet ordlyden.',
   open: 'Åbn for svar',

@@ -129,8 +129,6 @@ export const surveyAdminEn: DictionaryOf<typeof surveyAdminDa> = {
   unsaved: 'Not saved yet',
   allSaved: 'Everything is saved',
   loadTheirVersion: 'Load the saved version (your changes are lost)',
-  changedMeanwhile:
-    'Someone else saved the questionnaire while you were editing. Load their version and make your change again.',
   cannotRemove:
     'The questionnaire has answers, so questions and answers can no longer be removed. Load the saved version and change the words instead.',
   open: 'Open for answers',
