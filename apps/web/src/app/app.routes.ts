@@ -77,6 +77,10 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./ideas/ideas.routes').then((m) => m.ideaRoutes),
       },
       {
+        path: 'surveys',
+        loadChildren: () => import('./surveys/surveys.routes').then((m) => m.surveyRoutes),
+      },
+      {
         path: 'cohorts',
         loadChildren: () => import('./cohorts/cohorts.routes').then((m) => m.cohortsRoutes),
       },

@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { Role } from '@blup/contracts';
 import { loadTextSection, roleGuard } from '@blup/web/core';
+import { municipalitySurveysRoutes } from '../surveys/surveys.routes';
 
 export const municipalitiesRoutes: Routes = [
   {
@@ -21,6 +22,7 @@ export const municipalitiesRoutes: Routes = [
     canActivate: [loadTextSection('goals')],
     loadComponent: () => import('./municipality.page').then((m) => m.MunicipalityPage),
   },
+  ...municipalitySurveysRoutes,
   {
     path: ':id/edit',
     title: 'municipalities.editTitle',

@@ -50,6 +50,12 @@ import { PAGE_PARTS } from '../shared/page-parts';
             {{ 'common.edit' | t }}
           </a>
         }
+        @if (overview()) {
+          <a matButton="tonal" routerLink="surveys" data-testid="municipality-surveys">
+            <blup-icon matButtonIcon name="forum" />
+            {{ 'goals.surveysLink' | t }}
+          </a>
+        }
       </blup-page-header>
 
       <h2 class="section-title">{{ 'municipalities.contacts' | t }}</h2>

@@ -6,6 +6,7 @@ import { Icon } from '@blup/web/ui';
 import { goalStatusKey } from '../goals/goal-labels';
 import { SdgBadges } from '../goals/sdg-tiles';
 import { LoadState } from '../shared/load-state';
+import { PublicSurveyResults } from '../surveys/public-survey-results';
 import { PublicWheel } from '../wheel/public-wheel';
 import { PlanInitiatives } from './plan-initiatives';
 
@@ -24,6 +25,7 @@ import { PlanInitiatives } from './plan-initiatives';
     SdgBadges,
     LoadState,
     PublicWheel,
+    PublicSurveyResults,
     PlanInitiatives,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -109,6 +111,7 @@ import { PlanInitiatives } from './plan-initiatives';
           </section>
         }
         <blup-public-wheel [slug]="p.slug" />
+        <blup-public-survey-results [slug]="p.slug" />
         <footer>{{ 'plans.public.footer' | t }}</footer>
       }
     </main>

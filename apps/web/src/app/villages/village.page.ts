@@ -57,6 +57,10 @@ import { PAGE_PARTS } from '../shared/page-parts';
           <blup-icon matButtonIcon name="forum" />
           {{ 'villages.ideas' | t }}
         </a>
+        <a matButton="tonal" routerLink="surveys" data-testid="village-surveys">
+          <blup-icon matButtonIcon name="article" />
+          {{ 'plans.surveysLink' | t }}
+        </a>
       }
       @if (canSeeGoals() && documents.hasValue()) {
         <section

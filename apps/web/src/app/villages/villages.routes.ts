@@ -5,6 +5,7 @@ import { villageGoalsRoutes } from '../goals/goals.routes';
 import { villageIdeasRoutes } from '../ideas/ideas.routes';
 import { villageInitiativesRoutes } from '../initiatives/initiatives.routes';
 import { villagePlanRoutes } from '../plans/plans.routes';
+import { villageSurveysRoutes } from '../surveys/surveys.routes';
 import { villageWheelRoutes } from '../wheel/wheel.routes';
 
 export const villagesRoutes: Routes = [
@@ -31,6 +32,7 @@ export const villagesRoutes: Routes = [
   ...villageIdeasRoutes,
   ...villagePlanRoutes,
   ...villageWheelRoutes,
+  ...villageSurveysRoutes,
   {
     path: ':id/edit',
     title: 'villages.editTitle',

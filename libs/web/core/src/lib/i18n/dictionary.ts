@@ -6,6 +6,7 @@ import type { initiativesDa } from './sections/initiatives.da';
 import type { newslettersDa } from './sections/newsletters.da';
 import type { panelDa } from './sections/panel.da';
 import type { plansDa } from './sections/plans.da';
+import type { surveyAdminDa } from './sections/survey-admin.da';
 import type { surveyAnswerDa } from './sections/survey-answer.da';
 import type { wheelDa } from './sections/wheel.da';
 
@@ -30,6 +31,7 @@ export interface TextSections {
   readonly ideas: typeof ideasDa;
   readonly plans: typeof plansDa;
   readonly wheel: typeof wheelDa;
+  readonly surveyAdmin: typeof surveyAdminDa;
   readonly surveyAnswer: typeof surveyAnswerDa;
 }
 

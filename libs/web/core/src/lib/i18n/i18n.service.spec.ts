@@ -14,6 +14,8 @@ import { plansDa } from './sections/plans.da';
 import { plansEn } from './sections/plans.en';
 import { wheelDa } from './sections/wheel.da';
 import { wheelEn } from './sections/wheel.en';
+import { surveyAdminDa } from './sections/survey-admin.da';
+import { surveyAdminEn } from './sections/survey-admin.en';
 import { newslettersDa } from './sections/newsletters.da';
 import { newslettersEn } from './sections/newsletters.en';
 import { panelDa } from './sections/panel.da';
@@ -269,6 +271,7 @@ describe(I18nService.name, () => {
           'initiatives',
           'plans',
           'wheel',
+          'surveyAdmin',
           'surveyAnswer',
         ].filter((name) => name in da),
       ).toEqual([]);
@@ -281,6 +284,7 @@ describe(I18nService.name, () => {
           'initiatives',
           'plans',
           'wheel',
+          'surveyAdmin',
           'surveyAnswer',
         ].filter((name) => name in en),
       ).toEqual([]);
@@ -298,6 +302,7 @@ describe(I18nService.name, () => {
       initiatives: initiativesDa,
       plans: plansDa,
       wheel: wheelDa,
+      surveyAdmin: surveyAdminDa,
       surveyAnswer: surveyAnswerDa,
     };
     const allEn = {
@@ -309,6 +314,7 @@ describe(I18nService.name, () => {
       initiatives: initiativesEn,
       plans: plansEn,
       wheel: wheelEn,
+      surveyAdmin: surveyAdminEn,
       surveyAnswer: surveyAnswerEn,
     };
     const daKeys = [...flatten(allDa).keys()].sort();

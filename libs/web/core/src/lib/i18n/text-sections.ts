@@ -39,6 +39,10 @@ const loaders: { readonly [N in TextSectionName]: () => Promise<TextSectionTable
     Promise.all([import('./sections/wheel.da'), import('./sections/wheel.en')]).then(
       ([da, en]) => ({ da: da.wheelDa, en: en.wheelEn }),
     ),
+  surveyAdmin: () =>
+    Promise.all([import('./sections/survey-admin.da'), import('./sections/survey-admin.en')]).then(
+      ([da, en]) => ({ da: da.surveyAdminDa, en: en.surveyAdminEn }),
+    ),
   surveyAnswer: () =>
     Promise.all([
       import('./sections/survey-answer.da'),

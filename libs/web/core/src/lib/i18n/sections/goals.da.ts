@@ -1,5 +1,7 @@
 /** Danish texts for the village's goals on the 17 SDGs (issue 13). */
 export const goalsDa = {
+  /** The municipality page's link to its questionnaires (issue 15). */
+  surveysLink: 'Spørgeskemaer',
   title: 'Landsbymål',
   villageTitle: 'Landsbymål for {village}',
   intro: 'Jeres mål for landsbyen, hver knyttet til et eller flere af FN’s 17 verdensmål.',

@@ -3,6 +3,8 @@ import type { goalsDa } from './goals.da';
 
 /** English texts for the village's goals on the 17 SDGs. */
 export const goalsEn: DictionaryOf<typeof goalsDa> = {
+  /** The municipality page's link to its questionnaires (issue 15). */
+  surveysLink: 'Questionnaires',
   title: 'Village goals',
   villageTitle: 'Village goals for {village}',
   intro: 'Your goals for the village, each tied to one or more of the UN’s 17 Global Goals.',

@@ -1,5 +1,7 @@
 /** Danish texts for the village's living documents and its public page (issue 13). */
 export const plansDa = {
+  /** The village page's link to its questionnaires (issue 15). */
+  surveysLink: 'Spørgeskemaer',
   planLink: 'Udviklingsplan',
   storyLink: 'Landsbyfortælling',
   documentsHeading: 'Landsbyens dokumenter',
@@ -84,5 +86,10 @@ export const plansDa = {
       'Landsbyen har ikke offentliggjort sin udviklingsplan endnu, eller adressen er forkert.',
     sdgs: 'Verdensmål',
     footer: 'Siden er lavet af landsbyen med BLUP Akademiet.',
+    surveysHeading: 'Det har landsbyen svaret',
+    surveyResponses: '{count, plural, one {# har svaret} other {# har svaret}}',
+    surveyPercentNote: 'Procent af dem, der svarede på spørgsmålet.',
+    surveyMean: 'Gennemsnit: {mean}',
+    surveyRank: 'gennemsnitlig plads {mean}',
   },
 };

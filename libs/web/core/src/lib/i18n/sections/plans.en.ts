@@ -3,6 +3,8 @@ import type { plansDa } from './plans.da';
 
 /** English texts for the village's living documents and its public page (issue 13). */
 export const plansEn: DictionaryOf<typeof plansDa> = {
+  /** The village page's link to its questionnaires (issue 15). */
+  surveysLink: 'Questionnaires',
   planLink: 'Development plan',
   storyLink: 'Village story',
   documentsHeading: "The village's documents",
@@ -88,5 +90,10 @@ export const plansEn: DictionaryOf<typeof plansDa> = {
       'The village has not published its development plan yet, or the address is wrong.',
     sdgs: 'SDGs',
     footer: 'This page is made by the village with BLUP Akademiet.',
+    surveysHeading: 'What the village answered',
+    surveyResponses: '{count, plural, one {# answered} other {# answered}}',
+    surveyPercentNote: 'Percent of those who answered the question.',
+    surveyMean: 'Mean: {mean}',
+    surveyRank: 'mean place {mean}',
   },
 };
