@@ -461,6 +461,91 @@ describe('the annual report', () => {
         [held.id, people[i].id, status],
       );
     }
+
+    // A survey with one published and one private question; answers in 2026 count, not 2025's.
+    // Tybjerg's survey and idea list stay out of Skovby's report.
+    const survey = async (village: Village, title: string) => {
+      const question = (id: string, published: boolean) => ({
+        id,
+        kind: 'single_choice',
+        title: published ? 'Hvad savner du mest?' : 'Privat spørgsmål',
+        help: '',
+        required: false,
+        options: [
+          { id: 'a', label: 'Et mødested' },
+          { id: 'b', label: 'Bedre busser' },
+        ],
+        rows: [],
+        maxChoices: null,
+        maxLength: null,
+        scaleLabels: null,
+        condition: null,
+        personalData: false,
+        consentText: null,
+        published,
+      });
+      const pages = [
+        {
+          id: 'p1',
+          title: 'Side 1',
+          questions: [question('savner', true), question('privat', false)],
+        },
+      ];
+      const [row] = (await db.query(
+        `INSERT INTO surveys (owner_kind, village_id, purpose, title, status, public_token, pages)
+         VALUES ('village', $1, 'mapping', $2, 'open', md5(random()::text), $3) RETURNING id`,
+        [village.id, title, JSON.stringify(pages)],
+      )) as { id: string }[];
+      return row.id;
+    };
+    const answer = async (surveyId: string, at: string, option: string) => {
+      const [row] = (await db.query(
+        `INSERT INTO survey_responses (id, survey_id, device_hash, answers, submitted_at)
+         VALUES (gen_random_uuid(), $1, md5(random()::text), $2, $3) RETURNING id`,
+        [surveyId, JSON.stringify({ savner: option, privat: 'a' }), at],
+      )) as { id: string }[];
+      await db.query(
+        `INSERT INTO survey_answers (response_id, survey_id, question_id, option_id)
+         VALUES ($1, $2, 'savner', $3), ($1, $2, 'privat', 'a')`,
+        [row.id, surveyId, option],
+      );
+    };
+    const mapping = await survey(skovby, 'Skovbys borgerundersøgelse');
+    await answer(mapping, '2025-12-31T22:59:00Z', 'b'); // 23:59 on New Year's Eve: 2025's
+    await answer(mapping, '2026-02-10T10:00:00Z', 'a');
+    await answer(mapping, '2026-02-11T10:00:00Z', 'a');
+    await answer(mapping, '2026-03-01T10:00:00Z', 'b');
+    await answer(await survey(tybjerg, 'Tybjergs undersøgelse'), '2026-02-10T10:00:00Z', 'a');
+    const ideaList = async (village: Village, title: string) => {
+      const [list] = (await db.query(
+        `INSERT INTO idea_lists (village_id, title, status, public_token, created_at)
+         VALUES ($1, $2, 'open', md5(random()::text), '2026-04-01T10:00:00Z') RETURNING id`,
+        [village.id, title],
+      )) as { id: string }[];
+      const idea = async (title: string, position: number, paperDots: number) => {
+        const [row] = (await db.query(
+          `INSERT INTO ideas (list_id, title, position, paper_dots) VALUES ($1, $2, $3, $4)
+           RETURNING id`,
+          [list.id, title, position, paperDots],
+        )) as { id: string }[];
+        return row.id;
+      };
+      const shelter = await idea('Shelterplads', 1, 3);
+      const reol = await idea('Bytte-reol', 2, 0);
+      await idea('Ingen stemmer', 3, 0);
+      for (const [voter, ideaId, dots] of [
+        ['a', reol, 3],
+        ['b', shelter, 2],
+        ['b', reol, 1],
+      ] as const) {
+        await db.query(
+          `INSERT INTO idea_votes (list_id, voter_hash, idea_id, dots) VALUES ($1, $2, $3, $4)`,
+          [list.id, voter.repeat(64), ideaId, dots],
+        );
+      }
+    };
+    await ideaList(skovby, 'Idéer fra borgermødet');
+    await ideaList(tybjerg, 'Tybjergs idéer');
   });
 
   const GOALS =
@@ -523,7 +608,7 @@ describe('the annual report', () => {
       [
         'intro',
         'Årsrapport 2026',
-        `Årsrapporten for ${skovby.name} samler, hvad landsbyen arbejdede med i 2026: målene og deres fremskridt, initiativerne og studiekredsens møder. Udkastet er lavet ud fra landsbyens data på BLUP Akademiet; styregruppen retter og supplerer det, før det offentliggøres.`,
+        `Årsrapporten for ${skovby.name} samler, hvad landsbyen arbejdede med i 2026: målene og deres fremskridt, initiativerne, studiekredsens møder og borgernes svar. Udkastet er lavet ud fra landsbyens data på BLUP Akademiet; styregruppen retter og supplerer det, før det offentliggøres.`,
       ],
       ['goals', 'Landsbymål', GOALS],
       ['initiatives', 'Initiativer', INITIATIVES],
@@ -535,8 +620,12 @@ describe('the annual report', () => {
       ],
       [
         'surveys',
-        'Spørgeskemaer',
-        'Spørgeskemaer er ikke bygget på platformen endnu; resultaterne kommer med her, når de er. Har I selv spurgt borgerne, så skriv resultaterne her.',
+        'Spørgeskemaer og prioritering af idéer',
+        '1 spørgeskema fik i alt 3 svar i 2026. Kun de resultater, landsbyen har valgt at vise på sin offentlige side, er taget med.\n\n' +
+          '• Skovbys borgerundersøgelse: 3 svar (10. februar til 1. marts).\n' +
+          '  Hvad savner du mest?: Et mødested 67 %, Bedre busser 33 % (3 svar)\n\n' +
+          'Prioritering af idéer, »Idéer fra borgermødet«: 2 personer satte prikker i 2026. ' +
+          'Flest prikker: Shelterplads (5), Bytte-reol (4).',
       ],
     ]);
     expect(doc.content.sections.every((s) => s.generated === s.text)).toBe(true);

@@ -2,11 +2,13 @@ import { WheelFrequency, type WheelActivity, type WheelContent } from '@blup/con
 import type { EntityManager } from 'typeorm';
 import type { User, Village } from '../database/entities';
 import { wheelKind } from '../plans/kinds/wheel.kind';
-import { generateReport } from '../plans/report-draft';
+import { generateReport, toReportSurvey } from '../plans/report-draft';
 import {
   findReportFocusAreas,
   findReportGoals,
+  findReportIdeaLists,
   findReportSessions,
+  findReportSurveys,
 } from '../plans/wheel-report.queries';
 
 const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -160,6 +162,8 @@ export async function writeDemoWheelReport(
     goals: await findReportGoals(em, glumso.id, year),
     focusAreas: await findReportFocusAreas(em, glumso.id, year),
     sessions: await findReportSessions(em, glumso.id, year),
+    surveys: (await findReportSurveys(em, glumso.id, year)).map(toReportSurvey),
+    ideaLists: await findReportIdeaLists(em, glumso.id, year),
   });
   const [report] = (await em.query(
     `INSERT INTO village_documents (village_id, kind, year, draft, revision, updated_by, updated_at)

@@ -199,9 +199,10 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
   await writeDemoGoals(em, villages, people);
   await writeDemoInitiatives(em, villages, people);
   await writeDemoIdeas(em, villages, people);
-  await writeDemoPlans(em, villages, people);
-  await writeDemoWheelReport(em, villages, people);
   await writeDemoSurveys(em, municipalities, villages, people);
+  await writeDemoPlans(em, villages, people);
+  // After the surveys and ideas: the report's draft tells their results.
+  await writeDemoWheelReport(em, villages, people);
   return {
     seeded: true,
     circles: circles.circles,

@@ -1,9 +1,11 @@
 import {
   GoalStatus,
   InitiativeStatus,
+  QuestionKind,
   PLAN_LIMITS,
   type ReportContent,
   type ReportSection,
+  type SurveyPageDto,
 } from '@blup/contracts';
 import { MONTHS_DA } from './kinds/wheel.kind';
 import { editedByHand } from './kinds/report.kind';
@@ -45,12 +47,96 @@ export interface ReportFocusArea {
   initiatives: ReportInitiative[];
 }
 
+/**
+ * A published result of a survey question (the village chose to show it on its public page), over
+ * the answers sent in the year: the options' counts (choice questions) or the values' (a scale).
+ */
+export interface ReportSurveyQuestion {
+  title: string;
+  kind: QuestionKind;
+  /** Respondents in the year who answered it. */
+  answered: number;
+  /** Options by label with their counts, most chosen first (choice questions). */
+  options: { label: string; count: number }[];
+  /** The scale's mean, or null. */
+  mean: number | null;
+}
+
+/** A survey as `findReportSurveys` reads it: its pages and the published questions' counts. */
+export interface ReportSurveyRow {
+  title: string;
+  pages: SurveyPageDto[];
+  responses: number;
+  firstDate: string;
+  lastDate: string;
+  counts: { questionId: string; optionId: string | null; number: number | null; count: number }[];
+  /** Question id → respondents in the year who answered it. */
+  answered: Record<string, number>;
+}
+
+/** The kinds whose published result the report can tell in a line. */
+const REPORTED_KINDS = new Set([
+  QuestionKind.SingleChoice,
+  QuestionKind.MultipleChoice,
+  QuestionKind.Scale,
+]);
+
+/** A survey's row as the report tells it: its published choice and scale questions, in order. */
+export function toReportSurvey(row: ReportSurveyRow): ReportSurvey {
+  const questions = row.pages.flatMap((page) => page.questions);
+  const published = questions
+    .filter((q) => q.published && !q.personalData && REPORTED_KINDS.has(q.kind))
+    .map((q): ReportSurveyQuestion => {
+      const counts = row.counts.filter((c) => c.questionId === q.id);
+      const answered = row.answered[q.id] ?? 0;
+      if (q.kind === QuestionKind.Scale) {
+        const values = counts.filter((c) => c.number !== null);
+        const total = values.reduce((sum, c) => sum + c.count, 0);
+        const sum = values.reduce((acc, c) => acc + (c.number as number) * c.count, 0);
+        const mean = total ? Math.round((sum / total) * 10) / 10 : null;
+        return { title: q.title, kind: q.kind, answered, options: [], mean };
+      }
+      const options = q.options
+        .map((o) => ({
+          label: o.label,
+          count: counts.find((c) => c.optionId === o.id)?.count ?? 0,
+        }))
+        .filter((o) => o.count > 0)
+        .sort((a, b) => b.count - a.count);
+      return { title: q.title, kind: q.kind, answered, options, mean: null };
+    });
+  const { title, responses, firstDate, lastDate } = row;
+  return { title, responses, firstDate, lastDate, published };
+}
+
+/** A survey of the village that took answers in the year. */
+export interface ReportSurvey {
+  title: string;
+  responses: number;
+  firstDate: string;
+  lastDate: string;
+  published: ReportSurveyQuestion[];
+}
+
+/** An idea list of the village that was made or voted on in the year, as it stands now. */
+export interface ReportIdeaList {
+  title: string;
+  /** Phones that placed dots in the year. */
+  voters: number;
+  /** The ideas with most dots (online and paper), most first. */
+  top: { title: string; dots: number }[];
+  /** Ideas that became initiatives. */
+  chosen: number;
+}
+
 export interface ReportData {
   villageName: string;
   year: number;
   goals: ReportGoal[];
   focusAreas: ReportFocusArea[];
   sessions: ReportSession[];
+  surveys: ReportSurvey[];
+  ideaLists: ReportIdeaList[];
 }
 
 const STATUS_DA: Record<GoalStatus, string> = {
@@ -147,10 +233,63 @@ function sessionsText({ sessions, year }: ReportData): string {
   return clipText(`${head}\n\n${lines.join('\n')}`);
 }
 
+const percentOf = (count: number, of: number): string =>
+  of ? `${number(Math.round((count / of) * 100))} %` : '0 %';
+
+function surveyQuestionText(q: ReportSurveyQuestion): string {
+  const of = `(${q.answered} svar)`;
+  if (q.kind === QuestionKind.Scale) {
+    const mean = q.mean === null ? 'ingen svar' : `gennemsnit ${number(q.mean)} af 5`;
+    return `  ${q.title}: ${mean} ${of}`;
+  }
+  if (!q.options.length) return `  ${q.title}: ingen svar`;
+  const top = q.options
+    .slice(0, 3)
+    .map((o) => `${o.label} ${percentOf(o.count, q.answered)}`)
+    .join(', ');
+  return `  ${q.title}: ${top} ${of}`;
+}
+
+function surveysText({ surveys, ideaLists, year }: ReportData): string {
+  if (!surveys.length && !ideaLists.length) {
+    return `Landsbyen havde ingen spørgeskemaer eller idéafstemninger på platformen i ${year}. Har I spurgt borgerne på anden vis, så skriv resultaterne her.`;
+  }
+  const parts: string[] = [];
+  if (surveys.length) {
+    const answers = surveys.reduce((sum, survey) => sum + survey.responses, 0);
+    const lines = surveys.map((survey) => {
+      const when =
+        survey.firstDate === survey.lastDate
+          ? dateDa(survey.firstDate)
+          : `${dateDa(survey.firstDate)} til ${dateDa(survey.lastDate)}`;
+      const head = `• ${survey.title}: ${survey.responses} svar (${when}).`;
+      return [head, ...survey.published.map(surveyQuestionText)].join('\n');
+    });
+    const shown = surveys.some((survey) => survey.published.length)
+      ? ' Kun de resultater, landsbyen har valgt at vise på sin offentlige side, er taget med.'
+      : '';
+    parts.push(
+      `${surveys.length} ${surveys.length === 1 ? 'spørgeskema' : 'spørgeskemaer'} fik i alt ${answers} svar i ${year}.${shown}\n\n${lines.join('\n\n')}`,
+    );
+  }
+  for (const list of ideaLists) {
+    const top = list.top.length
+      ? ` Flest prikker: ${list.top.map((idea) => `${idea.title} (${idea.dots})`).join(', ')}.`
+      : '';
+    const chosen = list.chosen
+      ? ` ${list.chosen} ${list.chosen === 1 ? 'idé er blevet til et initiativ' : 'idéer er blevet til initiativer'}.`
+      : '';
+    parts.push(
+      `Prioritering af idéer, »${list.title}«: ${list.voters} ${list.voters === 1 ? 'person' : 'personer'} satte prikker i ${year}.${top}${chosen}`,
+    );
+  }
+  return clipText(parts.join('\n\n'));
+}
+
 /**
  * The report's sections as "Lav udkast" makes them from the village's data for the year. The
- * gatherings and survey results are not in the platform yet: their sections say so in the text,
- * so nobody takes an empty section for an empty year. The initiatives section names no people
+ * gatherings are not in the platform yet: their section says so in the text, so nobody takes an
+ * empty section for an empty year. Survey results go in only where the village published them. The initiatives section names no people
  * (the report can be published; the public page names nobody either).
  */
 export function generateReport(data: ReportData): ReportSection[] {
@@ -164,7 +303,7 @@ export function generateReport(data: ReportData): ReportSection[] {
     section(
       'intro',
       `Årsrapport ${data.year}`,
-      `Årsrapporten for ${data.villageName} samler, hvad landsbyen arbejdede med i ${data.year}: målene og deres fremskridt, initiativerne og studiekredsens møder. Udkastet er lavet ud fra landsbyens data på BLUP Akademiet; styregruppen retter og supplerer det, før det offentliggøres.`,
+      `Årsrapporten for ${data.villageName} samler, hvad landsbyen arbejdede med i ${data.year}: målene og deres fremskridt, initiativerne, studiekredsens møder og borgernes svar. Udkastet er lavet ud fra landsbyens data på BLUP Akademiet; styregruppen retter og supplerer det, før det offentliggøres.`,
     ),
     section('goals', 'Landsbymål', goalsText(data)),
     section('initiatives', 'Initiativer', initiativesText(data)),
@@ -174,11 +313,7 @@ export function generateReport(data: ReportData): ReportSection[] {
       'Borgermøder og arrangementer',
       'Platformen registrerer endnu ikke landsbyens borgermøder og arrangementer. Skriv her, hvilke I holdt, og hvor mange der kom.',
     ),
-    section(
-      'surveys',
-      'Spørgeskemaer',
-      'Spørgeskemaer er ikke bygget på platformen endnu; resultaterne kommer med her, når de er. Har I selv spurgt borgerne, så skriv resultaterne her.',
-    ),
+    section('surveys', 'Spørgeskemaer og prioritering af idéer', surveysText(data)),
   ];
 }
 

@@ -1,7 +1,13 @@
 import { CIRCLE_TIME_ZONE } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import { ROLL_UP } from '../initiatives/roll-up.statement';
-import type { ReportFocusArea, ReportGoal, ReportSession } from './report-draft';
+import type {
+  ReportFocusArea,
+  ReportGoal,
+  ReportIdeaList,
+  ReportSession,
+  ReportSurveyRow,
+} from './report-draft';
 
 /** The year's bounds as Copenhagen midnights, for `$2` (the year) in the statements below. */
 const YEAR_START = `make_timestamptz($2::int, 1, 1, 0, 0, 0, '${CIRCLE_TIME_ZONE}')`;
@@ -96,6 +102,92 @@ export async function findReportFocusAreas(
               ORDER BY position, created_at, id LIMIT $3) f
       ORDER BY f.position, f.created_at, f.id`,
     [villageId, year, REPORT_INITIATIVE_LIMITS.focusAreas, REPORT_INITIATIVE_LIMITS.initiatives],
+  );
+}
+
+/** At most this many surveys and idea lists, and ideas per list, go into a report's draft. */
+export const REPORT_SURVEY_LIMITS = { surveys: 20, ideaLists: 20, topIdeas: 5 };
+
+/**
+ * The village's surveys that took answers in the year (read from the surveys module's tables),
+ * in the order they first did, each with its pages, its answers in the year and, for the questions
+ * it published (`published`, on the village's public page), the counts of their options and
+ * scale values over those answers and how many answered each. One statement.
+ */
+export async function findReportSurveys(
+  em: EntityManager,
+  villageId: string,
+  year: number,
+): Promise<ReportSurveyRow[]> {
+  return em.query<ReportSurveyRow[]>(
+    `WITH answered AS (
+       SELECT r.id, r.survey_id, r.submitted_at
+         FROM survey_responses r JOIN surveys s ON s.id = r.survey_id
+        WHERE s.village_id = $1 AND r.submitted_at >= ${YEAR_START} AND r.submitted_at < ${YEAR_END}),
+     published AS (
+       SELECT s.id AS survey_id, q->>'id' AS question_id
+         FROM surveys s, jsonb_array_elements(s.pages) p, jsonb_array_elements(p->'questions') q
+        WHERE s.village_id = $1 AND (q->>'published')::boolean),
+     cells AS (
+       SELECT a.survey_id, a.question_id, a.option_id, a.number, a.response_id
+         FROM survey_answers a
+         JOIN answered r ON r.id = a.response_id
+         JOIN published p ON p.survey_id = a.survey_id AND p.question_id = a.question_id
+        WHERE a.row_id IS NULL AND (a.option_id IS NULL) <> (a.number IS NULL))
+     SELECT s.title, s.pages, count(r.id)::int AS responses,
+            ${LOCAL_DATE('min(r.submitted_at)')} AS "firstDate",
+            ${LOCAL_DATE('max(r.submitted_at)')} AS "lastDate",
+            coalesce((SELECT json_agg(json_build_object('questionId', c.question_id,
+                               'optionId', c.option_id, 'number', c.number, 'count', c.n))
+                        FROM (SELECT question_id, option_id, number, count(*)::int AS n
+                                FROM cells WHERE cells.survey_id = s.id
+                               GROUP BY 1, 2, 3) c), '[]'::json) AS counts,
+            coalesce((SELECT json_object_agg(c.question_id, c.n)
+                        FROM (SELECT question_id, count(DISTINCT response_id)::int AS n
+                                FROM cells WHERE cells.survey_id = s.id
+                               GROUP BY 1) c), '{}'::json) AS answered
+       FROM surveys s JOIN answered r ON r.survey_id = s.id
+      GROUP BY s.id
+      ORDER BY min(r.submitted_at), s.id
+      LIMIT $3`,
+    [villageId, year, REPORT_SURVEY_LIMITS.surveys],
+  );
+}
+
+/**
+ * The village's idea lists made by the year's end and either made in the year or voted on in it
+ * (read from the ideas module's tables), each with the phones that placed dots in the year, its
+ * ideas with most dots as they stand now (online and paper) and how many became initiatives.
+ * One statement.
+ */
+export async function findReportIdeaLists(
+  em: EntityManager,
+  villageId: string,
+  year: number,
+): Promise<ReportIdeaList[]> {
+  return em.query<ReportIdeaList[]>(
+    `SELECT l.title,
+            (SELECT count(DISTINCT v.voter_hash)::int FROM idea_votes v
+              WHERE v.list_id = l.id AND v.created_at >= ${YEAR_START}
+                AND v.created_at < ${YEAR_END}) AS voters,
+            coalesce((SELECT json_agg(json_build_object('title', t.title, 'dots', t.dots)
+                                      ORDER BY t.dots DESC, t.position)
+                        FROM (SELECT i.title, i.position,
+                                     (i.paper_dots + coalesce((SELECT sum(v.dots) FROM idea_votes v
+                                                               WHERE v.idea_id = i.id), 0))::int AS dots
+                                FROM ideas i WHERE i.list_id = l.id
+                               ORDER BY dots DESC, i.position LIMIT $4) t
+                       WHERE t.dots > 0), '[]'::json) AS top,
+            (SELECT count(*)::int FROM ideas i
+              WHERE i.list_id = l.id AND i.initiative_id IS NOT NULL) AS chosen
+       FROM idea_lists l
+      WHERE l.village_id = $1 AND l.created_at < ${YEAR_END}
+        AND (l.created_at >= ${YEAR_START}
+             OR EXISTS (SELECT 1 FROM idea_votes v WHERE v.list_id = l.id
+                         AND v.created_at >= ${YEAR_START} AND v.created_at < ${YEAR_END}))
+      ORDER BY l.created_at, l.id
+      LIMIT $3`,
+    [villageId, year, REPORT_SURVEY_LIMITS.ideaLists, REPORT_SURVEY_LIMITS.topIdeas],
   );
 }
 

@@ -12,13 +12,15 @@ import type { Actor } from '../access/access-policy';
 import { notFound } from '../common/app-exception';
 import { PlansService } from './plans.service';
 import { SLUG } from './public-plans.service';
-import { generateReport, mergeReport } from './report-draft';
+import { generateReport, mergeReport, toReportSurvey } from './report-draft';
 import { writeWheelCalendar } from './wheel-calendar';
 import {
   findPublicWheel,
   findReportFocusAreas,
   findReportGoals,
+  findReportIdeaLists,
   findReportSessions,
+  findReportSurveys,
 } from './wheel-report.queries';
 
 const NO_WHEEL = 'This village has not published an annual wheel, or there is no village here.';
@@ -57,6 +59,8 @@ export class WheelReportService {
           goals: await findReportGoals(em, village.id, y),
           focusAreas: await findReportFocusAreas(em, village.id, y),
           sessions: await findReportSessions(em, village.id, y),
+          surveys: (await findReportSurveys(em, village.id, y)).map(toReportSurvey),
+          ideaLists: await findReportIdeaLists(em, village.id, y),
         });
         const merged = mergeReport(current, fresh, !!body.replaceEdited);
         const kept = merged.keptEdited;
