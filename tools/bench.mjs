@@ -3,7 +3,7 @@
 //
 //   npm run bench -- [--duration=10] [--warmup=2] [--connections=50] [--viewers=200]
 //                    [--only=endpoints,reads,heartbeats,session-page,goal-summary,public-plan,
-//                            enrolment-race,newsletter-fanout,lighthouse]
+//                            enrolment-race,newsletter-fanout,surveys,lighthouse]
 //
 // Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), the server
 // the bench database is made on; BENCH_REDIS_URL (redis://127.0.0.1:6379).
@@ -20,6 +20,7 @@ import { benchPublicPlan, printPublicPlan } from './bench-public-plan.mjs';
 import { benchEnrolmentRace, printEnrolmentRace } from './bench-enrolment-race.mjs';
 import { benchNewsletterFanout, printNewsletterFanout } from './bench-newsletter-fanout.mjs';
 import { benchLighthouse, printLighthouse } from './bench-lighthouse.mjs';
+import { benchSurveys, printSurveys } from './bench-surveys.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
 import { apiEnv, fetchDemoSignIns, startApi } from './lib/api.mjs';
 import { ensureApiBuilt, ensureWebBuilt } from './lib/build.mjs';
@@ -62,7 +63,7 @@ const { values: args } = parseArgs({
     only: {
       type: 'string',
       default:
-        'endpoints,reads,heartbeats,session-page,goal-summary,public-plan,enrolment-race,newsletter-fanout,lighthouse',
+        'endpoints,reads,heartbeats,session-page,goal-summary,public-plan,enrolment-race,newsletter-fanout,surveys,lighthouse',
     },
   },
 });
@@ -75,6 +76,7 @@ const SCENARIOS = [
   'public-plan',
   'enrolment-race',
   'newsletter-fanout',
+  'surveys',
   'lighthouse',
 ];
 const only = new Set(args.only.split(',').map((name) => name.trim()));
@@ -535,6 +537,9 @@ async function main() {
         cleanup,
       })
     : null;
+  const surveys = only.has('surveys')
+    ? await benchSurveys({ baseUrl, dbUrl: services.env.DATABASE_URL, sessionCookieName, load })
+    : null;
   const lighthouse = only.has('lighthouse') ? await benchLighthouse({ baseUrl, cookie }) : null;
   const missed = [];
   if (rows.length && !printTable(rows)) missed.push('an endpoint missed its ratio');
@@ -556,6 +561,9 @@ async function main() {
   }
   if (fanout && !printNewsletterFanout(fanout)) {
     throw new Error('The newsletter fan-out lost or repeated messages.');
+  }
+  if (surveys && !printSurveys(surveys)) {
+    missed.push('a survey submission was lost, doubled or refused, or the results’ SQL count grew');
   }
   if (lighthouse && !printLighthouse(lighthouse)) {
     missed.push('a Lighthouse performance score of the web client is below 95');

@@ -275,6 +275,21 @@ export interface SurveyResultsDto {
   readAt: string;
 }
 
+/** `GET /surveys/:id/results?questionId=&optionId=`: both or neither (the group filter). */
+export interface SurveyResultsQuery {
+  questionId?: string;
+  optionId?: string;
+}
+
+/** `GET /surveys/:id/results/texts`: a text question's answers a page at a time, optionally for one group. */
+export interface SurveyTextAnswersQuery {
+  questionId: string;
+  filterQuestionId?: string;
+  filterOptionId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
 export interface TextAnswerDto {
   responseId: string;
   text: string;

@@ -16,7 +16,10 @@ export interface AnswerRow {
   questionId: string;
   optionId: string | null;
   rowId: string | null;
-  /** Scale: the value; ranking: the option's place (1 = first). */
+  /**
+   * Scale: the value; ranking: the option's place (1 = first); multiple choice and matrix: 1 on
+   * the answer's first row (so respondents are counted without counting distinct responses).
+   */
   number: number | null;
   text: string | null;
 }
@@ -144,7 +147,10 @@ function checkOne(
       if (q.maxChoices !== null && chosen.length > q.maxChoices) {
         throw answerError(q.id, `at most ${q.maxChoices} options may be chosen`);
       }
-      return { value: chosen, rows: chosen.map((optionId) => ({ optionId })) };
+      return {
+        value: chosen,
+        rows: chosen.map((optionId, i) => ({ optionId, number: i === 0 ? 1 : null })),
+      };
     }
     case QuestionKind.Ranking: {
       const order = optionIds(value);
@@ -183,7 +189,11 @@ function checkOne(
       const kept = Object.fromEntries(cells) as Record<string, string>;
       return {
         value: kept,
-        rows: cells.map(([rowId, optionId]) => ({ rowId, optionId: optionId as string })),
+        rows: cells.map(([rowId, optionId], i) => ({
+          rowId,
+          optionId: optionId as string,
+          number: i === 0 ? 1 : null,
+        })),
       };
     }
     default:

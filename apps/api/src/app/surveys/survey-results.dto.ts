@@ -8,6 +8,8 @@ import {
   type SurveyOptionDto,
   type SurveyQuestionDto,
   type SurveyResultsDto,
+  type SurveyResultsQuery,
+  type SurveyTextAnswersQuery,
   type TextAnswerDto,
 } from '@blup/contracts';
 import { IsNotEmpty, IsString, Matches, ValidateIf } from 'class-validator';
@@ -113,7 +115,7 @@ export class PublishedSurveyResultsResponse implements PublishedSurveyResultsDto
 }
 
 /** `?questionId=&optionId=`: only the respondents who chose that option (both or neither). */
-export class ResultsQueryDto {
+export class ResultsQueryDto implements SurveyResultsQuery {
   @ApiPropertyOptional({ description: 'Filter: a single or multiple choice question.' })
   @ValidateIf((o: ResultsQueryDto) => o.questionId !== undefined || o.optionId !== undefined)
   @Matches(CONTENT_ID, { message: ID_MESSAGE('questionId') })
@@ -130,7 +132,7 @@ export class ResultsQueryDto {
 }
 
 /** `?questionId=` (a text question) with the page, and optionally the group filter. */
-export class TextAnswersQueryDto extends PageQueryDto {
+export class TextAnswersQueryDto extends PageQueryDto implements SurveyTextAnswersQuery {
   @ApiProperty({ description: 'A short or long text question.' })
   @Matches(CONTENT_ID, { message: ID_MESSAGE('questionId') })
   @IsString({ message: ID_MESSAGE('questionId') })

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * One line of the counts: per survey and question (`g` = 7: respondents and the mean number),
- * per option (`g` = 3: count, mean place and first places for a ranking), per option, row and
- * number (`g` = 0: matrix cells, scale values); `g` = -1 is a survey's number of responses.
+ * One line of the counts: per survey, question, option, row and number, how many answer rows
+ * (`g` = 0: chosen options, matrix cells, scale values, ranking places, text answers); per
+ * survey, how many responses (`g` = -1).
  */
 export interface CountRow {
   survey_id: string;
@@ -12,16 +12,15 @@ export interface CountRow {
   row_id: string | null;
   number: number | null;
   count: number;
-  respondents: number;
-  mean: number | null;
-  firsts: number;
   g: number;
 }
 
 /**
  * Every count the results page shows, for one or more surveys, in one statement whatever the
- * number of answers: grouped sets over the normalised answer rows. With a filter, only the
- * respondents who chose that option of that question are counted.
+ * number of answers: the normalised answer rows grouped by question, option, row and number (a
+ * few hundred groups; sums, means and respondents per question are added up from them, see
+ * `survey-results.ts`), and the number of responses. With a filter, only the respondents who
+ * chose that option of that question are counted.
  */
 export async function countAnswers(
   em: EntityManager,
@@ -29,24 +28,22 @@ export async function countAnswers(
   filter: { questionId: string; optionId: string } | null,
 ): Promise<CountRow[]> {
   return em.query<CountRow[]>(
-    `WITH r AS (
-       SELECT id, survey_id FROM survey_responses
-        WHERE survey_id = ANY($1::uuid[])
-          AND ($2::text IS NULL OR id IN (
-                SELECT f.response_id FROM survey_answers f
-                 WHERE f.survey_id = ANY($1::uuid[]) AND f.question_id = $2 AND f.option_id = $3))),
-     a AS (
-       SELECT a.* FROM survey_answers a JOIN r ON r.id = a.response_id
-        WHERE a.survey_id = ANY($1::uuid[]))
-     SELECT survey_id, question_id, option_id, row_id, number, count(*)::int AS count,
-            count(DISTINCT response_id)::int AS respondents, avg(number)::float8 AS mean,
-            (count(*) FILTER (WHERE number = 1))::int AS firsts,
-            GROUPING(option_id, row_id, number)::int AS g
-       FROM a
-      GROUP BY GROUPING SETS ((survey_id, question_id), (survey_id, question_id, option_id),
-                              (survey_id, question_id, option_id, row_id, number))
+    `WITH f AS (
+       SELECT response_id FROM survey_answers
+        WHERE $2::text IS NOT NULL AND survey_id = ANY($1::uuid[])
+          AND question_id = $2 AND option_id = $3)
+     SELECT a.survey_id, a.question_id, a.option_id, a.row_id, a.number, count(*)::int AS count,
+            0 AS g
+       FROM survey_answers a
+      WHERE a.survey_id = ANY($1::uuid[])
+        AND ($2::text IS NULL OR a.response_id IN (SELECT response_id FROM f))
+      GROUP BY a.survey_id, a.question_id, a.option_id, a.row_id, a.number
      UNION ALL
-     SELECT survey_id, NULL, NULL, NULL, NULL, count(*)::int, 0, NULL, 0, -1 FROM r GROUP BY survey_id`,
+     SELECT survey_id, NULL, NULL, NULL, NULL, count(*)::int, -1
+       FROM survey_responses
+      WHERE survey_id = ANY($1::uuid[])
+        AND ($2::text IS NULL OR id IN (SELECT response_id FROM f))
+      GROUP BY survey_id`,
     [surveyIds, filter?.questionId ?? null, filter?.optionId ?? null],
   );
 }

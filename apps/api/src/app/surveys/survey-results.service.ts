@@ -16,6 +16,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import { canCompareSurveys } from '../access/survey-access-policy';
 import { fieldError, notFound } from '../common/app-exception';
+import { displayFileName } from '../common/file-download';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -100,7 +101,10 @@ export class SurveyResultsService {
     const em = this.dataSource.manager;
     const { row } = readable(actor, await findSurvey(em, id));
     const responses = await findResponsesForExport(em, row.id);
-    return { csv: surveyCsv(row.pages ?? [], responses), fileName: `${row.title}.csv` };
+    return {
+      csv: surveyCsv(row.pages ?? [], responses),
+      fileName: displayFileName(`${fileSafe(row.title)}.csv`, 'svar.csv'),
+    };
   }
 
   async poster(actor: Actor, id: string): Promise<{ svg: string; fileName: string }> {
@@ -111,7 +115,7 @@ export class SurveyResultsService {
     const url = `${this.config.publicUrl}${surveyPublicPath(row.public_token)}`;
     return {
       svg: posterSvg(row.title, row.village_name ?? row.municipality_name, url),
-      fileName: `Plakat – ${row.title}.svg`,
+      fileName: displayFileName(`Plakat – ${fileSafe(row.title)}.svg`, 'plakat.svg'),
     };
   }
 
@@ -235,3 +239,6 @@ function groupBy(rows: CountRow[], key: (row: CountRow) => string): Map<string, 
   }
   return map;
 }
+
+/** A title as part of a file name: no path separators. */
+const fileSafe = (title: string): string => title.replace(/[\\/]/g, '-');

@@ -27,13 +27,14 @@ export function questionResults(
 }
 
 export function questionResult(q: SurveyQuestionDto, rows: CountRow[]): QuestionResultDto {
-  const total = rows.find((r) => r.g === 7);
-  const perOption = new Map(rows.filter((r) => r.g === 3).map((r) => [r.option_id, r]));
   const cells = rows.filter((r) => r.g === 0);
+  const sum = (match: (c: CountRow) => boolean) =>
+    cells.filter(match).reduce((total, c) => total + c.count, 0);
   const result: QuestionResultDto = {
     questionId: q.id,
     kind: q.kind,
-    answered: total?.respondents ?? 0,
+    // One row per respondent, or (multiple choice, matrix, ranking) number 1 on the first.
+    answered: MULTI_ROW.has(q.kind) ? sum((c) => c.number === 1) : sum(() => true),
     options: [],
     rows: [],
     scale: [],
@@ -45,7 +46,7 @@ export function questionResult(q: SurveyQuestionDto, rows: CountRow[]): Question
     case QuestionKind.MultipleChoice:
       result.options = q.options.map((o) => ({
         optionId: o.id,
-        count: perOption.get(o.id)?.count ?? 0,
+        count: sum((c) => c.option_id === o.id),
       }));
       break;
     case QuestionKind.Matrix:
@@ -53,24 +54,29 @@ export function questionResult(q: SurveyQuestionDto, rows: CountRow[]): Question
         rowId: row.id,
         options: q.options.map((o) => ({
           optionId: o.id,
-          count: cells.find((c) => c.row_id === row.id && c.option_id === o.id)?.count ?? 0,
+          count: sum((c) => c.row_id === row.id && c.option_id === o.id),
         })),
       }));
       break;
-    case QuestionKind.Scale:
+    case QuestionKind.Scale: {
       for (let value = L.scaleMin; value <= L.scaleMax; value++) {
-        result.scale.push({ value, count: cells.find((c) => c.number === value)?.count ?? 0 });
+        result.scale.push({ value, count: sum((c) => c.number === value) });
       }
-      result.mean = total?.mean === null || total === undefined ? null : round(total.mean);
+      const n = result.scale.reduce((total, s) => total + s.count, 0);
+      const weighted = result.scale.reduce((total, s) => total + s.value * s.count, 0);
+      result.mean = n ? round(weighted / n) : null;
       break;
+    }
     case QuestionKind.Ranking:
       result.ranking = q.options
         .map((o) => {
-          const row = perOption.get(o.id);
+          const placed = cells.filter((c) => c.option_id === o.id && c.number !== null);
+          const n = placed.reduce((total, c) => total + c.count, 0);
+          const weighted = placed.reduce((total, c) => total + (c.number ?? 0) * c.count, 0);
           return {
             optionId: o.id,
-            meanPosition: row?.mean === null || row === undefined ? 0 : round(row.mean),
-            firstPlaces: row?.firsts ?? 0,
+            meanPosition: n ? round(weighted / n) : 0,
+            firstPlaces: placed.filter((c) => c.number === 1).reduce((t, c) => t + c.count, 0),
           };
         })
         .sort((a, b) => a.meanPosition - b.meanPosition || b.firstPlaces - a.firstPlaces);
@@ -80,5 +86,7 @@ export function questionResult(q: SurveyQuestionDto, rows: CountRow[]): Question
   }
   return result;
 }
+
+const MULTI_ROW = new Set([QuestionKind.MultipleChoice, QuestionKind.Matrix, QuestionKind.Ranking]);
 
 const round = (n: number): number => Math.round(n * 100) / 100;

@@ -76,9 +76,11 @@ export class Surveys1764060000000 implements MigrationInterface {
         number smallint,
         text text
       )`);
-    // Counting per question and option, and the filter "respondents who chose this option".
+    // Counting per question, option, row and number (an index-only scan in the grouping's
+    // order), and the filter "respondents who chose this option".
     await q.query(
-      `CREATE INDEX survey_answers_count_idx ON survey_answers (survey_id, question_id, option_id, response_id)`,
+      `CREATE INDEX survey_answers_count_idx
+         ON survey_answers (survey_id, question_id, option_id, row_id, number, response_id)`,
     );
     await q.query(`CREATE INDEX survey_answers_response_idx ON survey_answers (response_id)`);
     for (const t of SURVEY_TEMPLATES) {
