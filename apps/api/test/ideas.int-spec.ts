@@ -209,6 +209,7 @@ describe('voting without an account', () => {
       ],
       [{ deviceKey: 'short', votes: [] }, ErrorCode.ValidationFailed],
       [{ deviceKey: key, votes: [{ ideaId: ideas[0].id, dots: 0 }] }, ErrorCode.ValidationFailed],
+      [{ deviceKey: key, votes: [[]] }, ErrorCode.ValidationFailed],
     ];
     for (const [body, code] of cases) {
       const res = await vote(body);

@@ -140,6 +140,8 @@ describe('OpenAPI document', () => {
     expect(doc.paths['/api/auth/login'].post.security).toEqual([]);
     expect(doc.paths['/api/auth/me'].get.security).toBeUndefined();
     expect(doc.paths['/api/auth/me'].get.responses['401']).toBeDefined();
+    // Learners are refused the survey templates (403), not shown an empty list.
+    expect(doc.paths['/api/survey-templates'].get.responses['403']).toBeDefined();
   });
 
   it('describes what the API really answers', async () => {

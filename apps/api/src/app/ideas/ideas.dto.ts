@@ -369,6 +369,8 @@ export class CastVotesBody implements CastVotesRequest {
   deviceKey: string;
 
   @ApiProperty({ type: [IdeaVoteBody], maxItems: L.ideasPerListMax })
+  // A list inside the list would pass ValidateNested untouched.
+  @IsObject({ each: true, message: 'votes must be a list of { ideaId, dots }' })
   @ValidateNested({ each: true })
   @Type(() => IdeaVoteBody)
   @ArrayMaxSize(L.ideasPerListMax, { message: `votes can name at most ${L.ideasPerListMax} ideas` })

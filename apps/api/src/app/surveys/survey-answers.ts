@@ -67,10 +67,10 @@ export function checkAnswers(
   for (const key of Object.keys(sent)) {
     if (!known.has(key)) throw answerError(key, 'there is no such question in this survey');
   }
-  const answers: Record<string, SurveyAnswerValue> = {};
+  const answers: Record<string, SurveyAnswerValue> = Object.create(null);
   const rows: AnswerRow[] = [];
   for (const q of questions) {
-    const value = sent[q.id];
+    const value = Object.hasOwn(sent, q.id) ? sent[q.id] : undefined;
     const given = value !== undefined && !isBlank(value);
     if (q.kind === QuestionKind.Info) {
       if (given) throw answerError(q.id, 'an explanatory text takes no answer');

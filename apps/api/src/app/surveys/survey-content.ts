@@ -72,6 +72,9 @@ function id(value: unknown, where: string, seen: Set<string>): string {
   if (typeof value !== 'string' || !CONTENT_ID.test(value)) {
     throw contentError(where, 'must be 1–40 letters, digits, - or _');
   }
+  // Answers are kept as { [questionId]: … } and { [rowId]: optionId }: a name every object
+  // already has (`constructor`, `__proto__`, `toString`) would read as an answer nobody gave.
+  if (value in Object.prototype) throw contentError(where, `"${value}" is a reserved name`);
   if (seen.has(value)) throw contentError(where, `"${value}" is used twice`);
   seen.add(value);
   return value;

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Patch, Post, Put, Query } from '@nestjs/
 import {
   ApiConflictResponse,
   ApiCookieAuth,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
@@ -78,6 +79,7 @@ export class SurveysController {
 
   @Get('survey-templates')
   @ApiPageResponse(SurveySummaryResponse, 'The secretariat’s templates, to copy.')
+  @ApiForbiddenResponse({ description: 'Learners run no surveys, so they see no templates.' })
   templates(
     @CurrentUser() user: AuthUser,
     @Query() query: PageQueryDto,

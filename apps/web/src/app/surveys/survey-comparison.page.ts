@@ -109,7 +109,7 @@ export function comparisonLines(
       {{ 'surveyAdmin.templatesTitle' | t }}
     </a>
     <blup-load-state [loading]="comparison.isLoading()" [error]="comparison.error()" />
-    @if (comparison.value(); as c) {
+    @if (comparison.hasValue() ? comparison.value() : null; as c) {
       <blup-page-header
         [heading]="'surveyAdmin.comparisonTitle' | t"
         [subheading]="c.templateTitle"
@@ -240,7 +240,7 @@ export class SurveyComparisonPage {
     stream: ({ params }) => this.api.survey(params).pipe(catchError(() => of(null))),
   });
   protected readonly tables = computed(() => {
-    const c = this.comparison.value();
+    const c = this.comparison.hasValue() ? this.comparison.value() : null;
     if (!c) return [];
     const templateQuestions = allQuestions(this.template.value()?.pages ?? []);
     const rowsOf = (id: string) => templateQuestions.find((q) => q.id === id)?.rows ?? [];

@@ -130,4 +130,15 @@ describe(SurveyEditorPage.name, () => {
     expect((byTestId('survey-title') as HTMLInputElement).value).toBe('Deres navn');
     expect(byTestId('load-their-version')).toBeNull();
   });
+
+  it('tells a reader (the coordinator) nothing about what they could change', async () => {
+    const { fixture, http, byTestId, settle } = await openPage(SurveyEditorPage, 'surveyAdmin', {
+      id: 's1',
+    });
+    fixture.detectChanges();
+    http.expectOne('/api/surveys/s1').flush({ ...survey(3, 2), canEdit: false });
+    await settle();
+    expect(byTestId('has-answers')).toBeNull();
+    expect(byTestId('save-survey')).toBeNull();
+  });
 });

@@ -108,7 +108,8 @@ const HAS_ANSWERS = 'survey_has_answers';
         }
       </blup-page-header>
       <blup-api-error [error]="status.error()" />
-      @if (s.responseCount > 0) {
+      @if (s.responseCount > 0 && s.canEdit) {
+        <!-- It says what may still change: only for those who may change it. -->
         <p class="notice" data-testid="has-answers">
           {{ 'surveyAdmin.hasAnswers' | t: { count: s.responseCount } }}
         </p>

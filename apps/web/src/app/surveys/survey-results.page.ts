@@ -33,7 +33,7 @@ export const RESULTS_REFRESH_MS = 5000;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-load-state [loading]="survey.isLoading()" [error]="survey.error()" />
-    @if (survey.value(); as s) {
+    @if (loaded(); as s) {
       <a matButton [routerLink]="['/surveys', s.id]">
         <blup-icon matButtonIcon name="back" />
         {{ s.title }}
@@ -169,8 +169,10 @@ export class SurveyResultsPage {
     params: () => this.id(),
     stream: ({ params }) => this.api.survey(params),
   });
+  /** The survey once read; null while loading or when it cannot be read (value() would throw). */
+  protected readonly loaded = computed(() => (this.survey.hasValue() ? this.survey.value() : null));
   protected readonly questions = computed(() =>
-    allQuestions(this.survey.value()?.pages ?? []).filter((q) => q.kind !== QuestionKind.Info),
+    allQuestions(this.loaded()?.pages ?? []).filter((q) => q.kind !== QuestionKind.Info),
   );
   protected readonly choiceQuestions = computed(() => filterQuestions(this.questions()));
 
@@ -198,7 +200,7 @@ export class SurveyResultsPage {
     const at = this.lastResults()?.readAt;
     return at ? clockTime(at) : null;
   });
-  protected readonly live = computed(() => this.survey.value()?.status === SurveyStatus.Open);
+  protected readonly live = computed(() => this.loaded()?.status === SurveyStatus.Open);
   protected readonly exportUrl = computed(() => this.api.exportUrl(this.id()));
   /** Counts the automatic refreshes; the text answers read again when it changes. */
   protected readonly tick = signal(0);

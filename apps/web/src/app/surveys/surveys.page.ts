@@ -32,7 +32,9 @@ import { surveyPurposeKey, surveyStatusKey } from './survey-labels';
   imports: [PAGE_PARTS, FORM_FIELDS, ListFrame],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (villageId(); as id) {
+    @if (!ownerName()) {
+      <!-- Still loading, or not a village or municipality one may see: no nameless link. -->
+    } @else if (villageId(); as id) {
       <a matButton [routerLink]="['/villages', id]">
         <blup-icon matButtonIcon name="back" />
         {{ ownerName() }}
@@ -291,15 +293,21 @@ export class SurveysPage {
     params: () => this.municipalityId(),
     stream: ({ params }) => (params ? this.organisations.municipality(params) : of(null)),
   });
+  /** '' while loading, or when the address names a village or municipality one may not see. */
   protected readonly ownerName = computed(
-    () => this.village.value()?.name ?? this.municipality.value()?.name ?? '',
+    () =>
+      (this.village.hasValue() ? this.village.value()?.name : undefined) ??
+      (this.municipality.hasValue() ? this.municipality.value()?.name : undefined) ??
+      '',
   );
   protected readonly heading = computed(() =>
-    this.villageId()
-      ? this.i18n.t('surveyAdmin.villageTitle', { name: this.ownerName() })
-      : this.municipalityId()
-        ? this.i18n.t('surveyAdmin.municipalityTitle', { name: this.ownerName() })
-        : this.i18n.t('surveyAdmin.templatesTitle'),
+    (this.villageId() || this.municipalityId()) && !this.ownerName()
+      ? this.i18n.t('surveyAdmin.title')
+      : this.villageId()
+        ? this.i18n.t('surveyAdmin.villageTitle', { name: this.ownerName() })
+        : this.municipalityId()
+          ? this.i18n.t('surveyAdmin.municipalityTitle', { name: this.ownerName() })
+          : this.i18n.t('surveyAdmin.templatesTitle'),
   );
   protected readonly intro = computed<TranslationKey>(() =>
     this.villageId()
