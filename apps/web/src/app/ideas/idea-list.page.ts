@@ -16,6 +16,7 @@ import { PAGE_PARTS } from '../shared/page-parts';
 import { submitter } from '../shared/submitter';
 import { ideaListStatusKey } from './idea-labels';
 import { IdeaRankRow } from './idea-rank-row';
+import { SurveyIdeaPicker } from './survey-idea-picker';
 
 /** How often the ranking refreshes while the page is visible. */
 const REFRESH_MS = 4000;
@@ -28,7 +29,14 @@ const REFRESH_MS = 4000;
  */
 @Component({
   selector: 'blup-idea-list-page',
-  imports: [PAGE_PARTS, ReactiveFormsModule, PlainTextField, CopyField, IdeaRankRow],
+  imports: [
+    PAGE_PARTS,
+    ReactiveFormsModule,
+    PlainTextField,
+    CopyField,
+    IdeaRankRow,
+    SurveyIdeaPicker,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-load-state [loading]="list.isLoading() && !list.hasValue()" [error]="list.error()" />
@@ -98,6 +106,7 @@ const REFRESH_MS = 4000;
             {{ 'ideas.add' | t }}
           </button>
         </form>
+        <blup-survey-idea-picker [villageId]="l.villageId" [listId]="l.id" (added)="refresh()" />
       }
 
       <section aria-labelledby="ranking-title">

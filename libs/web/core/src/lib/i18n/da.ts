@@ -213,6 +213,8 @@ export const da = {
     idea_list_has_votes: 'Der er allerede stemt, så antallet af prikker kan ikke ændres.',
     idea_list_full:
       'Listen har allerede {max, plural, one {# idé} other {# idéer}}, som er det højeste antal.',
+    idea_source_unknown:
+      'Svaret kommer fra et spørgeskema, som ikke hører til landsbyen. Vælg et af landsbyens egne.',
     idea_already_chosen: 'Idéen er allerede blevet til et initiativ.',
     idea_vote_rate_limited:
       'Der er kommet mange stemmer fra jeres netværk lige nu. Prøv igen om {minutes, plural, one {# minut} other {# minutter}}.',
