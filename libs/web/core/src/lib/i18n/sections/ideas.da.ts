@@ -61,6 +61,7 @@ export const ideasDa = {
   focusArea: 'Indsatsområde',
   goals: 'Landsbymål, idéen tjener',
   needsAreas: 'Opret først et indsatsområde og et landsbymål under Initiativer og Landsbymål.',
+  goalRequired: 'Vælg mindst ét af landsbyens mål, som idéen hjælper.',
   confirmInitiative: 'Opret initiativet',
   cancel: 'Fortryd',
   remove: 'Slet idéen',

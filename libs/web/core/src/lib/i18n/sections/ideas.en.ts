@@ -65,6 +65,7 @@ export const ideasEn: DictionaryOf<typeof ideasDa> = {
   focusArea: 'Focus area',
   goals: 'Village goals the idea serves',
   needsAreas: 'First create a focus area and a village goal under Initiatives and Village goals.',
+  goalRequired: 'Choose at least one of the village’s goals that the idea serves.',
   confirmInitiative: 'Create the initiative',
   cancel: 'Cancel',
   remove: 'Delete the idea',
