@@ -216,7 +216,8 @@ export const en: Dictionary = {
     idea_helper_required:
       'Write your name so the steering group can find you when you want to help.',
     idea_helper_consent_required: 'Tick the consent box so the steering group may contact you.',
-    idea_list_has_votes: 'People have voted already, so the number of dots cannot change.',
+    idea_list_has_votes:
+      'People have voted already, so the number of dots can no longer change (it would make the votes unequal). If you want another number, start a new idea list.',
     idea_list_full:
       'The list already has {max, plural, one {# idea} other {# ideas}}, which is the most it can hold.',
     idea_source_unknown:
