@@ -149,6 +149,7 @@ describe('who may see and change idea lists', () => {
     expect(String(res.body)).toMatch(/<svg[^>]+viewBox="0 0 210 297"/);
     expect(String(res.body)).toContain('Idéer fra borgermødet');
     expect(String(res.body)).toContain(`/stem/${list.publicToken}`);
+    expect(String(res.body)).toContain('Scan the code and put your 3 dots');
   });
 });
 
