@@ -53,7 +53,7 @@ export async function posterSvg(
     ...daLines.map(
       (line, i) => `<text x="105" y="${256 + i * 6.5}" class="h">${xmlText(line)}</text>`,
     ),
-    ...wrap(howEn, 56, 2).map(
+    ...wrap(howEn, 64, 2).map(
       (line, i) =>
         `<text x="105" y="${enTop + i * 5.5}" class="e" lang="en">${xmlText(line)}</text>`,
     ),

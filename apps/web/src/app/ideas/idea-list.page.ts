@@ -110,7 +110,24 @@ const REFRESH_MS = 4000;
           </button>
         </form>
         <blup-survey-idea-picker [villageId]="l.villageId" [listId]="l.id" (added)="refresh()" />
+      }
 
+      <section aria-labelledby="ranking-title">
+        <h2 id="ranking-title">{{ 'ideas.ranking' | t }}</h2>
+        <p class="hint">{{ 'ideas.rankingHint' | t }}</p>
+        <blup-api-error [error]="ranking.error()" />
+        <ol class="ranking" data-testid="ranking">
+          @for (idea of rankedIdeas(); track idea.id) {
+            <li>
+              <blup-idea-rank-row [idea]="idea" [villageId]="l.villageId" (changed)="refresh()" />
+            </li>
+          } @empty {
+            <li class="hint">{{ 'ideas.noIdeas' | t }}</li>
+          }
+        </ol>
+      </section>
+
+      @if (l.canEdit) {
         <form
           class="dots"
           novalidate
@@ -148,21 +165,6 @@ const REFRESH_MS = 4000;
           <blup-idea-editor-list [ideas]="rankedIdeas()" (changed)="refresh()" />
         }
       }
-
-      <section aria-labelledby="ranking-title">
-        <h2 id="ranking-title">{{ 'ideas.ranking' | t }}</h2>
-        <p class="hint">{{ 'ideas.rankingHint' | t }}</p>
-        <blup-api-error [error]="ranking.error()" />
-        <ol class="ranking" data-testid="ranking">
-          @for (idea of rankedIdeas(); track idea.id) {
-            <li>
-              <blup-idea-rank-row [idea]="idea" [villageId]="l.villageId" (changed)="refresh()" />
-            </li>
-          } @empty {
-            <li class="hint">{{ 'ideas.noIdeas' | t }}</li>
-          }
-        </ol>
-      </section>
     }
   `,
   styles: `

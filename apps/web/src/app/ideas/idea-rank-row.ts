@@ -150,6 +150,8 @@ import { submitter } from '../shared/submitter';
       gap: 12px;
     }
     .rank {
+      flex: none;
+      white-space: nowrap;
       font: var(--mat-sys-label-large);
       color: var(--mat-sys-primary);
     }

@@ -124,6 +124,7 @@ export function ideaFromAnswer(
   styles: `
     .picker {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 8px;
       max-inline-size: 560px;
     }
@@ -137,6 +138,9 @@ export function ideaFromAnswer(
       color: var(--mat-sys-on-surface-variant);
     }
     select {
+      inline-size: 100%;
+      min-inline-size: 0;
+      text-overflow: ellipsis;
       block-size: 48px;
       padding-inline: 12px;
       font: var(--mat-sys-body-large);
