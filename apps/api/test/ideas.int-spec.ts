@@ -10,9 +10,11 @@ import {
   type MyVotesDto,
   type Page,
   type PublicIdeaListDto,
+  type SurveyDto,
   type VillageGoalDto,
 } from '@blup/contracts';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { MAPPING_TEMPLATE_ID } from '../src/app/database/migrations/survey-templates';
 import type { Village } from '../src/app/database/entities';
 import { startTestApp, type TestApp } from './harness';
 import type { TestClient } from './http-client';
@@ -147,6 +149,7 @@ describe('who may see and change idea lists', () => {
     expect(String(res.body)).toMatch(/<svg[^>]+viewBox="0 0 210 297"/);
     expect(String(res.body)).toContain('Idéer fra borgermødet');
     expect(String(res.body)).toContain(`/stem/${list.publicToken}`);
+    expect(String(res.body)).toContain('Scan the code and put your 3 dots');
   });
 });
 
@@ -351,3 +354,41 @@ describe('paper dots, helpers and initiatives', () => {
 function randomUuid(): string {
   return '3f2b8c1e-9d4a-4f6b-8e2a-1c5d7e9f0a3b';
 }
+
+describe('ideas taken from survey answers', () => {
+  it('keeps the source when the survey is the village’s own, and refuses another village’s', async () => {
+    const copy = (client: TestClient, villageId: string) =>
+      client.post<SurveyDto>(`/api/villages/${villageId}/surveys`, {
+        title: `Kortlægning ${suffix}`,
+        copyFromId: MAPPING_TEMPLATE_ID,
+      });
+    const [own, other, sourceList] = await Promise.all([
+      copy(as.member, glumso.id),
+      copy(as.otherMember, tybjerg.id),
+      as.member.post<IdeaListDto>(`/api/villages/${glumso.id}/idea-lists`, { title: 'Fra svar' }),
+    ]);
+    const questionOf = (s: SurveyDto) => s.pages[0].questions[0].id;
+    const add = (surveyId: string, questionId: string) =>
+      as.member.post<IdeaDto & ErrorBody>(`/api/idea-lists/${sourceList.body.id}/ideas`, {
+        title: 'Et mødested for de unge',
+        source: { kind: 'survey_answer', surveyId, questionId },
+      });
+    const ok = await add(own.body.id, questionOf(own.body));
+    expect(ok.status).toBe(201);
+    expect(ok.body.source).toEqual({
+      kind: 'survey_answer',
+      surveyId: own.body.id,
+      questionId: questionOf(own.body),
+    });
+    const refused = await Promise.all([
+      add(other.body.id, questionOf(other.body)),
+      add(own.body.id, randomUUID()),
+    ]);
+    expect(refused.map((r) => [r.status, r.body.code])).toEqual([
+      [400, ErrorCode.IdeaSourceUnknown],
+      [400, ErrorCode.IdeaSourceUnknown],
+    ]);
+    const after = await as.member.get<IdeaListDto>(`/api/idea-lists/${sourceList.body.id}`);
+    expect(after.body.ideaCount).toBe(1);
+  });
+});

@@ -198,6 +198,8 @@ export enum ErrorCode {
   IdeaListHasVotes = 'idea_list_has_votes',
   /** The list holds as many ideas as it may. Params: max. */
   IdeaListFull = 'idea_list_full',
+  /** An idea's source names a survey of another village, or a question the survey does not ask. */
+  IdeaSourceUnknown = 'idea_source_unknown',
   /** The idea is an initiative already. */
   IdeaAlreadyChosen = 'idea_already_chosen',
   /** Too many votes from one network. Params: minutes. Sent with Retry-After. */

@@ -148,7 +148,11 @@ export class IdeasController {
   }
 
   @Post('idea-lists/:id/ideas')
-  @ApiCreate(IdeaResponse, 'A field is missing or too long.', LIST_WRITE)
+  @ApiCreate(
+    IdeaResponse,
+    'A field is missing or too long, or the source is not a question of the village’s own surveys (idea_source_unknown).',
+    LIST_WRITE,
+  )
   @ApiConflictResponse({ description: 'The list holds as many ideas as it may (idea_list_full).' })
   addIdea(
     @CurrentUser() user: AuthUser,

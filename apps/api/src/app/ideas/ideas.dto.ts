@@ -47,6 +47,9 @@ import {
 import { PersonSummaryResponse } from '../common/person-summary';
 import { Nullable, Optional, TextField } from '../common/text-fields';
 
+/** A survey question's id (as the surveys module makes them: chosen by the writer's client). */
+const QUESTION_ID = /^[A-Za-z0-9_-]{1,40}$/;
+
 const L = IDEA_LIMITS;
 const DOTS_MESSAGE = `dotsPerPerson must be a whole number from ${L.dotsPerPersonMin} to ${L.dotsPerPersonMax}`;
 const STATUS_MESSAGE = `status must be one of ${IDEA_LIST_STATUSES.join(', ')}`;
@@ -78,7 +81,7 @@ export class IdeaListResponse implements IdeaListDto {
 export class IdeaSourceResponse implements IdeaSource {
   @ApiProperty({ enum: ['survey_answer'] }) kind: 'survey_answer';
   @ApiProperty({ format: 'uuid' }) surveyId: string;
-  @ApiProperty({ format: 'uuid' }) questionId: string;
+  @ApiProperty({ pattern: QUESTION_ID.source }) questionId: string;
 }
 
 export class IdeaResponse implements IdeaDto {
@@ -217,8 +220,12 @@ export class IdeaSourceBody implements IdeaSource {
   @IsUUID('all', { message: 'source.surveyId must be the id of a survey (a UUID)' })
   surveyId: string;
 
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'source.questionId must be the id of a question (a UUID)' })
+  @ApiProperty({ pattern: QUESTION_ID.source })
+  @Matches(QUESTION_ID, {
+    message:
+      'source.questionId must be the id of a question of the survey (1–40 letters, digits, - or _)',
+  })
+  @IsString({ message: 'source.questionId must be the id of a question of the survey' })
   questionId: string;
 }
 

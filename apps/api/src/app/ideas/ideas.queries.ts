@@ -233,6 +233,26 @@ export async function publicIdeas(
   );
 }
 
+/**
+ * Whether the survey belongs to the village and asks the question: an idea taken from a survey
+ * answer may only name one of its own village's surveys.
+ */
+export async function villageSurveyHasQuestion(
+  em: EntityManager,
+  villageId: string,
+  surveyId: string,
+  questionId: string,
+): Promise<boolean> {
+  const [row] = await em.query<{ found: boolean }[]>(
+    `SELECT EXISTS (
+       SELECT 1 FROM surveys s, jsonb_array_elements(s.pages) pg,
+                     jsonb_array_elements(pg->'questions') qn
+        WHERE s.id = $1 AND s.village_id = $2 AND qn->>'id' = $3) AS found`,
+    [surveyId, villageId, questionId],
+  );
+  return row?.found === true;
+}
+
 export async function insertIdea(
   em: EntityManager,
   idea: {

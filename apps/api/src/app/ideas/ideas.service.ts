@@ -31,6 +31,7 @@ import {
   rankedIdea,
   setPaperDots,
   updateIdea,
+  villageSurveyHasQuestion,
 } from './ideas.queries';
 
 /**
@@ -54,6 +55,21 @@ export class IdeasService {
           ErrorCode.IdeaListFull,
           `The list already has ${IDEA_LIMITS.ideasPerListMax} ideas, the most a list holds. Delete one, or start a new list.`,
           { params: { max: IDEA_LIMITS.ideasPerListMax } },
+        );
+      }
+      if (
+        body.source &&
+        !(await villageSurveyHasQuestion(
+          em,
+          list.village_id,
+          body.source.surveyId,
+          body.source.questionId,
+        ))
+      ) {
+        throw new AppException(
+          HttpStatus.BAD_REQUEST,
+          ErrorCode.IdeaSourceUnknown,
+          'source must name a question of one of this village’s own surveys; check surveyId and questionId.',
         );
       }
       return insertIdea(em, {

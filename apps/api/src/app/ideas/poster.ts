@@ -26,7 +26,8 @@ export function wrap(text: string, width: number, max: number): string[] {
 
 /**
  * An A4 poster (in millimetres) for the village hall's notice board: the list's title, what to
- * do (in Danish: the posters hang in Danish villages), a QR code of the voting link and the link
+ * do (in Danish: the posters hang in Danish villages; under it in English, smaller, for the
+ * residents who read English better), a QR code of the voting link and the link
  * written out for those who type it.
  */
 export async function posterSvg(
@@ -45,12 +46,21 @@ export async function posterSvg(
     .map((line, i) => `<text x="105" y="${40 + i * 12}" class="t">${xmlText(line)}</text>`)
     .join('');
   const how = `Scan koden, og sæt dine ${dots} ${dots === 1 ? 'prik' : 'prikker'} på de idéer, du synes bedst om.`;
-  const howLines = wrap(how, 48, 3)
-    .map((line, i) => `<text x="105" y="${260 + i * 7}" class="h">${xmlText(line)}</text>`)
-    .join('');
+  const howEn = `Scan the code and put your ${dots} ${dots === 1 ? 'dot' : 'dots'} on the ideas you like best.`;
+  const daLines = wrap(how, 48, 2);
+  const enTop = 256 + daLines.length * 6.5 + 2;
+  const howLines = [
+    ...daLines.map(
+      (line, i) => `<text x="105" y="${256 + i * 6.5}" class="h">${xmlText(line)}</text>`,
+    ),
+    ...wrap(howEn, 64, 2).map(
+      (line, i) =>
+        `<text x="105" y="${enTop + i * 5.5}" class="e" lang="en">${xmlText(line)}</text>`,
+    ),
+  ].join('');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="210mm" height="297mm" viewBox="0 0 210 297" role="img" aria-label="${xmlText(title)}">
-<style>text{font-family:Helvetica,Arial,sans-serif;text-anchor:middle;fill:#111}.v{font-size:7px}.t{font-size:11px;font-weight:bold}.h{font-size:5.5px}.u{font-size:4.5px}</style>
+<style>text{font-family:Helvetica,Arial,sans-serif;text-anchor:middle;fill:#111}.v{font-size:7px}.t{font-size:11px;font-weight:bold}.h{font-size:5.5px}.e{font-size:4.5px;font-style:italic;fill:#333}.u{font-size:4.5px}</style>
 <rect width="210" height="297" fill="#fff"/>
 <text x="105" y="22" class="v">${xmlText(villageName)}</text>
 ${titleLines}

@@ -5,6 +5,7 @@ import {
   computed,
   inject,
   input,
+  signal,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -16,6 +17,8 @@ import { PAGE_PARTS } from '../shared/page-parts';
 import { submitter } from '../shared/submitter';
 import { ideaListStatusKey } from './idea-labels';
 import { IdeaRankRow } from './idea-rank-row';
+import { IdeaEditorList } from './idea-editor-list';
+import { SurveyIdeaPicker } from './survey-idea-picker';
 
 /** How often the ranking refreshes while the page is visible. */
 const REFRESH_MS = 4000;
@@ -28,7 +31,15 @@ const REFRESH_MS = 4000;
  */
 @Component({
   selector: 'blup-idea-list-page',
-  imports: [PAGE_PARTS, ReactiveFormsModule, PlainTextField, CopyField, IdeaRankRow],
+  imports: [
+    PAGE_PARTS,
+    ReactiveFormsModule,
+    PlainTextField,
+    CopyField,
+    IdeaRankRow,
+    SurveyIdeaPicker,
+    IdeaEditorList,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-load-state [loading]="list.isLoading() && !list.hasValue()" [error]="list.error()" />
@@ -98,6 +109,7 @@ const REFRESH_MS = 4000;
             {{ 'ideas.add' | t }}
           </button>
         </form>
+        <blup-survey-idea-picker [villageId]="l.villageId" [listId]="l.id" (added)="refresh()" />
       }
 
       <section aria-labelledby="ranking-title">
@@ -114,6 +126,45 @@ const REFRESH_MS = 4000;
           }
         </ol>
       </section>
+
+      @if (l.canEdit) {
+        <form
+          class="dots"
+          novalidate
+          data-testid="dots-form"
+          (submit)="saveDots($event, l.version)"
+        >
+          @if (l.voterCount > 0) {
+            <p>{{ 'ideas.dotsPerPerson' | t }}: {{ l.dotsPerPerson }}</p>
+            <p class="hint" data-testid="dots-locked">{{ 'ideas.dotsLocked' | t }}</p>
+          } @else {
+            <label for="dots-per-person">{{ 'ideas.dotsPerPerson' | t }}</label>
+            <select
+              id="dots-per-person"
+              data-testid="dots-per-person"
+              [value]="l.dotsPerPerson"
+              (change)="dots.set(+value($event))"
+            >
+              @for (n of dotChoices; track n) {
+                <option [value]="n" [selected]="n === (dots() ?? l.dotsPerPerson)">{{ n }}</option>
+              }
+            </select>
+            <button
+              matButton="outlined"
+              type="submit"
+              data-testid="dots-save"
+              [disabled]="(dots() ?? l.dotsPerPerson) === l.dotsPerPerson"
+            >
+              {{ 'ideas.dotsSave' | t }}
+            </button>
+          }
+          <blup-api-error [error]="dotsChange.error()" />
+        </form>
+
+        @if (rankedIdeas().length) {
+          <blup-idea-editor-list [ideas]="rankedIdeas()" (changed)="refresh()" />
+        }
+      }
     }
   `,
   styles: `
@@ -126,10 +177,19 @@ const REFRESH_MS = 4000;
       color: var(--mat-sys-on-surface-variant);
     }
     .share,
-    .add {
+    .add,
+    .dots {
       display: grid;
       gap: 8px;
       max-inline-size: 560px;
+    }
+    .dots {
+      margin-block-start: 24px;
+    }
+    select {
+      block-size: 48px;
+      padding-inline: 12px;
+      font: var(--mat-sys-body-large);
     }
     .ranking {
       list-style: none;
@@ -148,6 +208,12 @@ export class IdeaListPage {
   protected readonly Status = IdeaListStatus;
   protected readonly statusChange = submitter();
   protected readonly adding = submitter();
+  protected readonly dotsChange = submitter();
+  protected readonly dots = signal<number | null>(null);
+  protected readonly dotChoices = Array.from(
+    { length: IDEA_LIMITS.dotsPerPersonMax - IDEA_LIMITS.dotsPerPersonMin + 1 },
+    (_, i) => IDEA_LIMITS.dotsPerPersonMin + i,
+  );
   protected readonly form = inject(NonNullableFormBuilder).group({
     title: ['', [Validators.required, Validators.maxLength(IDEA_LIMITS.titleMaxLength)]],
   });
@@ -183,6 +249,24 @@ export class IdeaListPage {
       null,
       () => this.api.updateList(this.id(), { status, version }),
       (updated) => this.list.set(updated),
+    );
+  }
+
+  protected value(event: Event): string {
+    return (event.target as HTMLSelectElement).value;
+  }
+
+  protected saveDots(event: Event, version: number): void {
+    event.preventDefault();
+    const dotsPerPerson = this.dots();
+    if (dotsPerPerson === null) return;
+    this.dotsChange.run(
+      null,
+      () => this.api.updateList(this.id(), { dotsPerPerson, version }),
+      (updated) => {
+        this.list.set(updated);
+        this.dots.set(null);
+      },
     );
   }
 

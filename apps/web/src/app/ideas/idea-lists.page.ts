@@ -19,12 +19,17 @@ import { ideaListStatusKey } from './idea-labels';
   imports: [PAGE_PARTS, ListFrame, ReactiveFormsModule, PlainTextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <a matButton [routerLink]="['/villages', villageId()]">
-      <blup-icon matButtonIcon name="back" />
-      {{ villageName() }}
-    </a>
+    @if (villageName(); as name) {
+      <a matButton [routerLink]="['/villages', villageId()]">
+        <blup-icon matButtonIcon name="back" />
+        {{ name }}
+      </a>
+    }
+    <!-- Still loading, or a village one may not see: no nameless link or "Idéer i". -->
     <blup-page-header
-      [heading]="'ideas.villageTitle' | t: { village: villageName() }"
+      [heading]="
+        villageName() ? ('ideas.villageTitle' | t: { village: villageName() }) : ('ideas.title' | t)
+      "
       [subheading]="'ideas.intro' | t"
     />
     @if (canEdit()) {

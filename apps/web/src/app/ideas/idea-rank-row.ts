@@ -9,9 +9,10 @@ import {
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { IdeaDto, IdeaHelperDto } from '@blup/contracts';
-import { GoalsApi, IdeasApi, InitiativesApi, TranslatePipe } from '@blup/web/core';
+import { ErrorCode, type IdeaDto, type IdeaHelperDto } from '@blup/contracts';
+import { ApiError, GoalsApi, IdeasApi, InitiativesApi, TranslatePipe } from '@blup/web/core';
 import { MatButton } from '@angular/material/button';
+import { ErrorMessage } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { submitter } from '../shared/submitter';
 
@@ -22,7 +23,7 @@ import { submitter } from '../shared/submitter';
  */
 @Component({
   selector: 'blup-idea-rank-row',
-  imports: [RouterLink, MatButton, TranslatePipe, ApiErrorMessage],
+  imports: [RouterLink, MatButton, TranslatePipe, ApiErrorMessage, ErrorMessage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let i = idea();
@@ -75,6 +76,7 @@ import { submitter } from '../shared/submitter';
           }
         }
       }
+      <blup-api-error [error]="choose.error()" />
       @if (i.initiativeId) {
         <p class="chosen">
           {{ 'ideas.chosen' | t }} ·
@@ -95,7 +97,11 @@ import { submitter } from '../shared/submitter';
             @if (areas.hasValue() && goals.hasValue()) {
               @if (areas.value().items.length && goals.value().items.length) {
                 <label [for]="'area-' + i.id">{{ 'ideas.focusArea' | t }}</label>
-                <select [id]="'area-' + i.id" (change)="area.set(value($event))">
+                <select
+                  [id]="'area-' + i.id"
+                  data-testid="initiative-area"
+                  (change)="area.set(value($event))"
+                >
                   @for (a of areas.value().items; track a.id) {
                     <option [value]="a.id" [selected]="a.id === chosenArea()">{{ a.name }}</option>
                   }
@@ -106,6 +112,7 @@ import { submitter } from '../shared/submitter';
                     <label class="check">
                       <input
                         type="checkbox"
+                        data-testid="initiative-goal"
                         [checked]="chosenGoals().has(g.id)"
                         (change)="toggleGoal(g.id)"
                       />
@@ -113,7 +120,7 @@ import { submitter } from '../shared/submitter';
                     </label>
                   }
                 </fieldset>
-                <blup-api-error [error]="choose.error()" />
+                <blup-error-message [message]="goalMissing() ? ('ideas.goalRequired' | t) : null" />
                 <div class="actions">
                   <button matButton="filled" type="submit" data-testid="confirm-initiative">
                     {{ 'ideas.confirmInitiative' | t }}
@@ -143,6 +150,8 @@ import { submitter } from '../shared/submitter';
       gap: 12px;
     }
     .rank {
+      flex: none;
+      white-space: nowrap;
       font: var(--mat-sys-label-large);
       color: var(--mat-sys-primary);
     }
@@ -218,6 +227,8 @@ export class IdeaRankRow {
   protected readonly choose = submitter();
   protected readonly helpersShown = signal(false);
   protected readonly choosing = signal(false);
+  /** Sending without a goal: the API needs at least one, so say so before sending. */
+  protected readonly goalMissing = signal(false);
   protected readonly area = signal<string | null>(null);
   protected readonly chosenGoals = signal<ReadonlySet<string>>(new Set());
 
@@ -262,19 +273,32 @@ export class IdeaRankRow {
     const next = new Set(this.chosenGoals());
     if (!next.delete(id)) next.add(id);
     this.chosenGoals.set(next);
+    if (next.size) this.goalMissing.set(false);
   }
 
   protected makeInitiative(event: Event): void {
     event.preventDefault();
     const focusAreaId = this.chosenArea();
     if (!focusAreaId) return;
+    const goalIds = [...this.chosenGoals()];
+    this.goalMissing.set(goalIds.length === 0);
+    if (!goalIds.length) return;
     this.choose.run(
       null,
-      () =>
-        this.api.toInitiative(this.idea().id, { focusAreaId, goalIds: [...this.chosenGoals()] }),
+      () => this.api.toInitiative(this.idea().id, { focusAreaId, goalIds }),
       () => {
         this.choosing.set(false);
         this.changed.emit();
+      },
+      (error) => {
+        // Someone made it an initiative meanwhile: say so, and show the link to it.
+        if (error instanceof ApiError && error.code === ErrorCode.IdeaAlreadyChosen) {
+          this.choose.error.set(error);
+          this.choosing.set(false);
+          this.changed.emit();
+          return true;
+        }
+        return false;
       },
     );
   }

@@ -26,6 +26,8 @@ export interface PageChange {
   styles: `
     mat-paginator {
       background: transparent;
+      /* Page buttons as large as every other target (Material's default is 40 px). */
+      --mat-icon-button-state-layer-size: 48px;
     }
   `,
 })

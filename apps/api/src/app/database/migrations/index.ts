@@ -13,6 +13,7 @@ import { VillageDocuments1764000000000 } from './1764000000000-village-documents
 import { AuthNotify1764050000000 } from './1764050000000-auth-notify';
 import { GoalOwner1764010000000 } from './1764010000000-goal-owner';
 import { Ideas1764070000000 } from './1764070000000-ideas';
+import { IdeaSourceQuestion1764080000000 } from './1764080000000-idea-source-question';
 import { Surveys1764060000000 } from './1764060000000-surveys';
 
 /** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AuthNotify1764050000000,
   Surveys1764060000000,
   Ideas1764070000000,
+  IdeaSourceQuestion1764080000000,
 ];

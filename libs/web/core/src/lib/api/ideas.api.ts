@@ -14,6 +14,7 @@ import type {
   PageQuery,
   PublicIdeaListDto,
   UpdateIdeaListRequest,
+  UpdateIdeaRequest,
 } from '@blup/contracts';
 import type { Observable } from 'rxjs';
 import { queryParams } from './query-params';
@@ -59,6 +60,10 @@ export class IdeasApi {
 
   addIdea(listId: string, body: CreateIdeaRequest): Observable<IdeaDto> {
     return this.http.post<IdeaDto>(`${list(listId)}/ideas`, body);
+  }
+
+  updateIdea(id: string, body: UpdateIdeaRequest): Observable<IdeaDto> {
+    return this.http.patch<IdeaDto>(idea(id), body);
   }
 
   removeIdea(id: string): Observable<void> {

@@ -210,9 +210,12 @@ export const da = {
     idea_unknown: 'En af idéerne findes ikke længere. Genindlæs siden, og sæt dine prikker igen.',
     idea_helper_required: 'Skriv dit navn, så styregruppen kan finde dig, når du vil hjælpe.',
     idea_helper_consent_required: 'Sæt kryds ved samtykket, så styregruppen må kontakte dig.',
-    idea_list_has_votes: 'Der er allerede stemt, så antallet af prikker kan ikke ændres.',
+    idea_list_has_votes:
+      'Der er allerede stemt, så antallet af prikker kan ikke ændres længere (det ville gøre stemmerne ulige). Vil I have et andet antal, så start en ny idéliste.',
     idea_list_full:
       'Listen har allerede {max, plural, one {# idé} other {# idéer}}, som er det højeste antal.',
+    idea_source_unknown:
+      'Svaret kommer fra et spørgeskema, som ikke hører til landsbyen. Vælg et af landsbyens egne.',
     idea_already_chosen: 'Idéen er allerede blevet til et initiativ.',
     idea_vote_rate_limited:
       'Der er kommet mange stemmer fra jeres netværk lige nu. Prøv igen om {minutes, plural, one {# minut} other {# minutter}}.',

@@ -216,9 +216,12 @@ export const en: Dictionary = {
     idea_helper_required:
       'Write your name so the steering group can find you when you want to help.',
     idea_helper_consent_required: 'Tick the consent box so the steering group may contact you.',
-    idea_list_has_votes: 'People have voted already, so the number of dots cannot change.',
+    idea_list_has_votes:
+      'People have voted already, so the number of dots can no longer change (it would make the votes unequal). If you want another number, start a new idea list.',
     idea_list_full:
       'The list already has {max, plural, one {# idea} other {# ideas}}, which is the most it can hold.',
+    idea_source_unknown:
+      'The answer comes from a questionnaire that is not the village’s. Choose one of the village’s own.',
     idea_already_chosen: 'The idea has already become an initiative.',
     idea_vote_rate_limited:
       'Many votes came from your network just now. Try again in {minutes, plural, one {# minute} other {# minutes}}.',

@@ -1,0 +1,262 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatLabel, MatError } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { IDEA_LIMITS, type IdeaDto } from '@blup/contracts';
+import { I18nService, IdeasApi, TranslatePipe } from '@blup/web/core';
+import { forkJoin } from 'rxjs';
+import { ApiErrorMessage } from '../shared/api-error-message';
+import { confirmAction } from '../shared/confirm-action';
+import { FieldErrorPipe } from '../shared/forms';
+import { submitter } from '../shared/submitter';
+import { TextField } from '../shared/text-field';
+
+/**
+ * The ideas as residents see them on the voting page, in that order: move one up or down (large
+ * targets), change its words, or delete it (after asking: its dots and helpers go with it).
+ */
+@Component({
+  selector: 'blup-idea-editor-list',
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    TranslatePipe,
+    ApiErrorMessage,
+    FieldErrorPipe,
+    TextField,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section aria-labelledby="manage-title" data-testid="manage-ideas">
+      <h2 id="manage-title">{{ 'ideas.manage' | t }}</h2>
+      <p class="hint">{{ 'ideas.manageHint' | t }}</p>
+      <blup-api-error [error]="moving.error() ?? removeError()" />
+      <ol class="ideas">
+        @for (idea of ordered(); track idea.id; let first = $first, last = $last, index = $index) {
+          <li data-testid="managed-idea">
+            @if (editing() === idea.id) {
+              <form class="edit" novalidate (submit)="save($event, idea)">
+                <blup-api-error [error]="saving.error()" />
+                <blup-text-field
+                  [control]="form.controls.title"
+                  [label]="'ideas.ideaTitle' | t"
+                  testId="edit-idea-title"
+                />
+                <mat-form-field subscriptSizing="dynamic">
+                  <mat-label>{{ 'ideas.ideaDescription' | t }}</mat-label>
+                  <textarea
+                    matInput
+                    rows="3"
+                    [formControl]="form.controls.description"
+                    data-testid="edit-idea-description"
+                  ></textarea>
+                  <mat-error>{{ form.controls.description | fieldError }}</mat-error>
+                </mat-form-field>
+                <div class="actions">
+                  <button matButton="filled" type="submit" data-testid="save-idea">
+                    {{ 'ideas.saveIdea' | t }}
+                  </button>
+                  <button matButton type="button" (click)="editing.set(null)">
+                    {{ 'ideas.cancel' | t }}
+                  </button>
+                </div>
+              </form>
+            } @else {
+              <span class="title">{{ index + 1 }}. {{ idea.title }}</span>
+              <div class="tools">
+                <button
+                  type="button"
+                  class="step"
+                  data-testid="idea-up"
+                  [disabled]="first || moving.busy()"
+                  [attr.aria-label]="'ideas.moveUp' | t: { title: idea.title }"
+                  (click)="move(index, -1)"
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  class="step"
+                  data-testid="idea-down"
+                  [disabled]="last || moving.busy()"
+                  [attr.aria-label]="'ideas.moveDown' | t: { title: idea.title }"
+                  (click)="move(index, 1)"
+                >
+                  ↓
+                </button>
+                <button
+                  matButton="outlined"
+                  type="button"
+                  data-testid="edit-idea"
+                  [attr.aria-label]="'ideas.editIdeaLabel' | t: { title: idea.title }"
+                  (click)="edit(idea)"
+                >
+                  {{ 'ideas.editIdea' | t }}
+                </button>
+                <button
+                  matButton
+                  type="button"
+                  class="danger"
+                  data-testid="remove-idea"
+                  [attr.aria-label]="'ideas.removeLabel' | t: { title: idea.title }"
+                  (click)="remove(idea)"
+                >
+                  {{ 'ideas.removeShort' | t }}
+                </button>
+              </div>
+            }
+          </li>
+        }
+      </ol>
+    </section>
+  `,
+  styles: `
+    h2 {
+      margin: 24px 0 4px;
+      font: var(--mat-sys-title-large);
+    }
+    .hint {
+      margin: 0 0 8px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .ideas {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 8px;
+      max-inline-size: 560px;
+    }
+    li {
+      display: grid;
+      gap: 4px;
+      padding-block: 8px;
+      border-block-end: 1px solid var(--mat-sys-outline-variant);
+    }
+    .title {
+      font: var(--mat-sys-body-large);
+      overflow-wrap: anywhere;
+    }
+    .tools,
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+    }
+    .step {
+      inline-size: 48px;
+      block-size: 48px;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: var(--mat-sys-corner-full);
+      background: var(--mat-sys-surface);
+      color: var(--mat-sys-primary);
+      font-size: 22px;
+      cursor: pointer;
+    }
+    .step:disabled {
+      color: var(--mat-sys-on-surface-variant);
+      opacity: 0.5;
+      cursor: default;
+    }
+    .danger {
+      color: var(--mat-sys-error);
+    }
+    .edit {
+      display: grid;
+      gap: 8px;
+    }
+  `,
+})
+export class IdeaEditorList {
+  private readonly api = inject(IdeasApi);
+  private readonly i18n = inject(I18nService);
+  private readonly confirm = confirmAction();
+
+  /** The list's ideas in any order: shown in the voting page's order. */
+  readonly ideas = input.required<readonly IdeaDto[]>();
+  readonly changed = output<void>();
+
+  protected readonly ordered = computed(() =>
+    [...this.ideas()].sort((a, b) => a.position - b.position || a.id.localeCompare(b.id)),
+  );
+  protected readonly editing = signal<string | null>(null);
+  protected readonly moving = submitter();
+  protected readonly saving = submitter();
+  protected readonly removeError = signal<unknown>(null);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    title: ['', [Validators.required, Validators.maxLength(IDEA_LIMITS.titleMaxLength)]],
+    description: ['', Validators.maxLength(IDEA_LIMITS.descriptionMaxLength)],
+  });
+
+  /** Swaps the idea with its neighbour (their places on the voting page). */
+  protected move(index: number, step: -1 | 1): void {
+    const list = this.ordered();
+    const idea = list[index];
+    const other = list[index + step];
+    if (!idea || !other) return;
+    // Equal places (never expected) still end up apart.
+    const [to, from] =
+      idea.position === other.position
+        ? [other.position + step, idea.position]
+        : [other.position, idea.position];
+    this.moving.run(
+      null,
+      () =>
+        forkJoin([
+          this.api.updateIdea(idea.id, { position: to }),
+          this.api.updateIdea(other.id, { position: from }),
+        ]),
+      () => this.changed.emit(),
+    );
+  }
+
+  protected edit(idea: IdeaDto): void {
+    this.form.reset({ title: idea.title, description: idea.description });
+    this.saving.error.set(null);
+    this.editing.set(idea.id);
+  }
+
+  protected save(event: Event, idea: IdeaDto): void {
+    event.preventDefault();
+    const { title, description } = this.form.getRawValue();
+    this.saving.run(
+      this.form,
+      () => this.api.updateIdea(idea.id, { title: title.trim(), description: description.trim() }),
+      () => {
+        this.editing.set(null);
+        this.changed.emit();
+      },
+    );
+  }
+
+  protected remove(idea: IdeaDto): void {
+    this.removeError.set(null);
+    this.confirm({
+      ask: {
+        title: this.i18n.t('ideas.removeTitle', { title: idea.title }),
+        message: this.i18n.t('ideas.removeMessage'),
+        confirm: this.i18n.t('ideas.remove'),
+        cancel: this.i18n.t('ideas.cancel'),
+      },
+      act: () => this.api.removeIdea(idea.id),
+      done: 'ideas.removed',
+      then: () => this.changed.emit(),
+      failed: (error) => this.removeError.set(error),
+    });
+  }
+}
