@@ -3,7 +3,7 @@ module.exports = {
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },
   // file-type is ESM only: see test/file-type.ts.
   moduleNameMapper: { '^file-type$': '<rootDir>/test/file-type.ts' },

@@ -9,7 +9,7 @@ module.exports = {
   rootDir: '.',
   testMatch: ['<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },
   // file-type is ESM only: see test/file-type.ts.
   moduleNameMapper: { '^file-type$': '<rootDir>/test/file-type.ts' },
