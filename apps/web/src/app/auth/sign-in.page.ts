@@ -14,6 +14,7 @@ import { AuthApi, AuthStore, I18nService, TranslatePipe } from '@blup/web/core';
 import { Notice, PageHeader } from '@blup/web/ui';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { submitter } from '../shared/submitter';
+import { PLAIN_BUTTON_STYLES } from '../shared/plain-button.styles';
 import { PlainTextField } from './plain-text-field';
 import { safeReturnUrl } from './return-url';
 
@@ -108,53 +109,24 @@ type Mode = 'password' | 'link';
       }
     </div>
   `,
-  styles: `
-    .plain-button {
-      display: inline-flex;
-      align-items: center;
-      justify-content: center;
-      box-sizing: border-box;
-      min-block-size: 48px;
-      padding: 0 24px;
-      border: 1px solid transparent;
-      border-radius: var(--mat-sys-corner-full);
-      background: transparent;
-      color: var(--mat-sys-primary);
-      font: var(--mat-sys-label-large);
-      text-decoration: none;
-      cursor: pointer;
-    }
-    .plain-button:hover {
-      background: color-mix(in srgb, var(--mat-sys-primary) 8%, transparent);
-    }
-    .plain-button.text {
-      padding-inline: 12px;
-    }
-    .plain-button.outlined {
-      border-color: var(--mat-sys-outline-variant);
-    }
-    .plain-button.filled {
-      background: var(--mat-sys-primary);
-      color: var(--mat-sys-on-primary);
-    }
-    .plain-button.filled:hover {
-      background: color-mix(in srgb, var(--mat-sys-on-primary) 8%, var(--mat-sys-primary));
-      box-shadow: var(--mat-sys-level1);
-    }
-    .no-account {
-      display: flex;
-      flex-direction: column;
-      gap: 12px;
-      margin-block-start: 32px;
-      padding-block-start: 24px;
-      border-block-start: 1px solid var(--mat-sys-outline-variant);
-    }
-    .no-account h2 {
-      margin: 0;
-      font: var(--mat-sys-title-medium);
-      color: var(--mat-sys-on-surface);
-    }
-  `,
+  styles: [
+    PLAIN_BUTTON_STYLES,
+    `
+      .no-account {
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+        margin-block-start: 32px;
+        padding-block-start: 24px;
+        border-block-start: 1px solid var(--mat-sys-outline-variant);
+      }
+      .no-account h2 {
+        margin: 0;
+        font: var(--mat-sys-title-medium);
+        color: var(--mat-sys-on-surface);
+      }
+    `,
+  ],
 })
 export class SignInPage {
   private readonly auth = inject(AuthStore);

@@ -1,45 +1,8 @@
-/**
- * The answering page's buttons: native buttons styled with the theme's tokens like the sign-in
- * page's, at least 48 px high.
- */
-export const plainButtonStyles = `
-  .plain-button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    box-sizing: border-box;
-    min-block-size: 48px;
-    padding: 0 24px;
-    border: 1px solid transparent;
-    border-radius: var(--mat-sys-corner-full);
-    background: transparent;
-    color: var(--mat-sys-primary);
-    font: var(--mat-sys-label-large);
-    text-decoration: none;
-    cursor: pointer;
-  }
-  .plain-button:hover {
-    background: color-mix(in srgb, var(--mat-sys-primary) 8%, transparent);
-  }
-  .plain-button.outlined {
-    border-color: var(--mat-sys-outline);
-  }
-  .plain-button.filled {
-    background: var(--mat-sys-primary);
-    color: var(--mat-sys-on-primary);
-  }
-  .plain-button.filled:hover {
-    background: color-mix(in srgb, var(--mat-sys-on-primary) 8%, var(--mat-sys-primary));
-  }
-  .plain-button[aria-busy='true'] {
-    opacity: 0.7;
-    cursor: progress;
-  }
-`;
+import { PLAIN_BUTTON_STYLES } from '../shared/plain-button.styles';
 
 /** The answering page around the questions: header, progress line, messages, navigation. */
 export const pageStyles = `
-    ${plainButtonStyles}
+    ${PLAIN_BUTTON_STYLES}
     .loading {
       padding: 32px 0;
       font: var(--mat-sys-title-medium);
