@@ -3,12 +3,14 @@
 //   npm test                           all steps
 //   npm test -- --only=lint,unit       just these
 //   npm test -- --skip=e2e             all but these
-//   npm test -- --serial               no steps side by side
+//   npm test -- --lanes                the integration tests beside the build and browser tests
 //
 // Each step is the npm script of the same purpose, so `npm run lint` runs exactly what the
-// lint step runs. The quick checks run one after another; then the integration tests run beside
-// the build and the browser tests (they share nothing: each makes its own database, Redis
-// prefix and ports), their lines prefixed with the step's name. The last line is
+// lint step runs. The steps run one after another. With `--lanes` (or TEST_LANES=1) the
+// integration tests run beside the build and the browser tests instead (they share nothing:
+// each makes its own database, Redis prefix and ports), their lines prefixed with the step's
+// name; on two cores that saves little and the timing-sensitive tests (a worker killed
+// mid-send, leases of seconds) get starved, so it is not the default. The last line is
 // `N passed, N failed`, counting the steps that ran.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -38,7 +40,7 @@ function parse(argv) {
     options: {
       only: { type: 'string' },
       skip: { type: 'string' },
-      serial: { type: 'boolean', default: false },
+      lanes: { type: 'boolean', default: false },
     },
   });
   const names = (list) =>
@@ -56,7 +58,7 @@ function parse(argv) {
   const steps = STEPS.filter(
     (step) => (only.length === 0 || only.includes(step.name)) && !skip.includes(step.name),
   );
-  return { steps, serial: values.serial || process.env['TEST_SERIAL'] === '1' };
+  return { steps, serial: !(values.lanes || process.env['TEST_LANES'] === '1') };
 }
 
 /**
