@@ -18,3 +18,4 @@ export * from './lib/ideas';
 export * from './lib/plans';
 export * from './lib/wheel-report';
 export * from './lib/surveys';
+export * from './lib/gatherings';

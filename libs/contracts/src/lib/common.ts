@@ -241,6 +241,40 @@ export enum ErrorCode {
   /** Too many answers from one network. Params: minutes. Sent with Retry-After. */
   SurveyRateLimited = 'survey_rate_limited',
 
+  // Gatherings (issue 16)
+  /** This person (account or email) is registered already. */
+  AlreadyRegistered = 'already_registered',
+  /** Registration is closed: the gathering is past, cancelled, or its registration has closed. */
+  GatheringClosed = 'gathering_closed',
+  /** The gathering is past or cancelled, so it cannot be changed or cancelled. */
+  GatheringOver = 'gathering_over',
+  /** Capacity below the places already taken. Params: placesTaken. */
+  CapacityBelowTaken = 'capacity_below_taken',
+  /** A registration answer that does not fit its question, or a required one missing. Params: question, reason. */
+  RegistrationAnswerInvalid = 'registration_answer_invalid',
+  /** A confirmation or cancel link that is wrong, used, or expired. */
+  RegistrationLinkGone = 'registration_link_gone',
+  /** No registration has this check-in code. */
+  RegistrationNotFound = 'registration_not_found',
+  /** Checked in already. Params: at (ISO). */
+  AlreadyCheckedIn = 'already_checked_in',
+  /** Only a confirmed registration can be checked in. Params: status. */
+  NotConfirmed = 'not_confirmed',
+  /** Too many guest registrations from one network or address. Params: minutes. Sent with Retry-After. */
+  RegistrationRateLimited = 'registration_rate_limited',
+
+  // Hotline (issue 16)
+  /** The request is closed; a new question opens a new request. */
+  HotlineRequestClosed = 'hotline_request_closed',
+  /** Too many questions in a short time. Params: minutes. Sent with Retry-After. */
+  HotlineRateLimited = 'hotline_rate_limited',
+
+  // Phase library (issue 16)
+  /** The file is not a .docx, .pdf, .pptx or .xlsx file (checked by its content). */
+  LibraryFileInvalid = 'library_file_invalid',
+  /** Params: maxMb. */
+  LibraryFileTooLarge = 'library_file_too_large',
+
   // Requests
   /** Missing, or not visible to this person. */
   NotFound = 'not_found',

@@ -244,6 +244,27 @@ export const da = {
     document_content_invalid: 'Noget i teksten kan ikke gemmes. Se det markerede, og ret det.',
     document_image_invalid: 'Billedet skal være et JPEG-, PNG- eller WebP-billede.',
     document_image_too_large: 'Billedet er for stort: det må højst fylde {maxMb} MB.',
+    already_registered: 'Du er allerede tilmeldt. Se din tilmelding i mailen, du fik.',
+    gathering_closed:
+      'Tilmeldingen er lukket: mødet er overstået, aflyst, eller tilmeldingsfristen er nået.',
+    gathering_over: 'Mødet er overstået eller aflyst, så det kan ikke ændres.',
+    capacity_below_taken:
+      'Der er allerede {placesTaken} pladser taget. Antallet af pladser kan ikke være mindre.',
+    registration_answer_invalid: 'Et svar mangler eller passer ikke. Se spørgsmålet igen.',
+    registration_link_gone:
+      'Linket virker ikke længere. Det kan være brugt eller udløbet. Tilmeld dig igen, hvis du stadig vil med.',
+    registration_not_found: 'Ingen tilmelding har den kode. Tjek koden, eller søg på navnet.',
+    already_checked_in: 'Personen er allerede tjekket ind.',
+    not_confirmed:
+      'Kun en bekræftet tilmelding kan tjekkes ind. Personen står på venteliste eller har meldt fra.',
+    registration_rate_limited:
+      'Der er sendt mange tilmeldinger lige nu. Prøv igen om {minutes, plural, one {# minut} other {# minutter}}.',
+    hotline_request_closed:
+      'Spørgsmålet er lukket. Stil et nyt spørgsmål, hvis du har brug for mere hjælp.',
+    hotline_rate_limited:
+      'Du har sendt mange spørgsmål lige nu. Prøv igen om {minutes, plural, one {# minut} other {# minutter}}.',
+    library_file_invalid: 'Filen skal være en Word-, PDF-, PowerPoint- eller Excel-fil.',
+    library_file_too_large: 'Filen er for stor: den må højst fylde {maxMb} MB.',
     not_found: 'Vi kunne ikke finde det, du leder efter.',
     invalid_id: 'Adressen er ikke rigtig. Tjek linket, eller gå tilbage, og prøv igen.',
     unknown_reference:

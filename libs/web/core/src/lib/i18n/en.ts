@@ -252,6 +252,28 @@ export const en: Dictionary = {
       'Something in the text cannot be saved. Look at what is marked, and fix it.',
     document_image_invalid: 'The picture must be a JPEG, PNG or WebP image.',
     document_image_too_large: 'The picture is too large: it can be at most {maxMb} MB.',
+    already_registered: 'You are registered already. Your registration is in the mail you got.',
+    gathering_closed:
+      'Registration is closed: the gathering is over, cancelled, or registration has closed.',
+    gathering_over: 'The gathering is over or cancelled, so it cannot be changed.',
+    capacity_below_taken:
+      '{placesTaken} places are taken already. The number of places cannot be lower.',
+    registration_answer_invalid:
+      'An answer is missing or does not fit. Look at the question again.',
+    registration_link_gone:
+      'The link no longer works. It may be used or expired. Register again if you still want to come.',
+    registration_not_found:
+      'No registration has that code. Check the code, or search for the name.',
+    already_checked_in: 'This person is checked in already.',
+    not_confirmed:
+      'Only a confirmed registration can be checked in. This person is on the waitlist or has cancelled.',
+    registration_rate_limited:
+      'Many registrations came in just now. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
+    hotline_request_closed: 'This question is closed. Ask a new question if you need more help.',
+    hotline_rate_limited:
+      'You have sent many questions just now. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
+    library_file_invalid: 'The file must be a Word, PDF, PowerPoint or Excel file.',
+    library_file_too_large: 'The file is too large: at most {maxMb} MB.',
     not_found: 'We could not find what you are looking for.',
     invalid_id: 'That address is not right. Check the link, or go back and try again.',
     unknown_reference: 'Something you chose no longer exists. Reload the page and choose again.',
