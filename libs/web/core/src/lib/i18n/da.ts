@@ -249,7 +249,7 @@ export const da = {
       'Tilmeldingen er lukket: mødet er overstået, aflyst, eller tilmeldingsfristen er nået.',
     gathering_over: 'Mødet er overstået eller aflyst, så det kan ikke ændres.',
     capacity_below_taken:
-      'Der er allerede {placesTaken} pladser taget. Antallet af pladser kan ikke være mindre.',
+      'Der er allerede {placesTaken, plural, one {# plads} other {# pladser}} taget. Antallet af pladser kan ikke være mindre.',
     registration_answer_invalid: 'Et svar mangler eller passer ikke. Se spørgsmålet igen.',
     registration_link_gone:
       'Linket virker ikke længere. Det kan være brugt eller udløbet. Tilmeld dig igen, hvis du stadig vil med.',

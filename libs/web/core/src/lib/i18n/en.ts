@@ -257,7 +257,7 @@ export const en: Dictionary = {
       'Registration is closed: the gathering is over, cancelled, or registration has closed.',
     gathering_over: 'The gathering is over or cancelled, so it cannot be changed.',
     capacity_below_taken:
-      '{placesTaken} places are taken already. The number of places cannot be lower.',
+      '{placesTaken, plural, one {# place is} other {# places are}} taken already. The number of places cannot be lower.',
     registration_answer_invalid:
       'An answer is missing or does not fit. Look at the question again.',
     registration_link_gone:
