@@ -17,6 +17,7 @@ import { MailModule } from './mail/mail.module';
 import { GoalsModule } from './goals/goals.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { IdeasModule } from './ideas/ideas.module';
+import { LibraryModule } from './library/library.module';
 import { PlansModule } from './plans/plans.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -76,6 +77,7 @@ export class AppModule {
         GoalsModule,
         InitiativesModule,
         IdeasModule,
+        LibraryModule,
         PlansModule,
         SurveysModule,
       ],

@@ -111,6 +111,7 @@ const environment = z.object({
   STORAGE_DIR: text('.data/storage'),
   MAX_VIDEO_MB: int(2048, 1, 100_000),
   MAX_RESOURCE_MB: int(25, 1, 1000),
+  LIBRARY_MAX_MB: int(25, 1, 1000),
   PLAYBACK_TTL_SECONDS: int(3600, 30, 24 * 3600),
   MEETING_ROOM_BASE_URL: variable(url(['https']).default('https://meet.jit.si/')),
   REMINDER_HOURS_BEFORE: int(48, 1, 24 * 14),
@@ -199,6 +200,10 @@ function toConfig(env: Environment) {
       maxResourceBytes: env.MAX_RESOURCE_MB * 1024 * 1024,
       /** How long a playback token or signed stream URL lives. */
       playbackTtlSeconds: env.PLAYBACK_TTL_SECONDS,
+    },
+    /** The phase library (issue 16): LIBRARY_MAX_MB (default 25) per uploaded file. */
+    library: {
+      maxFileBytes: env.LIBRARY_MAX_MB * 1024 * 1024,
     },
     circles: {
       /** New circles get a fixed room under this https address (a Jitsi server by default). */

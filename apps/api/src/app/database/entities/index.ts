@@ -6,6 +6,7 @@ import { GOAL_ENTITIES } from './goals';
 import { INITIATIVE_ENTITIES } from './initiatives';
 import { IDEA_ENTITIES } from './ideas';
 import { PLAN_ENTITIES } from './plans';
+import { LIBRARY_ENTITIES } from './library';
 import { CalendarFeed } from './calendar-feed.entity';
 import { Circle } from './circle.entity';
 import { CircleSession } from './circle-session.entity';
@@ -47,6 +48,7 @@ export {
   Village,
   VideoEvent,
 };
+export { LibraryDocument, LibraryDocumentVersion, LibraryLink } from './library';
 export type { StoredCaption } from './lesson.entity';
 export { personStatus } from './user.entity';
 export type { OneTimeTokenKind } from './one-time-token.entity';
@@ -79,4 +81,5 @@ export const ENTITIES = [
   ...INITIATIVE_ENTITIES,
   ...IDEA_ENTITIES,
   ...PLAN_ENTITIES,
+  ...LIBRARY_ENTITIES,
 ];

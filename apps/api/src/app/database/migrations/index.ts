@@ -17,6 +17,8 @@ import { IdeaSourceQuestion1764080000000 } from './1764080000000-idea-source-que
 import { Surveys1764060000000 } from './1764060000000-surveys';
 
 /** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
+import { Library1764110000000 } from './1764110000000-library';
+
 export const MIGRATIONS = [
   Platform1763860000000,
   Courses1763880000000,
@@ -35,4 +37,5 @@ export const MIGRATIONS = [
   Surveys1764060000000,
   Ideas1764070000000,
   IdeaSourceQuestion1764080000000,
+  Library1764110000000,
 ];
