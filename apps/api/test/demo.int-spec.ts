@@ -1,5 +1,10 @@
 import {
   CircleKind,
+  LibraryLinkTarget,
+  PHASES,
+  libraryDownloadUrl,
+  type LibraryDocumentDetailDto,
+  type LibraryDocumentDto,
   EnrolmentStatus,
   OfferingAudience,
   OfferingKind,
@@ -51,6 +56,7 @@ import { NEEDS_TEMPLATE_ID } from '../src/app/database/migrations/survey-templat
 import { longDate } from '../src/app/home/home-cards';
 import { User } from '../src/app/database/entities';
 import { pdfText } from '../src/app/plans/pdf-text';
+import { detectLibraryFile } from '../src/app/library/library-file';
 import { startTestApp, TestApp } from './harness';
 import { signInAs } from './sign-in';
 import { ADMIN_DATABASE_URL, databaseUrlFor } from './test-env';
@@ -710,5 +716,46 @@ describe('the demo ideas', () => {
       .client()
       .get<PublicIdeaListDto>('/api/public/idea-lists/glumsoe-borgermoede-demo');
     expect(open.body.ideas).toHaveLength(8);
+  });
+});
+
+describe('the demo phase library', () => {
+  it('has a real file for every phase, found by search and linked from a session and a lesson', async () => {
+    const member = await signInAs(
+      t,
+      await t.dataSource
+        .getRepository(User)
+        .findOneByOrFail({ role: Role.SteeringMember, email: 'styregruppe.glumsoe@blup.test' }),
+    );
+    const page = (await member.get<Page<LibraryDocumentDto>>('/api/library/documents?pageSize=100'))
+      .body;
+    expect(page.total).toBe(6);
+    expect(new Set(page.items.map((d) => d.phase))).toEqual(new Set(PHASES));
+    for (const doc of page.items) {
+      const res = await member.raw('GET', libraryDownloadUrl(doc.id, doc.currentVersionId));
+      expect(res.status).toBe(200);
+      const bytes = Buffer.from(
+        await (
+          await fetch(t.url + libraryDownloadUrl(doc.id, doc.currentVersionId), {
+            headers: { cookie: `blup_session=${member.cookie('blup_session')}` },
+          })
+        ).arrayBuffer(),
+      );
+      expect({ file: doc.fileName, ok: detectLibraryFile(doc.fileName, bytes) !== null }).toEqual({
+        file: doc.fileName,
+        ok: true,
+      });
+    }
+    const found = (
+      await member.get<Page<LibraryDocumentDto>>(
+        `/api/library/documents?q=${encodeURIComponent('fremtidsværksted')}`,
+      )
+    ).body;
+    expect(found.items[0].title).toBe('Guide til fremtidsværkstedet');
+    const guide = (
+      await member.get<LibraryDocumentDetailDto>(`/api/library/documents/${found.items[0].id}`)
+    ).body;
+    const kinds = new Set(guide.links.map((l) => l.target));
+    expect(kinds).toEqual(new Set([LibraryLinkTarget.Session, LibraryLinkTarget.Lesson]));
   });
 });

@@ -19,6 +19,7 @@ import { writeDemoSurveys } from './demo-surveys';
 import { writeDemoWheelReport } from './demo-wheel-report';
 import { writeDemoPanel } from './demo-panel';
 import { attachDemoTemplates } from './demo-templates';
+import { writeDemoLibrary } from './demo-library';
 import {
   DEMO_COHORTS,
   DEMO_MUNICIPALITIES,
@@ -104,6 +105,8 @@ export async function runSeed(
     if (config.video) {
       await attachDemoVideo(dataSource.manager, config.video.storageDir);
       await attachDemoTemplates(dataSource.manager, config.video.storageDir);
+      // The phase library's files: one per phase, linked from sessions and lessons.
+      await writeDemoLibrary(dataSource.manager, config.video.storageDir);
     }
     logger.log(
       `Demo data added: ${result.municipalities} municipalities, ${result.villages} villages, ` +

@@ -48,11 +48,13 @@ import { PageQueryDto } from '../common/pagination';
 import type { MemoryUpload } from '../common/upload-interceptor';
 import {
   CreateLibraryDocumentBody,
+  CreateLibraryDocumentForm,
   LibraryDocumentDetailResponse,
   LibraryDocumentResponse,
   LibraryLinkResponse,
   LibrarySearchQueryDto,
   LibraryVersionBody,
+  LibraryVersionForm,
   UpdateLibraryDocumentBody,
 } from './library.dto';
 import { LibraryUploadInterceptor } from './library-upload.interceptor';
@@ -104,7 +106,7 @@ export class LibraryController {
   @Post('documents')
   @UseInterceptors(LibraryUploadInterceptor)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: CreateLibraryDocumentBody })
+  @ApiBody({ type: CreateLibraryDocumentForm })
   @ApiCreate(LibraryDocumentDetailResponse, BAD_FILE, WRITE)
   @ApiPayloadTooLargeResponse({ description: TOO_LARGE })
   create(
@@ -145,7 +147,7 @@ export class LibraryController {
   @Post('documents/:id/versions')
   @UseInterceptors(LibraryUploadInterceptor)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: LibraryVersionBody })
+  @ApiBody({ type: LibraryVersionForm })
   @ApiCreate(LibraryDocumentDetailResponse, BAD_FILE, WRITE)
   @ApiPayloadTooLargeResponse({ description: TOO_LARGE })
   addVersion(

@@ -32,13 +32,6 @@ export class LibrarySearchQueryDto extends PageQueryDto implements LibrarySearch
 
 /** The text fields of a new document's form; the file goes in `file`. */
 export class CreateLibraryDocumentBody implements CreateLibraryDocumentInput {
-  @ApiProperty({
-    type: 'string',
-    format: 'binary',
-    description: 'A .docx, .pdf, .pptx or .xlsx file.',
-  })
-  file?: unknown;
-
   @ApiProperty({ enum: Phase, enumName: 'Phase' })
   @IsIn(PHASES, { message: PHASE_MESSAGE })
   phase: Phase;
@@ -59,17 +52,28 @@ export class CreateLibraryDocumentBody implements CreateLibraryDocumentInput {
 
 /** A new version's form: the file in `file`, what changed in `note`. */
 export class LibraryVersionBody implements LibraryVersionInput {
-  @ApiProperty({
-    type: 'string',
-    format: 'binary',
-    description: 'A .docx, .pdf, .pptx or .xlsx file.',
-  })
-  file?: unknown;
-
   @ApiPropertyOptional({ maxLength: L.versionNoteMaxLength, description: 'What changed.' })
   @Optional()
   @TextField('note', L.versionNoteMaxLength, { allowEmpty: true, multiline: true })
   note?: string;
+}
+
+const FILE_DOC = {
+  type: 'string',
+  format: 'binary',
+  description: 'A .docx, .pdf, .pptx or .xlsx file.',
+} as const;
+
+/** The OpenAPI schema of the new-document form: the fields and the file (never validated as body). */
+export class CreateLibraryDocumentForm extends CreateLibraryDocumentBody {
+  @ApiProperty(FILE_DOC)
+  file: unknown;
+}
+
+/** The OpenAPI schema of the new-version form. */
+export class LibraryVersionForm extends LibraryVersionBody {
+  @ApiProperty(FILE_DOC)
+  file: unknown;
 }
 
 export class UpdateLibraryDocumentBody implements UpdateLibraryDocumentInput {
