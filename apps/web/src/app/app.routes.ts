@@ -113,6 +113,10 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./progress/progress.routes').then((m) => m.progressRoutes),
       },
       {
+        path: 'bibliotek',
+        loadChildren: () => import('./library/library.routes').then((m) => m.libraryRoutes),
+      },
+      {
         path: 'profile',
         title: 'nav.profile',
         loadComponent: () => import('./profile/profile.page').then((m) => m.ProfilePage),

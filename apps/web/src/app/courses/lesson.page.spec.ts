@@ -88,7 +88,13 @@ describe(LessonPage.name, () => {
     });
     http = TestBed.inject(HttpTestingController);
   });
-  afterEach(() => http.verify());
+  afterEach(() => {
+    // The templates linked from the lesson (none here).
+    for (const req of http.match((r) => r.url.startsWith('/api/library/linked/'))) {
+      req.flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    }
+    http.verify();
+  });
 
   /** Lets answered requests reach the signals, effects run and the view update. */
   async function settle() {

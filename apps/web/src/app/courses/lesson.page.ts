@@ -24,6 +24,7 @@ import { of } from 'rxjs';
 import { LessonPlayer } from './lesson-player';
 import { nextLesson } from './next-lesson';
 import { PAGE_PARTS } from '../shared/page-parts';
+import { LinkedDocuments } from '../library/linked-documents';
 
 /** Resume only when there is something left to watch: not in the last 5 s or 10 % of it. */
 const RESUME_MARGIN_SECONDS = 5;
@@ -32,7 +33,7 @@ const RESUME_MARGIN_SHARE = 0.1;
 /** One lesson: a video to watch, a text to read (done when opened) or a file to download. */
 @Component({
   selector: 'blup-lesson-page',
-  imports: [PAGE_PARTS, Notice, PercentBar, LessonPlayer],
+  imports: [PAGE_PARTS, Notice, PercentBar, LessonPlayer, LinkedDocuments],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <blup-load-state [loading]="lesson.isLoading()" [error]="lesson.error()" />
@@ -102,6 +103,7 @@ const RESUME_MARGIN_SHARE = 0.1;
           }
         }
       }
+      <blup-linked-documents target="lesson" [targetId]="id()" />
       <blup-percent-bar
         class="progress"
         data-testid="lesson-percent"

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { rxResource } from '@angular/core/rxjs-interop';
 import { ATTENDANCE_STATUSES, RsvpAnswer, type SessionDto, SessionStatus } from '@blup/contracts';
 import { SessionsApi } from '@blup/web/core';
+import { LinkedDocuments } from '../library/linked-documents';
 import { MaterialList } from './material-list';
 import { NextStepList } from './next-step-list';
 import { OutcomeForm } from './outcome-form';
@@ -20,7 +21,15 @@ import { PAGE_PARTS } from '../shared/page-parts';
 /** One session: when, how to join, the agenda and materials, answers, attendance and outcome. */
 @Component({
   selector: 'blup-session-page',
-  imports: [PAGE_PARTS, MaterialList, NextStepList, OutcomeForm, SessionActions, SessionTimePipe],
+  imports: [
+    PAGE_PARTS,
+    LinkedDocuments,
+    MaterialList,
+    NextStepList,
+    OutcomeForm,
+    SessionActions,
+    SessionTimePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="back" routerLink="/sessions">
@@ -93,6 +102,7 @@ import { PAGE_PARTS } from '../shared/page-parts';
         <h2 id="materials-heading">{{ 'sessions.materials' | t }}</h2>
         <blup-material-list [materials]="s.materials" />
       </section>
+      <blup-linked-documents target="session" [targetId]="id()" />
 
       <div class="counts">
         <section class="block" aria-labelledby="answers-heading">

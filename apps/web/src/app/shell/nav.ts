@@ -32,6 +32,7 @@ const newsletters = item('newsletters', 'nav.newsletters', '/newsletters', 'mail
 const enrolment = item('enrolment', 'nav.enrolment', '/enrolment', 'school');
 const intake = item('intake', 'nav.intake', '/enrolment/intake', 'list');
 const people = item('people', 'nav.people', '/people', 'people');
+const library = item('library', 'nav.library', '/bibliotek', 'article');
 
 function myMunicipality(id: string | null): NavItem[] {
   return id
@@ -59,6 +60,7 @@ export function navFor(user: SessionUser): NavItem[] {
         newsletters,
         intake,
         courses,
+        library,
         authoring,
         progress,
         municipalities,
@@ -75,6 +77,7 @@ export function navFor(user: SessionUser): NavItem[] {
         newsletters,
         intake,
         courses,
+        library,
         progress,
         ...myMunicipality(user.municipalityId),
         villages,
@@ -88,12 +91,13 @@ export function navFor(user: SessionUser): NavItem[] {
         mySessions,
         newsletters,
         courses,
+        library,
         enrolment,
         ...myVillage(user.villageId),
         people,
         profile,
       ];
     default:
-      return [home, courses, enrolment, ...myMunicipality(user.municipalityId), profile];
+      return [home, courses, library, enrolment, ...myMunicipality(user.municipalityId), profile];
   }
 }

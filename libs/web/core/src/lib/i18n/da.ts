@@ -36,6 +36,7 @@ export const da = {
     mySessions: 'Mine møder',
     newsletters: 'Nyhedsbreve',
     enrolment: 'Tilmelding',
+    library: 'Skabeloner',
     intake: 'Optag',
     signOut: 'Log ud',
   },
@@ -378,6 +379,11 @@ export const da = {
     report: 'Årsrapport {year}',
     showPeople: 'Se medlemmerne',
     created: 'Landsbyen er oprettet.',
+  },
+  libraryLinks: {
+    title: 'Skabeloner og manualer',
+    download: 'Hent {title}',
+    all: 'Se alle skabeloner',
   },
   cohorts: {
     title: 'Hold',

@@ -3,6 +3,7 @@ import type { enrolmentDa } from './sections/enrolment.da';
 import type { goalsDa } from './sections/goals.da';
 import type { ideasDa } from './sections/ideas.da';
 import type { initiativesDa } from './sections/initiatives.da';
+import type { libraryDa } from './sections/library.da';
 import type { newslettersDa } from './sections/newsletters.da';
 import type { panelDa } from './sections/panel.da';
 import type { plansDa } from './sections/plans.da';
@@ -33,6 +34,7 @@ export interface TextSections {
   readonly wheel: typeof wheelDa;
   readonly surveyAdmin: typeof surveyAdminDa;
   readonly surveyAnswer: typeof surveyAnswerDa;
+  readonly library: typeof libraryDa;
 }
 
 export type TextSectionName = keyof TextSections;

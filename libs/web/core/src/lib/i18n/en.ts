@@ -34,6 +34,7 @@ export const en: Dictionary = {
     mySessions: 'My sessions',
     newsletters: 'Newsletters',
     enrolment: 'Enrolment',
+    library: 'Templates',
     intake: 'Intake',
     signOut: 'Sign out',
     courses: 'Courses',
@@ -388,6 +389,11 @@ export const en: Dictionary = {
     report: 'Annual report {year}',
     showPeople: 'See the members',
     created: 'The village has been created.',
+  },
+  libraryLinks: {
+    title: 'Templates and manuals',
+    download: 'Download {title}',
+    all: 'See all templates',
   },
   cohorts: {
     title: 'Cohorts',

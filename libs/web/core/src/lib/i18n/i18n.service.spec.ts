@@ -10,6 +10,8 @@ import { goalsDa } from './sections/goals.da';
 import { goalsEn } from './sections/goals.en';
 import { initiativesDa } from './sections/initiatives.da';
 import { initiativesEn } from './sections/initiatives.en';
+import { libraryDa } from './sections/library.da';
+import { libraryEn } from './sections/library.en';
 import { plansDa } from './sections/plans.da';
 import { plansEn } from './sections/plans.en';
 import { wheelDa } from './sections/wheel.da';
@@ -273,6 +275,7 @@ describe(I18nService.name, () => {
           'wheel',
           'surveyAdmin',
           'surveyAnswer',
+          'library',
         ].filter((name) => name in da),
       ).toEqual([]);
       expect(
@@ -286,6 +289,7 @@ describe(I18nService.name, () => {
           'wheel',
           'surveyAdmin',
           'surveyAnswer',
+          'library',
         ].filter((name) => name in en),
       ).toEqual([]);
     });
@@ -304,6 +308,7 @@ describe(I18nService.name, () => {
       wheel: wheelDa,
       surveyAdmin: surveyAdminDa,
       surveyAnswer: surveyAnswerDa,
+      library: libraryDa,
     };
     const allEn = {
       ...en,
@@ -316,6 +321,7 @@ describe(I18nService.name, () => {
       wheel: wheelEn,
       surveyAdmin: surveyAdminEn,
       surveyAnswer: surveyAnswerEn,
+      library: libraryEn,
     };
     const daKeys = [...flatten(allDa).keys()].sort();
     const enKeys = [...flatten(allEn).keys()].sort();

@@ -48,6 +48,10 @@ const loaders: { readonly [N in TextSectionName]: () => Promise<TextSectionTable
       import('./sections/survey-answer.da'),
       import('./sections/survey-answer.en'),
     ]).then(([da, en]) => ({ da: da.surveyAnswerDa, en: en.surveyAnswerEn })),
+  library: () =>
+    Promise.all([import('./sections/library.da'), import('./sections/library.en')]).then(
+      ([da, en]) => ({ da: da.libraryDa, en: en.libraryEn }),
+    ),
 };
 
 /**

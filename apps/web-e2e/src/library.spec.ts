@@ -1,0 +1,41 @@
+import { Role } from '@blup/contracts';
+import { readFile } from 'node:fs/promises';
+import { expectAccessible } from './support/axe';
+import { expect, test } from './support/fixtures';
+import { signInThroughApi } from './support/ui';
+
+test.describe('Phase library', () => {
+  test('a steering member finds the future-workshop guide by search and downloads it @phone', async ({
+    page,
+    demo,
+  }) => {
+    test.setTimeout(60_000);
+    await signInThroughApi(page, demo[Role.SteeringMember]);
+    await page.goto('/bibliotek');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Skabeloner og manualer' }),
+    ).toBeVisible();
+    await expect(page.getByTestId('library-document')).toHaveCount(6);
+    await expectAccessible(page, { label: 'the phase library' });
+
+    await page.getByTestId('phase-organisation').click();
+    await expect(page.getByTestId('phase-organisation')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('library-document')).toHaveCount(2);
+    await page.getByTestId('phase-all').click();
+
+    await page.getByTestId('search').fill('fremtidsværksted');
+    const guide = page.getByTestId('library-document');
+    await expect(guide.first().getByRole('heading', { level: 2 })).toHaveText(
+      'Guide til fremtidsværkstedet',
+    );
+    await expect(guide.first()).toContainText('PDF');
+    await expectAccessible(page, { label: 'the library search' });
+
+    const downloading = page.waitForEvent('download');
+    await guide.first().getByTestId('download-document').click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('Guide til fremtidsværkstedet.pdf');
+    const bytes = await readFile(await download.path());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+});
