@@ -40,10 +40,7 @@ import { downloadUrl, fileSize, fileTypeKey, kindKey, phaseKey } from './library
         [href]="url(d)"
         download
         data-testid="download-document"
-        [attr.aria-label]="
-          'library.downloadLabel'
-            | t: { title: d.title, type: (fileTypeKey(d.fileName) | t), size: size(d.sizeBytes) }
-        "
+        [attr.aria-describedby]="'doc-' + d.id"
       >
         <blup-icon matButtonIcon name="download" />
         {{ 'library.download' | t: { type: (fileTypeKey(d.fileName) | t) } }}

@@ -17,7 +17,6 @@ export const libraryDa = {
   updated: 'Opdateret {date}',
   version: 'Version {number}',
   download: 'Hent {type}-filen',
-  downloadLabel: 'Hent {title} ({type}, {size})',
   history: 'Tidligere versioner',
   historyCount: '{count, plural, one {# version} other {# versioner}}',
   versionLine: 'Version {number}, {date}',

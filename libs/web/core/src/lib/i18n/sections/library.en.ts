@@ -20,7 +20,6 @@ export const libraryEn: DictionaryOf<typeof libraryDa> = {
   updated: 'Updated {date}',
   version: 'Version {number}',
   download: 'Download the {type} file',
-  downloadLabel: 'Download {title} ({type}, {size})',
   history: 'Earlier versions',
   historyCount: '{count, plural, one {# version} other {# versions}}',
   versionLine: 'Version {number}, {date}',
