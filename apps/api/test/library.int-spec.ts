@@ -310,6 +310,8 @@ describe('search', () => {
     expect(inPhase.items.map((d) => d.id)).not.toContain(mention.id);
 
     expect((await search('q=styregruppe')).items.map((d) => d.id)).toContain(byFile.id);
+    // A word still being typed matches the title or description.
+    expect((await search('q=fremtidsv%C3%A6rkst')).items.map((d) => d.id)).toContain(mention.id);
     const paged = await search('pageSize=1&page=2');
     expect(paged).toMatchObject({ page: 2, pageSize: 1 });
     expect(paged.total).toBeGreaterThanOrEqual(3);

@@ -76,6 +76,7 @@ describe(App.name, () => {
       '/sessions',
       '/newsletters',
       '/courses',
+      '/bibliotek',
       '/enrolment',
       '/villages/v1',
       '/villages/v1/goals',

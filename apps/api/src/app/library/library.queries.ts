@@ -48,7 +48,7 @@ const SEARCH_VECTOR = `(
 
 /**
  * One page of documents: with `q`, those matching it in Danish full text (stems: "fremtidsværksted"
- * finds "fremtidsværkstedet") or holding it in the title, best match first; else by phase and title.
+ * finds "fremtidsværkstedet") or holding it in the title or description (a word being typed), best match first; else by phase and title.
  */
 export async function searchLibrary(
   db: EntityManager,
@@ -60,7 +60,7 @@ export async function searchLibrary(
     WHERE ($1::varchar IS NULL OR d.phase = $1)
       AND ($2::text IS NULL
            OR ${SEARCH_VECTOR} @@ websearch_to_tsquery('danish', $2)
-           OR d.title ILIKE $3)`;
+           OR d.title ILIKE $3 OR d.description ILIKE $3)`;
   const rows: (LibraryDocumentRow & { total: string })[] = await db.query(
     `SELECT ${DOCUMENT_COLUMNS}, count(*) OVER () AS total
        ${WITH_CURRENT}
