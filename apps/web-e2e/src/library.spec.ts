@@ -1,4 +1,9 @@
-import { Role } from '@blup/contracts';
+import {
+  Role,
+  type LibraryDocumentDetailDto,
+  type LibraryDocumentDto,
+  type Page,
+} from '@blup/contracts';
 import { readFile } from 'node:fs/promises';
 import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
@@ -9,7 +14,7 @@ test.describe('Phase library', () => {
     page,
     demo,
   }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(90_000);
     await signInThroughApi(page, demo[Role.SteeringMember]);
     await page.goto('/bibliotek');
     await expect(
@@ -37,5 +42,27 @@ test.describe('Phase library', () => {
     expect(download.suggestedFilename()).toBe('Guide til fremtidsværkstedet.pdf');
     const bytes = await readFile(await download.path());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // The guide is also shown on the village's "Forbered fremtidsværkstedet" session.
+    const found = (await (
+      await page.request.get('/api/library/documents?q=fremtidsv%C3%A6rksted')
+    ).json()) as Page<LibraryDocumentDto>;
+    const detail = (await (
+      await page.request.get(`/api/library/documents/${found.items[0].id}`)
+    ).json()) as LibraryDocumentDetailDto;
+    let sessionId: string | undefined;
+    for (const link of detail.links.filter((l) => l.target === 'session')) {
+      if ((await page.request.get(`/api/sessions/${link.targetId}`)).ok()) {
+        sessionId = link.targetId;
+        break;
+      }
+    }
+    expect(sessionId).toBeDefined();
+    await page.goto(`/sessions/${sessionId}`);
+    const linked = page.getByTestId('linked-documents');
+    await expect(linked.getByTestId('linked-document')).toContainText(
+      'Hent Guide til fremtidsværkstedet',
+    );
+    await expectAccessible(page, { label: 'a session with a linked template' });
   });
 });

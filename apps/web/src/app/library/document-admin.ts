@@ -13,6 +13,7 @@ import type { Observable } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { confirmAction } from '../shared/confirm-action';
 import { FORM_FIELDS } from '../shared/form-fields';
+import { linkFromAddress } from './link-address';
 
 const targetKey = (target: string): TranslationKey =>
   `library.linkTargets.${target}` as TranslationKey;
@@ -160,8 +161,13 @@ export class DocumentAdmin {
 
   protected addLink(): void {
     const id = this.doc().id;
-    const target = this.linkTarget.value;
-    const targetId = this.linkId.value.trim();
+    const pasted = linkFromAddress(this.linkId.value);
+    if (!pasted) {
+      this.error.set(new Error(this.i18n.t('library.linkIdMissing')));
+      return;
+    }
+    const target = pasted.target ?? this.linkTarget.value;
+    const targetId = pasted.targetId;
     this.busy.set(true);
     this.api.link(id, target, targetId).subscribe({
       next: () => {
