@@ -59,7 +59,7 @@ const DOMAIN_TABLES = [
   'villages',
   'cohorts',
   'municipalities',
-  'info_meetings',
+  'gatherings',
 ];
 
 /** Two seeds at once (say, two instances booting with SEED_DEMO_IF_EMPTY) take turns. */
