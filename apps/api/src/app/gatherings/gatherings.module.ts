@@ -6,6 +6,12 @@ import { InfoMeetingReminderProducer } from './info-meeting-reminders.producer';
 import { InfoMeetingRemindersProcessor } from './info-meeting-reminders.processor';
 import { InfoMeetingsController } from './info-meetings.controller';
 import { InfoMeetingsService } from './info-meetings.service';
+import { GatheringLookup } from './gathering-lookup.service';
+import { GatheringMailer } from './gathering-mailer';
+import { GatheringsController } from './gatherings.controller';
+import { GatheringsService } from './gatherings.service';
+import { PublicGatheringsController } from './public-gatherings.controller';
+import { RegistrationsService } from './registrations.service';
 
 /**
  * Gatherings (issue 16): workshops, courses, conferences and the info meetings of enrolment
@@ -18,10 +24,14 @@ export class GatheringsModule {
     return {
       module: GatheringsModule,
       imports: [AuthModule, BullModule.registerQueue({ name: INFO_MEETINGS_QUEUE })],
-      controllers: [InfoMeetingsController],
+      controllers: [InfoMeetingsController, GatheringsController, PublicGatheringsController],
       providers: [
         InfoMeetingsService,
         InfoMeetingReminderProducer,
+        GatheringLookup,
+        GatheringMailer,
+        GatheringsService,
+        RegistrationsService,
         ...(options.worker ? [InfoMeetingRemindersProcessor] : []),
       ],
     };

@@ -4,6 +4,7 @@ import { DEFAULT_LOCALE } from '@blup/contracts';
 import type { Job } from 'bull';
 import { DataSource } from 'typeorm';
 import { MailProducer } from '../mail/mail.producer';
+import { GatheringMailer } from './gathering-mailer';
 import { INFO_MEETINGS_QUEUE, SEND_INFO_MEETING_REMINDERS_JOB } from './info-meetings.constants';
 import { markReminded, meetingForReminder, unremindedSignupIds } from './info-meetings.queries';
 import {
@@ -29,6 +30,7 @@ export class InfoMeetingRemindersProcessor implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly producer: InfoMeetingReminderProducer,
     private readonly mail: MailProducer,
+    private readonly mailer: GatheringMailer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -59,6 +61,11 @@ export class InfoMeetingRemindersProcessor implements OnApplicationBootstrap {
       const mailed = await this.dataSource.transaction(async (em) => {
         const person = await markReminded(em, id);
         if (!person) return false;
+        if (meeting.kind !== 'info_meeting') {
+          // A gathering's reminder carries the place, the calendar file and the QR code again.
+          await this.mailer.place(id, null, 'gathering_reminder');
+          return true;
+        }
         // Queued inside the transaction: if queueing fails, reminded_at rolls back and a retry sends.
         await this.mail.send({
           to: person.email,
