@@ -343,6 +343,31 @@ describe('places', () => {
   });
 });
 
+describe('minutes', () => {
+  it('links only the village’s own goals and initiatives', async () => {
+    const g = await create(as.member);
+    const goal = await as.member.post<{ id: string }>(`/api/villages/${glumso.id}/goals`, {
+      title: `Stier ${unique()}`,
+      sdgs: [11],
+    });
+    expect(goal.status).toBe(201);
+    const saved = await as.member.put<GatheringDto>(`/api/gatherings/${g.id}/minutes`, {
+      minutes: 'Vi aftalte tre nye stier.',
+      goalIds: [goal.body.id],
+      initiativeIds: [],
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.minutesGoalIds).toEqual([goal.body.id]);
+    const stranger = await as.member.put<ErrorBody>(`/api/gatherings/${g.id}/minutes`, {
+      minutes: 'x',
+      goalIds: [],
+      initiativeIds: [randomUUID()],
+    });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.code).toBe(ErrorCode.UnknownReference);
+  });
+});
+
 describe('a guest, by mail', () => {
   it('registers, confirms by the link in the mail, gets the calendar file and QR code, and checks in once', async () => {
     const g = await create(as.member, { capacity: 3 });
