@@ -616,7 +616,7 @@ describe('the annual report', () => {
       [
         'gatherings',
         'Borgermøder og arrangementer',
-        'Platformen registrerer endnu ikke landsbyens borgermøder og arrangementer. Skriv her, hvilke I holdt, og hvor mange der kom.',
+        'Landsbyen holdt ingen møder eller arrangementer på platformen i 2026. Skriv her, hvis I holdt nogen uden for platformen.',
       ],
       [
         'surveys',

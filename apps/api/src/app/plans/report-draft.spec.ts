@@ -1,6 +1,6 @@
 import { GoalStatus, InitiativeStatus, QuestionKind, type ReportContent } from '@blup/contracts';
 import { reportKind } from './kinds/report.kind';
-import { generateReport, mergeReport, toReportSurvey } from './report-draft';
+import { gatheringsText, generateReport, mergeReport, toReportSurvey } from './report-draft';
 
 describe(generateReport.name, () => {
   it('tells the surveys with their published results only, and the idea lists’ votes', () => {
@@ -228,5 +228,21 @@ describe(generateReport.name, () => {
     expect(replaced.keptEdited).toEqual([]);
     expect(replaced.content.sections[0].text).toBe(again[0].text);
     expect(replaced.content.sections[4].text).toBe('Tak til alle');
+  });
+});
+
+describe('gatheringsText', () => {
+  it('counts the gatherings held and who came', () => {
+    expect(gatheringsText({ year: 2026, gatherings: [] })).toContain('ingen møder');
+    const text = gatheringsText({
+      year: 2026,
+      gatherings: [
+        { date: '2026-03-04', title: 'Borgermøde', checkedIn: 23, registered: 30 },
+        { date: '2026-05-01', title: 'Fremtidsværksted', checkedIn: 40, registered: 44 },
+      ],
+    });
+    expect(text).toBe(
+      '2 møder og arrangementer i 2026; 63 deltagere tjekkede ind.\n\n• 4. marts: Borgermøde (23 kom, 30 tilmeldt)\n• 1. maj: Fremtidsværksted (40 kom, 44 tilmeldt)',
+    );
   });
 });

@@ -137,6 +137,34 @@ export interface ReportData {
   sessions: ReportSession[];
   surveys: ReportSurvey[];
   ideaLists: ReportIdeaList[];
+  /** The village's gatherings held in the year (issue 16); left out, the section asks for them. */
+  gatherings?: ReportGathering[];
+}
+
+/** A gathering the village held in the year, with how many came (checked in) and registered. */
+export interface ReportGathering {
+  /** YYYY-MM-DD, Danish time. */
+  date: string;
+  title: string;
+  checkedIn: number;
+  registered: number;
+}
+
+/** The gatherings section: how many, how many came, and each with its numbers. */
+export function gatheringsText(data: Pick<ReportData, 'gatherings' | 'year'>): string {
+  const list = data.gatherings;
+  if (list === undefined) {
+    return 'Platformen registrerer endnu ikke landsbyens borgermøder og arrangementer. Skriv her, hvilke I holdt, og hvor mange der kom.';
+  }
+  if (list.length === 0) {
+    return `Landsbyen holdt ingen møder eller arrangementer på platformen i ${data.year}. Skriv her, hvis I holdt nogen uden for platformen.`;
+  }
+  const came = list.reduce((n, g) => n + g.checkedIn, 0);
+  const head = `${list.length} ${list.length === 1 ? 'møde eller arrangement' : 'møder og arrangementer'} i ${data.year}; ${came} ${came === 1 ? 'deltager' : 'deltagere'} tjekkede ind.`;
+  const lines = list.map(
+    (g) => `• ${dateDa(g.date)}: ${g.title} (${g.checkedIn} kom, ${g.registered} tilmeldt)`,
+  );
+  return clipText(`${head}\n\n${lines.join('\n')}`);
 }
 
 const STATUS_DA: Record<GoalStatus, string> = {
@@ -288,8 +316,7 @@ function surveysText({ surveys, ideaLists, year }: ReportData): string {
 
 /**
  * The report's sections as "Lav udkast" makes them from the village's data for the year. The
- * gatherings are not in the platform yet: their section says so in the text, so nobody takes an
- * empty section for an empty year. Survey results go in only where the village published them. The initiatives section names no people
+ * gatherings section counts the village's gatherings held in the year and who came (issue 16). Survey results go in only where the village published them. The initiatives section names no people
  * (the report can be published; the public page names nobody either).
  */
 export function generateReport(data: ReportData): ReportSection[] {
@@ -308,11 +335,7 @@ export function generateReport(data: ReportData): ReportSection[] {
     section('goals', 'Landsbymål', goalsText(data)),
     section('initiatives', 'Initiativer', initiativesText(data)),
     section('sessions', 'Studiekredsens møder', sessionsText(data)),
-    section(
-      'gatherings',
-      'Borgermøder og arrangementer',
-      'Platformen registrerer endnu ikke landsbyens borgermøder og arrangementer. Skriv her, hvilke I holdt, og hvor mange der kom.',
-    ),
+    section('gatherings', 'Borgermøder og arrangementer', gatheringsText(data)),
     section('surveys', 'Spørgeskemaer og prioritering af idéer', surveysText(data)),
   ];
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ROLL_UP } from '../initiatives/roll-up.statement';
 import type {
   ReportFocusArea,
+  ReportGathering,
   ReportGoal,
   ReportIdeaList,
   ReportSession,
@@ -58,6 +59,28 @@ export async function findReportSessions(
         AND s.starts_at >= ${YEAR_START} AND s.starts_at < ${YEAR_END}
       ORDER BY s.starts_at, s.id
       LIMIT 1000`,
+    [villageId, year],
+  );
+}
+
+/** The village's gatherings held in the year (not cancelled, started by now), with their counts. */
+export async function findReportGatherings(
+  em: EntityManager,
+  villageId: string,
+  year: number,
+): Promise<ReportGathering[]> {
+  return em.query<ReportGathering[]>(
+    `SELECT ${LOCAL_DATE('g.starts_at')} AS date, g.title,
+            COALESCE((SELECT sum(r.places) FROM gathering_registrations r
+                       WHERE r.gathering_id = g.id AND r.status = 'confirmed'
+                         AND r.checked_in_at IS NOT NULL), 0)::int AS "checkedIn",
+            COALESCE((SELECT sum(r.places) FROM gathering_registrations r
+                       WHERE r.gathering_id = g.id AND r.status = 'confirmed'), 0)::int AS registered
+       FROM gatherings g
+      WHERE g.village_id = $1 AND g.cancelled_at IS NULL AND g.starts_at <= now()
+        AND g.starts_at >= ${YEAR_START} AND g.starts_at < ${YEAR_END}
+      ORDER BY g.starts_at, g.id
+      LIMIT 500`,
     [villageId, year],
   );
 }

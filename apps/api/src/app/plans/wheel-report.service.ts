@@ -19,6 +19,7 @@ import {
   findReportFocusAreas,
   findReportGoals,
   findReportIdeaLists,
+  findReportGatherings,
   findReportSessions,
   findReportSurveys,
 } from './wheel-report.queries';
@@ -61,6 +62,7 @@ export class WheelReportService {
           sessions: await findReportSessions(em, village.id, y),
           surveys: (await findReportSurveys(em, village.id, y)).map(toReportSurvey),
           ideaLists: await findReportIdeaLists(em, village.id, y),
+          gatherings: await findReportGatherings(em, village.id, y),
         });
         const merged = mergeReport(current, fresh, !!body.replaceEdited);
         const kept = merged.keptEdited;

@@ -15,10 +15,10 @@ import { GoalOwner1764010000000 } from './1764010000000-goal-owner';
 import { Ideas1764070000000 } from './1764070000000-ideas';
 import { IdeaSourceQuestion1764080000000 } from './1764080000000-idea-source-question';
 import { Surveys1764060000000 } from './1764060000000-surveys';
-
-/** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
+import { Gatherings1764090000000 } from './1764090000000-gatherings';
 import { Library1764110000000 } from './1764110000000-library';
 
+/** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
 export const MIGRATIONS = [
   Platform1763860000000,
   Courses1763880000000,
@@ -37,5 +37,6 @@ export const MIGRATIONS = [
   Surveys1764060000000,
   Ideas1764070000000,
   IdeaSourceQuestion1764080000000,
+  Gatherings1764090000000,
   Library1764110000000,
 ];
