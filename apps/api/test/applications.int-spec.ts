@@ -23,10 +23,10 @@ import { randomBytes } from 'node:crypto';
 import {
   INFO_MEETINGS_QUEUE,
   infoMeetingJobId,
-} from '../src/app/applications/info-meetings.constants';
+} from '../src/app/gatherings/info-meetings.constants';
 import type { Municipality, User } from '../src/app/database/entities';
-import { InfoMeetingReminderProducer } from '../src/app/applications/info-meeting-reminders.producer';
-import { InfoMeetingRemindersProcessor } from '../src/app/applications/info-meeting-reminders.processor';
+import { InfoMeetingReminderProducer } from '../src/app/gatherings/info-meeting-reminders.producer';
+import { InfoMeetingRemindersProcessor } from '../src/app/gatherings/info-meeting-reminders.processor';
 import { startTestApp, type TestApp } from './harness';
 import type { TestClient, TestResponse } from './http-client';
 import { signInAs } from './sign-in';
@@ -666,7 +666,7 @@ describe('info meetings', () => {
 
   it('refuses a meeting that has started or is cancelled with offering_closed', async () => {
     const [past] = await t.dataSource.query<{ id: string }[]>(
-      `INSERT INTO info_meetings (title, starts_at, ends_at, url, capacity)
+      `INSERT INTO gatherings (title, starts_at, ends_at, url, capacity)
        VALUES ('Forbi', now() - interval '2 hours', now() - interval '1 hour', 'https://x.test/m', 5)
        RETURNING id`,
     );
@@ -704,7 +704,7 @@ describe('info meetings', () => {
     const email = `moved-${unique()}@example.dk`;
     await signup(meeting.id, email);
     await t.dataSource.query(
-      `UPDATE info_meeting_signups SET reminded_at = now() WHERE meeting_id = $1`,
+      `UPDATE gathering_registrations SET reminded_at = now() WHERE gathering_id = $1`,
       [meeting.id],
     );
     const newStart = new Date(Date.parse(meeting.startsAt) + DAY);
@@ -719,7 +719,7 @@ describe('info meetings', () => {
       'delayed',
     );
     const [row] = await t.dataSource.query<{ reminded_at: Date | null }[]>(
-      `SELECT reminded_at FROM info_meeting_signups WHERE meeting_id = $1`,
+      `SELECT reminded_at FROM gathering_registrations WHERE gathering_id = $1`,
       [meeting.id],
     );
     expect(row.reminded_at).toBeNull();
@@ -758,7 +758,7 @@ describe('info meetings', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(t.smtp.to(email)).toHaveLength(2);
     const [row] = await t.dataSource.query<{ reminded_at: Date | null }[]>(
-      `SELECT reminded_at FROM info_meeting_signups WHERE email = $1`,
+      `SELECT reminded_at FROM gathering_registrations WHERE email = $1`,
       [email],
     );
     expect(row.reminded_at).not.toBeNull();
@@ -854,7 +854,7 @@ describe('rate limit on the public forms', () => {
   it('answers 429 with Retry-After to a network that signs up for info meetings too often', async () => {
     const startsAt = new Date(Date.now() + 5 * DAY);
     const [meeting] = await rl.dataSource.query<{ id: string }[]>(
-      `INSERT INTO info_meetings (title, starts_at, ends_at, url, capacity)
+      `INSERT INTO gatherings (title, starts_at, ends_at, url, capacity)
        VALUES ($1, $2, $3, 'https://meet.jit.si/blup-rl', 50) RETURNING id`,
       [`Infomøde ${unique()}`, startsAt, new Date(startsAt.getTime() + 3_600_000)],
     );
@@ -870,7 +870,7 @@ describe('rate limit on the public forms', () => {
     expect(limited.body.code).toBe(ErrorCode.InfoMeetingSignUpRateLimited);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     const rows = await rl.dataSource.query(
-      `SELECT 1 FROM info_meeting_signups WHERE meeting_id = $1 AND email = $2`,
+      `SELECT 1 FROM gathering_registrations WHERE gathering_id = $1 AND email = $2`,
       [meeting.id, email],
     );
     expect(rows).toEqual([]);

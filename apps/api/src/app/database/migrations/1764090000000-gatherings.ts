@@ -3,8 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Issue 16, gatherings: one model for every meeting. The info meetings of enrolment (issue 6)
  * become gatherings of kind `info_meeting` (online, open to anyone) and their sign-ups confirmed
- * registrations. The old names stay as two simple views (`info_meetings`, `info_meeting_signups`)
- * over the new tables, so SQL written against them keeps working; nothing in the API writes them.
+ * registrations; the old tables are renamed, not copied, so there is one model.
  */
 export class Gatherings1764090000000 implements MigrationInterface {
   name = 'Gatherings1764090000000';
@@ -68,23 +67,9 @@ export class Gatherings1764090000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX gathering_registrations_status_idx ON gathering_registrations (gathering_id, status, seq)`,
     );
-
-    // The old names, as updatable views (inserting a meeting gets the info-meeting defaults).
-    await q.query(`
-      CREATE VIEW info_meetings AS
-        SELECT id, title, starts_at, ends_at, url, capacity, description, cancelled_at,
-               created_at, updated_at
-          FROM gatherings WHERE kind = 'info_meeting'`);
-    await q.query(`
-      CREATE VIEW info_meeting_signups AS
-        SELECT id, gathering_id AS meeting_id, name, email, village_name, municipality_name,
-               cancel_token_hash, reminded_at, created_at
-          FROM gathering_registrations`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP VIEW info_meeting_signups`);
-    await q.query(`DROP VIEW info_meetings`);
     // Only info meetings and confirmed sign-ups existed before.
     await q.query(`DELETE FROM gatherings WHERE kind <> 'info_meeting'`);
     await q.query(`DELETE FROM gathering_registrations WHERE status <> 'confirmed'`);

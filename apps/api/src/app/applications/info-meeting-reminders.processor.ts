@@ -1,2 +1,0 @@
-/** Moved to the gatherings module (issue 16); this path stays for older imports. */
-export * from '../gatherings/info-meeting-reminders.processor';
