@@ -19,3 +19,4 @@ export * from './lib/plans';
 export * from './lib/wheel-report';
 export * from './lib/surveys';
 export * from './lib/gatherings';
+export * from './lib/hotline';
