@@ -5,6 +5,7 @@ import { APPLICATION_ENTITIES } from './applications';
 import { GOAL_ENTITIES } from './goals';
 import { INITIATIVE_ENTITIES } from './initiatives';
 import { IDEA_ENTITIES } from './ideas';
+import { HOTLINE_ENTITIES } from './hotline';
 import { PLAN_ENTITIES } from './plans';
 import { CalendarFeed } from './calendar-feed.entity';
 import { Circle } from './circle.entity';
@@ -78,5 +79,6 @@ export const ENTITIES = [
   ...GOAL_ENTITIES,
   ...INITIATIVE_ENTITIES,
   ...IDEA_ENTITIES,
+  ...HOTLINE_ENTITIES,
   ...PLAN_ENTITIES,
 ];
