@@ -17,6 +17,7 @@ import { MailModule } from './mail/mail.module';
 import { GoalsModule } from './goals/goals.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { IdeasModule } from './ideas/ideas.module';
+import { HotlineModule } from './hotline/hotline.module';
 import { PlansModule } from './plans/plans.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -78,6 +79,7 @@ export class AppModule {
         IdeasModule,
         PlansModule,
         SurveysModule,
+        HotlineModule.register({ worker }),
       ],
       providers: [FlushLogsOnShutdown],
     };

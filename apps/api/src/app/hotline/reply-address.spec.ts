@@ -47,7 +47,9 @@ describe(stripQuotedReply.name, () => {
   });
 
   it('drops an English attribution, Outlook header blocks and signatures', () => {
-    expect(stripQuotedReply('Yes.\n\nOn Mon, 7 Dec 2026 at 12:00, BLUP wrote:\n> old')).toBe('Yes.');
+    expect(stripQuotedReply('Yes.\n\nOn Mon, 7 Dec 2026 at 12:00, BLUP wrote:\n> old')).toBe(
+      'Yes.',
+    );
     expect(stripQuotedReply('Ja.\n-----Original Message-----\nFrom: BLUP\nold')).toBe('Ja.');
     expect(stripQuotedReply('Ja.\n________________________________\nFra: BLUP\nold')).toBe('Ja.');
     expect(stripQuotedReply('Ja tak.\n-- \nBirthe Lund\nFormand')).toBe('Ja tak.');

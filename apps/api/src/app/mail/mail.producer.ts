@@ -15,6 +15,8 @@ export interface SendMailJob<T extends MailTemplate = MailTemplate> {
    * with its method (what calendar apps act on) and as an .ics attachment.
    */
   calendar?: { method: 'CANCEL' | 'REQUEST' | 'PUBLISH'; filename: string; content: string };
+  /** Threading headers (the hotline's answers: a signed Reply-To, Message-ID, In-Reply-To). */
+  headers?: { replyTo?: string; messageId?: string; inReplyTo?: string; references?: string };
 }
 
 /** Queues a templated mail; the worker renders and sends it, retrying while SMTP is away. */

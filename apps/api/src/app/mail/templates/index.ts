@@ -21,6 +21,7 @@ import {
 import { PANEL_CONFIRM_COPY, type PanelConfirmMail } from './panel-confirm';
 import { ENROLMENT_PROMOTED_COPY, type EnrolmentPromotedMail } from './enrolment-promoted';
 import { MINI_BLUP_ENROLLED_COPY, type MiniBlupEnrolledMail } from './mini-blup-enrolled';
+import { HOTLINE_ANSWER_COPY, type HotlineAnswerMail } from './hotline-answer';
 
 export interface RenderedMail {
   subject: string;
@@ -47,6 +48,8 @@ export interface MailTemplates {
   info_meeting_confirmation: InfoMeetingMail;
   info_meeting_reminder: InfoMeetingMail;
   info_meeting_cancelled: InfoMeetingCancelledMail;
+  // hotline (issue 16)
+  hotline_answer: HotlineAnswerMail;
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -137,6 +140,8 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
   info_meeting_confirmation: INFO_MEETING_CONFIRMATION_COPY,
   info_meeting_reminder: INFO_MEETING_REMINDER_COPY,
   info_meeting_cancelled: INFO_MEETING_CANCELLED_COPY,
+  // hotline (issue 16)
+  hotline_answer: HOTLINE_ANSWER_COPY,
 };
 
 export function renderMail<T extends MailTemplate>(
