@@ -12,7 +12,7 @@ import {
   type Page,
 } from '@blup/contracts';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import {
   canAskHotline,
