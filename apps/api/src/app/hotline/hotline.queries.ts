@@ -192,10 +192,10 @@ export async function markHotlineMessage(
 ): Promise<void> {
   await em.query(
     `UPDATE hotline_requests
-        SET state = $2, last_message_at = now(),
+        SET state = $2::varchar, last_message_at = now(),
             first_response_at = CASE WHEN $3::boolean THEN coalesce(first_response_at, now())
                                      ELSE first_response_at END,
-            closed_at = CASE WHEN $2 = 'closed' THEN coalesce(closed_at, now()) END,
+            closed_at = CASE WHEN $2::varchar = 'closed' THEN coalesce(closed_at, now()) END,
             version = version + 1
       WHERE id = $1`,
     [requestId, state, firstResponse],
@@ -209,8 +209,8 @@ export async function setHotlineState(
 ): Promise<void> {
   await em.query(
     `UPDATE hotline_requests
-        SET state = $2,
-            closed_at = CASE WHEN $2 = 'closed' THEN coalesce(closed_at, now()) END,
+        SET state = $2::varchar,
+            closed_at = CASE WHEN $2::varchar = 'closed' THEN coalesce(closed_at, now()) END,
             version = version + 1
       WHERE id = $1`,
     [requestId, state],
