@@ -65,10 +65,19 @@ export class HotlineInboundListener implements OnApplicationBootstrap, OnApplica
       },
     });
     server.on('error', (error) => this.logger.warn({ msg: 'hotline smtp error', error }));
-    await new Promise<void>((resolve, reject) => {
-      server.server.once('error', reject);
-      server.listen(smtpPort, smtpHost, () => resolve());
-    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.server.once('error', reject);
+        server.listen(smtpPort, smtpHost, () => resolve());
+      });
+    } catch (error) {
+      // The rest of the product works without it; replies wait in the sending server's queue.
+      this.logger.error({
+        msg: `Hotline replies: cannot listen on ${smtpHost}:${smtpPort}`,
+        error,
+      });
+      return;
+    }
     this.server = server;
     this.port = (server.server.address() as AddressInfo).port;
     this.logger.log(`Hotline replies: SMTP on ${smtpHost}:${this.port}`);
