@@ -113,6 +113,14 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./progress/progress.routes').then((m) => m.progressRoutes),
       },
       {
+        path: 'hjaelp',
+        loadChildren: () => import('./hotline/hotline.routes').then((m) => m.helpRoutes),
+      },
+      {
+        path: 'hotline',
+        loadChildren: () => import('./hotline/hotline.routes').then((m) => m.hotlineRoutes),
+      },
+      {
         path: 'profile',
         title: 'nav.profile',
         loadComponent: () => import('./profile/profile.page').then((m) => m.ProfilePage),

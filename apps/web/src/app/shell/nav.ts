@@ -32,6 +32,8 @@ const newsletters = item('newsletters', 'nav.newsletters', '/newsletters', 'mail
 const enrolment = item('enrolment', 'nav.enrolment', '/enrolment', 'school');
 const intake = item('intake', 'nav.intake', '/enrolment/intake', 'list');
 const people = item('people', 'nav.people', '/people', 'people');
+const myQuestions = item('my-questions', 'nav.myQuestions', '/hjaelp', 'help');
+const hotline = item('hotline', 'nav.hotline', '/hotline', 'help');
 
 function myMunicipality(id: string | null): NavItem[] {
   return id
@@ -65,6 +67,7 @@ export function navFor(user: SessionUser): NavItem[] {
         villages,
         cohorts,
         people,
+        hotline,
         profile,
       ];
     case Role.Coordinator:
@@ -80,6 +83,7 @@ export function navFor(user: SessionUser): NavItem[] {
         villages,
         cohorts,
         people,
+        myQuestions,
         profile,
       ];
     case Role.SteeringMember:
@@ -91,9 +95,17 @@ export function navFor(user: SessionUser): NavItem[] {
         enrolment,
         ...myVillage(user.villageId),
         people,
+        myQuestions,
         profile,
       ];
     default:
-      return [home, courses, enrolment, ...myMunicipality(user.municipalityId), profile];
+      return [
+        home,
+        courses,
+        enrolment,
+        ...myMunicipality(user.municipalityId),
+        myQuestions,
+        profile,
+      ];
   }
 }

@@ -37,6 +37,9 @@ export const da = {
     newsletters: 'Nyhedsbreve',
     enrolment: 'Tilmelding',
     intake: 'Optag',
+    ask: 'Spørg sekretariatet',
+    myQuestions: 'Mine spørgsmål',
+    hotline: 'Hotline',
     signOut: 'Log ud',
   },
   common: {

@@ -8,6 +8,7 @@ import type { panelDa } from './sections/panel.da';
 import type { plansDa } from './sections/plans.da';
 import type { surveyAdminDa } from './sections/survey-admin.da';
 import type { surveyAnswerDa } from './sections/survey-answer.da';
+import type { hotlineDa } from './sections/hotline.da';
 import type { wheelDa } from './sections/wheel.da';
 
 /** The shape every language must fill: the Danish dictionary with each text widened to `string`. */
@@ -33,6 +34,7 @@ export interface TextSections {
   readonly wheel: typeof wheelDa;
   readonly surveyAdmin: typeof surveyAdminDa;
   readonly surveyAnswer: typeof surveyAnswerDa;
+  readonly hotline: typeof hotlineDa;
 }
 
 export type TextSectionName = keyof TextSections;

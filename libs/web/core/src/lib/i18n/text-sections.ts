@@ -48,6 +48,10 @@ const loaders: { readonly [N in TextSectionName]: () => Promise<TextSectionTable
       import('./sections/survey-answer.da'),
       import('./sections/survey-answer.en'),
     ]).then(([da, en]) => ({ da: da.surveyAnswerDa, en: en.surveyAnswerEn })),
+  hotline: () =>
+    Promise.all([import('./sections/hotline.da'), import('./sections/hotline.en')]).then(
+      ([da, en]) => ({ da: da.hotlineDa, en: en.hotlineEn }),
+    ),
 };
 
 /**
