@@ -32,6 +32,7 @@ describe(navFor.name, () => {
       '/villages',
       '/cohorts',
       '/people',
+      '/hotline',
       '/profile',
     ]);
   });
@@ -49,6 +50,7 @@ describe(navFor.name, () => {
       '/villages',
       '/cohorts',
       '/people',
+      '/hjaelp',
       '/profile',
     ]);
   });
@@ -65,6 +67,7 @@ describe(navFor.name, () => {
       '/villages/v1',
       '/villages/v1/goals',
       '/people',
+      '/hjaelp',
       '/profile',
     ]);
   });
@@ -75,6 +78,7 @@ describe(navFor.name, () => {
       '/courses',
       '/enrolment',
       '/municipalities/m1',
+      '/hjaelp',
       '/profile',
     ]);
   });
