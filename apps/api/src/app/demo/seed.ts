@@ -14,6 +14,7 @@ import { writeDemoNewsletters } from './demo-newsletters';
 import { writeDemoGoals } from './demo-goals';
 import { writeDemoInitiatives } from './demo-initiatives';
 import { writeDemoIdeas } from './demo-ideas';
+import { writeDemoHotline } from './demo-hotline';
 import { writeDemoPlans } from './demo-plans';
 import { writeDemoSurveys } from './demo-surveys';
 import { writeDemoWheelReport } from './demo-wheel-report';
@@ -201,6 +202,7 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
   await writeDemoIdeas(em, villages, people);
   await writeDemoSurveys(em, municipalities, villages, people);
   await writeDemoPlans(em, villages, people);
+  await writeDemoHotline(em, people);
   // After the surveys and ideas: the report's draft tells their results.
   await writeDemoWheelReport(em, villages, people);
   return {
