@@ -51,6 +51,8 @@ test.describe('Hotline', () => {
       const secretariat = await desk.newPage();
       await signInThroughApi(secretariat, demo[Role.Secretariat]);
       await secretariat.goto('/hotline');
+      await expect(secretariat.getByTestId('hotline-stats')).toContainText('Næstved');
+      await expectAccessible(secretariat, { label: 'the secretariat’s queue' });
       await secretariat.getByTestId('hotline-tab-new').click();
       await secretariat.getByTestId('hotline-queue-item').filter({ hasText: subject }).click();
       await expect(secretariat).toHaveURL(new RegExp(`/hotline/${id}$`));

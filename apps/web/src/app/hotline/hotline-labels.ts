@@ -11,6 +11,7 @@ export function askerStateKey(state: HotlineState): TranslationKey {
 
 /** A waiting time in words' key and count: minutes under two hours, hours under two days. */
 export function durationText(minutes: number): { key: TranslationKey; params: TranslationParams } {
+  if (minutes < 1) return { key: 'hotline.underAMinute', params: {} };
   if (minutes < 120) return { key: 'hotline.minutes', params: { count: minutes } };
   if (minutes < 48 * 60) {
     return { key: 'hotline.hours', params: { count: Math.round(minutes / 60) } };

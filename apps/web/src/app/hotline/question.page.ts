@@ -41,9 +41,9 @@ import {
       <p class="state" data-testid="hotline-state">
         {{ (secretariat() ? stateKey(q.state) : askerStateKey(q.state)) | t }}
       </p>
-      <ul class="facts">
+      <div class="facts">
         @if (secretariat()) {
-          <li>
+          <p>
             {{ 'hotline.asker' | t: { name: q.askerName } }}
             @if (q.villageName) {
               · {{ q.villageName }}
@@ -51,12 +51,10 @@ import {
             @if (q.municipalityName) {
               · {{ q.municipalityName }}
             }
-          </li>
+          </p>
         }
-        <li>
-          {{ 'hotline.askedFrom' | t: { page: q.pagePath } }}
-        </li>
-        <li data-testid="hotline-first-response">
+        <p>{{ 'hotline.askedFrom' | t: { page: q.pagePath } }}</p>
+        <p data-testid="hotline-first-response">
           @if (q.firstResponseMinutes !== null) {
             {{
               'hotline.firstResponse'
@@ -70,8 +68,8 @@ import {
           } @else {
             {{ 'hotline.noResponseYet' | t }}
           }
-        </li>
-      </ul>
+        </p>
+      </div>
 
       <ol class="messages">
         @for (m of q.messages; track m.id) {
@@ -190,11 +188,14 @@ import {
       color: var(--mat-sys-primary);
     }
     .facts {
+      display: grid;
+      gap: 4px;
       margin: 0 0 16px;
-      padding: 0;
-      list-style: none;
       color: var(--mat-sys-on-surface-variant);
       overflow-wrap: anywhere;
+    }
+    .facts p {
+      margin: 0;
     }
     .messages {
       list-style: none;

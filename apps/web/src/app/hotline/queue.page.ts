@@ -89,37 +89,28 @@ import { STATES_IN_ORDER, dateTime, durationText, hotlineStateKey } from './hotl
       </select>
       @if (stats.value(); as s) {
         @if (s.municipalities.length) {
-          <div class="table-wrap">
-            <table data-testid="hotline-stats">
-              <thead>
-                <tr>
-                  <th scope="col">{{ 'hotline.statsMunicipality' | t }}</th>
-                  <th scope="col">{{ 'hotline.statsCount' | t }}</th>
-                  <th scope="col">{{ 'hotline.statsAnswered' | t }}</th>
-                  <th scope="col">{{ 'hotline.statsMedian' | t }}</th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (m of s.municipalities; track m.municipalityId) {
-                  <tr>
-                    <th scope="row">
-                      {{ m.municipalityName ?? ('hotline.statsNoMunicipality' | t) }}
-                    </th>
-                    <td>{{ m.count }}</td>
-                    <td>{{ m.answered }}</td>
-                    <td>
-                      @if (m.medianFirstResponseMinutes !== null) {
-                        {{
-                          duration(m.medianFirstResponseMinutes).key
-                            | t: duration(m.medianFirstResponseMinutes).params
-                        }}
-                      }
-                    </td>
-                  </tr>
-                }
-              </tbody>
-            </table>
-          </div>
+          <ul class="stat-rows" data-testid="hotline-stats">
+            @for (m of s.municipalities; track m.municipalityId) {
+              <li>
+                <strong>{{ m.municipalityName ?? ('hotline.statsNoMunicipality' | t) }}</strong>
+                <span>
+                  {{ 'hotline.statsLine' | t: { count: m.count, answered: m.answered } }}
+                  @if (m.medianFirstResponseMinutes !== null) {
+                    ·
+                    {{
+                      'hotline.statsMedianLine'
+                        | t
+                          : {
+                              time:
+                                (duration(m.medianFirstResponseMinutes).key
+                                | t: duration(m.medianFirstResponseMinutes).params),
+                            }
+                    }}
+                  }
+                </span>
+              </li>
+            }
+          </ul>
         } @else {
           <p>{{ 'hotline.statsEmpty' | t }}</p>
         }
@@ -187,17 +178,15 @@ import { STATES_IN_ORDER, dateTime, durationText, hotlineStateKey } from './hotl
       padding-inline: 12px;
       font: var(--mat-sys-body-large);
     }
-    .table-wrap {
-      overflow-x: auto;
+    .stat-rows {
+      list-style: none;
+      margin: 0;
+      padding: 0;
     }
-    table {
-      border-collapse: collapse;
-      inline-size: 100%;
-    }
-    th,
-    td {
-      padding: 8px;
-      text-align: start;
+    .stat-rows li {
+      display: flex;
+      flex-direction: column;
+      padding: 8px 0;
       border-block-end: 1px solid var(--mat-sys-outline-variant);
     }
   `,
