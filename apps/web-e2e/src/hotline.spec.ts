@@ -11,12 +11,17 @@ test.describe('Hotline', () => {
     stack,
     demo,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(150_000);
     const member = await signInThroughApi(page, demo[Role.SteeringMember]);
     const subject = `Hvordan inviterer vi nye medlemmer? ${uniqueSuffix()}`;
 
     // From the village's goals page, the button that is on every signed-in page.
     await page.goto(`/villages/${member.villageId}/goals`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByTestId('hotline-ask-button')).toHaveAttribute(
+      'href',
+      new RegExp(`fra=%2Fvillages%2F${member.villageId}%2Fgoals`),
+    );
     await page.getByTestId('hotline-ask-button').click();
     await expect(page).toHaveURL(/\/hjaelp\/spoerg\?fra=/);
     await expect(
