@@ -53,7 +53,10 @@ import {
             }
           </p>
         }
-        <p>{{ 'hotline.askedFrom' | t: { page: q.pagePath } }}</p>
+        <p>
+          {{ 'hotline.askedFrom' | t }}
+          <a [routerLink]="q.pagePath" data-testid="hotline-page-link">{{ q.pagePath }}</a>
+        </p>
         <p data-testid="hotline-first-response">
           @if (q.firstResponseMinutes !== null) {
             {{

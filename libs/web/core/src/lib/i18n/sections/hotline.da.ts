@@ -31,7 +31,7 @@ export const hotlineDa = {
   you: 'Dig',
   secretariat: 'Sekretariatet',
   viaMail: 'via mail',
-  askedFrom: 'Spurgt fra siden {page}',
+  askedFrom: 'Spurgt fra siden',
   firstResponse: 'Første svar efter {time}',
   noResponseYet: 'Ikke besvaret endnu',
   underAMinute: 'under et minut',

@@ -33,7 +33,7 @@ export const hotlineEn: DictionaryOf<typeof hotlineDa> = {
   you: 'You',
   secretariat: 'The secretariat',
   viaMail: 'by mail',
-  askedFrom: 'Asked from the page {page}',
+  askedFrom: 'Asked from the page',
   firstResponse: 'First answer after {time}',
   noResponseYet: 'Not answered yet',
   underAMinute: 'under a minute',
