@@ -4,7 +4,8 @@
 //   npm start                   build, then run
 //   npm start -- --no-build     run the last build
 //
-// Environment: PORT (3000), DATABASE_URL, REDIS_URL, SMTP_URL. See tools/README.md.
+// Environment: PORT (3000), DATABASE_URL, REDIS_URL, SMTP_URL, HOTLINE_SMTP_PORT (2525).
+// See tools/README.md.
 import { parseArgs } from 'node:util';
 import { fetchDemoSignIns, apiEnv, startApi } from './lib/api.mjs';
 import { assertBuilt, build } from './lib/build.mjs';
@@ -18,6 +19,8 @@ const { values: options } = parseArgs({
   allowNegative: true,
 });
 const port = Number(process.env.PORT ?? 3000);
+/** The hotline's inbound SMTP listener (replies to answer mails), on the worker. */
+const hotlinePort = 2525;
 const cleanup = new Cleanup();
 const finish = finisher(cleanup, { onStopped: (code) => code === 0 && log.info('Stopped.') });
 
@@ -37,7 +40,12 @@ async function main() {
   const env = apiEnv({
     port,
     services: services.env,
-    extra: { MIGRATE_ON_BOOT: 'true', SEED_DEMO_IF_EMPTY: 'true' },
+    extra: {
+      MIGRATE_ON_BOOT: 'true',
+      SEED_DEMO_IF_EMPTY: 'true',
+      // Replies to the hotline's answer mails: send them here (e.g. with swaks) to try threading.
+      HOTLINE_SMTP_PORT: process.env.HOTLINE_SMTP_PORT ?? String(hotlinePort),
+    },
   });
   log.info(`API: node dist/apps/api/main.js all, on port ${port}`);
   const api = startApi('all', env, { echo: true });
@@ -60,6 +68,7 @@ async function main() {
 function printBanner(url, mailWebUrl, signIns) {
   const lines = [`BLUP Akademiet is running at ${url}`];
   if (mailWebUrl) lines.push(`Mail catcher:  ${mailWebUrl}`);
+  lines.push(`Hotline replies: SMTP on 127.0.0.1:${process.env.HOTLINE_SMTP_PORT ?? hotlinePort}`);
   if (signIns) {
     const width = (key) => Math.max(...signIns.map((signIn) => String(signIn[key]).length));
     lines.push('Demo sign-ins:');

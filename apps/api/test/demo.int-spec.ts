@@ -759,3 +759,24 @@ describe('the demo phase library', () => {
     expect(kinds).toEqual(new Set([LibraryLinkTarget.Session, LibraryLinkTarget.Lesson]));
   });
 });
+
+describe('the demo hotline', () => {
+  it('has open and answered questions from the villages, one closed, and a published FAQ', async () => {
+    const secretariat = await t.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ email: 'sekretariat@blup.test' });
+    const as = await signInAs(t, secretariat);
+    const counts = await as.get<Record<string, number>>('/api/hotline/counts');
+    expect(counts.body).toEqual({ new: 1, open: 1, waiting: 1, closed: 1 });
+    const signe = await t.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ email: 'styregruppe.glumsoe@blup.test' });
+    const member = await signInAs(t, signe);
+    const mine = await member.get<Page<{ villageId: string; state: string }>>(
+      '/api/hotline/requests/mine',
+    );
+    expect(mine.body.items).toMatchObject([{ villageId: signe.villageId, state: 'new' }]);
+    const faq = await member.get<Page<{ published: boolean }>>('/api/hotline/faq?q=invitere');
+    expect(faq.body.total).toBeGreaterThan(0);
+  });
+});

@@ -20,3 +20,4 @@ export * from './lib/wheel-report';
 export * from './lib/surveys';
 export * from './lib/gatherings';
 export * from './lib/library';
+export * from './lib/hotline';

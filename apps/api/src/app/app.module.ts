@@ -18,6 +18,7 @@ import { GoalsModule } from './goals/goals.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { IdeasModule } from './ideas/ideas.module';
 import { LibraryModule } from './library/library.module';
+import { HotlineModule } from './hotline/hotline.module';
 import { PlansModule } from './plans/plans.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -82,6 +83,7 @@ export class AppModule {
         LibraryModule,
         PlansModule,
         SurveysModule,
+        HotlineModule.register({ worker }),
       ],
       providers: [FlushLogsOnShutdown],
     };

@@ -117,6 +117,14 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./library/library.routes').then((m) => m.libraryRoutes),
       },
       {
+        path: 'hjaelp',
+        loadChildren: () => import('./hotline/hotline.routes').then((m) => m.helpRoutes),
+      },
+      {
+        path: 'hotline',
+        loadChildren: () => import('./hotline/hotline.routes').then((m) => m.hotlineRoutes),
+      },
+      {
         path: 'profile',
         title: 'nav.profile',
         loadComponent: () => import('./profile/profile.page').then((m) => m.ProfilePage),

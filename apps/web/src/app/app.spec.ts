@@ -81,6 +81,7 @@ describe(App.name, () => {
       '/villages/v1',
       '/villages/v1/goals',
       '/people',
+      '/hjaelp',
       '/profile',
     ]);
     expect(byTestId('current-user')?.textContent).toContain('Ane Jensen');

@@ -31,3 +31,4 @@ export * from './lib/api/wheel-report.api';
 export * from './lib/api/ideas.api';
 export * from './lib/api/surveys.api';
 export * from './lib/api/library.api';
+export * from './lib/api/hotline.api';

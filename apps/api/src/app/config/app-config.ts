@@ -43,6 +43,19 @@ function int(fallback: number, min: number, max: number) {
   );
 }
 
+/** A whole number in range, or unset (undefined). */
+function optionalInt(min: number, max: number) {
+  return variable(
+    z
+      .string()
+      .refine((raw) => Number.isInteger(Number(raw)) && +raw >= min && +raw <= max, {
+        error: (issue) => `must be a whole number from ${min} to ${max} (got "${issue.input}")`,
+      })
+      .transform(Number)
+      .optional(),
+  );
+}
+
 function bool() {
   return z.stringbool({
     truthy: ['1', 'true', 'yes', 'on'],
@@ -127,6 +140,14 @@ const environment = z.object({
   SIGNIN_LIMIT_PER_ACCOUNT: int(5, 1, 1000),
   SIGNIN_LIMIT_PER_IP: int(30, 1, 100000),
   SIGNIN_LIMIT_WINDOW_SECONDS: int(15 * 60, 1, 24 * 3600),
+  HOTLINE_SMTP_PORT: optionalInt(0, 65535),
+  HOTLINE_SMTP_HOST: text('127.0.0.1'),
+  HOTLINE_MAIL_DOMAIN: variable(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be a mail domain, like svar.blup.dk')
+      .optional(),
+  ),
 });
 
 type Environment = z.output<typeof environment>;
@@ -245,6 +266,21 @@ function toConfig(env: Environment) {
       env.NODE_ENV !== 'production' && env.BENCH_COUNT_QUERIES
         ? (env.BENCH_QUERY_LOG ?? null)
         : null,
+    /** The hotline's mail (issue 16): see hotline/. */
+    hotline: {
+      /**
+       * HOTLINE_SMTP_PORT: the worker listens here for replies to answer mails (0: any free
+       * port); unset, it does not listen. Put it behind the domain's mail server (no TLS here).
+       */
+      smtpPort: env.HOTLINE_SMTP_PORT ?? null,
+      /** HOTLINE_SMTP_HOST (default 127.0.0.1): the address the listener binds to. */
+      smtpHost: env.HOTLINE_SMTP_HOST,
+      /**
+       * HOTLINE_MAIL_DOMAIN: the domain of the signed reply addresses (`hotline+…@domain`);
+       * defaults to MAIL_FROM's domain.
+       */
+      mailDomain: env.HOTLINE_MAIL_DOMAIN ?? mailDomainOf(env.MAIL_FROM),
+    },
     rateLimit: {
       /** Failed sign-ins allowed per account in the window. */
       perAccount: env.SIGNIN_LIMIT_PER_ACCOUNT,
@@ -253,6 +289,12 @@ function toConfig(env: Environment) {
       windowSeconds: env.SIGNIN_LIMIT_WINDOW_SECONDS,
     },
   };
+}
+
+/** The domain of "Name <user@domain>" or "user@domain"; "blup.local" when there is none. */
+function mailDomainOf(from: string): string {
+  const match = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from);
+  return match ? match[1].toLowerCase() : 'blup.local';
 }
 
 /** The environment variables → the app's configuration. */
@@ -264,6 +306,7 @@ export type MuxConfig = NonNullable<VideoConfig['mux']>;
 export type CirclesConfig = AppConfig['circles'];
 /** Sending newsletters (issue 5): see newsletter-delivery/. */
 export type NewslettersConfig = AppConfig['newsletters'];
+export type HotlineConfig = AppConfig['hotline'];
 
 type Env = Record<string, string | undefined>;
 

@@ -15,6 +15,7 @@ import { writeDemoGoals } from './demo-goals';
 import { writeDemoInitiatives } from './demo-initiatives';
 import { writeDemoGatherings } from './demo-gatherings';
 import { writeDemoIdeas } from './demo-ideas';
+import { writeDemoHotline } from './demo-hotline';
 import { writeDemoPlans } from './demo-plans';
 import { writeDemoSurveys } from './demo-surveys';
 import { writeDemoWheelReport } from './demo-wheel-report';
@@ -207,6 +208,7 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
   await writeDemoGatherings(em, municipalities, cohorts, villages, people);
   await writeDemoSurveys(em, municipalities, villages, people);
   await writeDemoPlans(em, villages, people);
+  await writeDemoHotline(em, people);
   // After the surveys and ideas: the report's draft tells their results.
   await writeDemoWheelReport(em, villages, people);
   return {

@@ -20,7 +20,7 @@ export class MailProcessor implements OnModuleDestroy {
 
   @Process(SEND_MAIL_JOB)
   async send(job: Job<SendMailJob>): Promise<void> {
-    const { to, template, locale, data, calendar, attachments } = job.data;
+    const { to, template, locale, data, calendar, attachments, headers } = job.data;
     const mail = renderMail(template, locale, data as never);
     await this.transport.sendMail({
       from: this.config.mailFrom,
@@ -30,6 +30,7 @@ export class MailProcessor implements OnModuleDestroy {
       ...(attachments?.length
         ? { attachments: attachments.map((a) => ({ ...a, encoding: 'base64' })) }
         : {}),
+      ...headers,
     });
     this.logger.log({ msg: 'mail sent', template, attempt: job.attemptsMade + 1 });
   }

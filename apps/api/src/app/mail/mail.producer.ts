@@ -17,6 +17,8 @@ export interface SendMailJob<T extends MailTemplate = MailTemplate> {
   calendar?: { method: 'CANCEL' | 'REQUEST' | 'PUBLISH'; filename: string; content: string };
   /** Files sent with the mail, base64; a `cid` makes a picture the HTML shows inline. */
   attachments?: { filename: string; contentType: string; content: string; cid?: string }[];
+  /** Threading headers (the hotline's answers: a signed Reply-To, Message-ID, In-Reply-To). */
+  headers?: { replyTo?: string; messageId?: string; inReplyTo?: string; references?: string };
 }
 
 /** Queues a templated mail; the worker renders and sends it, retrying while SMTP is away. */

@@ -33,6 +33,7 @@ describe(navFor.name, () => {
       '/villages',
       '/cohorts',
       '/people',
+      '/hotline',
       '/profile',
     ]);
   });
@@ -51,6 +52,7 @@ describe(navFor.name, () => {
       '/villages',
       '/cohorts',
       '/people',
+      '/hjaelp',
       '/profile',
     ]);
   });
@@ -68,6 +70,7 @@ describe(navFor.name, () => {
       '/villages/v1',
       '/villages/v1/goals',
       '/people',
+      '/hjaelp',
       '/profile',
     ]);
   });
@@ -79,6 +82,7 @@ describe(navFor.name, () => {
       '/bibliotek',
       '/enrolment',
       '/municipalities/m1',
+      '/hjaelp',
       '/profile',
     ]);
   });

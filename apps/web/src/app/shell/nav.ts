@@ -33,6 +33,8 @@ const enrolment = item('enrolment', 'nav.enrolment', '/enrolment', 'school');
 const intake = item('intake', 'nav.intake', '/enrolment/intake', 'list');
 const people = item('people', 'nav.people', '/people', 'people');
 const library = item('library', 'nav.library', '/bibliotek', 'article');
+const myQuestions = item('my-questions', 'nav.myQuestions', '/hjaelp', 'help');
+const hotline = item('hotline', 'nav.hotline', '/hotline', 'help');
 
 function myMunicipality(id: string | null): NavItem[] {
   return id
@@ -67,6 +69,7 @@ export function navFor(user: SessionUser): NavItem[] {
         villages,
         cohorts,
         people,
+        hotline,
         profile,
       ];
     case Role.Coordinator:
@@ -83,6 +86,7 @@ export function navFor(user: SessionUser): NavItem[] {
         villages,
         cohorts,
         people,
+        myQuestions,
         profile,
       ];
     case Role.SteeringMember:
@@ -95,9 +99,18 @@ export function navFor(user: SessionUser): NavItem[] {
         enrolment,
         ...myVillage(user.villageId),
         people,
+        myQuestions,
         profile,
       ];
     default:
-      return [home, courses, library, enrolment, ...myMunicipality(user.municipalityId), profile];
+      return [
+        home,
+        courses,
+        library,
+        enrolment,
+        ...myMunicipality(user.municipalityId),
+        myQuestions,
+        profile,
+      ];
   }
 }

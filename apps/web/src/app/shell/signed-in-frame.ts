@@ -10,10 +10,10 @@ import {
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { AuthStore, TranslatePipe, roleKey } from '@blup/web/core';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { AuthStore, TranslatePipe, canAskHotline, roleKey } from '@blup/web/core';
 import { Icon } from '@blup/web/ui';
-import { map } from 'rxjs';
+import { filter, map } from 'rxjs';
 import { navFor } from './nav';
 import { ShellMenu } from './shell-menu';
 
@@ -81,9 +81,20 @@ import { ShellMenu } from './shell-menu';
         }
       </mat-sidenav>
       <mat-sidenav-content>
-        <main id="main" class="app-main" tabindex="-1">
+        <main id="main" class="app-main" [class.with-ask]="showAsk()" tabindex="-1">
           <router-outlet />
         </main>
+        @if (showAsk()) {
+          <a
+            class="ask"
+            routerLink="/hjaelp/spoerg"
+            [queryParams]="{ fra: page() }"
+            data-testid="hotline-ask-button"
+          >
+            <blup-icon name="help" />
+            {{ 'nav.ask' | t }}
+          </a>
+        }
       </mat-sidenav-content>
     </mat-sidenav-container>
   `,
@@ -105,6 +116,19 @@ export class SignedInFrame {
     return user ? navFor(user) : [];
   });
   protected readonly menu = inject(ShellMenu);
+  private readonly router = inject(Router);
+  /** The page shown (its path, without query or fragment): sent with a question. */
+  protected readonly page = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map(() => pathOf(this.router.url)),
+    ),
+    { initialValue: pathOf(this.router.url) },
+  );
+  /** "Ask the secretariat" on every page, for those who ask, but not on the ask form itself. */
+  protected readonly showAsk = computed(
+    () => canAskHotline(this.auth.user()) && !this.page().startsWith('/hjaelp/spoerg'),
+  );
   private readonly sidenav = viewChild.required(MatSidenav);
 
   constructor() {
@@ -124,4 +148,8 @@ export class SignedInFrame {
     this.closeOnPhone();
     this.auth.signOut();
   }
+}
+
+function pathOf(url: string): string {
+  return url.split(/[?#]/)[0] || '/';
 }

@@ -6,6 +6,7 @@ import { GATHERING_ENTITIES } from './gatherings';
 import { GOAL_ENTITIES } from './goals';
 import { INITIATIVE_ENTITIES } from './initiatives';
 import { IDEA_ENTITIES } from './ideas';
+import { HOTLINE_ENTITIES } from './hotline';
 import { PLAN_ENTITIES } from './plans';
 import { LIBRARY_ENTITIES } from './library';
 import { CalendarFeed } from './calendar-feed.entity';
@@ -82,6 +83,7 @@ export const ENTITIES = [
   ...GOAL_ENTITIES,
   ...INITIATIVE_ENTITIES,
   ...IDEA_ENTITIES,
+  ...HOTLINE_ENTITIES,
   ...PLAN_ENTITIES,
   ...LIBRARY_ENTITIES,
 ];

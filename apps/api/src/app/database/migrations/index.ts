@@ -16,6 +16,7 @@ import { Ideas1764070000000 } from './1764070000000-ideas';
 import { IdeaSourceQuestion1764080000000 } from './1764080000000-idea-source-question';
 import { Surveys1764060000000 } from './1764060000000-surveys';
 import { Gatherings1764090000000 } from './1764090000000-gatherings';
+import { Hotline1764100000000 } from './1764100000000-hotline';
 import { Library1764110000000 } from './1764110000000-library';
 
 /** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   Ideas1764070000000,
   IdeaSourceQuestion1764080000000,
   Gatherings1764090000000,
+  Hotline1764100000000,
   Library1764110000000,
 ];

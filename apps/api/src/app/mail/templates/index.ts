@@ -34,6 +34,7 @@ import {
 import { PANEL_CONFIRM_COPY, type PanelConfirmMail } from './panel-confirm';
 import { ENROLMENT_PROMOTED_COPY, type EnrolmentPromotedMail } from './enrolment-promoted';
 import { MINI_BLUP_ENROLLED_COPY, type MiniBlupEnrolledMail } from './mini-blup-enrolled';
+import { HOTLINE_ANSWER_COPY, type HotlineAnswerMail } from './hotline-answer';
 
 export interface RenderedMail {
   subject: string;
@@ -67,6 +68,8 @@ export interface MailTemplates {
   gathering_reminder: GatheringPlaceMail;
   gathering_waitlisted: GatheringWaitlistMail;
   gathering_cancelled: GatheringCancelledMail;
+  // hotline (issue 16)
+  hotline_answer: HotlineAnswerMail;
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -164,6 +167,8 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
   gathering_reminder: GATHERING_REMINDER_COPY,
   gathering_waitlisted: GATHERING_WAITLISTED_COPY,
   gathering_cancelled: GATHERING_CANCELLED_COPY,
+  // hotline (issue 16)
+  hotline_answer: HOTLINE_ANSWER_COPY,
 };
 
 export function renderMail<T extends MailTemplate>(

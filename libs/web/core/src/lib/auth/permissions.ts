@@ -18,6 +18,11 @@ export function isSecretariat(user: SessionUser | null): boolean {
   return user?.role === Role.Secretariat;
 }
 
+/** Everyone signed in but the secretariat asks the secretariat (the hotline, as the API). */
+export function canAskHotline(user: SessionUser | null): boolean {
+  return !!user && user.role !== Role.Secretariat;
+}
+
 /** Secretariat everywhere; a coordinator in their own municipality. */
 export function canEditVillage(user: SessionUser | null, municipalityId: string): boolean {
   return (

@@ -38,6 +38,9 @@ export const da = {
     enrolment: 'Tilmelding',
     library: 'Skabeloner',
     intake: 'Optag',
+    ask: 'Spørg sekretariatet',
+    myQuestions: 'Mine spørgsmål',
+    hotline: 'Hotline',
     signOut: 'Log ud',
   },
   common: {

@@ -9,6 +9,7 @@ import type { panelDa } from './sections/panel.da';
 import type { plansDa } from './sections/plans.da';
 import type { surveyAdminDa } from './sections/survey-admin.da';
 import type { surveyAnswerDa } from './sections/survey-answer.da';
+import type { hotlineDa } from './sections/hotline.da';
 import type { wheelDa } from './sections/wheel.da';
 
 /** The shape every language must fill: the Danish dictionary with each text widened to `string`. */
@@ -35,6 +36,7 @@ export interface TextSections {
   readonly surveyAdmin: typeof surveyAdminDa;
   readonly surveyAnswer: typeof surveyAnswerDa;
   readonly library: typeof libraryDa;
+  readonly hotline: typeof hotlineDa;
 }
 
 export type TextSectionName = keyof TextSections;

@@ -52,6 +52,10 @@ const loaders: { readonly [N in TextSectionName]: () => Promise<TextSectionTable
     Promise.all([import('./sections/library.da'), import('./sections/library.en')]).then(
       ([da, en]) => ({ da: da.libraryDa, en: en.libraryEn }),
     ),
+  hotline: () =>
+    Promise.all([import('./sections/hotline.da'), import('./sections/hotline.en')]).then(
+      ([da, en]) => ({ da: da.hotlineDa, en: en.hotlineEn }),
+    ),
 };
 
 /**
