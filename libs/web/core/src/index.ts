@@ -30,3 +30,4 @@ export * from './lib/api/plans.api';
 export * from './lib/api/wheel-report.api';
 export * from './lib/api/ideas.api';
 export * from './lib/api/surveys.api';
+export * from './lib/api/gatherings.api';

@@ -28,6 +28,7 @@ const authoring = item('authoring', 'nav.authoring', '/authoring', 'edit');
 const progress = item('progress', 'nav.progress', '/progress', 'insights');
 const circles = item('circles', 'nav.circles', '/circles', 'forum');
 const mySessions = item('my-sessions', 'nav.mySessions', '/sessions', 'cohort');
+const gatherings = item('gatherings', 'nav.gatherings', '/moeder', 'place');
 const newsletters = item('newsletters', 'nav.newsletters', '/newsletters', 'mail');
 const enrolment = item('enrolment', 'nav.enrolment', '/enrolment', 'school');
 const intake = item('intake', 'nav.intake', '/enrolment/intake', 'list');
@@ -54,6 +55,7 @@ export function navFor(user: SessionUser): NavItem[] {
     case Role.Secretariat:
       return [
         home,
+        gatherings,
         mySessions,
         circles,
         newsletters,
@@ -70,6 +72,7 @@ export function navFor(user: SessionUser): NavItem[] {
     case Role.Coordinator:
       return [
         home,
+        gatherings,
         mySessions,
         circles,
         newsletters,
@@ -85,6 +88,7 @@ export function navFor(user: SessionUser): NavItem[] {
     case Role.SteeringMember:
       return [
         home,
+        gatherings,
         mySessions,
         newsletters,
         courses,
@@ -94,6 +98,13 @@ export function navFor(user: SessionUser): NavItem[] {
         profile,
       ];
     default:
-      return [home, courses, enrolment, ...myMunicipality(user.municipalityId), profile];
+      return [
+        home,
+        gatherings,
+        courses,
+        enrolment,
+        ...myMunicipality(user.municipalityId),
+        profile,
+      ];
   }
 }

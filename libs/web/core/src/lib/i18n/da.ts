@@ -37,6 +37,7 @@ export const da = {
     newsletters: 'Nyhedsbreve',
     enrolment: 'Tilmelding',
     intake: 'Optag',
+    gatherings: 'Møder',
     signOut: 'Log ud',
   },
   common: {

@@ -1,5 +1,6 @@
 import type { da } from './da';
 import type { enrolmentDa } from './sections/enrolment.da';
+import type { gatheringsDa } from './sections/gatherings.da';
 import type { goalsDa } from './sections/goals.da';
 import type { ideasDa } from './sections/ideas.da';
 import type { initiativesDa } from './sections/initiatives.da';
@@ -33,6 +34,7 @@ export interface TextSections {
   readonly wheel: typeof wheelDa;
   readonly surveyAdmin: typeof surveyAdminDa;
   readonly surveyAnswer: typeof surveyAnswerDa;
+  readonly gatherings: typeof gatheringsDa;
 }
 
 export type TextSectionName = keyof TextSections;

@@ -35,6 +35,7 @@ export const en: Dictionary = {
     newsletters: 'Newsletters',
     enrolment: 'Enrolment',
     intake: 'Intake',
+    gatherings: 'Gatherings',
     signOut: 'Sign out',
     courses: 'Courses',
     authoring: 'Course authoring',

@@ -48,6 +48,10 @@ const loaders: { readonly [N in TextSectionName]: () => Promise<TextSectionTable
       import('./sections/survey-answer.da'),
       import('./sections/survey-answer.en'),
     ]).then(([da, en]) => ({ da: da.surveyAnswerDa, en: en.surveyAnswerEn })),
+  gatherings: () =>
+    Promise.all([import('./sections/gatherings.da'), import('./sections/gatherings.en')]).then(
+      ([da, en]) => ({ da: da.gatheringsDa, en: en.gatheringsEn }),
+    ),
 };
 
 /**
