@@ -100,7 +100,7 @@ import { RegistrationList } from './registration-list';
               [routerLink]="['/moeder', g.id, 'check-in']"
               data-testid="open-check-in"
             >
-              <blup-icon matButtonIcon name="qr" />
+              <blup-icon matButtonIcon name="grid" />
               {{ 'gatherings.openCheckIn' | t }}
             </a>
             @if (!g.cancelledAt) {

@@ -46,7 +46,7 @@ function detectorClass(): BarcodeDetectorClass | null {
         </button>
       } @else {
         <button matButton="filled" type="button" class="big" data-testid="scan" (click)="start()">
-          <blup-icon matButtonIcon name="qr" />
+          <blup-icon matButtonIcon name="grid" />
           {{ 'gatherings.scan' | t }}
         </button>
       }
