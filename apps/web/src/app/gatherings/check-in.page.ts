@@ -194,8 +194,8 @@ import { QrScanner } from './qr-scanner';
       color: var(--mat-sys-on-primary);
     }
     .outcome.already {
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
     }
     .code-row,
     .code {

@@ -40,51 +40,41 @@ import { RegistrationList } from './registration-list';
         <p class="cancelled" role="status">{{ 'gatherings.cancelledText' | t }}</p>
       }
       <dl class="facts" data-testid="facts">
-        <div>
-          <dt>{{ 'gatherings.when' | t }}</dt>
-          <dd class="when">{{ g | gatheringTime }}</dd>
-        </div>
-        <div>
-          <dt>{{ 'gatherings.where' | t }}</dt>
-          <dd>
-            {{ modeKey(g.mode) | t }}
-            @if (g.address) {
-              <br /><span data-testid="address">{{ g.address }}</span>
-            }
-          </dd>
-        </div>
+        <dt>{{ 'gatherings.when' | t }}</dt>
+        <dd class="when">{{ g | gatheringTime }}</dd>
+        <dt>{{ 'gatherings.where' | t }}</dt>
+        <dd>
+          {{ modeKey(g.mode) | t }}
+          @if (g.address) {
+            <br /><span data-testid="address">{{ g.address }}</span>
+          }
+        </dd>
         @if (g.mode !== 'in_person') {
-          <div>
-            <dt>{{ 'gatherings.onlineLink' | t }}</dt>
-            <dd>
-              @if (g.url) {
-                <a [href]="g.url" target="_blank" rel="noopener" data-testid="online-link">{{
-                  'gatherings.openLink' | t
-                }}</a>
-              } @else {
-                {{ 'gatherings.linkLater' | t }}
-              }
-            </dd>
-          </div>
-        }
-        <div>
-          <dt>{{ 'gatherings.audience' | t }}</dt>
+          <dt>{{ 'gatherings.onlineLink' | t }}</dt>
           <dd>
-            {{ audienceKey(g.audience) | t }}
-            @if (g.villageName) {
-              ({{ g.villageName }})
+            @if (g.url) {
+              <a [href]="g.url" target="_blank" rel="noopener" data-testid="online-link">{{
+                'gatherings.openLink' | t
+              }}</a>
+            } @else {
+              {{ 'gatherings.linkLater' | t }}
             }
           </dd>
-        </div>
-        <div>
-          <dt>{{ 'gatherings.numbersCapacity' | t }}</dt>
-          <dd data-testid="places">
-            {{ 'gatherings.placesLeft' | t: { count: g.placesLeft } }}
-            @if (g.waitlistCount) {
-              · {{ 'gatherings.waitlist' | t: { count: g.waitlistCount } }}
-            }
-          </dd>
-        </div>
+        }
+        <dt>{{ 'gatherings.audience' | t }}</dt>
+        <dd>
+          {{ audienceKey(g.audience) | t }}
+          @if (g.villageName) {
+            ({{ g.villageName }})
+          }
+        </dd>
+        <dt>{{ 'gatherings.placesLabel' | t }}</dt>
+        <dd data-testid="places">
+          {{ 'gatherings.placesLeft' | t: { count: g.placesLeft } }}
+          @if (g.waitlistCount) {
+            · {{ 'gatherings.waitlist' | t: { count: g.waitlistCount } }}
+          }
+        </dd>
       </dl>
       @if (g.description) {
         <p class="description">{{ g.description }}</p>
@@ -171,23 +161,18 @@ import { RegistrationList } from './registration-list';
       color: var(--mat-sys-on-error-container);
       font: var(--mat-sys-title-medium);
     }
-    .facts,
     .numbers {
       display: grid;
+      grid-template-columns: repeat(2, 1fr);
       gap: 12px;
       margin: 0 0 16px;
     }
-    .numbers {
-      grid-template-columns: repeat(2, 1fr);
-    }
-    dt {
+    .numbers dt {
       font: var(--mat-sys-label-large);
       color: var(--mat-sys-on-surface-variant);
     }
-    dd {
+    .numbers dd {
       margin: 0;
-      font: var(--mat-sys-body-large);
-      overflow-wrap: anywhere;
     }
     .numbers dd {
       font: var(--mat-sys-headline-small);

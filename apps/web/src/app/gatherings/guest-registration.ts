@@ -22,7 +22,7 @@ import { QrCode } from './qr-code';
       <h1 data-testid="status-confirmed">{{ 'gatherings.confirmedTitle' | t }}</h1>
       <p>{{ 'gatherings.confirmedText' | t: { name: r.name } }}</p>
     }
-    <div class="facts">
+    <div class="about">
       <p>
         <strong>{{ g.title }}</strong>
       </p>

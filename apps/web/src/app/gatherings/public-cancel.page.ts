@@ -37,7 +37,7 @@ import { PUBLIC_STYLES } from './public-styles';
           />
         } @else {
           <h1>{{ 'gatherings.cancelTitle' | t }}</h1>
-          <div class="facts">
+          <div class="about">
             <p>
               <strong>{{ r.gathering.title }}</strong>
             </p>

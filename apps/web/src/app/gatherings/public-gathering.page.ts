@@ -54,7 +54,7 @@ import { PublicQuestions } from './public-questions';
           />
         } @else {
           <h1>{{ g.title }}</h1>
-          <div class="facts">
+          <div class="about">
             <p>{{ kindKey(g.kind) | t }}{{ g.villageName ? ' · ' + g.villageName : '' }}</p>
             <p class="when">{{ g | gatheringTime }}</p>
             <p>

@@ -3,6 +3,7 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { type GatheringQuestion, GatheringQuestionKind } from '@blup/contracts';
 import { FieldErrorPipe } from '../shared/forms';
 import { type AnswersForm, numberChoices } from './answers';
+import { FIELD_STYLES } from './public-styles';
 
 /** The registration questions with native fields, for the light public page. */
 @Component({
@@ -10,6 +11,7 @@ import { type AnswersForm, numberChoices } from './answers';
   imports: [ReactiveFormsModule, FieldErrorPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { style: 'display: contents' },
+  styles: FIELD_STYLES,
   template: `
     @for (q of questions(); track q.id) {
       @let control = form().controls[q.id];

@@ -1,27 +1,7 @@
 import { PLAIN_BUTTON_STYLES } from '../shared/plain-button.styles';
 
-/**
- * The public gathering pages load no Angular Material (they must open fast on a weak
- * connection): native fields and the plain buttons, in the theme's tokens.
- */
-export const PUBLIC_STYLES = `
-  ${PLAIN_BUTTON_STYLES}
-  h1 {
-    margin: 0 0 4px;
-    font: var(--mat-sys-headline-small);
-    overflow-wrap: anywhere;
-  }
-  .facts {
-    margin: 0 0 16px;
-    font: var(--mat-sys-body-large);
-  }
-  .facts p {
-    margin: 4px 0;
-  }
-  .when {
-    font: var(--mat-sys-title-medium);
-    color: var(--mat-sys-primary);
-  }
+/** Native labelled fields (`.field` with a label, an input or select, and `.error`). */
+export const FIELD_STYLES = `
   .field {
     display: flex;
     flex-direction: column;
@@ -50,6 +30,31 @@ export const PUBLIC_STYLES = `
     margin: 0;
     color: var(--mat-sys-error);
   }
+`;
+
+/**
+ * The public gathering pages load no Angular Material (they must open fast on a weak
+ * connection): native fields and the plain buttons, in the theme's tokens.
+ */
+export const PUBLIC_STYLES = `
+  ${PLAIN_BUTTON_STYLES}
+  h1 {
+    margin: 0 0 4px;
+    font: var(--mat-sys-headline-small);
+    overflow-wrap: anywhere;
+  }
+  .about {
+    margin: 0 0 16px;
+    font: var(--mat-sys-body-large);
+  }
+  .about p {
+    margin: 4px 0;
+  }
+  .when {
+    font: var(--mat-sys-title-medium);
+    color: var(--mat-sys-primary);
+  }
+  ${FIELD_STYLES}
   .note {
     color: var(--mat-sys-on-surface-variant);
   }

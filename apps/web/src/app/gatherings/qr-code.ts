@@ -8,7 +8,9 @@ export interface QrPath {
 
 /** Loads the QR encoder only when a code is shown, so no page pays for it up front. */
 export async function qrPath(text: string): Promise<QrPath> {
-  const { create } = await import('qrcode');
+  const mod = await import('qrcode');
+  // A CommonJS module: the bundle gives its exports as the default export.
+  const create = mod.create ?? (mod as unknown as { default: typeof mod }).default.create;
   const modules = create(text, { errorCorrectionLevel: 'M' }).modules;
   let d = '';
   for (let row = 0; row < modules.size; row++) {
