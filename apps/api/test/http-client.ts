@@ -39,6 +39,9 @@ export class TestClient {
   patch<T = unknown>(path: string, body?: unknown): Promise<TestResponse<T>> {
     return this.request<T>('PATCH', path, body);
   }
+  put<T = unknown>(path: string, body?: unknown): Promise<TestResponse<T>> {
+    return this.request<T>('PUT', path, body);
+  }
   delete<T = unknown>(path: string): Promise<TestResponse<T>> {
     return this.request<T>('DELETE', path);
   }

@@ -32,6 +32,7 @@ import { NewsletterDeliveryModule } from './newsletter-delivery/newsletter-deliv
 import { CitizenPanelModule } from './citizen-panel/citizen-panel.module';
 import { EnrolmentModule } from './enrolment/enrolment.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { GatheringsModule } from './gatherings/gatherings.module';
 
 /**
  * What this process runs. `api` serves HTTP, `worker` processes the Bull queues, `all` does both
@@ -72,7 +73,8 @@ export class AppModule {
         NewslettersModule,
         NewsletterDeliveryModule.register({ worker }),
         EnrolmentModule,
-        ApplicationsModule.register({ worker }),
+        ApplicationsModule.register(),
+        GatheringsModule.register({ worker }),
         GoalsModule,
         InitiativesModule,
         IdeasModule,

@@ -244,6 +244,8 @@ export enum ErrorCode {
   // Gatherings (issue 16)
   /** This person (account or email) is registered already. */
   AlreadyRegistered = 'already_registered',
+  /** The gathering was saved by someone else since the version the change names. Params: name, at, version. */
+  VersionConflict = 'version_conflict',
   /** Registration is closed: the gathering is past, cancelled, or its registration has closed. */
   GatheringClosed = 'gathering_closed',
   /** The gathering is past or cancelled, so it cannot be changed or cancelled. */

@@ -1,4 +1,3 @@
-import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { EnrolmentModule } from '../enrolment/enrolment.module';
@@ -9,37 +8,21 @@ import { ApplicationAgreementsService } from './application-agreements.service';
 import { ApplicationDecisionsService } from './application-decisions.service';
 import { ApplicationIntakeService } from './application-intake.service';
 import { ApplicationListsService } from './application-lists.service';
-import { INFO_MEETINGS_QUEUE } from './info-meetings.constants';
-import { InfoMeetingReminderProducer } from './info-meeting-reminders.producer';
-import { InfoMeetingRemindersProcessor } from './info-meeting-reminders.processor';
-import { InfoMeetingsController } from './info-meetings.controller';
-import { InfoMeetingsService } from './info-meetings.service';
 
-/**
- * Applications for a full process, approval, and info meetings (issue 6). The reminder producer
- * runs in every role; the processor (and its start-up sweep) only where workers run.
- */
+/** Applications for a full process and approval (issue 6); info meetings moved to gatherings. */
 @Module({})
 export class ApplicationsModule {
-  static register(options: { worker: boolean }): DynamicModule {
+  static register(): DynamicModule {
     return {
       module: ApplicationsModule,
-      imports: [
-        AuthModule,
-        EnrolmentModule,
-        OrganisationsModule,
-        BullModule.registerQueue({ name: INFO_MEETINGS_QUEUE }),
-      ],
-      controllers: [ApplicationsController, InfoMeetingsController],
+      imports: [AuthModule, EnrolmentModule, OrganisationsModule],
+      controllers: [ApplicationsController],
       providers: [
         ApplicationIntakeService,
         ApplicationAgreementsService,
         ApplicationListsService,
         ApplicationDecisionsService,
-        InfoMeetingsService,
-        InfoMeetingReminderProducer,
         AgreementUploadInterceptor,
-        ...(options.worker ? [InfoMeetingRemindersProcessor] : []),
       ],
     };
   }

@@ -27,6 +27,7 @@ export type IpAction =
   | 'panel-sign-up'
   | 'application'
   | 'info-meeting-sign-up'
+  | 'gathering-registration'
   | 'idea-vote';
 
 /**
@@ -64,6 +65,11 @@ const IP_LIMITS: Record<IpAction, { code: ErrorCode; message: (wait: string) => 
     code: ErrorCode.InfoMeetingSignUpRateLimited,
     message: (wait) =>
       `Many info-meeting sign-ups came from your network just now. Try again ${wait}.`,
+  },
+  'gathering-registration': {
+    code: ErrorCode.RegistrationRateLimited,
+    message: (wait) =>
+      `Many registrations came from your network or address just now. Try again ${wait}.`,
   },
   'idea-vote': {
     code: ErrorCode.IdeaVoteRateLimited,

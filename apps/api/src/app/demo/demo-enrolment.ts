@@ -178,7 +178,7 @@ export async function writeDemoEnrolment(
   for (const m of meetings) {
     const { startsAt, endsAt } = eveningIn(now, m.days);
     await em.query(
-      `INSERT INTO info_meetings (title, starts_at, ends_at, url, capacity, description)
+      `INSERT INTO gatherings (title, starts_at, ends_at, url, capacity, description)
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [
         m.title,

@@ -13,6 +13,7 @@ import { writeDemoEnrolment } from './demo-enrolment';
 import { writeDemoNewsletters } from './demo-newsletters';
 import { writeDemoGoals } from './demo-goals';
 import { writeDemoInitiatives } from './demo-initiatives';
+import { writeDemoGatherings } from './demo-gatherings';
 import { writeDemoIdeas } from './demo-ideas';
 import { writeDemoPlans } from './demo-plans';
 import { writeDemoSurveys } from './demo-surveys';
@@ -59,7 +60,7 @@ const DOMAIN_TABLES = [
   'villages',
   'cohorts',
   'municipalities',
-  'info_meetings',
+  'gatherings',
 ];
 
 /** Two seeds at once (say, two instances booting with SEED_DEMO_IF_EMPTY) take turns. */
@@ -199,6 +200,8 @@ async function writeDemoData(em: EntityManager, passwordHash: string): Promise<S
   await writeDemoGoals(em, villages, people);
   await writeDemoInitiatives(em, villages, people);
   await writeDemoIdeas(em, villages, people);
+  // After the goals and initiatives: the past gathering's minutes link to them.
+  await writeDemoGatherings(em, municipalities, cohorts, villages, people);
   await writeDemoSurveys(em, municipalities, villages, people);
   await writeDemoPlans(em, villages, people);
   // After the surveys and ideas: the report's draft tells their results.

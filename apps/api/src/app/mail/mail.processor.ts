@@ -20,13 +20,16 @@ export class MailProcessor implements OnModuleDestroy {
 
   @Process(SEND_MAIL_JOB)
   async send(job: Job<SendMailJob>): Promise<void> {
-    const { to, template, locale, data, calendar } = job.data;
+    const { to, template, locale, data, calendar, attachments } = job.data;
     const mail = renderMail(template, locale, data as never);
     await this.transport.sendMail({
       from: this.config.mailFrom,
       to,
       ...mail,
       ...(calendar ? { icalEvent: calendar } : {}),
+      ...(attachments?.length
+        ? { attachments: attachments.map((a) => ({ ...a, encoding: 'base64' })) }
+        : {}),
     });
     this.logger.log({ msg: 'mail sent', template, attempt: job.attemptsMade + 1 });
   }

@@ -15,6 +15,8 @@ export interface SendMailJob<T extends MailTemplate = MailTemplate> {
    * with its method (what calendar apps act on) and as an .ics attachment.
    */
   calendar?: { method: 'CANCEL' | 'REQUEST' | 'PUBLISH'; filename: string; content: string };
+  /** Files sent with the mail, base64; a `cid` makes a picture the HTML shows inline. */
+  attachments?: { filename: string; contentType: string; content: string; cid?: string }[];
 }
 
 /** Queues a templated mail; the worker renders and sends it, retrying while SMTP is away. */

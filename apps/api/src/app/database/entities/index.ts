@@ -2,6 +2,7 @@ import { CITIZEN_PANEL_ENTITIES } from './citizen-panel';
 import { NEWSLETTER_ENTITIES } from './newsletters';
 import { ENROLMENT_ENTITIES } from './enrolment';
 import { APPLICATION_ENTITIES } from './applications';
+import { GATHERING_ENTITIES } from './gatherings';
 import { GOAL_ENTITIES } from './goals';
 import { INITIATIVE_ENTITIES } from './initiatives';
 import { IDEA_ENTITIES } from './ideas';
@@ -75,6 +76,7 @@ export const ENTITIES = [
   ...NEWSLETTER_ENTITIES,
   ...ENROLMENT_ENTITIES,
   ...APPLICATION_ENTITIES,
+  ...GATHERING_ENTITIES,
   ...GOAL_ENTITIES,
   ...INITIATIVE_ENTITIES,
   ...IDEA_ENTITIES,

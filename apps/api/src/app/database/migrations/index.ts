@@ -15,6 +15,7 @@ import { GoalOwner1764010000000 } from './1764010000000-goal-owner';
 import { Ideas1764070000000 } from './1764070000000-ideas';
 import { IdeaSourceQuestion1764080000000 } from './1764080000000-idea-source-question';
 import { Surveys1764060000000 } from './1764060000000-surveys';
+import { Gatherings1764090000000 } from './1764090000000-gatherings';
 
 /** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Surveys1764060000000,
   Ideas1764070000000,
   IdeaSourceQuestion1764080000000,
+  Gatherings1764090000000,
 ];

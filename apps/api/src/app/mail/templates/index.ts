@@ -18,6 +18,19 @@ import {
   type InfoMeetingCancelledMail,
   type InfoMeetingMail,
 } from './info-meeting-mails';
+// gatherings (issue 16)
+import {
+  GATHERING_CANCELLED_COPY,
+  GATHERING_CONFIRM_LINK_COPY,
+  GATHERING_CONFIRMED_COPY,
+  GATHERING_PROMOTED_COPY,
+  GATHERING_REMINDER_COPY,
+  GATHERING_WAITLISTED_COPY,
+  type GatheringCancelledMail,
+  type GatheringConfirmLinkMail,
+  type GatheringPlaceMail,
+  type GatheringWaitlistMail,
+} from './gathering-mails';
 import { PANEL_CONFIRM_COPY, type PanelConfirmMail } from './panel-confirm';
 import { ENROLMENT_PROMOTED_COPY, type EnrolmentPromotedMail } from './enrolment-promoted';
 import { MINI_BLUP_ENROLLED_COPY, type MiniBlupEnrolledMail } from './mini-blup-enrolled';
@@ -47,6 +60,13 @@ export interface MailTemplates {
   info_meeting_confirmation: InfoMeetingMail;
   info_meeting_reminder: InfoMeetingMail;
   info_meeting_cancelled: InfoMeetingCancelledMail;
+  // gatherings (issue 16)
+  gathering_confirm_link: GatheringConfirmLinkMail;
+  gathering_confirmed: GatheringPlaceMail;
+  gathering_promoted: GatheringPlaceMail;
+  gathering_reminder: GatheringPlaceMail;
+  gathering_waitlisted: GatheringWaitlistMail;
+  gathering_cancelled: GatheringCancelledMail;
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -137,6 +157,13 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
   info_meeting_confirmation: INFO_MEETING_CONFIRMATION_COPY,
   info_meeting_reminder: INFO_MEETING_REMINDER_COPY,
   info_meeting_cancelled: INFO_MEETING_CANCELLED_COPY,
+  // gatherings (issue 16)
+  gathering_confirm_link: GATHERING_CONFIRM_LINK_COPY,
+  gathering_confirmed: GATHERING_CONFIRMED_COPY,
+  gathering_promoted: GATHERING_PROMOTED_COPY,
+  gathering_reminder: GATHERING_REMINDER_COPY,
+  gathering_waitlisted: GATHERING_WAITLISTED_COPY,
+  gathering_cancelled: GATHERING_CANCELLED_COPY,
 };
 
 export function renderMail<T extends MailTemplate>(

@@ -23,6 +23,8 @@ export interface MailBody {
   /** Paragraphs of plain text (escaped for HTML). */
   paragraphs: string[];
   action?: { label: string; url: string };
+  /** A picture attached to the mail (`cid:`), e.g. a check-in QR code, with its text. */
+  image?: { cid: string; alt: string };
   /** Small print under the button. */
   footer?: string;
 }
@@ -39,6 +41,9 @@ export function renderHtml(title: string, body: MailBody, lang: string): string 
     ? `<p style="margin:24px 0"><a href="${escapeHtml(body.action.url)}" style="display:inline-block;background:#2e6b3f;color:#ffffff;text-decoration:none;font-size:18px;padding:14px 24px;border-radius:8px">${escapeHtml(body.action.label)}</a></p>
 <p style="margin:0 0 16px;font-size:14px;line-height:1.5;color:#4a5a4d;word-break:break-all">${escapeHtml(body.action.url)}</p>`
     : '';
+  const image = body.image
+    ? `<p style="margin:16px 0"><img src="cid:${escapeHtml(body.image.cid)}" alt="${escapeHtml(body.image.alt)}" width="240" height="240" style="display:block;width:240px;height:240px"></p>`
+    : '';
   const footer = body.footer
     ? `<p style="margin:24px 0 0;font-size:14px;line-height:1.5;color:#4a5a4d">${escapeHtml(body.footer)}</p>`
     : '';
@@ -48,7 +53,7 @@ export function renderHtml(title: string, body: MailBody, lang: string): string 
 <table role="presentation" width="100%" cellspacing="0" cellpadding="0" style="max-width:560px;background:#ffffff;border-radius:12px"><tr><td style="padding:24px">
 <p style="margin:0 0 8px;font-size:14px;color:#2e6b3f;font-weight:bold">BLUP Akademiet</p>
 <h1 style="margin:0 0 16px;font-size:22px;line-height:1.3;color:#1d2b1f">${escapeHtml(title)}</h1>
-${paragraphs}${action}${footer}
+${paragraphs}${image}${action}${footer}
 </td></tr></table></td></tr></table></body></html>`;
 }
 

@@ -245,6 +245,8 @@ export const da = {
     document_content_invalid: 'Noget i teksten kan ikke gemmes. Se det markerede, og ret det.',
     document_image_invalid: 'Billedet skal være et JPEG-, PNG- eller WebP-billede.',
     document_image_too_large: 'Billedet er for stort: det må højst fylde {maxMb} MB.',
+    version_conflict:
+      'Mødet er blevet ændret af {name}, mens du skrev. Åbn det igen, og ret det en gang til.',
     already_registered: 'Du er allerede tilmeldt. Se din tilmelding i mailen, du fik.',
     gathering_closed:
       'Tilmeldingen er lukket: mødet er overstået, aflyst, eller tilmeldingsfristen er nået.',

@@ -253,6 +253,8 @@ export const en: Dictionary = {
       'Something in the text cannot be saved. Look at what is marked, and fix it.',
     document_image_invalid: 'The picture must be a JPEG, PNG or WebP image.',
     document_image_too_large: 'The picture is too large: it can be at most {maxMb} MB.',
+    version_conflict:
+      '{name} changed the gathering while you were writing. Open it again and make your change again.',
     already_registered: 'You are registered already. Your registration is in the mail you got.',
     gathering_closed:
       'Registration is closed: the gathering is over, cancelled, or registration has closed.',

@@ -41,14 +41,14 @@ import {
   InfoMeetingListQueryDto,
   InfoMeetingSignupBody,
   UpdateInfoMeetingBody,
-} from './applications.dto';
+} from './info-meetings.dto';
 import {
   InfoMeetingResponse,
   InfoMeetingSignupCancelResponse,
   InfoMeetingSignupReceiptResponse,
   InfoMeetingSignupResponse,
   PublicInfoMeetingResponse,
-} from './applications.responses';
+} from './info-meetings.responses';
 import { InfoMeetingsService } from './info-meetings.service';
 
 @ApiTags('info-meetings')

@@ -17,7 +17,8 @@ import { AppException, fieldError, notFound } from '../common/app-exception';
 import { pageWindow, PageQueryDto, toPage } from '../common/pagination';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { InfoMeeting } from '../database/entities/applications';
+import { Gathering } from '../database/entities/gatherings';
+import { newCheckInCode } from './check-in-code';
 import { MailProducer } from '../mail/mail.producer';
 import { isUniqueViolation } from '../common/unique-violation';
 import {
@@ -25,7 +26,7 @@ import {
   InfoMeetingListQueryDto,
   InfoMeetingSignupBody,
   UpdateInfoMeetingBody,
-} from './applications.dto';
+} from './info-meetings.dto';
 import { withinReminderWindow } from './info-meetings.constants';
 import { InfoMeetingReminderProducer } from './info-meeting-reminders.producer';
 import {
@@ -96,7 +97,7 @@ export class InfoMeetingsService {
         'The meeting would start in the past. Choose a time in the future.',
       );
     }
-    const repo = this.dataSource.getRepository(InfoMeeting);
+    const repo = this.dataSource.getRepository(Gathering);
     const saved = await repo.save(
       repo.create({
         title: body.title,
@@ -106,6 +107,9 @@ export class InfoMeetingsService {
         capacity: body.capacity,
         description: body.description ?? '',
         cancelledAt: null,
+        kind: 'info_meeting',
+        mode: 'online',
+        audience: 'anyone',
       }),
     );
     await this.reminders.schedule(saved.id, startsAt);
@@ -140,13 +144,14 @@ export class InfoMeetingsService {
       );
     }
     await this.dataSource.transaction(async (em) => {
-      await em.getRepository(InfoMeeting).update(id, {
+      await em.getRepository(Gathering).update(id, {
         ...(body.title !== undefined && { title: body.title }),
         ...(body.url !== undefined && { url: body.url }),
         ...(body.capacity !== undefined && { capacity: body.capacity }),
         ...(body.description !== undefined && { description: body.description }),
         startsAt,
         endsAt,
+        version: () => 'version + 1',
       });
       // A moved meeting reminds everyone again, for the new time.
       if (moved) await clearReminders(em, id);
@@ -256,6 +261,7 @@ export class InfoMeetingsService {
           villageName: body.villageName?.trim() || null,
           municipalityName: body.municipalityName?.trim() || null,
           cancelTokenHash: hashToken(token),
+          checkInCode: newCheckInCode(),
           // Inside the last 24 hours the confirmation is the reminder.
           remindedAt: withinReminderWindow(
             m.starts_at,

@@ -43,10 +43,13 @@ export interface LockedMeeting {
 /** A meeting as its reminder job reads it. */
 export interface ReminderMeeting {
   id: string;
+  kind: string;
   title: string;
+  address: string | null;
+  mode: string;
   starts_at: Date;
   ends_at: Date;
-  url: string;
+  url: string | null;
   cancelled_at: Date | null;
 }
 
@@ -59,13 +62,17 @@ export type MeetingSelection =
   | 'open';
 
 const SELECT_MEETING = `
-  SELECT m.*, (SELECT count(*)::int FROM info_meeting_signups s WHERE s.meeting_id = m.id) AS signup_count
-    FROM info_meetings m`;
+  SELECT m.id, m.title, m.starts_at, m.ends_at, m.url, m.capacity, m.description, m.cancelled_at,
+         m.created_at, m.updated_at,
+         (SELECT count(*)::int FROM gathering_registrations s
+           WHERE s.gathering_id = m.id AND s.status = 'confirmed') AS signup_count
+    FROM gatherings m`;
 
+/** Info meetings are the gatherings of kind `info_meeting`. */
 const SELECTIONS: Record<MeetingSelection, string> = {
-  all: '',
-  not_ended: 'WHERE m.ends_at > now()',
-  open: 'WHERE m.cancelled_at IS NULL AND m.starts_at > now()',
+  all: `WHERE m.kind = 'info_meeting'`,
+  not_ended: `WHERE m.kind = 'info_meeting' AND m.ends_at > now()`,
+  open: `WHERE m.kind = 'info_meeting' AND m.cancelled_at IS NULL AND m.starts_at > now()`,
 };
 
 /** One page of meetings by start time (latest first when `newestFirst`), with the total. */
@@ -78,7 +85,7 @@ export async function meetingPage(
 ): Promise<{ rows: MeetingRow[]; total: number }> {
   const where = SELECTIONS[selection];
   const [{ n }] = await db.query<{ n: number }[]>(
-    `SELECT count(*)::int AS n FROM info_meetings m ${where}`,
+    `SELECT count(*)::int AS n FROM gatherings m ${where}`,
   );
   const rows = await db.query<MeetingRow[]>(
     `${SELECT_MEETING} ${where} ORDER BY m.starts_at ${newestFirst ? 'DESC' : 'ASC'}, m.id
@@ -89,13 +96,16 @@ export async function meetingPage(
 }
 
 export async function meetingById(db: EntityManager, id: string): Promise<MeetingRow | undefined> {
-  const [row] = await db.query<MeetingRow[]>(`${SELECT_MEETING} WHERE m.id = $1`, [id]);
+  const [row] = await db.query<MeetingRow[]>(
+    `${SELECT_MEETING} WHERE m.id = $1 AND m.kind = 'info_meeting'`,
+    [id],
+  );
   return row;
 }
 
 /** A moved meeting reminds everyone again, for the new time. */
 export async function clearReminders(em: EntityManager, meetingId: string): Promise<void> {
-  await em.query(`UPDATE info_meeting_signups SET reminded_at = NULL WHERE meeting_id = $1`, [
+  await em.query(`UPDATE gathering_registrations SET reminded_at = NULL WHERE gathering_id = $1`, [
     meetingId,
   ]);
 }
@@ -103,7 +113,8 @@ export async function clearReminders(em: EntityManager, meetingId: string): Prom
 /** Marks the meeting cancelled unless it already is. */
 export async function cancelMeeting(db: EntityManager, id: string): Promise<void> {
   await db.query(
-    `UPDATE info_meetings SET cancelled_at = now(), updated_at = now() WHERE id = $1 AND cancelled_at IS NULL`,
+    `UPDATE gatherings SET cancelled_at = now(), updated_at = now(), version = version + 1
+      WHERE id = $1 AND cancelled_at IS NULL`,
     [id],
   );
 }
@@ -113,14 +124,17 @@ export function signupContacts(
   db: EntityManager,
   meetingId: string,
 ): Promise<{ name: string; email: string }[]> {
-  return db.query(`SELECT name, email FROM info_meeting_signups WHERE meeting_id = $1`, [
-    meetingId,
-  ]);
+  return db.query(
+    `SELECT name, email FROM gathering_registrations
+      WHERE gathering_id = $1 AND status IN ('confirmed', 'waitlisted')`,
+    [meetingId],
+  );
 }
 
 export async function signupCount(db: EntityManager, meetingId: string): Promise<number> {
   const [{ n }] = await db.query<{ n: number }[]>(
-    `SELECT count(*)::int AS n FROM info_meeting_signups WHERE meeting_id = $1`,
+    `SELECT count(*)::int AS n FROM gathering_registrations
+      WHERE gathering_id = $1 AND status = 'confirmed'`,
     [meetingId],
   );
   return n;
@@ -135,8 +149,8 @@ export function signupPage(
 ): Promise<SignupRow[]> {
   return db.query(
     `SELECT id, name, email, village_name, municipality_name, reminded_at, created_at
-       FROM info_meeting_signups WHERE meeting_id = $1
-      ORDER BY created_at, id LIMIT $2 OFFSET $3`,
+       FROM gathering_registrations WHERE gathering_id = $1 AND status = 'confirmed'
+      ORDER BY seq LIMIT $2 OFFSET $3`,
     [meetingId, take, skip],
   );
 }
@@ -147,7 +161,8 @@ export async function lockMeeting(
   id: string,
 ): Promise<LockedMeeting | undefined> {
   const [m] = await em.query<LockedMeeting[]>(
-    `SELECT id, title, starts_at, cancelled_at, capacity FROM info_meetings WHERE id = $1 FOR UPDATE`,
+    `SELECT id, title, starts_at, cancelled_at, capacity FROM gatherings
+      WHERE id = $1 AND kind = 'info_meeting' FOR UPDATE`,
     [id],
   );
   return m;
@@ -159,7 +174,7 @@ export async function isSignedUp(
   email: string,
 ): Promise<boolean> {
   const [dupe] = await em.query<unknown[]>(
-    `SELECT 1 FROM info_meeting_signups WHERE meeting_id = $1 AND email = $2`,
+    `SELECT 1 FROM gathering_registrations WHERE gathering_id = $1 AND email = $2`,
     [meetingId, email],
   );
   return dupe !== undefined;
@@ -175,12 +190,14 @@ export async function insertSignup(
     municipalityName: string | null;
     cancelTokenHash: string;
     remindedAt: Date | null;
+    checkInCode: string;
   },
 ): Promise<void> {
   await em.query(
-    `INSERT INTO info_meeting_signups
-       (meeting_id, name, email, village_name, municipality_name, cancel_token_hash, reminded_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    `INSERT INTO gathering_registrations
+       (gathering_id, name, email, village_name, municipality_name, cancel_token_hash, reminded_at,
+        status, check_in_code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'confirmed', $8)`,
     [
       signup.meetingId,
       signup.name,
@@ -189,6 +206,7 @@ export async function insertSignup(
       signup.municipalityName,
       signup.cancelTokenHash,
       signup.remindedAt,
+      signup.checkInCode,
     ],
   );
 }
@@ -202,8 +220,8 @@ export async function signupByCancelHash(
     { signup_id: string; name: string; title: string; starts_at: Date }[]
   >(
     `SELECT s.id AS signup_id, s.name, m.title, m.starts_at
-       FROM info_meeting_signups s JOIN info_meetings m ON m.id = s.meeting_id
-      WHERE s.cancel_token_hash = $1`,
+       FROM gathering_registrations s JOIN gatherings m ON m.id = s.gathering_id
+      WHERE s.cancel_token_hash = $1 AND m.kind = 'info_meeting'`,
     [tokenHash],
   );
   return found;
@@ -212,7 +230,7 @@ export async function signupByCancelHash(
 /** Deletes a sign-up; false when it was gone already. */
 export async function deleteSignup(db: EntityManager, id: string): Promise<boolean> {
   const [deleted] = await db.query<[unknown[], number]>(
-    `DELETE FROM info_meeting_signups WHERE id = $1 RETURNING id`,
+    `DELETE FROM gathering_registrations WHERE id = $1 RETURNING id`,
     [id],
   );
   return deleted.length > 0;
@@ -223,7 +241,8 @@ export async function meetingForReminder(
   id: string,
 ): Promise<ReminderMeeting | undefined> {
   const [meeting] = await db.query<ReminderMeeting[]>(
-    `SELECT id, title, starts_at, ends_at, url, cancelled_at FROM info_meetings WHERE id = $1`,
+    `SELECT id, kind, title, starts_at, ends_at, url, address, mode, cancelled_at
+       FROM gatherings WHERE id = $1`,
     [id],
   );
   return meeting;
@@ -232,7 +251,8 @@ export async function meetingForReminder(
 /** The sign-ups of the meeting not reminded yet. */
 export async function unremindedSignupIds(db: EntityManager, meetingId: string): Promise<string[]> {
   const rows = await db.query<{ id: string }[]>(
-    `SELECT id FROM info_meeting_signups WHERE meeting_id = $1 AND reminded_at IS NULL`,
+    `SELECT id FROM gathering_registrations
+      WHERE gathering_id = $1 AND status = 'confirmed' AND reminded_at IS NULL`,
     [meetingId],
   );
   return rows.map((r) => r.id);
@@ -247,8 +267,9 @@ export async function markReminded(
   signupId: string,
 ): Promise<{ name: string; email: string } | undefined> {
   const [rows] = await em.query<[{ name: string; email: string }[], number]>(
-    `UPDATE info_meeting_signups SET reminded_at = now()
-      WHERE id = $1 AND reminded_at IS NULL RETURNING name, email`,
+    `UPDATE gathering_registrations SET reminded_at = now()
+      WHERE id = $1 AND reminded_at IS NULL AND status = 'confirmed'
+      RETURNING name, email`,
     [signupId],
   );
   return rows[0];
@@ -257,7 +278,7 @@ export async function markReminded(
 /** Every future, uncancelled meeting (at most 5,000), for the reminder sweep. */
 export function futureMeetings(db: EntityManager): Promise<{ id: string; starts_at: Date }[]> {
   return db.query(
-    `SELECT id, starts_at FROM info_meetings
+    `SELECT id, starts_at FROM gatherings
       WHERE cancelled_at IS NULL AND starts_at > now() ORDER BY starts_at LIMIT 5000`,
   );
 }
