@@ -21,6 +21,7 @@ test.describe('Gatherings', () => {
     'a resident registers for the future workshop as a guest and the facilitator checks them in on a phone',
     { tag: '@phone' },
     async ({ page, api, mail, demo }) => {
+      test.slow(); // three people, two mails and five pages on a shared machine
       // The future workshop for the whole village, a month ahead, asking how many come and diet.
       const secretariat = await api.as(demo.secretariat);
       const village = await secretariat.village(VILLAGE);

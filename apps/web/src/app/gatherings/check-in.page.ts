@@ -92,7 +92,7 @@ import { QrScanner } from './qr-scanner';
 
     <div class="code-row">
       <blup-qr-scanner (scanned)="byCode($event)" />
-      <form class="code" novalidate (ngSubmit)="byCode(code.value)">
+      <form class="code" novalidate (submit)="$event.preventDefault(); byCode(code.value)">
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>{{ 'gatherings.typedCode' | t }}</mat-label>
           <input

@@ -50,7 +50,7 @@ interface Linkable {
       <h2 id="minutes-heading">{{ 'gatherings.minutes' | t }}</h2>
       @let g = gathering();
       @if (editing()) {
-        <form novalidate (ngSubmit)="save()">
+        <form novalidate (submit)="$event.preventDefault(); save()">
           <mat-form-field>
             <mat-label>{{ 'gatherings.minutesLabel' | t }}</mat-label>
             <textarea matInput rows="8" [formControl]="text" data-testid="minutes-text"></textarea>
