@@ -21,7 +21,7 @@ test.describe('Gatherings', () => {
     'a resident registers for the future workshop as a guest and the facilitator checks them in on a phone',
     { tag: '@phone' },
     async ({ page, api, mail, demo }) => {
-      test.slow(); // three people, two mails and five pages on a shared machine
+      test.setTimeout(180_000); // three people, three mails and eight pages on a shared machine
       // The future workshop for the whole village, a month ahead, asking how many come and diet.
       const secretariat = await api.as(demo.secretariat);
       const village = await secretariat.village(VILLAGE);
@@ -136,6 +136,21 @@ test.describe('Gatherings', () => {
       await expect(page.getByTestId('numbers')).toContainText('Tjekket ind');
       await expect(page.getByTestId('registrations')).toContainText(name);
       await expectAccessible(page, { label: 'the gathering page' });
+
+      // The list and the form, as the organiser sees them.
+      await page.goto('/moeder');
+      await expect(page.getByRole('heading', { level: 1, name: 'Møder' })).toBeVisible();
+      await expect(page.getByTestId(`gathering-${gathering.id}`)).toContainText(title);
+      await expectAccessible(page, { label: 'the gatherings list' });
+      await page.getByTestId('create').click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Opret møde' })).toBeVisible();
+      await expectAccessible(page, { label: 'the gathering form' });
+
+      // The cancel link in the confirmation mail shows what it cancels before anything happens.
+      await page.goto(await mail.linkTo(otherEmail, '/moede/afmeld', { since: otherSince }));
+      await expect(page.getByRole('heading', { level: 1, name: 'Meld fra' })).toBeVisible();
+      await expect(page.getByText(title)).toBeVisible();
+      await expectAccessible(page, { label: 'the cancel page' });
     },
   );
 });
