@@ -70,7 +70,9 @@ import { kindKey, modeKey, myStatusKey } from './gathering-labels';
               <span class="title">{{ g.title }}</span>
               <span class="meta">{{ kindKey(g.kind) | t }}</span>
               <span class="place">
-                <blup-icon name="village" />
+                @if (g.address) {
+                  <blup-icon name="village" />
+                }
                 {{ g.address ?? (modeKey(g.mode) | t) }}
               </span>
               <span class="badges">
