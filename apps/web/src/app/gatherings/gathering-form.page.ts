@@ -5,13 +5,21 @@ import {
   GATHERING_AUDIENCES,
   GATHERING_KINDS,
   GATHERING_MODES,
+  GatheringAudience,
   type GatheringDto,
   GatheringMode,
   MAX_PAGE_SIZE,
   PHASES,
   type Phase,
+  Role,
 } from '@blup/contracts';
-import { GatheringsApi, I18nService, OrganisationsApi, type TranslationKey } from '@blup/web/core';
+import {
+  AuthStore,
+  GatheringsApi,
+  I18nService,
+  OrganisationsApi,
+  type TranslationKey,
+} from '@blup/web/core';
 import { map, of } from 'rxjs';
 import { editForm } from '../shared/edit-form';
 import { EditFormFrame } from '../shared/edit-form-frame';
@@ -166,6 +174,7 @@ export class GatheringFormPage {
   readonly id = input<string>();
 
   protected readonly form = gatheringForm();
+  private readonly user = inject(AuthStore).user();
   private readonly loaded = signal<GatheringDto | null>(null);
   protected readonly endsTooEarly = signal(false);
   protected readonly edit = editForm({
@@ -185,7 +194,11 @@ export class GatheringFormPage {
 
   protected readonly kinds = GATHERING_KINDS;
   protected readonly modes = GATHERING_MODES;
-  protected readonly audiences = GATHERING_AUDIENCES;
+  /** A steering member plans only their own village's gatherings (as the API's policy). */
+  protected readonly audiences =
+    this.user?.role === Role.SteeringMember
+      ? [GatheringAudience.SteeringGroup, GatheringAudience.VillagePanel]
+      : GATHERING_AUDIENCES;
   protected readonly phases = PHASES;
   protected readonly online = GatheringMode.Online;
   protected readonly inPerson = GatheringMode.InPerson;
@@ -224,6 +237,11 @@ export class GatheringFormPage {
       }
     },
   });
+
+  constructor() {
+    // A new gathering starts in the person's own village, if they have one.
+    if (this.user?.villageId) this.form.controls.villageId.setValue(this.user.villageId);
+  }
 
   protected phaseKey(phase: Phase): TranslationKey {
     return `courses.phases.${phase}`;
