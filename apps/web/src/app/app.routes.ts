@@ -41,6 +41,13 @@ export const appRoutes: Route[] = [
       import('./survey-answer/survey-answer.routes').then((m) => m.surveyAnswerRoutes),
   },
   {
+    // Public gathering pages; the API's `GATHERING_PATHS` (mails, QR codes) point here.
+    path: 'moede',
+    canMatch: [loadTextSection('gatherings')],
+    loadChildren: () =>
+      import('./gatherings/gatherings.routes').then((m) => m.publicGatheringRoutes),
+  },
+  {
     path: 'landsby',
     loadChildren: () => import('./plans/plans.routes').then((m) => m.publicPlanRoutes),
   },
@@ -53,6 +60,12 @@ export const appRoutes: Route[] = [
         pathMatch: 'full',
         title: 'nav.home',
         loadComponent: () => import('./home/home.page').then((m) => m.HomePage),
+      },
+      {
+        path: 'moeder',
+        canMatch: [loadTextSection('gatherings')],
+        loadChildren: () =>
+          import('./gatherings/gatherings.routes').then((m) => m.gatheringsRoutes),
       },
       {
         path: 'municipalities',

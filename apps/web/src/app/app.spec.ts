@@ -73,6 +73,7 @@ describe(App.name, () => {
     );
     expect(entries).toEqual([
       '/',
+      '/moeder',
       '/sessions',
       '/newsletters',
       '/courses',

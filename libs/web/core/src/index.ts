@@ -32,3 +32,4 @@ export * from './lib/api/ideas.api';
 export * from './lib/api/surveys.api';
 export * from './lib/api/library.api';
 export * from './lib/api/hotline.api';
+export * from './lib/api/gatherings.api';

@@ -21,6 +21,7 @@ describe(navFor.name, () => {
   it('gives the secretariat every list', () => {
     expect(links(user({ role: Role.Secretariat, municipalityId: null }))).toEqual([
       '/',
+      '/moeder',
       '/sessions',
       '/circles',
       '/newsletters',
@@ -41,6 +42,7 @@ describe(navFor.name, () => {
   it('gives a coordinator their own municipality and its lists', () => {
     expect(links(user({ role: Role.Coordinator }))).toEqual([
       '/',
+      '/moeder',
       '/sessions',
       '/circles',
       '/newsletters',
@@ -62,6 +64,7 @@ describe(navFor.name, () => {
       links(user({ role: Role.SteeringMember, municipalityId: 'm1', villageId: 'v1' })),
     ).toEqual([
       '/',
+      '/moeder',
       '/sessions',
       '/newsletters',
       '/courses',
@@ -75,9 +78,10 @@ describe(navFor.name, () => {
     ]);
   });
 
-  it('gives a learner home, courses, enrolment, their municipality and profile', () => {
+  it('gives a learner home, gatherings, courses, enrolment, their municipality and profile', () => {
     expect(links(user({ role: Role.Learner }))).toEqual([
       '/',
+      '/moeder',
       '/courses',
       '/bibliotek',
       '/enrolment',

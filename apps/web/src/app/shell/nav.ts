@@ -28,6 +28,7 @@ const authoring = item('authoring', 'nav.authoring', '/authoring', 'edit');
 const progress = item('progress', 'nav.progress', '/progress', 'insights');
 const circles = item('circles', 'nav.circles', '/circles', 'forum');
 const mySessions = item('my-sessions', 'nav.mySessions', '/sessions', 'cohort');
+const gatherings = item('gatherings', 'nav.gatherings', '/moeder', 'cohort');
 const newsletters = item('newsletters', 'nav.newsletters', '/newsletters', 'mail');
 const enrolment = item('enrolment', 'nav.enrolment', '/enrolment', 'school');
 const intake = item('intake', 'nav.intake', '/enrolment/intake', 'list');
@@ -57,6 +58,7 @@ export function navFor(user: SessionUser): NavItem[] {
     case Role.Secretariat:
       return [
         home,
+        gatherings,
         mySessions,
         circles,
         newsletters,
@@ -75,6 +77,7 @@ export function navFor(user: SessionUser): NavItem[] {
     case Role.Coordinator:
       return [
         home,
+        gatherings,
         mySessions,
         circles,
         newsletters,
@@ -92,6 +95,7 @@ export function navFor(user: SessionUser): NavItem[] {
     case Role.SteeringMember:
       return [
         home,
+        gatherings,
         mySessions,
         newsletters,
         courses,
@@ -105,6 +109,7 @@ export function navFor(user: SessionUser): NavItem[] {
     default:
       return [
         home,
+        gatherings,
         courses,
         library,
         enrolment,

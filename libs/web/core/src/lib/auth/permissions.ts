@@ -45,3 +45,15 @@ export function canSeeMunicipalityOverview(
 ): boolean {
   return canEditVillage(user, municipalityId);
 }
+
+/**
+ * Who may create a gathering (as the API's gathering policy): the secretariat, a coordinator,
+ * and a steering member for their own village.
+ */
+export function canCreateGathering(user: SessionUser | null): boolean {
+  return (
+    user?.role === Role.Secretariat ||
+    user?.role === Role.Coordinator ||
+    (user?.role === Role.SteeringMember && user.villageId !== null)
+  );
+}

@@ -41,6 +41,7 @@ export const da = {
     ask: 'Spørg sekretariatet',
     myQuestions: 'Mine spørgsmål',
     hotline: 'Hotline',
+    gatherings: 'Møder',
     signOut: 'Log ud',
   },
   common: {

@@ -1,5 +1,6 @@
 import type { da } from './da';
 import type { enrolmentDa } from './sections/enrolment.da';
+import type { gatheringsDa } from './sections/gatherings.da';
 import type { goalsDa } from './sections/goals.da';
 import type { ideasDa } from './sections/ideas.da';
 import type { initiativesDa } from './sections/initiatives.da';
@@ -37,6 +38,7 @@ export interface TextSections {
   readonly surveyAnswer: typeof surveyAnswerDa;
   readonly library: typeof libraryDa;
   readonly hotline: typeof hotlineDa;
+  readonly gatherings: typeof gatheringsDa;
 }
 
 export type TextSectionName = keyof TextSections;

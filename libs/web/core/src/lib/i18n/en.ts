@@ -39,6 +39,7 @@ export const en: Dictionary = {
     ask: 'Ask the secretariat',
     myQuestions: 'My questions',
     hotline: 'Hotline',
+    gatherings: 'Gatherings',
     signOut: 'Sign out',
     courses: 'Courses',
     authoring: 'Course authoring',

@@ -56,6 +56,10 @@ const loaders: { readonly [N in TextSectionName]: () => Promise<TextSectionTable
     Promise.all([import('./sections/hotline.da'), import('./sections/hotline.en')]).then(
       ([da, en]) => ({ da: da.hotlineDa, en: en.hotlineEn }),
     ),
+  gatherings: () =>
+    Promise.all([import('./sections/gatherings.da'), import('./sections/gatherings.en')]).then(
+      ([da, en]) => ({ da: da.gatheringsDa, en: en.gatheringsEn }),
+    ),
 };
 
 /**
