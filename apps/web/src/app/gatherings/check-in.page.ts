@@ -92,12 +92,12 @@ import { QrScanner } from './qr-scanner';
 
     <div class="code-row">
       <blup-qr-scanner (scanned)="byCode($event)" />
-      <form class="code" novalidate (submit)="$event.preventDefault(); byCode(code.value)">
+      <form class="code" novalidate (submit)="$event.preventDefault(); byCode(typedCode.value)">
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>{{ 'gatherings.typedCode' | t }}</mat-label>
           <input
             matInput
-            [formControl]="code"
+            [formControl]="typedCode"
             autocomplete="off"
             autocapitalize="characters"
             spellcheck="false"
@@ -254,7 +254,7 @@ export class CheckInPage {
 
   readonly id = input.required<string>();
   /** `?code=` from the QR code. */
-  readonly codeParam = input<string>(undefined, { alias: 'code' });
+  readonly code = input<string>();
 
   protected readonly gathering = rxResource({
     params: () => this.id(),
@@ -263,7 +263,7 @@ export class CheckInPage {
   protected readonly list = pagedList<RegistrationDto, object>(({ q, page, pageSize }) =>
     this.api.registrations(this.id(), { q, page, pageSize }),
   );
-  protected readonly code = new FormControl('', { nonNullable: true });
+  protected readonly typedCode = new FormControl('', { nonNullable: true });
   protected readonly outcome = signal<CheckInOutcome | null>(null);
   protected readonly busy = signal(false);
   protected readonly confirmed = RegistrationStatus.Confirmed;
@@ -283,7 +283,7 @@ export class CheckInPage {
 
   constructor() {
     effect(() => {
-      const raw = this.codeParam();
+      const raw = this.code();
       if (raw) untracked(() => this.byCode(raw));
     });
   }
@@ -303,7 +303,7 @@ export class CheckInPage {
       this.outcome.set({ kind: 'unknown' });
       return;
     }
-    this.send({ code }, null, () => this.code.setValue(''));
+    this.send({ code }, null, () => this.typedCode.setValue(''));
   }
 
   protected byRow(r: RegistrationDto): void {

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  input,
+  type OnInit,
+  output,
+  signal,
+} from '@angular/core';
 import { FormControl } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -111,7 +119,7 @@ const targetKey = (target: string): TranslationKey =>
     }
   `,
 })
-export class DocumentAdmin {
+export class DocumentAdmin implements OnInit {
   private readonly api = inject(LibraryApi);
   private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(I18nService);
