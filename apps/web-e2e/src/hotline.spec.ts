@@ -22,6 +22,10 @@ test.describe('Hotline', () => {
       'href',
       new RegExp(`fra=%2Fvillages%2F${member.villageId}%2Fgoals`),
     );
+    // In a landmark of its own (axe: region), so a screen reader's list of regions finds it.
+    await expect(page.getByRole('complementary', { name: 'Spørg sekretariatet' })).toContainText(
+      'Spørg sekretariatet',
+    );
     await page.getByTestId('hotline-ask-button').click();
     await expect(page).toHaveURL(/\/hjaelp\/spoerg\?fra=/);
     await expect(
