@@ -92,5 +92,9 @@ test.describe('Hotline', () => {
     await page.getByTestId('hotline-reply-send').click();
     await expect(page.getByTestId('hotline-state')).toHaveText('Sekretariatet ser på det.');
     await expect(page.getByTestId('hotline-message')).toHaveCount(3);
+
+    // A question that is gone (or not theirs) says so instead of loading for ever.
+    await page.goto('/hjaelp/00000000-0000-4000-8000-000000000000');
+    await expect(page.getByText('Vi kunne ikke finde det, du leder efter.')).toBeVisible();
   });
 });
