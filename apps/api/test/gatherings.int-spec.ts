@@ -348,6 +348,25 @@ describe('places', () => {
   });
 });
 
+describe('questions', () => {
+  it('refuses a choice question with an empty or a repeated option', async () => {
+    const choice = (options: string[]) => [
+      { id: 'mad', kind: GatheringQuestionKind.Choice, label: 'Mad?', required: false, options },
+    ];
+    for (const options of [
+      ['Kød', ' '],
+      ['Kød', 'Fisk', 'Kød '],
+    ]) {
+      const res = await as.member.post<ErrorBody>(
+        '/api/gatherings',
+        gatheringBody({ questions: choice(options) }),
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe(ErrorCode.ValidationFailed);
+    }
+  });
+});
+
 describe('minutes', () => {
   it('links only the village’s own goals and initiatives', async () => {
     const g = await create(as.member);
