@@ -333,6 +333,11 @@ describe('places', () => {
     });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe(ErrorCode.VersionConflict);
+    const huge = await as.member.patch<ErrorBody>(`/api/gatherings/${g.id}`, {
+      version: 1e15,
+      title: 'Min titel',
+    });
+    expect(huge.status).toBe(400);
     await as.member.post(`/api/gatherings/${g.id}/registrations`, { answers: { antal: 4 } });
     const low = await as.member.patch<ErrorBody>(`/api/gatherings/${g.id}`, {
       version: ok.body.version,
@@ -340,6 +345,25 @@ describe('places', () => {
     });
     expect(low.status).toBe(400);
     expect(low.body.code).toBe(ErrorCode.CapacityBelowTaken);
+  });
+});
+
+describe('questions', () => {
+  it('refuses a choice question with an empty or a repeated option', async () => {
+    const choice = (options: string[]) => [
+      { id: 'mad', kind: GatheringQuestionKind.Choice, label: 'Mad?', required: false, options },
+    ];
+    for (const options of [
+      ['Kød', ' '],
+      ['Kød', 'Fisk', 'Kød '],
+    ]) {
+      const res = await as.member.post<ErrorBody>(
+        '/api/gatherings',
+        gatheringBody({ questions: choice(options) }),
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe(ErrorCode.ValidationFailed);
+    }
   });
 });
 
@@ -479,6 +503,17 @@ describe('a guest, by mail', () => {
       .post<ErrorBody>('/api/public/gatherings/registrations/confirm', { token: 'x'.repeat(43) });
     expect(res.status).toBe(410);
     expect(res.body.code).toBe(ErrorCode.RegistrationLinkGone);
+  });
+
+  it('refuses an address with a quoted local part, which no mail would reach', async () => {
+    const g = await create(as.member);
+    const res = await t.client().post<ErrorBody>(`/api/public/gatherings/${g.id}/registrations`, {
+      name: 'Grethe Gæst',
+      email: '"grethe,anden@example.dk"@example.dk',
+      answers: { antal: 1 },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe(ErrorCode.ValidationFailed);
   });
 });
 

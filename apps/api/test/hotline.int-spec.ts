@@ -74,6 +74,13 @@ describe('asking', () => {
     });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.details ?? {}).sort()).toEqual(['pagePath', 'subject']);
+    // '//evil.test' is another site to a browser, not a path in the app (as the ask form says).
+    const otherSite = await as.member.post<ErrorBody>('/api/hotline/requests', {
+      subject: 'Hej',
+      body: 'x',
+      pagePath: '//evil.test/side',
+    });
+    expect(otherSite.status).toBe(400);
     const secretariat = await as.secretariat.post('/api/hotline/requests', {
       subject: 'Hej',
       body: 'Hej',

@@ -57,6 +57,10 @@ test.describe('Gatherings', () => {
       };
       const gathering = await secretariat.post<GatheringDto>('/api/gatherings', body);
 
+      // A link to a gathering not open to guests (or gone) says so, not a blank page.
+      await page.goto('/moede/00000000-0000-4000-8000-000000000000');
+      await expect(page.getByTestId('not-found')).toBeVisible();
+
       // The resident, no account, on the public page.
       const name = `Ane Borger ${uniqueSuffix()}`;
       const email = uniqueEmail('ane');

@@ -22,6 +22,10 @@ test.describe('Hotline', () => {
       'href',
       new RegExp(`fra=%2Fvillages%2F${member.villageId}%2Fgoals`),
     );
+    // In a landmark of its own (axe: region), so a screen reader's list of regions finds it.
+    await expect(page.getByRole('complementary', { name: 'Spørg sekretariatet' })).toContainText(
+      'Spørg sekretariatet',
+    );
     await page.getByTestId('hotline-ask-button').click();
     await expect(page).toHaveURL(/\/hjaelp\/spoerg\?fra=/);
     await expect(
@@ -88,5 +92,9 @@ test.describe('Hotline', () => {
     await page.getByTestId('hotline-reply-send').click();
     await expect(page.getByTestId('hotline-state')).toHaveText('Sekretariatet ser på det.');
     await expect(page.getByTestId('hotline-message')).toHaveCount(3);
+
+    // A question that is gone (or not theirs) says so instead of loading for ever.
+    await page.goto('/hjaelp/00000000-0000-4000-8000-000000000000');
+    await expect(page.getByText('Vi kunne ikke finde det, du leder efter.')).toBeVisible();
   });
 });

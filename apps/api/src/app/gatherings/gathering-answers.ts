@@ -85,6 +85,13 @@ export function checkQuestions(questions: GatheringQuestion[]): GatheringQuestio
     if (q.kind === GatheringQuestionKind.Choice && (q.options ?? []).length === 0) {
       throw bad(`The choice question "${q.label}" needs at least one option.`);
     }
+    const options = (q.options ?? []).map((o) => o.trim());
+    if (q.kind === GatheringQuestionKind.Choice && options.some((o) => o === '')) {
+      throw bad(`An option of "${q.label}" is empty. Write it, or remove it.`);
+    }
+    if (new Set(options).size < options.length) {
+      throw bad(`The question "${q.label}" has the same option twice.`);
+    }
     if (q.countsPeople) {
       if (q.kind !== GatheringQuestionKind.Number) {
         throw bad(`Only a number question can count people ("${q.label}").`);
@@ -96,7 +103,7 @@ export function checkQuestions(questions: GatheringQuestion[]): GatheringQuestio
       kind: q.kind,
       label: q.label,
       required: q.required,
-      ...(q.kind === GatheringQuestionKind.Choice ? { options: q.options ?? [] } : {}),
+      ...(q.kind === GatheringQuestionKind.Choice ? { options } : {}),
       ...(q.countsPeople ? { countsPeople: true } : {}),
     });
   }

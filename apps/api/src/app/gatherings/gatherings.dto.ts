@@ -79,7 +79,11 @@ const Email = (field: string): PropertyDecorator =>
     MaxLength(GATHERING_LIMITS.email, {
       message: `${field} can be at most ${GATHERING_LIMITS.email} characters`,
     }),
-    IsEmail({}, { message: `${field} must be an email address, like anna@example.dk` }),
+    // A quoted local part ("a b"@x.dk) passes isEmail, but mail transports refuse or rewrite it.
+    IsEmail(
+      { blacklisted_chars: '"' },
+      { message: `${field} must be an email address, like anna@example.dk` },
+    ),
   );
 
 const BooleanQuery = (field: string): PropertyDecorator =>
@@ -249,9 +253,14 @@ class GatheringFields {
 export class SaveGatheringBody extends GatheringFields implements SaveGatheringRequest {}
 
 export class UpdateGatheringBody implements UpdateGatheringRequest {
-  @ApiProperty({ description: 'The version the change was made from.' })
+  @ApiProperty({
+    description: 'The version the change was made from.',
+    minimum: 1,
+    maximum: 2_147_483_647,
+  })
   @IsInt({ message: 'version must be a whole number' })
   @Min(1, { message: 'version must be 1 or more' })
+  @Max(2_147_483_647, { message: 'version must be the version you opened' })
   version: number;
 
   @ApiPropertyOptional({ enum: GatheringKind, enumName: 'GatheringKind' })

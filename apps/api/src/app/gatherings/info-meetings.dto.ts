@@ -38,7 +38,11 @@ const Email = (field: string): PropertyDecorator =>
     MaxLength(APPLICATION_LIMITS.email, {
       message: `${field} can be at most ${APPLICATION_LIMITS.email} characters`,
     }),
-    IsEmail({}, { message: `${field} must be an email address, like anna@example.dk` }),
+    // A quoted local part ("a b"@x.dk) passes isEmail, but mail transports refuse or rewrite it.
+    IsEmail(
+      { blacklisted_chars: '"' },
+      { message: `${field} must be an email address, like anna@example.dk` },
+    ),
   );
 
 const Instant = (field: string): PropertyDecorator =>

@@ -115,7 +115,9 @@ export class AskHotlineBody implements AskHotlineRequest {
     description: 'The address in the app the question was asked from (a path starting with /).',
   })
   @TextField('pagePath', L.pagePathMaxLength)
-  @Matches(/^\/\S*$/, { message: 'pagePath must be a path in the app, starting with /' })
+  @Matches(/^\/(?!\/)\S*$/, {
+    message: 'pagePath must be a path in the app, starting with one /',
+  })
   pagePath: string;
 }
 

@@ -56,4 +56,19 @@ describe(detectLibraryFile.name, () => {
     });
     expect(detectLibraryFile('x.pptx', zip)).toBeNull();
   });
+
+  it('refuses a zip bomb whose header understates the content types’ size, without inflating it', () => {
+    // 16 MB of spaces after a valid [Content_Types].xml deflate to ~16 kB; the headers then
+    // claim 1000 bytes, so a size check on the header alone lets it through.
+    const types = new Uint8Array(16 * 1024 * 1024).fill(32);
+    types.set(
+      strToU8(`${TYPES}<Override PartName="/ppt/presentation.xml" ContentType="${PPTX_MAIN}"/>`),
+    );
+    const zip = Buffer.from(
+      zipSync({ '[Content_Types].xml': types, 'ppt/presentation.xml': strToU8('<p/>') }),
+    );
+    zip.writeUInt32LE(1000, 22); // the local header's uncompressed size
+    zip.writeUInt32LE(1000, zip.indexOf(Buffer.from('PK\x01\x02', 'latin1')) + 24); // the central one
+    expect(detectLibraryFile('bomb.pptx', zip)).toBeNull();
+  });
 });

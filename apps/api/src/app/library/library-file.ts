@@ -26,6 +26,19 @@ const OOXML_MAIN: Record<Exclude<LibraryFileExtension, '.pdf'>, { part: string; 
 
 /** `[Content_Types].xml` is a few kB; anything far larger is not one (or a zip bomb). */
 const MAX_CONTENT_TYPES_BYTES = 1024 * 1024;
+/** …and deflates to 1–3 kB; this caps what inflating it can cost, whatever its header claims. */
+const MAX_CONTENT_TYPES_COMPRESSED = 64 * 1024;
+
+/** Whether an entry is a plausible `[Content_Types].xml`: small, and no larger packed than its
+ *  header says it is unpacked (a bomb understates that size, and would be inflated to the end). */
+function isContentTypesEntry(file: { name: string; size: number; originalSize: number }): boolean {
+  return (
+    file.name === '[Content_Types].xml' &&
+    file.originalSize <= MAX_CONTENT_TYPES_BYTES &&
+    file.size <= MAX_CONTENT_TYPES_COMPRESSED &&
+    file.size <= file.originalSize + 1024
+  );
+}
 
 /**
  * The library type of an upload when its name AND its bytes agree, else null: a PDF starts with
@@ -57,7 +70,7 @@ function isOoxml(content: Uint8Array, main: { part: string; type: string }): boo
     files = unzipSync(content, {
       filter: (file) => {
         names.add(file.name);
-        return file.name === '[Content_Types].xml' && file.originalSize <= MAX_CONTENT_TYPES_BYTES;
+        return isContentTypesEntry(file);
       },
     });
   } catch {

@@ -47,11 +47,14 @@ import { QrScanner } from './qr-scanner';
   template: `
     <a class="back" [routerLink]="['/moeder', id()]">
       <blup-icon name="back" />
-      {{ gathering.value()?.title ?? ('gatherings.allGatherings' | t) }}
+      {{
+        (gathering.hasValue() ? gathering.value().title : null) ?? ('gatherings.allGatherings' | t)
+      }}
     </a>
     <blup-load-state [loading]="gathering.isLoading()" [error]="gathering.error()" />
     <h1>{{ 'gatherings.checkInTitle' | t }}</h1>
-    @if (gathering.value(); as g) {
+    @if (gathering.hasValue()) {
+      @let g = gathering.value();
       <p class="when">{{ g | gatheringTime }}</p>
     }
     <p class="count" data-testid="check-in-count" aria-live="polite">
@@ -274,7 +277,7 @@ export class CheckInPage {
 
   protected readonly counts = computed(() => {
     const result = this.latest();
-    const g = this.gathering.value();
+    const g = this.gathering.hasValue() ? this.gathering.value() : undefined;
     return {
       checkedIn: result?.checkedInCount ?? g?.checkedInCount ?? 0,
       taken: result?.placesTaken ?? g?.placesTaken ?? 0,

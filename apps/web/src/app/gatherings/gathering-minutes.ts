@@ -55,7 +55,8 @@ interface Linkable {
             <mat-label>{{ 'gatherings.minutesLabel' | t }}</mat-label>
             <textarea matInput rows="8" [formControl]="text" data-testid="minutes-text"></textarea>
           </mat-form-field>
-          @if (links.value(); as l) {
+          @if (links.hasValue()) {
+            @let l = links.value();
             @if (l.goals.length) {
               <fieldset>
                 <legend>{{ 'gatherings.minutesGoals' | t }}</legend>

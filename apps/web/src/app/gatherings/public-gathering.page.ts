@@ -43,7 +43,8 @@ import { PublicQuestions } from './public-questions';
           [message]="'gatherings.notFoundText' | t"
         />
       }
-      @if (gathering.value(); as g) {
+      @if (gathering.hasValue()) {
+        @let g = gathering.value();
         @if (sentTo(); as email) {
           <blup-notice
             icon="mail"

@@ -36,7 +36,8 @@ import {
       {{ (secretariat() ? 'nav.hotline' : 'nav.myQuestions') | t }}
     </a>
     <blup-load-state [loading]="thread.isLoading()" [error]="thread.error()" />
-    @if (thread.value(); as q) {
+    @if (thread.hasValue()) {
+      @let q = thread.value();
       <blup-page-header [heading]="q.subject" />
       <p class="state" data-testid="hotline-state">
         {{ (secretariat() ? stateKey(q.state) : askerStateKey(q.state)) | t }}

@@ -87,7 +87,8 @@ import { STATES_IN_ORDER, dateTime, durationText, hotlineStateKey } from './hotl
           <option [value]="y">{{ y }}</option>
         }
       </select>
-      @if (stats.value(); as s) {
+      @if (stats.hasValue()) {
+        @let s = stats.value();
         @if (s.municipalities.length) {
           <ul class="stat-rows" data-testid="hotline-stats">
             @for (m of s.municipalities; track m.municipalityId) {
@@ -214,7 +215,7 @@ export class QueuePage {
   });
 
   protected count(state: HotlineState): number {
-    return this.counts.value()?.[state] ?? 0;
+    return (this.counts.hasValue() ? this.counts.value()[state] : 0) ?? 0;
   }
 
   protected choose(state: HotlineState | undefined): void {

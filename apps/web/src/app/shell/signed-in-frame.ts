@@ -85,15 +85,18 @@ import { ShellMenu } from './shell-menu';
           <router-outlet />
         </main>
         @if (showAsk()) {
-          <a
-            class="ask"
-            routerLink="/hjaelp/spoerg"
-            [queryParams]="{ fra: page() }"
-            data-testid="hotline-ask-button"
-          >
-            <blup-icon name="help" />
-            {{ 'nav.ask' | t }}
-          </a>
+          <!-- A landmark of its own, so that it is not content outside every region. -->
+          <aside [attr.aria-label]="'nav.ask' | t">
+            <a
+              class="ask"
+              routerLink="/hjaelp/spoerg"
+              [queryParams]="{ fra: page() }"
+              data-testid="hotline-ask-button"
+            >
+              <blup-icon name="help" />
+              {{ 'nav.ask' | t }}
+            </a>
+          </aside>
         }
       </mat-sidenav-content>
     </mat-sidenav-container>
