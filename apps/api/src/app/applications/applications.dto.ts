@@ -21,7 +21,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsOptional,
   IsString,
@@ -30,7 +29,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { Nullable, TextField } from '../common/text-fields';
+import { IsMailAddress, Nullable, TextField } from '../common/text-fields';
 
 /** A trimmed, lower-cased email address. */
 const Email = (field: string): PropertyDecorator =>
@@ -42,7 +41,7 @@ const Email = (field: string): PropertyDecorator =>
     MaxLength(APPLICATION_LIMITS.email, {
       message: `${field} can be at most ${APPLICATION_LIMITS.email} characters`,
     }),
-    IsEmail({}, { message: `${field} must be an email address, like anna@example.dk` }),
+    IsMailAddress(field),
   );
 
 // ---------------------------------------------------------------------------------------------

@@ -26,7 +26,6 @@ import {
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
-  IsEmail,
   IsIn,
   IsOptional,
   IsString,
@@ -35,7 +34,12 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { MaxCharacters, NoControlCharacters, TextField } from '../common/text-fields';
+import {
+  IsMailAddress,
+  MaxCharacters,
+  NoControlCharacters,
+  TextField,
+} from '../common/text-fields';
 
 const CONFIRM_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 /** `s.<uuid>.<signature>` or `u.<uuid>.<signature>`; checked for real by readUnsubscribeToken. */
@@ -65,7 +69,7 @@ export class PanelSignUpBody implements PanelSignUpRequest {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString({ message: 'email must be text' })
   @MaxLength(EMAIL_MAX_LENGTH, { message: `email can be at most ${EMAIL_MAX_LENGTH} characters` })
-  @IsEmail({}, { message: 'email must be an email address, like anna@example.dk' })
+  @IsMailAddress('email')
   email: string;
 
   @ApiPropertyOptional({ maxLength: NAME_MAX_LENGTH })

@@ -32,7 +32,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -48,7 +47,7 @@ import {
 import { isHttpsUrl } from '../common/https-url';
 import { isIsoInstant } from '../common/iso-date';
 import { PageQueryDto } from '../common/pagination';
-import { MaxCharacters, Nullable, Optional, TextField } from '../common/text-fields';
+import { IsMailAddress, MaxCharacters, Nullable, Optional, TextField } from '../common/text-fields';
 import { codedConstraint } from '../common/validation';
 
 const Instant = (field: string): PropertyDecorator =>
@@ -79,11 +78,7 @@ const Email = (field: string): PropertyDecorator =>
     MaxLength(GATHERING_LIMITS.email, {
       message: `${field} can be at most ${GATHERING_LIMITS.email} characters`,
     }),
-    // A quoted local part ("a b"@x.dk) passes isEmail, but mail transports refuse or rewrite it.
-    IsEmail(
-      { blacklisted_chars: '"' },
-      { message: `${field} must be an email address, like anna@example.dk` },
-    ),
+    IsMailAddress(field),
   );
 
 const BooleanQuery = (field: string): PropertyDecorator =>

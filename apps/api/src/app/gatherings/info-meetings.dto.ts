@@ -13,7 +13,6 @@ import {
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
-  IsEmail,
   IsInt,
   IsOptional,
   IsString,
@@ -25,7 +24,7 @@ import {
 import { isHttpsUrl } from '../common/https-url';
 import { isIsoInstant } from '../common/iso-date';
 import { PageQueryDto } from '../common/pagination';
-import { MaxCharacters, Nullable, Optional, TextField } from '../common/text-fields';
+import { IsMailAddress, MaxCharacters, Nullable, Optional, TextField } from '../common/text-fields';
 import { codedConstraint } from '../common/validation';
 
 /** A trimmed, lower-cased email address. */
@@ -38,11 +37,7 @@ const Email = (field: string): PropertyDecorator =>
     MaxLength(APPLICATION_LIMITS.email, {
       message: `${field} can be at most ${APPLICATION_LIMITS.email} characters`,
     }),
-    // A quoted local part ("a b"@x.dk) passes isEmail, but mail transports refuse or rewrite it.
-    IsEmail(
-      { blacklisted_chars: '"' },
-      { message: `${field} must be an email address, like anna@example.dk` },
-    ),
+    IsMailAddress(field),
   );
 
 const Instant = (field: string): PropertyDecorator =>

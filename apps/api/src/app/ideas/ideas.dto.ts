@@ -32,7 +32,6 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsInt,
   IsObject,
@@ -45,7 +44,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PersonSummaryResponse } from '../common/person-summary';
-import { Nullable, Optional, TextField } from '../common/text-fields';
+import { IsMailAddress, Nullable, Optional, TextField } from '../common/text-fields';
 
 /** A survey question's id (as the surveys module makes them: chosen by the writer's client). */
 const QUESTION_ID = /^[A-Za-z0-9_-]{1,40}$/;
@@ -348,7 +347,7 @@ export class IdeaHelperBody implements IdeaHelperInput {
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.trim().toLowerCase() || null : value,
   )
-  @IsEmail({}, { message: 'helper.email must be an email address, like anna@example.dk' })
+  @IsMailAddress('helper.email')
   @MaxLength(L.emailMaxLength, {
     message: `helper.email can be at most ${L.emailMaxLength} characters`,
   })

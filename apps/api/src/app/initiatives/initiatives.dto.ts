@@ -27,7 +27,6 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -44,7 +43,7 @@ import {
 import { IsIsoDate } from '../common/iso-date';
 import { PageQueryDto } from '../common/pagination';
 import { PersonSummaryResponse } from '../common/person-summary';
-import { Nullable, Optional, TextField } from '../common/text-fields';
+import { IsMailAddress, Nullable, Optional, TextField } from '../common/text-fields';
 
 const L = INITIATIVE_LIMITS;
 const STATUS_MESSAGE = `status must be one of ${INITIATIVE_STATUSES.join(', ')}`;
@@ -169,7 +168,7 @@ const Email = (field: string): PropertyDecorator =>
     MaxLength(L.emailMaxLength, {
       message: `${field} can be at most ${L.emailMaxLength} characters`,
     }),
-    IsEmail({}, { message: `${field} must be an email address, like anna@example.dk` }),
+    IsMailAddress(field),
   );
 
 const Phone = (field: string): PropertyDecorator =>

@@ -8,16 +8,8 @@ import {
   PASSWORD_MIN_LENGTH,
 } from '@blup/contracts';
 import { Transform } from 'class-transformer';
-import {
-  IsEmail,
-  IsIn,
-  IsNotEmpty,
-  ValidateIf,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
-import { MaxCharacters, NoControlCharacters } from '../../common/text-fields';
+import { IsIn, IsNotEmpty, ValidateIf, IsString, Matches, MaxLength } from 'class-validator';
+import { IsMailAddress, MaxCharacters, NoControlCharacters } from '../../common/text-fields';
 import { IsNewPassword } from '../password-policy';
 
 /** Field decorators shared by the auth and invitation DTOs, each with messages a person can act on. */
@@ -30,7 +22,7 @@ export function EmailField(): PropertyDecorator {
     Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
     IsString({ message: 'email must be text' }),
     MaxLength(EMAIL_MAX_LENGTH, { message: `email can be at most ${EMAIL_MAX_LENGTH} characters` }),
-    IsEmail({}, { message: 'email must be an email address, like anna@example.dk' }),
+    IsMailAddress('email'),
   );
 }
 
