@@ -38,6 +38,13 @@ function evening(now: Date, days: number, hours = 3): { startsAt: Date; endsAt: 
   return { startsAt: d, endsAt: new Date(d.getTime() + hours * HOUR) };
 }
 
+/** A daytime gathering (the conference, the five-hour course): from 08:00 UTC (9 or 10 o'clock). */
+function daytime(now: Date, days: number, hours: number): { startsAt: Date; endsAt: Date } {
+  const d = new Date(now.getTime() + days * DAY);
+  d.setUTCHours(8, 0, 0, 0);
+  return { startsAt: d, endsAt: new Date(d.getTime() + hours * HOUR) };
+}
+
 interface DemoGathering {
   kind: string;
   title: string;
@@ -249,7 +256,7 @@ export async function writeDemoGatherings(
       url: 'https://meet.jit.si/blup-konference-2027',
       phase: Phase.Organisation,
       audience: 'anyone',
-      when: evening(now, 120, 6),
+      when: daytime(now, 120, 6),
       capacity: 200,
       questions: PEOPLE_AND_DIET,
     },
@@ -300,7 +307,7 @@ export async function writeDemoGatherings(
         phase: Phase.Mobilisation,
         audience: 'cohort',
         cohortId: running.id,
-        when: evening(now, 14, 5),
+        when: daytime(now, 14, 5),
         capacity: 40,
         questions: [PEOPLE_AND_DIET[1]],
       },

@@ -40,7 +40,7 @@ function safePath(from: string | undefined): string {
         [label]="'hotline.subject' | t"
         testId="hotline-subject"
       />
-      @if (suggestions.value(); as faq) {
+      @if (suggestions.hasValue() && suggestions.value(); as faq) {
         <section class="faq" aria-live="polite" data-testid="hotline-faq-suggestions">
           @if (faq.items.length) {
             <h2>{{ 'hotline.faqFirst' | t }}</h2>
