@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   APPLICATION_LIMITS,
@@ -15,7 +14,7 @@ import {
   type RejectApplicationRequest,
   type WithdrawApplicationRequest,
 } from '@blup/contracts';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -29,20 +28,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { IsMailAddress, Nullable, TextField } from '../common/text-fields';
-
-/** A trimmed, lower-cased email address. */
-const Email = (field: string): PropertyDecorator =>
-  applyDecorators(
-    Transform(({ value }: { value: unknown }) =>
-      typeof value === 'string' ? value.trim().toLowerCase() : value,
-    ),
-    IsString({ message: `${field} must be text` }),
-    MaxLength(APPLICATION_LIMITS.email, {
-      message: `${field} can be at most ${APPLICATION_LIMITS.email} characters`,
-    }),
-    IsMailAddress(field),
-  );
+import { MailAddressField, Nullable, TextField } from '../common/text-fields';
 
 // ---------------------------------------------------------------------------------------------
 // Applications
@@ -54,7 +40,7 @@ export class ApplicationPersonBody implements ApplicationPersonInput {
   name: string;
 
   @ApiProperty({ example: 'anna@example.dk' })
-  @Email('email')
+  @MailAddressField('email', APPLICATION_LIMITS.email)
   email: string;
 
   @ApiPropertyOptional({ nullable: true, maxLength: APPLICATION_LIMITS.position })
@@ -87,7 +73,7 @@ export class CreateApplicationBody implements CreateApplicationRequest {
   contactName: string;
 
   @ApiProperty()
-  @Email('contactEmail')
+  @MailAddressField('contactEmail', APPLICATION_LIMITS.email)
   contactEmail: string;
 
   @ApiProperty({ enum: FUNDING_STATUSES })
@@ -122,7 +108,7 @@ export class CreateApplicationBody implements CreateApplicationRequest {
 
   @ApiPropertyOptional({ nullable: true, description: 'Required when not signed in.' })
   @Nullable()
-  @Email('applicantEmail')
+  @MailAddressField('applicantEmail', APPLICATION_LIMITS.email)
   applicantEmail?: string | null;
 }
 

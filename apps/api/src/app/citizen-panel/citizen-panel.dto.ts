@@ -35,7 +35,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
 import {
-  IsMailAddress,
+  MailAddressField,
   MaxCharacters,
   NoControlCharacters,
   TextField,
@@ -66,10 +66,7 @@ const BooleanFromForm = (): PropertyDecorator =>
 
 export class PanelSignUpBody implements PanelSignUpRequest {
   @ApiProperty({ example: 'anna@example.dk', maxLength: EMAIL_MAX_LENGTH })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsString({ message: 'email must be text' })
-  @MaxLength(EMAIL_MAX_LENGTH, { message: `email can be at most ${EMAIL_MAX_LENGTH} characters` })
-  @IsMailAddress('email')
+  @MailAddressField('email', EMAIL_MAX_LENGTH)
   email: string;
 
   @ApiPropertyOptional({ maxLength: NAME_MAX_LENGTH })

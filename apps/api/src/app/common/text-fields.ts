@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, ValidateBy, ValidateIf } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 
 /**
  * The field may be left out, but when it is sent it must be valid: unlike `@IsOptional()`,
@@ -25,6 +25,18 @@ export function IsMailAddress(field: string): PropertyDecorator {
   return IsEmail(
     { blacklisted_chars: '"' },
     { message: `${field} must be an email address, like anna@example.dk` },
+  );
+}
+
+/** A trimmed, lower-cased email address of at most `max` characters (RFC 5321 allows 254). */
+export function MailAddressField(field: string, max = 254): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? value.trim().toLowerCase() : value,
+    ),
+    IsString({ message: `${field} must be text` }),
+    MaxLength(max, { message: `${field} can be at most ${max} characters` }),
+    IsMailAddress(field),
   );
 }
 

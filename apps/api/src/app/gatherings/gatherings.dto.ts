@@ -1,7 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  ErrorCode,
   GATHERING_AUDIENCES,
   GATHERING_KINDS,
   GATHERING_LIMITS,
@@ -44,42 +43,9 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { isHttpsUrl } from '../common/https-url';
-import { isIsoInstant } from '../common/iso-date';
 import { PageQueryDto } from '../common/pagination';
-import { IsMailAddress, MaxCharacters, Nullable, Optional, TextField } from '../common/text-fields';
-import { codedConstraint } from '../common/validation';
-
-const Instant = (field: string): PropertyDecorator =>
-  ValidateBy(
-    { name: 'isoInstant', validator: { validate: (v) => isIsoInstant(v) } },
-    { message: `${field} must be a date and time with its offset, e.g. 2027-03-25T19:00:00+01:00` },
-  );
-
-const HttpsUrl = (field: string): PropertyDecorator =>
-  applyDecorators(
-    IsString({ message: `${field} must be text` }),
-    MaxCharacters(field, GATHERING_LIMITS.url),
-    ValidateBy(
-      { name: 'httpsUrl', validator: { validate: (v) => isHttpsUrl(v) } },
-      {
-        message: `${field} must be an https link, e.g. https://meet.jit.si/blup`,
-        context: codedConstraint(() => ({ code: ErrorCode.UrlNotHttps })),
-      },
-    ),
-  );
-
-const Email = (field: string): PropertyDecorator =>
-  applyDecorators(
-    Transform(({ value }: { value: unknown }) =>
-      typeof value === 'string' ? value.trim().toLowerCase() : value,
-    ),
-    IsString({ message: `${field} must be text` }),
-    MaxLength(GATHERING_LIMITS.email, {
-      message: `${field} can be at most ${GATHERING_LIMITS.email} characters`,
-    }),
-    IsMailAddress(field),
-  );
+import { MailAddressField, Nullable, Optional, TextField } from '../common/text-fields';
+import { HttpsUrl, Instant } from './gathering-fields';
 
 const BooleanQuery = (field: string): PropertyDecorator =>
   applyDecorators(
@@ -182,7 +148,7 @@ class GatheringFields {
 
   @ApiPropertyOptional({ nullable: true, example: 'https://meet.jit.si/blup' })
   @Nullable()
-  @HttpsUrl('url')
+  @HttpsUrl('url', GATHERING_LIMITS.url, 'https://meet.jit.si/blup')
   url?: string | null;
 
   @ApiPropertyOptional({ nullable: true, enum: Phase, enumName: 'Phase' })
@@ -285,7 +251,7 @@ export class UpdateGatheringBody implements UpdateGatheringRequest {
 
   @ApiPropertyOptional({ nullable: true })
   @Nullable()
-  @HttpsUrl('url')
+  @HttpsUrl('url', GATHERING_LIMITS.url, 'https://meet.jit.si/blup')
   url?: string | null;
 
   @ApiPropertyOptional({ nullable: true, enum: Phase, enumName: 'Phase' })
@@ -418,7 +384,7 @@ export class GuestRegisterBody implements GuestRegisterRequest {
   name: string;
 
   @ApiProperty({ example: 'anna@example.dk' })
-  @Email('email')
+  @MailAddressField('email', GATHERING_LIMITS.email)
   email: string;
 
   @ApiPropertyOptional({

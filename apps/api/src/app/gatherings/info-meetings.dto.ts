@@ -1,8 +1,6 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   APPLICATION_LIMITS,
-  ErrorCode,
   INFO_MEETING_LIMITS,
   type CancelInfoMeetingSignupRequest,
   type CreateInfoMeetingRequest,
@@ -11,53 +9,10 @@ import {
   type UpdateInfoMeetingRequest,
 } from '@blup/contracts';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateBy,
-} from 'class-validator';
-import { isHttpsUrl } from '../common/https-url';
-import { isIsoInstant } from '../common/iso-date';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { IsMailAddress, MaxCharacters, Nullable, Optional, TextField } from '../common/text-fields';
-import { codedConstraint } from '../common/validation';
-
-/** A trimmed, lower-cased email address. */
-const Email = (field: string): PropertyDecorator =>
-  applyDecorators(
-    Transform(({ value }: { value: unknown }) =>
-      typeof value === 'string' ? value.trim().toLowerCase() : value,
-    ),
-    IsString({ message: `${field} must be text` }),
-    MaxLength(APPLICATION_LIMITS.email, {
-      message: `${field} can be at most ${APPLICATION_LIMITS.email} characters`,
-    }),
-    IsMailAddress(field),
-  );
-
-const Instant = (field: string): PropertyDecorator =>
-  ValidateBy(
-    { name: 'isoInstant', validator: { validate: (v) => isIsoInstant(v) } },
-    { message: `${field} must be a date and time with its offset, e.g. 2027-03-25T19:00:00+01:00` },
-  );
-
-const HttpsUrl = (field: string): PropertyDecorator =>
-  applyDecorators(
-    IsString({ message: `${field} must be text` }),
-    MaxCharacters(field, INFO_MEETING_LIMITS.url),
-    ValidateBy(
-      { name: 'httpsUrl', validator: { validate: (v) => isHttpsUrl(v) } },
-      {
-        message: `${field} must be an https link, e.g. https://meet.jit.si/infomoede`,
-        context: codedConstraint(() => ({ code: ErrorCode.UrlNotHttps })),
-      },
-    ),
-  );
+import { MailAddressField, Nullable, Optional, TextField } from '../common/text-fields';
+import { HttpsUrl, Instant } from './gathering-fields';
 
 // ---------------------------------------------------------------------------------------------
 // Info meetings
@@ -77,7 +32,7 @@ export class CreateInfoMeetingBody implements CreateInfoMeetingRequest {
   endsAt: string;
 
   @ApiProperty({ example: 'https://meet.jit.si/blup-info' })
-  @HttpsUrl('url')
+  @HttpsUrl('url', INFO_MEETING_LIMITS.url, 'https://meet.jit.si/infomoede')
   url: string;
 
   @ApiProperty({ minimum: 1, maximum: INFO_MEETING_LIMITS.maxCapacity })
@@ -115,7 +70,7 @@ export class UpdateInfoMeetingBody implements UpdateInfoMeetingRequest {
 
   @ApiPropertyOptional()
   @Optional()
-  @HttpsUrl('url')
+  @HttpsUrl('url', INFO_MEETING_LIMITS.url, 'https://meet.jit.si/infomoede')
   url?: string;
 
   @ApiPropertyOptional()
@@ -152,7 +107,7 @@ export class InfoMeetingSignupBody implements InfoMeetingSignupRequest {
   name: string;
 
   @ApiProperty({ example: 'anna@example.dk' })
-  @Email('email')
+  @MailAddressField('email', APPLICATION_LIMITS.email)
   email: string;
 
   @ApiPropertyOptional({ nullable: true })

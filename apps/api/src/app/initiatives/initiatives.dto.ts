@@ -35,7 +35,6 @@ import {
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateBy,
   ValidateNested,
@@ -43,7 +42,7 @@ import {
 import { IsIsoDate } from '../common/iso-date';
 import { PageQueryDto } from '../common/pagination';
 import { PersonSummaryResponse } from '../common/person-summary';
-import { IsMailAddress, Nullable, Optional, TextField } from '../common/text-fields';
+import { MailAddressField, Nullable, Optional, TextField } from '../common/text-fields';
 
 const L = INITIATIVE_LIMITS;
 const STATUS_MESSAGE = `status must be one of ${INITIATIVE_STATUSES.join(', ')}`;
@@ -159,18 +158,6 @@ export class InitiativesQueryDto extends PageQueryDto implements InitiativesQuer
   focusAreaId?: string;
 }
 
-const Email = (field: string): PropertyDecorator =>
-  applyDecorators(
-    Transform(({ value }: { value: unknown }) =>
-      typeof value === 'string' ? value.trim().toLowerCase() : value,
-    ),
-    IsString({ message: `${field} must be text` }),
-    MaxLength(L.emailMaxLength, {
-      message: `${field} can be at most ${L.emailMaxLength} characters`,
-    }),
-    IsMailAddress(field),
-  );
-
 const Phone = (field: string): PropertyDecorator =>
   applyDecorators(
     Transform(({ value }: { value: unknown }) =>
@@ -200,7 +187,7 @@ export class InitiativePersonBody implements InitiativePersonInput {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'karin@example.dk' })
   @Nullable()
-  @Email('email')
+  @MailAddressField('email', L.emailMaxLength)
   email?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '+45 20 30 40 50' })

@@ -9,7 +9,7 @@ import {
 } from '@blup/contracts';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, ValidateIf, IsString, Matches, MaxLength } from 'class-validator';
-import { IsMailAddress, MaxCharacters, NoControlCharacters } from '../../common/text-fields';
+import { MailAddressField, MaxCharacters, NoControlCharacters } from '../../common/text-fields';
 import { IsNewPassword } from '../password-policy';
 
 /** Field decorators shared by the auth and invitation DTOs, each with messages a person can act on. */
@@ -19,10 +19,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 export function EmailField(): PropertyDecorator {
   return applyDecorators(
     ApiProperty({ example: 'anna@example.dk', maxLength: EMAIL_MAX_LENGTH }),
-    Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
-    IsString({ message: 'email must be text' }),
-    MaxLength(EMAIL_MAX_LENGTH, { message: `email can be at most ${EMAIL_MAX_LENGTH} characters` }),
-    IsMailAddress('email'),
+    MailAddressField('email', EMAIL_MAX_LENGTH),
   );
 }
 
