@@ -23,7 +23,8 @@ import { ListFrame } from '../shared/list-frame';
 import { PAGE_PARTS } from '../shared/page-parts';
 import { type CheckInOutcome, checkedIn, codeFrom, refused } from './check-in-code';
 import { GatheringTimePipe } from './gathering-date.pipe';
-import { clockTime, statusKey } from './gathering-labels';
+import { statusKey } from './gathering-labels';
+import { formatClock } from '../sessions/session-time';
 import { QrScanner } from './qr-scanner';
 
 /**
@@ -292,7 +293,7 @@ export class CheckInPage {
   }
 
   protected clock(iso: string): string {
-    return clockTime(iso, this.i18n.locale());
+    return formatClock(iso, this.i18n.locale());
   }
 
   protected checkedInAt(r: RegistrationDto): string | null {

@@ -16,15 +16,3 @@ export const myStatusKey = (status: RegistrationStatus): TranslationKey =>
 /** A registration's status in the organisers' list. */
 export const statusKey = (status: RegistrationStatus): TranslationKey =>
   `gatherings.status.${status}`;
-
-/** "19.05" / "19:05" in Danish time, for check-in times. */
-export function clockTime(iso: string, locale: 'da' | 'en'): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'Europe/Copenhagen',
-  }).format(date);
-}

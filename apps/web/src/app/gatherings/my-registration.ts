@@ -22,7 +22,8 @@ import { confirmAction } from '../shared/confirm-action';
 import { submitter } from '../shared/submitter';
 import { answersForm, answersFrom } from './answers';
 import { GatheringQuestions } from './gathering-questions';
-import { clockTime, myStatusKey } from './gathering-labels';
+import { myStatusKey } from './gathering-labels';
+import { formatClock } from '../sessions/session-time';
 import { QrCode } from './qr-code';
 
 /**
@@ -182,7 +183,7 @@ export class MyRegistration {
   protected readonly calendarUrl = computed(() => this.api.calendarUrl(this.gathering().id));
 
   protected clock(iso: string): string {
-    return clockTime(iso, this.i18n.locale());
+    return formatClock(iso, this.i18n.locale());
   }
 
   protected qrValue(r: MyRegistrationDto): string {

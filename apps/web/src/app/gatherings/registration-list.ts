@@ -11,7 +11,8 @@ import { GatheringsApi, I18nService, TranslatePipe, pagedList } from '@blup/web/
 import { Icon } from '@blup/web/ui';
 import { ListFilter } from '../shared/list-filter';
 import { ListFrame } from '../shared/list-frame';
-import { clockTime, statusKey } from './gathering-labels';
+import { statusKey } from './gathering-labels';
+import { formatClock } from '../sessions/session-time';
 
 /** The organisers' list of who registered: searchable, by status, with the CSV for the caterer. */
 @Component({
@@ -111,7 +112,7 @@ export class RegistrationList {
   protected readonly statusKey = statusKey;
 
   protected clock(iso: string): string {
-    return clockTime(iso, this.i18n.locale());
+    return formatClock(iso, this.i18n.locale());
   }
 
   /** "Hvor mange kommer I?: 2 · Mad og allergi: vegetar" */

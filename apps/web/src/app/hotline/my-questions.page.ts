@@ -3,6 +3,7 @@ import type { HotlineRequestDto } from '@blup/contracts';
 import { HotlineApi, I18nService, pagedList } from '@blup/web/core';
 import { ListFrame } from '../shared/list-frame';
 import { PAGE_PARTS } from '../shared/page-parts';
+import { QUESTION_CARD_STYLES } from './question-card-styles';
 import { askerStateKey, dateTime } from './hotline-labels';
 
 /** `/hjaelp`: the person's own questions to the secretariat, the latest news first. */
@@ -37,32 +38,10 @@ import { askerStateKey, dateTime } from './hotline-labels';
     </blup-list-frame>
   `,
   styles: `
-    .cards {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 12px;
-    }
-    .card {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-      padding: 16px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: var(--mat-sys-corner-medium);
-      color: inherit;
-      text-decoration: none;
-    }
-    .card:focus-visible {
-      outline: 3px solid var(--mat-sys-primary);
-    }
+    ${QUESTION_CARD_STYLES}
     .answered {
       color: var(--mat-sys-primary);
       font-weight: 600;
-    }
-    .meta {
-      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })

@@ -4,6 +4,7 @@ import type { HotlineRequestDto, HotlineState } from '@blup/contracts';
 import { HotlineApi, I18nService, pagedList } from '@blup/web/core';
 import { ListFrame } from '../shared/list-frame';
 import { PAGE_PARTS } from '../shared/page-parts';
+import { QUESTION_CARD_STYLES } from './question-card-styles';
 import { STATES_IN_ORDER, dateTime, durationText, hotlineStateKey } from './hotline-labels';
 
 /**
@@ -140,29 +141,7 @@ import { STATES_IN_ORDER, dateTime, durationText, hotlineStateKey } from './hotl
       color: var(--mat-sys-on-secondary-container);
       border-color: transparent;
     }
-    .cards {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 12px;
-    }
-    .card {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-      padding: 16px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: var(--mat-sys-corner-medium);
-      color: inherit;
-      text-decoration: none;
-    }
-    .card:focus-visible {
-      outline: 3px solid var(--mat-sys-primary);
-    }
-    .meta {
-      color: var(--mat-sys-on-surface-variant);
-    }
+    ${QUESTION_CARD_STYLES}
     .stats {
       margin-block-start: 32px;
       display: grid;

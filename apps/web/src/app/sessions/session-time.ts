@@ -59,6 +59,12 @@ export function formatSessionTime(
   return locale === 'da' ? `${day} kl. ${from}–${to}` : `${day}, ${from}–${to}`;
 }
 
+/** A time of day in Danish time: "19.05" or "19:05" (check-in times). Empty when unreadable. */
+export function formatClock(iso: string, locale: Locale): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : clockFormat(locale).format(date);
+}
+
 /** Whether the session has ended (the API stops RSVPs then). */
 export function hasEnded(endsAt: string, now: Date = new Date()): boolean {
   return new Date(endsAt).getTime() <= now.getTime();
