@@ -5,10 +5,10 @@ import {
   type LibraryDocumentDetailDto,
   type LibraryDocumentDto,
 } from '@blup/contracts';
-import { LibraryApi, LocalDatePipe, TranslatePipe } from '@blup/web/core';
+import { formatBytes, LibraryApi, LocalDatePipe, TranslatePipe } from '@blup/web/core';
 import { Icon } from '@blup/web/ui';
 import { DocumentAdmin } from './document-admin';
-import { downloadUrl, fileSize, fileTypeKey, kindKey, phaseKey } from './library-labels';
+import { downloadUrl, fileTypeKey, kindKey, phaseKey } from './library-labels';
 
 /**
  * One document of the library: what it is, its type, size and date, a big download button, and
@@ -160,7 +160,7 @@ export class DocumentCard {
   protected readonly phaseKey = phaseKey;
   protected readonly kindKey = kindKey;
   protected readonly fileTypeKey = fileTypeKey;
-  protected readonly size = fileSize;
+  protected readonly size = formatBytes;
   protected readonly url = downloadUrl;
   protected readonly versionUrl = libraryDownloadUrl;
 

@@ -1,5 +1,5 @@
 import { libraryDownloadUrl, type LibraryDocumentDto } from '@blup/contracts';
-import { formatBytes, type TranslationKey } from '@blup/web/core';
+import type { TranslationKey } from '@blup/web/core';
 
 export type LibraryFileType = 'pdf' | 'docx' | 'xlsx' | 'pptx';
 
@@ -20,5 +20,3 @@ export const kindKey = (kind: string): TranslationKey => `library.kinds.${kind}`
 /** The address that downloads the document's newest version. */
 export const downloadUrl = (doc: LibraryDocumentDto): string =>
   libraryDownloadUrl(doc.id, doc.currentVersionId);
-
-export const fileSize = formatBytes;
