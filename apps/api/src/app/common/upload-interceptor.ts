@@ -2,6 +2,7 @@ import {
   type CallHandler,
   type ExecutionContext,
   HttpStatus,
+  Inject,
   Injectable,
   mixin,
   type NestInterceptor,
@@ -14,6 +15,8 @@ import type { Observable } from 'rxjs';
 import { AppException } from './app-exception';
 import { parseJsonWithin } from './json-depth';
 import { megabytes, readMultipart, type MultipartRefusals } from './multipart';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 
 /** An uploaded file as multer hands it over (memory storage). */
 export interface MemoryUpload {
@@ -26,8 +29,9 @@ export interface MemoryUpload {
 export interface UploadForm {
   /** The form field that holds the one file. */
   field: string;
-  /** The most bytes the file may have; a larger one gets a 413 naming the limit in MB. */
-  maxBytes: number;
+  /** The most bytes the file may have (fixed, or read from the config); a larger one gets a 413
+   *  naming the limit in MB. */
+  maxBytes: number | ((config: AppConfig) => number);
   /** busboy's limits on the other parts of the form. */
   limits: { files: number; fields: number; fieldSize?: number; parts: number };
   /** The 413's code and text, given the limit in MB. */
@@ -36,7 +40,8 @@ export interface UploadForm {
   wrongParts: string;
   /** A request that is not multipart: refused with this, or (without it) passed through. */
   notMultipart?: () => AppException;
-  /** The text field that holds the JSON body, which replaces the request body (else `{}`). */
+  /** The text field that holds the JSON body, which replaces the request body (else `{}`);
+   *  without it, the form's text fields are the body. */
   jsonField?: { name: string; invalid: string };
 }
 
@@ -48,28 +53,32 @@ const UNREADABLE = 'The form could not be read: send it again as multipart/form-
  * ValidationPipe checks it. What multer and busboy refuse becomes a 4xx, never a 500.
  */
 export function UploadInterceptor(form: UploadForm): Type<NestInterceptor> {
-  const maxMb = megabytes(form.maxBytes);
-  const refusals: MultipartRefusals = {
-    tooLarge: () =>
-      new AppException(
-        HttpStatus.PAYLOAD_TOO_LARGE,
-        form.tooLarge.code,
-        form.tooLarge.message(maxMb),
-        {
-          params: { maxMb },
-        },
-      ),
-    wrongParts: form.wrongParts,
-    unreadable: UNREADABLE,
-  };
-
   @Injectable()
   class FormUploadInterceptor implements NestInterceptor {
-    private readonly upload = multer({
-      storage: multer.memoryStorage(),
-      defParamCharset: 'utf8',
-      limits: { fileSize: form.maxBytes, ...form.limits },
-    }).single(form.field);
+    private readonly upload: ReturnType<multer.Multer['single']>;
+    private readonly refusals: MultipartRefusals;
+
+    constructor(@Inject(APP_CONFIG) config: AppConfig) {
+      const maxBytes = typeof form.maxBytes === 'number' ? form.maxBytes : form.maxBytes(config);
+      this.upload = multer({
+        storage: multer.memoryStorage(),
+        // Browsers send file names in UTF-8 without saying so.
+        defParamCharset: 'utf8',
+        limits: { fileSize: maxBytes, ...form.limits },
+      }).single(form.field);
+      const maxMb = megabytes(maxBytes);
+      this.refusals = {
+        tooLarge: () =>
+          new AppException(
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            form.tooLarge.code,
+            form.tooLarge.message(maxMb),
+            { params: { maxMb } },
+          ),
+        wrongParts: form.wrongParts,
+        unreadable: UNREADABLE,
+      };
+    }
 
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
       const req = context.switchToHttp().getRequest<Request>();
@@ -77,10 +86,13 @@ export function UploadInterceptor(form: UploadForm): Type<NestInterceptor> {
         if (form.notMultipart) throw form.notMultipart();
         return next.handle();
       }
-      await readMultipart(this.upload, context, refusals);
+      await readMultipart(this.upload, context, this.refusals);
+      const fields = (req.body ?? {}) as Record<string, unknown>;
       if (form.jsonField) {
-        const value = ((req.body ?? {}) as Record<string, unknown>)[form.jsonField.name];
+        const value = fields[form.jsonField.name];
         req.body = typeof value === 'string' ? parseJsonWithin(value, form.jsonField.invalid) : {};
+      } else {
+        req.body = { ...fields };
       }
       return next.handle();
     }

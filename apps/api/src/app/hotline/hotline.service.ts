@@ -385,7 +385,7 @@ export class HotlineService {
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 
-export function toRequestDto(r: HotlineRequestRow): HotlineRequestDto {
+function toRequestDto(r: HotlineRequestRow): HotlineRequestDto {
   const first = r.first_response_at ? new Date(r.first_response_at) : null;
   return {
     id: r.id,
