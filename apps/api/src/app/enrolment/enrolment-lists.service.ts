@@ -13,7 +13,7 @@ import {
   type EnrolmentFilter,
   type EnrolmentOrder,
 } from './enrolment.queries';
-import { csvLine } from './offering-rules';
+import { csvLine } from '../common/csv';
 import { OfferingsService } from './offerings.service';
 
 const KIND_LABEL: Record<OfferingKind, string> = {

@@ -1,5 +1,6 @@
 import { EnrolmentStatus, OfferingApproval, OfferingState } from '@blup/contracts';
-import { admissionStatus, csvLine, offeringStatus } from './offering-rules';
+import { csvLine } from '../common/csv';
+import { admissionStatus, offeringStatus } from './offering-rules';
 
 const now = new Date('2027-01-10T12:00:00Z');
 const open = {

@@ -102,14 +102,3 @@ export function enrolsVillages(kind: OfferingKind): boolean {
 export function defaultPayer(kind: OfferingKind): Payer {
   return enrolsVillages(kind) ? Payer.Municipality : Payer.Self;
 }
-
-/** Prefix `'` to a CSV cell that a spreadsheet would read as a formula. */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(cells: (string | number | null)[]): string {
-  return cells.map(csvCell).join(';');
-}

@@ -526,20 +526,3 @@ export async function setCheckedIn(
     [id],
   );
 }
-
-/** Counts for the annual report: gatherings held in the year and people checked in. */
-export async function gatheringCounts(
-  db: EntityManager,
-  villageId: string,
-  year: number,
-): Promise<{ gatherings: number; checkedIn: number }> {
-  const [row] = await db.query<{ gatherings: number; checked_in: number }[]>(
-    `SELECT count(*)::int AS gatherings,
-            COALESCE(sum((SELECT COALESCE(sum(places), 0) FROM gathering_registrations r
-                           WHERE r.gathering_id = g.id AND r.checked_in_at IS NOT NULL)), 0)::int AS checked_in
-       FROM gatherings g
-      WHERE g.village_id = $1 AND g.cancelled_at IS NULL AND extract(year FROM g.starts_at) = $2`,
-    [villageId, year],
-  );
-  return { gatherings: row.gatherings, checkedIn: row.checked_in };
-}

@@ -65,20 +65,8 @@ export class GatheringsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private actorOf(user: AuthUser): Promise<GatheringActor> {
-    return this.lookup.actorOf(user);
-  }
-
-  private visibleRow(user: AuthUser, id: string) {
-    return this.lookup.visibleRow(user, id);
-  }
-
-  private organisedRow(user: AuthUser, id: string): Promise<GatheringRow> {
-    return this.lookup.organisedRow(user, id);
-  }
-
   async list(user: AuthUser, query: GatheringListQueryDto): Promise<Page<GatheringDto>> {
-    const actor = await this.actorOf(user);
+    const actor = await this.lookup.actorOf(user);
     const { skip, take } = pageWindow(query);
     const { rows, total } = await gatheringPage(
       this.dataSource.manager,
@@ -111,7 +99,7 @@ export class GatheringsService {
   }
 
   async get(user: AuthUser, id: string): Promise<GatheringDto> {
-    const { row, actor } = await this.visibleRow(user, id);
+    const { row, actor } = await this.lookup.visibleRow(user, id);
     const [mine] = await myRegistrations(this.dataSource.manager, [id], user.id);
     return this.dto(row, actor, mine ?? null);
   }
@@ -131,7 +119,7 @@ export class GatheringsService {
   }
 
   async create(user: AuthUser, body: SaveGatheringBody): Promise<GatheringDto> {
-    const actor = await this.actorOf(user);
+    const actor = await this.lookup.actorOf(user);
     const placed = await this.placement(body);
     this.assertOrganiser(actor, placed.ref);
     const times = checkTimes(body.startsAt, body.endsAt, body.registrationClosesAt ?? null, true);
@@ -165,9 +153,9 @@ export class GatheringsService {
   }
 
   async update(user: AuthUser, id: string, body: UpdateGatheringBody): Promise<GatheringDto> {
-    const before = await this.organisedRow(user, id);
+    const before = await this.lookup.organisedRow(user, id);
     if (before.cancelled_at || before.ends_at.getTime() <= Date.now()) throw over();
-    const actor = await this.actorOf(user);
+    const actor = await this.lookup.actorOf(user);
     const merged: SaveGatheringBody = {
       kind: body.kind ?? (before.kind as SaveGatheringBody['kind']),
       title: body.title ?? before.title,
@@ -260,7 +248,7 @@ export class GatheringsService {
 
   /** Cancels the gathering: every registration is cancelled and told by mail. */
   async cancel(user: AuthUser, id: string, body: CancelGatheringBody): Promise<GatheringDto> {
-    const row = await this.organisedRow(user, id);
+    const row = await this.lookup.organisedRow(user, id);
     if (row.cancelled_at || row.ends_at.getTime() <= Date.now()) throw over();
     const reason = body.reason?.trim() || null;
     const told = await this.dataSource.transaction(async (em) => {
@@ -276,7 +264,7 @@ export class GatheringsService {
 
   /** Minutes after the gathering, linked to the village's own goals and initiatives. */
   async saveMinutes(user: AuthUser, id: string, body: SaveMinutesBody): Promise<GatheringDto> {
-    const row = await this.organisedRow(user, id);
+    const row = await this.lookup.organisedRow(user, id);
     const goalIds = [...new Set(body.goalIds)];
     const initiativeIds = [...new Set(body.initiativeIds)];
     const db = this.dataSource.manager;

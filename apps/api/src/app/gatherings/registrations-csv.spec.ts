@@ -1,6 +1,7 @@
 import { GatheringQuestionKind } from '@blup/contracts';
 import type { RegistrationRow } from './gatherings.queries';
-import { csvCell, registrationsCsv } from './registrations-csv';
+import { csvCell } from '../common/csv';
+import { registrationsCsv } from './registrations-csv';
 
 describe(registrationsCsv.name, () => {
   const row = (name: string, answers: Record<string, string | number>): RegistrationRow =>

@@ -1,13 +1,7 @@
 import { QuestionKind, type SurveyPageDto, type SurveyQuestionDto } from '@blup/contracts';
 import { create as createQr } from 'qrcode';
+import { csvLine } from '../common/csv';
 import { questionsOf } from './survey-content';
-
-/** Prefix `'` to a cell a spreadsheet would read as a formula; quote what holds `;`, `"` or a break. */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const COPENHAGEN = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Copenhagen',
@@ -95,7 +89,7 @@ export function surveyCsv(
       ...columns.map((c) => c.value(r.answers)),
     ]),
   ];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(';')).join('\r\n')}\r\n`;
+  return `\uFEFF${lines.map(csvLine).join('\r\n')}\r\n`;
 }
 
 const escapeXml = (text: string): string =>
