@@ -21,3 +21,4 @@ export * from './lib/surveys';
 export * from './lib/gatherings';
 export * from './lib/library';
 export * from './lib/hotline';
+export * from './lib/privacy';

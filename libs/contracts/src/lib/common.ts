@@ -277,6 +277,18 @@ export enum ErrorCode {
   /** Params: maxMb. */
   LibraryFileTooLarge = 'library_file_too_large',
 
+  // Personal data (issue 17)
+  /** An erasure request for this person is already open. */
+  ErasurePending = 'erasure_pending',
+  /** The erasure request is not in a state that allows this. Params: state. */
+  ErasureNotOpen = 'erasure_not_open',
+  /** The last active secretariat member cannot be erased: nobody would run the platform. */
+  ErasureLastSecretariat = 'erasure_last_secretariat',
+  /** The export link is wrong or has expired; make a new export. */
+  ExportLinkGone = 'export_link_gone',
+  /** Too many exports in a day. Params: perDay. */
+  ExportRateLimited = 'export_rate_limited',
+
   // Requests
   /** Missing, or not visible to this person. */
   NotFound = 'not_found',

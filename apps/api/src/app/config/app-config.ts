@@ -140,6 +140,14 @@ const environment = z.object({
   SIGNIN_LIMIT_PER_ACCOUNT: int(5, 1, 1000),
   SIGNIN_LIMIT_PER_IP: int(30, 1, 100000),
   SIGNIN_LIMIT_WINDOW_SECONDS: int(15 * 60, 1, 24 * 3600),
+  ERASURE_COOL_OFF_DAYS: int(14, 0, 90),
+  EXPORT_LINK_HOURS: int(72, 1, 24 * 30),
+  RETAIN_UNCONFIRMED_PANEL_DAYS: int(30, 1, 3650),
+  RETAIN_GATHERING_REGISTRATION_DAYS: int(365, 1, 3650),
+  RETAIN_APPLICATION_FILES_DAYS: int(365, 1, 3650),
+  RETAIN_DISABLED_ACCOUNT_DAYS: int(730, 1, 3650),
+  RETAIN_HOTLINE_DAYS: int(730, 1, 3650),
+  RETAIN_NEWSLETTER_RECIPIENT_DAYS: int(730, 1, 3650),
   HOTLINE_SMTP_PORT: optionalInt(0, 65535),
   HOTLINE_SMTP_HOST: text('127.0.0.1'),
   HOTLINE_MAIL_DOMAIN: variable(
@@ -281,6 +289,30 @@ function toConfig(env: Environment) {
        */
       mailDomain: env.HOTLINE_MAIL_DOMAIN ?? mailDomainOf(env.MAIL_FROM),
     },
+    /**
+     * Personal data (issue 17): see privacy/. Every period is in days and has a variable; the
+     * registry (privacy/personal-data-registry.ts) and docs/architecture.md name what each covers.
+     */
+    privacy: {
+      /** ERASURE_COOL_OFF_DAYS (default 14): an erasure asked for can be undone this long. */
+      erasureCoolOffDays: env.ERASURE_COOL_OFF_DAYS,
+      /** EXPORT_LINK_HOURS (default 72): how long an export's download link works. */
+      exportLinkHours: env.EXPORT_LINK_HOURS,
+      retentionDays: {
+        /** Panel sign-ups never confirmed are deleted this long after they were made (30). */
+        unconfirmedPanelSignup: env.RETAIN_UNCONFIRMED_PANEL_DAYS,
+        /** Gathering and info-meeting registrations are anonymised this long after the event (365). */
+        gatheringRegistration: env.RETAIN_GATHERING_REGISTRATION_DAYS,
+        /** An application's uploaded files are deleted this long after its decision (365). */
+        applicationFiles: env.RETAIN_APPLICATION_FILES_DAYS,
+        /** Accounts disabled this long are erased (730). */
+        disabledAccount: env.RETAIN_DISABLED_ACCOUNT_DAYS,
+        /** Closed hotline questions are anonymised this long after they closed (730). */
+        hotline: env.RETAIN_HOTLINE_DAYS,
+        /** Newsletter recipients' addresses are removed this long after sending; counts stay (730). */
+        newsletterRecipient: env.RETAIN_NEWSLETTER_RECIPIENT_DAYS,
+      },
+    },
     rateLimit: {
       /** Failed sign-ins allowed per account in the window. */
       perAccount: env.SIGNIN_LIMIT_PER_ACCOUNT,
@@ -307,6 +339,7 @@ export type CirclesConfig = AppConfig['circles'];
 /** Sending newsletters (issue 5): see newsletter-delivery/. */
 export type NewslettersConfig = AppConfig['newsletters'];
 export type HotlineConfig = AppConfig['hotline'];
+export type PrivacyConfig = AppConfig['privacy'];
 
 type Env = Record<string, string | undefined>;
 

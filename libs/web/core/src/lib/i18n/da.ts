@@ -272,6 +272,11 @@ export const da = {
       'Du har sendt mange spørgsmål lige nu. Prøv igen om {minutes, plural, one {# minut} other {# minutter}}.',
     library_file_invalid: 'Filen skal være en Word-, PDF-, PowerPoint- eller Excel-fil.',
     library_file_too_large: 'Filen er for stor: den må højst fylde {maxMb} MB.',
+    erasure_pending: 'Der er allerede bedt om sletning.',
+    erasure_not_open: 'Sletningen kan ikke ændres nu.',
+    erasure_last_secretariat: 'Den sidste i sekretariatet kan ikke slettes.',
+    export_link_gone: 'Linket er udløbet. Hent dine data igen.',
+    export_rate_limited: 'Du kan hente dine data {perDay} gange om dagen.',
     not_found: 'Vi kunne ikke finde det, du leder efter.',
     invalid_id: 'Adressen er ikke rigtig. Tjek linket, eller gå tilbage, og prøv igen.',
     unknown_reference:
