@@ -135,3 +135,21 @@ export interface ErasureAuditEntryDto {
 export const PRIVACY_ERASURE_STATES = /* @__PURE__ */ Object.values(
   ErasureState,
 ) as readonly ErasureState[];
+
+/** GET /api/me/privacy/erasure: the person's open (or last) erasure request, if any. */
+export interface MyErasureDto {
+  request: ErasureRequestDto | null;
+  coolOffDays: number;
+}
+
+/**
+ * POST /api/panel/preferences/erase: a citizen-panel member erases themselves from the
+ * preferences link (no account, so no cool-off: it happens at once).
+ */
+export interface PanelEraseRequest {
+  token: string;
+}
+
+export interface PanelEraseResponse {
+  erased: true;
+}
