@@ -3,7 +3,11 @@ import { ident, linkCondition, subjectConditions, type PrivacySubject } from './
 
 const user: PrivacySubject = { kind: 'user', userId: 'u1', email: 'Anne@Example.dk' };
 const guest: PrivacySubject = { kind: 'email', email: 'Guest@Example.dk' };
-const entry = (table: string) => PERSONAL_DATA.find((e) => e.table === table)!;
+const entry = (table: string) => {
+  const found = PERSONAL_DATA.find((e) => e.table === table);
+  if (!found) throw new Error(`${table} is not in the registry`);
+  return found;
+};
 
 describe('subject conditions', () => {
   it('finds a user’s rows by id, their email and their panel subscriptions', () => {
