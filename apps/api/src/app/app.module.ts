@@ -35,6 +35,7 @@ import { CitizenPanelModule } from './citizen-panel/citizen-panel.module';
 import { EnrolmentModule } from './enrolment/enrolment.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { GatheringsModule } from './gatherings/gatherings.module';
+import { RetentionModule } from './retention/retention.module';
 
 /**
  * What this process runs. `api` serves HTTP, `worker` processes the Bull queues, `all` does both
@@ -84,6 +85,7 @@ export class AppModule {
         PlansModule,
         SurveysModule,
         HotlineModule.register({ worker }),
+        RetentionModule.register({ worker }),
       ],
       providers: [FlushLogsOnShutdown],
     };
