@@ -36,6 +36,7 @@ import { EnrolmentModule } from './enrolment/enrolment.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { GatheringsModule } from './gatherings/gatherings.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { RetentionModule } from './retention/retention.module';
 
 /**
  * What this process runs. `api` serves HTTP, `worker` processes the Bull queues, `all` does both
@@ -86,6 +87,7 @@ export class AppModule {
         SurveysModule,
         HotlineModule.register({ worker }),
         PrivacyModule,
+        RetentionModule.register({ worker }),
       ],
       providers: [FlushLogsOnShutdown],
     };
