@@ -624,6 +624,40 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     links: [author('created_by'), author('updated_by')],
     columns: {},
   },
+  {
+    table: 'survey_responses',
+    owner: 'surveys',
+    purpose: {
+      da: 'Svar på spørgeskemaer; er der spurgt om navn, e-mail eller telefon, er det med samtykke.',
+      en: 'Answers to questionnaires; a name, email or phone is asked for only with consent.',
+    },
+    legalBasis: 'consent',
+    retention: {
+      da: 'Svar med navn, e-mail eller telefon fjernes {days} dage efter spørgeskemaet er lukket; resten bliver som resultater.',
+      en: 'Answers with a name, email or phone are removed {days} days after the survey closed; the rest stay as results.',
+      period: 'surveyContact',
+    },
+    key: ['id'],
+    links: [],
+    columns: { answers: keep('answers') },
+  },
+  {
+    table: 'survey_answers',
+    owner: 'surveys',
+    purpose: {
+      da: 'De enkelte svar, som resultaterne tælles af.',
+      en: 'The single answers the results are counted from.',
+    },
+    legalBasis: 'consent',
+    retention: {
+      da: 'Som svarene: personlige svar fjernes {days} dage efter lukning.',
+      en: 'As the responses: personal answers are removed {days} days after closing.',
+      period: 'surveyContact',
+    },
+    key: ['response_id', 'question_id'],
+    links: [],
+    columns: { text: keep('text') },
+  },
   // plans
   {
     table: 'village_documents',

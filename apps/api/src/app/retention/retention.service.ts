@@ -63,7 +63,7 @@ export class RetentionService {
         this.owner(ApplicationAgreementsService).deleteDecidedFiles(now, days.applicationFiles),
       ),
       surveyPersonalAnswers: await run('surveyPersonalAnswers', () =>
-        this.surveys.removePersonalAnswersOfClosed(),
+        this.surveys.removePersonalAnswersOfClosed(now, days.surveyContact),
       ),
       hotlineRequests: await run('hotlineRequests', () =>
         this.owner(HotlineService).anonymiseClosed(now, days.hotline),

@@ -86,13 +86,15 @@ export async function personAnswered(
 }
 
 /**
- * Retention (issue 17): in at most `limit` responses to closed surveys, removes the answers to
+ * Retention (issue 17): in at most `limit` responses to surveys closed before `closedBefore`
+ * (by their closing time, or their last change when closed by hand), removes the answers to
  * the questions that ask for personal data (`personalData` in the survey's pages), both from
  * the response's `answers` and from `survey_answers`. The other answers, and so the results of
  * the other questions, stay. Returns how many responses changed.
  */
 export async function removePersonalAnswersOfClosed(
   em: EntityManager,
+  closedBefore: Date,
   limit: number,
 ): Promise<number> {
   const [, changed] = await em.query<[unknown, number]>(
@@ -101,7 +103,8 @@ export async function removePersonalAnswersOfClosed(
          FROM surveys s
         CROSS JOIN LATERAL jsonb_array_elements(s.pages) pg
         CROSS JOIN LATERAL jsonb_array_elements(pg->'questions') q
-        WHERE s.status = 'closed' AND q @> '{"personalData": true}'::jsonb
+        WHERE s.status = 'closed' AND LEAST(s.closes_at, s.updated_at) < $2
+          AND q @> '{"personalData": true}'::jsonb
         GROUP BY s.id),
      due AS (
        SELECT r.id, p.ids FROM survey_responses r JOIN personal p ON p.survey_id = r.survey_id
@@ -111,7 +114,7 @@ export async function removePersonalAnswersOfClosed(
        DELETE FROM survey_answers a USING due
         WHERE a.response_id = due.id AND a.question_id = ANY(due.ids))
      UPDATE survey_responses r SET answers = r.answers - due.ids FROM due WHERE r.id = due.id`,
-    [limit],
+    [limit, closedBefore],
   );
   return changed;
 }

@@ -208,13 +208,16 @@ export class SurveysService {
 
   /**
    * Retention (issue 17): removes the answers to personal-data questions (a name, an address,
-   * asked with a consent text) from every response to a closed survey, in batches; the other
-   * answers and results stay. A survey has no archived state: closed is its last one, so this
-   * runs for closed surveys in the nightly job (closing by mistake leaves the day to reopen).
+   * asked with a consent text) from every response to a survey closed more than `days` ago, in
+   * batches; the other answers and results stay. A survey has no archived state: closed is its
+   * last one, and the grace lets a survey closed by mistake be reopened with its contacts.
    * Returns how many responses changed.
    */
-  removePersonalAnswersOfClosed(): Promise<number> {
-    return inBatches((limit) => removePersonalAnswersOfClosed(this.dataSource.manager, limit));
+  removePersonalAnswersOfClosed(now: Date, days: number): Promise<number> {
+    const closedBefore = new Date(now.getTime() - days * 86_400_000);
+    return inBatches((limit) =>
+      removePersonalAnswersOfClosed(this.dataSource.manager, closedBefore, limit),
+    );
   }
 
   private async ownerRef(em: EntityManager, place: Place): Promise<SurveyOwnerRef> {
