@@ -15,7 +15,13 @@ import {
   tableColumns,
   type ExportRow,
 } from './export.queries';
-import { exportZip, TableRows, type ExportContents, type ExportSubjectSummary } from './export-zip';
+import {
+  exportZip,
+  isSecret,
+  TableRows,
+  type ExportContents,
+  type ExportSubjectSummary,
+} from './export-zip';
 import { PERSONAL_DATA } from './personal-data-registry';
 import { subjectConditions, type PrivacySubject } from './subject-sql';
 
@@ -64,11 +70,10 @@ export class ExportBuilder {
         for (const { link, condition } of subjectConditions(entry, subject.privacy)) {
           found.add(link, await subjectRows(em, entry, condition));
         }
-        const secret = (column: string) => entry.columns[column]?.kind === 'secret';
         tables.push({
           entry,
           rows: found.list(),
-          columns: (columns.get(entry.table) ?? []).filter((column) => !secret(column)),
+          columns: (columns.get(entry.table) ?? []).filter((column) => !isSecret(entry, column)),
         });
         const progress = Math.min(99, Math.floor(((index + 1) * 100) / PERSONAL_DATA.length));
         await setExportProgress(em, exportId, progress);

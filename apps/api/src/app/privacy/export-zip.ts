@@ -35,13 +35,22 @@ export function visibleColumns(
     entry.links.filter((other) => other !== link).flatMap((other) => linkColumns(other)),
   );
   for (const column of mine) others.delete(column);
-  const secret = (column: string) => entry.columns[column]?.kind === 'secret';
   const shown =
     link.role === 'subject'
       ? () => true
       : (column: string) =>
           entry.key.includes(column) || column === link.column || AUTHOR_TIMES.includes(column);
-  return rowColumns.filter((column) => shown(column) && !secret(column) && !others.has(column));
+  return rowColumns.filter(
+    (column) => shown(column) && !isSecret(entry, column) && !others.has(column),
+  );
+}
+
+/** Hashes and tokens look like this; never exported even if the registry forgot to say so. */
+const SECRET_NAME = /(^|_)(hash|token|secret)$/;
+
+/** A column never exported: a secret in the registry, or a hash or token by its name. */
+export function isSecret(entry: PersonalTable, column: string): boolean {
+  return entry.columns[column]?.kind === 'secret' || SECRET_NAME.test(column);
 }
 
 /** One table's rows as found by each link: merges rows found by several links into one. */

@@ -1,6 +1,7 @@
 import type { PrivacyExportStatus, PrivacySubjectKind } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import type { PersonalTable } from './personal-data';
+import { updateReturning } from '../common/update-returning.queries';
 import { ident, type RowCondition } from './subject-sql';
 
 /** An export with the label the lists show (the person's name, or the email address). */
@@ -146,7 +147,8 @@ export async function tableColumns(
 
 /** Queued (or running, after a crash) → running; null when the export is gone or settled. */
 export async function markExportRunning(em: EntityManager, id: string): Promise<ExportRow | null> {
-  const rows: { id: string }[] = await em.query(
+  const rows = await updateReturning<{ id: string }[]>(
+    em,
     `UPDATE privacy_exports SET status = 'running', started_at = now(), progress = 0
       WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
     [id],
@@ -172,7 +174,8 @@ export async function markExportReady(
   sizeBytes: number,
   linkHours: number,
 ): Promise<boolean> {
-  const rows: { id: string }[] = await em.query(
+  const rows = await updateReturning<{ id: string }[]>(
+    em,
     `UPDATE privacy_exports
         SET status = 'ready', progress = 100, file_key = $2, size_bytes = $3, error = NULL,
             finished_at = now(), expires_at = now() + make_interval(hours => $4)
@@ -202,7 +205,8 @@ export async function expireExports(
   em: EntityManager,
   linkHours: number,
 ): Promise<{ id: string; file_key: string | null }[]> {
-  return em.query(
+  return updateReturning<{ id: string; file_key: string | null }[]>(
+    em,
     `WITH due AS (
        SELECT id, file_key FROM privacy_exports
         WHERE (status = 'ready' AND expires_at <= now())
