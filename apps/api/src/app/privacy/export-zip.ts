@@ -35,8 +35,9 @@ export function visibleColumns(
     entry.links.filter((other) => other !== link).flatMap((other) => linkColumns(other)),
   );
   for (const column of mine) others.delete(column);
+  const { role } = link;
   const shown =
-    link.role === 'subject'
+    role === 'subject'
       ? () => true
       : (column: string) =>
           entry.key.includes(column) || column === link.column || AUTHOR_TIMES.includes(column);
