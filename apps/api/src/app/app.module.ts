@@ -86,7 +86,7 @@ export class AppModule {
         PlansModule,
         SurveysModule,
         HotlineModule.register({ worker }),
-        PrivacyModule,
+        PrivacyModule.register({ worker }),
         RetentionModule.register({ worker }),
       ],
       providers: [FlushLogsOnShutdown],

@@ -426,6 +426,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
       contact_name: placeholder('name'),
       contact_email: placeholder('email'),
       ip: nul('ip'),
+      upload_token_hash: keep('secret'),
     },
   },
   {

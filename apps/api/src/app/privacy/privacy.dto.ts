@@ -1,5 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { LegalBasis, PersonalDataRegistryDto, PersonalDataTableDto } from '@blup/contracts';
+import {
+  PrivacyExportStatus,
+  type CreatePrivacyExportRequest,
+  type PrivacyExportDto,
+  type PrivacySubjectKind,
+} from '@blup/contracts';
+import { IsUUID } from 'class-validator';
+import { MailAddressField, Optional } from '../common/text-fields';
 
 class LocalisedText {
   @ApiProperty() da: string;
@@ -25,4 +33,60 @@ export class PersonalDataRegistryResponse implements PersonalDataRegistryDto {
     description: 'The retention periods in force, in days.',
   })
   retentionDays: Record<string, number>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exports
+// ---------------------------------------------------------------------------------------------
+
+export class PrivacyExportResponse implements PrivacyExportDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['user', 'email'] }) subjectKind: PrivacySubjectKind;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The person’s name or the email address; null once expired or erased.',
+  })
+  subjectLabel: string | null;
+  @ApiProperty({ enum: PrivacyExportStatus }) status: PrivacyExportStatus;
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Percent of the tables done.' })
+  progress: number;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The person themselves, or the secretariat member who made it for them.',
+  })
+  requestedById: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the download link stops working.',
+  })
+  expiresAt: string | null;
+  @ApiProperty({ type: Number, nullable: true }) sizeBytes: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The signed download path (relative to the API origin) while ready.',
+  })
+  downloadUrl: string | null;
+}
+
+export class CreatePrivacyExportBody implements CreatePrivacyExportRequest {
+  @ApiPropertyOptional({ format: 'uuid', description: 'A person with an account.' })
+  @Optional()
+  @IsUUID('all', { message: 'userId must be the id of a person (a UUID)' })
+  userId?: string;
+
+  @ApiPropertyOptional({
+    example: 'anna@example.dk',
+    description: 'Somebody known by email address (a citizen-panel member, a guest).',
+  })
+  @Optional()
+  @MailAddressField('email')
+  email?: string;
 }
