@@ -6,7 +6,7 @@ export const statementsDa = {
   contact: {
     heading: 'Kontakt',
     hotline: 'Har du en konto, så skriv til os under "Spørg sekretariatet" i menuen.',
-    mail: 'Du kan også skrive til sekretariatet på {mail}.',
+    mail: 'Du kan også skrive en mail til sekretariatet:',
   },
   privacy: {
     title: 'Sådan passer vi på dine oplysninger',
@@ -47,7 +47,7 @@ export const statementsDa = {
     rightSee:
       'Se og hente dine oplysninger: på din profil trykker du på "Hent mine data". Du får en fil med alt, vi har om dig.',
     rightErase:
-      'Slette dig: på din profil trykker du på "Slet min konto". Du har {days} dage til at fortryde, derefter sletter vi dig.',
+      'Slette dig: på din profil trykker du på "Slet min konto". Du har {days, plural, one {# dag} other {# dage}} til at fortryde, derefter sletter vi dig.',
     rightPanel:
       'Er du med i borgerpanelet uden en konto, så brug linket nederst i hvert nyhedsbrev. Der kan du melde dig ud og slette dig med det samme.',
     rightFix:

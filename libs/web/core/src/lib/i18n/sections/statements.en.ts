@@ -6,7 +6,7 @@ export const statementsEn: DictionaryOf<typeof statementsDa> = {
   contact: {
     heading: 'Contact',
     hotline: 'If you have an account, write to us under "Ask the secretariat" in the menu.',
-    mail: 'You can also write to the secretariat at {mail}.',
+    mail: 'You can also mail the secretariat:',
   },
   privacy: {
     title: 'How we look after your data',
@@ -43,7 +43,7 @@ export const statementsEn: DictionaryOf<typeof statementsDa> = {
     rightSee:
       'See and download your data: on your profile, press "Download my data". You get a file with everything we hold about you.',
     rightErase:
-      'Erase yourself: on your profile, press "Delete my account". You have {days} days to change your mind; then we erase you.',
+      'Erase yourself: on your profile, press "Delete my account". You have {days, plural, one {# day} other {# days}} to change your mind; then we erase you.',
     rightPanel:
       'If you are on the citizen panel without an account, use the link at the bottom of every newsletter. There you can leave and be erased at once.',
     rightFix: 'If something is wrong, correct it on your profile, or ask the secretariat to.',
@@ -75,7 +75,7 @@ export const statementsEn: DictionaryOf<typeof statementsDa> = {
     reviewed: 'This statement was last reviewed on {date}.',
     pagesHeading: 'Pages checked automatically',
     pagesIntro:
-      'Each page is checked as it looks at a given point in a test: {count} checks in all.',
+      'Each page is checked as it looks at a given point in a test: {count, plural, one {# check} other {# checks}} in all.',
     checks: '{count, plural, one {# check} other {# checks}}',
     phone: 'phone',
     desktop: 'screen',
