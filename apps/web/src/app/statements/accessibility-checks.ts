@@ -170,4 +170,8 @@ export const ACCESSIBILITY_CHECKS: readonly AccessibilityCheck[] = [
   check('hotline', 'the secretariat’s thread', '/hotline/:id', 'help', P),
   check('library', 'the phase library', '/bibliotek', 'help', P),
   check('library', 'the library search', '/bibliotek', 'help', P),
+  check('statements', 'the privacy notice', '/privatliv', 'statements', PD),
+  check('statements', 'the accessibility statement', '/tilgaengelighed', 'statements', PD),
+  check('statements', 'the privacy notice signed in', '/privatliv', 'statements', P),
+  check('statements', 'the accessibility statement signed in', '/tilgaengelighed', 'statements', P),
 ];

@@ -85,18 +85,16 @@ export function checkedAreas(checks: readonly AccessibilityCheck[]): CheckedArea
         <p>{{ 'statements.accessibility.pagesIntro' | t: { count: checkCount } }}</p>
         @for (area of areas; track area.area) {
           <h3>{{ area.label | t }}</h3>
-          <ul class="plain">
+          <ul class="routes">
             @for (r of area.routes; track r.route) {
-              <li class="item" data-testid="checked-page">
-                <p>
-                  <code>{{ r.route }}</code>
-                </p>
-                <p class="note">
+              <li data-testid="checked-page">
+                <code>{{ r.route }}</code>
+                <span class="note">
                   @for (w of r.widths; track w) {
                     {{ widthLabel[w] | t }}{{ $last ? '' : ', ' }}
                   }
                   · {{ 'statements.accessibility.checks' | t: { count: r.checks } }}
-                </p>
+                </span>
               </li>
             }
           </ul>
@@ -121,7 +119,23 @@ export function checkedAreas(checks: readonly AccessibilityCheck[]): CheckedArea
       </section>
     </article>
   `,
-  styles: STATEMENT_STYLES,
+  styles: `
+    ${STATEMENT_STYLES}
+    .routes {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .routes li {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      justify-content: space-between;
+      gap: 0 12px;
+      padding-block: 6px;
+      border-block-end: 1px solid var(--mat-sys-outline-variant);
+    }
+  `,
 })
 export class AccessibilityPage {
   protected readonly reviewed = LAST_REVIEWED;
