@@ -12,6 +12,11 @@ export const en: Dictionary = {
     mainMenu: 'Main menu',
     loading: 'Loading …',
   },
+  footer: {
+    label: 'About the platform',
+    privacy: 'Privacy',
+    accessibility: 'Accessibility statement',
+  },
   language: {
     label: 'Language',
     da: 'Dansk',
