@@ -1,6 +1,3 @@
-/** The secretariat's mail address, shown in both statements for people without an account. */
-export const SECRETARIAT_MAIL = 'sekretariatet@blup.dk';
-
 /** Where to complain about personal data, and about accessibility (Danish authorities). */
 export const DATATILSYNET_URL = 'https://www.datatilsynet.dk/';
 export const DIGST_COMPLAINT_URL =

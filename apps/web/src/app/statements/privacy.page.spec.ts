@@ -34,6 +34,7 @@ const registry: PersonalDataRegistryDto = {
     }),
   ],
   retentionDays: {},
+  contact: { email: 'sekretariat@blup.test', phone: null },
 };
 
 describe(PrivacyPage.name, () => {
@@ -76,6 +77,11 @@ describe(PrivacyPage.name, () => {
     expect(items[0].querySelector('code')?.textContent).toBe('name, email, ip_address');
     expect(element.textContent).toContain('Fordi du har sagt ja');
     expect(element.textContent).toContain('14 dage til at fortryde');
+    const mail = element.querySelector<HTMLAnchorElement>(
+      '[data-testid="statement-contact"] a[href^="mailto:"]',
+    );
+    expect(mail?.getAttribute('href')).toBe('mailto:sekretariat@blup.test');
+    expect(element.querySelector('a[href^="tel:"]')).toBeNull();
 
     TestBed.inject(I18nService).setLocale('en');
     await settle();

@@ -87,7 +87,7 @@ import { STATEMENT_STYLES } from './statement.styles';
         </ul>
       </section>
 
-      <blup-statement-contact />
+      <blup-statement-contact [given]="registry.hasValue() ? registry.value().contact : null" />
 
       <section aria-labelledby="complain-heading">
         <h2 id="complain-heading">{{ 'statements.privacy.complainHeading' | t }}</h2>

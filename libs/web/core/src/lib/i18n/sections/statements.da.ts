@@ -7,6 +7,7 @@ export const statementsDa = {
     heading: 'Kontakt',
     hotline: 'Har du en konto, så skriv til os under "Spørg sekretariatet" i menuen.',
     mail: 'Du kan også skrive en mail til sekretariatet:',
+    phone: 'Eller ring til sekretariatet:',
   },
   privacy: {
     title: 'Sådan passer vi på dine oplysninger',

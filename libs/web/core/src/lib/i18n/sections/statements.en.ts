@@ -7,6 +7,7 @@ export const statementsEn: DictionaryOf<typeof statementsDa> = {
     heading: 'Contact',
     hotline: 'If you have an account, write to us under "Ask the secretariat" in the menu.',
     mail: 'You can also mail the secretariat:',
+    phone: 'Or call the secretariat:',
   },
   privacy: {
     title: 'How we look after your data',
