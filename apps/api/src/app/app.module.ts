@@ -85,7 +85,7 @@ export class AppModule {
         PlansModule,
         SurveysModule,
         HotlineModule.register({ worker }),
-        PrivacyModule,
+        PrivacyModule.register({ worker }),
       ],
       providers: [FlushLogsOnShutdown],
     };

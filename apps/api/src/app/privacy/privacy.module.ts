@@ -1,4 +1,16 @@
-import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bull';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CitizenPanelModule } from '../citizen-panel/citizen-panel.module';
+import {
+  ErasureRequestsController,
+  MyErasureController,
+  PanelEraseController,
+} from './erasure.controller';
+import { ErasureProcessor } from './erasure.processor';
+import { ErasureRunner } from './erasure-runner.service';
+import { ErasureService } from './erasure.service';
+import { PRIVACY_QUEUE } from './privacy.constants';
 import { RegistryController } from './registry.controller';
 import { RegistryService } from './registry.service';
 
@@ -7,9 +19,25 @@ import { RegistryService } from './registry.service';
  * about a person, and erasure. The one module that changes rows in every owner's tables: it runs
  * exactly the erase rules each owner declares for its tables in the registry.
  */
-@Module({
-  controllers: [RegistryController],
-  providers: [RegistryService],
-  exports: [RegistryService],
-})
-export class PrivacyModule {}
+@Module({})
+export class PrivacyModule {
+  static register(options: { worker: boolean }): DynamicModule {
+    return {
+      module: PrivacyModule,
+      imports: [BullModule.registerQueue({ name: PRIVACY_QUEUE }), AuthModule, CitizenPanelModule],
+      controllers: [
+        RegistryController,
+        MyErasureController,
+        ErasureRequestsController,
+        PanelEraseController,
+      ],
+      providers: [
+        RegistryService,
+        ErasureService,
+        ErasureRunner,
+        ...(options.worker ? [ErasureProcessor] : []),
+      ],
+      exports: [RegistryService],
+    };
+  }
+}
