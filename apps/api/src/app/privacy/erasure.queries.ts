@@ -358,7 +358,9 @@ function eraseAssignments(entry: PersonalTable, columns: string[]): string[] {
 export function tableStatements(entry: PersonalTable, subject: PrivacySubject): RowCondition[] {
   const statements: RowCondition[] = [];
   for (const link of entry.links) {
-    if (!(link.role === 'subject' || link.rows === 'delete')) continue;
+    // A link's role (subject/author) is not a person's role: no access check here.
+    const { role, rows } = link;
+    if (!(role === 'subject' || rows === 'delete')) continue;
     const condition = linkCondition(link, subject);
     if (!condition) continue;
     statements.push(...linkStatements(entry, link, condition));

@@ -72,7 +72,7 @@ export function subjectConditions(
   roles: readonly PersonLink['role'][] = ['subject', 'author'],
 ): { link: PersonLink; condition: RowCondition }[] {
   return entry.links
-    .filter((link) => roles.includes(link.role))
+    .filter(({ role }) => roles.includes(role))
     .flatMap((link) => {
       const condition = linkCondition(link, subject);
       return condition ? [{ link, condition }] : [];
