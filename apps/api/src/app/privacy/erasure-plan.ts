@@ -29,10 +29,17 @@ function reachedThrough(entry: PersonalTable): boolean {
   return entry.links.some((link) => link.through || link.by === 'subscriber');
 }
 
-/** The registry tables with a step for this subject, in the order they run. */
-export function tableSteps(subject: PrivacySubject): PersonalTable[] {
+/**
+ * The registry tables with a step for this subject, in the order they run. `tables` are the
+ * database's base tables: a registry entry that is a view (circle_participants) is erased through
+ * the tables it reads.
+ */
+export function tableSteps(subject: PrivacySubject, tables: ReadonlySet<string>): PersonalTable[] {
   const entries = PERSONAL_DATA.filter(
-    (entry) => !NOT_TABLE_STEPS.has(entry.table) && tableStatements(entry, subject).length > 0,
+    (entry) =>
+      tables.has(entry.table) &&
+      !NOT_TABLE_STEPS.has(entry.table) &&
+      tableStatements(entry, subject).length > 0,
   );
   // Stable: registry order within each group.
   return [
@@ -45,11 +52,11 @@ export function sessionTables(): PersonalTable[] {
   return PERSONAL_DATA.filter((entry) => SESSION_TABLES.has(entry.table));
 }
 
-export function stepNames(subject: PrivacySubject): string[] {
+export function stepNames(subject: PrivacySubject, tables: ReadonlySet<string>): string[] {
   return [
     ...(subject.kind === 'user' ? ['sessions'] : []),
     'files',
-    ...tableSteps(subject).map((entry) => `table:${entry.table}`),
+    ...tableSteps(subject, tables).map((entry) => `table:${entry.table}`),
     'scrub',
     'finish',
   ];

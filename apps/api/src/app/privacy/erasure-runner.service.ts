@@ -9,6 +9,7 @@ import { ERASURE_STALE_MINUTES } from './privacy.constants';
 import { registryEntry, scrubPattern, sessionTables, stepNames, tableSteps } from './erasure-plan';
 import {
   approveDue,
+  baseTables,
   claimRequest,
   exportFileKeys,
   failRequest,
@@ -40,6 +41,8 @@ interface RunContext {
   /** Every name and address to scrub from free text (the current ones and those asked with). */
   names: string[];
   emails: string[];
+  /** The database's base tables. */
+  tables: ReadonlySet<string>;
 }
 
 /**
@@ -78,7 +81,7 @@ export class ErasureRunner {
     const ran: string[] = [];
     let current = '';
     try {
-      const steps = stepNames(ctx.subject);
+      const steps = stepNames(ctx.subject, ctx.tables);
       await setStepsTotal(this.dataSource.manager, request.id, steps.length);
       for (const step of steps) {
         if (request.steps_done.includes(step)) continue;
@@ -95,6 +98,10 @@ export class ErasureRunner {
           }
         });
         ran.push(step);
+        // The session cache forgets at once (the database announces it to other processes).
+        if (step === 'sessions' && ctx.subject.kind === 'user') {
+          this.sessions.forgetUser(ctx.subject.userId);
+        }
       }
       if (ctx.subject.kind === 'user') this.sessions.forgetUser(ctx.subject.userId);
       return { state: 'done', ran };
@@ -110,6 +117,7 @@ export class ErasureRunner {
   }
 
   private async context(request: ErasureRequestRow): Promise<RunContext> {
+    const tables = await baseTables(this.dataSource.manager);
     const names = request.subject_name ? [request.subject_name] : [];
     const emails = request.subject_email ? [request.subject_email] : [];
     if (request.subject_kind === 'user' && request.user_id) {
@@ -123,6 +131,7 @@ export class ErasureRunner {
         subject: { kind: 'user', userId: request.user_id, email: emails.at(-1) ?? '' },
         names: [...new Set(names)],
         emails: [...new Set(emails)],
+        tables,
       };
     }
     return {
@@ -130,6 +139,7 @@ export class ErasureRunner {
       subject: { kind: 'email', email: emails[0] ?? '' },
       names,
       emails,
+      tables,
     };
   }
 
@@ -143,7 +153,7 @@ export class ErasureRunner {
     }
     if (step === 'files') return this.removeFiles(m, ctx.subject);
     if (step.startsWith('table:')) {
-      const entry = tableSteps(ctx.subject).find((e) => `table:${e.table}` === step);
+      const entry = tableSteps(ctx.subject, ctx.tables).find((e) => `table:${e.table}` === step);
       if (!entry) return 0;
       return runStatements(m, tableStatements(entry, ctx.subject));
     }

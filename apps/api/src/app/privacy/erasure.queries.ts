@@ -113,7 +113,8 @@ export async function insertErasureRequest(
   const rows: ErasureRequestRow[] = await m.query(
     `INSERT INTO erasure_requests (subject_kind, user_id, subject_email, subject_name, reason,
        requested_by_id, erase_after, state, approved_by_id, approved_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $8 = 'approved' THEN now() END)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::varchar, $9,
+             CASE WHEN $8::varchar = 'approved' THEN now() END)
      RETURNING ${COLUMNS}`,
     [
       r.subjectKind,
@@ -190,14 +191,14 @@ export async function transitionRequest(
 ): Promise<ErasureRequestRow | null> {
   const forgets = to === 'cancelled';
   const rows: [ErasureRequestRow[], number] = await m.query(
-    `UPDATE erasure_requests SET state = $3,
-            approved_by_id = CASE WHEN $3 = 'approved' THEN coalesce($4, approved_by_id)
+    `UPDATE erasure_requests SET state = $3::varchar,
+            approved_by_id = CASE WHEN $3::varchar = 'approved' THEN coalesce($4::uuid, approved_by_id)
                                   ELSE approved_by_id END,
-            approved_at = CASE WHEN $3 = 'approved' THEN now() ELSE approved_at END,
-            finished_at = CASE WHEN $3 = 'cancelled' THEN now() ELSE finished_at END,
-            subject_email = CASE WHEN $5 THEN NULL ELSE subject_email END,
-            subject_name = CASE WHEN $5 THEN NULL ELSE subject_name END,
-            reason = CASE WHEN $5 THEN NULL ELSE reason END,
+            approved_at = CASE WHEN $3::varchar = 'approved' THEN now() ELSE approved_at END,
+            finished_at = CASE WHEN $3::varchar = 'cancelled' THEN now() ELSE finished_at END,
+            subject_email = CASE WHEN $5::boolean THEN NULL ELSE subject_email END,
+            subject_name = CASE WHEN $5::boolean THEN NULL ELSE subject_name END,
+            reason = CASE WHEN $5::boolean THEN NULL ELSE reason END,
             version = version + 1
       WHERE id = $1 AND state = ANY($2)
       RETURNING ${COLUMNS}`,
@@ -260,7 +261,7 @@ export async function setStepsTotal(m: Db, id: string, total: number): Promise<v
 export async function markStepDone(m: Db, id: string, step: string): Promise<boolean> {
   const result: unknown = await m.query(
     `UPDATE erasure_requests SET steps_done = array_append(steps_done, $2::text)
-      WHERE id = $1 AND state = 'running' AND NOT ($2 = ANY(steps_done))`,
+      WHERE id = $1 AND state = 'running' AND NOT ($2::text = ANY(steps_done))`,
     [id, step],
   );
   return affected(result) === 1;
@@ -403,6 +404,15 @@ export async function exportFileKeys(m: Db, subject: PrivacySubject): Promise<st
     [subject.kind === 'user' ? subject.userId : null, subject.email.toLowerCase()],
   );
   return rows.map((r) => r.file_key);
+}
+
+/** The names of the database's base tables (not views). */
+export async function baseTables(m: Db): Promise<Set<string>> {
+  const rows: { table_name: string }[] = await m.query(
+    `SELECT table_name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+  );
+  return new Set(rows.map((r) => r.table_name));
 }
 
 // ---- scrub ----------------------------------------------------------------------------------
