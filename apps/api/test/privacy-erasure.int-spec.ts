@@ -103,8 +103,8 @@ async function aggregates(): Promise<unknown> {
 
 beforeAll(async () => {
   t = await startTestApp();
-  let world: Awaited<ReturnType<typeof villageWorld>>;
-  ({ as, glumso, ...world } = await villageWorld(t, suffix, ['glumso']));
+  const world = await villageWorld(t, suffix, ['glumso']);
+  ({ as, glumso } = world);
   const f = t.factory;
   person = await f.user({ role: Role.SteeringMember, village: glumso, name: NAME, email: EMAIL });
   personClient = await signInAs(t, person);
