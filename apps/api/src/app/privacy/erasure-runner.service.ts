@@ -6,7 +6,14 @@ import { SessionService } from '../auth/session.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ERASURE_STALE_MINUTES } from './privacy.constants';
-import { registryEntry, scrubPattern, sessionTables, stepNames, tableSteps } from './erasure-plan';
+import {
+  escapeRegex,
+  registryEntry,
+  scrubPattern,
+  sessionTables,
+  stepNames,
+  tableSteps,
+} from './erasure-plan';
 import {
   approveDue,
   baseTables,
@@ -88,7 +95,7 @@ export class ErasureRunner {
         current = step;
         await this.dataSource.transaction(async (m) => {
           const rows = await this.step(m, step, ctx);
-          if (!(await markStepDone(m, request.id, step))) {
+          if (!(await markStepDone(m, request.id, request.version, step))) {
             throw new Error('The request was taken over by another run.');
           }
           await insertAudit(m, { requestId: request.id, event: `step:${step}`, rows });
@@ -109,8 +116,9 @@ export class ErasureRunner {
       const message = this.safeMessage(error, current, ctx);
       this.logger.warn({ msg: 'erasure failed', requestId: request.id, step: current });
       await this.dataSource.transaction(async (m) => {
-        await failRequest(m, request.id, message);
-        await insertAudit(m, { requestId: request.id, event: 'failed', error: message });
+        if (await failRequest(m, request.id, request.version, message)) {
+          await insertAudit(m, { requestId: request.id, event: 'failed', error: message });
+        }
       });
       return { state: 'failed', ran };
     }
@@ -206,7 +214,7 @@ export class ErasureRunner {
   private safeMessage(error: unknown, step: string, ctx: RunContext): string {
     let text = error instanceof Error ? error.message : String(error);
     for (const term of [...ctx.names, ...ctx.emails].filter((t) => t.length > 0)) {
-      text = text.split(term).join('[slettet]');
+      text = text.replace(new RegExp(escapeRegex(term), 'gi'), '[slettet]');
     }
     return `${step || 'start'}: ${text}`.slice(0, 500);
   }

@@ -28,6 +28,8 @@ export interface ErasureRequestRow {
   steps_total: number;
   attempts: number;
   last_error: string | null;
+  /** Bumped by every change of state: a run holds the request while it is unchanged. */
+  version: number;
 }
 
 export interface ErasureAuditRow {
@@ -50,7 +52,7 @@ export const OPEN_STATES: readonly ErasureState[] = [
 
 const COLUMNS = `id, subject_kind, user_id, subject_email, subject_name, state, reason,
   requested_by_id, requested_at, erase_after, approved_by_id, approved_at, started_at,
-  finished_at, steps_done, steps_total, attempts, last_error`;
+  finished_at, steps_done, steps_total, attempts, last_error, version`;
 
 type Db = Pick<EntityManager, 'query'>;
 
@@ -258,11 +260,16 @@ export async function setStepsTotal(m: Db, id: string, total: number): Promise<v
  * Records a step as done, in the step's own transaction; false when this run no longer holds
  * the request (another worker took it over) or the step was done already.
  */
-export async function markStepDone(m: Db, id: string, step: string): Promise<boolean> {
+export async function markStepDone(
+  m: Db,
+  id: string,
+  version: number,
+  step: string,
+): Promise<boolean> {
   const result: unknown = await m.query(
-    `UPDATE erasure_requests SET steps_done = array_append(steps_done, $2::text)
-      WHERE id = $1 AND state = 'running' AND NOT ($2::text = ANY(steps_done))`,
-    [id, step],
+    `UPDATE erasure_requests SET steps_done = array_append(steps_done, $3::text)
+      WHERE id = $1 AND state = 'running' AND version = $2 AND NOT ($3::text = ANY(steps_done))`,
+    [id, version, step],
   );
   return affected(result) === 1;
 }
@@ -277,13 +284,20 @@ export async function finishRequest(m: Db, id: string): Promise<void> {
   );
 }
 
-export async function failRequest(m: Db, id: string, error: string): Promise<void> {
-  await m.query(
-    `UPDATE erasure_requests SET state = 'failed', last_error = $2, attempts = attempts + 1,
+/** Marks this run's request failed; false when another run has taken it over since. */
+export async function failRequest(
+  m: Db,
+  id: string,
+  version: number,
+  error: string,
+): Promise<boolean> {
+  const result: unknown = await m.query(
+    `UPDATE erasure_requests SET state = 'failed', last_error = $3, attempts = attempts + 1,
             version = version + 1
-      WHERE id = $1 AND state = 'running'`,
-    [id, error],
+      WHERE id = $1 AND state = 'running' AND version = $2`,
+    [id, version, error],
   );
+  return affected(result) === 1;
 }
 
 // ---- audit ----------------------------------------------------------------------------------
