@@ -11,6 +11,8 @@ import {
   type Page,
 } from '@blup/contracts';
 import { randomBytes } from 'node:crypto';
+import { access, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { unsubscribeToken } from '../src/app/citizen-panel/unsubscribe-link';
 import type { User, Village } from '../src/app/database/entities';
 import { ErasureRunner } from '../src/app/privacy/erasure-runner.service';
@@ -36,6 +38,7 @@ let glumso: Village;
 let person: User;
 let personClient: TestClient;
 let feedPath: string;
+let exportFile: string;
 const ids: Record<string, string> = {};
 
 const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> =>
@@ -263,6 +266,16 @@ beforeAll(async () => {
     `INSERT INTO session_attendance (session_id, user_id, status) VALUES ($1, $2, 'present'),
        ($1, $3, 'present')`,
     [session.id, person.id, other.id],
+  );
+
+  // An export of their data, ready to download: the zip goes with them.
+  exportFile = join(t.config.video.storageDir, 'privacy-exports', `${suffix}.zip`);
+  await mkdir(dirname(exportFile), { recursive: true });
+  await writeFile(exportFile, `zip of ${NAME}`);
+  await q(
+    `INSERT INTO privacy_exports (subject_kind, user_id, requested_by_id, status, file_key)
+     VALUES ('user', $1, $1, 'ready', $2)`,
+    [person.id, `privacy-exports/${suffix}.zip`],
   );
 
   // A goal they wrote: the village's, it stays.
@@ -525,6 +538,12 @@ describe('the erasure', () => {
       [glumso.id, ids.list, ids.initiative],
     );
     expect(counts).toEqual({ subs: 0, helpers: 0, people: 0 });
+    await expect(access(exportFile)).rejects.toThrow();
+    const [exports] = await q<{ n: number }>(
+      `SELECT count(*)::int AS n FROM privacy_exports WHERE user_id = $1`,
+      [person.id],
+    );
+    expect(exports.n).toBe(0);
     const [hotline] = await q<{ n: number }>(
       `SELECT count(*)::int AS n FROM hotline_messages WHERE request_id = $1`,
       [ids.hotline],
