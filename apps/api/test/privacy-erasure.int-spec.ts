@@ -605,6 +605,48 @@ describe('the cool-off', () => {
     expect(kept.name).toBe(cooling.name);
     expect((await dueReq.c.get('/api/me/privacy/erasure')).status).toBe(401);
   });
+
+  it('does not erase the last secretariat member when their cool-off ends', async () => {
+    // Two members, one asks (allowed: another is there), then the other leaves.
+    const active = await q<{ id: string }>(
+      `UPDATE users SET disabled_at = now()
+        WHERE role = 'secretariat' AND disabled_at IS NULL RETURNING id`,
+    );
+    try {
+      const leaving = await t.factory.user({ role: Role.Secretariat });
+      const staying = await t.factory.user({ role: Role.Secretariat });
+      const asked = await (
+        await signInAs(t, leaving)
+      ).post<ErasureRequestDto>('/api/me/privacy/erasure', {});
+      expect(asked.status).toBe(201);
+      await q(`UPDATE users SET disabled_at = now() WHERE id = $1`, [staying.id]);
+      await q(
+        `UPDATE erasure_requests SET erase_after = now() - interval '1 minute' WHERE id = $1`,
+        [asked.body.id],
+      );
+      const runner = t.app.get(ErasureRunner);
+      await runner.due(new Date());
+      await runner.run(asked.body.id);
+      // The worker's scan may run it too: wait until it has ended, either way.
+      let ended: { state: string; last_error: string | null }[] = [];
+      for (let i = 0; i < 100; i += 1) {
+        ended = await q(`SELECT state, last_error FROM erasure_requests WHERE id = $1`, [
+          asked.body.id,
+        ]);
+        if (['done', 'failed'].includes(ended[0].state)) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(ended[0].state).toBe(ErasureState.Failed);
+      expect(ended[0].last_error).toMatch(/last active secretariat/);
+      const [still] = await q<{ disabled_at: Date | null; name: string }>(
+        `SELECT disabled_at, name FROM users WHERE id = $1`,
+        [leaving.id],
+      );
+      expect(still).toEqual({ disabled_at: null, name: leaving.name });
+    } finally {
+      await q(`UPDATE users SET disabled_at = NULL WHERE id = ANY($1)`, [active.map((a) => a.id)]);
+    }
+  });
 });
 
 describe('a panel member erasing themselves', () => {

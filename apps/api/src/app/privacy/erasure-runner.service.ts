@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isLastSecretariat } from '../access/privacy-access-policy';
 import { SessionService } from '../auth/session.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -19,12 +20,14 @@ import {
   approveDue,
   baseTables,
   claimRequest,
+  countOtherStayingSecretariat,
   exportFileKeys,
   failRequest,
   findErasureRequest,
   findUserForErasure,
   finishRequest,
   insertAudit,
+  lockSecretariatErasures,
   markStepDone,
   runStatements,
   runnableIds,
@@ -85,6 +88,7 @@ export class ErasureRunner {
   async run(requestId: string): Promise<ErasureRunResult> {
     const request = await claimRequest(this.dataSource.manager, requestId, ERASURE_STALE_MINUTES);
     if (!request) return { state: 'skipped', ran: [] };
+    if (await this.refuseLastSecretariat(request)) return { state: 'failed', ran: [] };
     const ctx = await this.context(request);
     const ran: string[] = [];
     let current = '';
@@ -123,6 +127,32 @@ export class ErasureRunner {
       });
       return { state: 'failed', ran };
     }
+  }
+
+  /**
+   * The last active secretariat member is not erased: asking and approving check it, but the
+   * other member may have left since, or both may have asked at once and their cool-offs ended.
+   * Checked again as the run starts, one run at a time; a refused request fails, saying why.
+   */
+  private async refuseLastSecretariat(request: ErasureRequestRow): Promise<boolean> {
+    const userId = request.user_id;
+    if (request.subject_kind !== 'user' || !userId || request.steps_done.includes('finish')) {
+      return false;
+    }
+    return this.dataSource.transaction(async (m) => {
+      await lockSecretariatErasures(m);
+      const user = await findUserForErasure(m, userId);
+      if (!user) return false;
+      const others = await countOtherStayingSecretariat(m, user.id);
+      const subject = { role: user.role, disabledAt: user.disabled_at };
+      if (!isLastSecretariat(subject, others + 1)) return false;
+      const message =
+        'start: the last active secretariat member cannot be erased: invite another one first, then re-run.';
+      if (await failRequest(m, request.id, request.version, message)) {
+        await insertAudit(m, { requestId: request.id, event: 'failed', error: message });
+      }
+      return true;
+    });
   }
 
   private async context(request: ErasureRequestRow): Promise<RunContext> {

@@ -96,6 +96,26 @@ export async function countActiveSecretariat(m: Db): Promise<number> {
   return rows[0].n;
 }
 
+/**
+ * Active secretariat members other than `userId` who stay: not the subject of another erasure
+ * that is running now. Call under lockSecretariatErasures, so two runs cannot both count the other.
+ */
+export async function countOtherStayingSecretariat(m: Db, userId: string): Promise<number> {
+  const rows: { n: number }[] = await m.query(
+    `SELECT count(*)::int AS n FROM users u
+      WHERE u.role = 'secretariat' AND u.disabled_at IS NULL AND u.id <> $1
+        AND NOT EXISTS (SELECT 1 FROM erasure_requests r
+                         WHERE r.user_id = u.id AND r.state = 'running')`,
+    [userId],
+  );
+  return rows[0].n;
+}
+
+/** Serialises the last-secretariat check of erasure runs until the transaction ends. */
+export async function lockSecretariatErasures(m: Db): Promise<void> {
+  await m.query(`SELECT pg_advisory_xact_lock(hashtext('erasure:last-secretariat'))`);
+}
+
 // ---- requests -------------------------------------------------------------------------------
 
 export async function insertErasureRequest(
