@@ -399,6 +399,21 @@ describe('asking, undoing and the access matrix', () => {
     }
   });
 
+  it('takes an address pasted with an invisible character as the address it shows', async () => {
+    // A zero-width space or soft hyphen copied along from a mail or web page: unseen, and an
+    // erasure of that "other" address would end done with nothing erased.
+    const someone = await t.factory.user();
+    const opened = await as.secretariat.post<ErasureRequestDto>('/api/privacy/erasure-requests', {
+      email: `\u200b${someone.email.replace('@', '\u00ad@')}\u2060`,
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ subjectKind: 'user', userId: someone.id });
+    const cancelled = await as.secretariat.post(
+      `/api/privacy/erasure-requests/${opened.body.id}/cancel`,
+    );
+    expect(cancelled.status).toBe(200);
+  });
+
   it('refuses malformed input with a 400', async () => {
     const badId = await as.secretariat.post<ErrorBody>(
       '/api/privacy/erasure-requests/not-an-id/approve',

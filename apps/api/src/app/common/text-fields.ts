@@ -28,11 +28,21 @@ export function IsMailAddress(field: string): PropertyDecorator {
   );
 }
 
-/** A trimmed, lower-cased email address of at most `max` characters (RFC 5321 allows 254). */
+/**
+ * Invisible format characters (zero-width space and joiners, soft hyphen, word joiner, BOM,
+ * direction marks) that a copy from a mail or web page brings along. In an address they make
+ * another address that looks the same: a lookup, an export or an erasure would miss the person.
+ */
+const INVISIBLE = /\p{Cf}/gu;
+
+/**
+ * A trimmed, lower-cased email address of at most `max` characters (RFC 5321 allows 254),
+ * without invisible characters: the address as the person sees it.
+ */
 export function MailAddressField(field: string, max = 254): PropertyDecorator {
   return applyDecorators(
     Transform(({ value }: { value: unknown }) =>
-      typeof value === 'string' ? value.trim().toLowerCase() : value,
+      typeof value === 'string' ? value.replace(INVISIBLE, '').trim().toLowerCase() : value,
     ),
     IsString({ message: `${field} must be text` }),
     MaxLength(max, { message: `${field} can be at most ${max} characters` }),
