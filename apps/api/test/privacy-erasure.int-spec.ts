@@ -521,6 +521,14 @@ describe('the erasure', () => {
     expect(events).toEqual(
       expect.arrayContaining(['requested', 'approved', 'failed', 'retried', 'done']),
     );
+    // Oldest first, as it happened: events of one transaction each have their own time.
+    expect([events[0], events.at(-2), events.at(-1)]).toEqual(['requested', 'step:finish', 'done']);
+    const [times] = await q<{ n: number; distinct: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT at)::int AS distinct FROM erasure_audit
+        WHERE request_id = $1`,
+      [request.id],
+    );
+    expect(times.distinct).toBe(times.n);
     const scrub = audit.body.items.find((e) => e.event === 'step:scrub');
     expect(scrub?.rows).toBeGreaterThan(3);
     const text = JSON.stringify(audit.body.items).toLowerCase();

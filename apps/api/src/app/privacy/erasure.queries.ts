@@ -332,9 +332,11 @@ export async function insertAudit(
     error?: string | null;
   },
 ): Promise<void> {
+  // clock_timestamp(), not the column's now(): the events of one transaction (a step and `done`,
+  // `requested` and `approved`) keep the order they happened in.
   await m.query(
-    `INSERT INTO erasure_audit (request_id, event, rows, actor_id, error)
-     VALUES ($1, $2, $3, $4, $5)`,
+    `INSERT INTO erasure_audit (request_id, event, rows, actor_id, error, at)
+     VALUES ($1, $2, $3, $4, $5, clock_timestamp())`,
     [e.requestId, e.event, e.rows ?? null, e.actorId ?? null, e.error ?? null],
   );
 }
