@@ -708,4 +708,34 @@ describe('a panel member erasing themselves', () => {
     });
     expect([forged.status, forged.body.code]).toEqual([404, ErrorCode.PanelUnsubscribeLinkInvalid]);
   });
+
+  it('sends a subscriber whose address is an account’s to the profile, erasing nothing', async () => {
+    // The address is also an account's: erasing by address at once would take the account's
+    // registrations and scrub its name everywhere, without the cool-off, and leave the account.
+    const holder = await t.factory.user({ village: glumso, name: `Bo Kontosen ${suffix}` });
+    const [sub] = await q<{ id: string }>(
+      `INSERT INTO panel_subscribers (village_id, email, name, source, status)
+       VALUES ($1, $2, $3, 'signup', 'subscribed') RETURNING id`,
+      [glumso.id, holder.email, holder.name],
+    );
+    const [reg] = await q<{ id: string }>(
+      `INSERT INTO gathering_registrations (gathering_id, user_id, name, email, cancel_token_hash,
+         places, status)
+       VALUES ($1, $2, $3, $4, $5, 1, 'confirmed') RETURNING id`,
+      [ids.guestGathering, holder.id, holder.name, holder.email, `c-${suffix}-4`],
+    );
+    const token = unsubscribeToken(t.config.signingSecret, { kind: 'subscriber', id: sub.id });
+    const res = await t.client().post<ErrorBody>('/api/panel/preferences/erase', { token });
+    expect([res.status, res.body.code, res.body.params]).toEqual([
+      409,
+      ErrorCode.ErasureNotOpen,
+      { state: 'account' },
+    ]);
+    const [left] = await q<{ subs: number; name: string; email: string }>(
+      `SELECT (SELECT count(*)::int FROM panel_subscribers WHERE id = $1) AS subs, name, email
+         FROM gathering_registrations WHERE id = $2`,
+      [sub.id, reg.id],
+    );
+    expect(left).toEqual({ subs: 1, name: holder.name, email: holder.email });
+  });
 });

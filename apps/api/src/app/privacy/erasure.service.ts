@@ -214,8 +214,9 @@ export class ErasureService {
 
   /**
    * Erases the subscriber the link names, at once: they have no account to undo from, and the
-   * link (which only reaches their mailbox) is the proof. An account's link is refused: the
-   * person signs in and asks there, with the cool-off.
+   * link (which only reaches their mailbox) is the proof. An account's link, or a subscriber
+   * whose address is an account's, is refused: the person signs in and asks there, with the
+   * cool-off.
    */
   async panelErase(token: string): Promise<PanelEraseResponse> {
     const found = await this.panel.preferences(token);
@@ -226,6 +227,14 @@ export class ErasureService {
       );
     }
     const email = found.email.toLowerCase();
+    // The address is an account's too: erased by address at once, the account's own rows (its
+    // registrations, its name in free text) would go without the cool-off, and the account stay.
+    if (await findUserIdByEmail(this.dataSource.manager, email)) {
+      throw notOpen(
+        'account',
+        'This address belongs to an account: sign in and ask to be erased under your profile.',
+      );
+    }
     if (await hasOpenRequest(this.dataSource.manager, null, email)) throw pending();
     const row = await this.insert(null, {
       subjectKind: 'email',
