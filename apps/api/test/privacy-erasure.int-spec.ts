@@ -361,6 +361,15 @@ describe('asking, undoing and the access matrix', () => {
     );
     expect(cooling.body.items.map((r) => r.id)).toContain(opened.body.id);
     expect(cooling.body.items.every((r) => r.state === ErasureState.CoolingOff)).toBe(true);
+    const search = async (q: string) =>
+      (
+        await as.secretariat.get<Page<ErasureRequestDto>>(
+          `/api/privacy/erasure-requests?pageSize=100&q=${encodeURIComponent(q)}`,
+        )
+      ).body.items.map((r) => r.id);
+    expect(await search(someone.name.toUpperCase())).toEqual([opened.body.id]);
+    expect(await search(someone.email)).toEqual([opened.body.id]);
+    expect(await search(`${someone.name}%`)).toEqual([]);
     const cancelled = await as.secretariat.post<ErasureRequestDto>(
       `/api/privacy/erasure-requests/${opened.body.id}/cancel`,
     );

@@ -441,6 +441,15 @@ describe('the secretariat', () => {
     expect(res.body).toMatchObject({ subjectKind: 'user', subjectLabel: B.name });
     expect((await as.otherMember.get(`/api/privacy/exports/${res.body.id}`)).status).toBe(200);
     expect((await as.member.get(`/api/privacy/exports/${res.body.id}`)).status).toBe(404);
+    // The list's search (q) looks in the name or address.
+    const ids = async (q: string) =>
+      (
+        await as.secretariat.get<Page<PrivacyExportDto>>(
+          `/api/privacy/exports?pageSize=100&q=${encodeURIComponent(q)}`,
+        )
+      ).body.items.map((e) => e.id);
+    expect(await ids(B.name.toUpperCase())).toContain(res.body.id);
+    expect(await ids(`${B.name} ikke`)).toEqual([]);
   });
 
   it('refuses malformed requests with 400', async () => {

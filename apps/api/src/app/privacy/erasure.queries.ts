@@ -185,20 +185,24 @@ export async function hasOpenRequest(
   return rows.length > 0;
 }
 
+/** A page of requests, newest first; `like` (a likePattern) searches the name and address. */
 export async function listErasureRequests(
   m: Db,
   state: ErasureState | null,
   skip: number,
   take: number,
+  like: string | null = null,
 ): Promise<{ rows: ErasureRequestRow[]; total: number }> {
+  const where = `($1::varchar IS NULL OR state = $1)
+      AND ($2::text IS NULL OR subject_name ILIKE $2 OR subject_email ILIKE $2)`;
   const rows: ErasureRequestRow[] = await m.query(
-    `SELECT ${COLUMNS} FROM erasure_requests WHERE ($1::varchar IS NULL OR state = $1)
-      ORDER BY requested_at DESC, id DESC OFFSET $2 LIMIT $3`,
-    [state, skip, take],
+    `SELECT ${COLUMNS} FROM erasure_requests WHERE ${where}
+      ORDER BY requested_at DESC, id DESC OFFSET $3 LIMIT $4`,
+    [state, like, skip, take],
   );
   const count: { n: number }[] = await m.query(
-    `SELECT count(*)::int AS n FROM erasure_requests WHERE ($1::varchar IS NULL OR state = $1)`,
-    [state],
+    `SELECT count(*)::int AS n FROM erasure_requests WHERE ${where}`,
+    [state, like],
   );
   return { rows, total: count[0].n };
 }

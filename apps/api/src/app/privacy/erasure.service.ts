@@ -15,7 +15,7 @@ import type { Actor } from '../access/access-policy';
 import { canManagePersonalData, isLastSecretariat } from '../access/privacy-access-policy';
 import { CitizenPanelService } from '../citizen-panel/citizen-panel.service';
 import { AppException, notFound, secretariatOnly } from '../common/app-exception';
-import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
+import { likePattern, pageWindow, toPage, type PageQueryDto } from '../common/pagination';
 import { isUniqueViolation } from '../common/unique-violation';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -101,6 +101,7 @@ export class ErasureService {
       query.state ?? null,
       skip,
       take,
+      query.q?.trim() ? likePattern(query.q.trim()) : null,
     );
     return toPage(rows.map(toDto), total, query);
   }

@@ -36,23 +36,30 @@ export async function findExport(em: EntityManager, id: string): Promise<ExportR
   return rows[0] ?? null;
 }
 
-/** A page of exports, newest first: one person's (userId) or everybody's (null). */
+/**
+ * A page of exports, newest first: one person's (userId) or everybody's (null), whose name or
+ * address matches `like` (a likePattern) when given.
+ */
 export async function listExports(
   em: EntityManager,
   userId: string | null,
   skip: number,
   take: number,
+  like: string | null = null,
 ): Promise<{ rows: ExportRow[]; total: number }> {
+  const where = `($1::uuid IS NULL OR e.user_id = $1)
+      AND ($2::text IS NULL OR u.name ILIKE $2 OR u.email ILIKE $2 OR e.subject_email ILIKE $2)`;
   const rows: (ExportRow & { total: string })[] = await em.query(
     `${SELECT_EXPORT}
-      WHERE ($1::uuid IS NULL OR e.user_id = $1)
+      WHERE ${where}
       ORDER BY e.created_at DESC, e.id DESC
-      OFFSET $2 LIMIT $3`,
-    [userId, skip, take],
+      OFFSET $3 LIMIT $4`,
+    [userId, like, skip, take],
   );
   const counted: { total: string }[] = await em.query(
-    `SELECT count(*) AS total FROM privacy_exports WHERE ($1::uuid IS NULL OR user_id = $1)`,
-    [userId],
+    `SELECT count(*) AS total FROM privacy_exports e LEFT JOIN users u ON u.id = e.user_id
+      WHERE ${where}`,
+    [userId, like],
   );
   return { rows, total: Number(counted[0]?.total ?? 0) };
 }

@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import { canExportFor, canManagePersonalData } from '../access/privacy-access-policy';
 import { AppException, fieldError, notFound, secretariatOnly } from '../common/app-exception';
-import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
+import { likePattern, pageWindow, toPage, type PageQueryDto } from '../common/pagination';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { exportFilePath } from './export-builder';
@@ -151,7 +151,8 @@ export class ExportService {
 
   private async page(userId: string | null, query: PageQueryDto): Promise<Page<PrivacyExportDto>> {
     const { skip, take } = pageWindow(query);
-    const { rows, total } = await listExports(this.dataSource.manager, userId, skip, take);
+    const like = query.q?.trim() ? likePattern(query.q.trim()) : null;
+    const { rows, total } = await listExports(this.dataSource.manager, userId, skip, take, like);
     return toPage(
       rows.map((row) => this.toDto(row)),
       total,
