@@ -42,6 +42,7 @@ export const da = {
     myQuestions: 'Mine spørgsmål',
     hotline: 'Hotline',
     gatherings: 'Møder',
+    privacy: 'Persondata',
     signOut: 'Log ud',
   },
   common: {
@@ -276,7 +277,8 @@ export const da = {
     erasure_not_open: 'Sletningen kan ikke ændres nu.',
     erasure_last_secretariat: 'Den sidste i sekretariatet kan ikke slettes.',
     export_link_gone: 'Linket er udløbet. Hent dine data igen.',
-    export_rate_limited: 'Du kan hente dine data {perDay} gange om dagen.',
+    export_rate_limited:
+      'Du kan hente dine data {perDay, plural, one {# gang} other {# gange}} om dagen.',
     not_found: 'Vi kunne ikke finde det, du leder efter.',
     invalid_id: 'Adressen er ikke rigtig. Tjek linket, eller gå tilbage, og prøv igen.',
     unknown_reference:

@@ -40,6 +40,7 @@ export const en: Dictionary = {
     myQuestions: 'My questions',
     hotline: 'Hotline',
     gatherings: 'Gatherings',
+    privacy: 'Personal data',
     signOut: 'Sign out',
     courses: 'Courses',
     authoring: 'Course authoring',
@@ -285,7 +286,8 @@ export const en: Dictionary = {
     erasure_not_open: 'The erasure can no longer be changed.',
     erasure_last_secretariat: 'The last secretariat member cannot be erased.',
     export_link_gone: 'The link has expired. Download your data again.',
-    export_rate_limited: 'You can download your data {perDay} times a day.',
+    export_rate_limited:
+      'You can download your data up to {perDay, plural, one {# time} other {# times}} a day.',
     not_found: 'We could not find what you are looking for.',
     invalid_id: 'That address is not right. Check the link, or go back and try again.',
     unknown_reference: 'Something you chose no longer exists. Reload the page and choose again.',
