@@ -75,7 +75,7 @@ const ACTION_DONE: Readonly<Record<ErasureAction, TranslationKey>> = {
     <blup-list-frame [list]="list" emptyText="privacy.erasuresEmpty">
       <ul blupRows data-testid="erasure-requests">
         @for (r of list.items(); track r.id) {
-          <li class="blup-row" data-testid="erasure-request">
+          <li class="blup-row" data-testid="erasure-request" [attr.data-id]="r.id">
             <span class="blup-row-title">{{
               r.subjectLabel ?? ('privacy.erasedSubject' | t)
             }}</span>
