@@ -148,12 +148,12 @@ import { LoadState } from '../shared/load-state';
       min-block-size: 48px;
     }
     .danger {
-      color: var(--mat-sys-error);
-      border-color: var(--mat-sys-error);
+      --mat-button-outlined-label-text-color: var(--mat-sys-error);
+      --mat-button-outlined-outline-color: var(--mat-sys-error);
     }
     .danger-filled {
-      background: var(--mat-sys-error);
-      color: var(--mat-sys-on-error);
+      --mat-button-filled-container-color: var(--mat-sys-error);
+      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
     }
   `,
 })

@@ -82,17 +82,18 @@ import { longDate, myErasureView } from './privacy-labels';
     .facts {
       margin: 0 0 16px;
       padding-inline-start: 20px;
-      display: grid;
-      gap: 8px;
       max-inline-size: 60ch;
       font: var(--mat-sys-body-large);
+    }
+    .facts li + li {
+      margin-block-start: 8px;
     }
     .action {
       min-block-size: 48px;
     }
     .danger {
-      color: var(--mat-sys-error);
-      border-color: var(--mat-sys-error);
+      --mat-button-outlined-label-text-color: var(--mat-sys-error);
+      --mat-button-outlined-outline-color: var(--mat-sys-error);
     }
   `,
 })

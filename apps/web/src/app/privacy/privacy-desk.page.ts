@@ -214,9 +214,9 @@ type Subject = { userId: string; label: string } | { email: string; label: strin
     .buttons button {
       min-block-size: 48px;
     }
-    .danger:not(:disabled) {
-      color: var(--mat-sys-error);
-      border-color: var(--mat-sys-error);
+    .danger {
+      --mat-button-outlined-label-text-color: var(--mat-sys-error);
+      --mat-button-outlined-outline-color: var(--mat-sys-error);
     }
     .link {
       display: inline-flex;
