@@ -35,6 +35,8 @@ import { CitizenPanelModule } from './citizen-panel/citizen-panel.module';
 import { EnrolmentModule } from './enrolment/enrolment.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { GatheringsModule } from './gatherings/gatherings.module';
+import { PrivacyModule } from './privacy/privacy.module';
+import { RetentionModule } from './retention/retention.module';
 
 /**
  * What this process runs. `api` serves HTTP, `worker` processes the Bull queues, `all` does both
@@ -84,6 +86,8 @@ export class AppModule {
         PlansModule,
         SurveysModule,
         HotlineModule.register({ worker }),
+        PrivacyModule.register({ worker }),
+        RetentionModule.register({ worker }),
       ],
       providers: [FlushLogsOnShutdown],
     };

@@ -55,8 +55,8 @@ export interface PrivacyExportDto {
   status: PrivacyExportStatus;
   /** 0–100 while queued or running. */
   progress: number;
-  /** Who asked: the person themselves, or a secretariat member for them. */
-  requestedById: string;
+  /** Who asked: the person themselves, or a secretariat member for them (null once erased). */
+  requestedById: string | null;
   createdAt: string;
   finishedAt: string | null;
   /** When the link stops working. */

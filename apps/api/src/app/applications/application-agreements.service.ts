@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { fieldError, notFound } from '../common/app-exception';
+import { inBatches } from '../common/batches';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { attachmentHeader, displayFileName } from '../common/file-download';
@@ -16,7 +17,12 @@ import type { AgreementUpload } from './agreement-upload.interceptor';
 import { agreementInvalid } from './application-errors';
 import { ApplicationListsService, checklistFields } from './application-lists.service';
 import { checklistOf } from './application-checklist';
-import { applicationById, peopleOf } from './applications.queries';
+import {
+  applicationById,
+  clearFilesAndIp,
+  decidedWithFiles,
+  peopleOf,
+} from './applications.queries';
 
 const AGREEMENT_DIR = 'agreements';
 
@@ -112,6 +118,26 @@ export class ApplicationAgreementsService {
   /** Deletes a stored file; a missing one is already gone. */
   async remove(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true }).catch(() => undefined);
+  }
+
+  /**
+   * Retention (issue 17): for applications decided more than `days` before `now`
+   * (RETAIN_APPLICATION_FILES_DAYS), deletes the agreement file from storage and forgets it and
+   * the applicant's IP address, in batches. The file goes first: a run stopped in between
+   * leaves the row due, and the next run finishes it. Returns how many applications changed.
+   */
+  deleteDecidedFiles(now: Date, days: number): Promise<number> {
+    const em = this.dataSource.manager;
+    return inBatches(async (limit) => {
+      const due = await decidedWithFiles(em, now, days, limit);
+      for (const row of due) if (row.agreement_key) await this.remove(row.agreement_key);
+      return due.length
+        ? clearFilesAndIp(
+            em,
+            due.map((row) => row.id),
+          )
+        : 0;
+    });
   }
 
   private pathOf(key: string): string {

@@ -268,3 +268,42 @@ export async function closeUndecided(
   );
   return updated.length > 0;
 }
+
+/** An application whose stored agreement file and address are due for deletion. */
+export interface DecidedWithFile {
+  id: string;
+  agreement_key: string | null;
+}
+
+/**
+ * Retention (issue 17): at most `limit` applications decided (approved, rejected or withdrawn)
+ * more than `days` before `now` that still keep an agreement file or the applicant's IP address.
+ */
+export async function decidedWithFiles(
+  em: EntityManager,
+  now: Date,
+  days: number,
+  limit: number,
+): Promise<DecidedWithFile[]> {
+  return em.query<DecidedWithFile[]>(
+    `SELECT id, agreement_key FROM applications
+      WHERE status IN ('approved', 'rejected', 'withdrawn')
+        AND decided_at < $1::timestamptz - make_interval(days => $2)
+        AND (agreement_key IS NOT NULL OR ip IS NOT NULL)
+      ORDER BY decided_at, id
+      LIMIT $3`,
+    [now, days, limit],
+  );
+}
+
+/** Forgets these applications' agreement files and IP addresses; returns how many changed. */
+export async function clearFilesAndIp(em: EntityManager, ids: string[]): Promise<number> {
+  const [, changed] = await em.query<[unknown, number]>(
+    `UPDATE applications
+        SET agreement_key = NULL, agreement_name = NULL, agreement_mime = NULL,
+            agreement_size = NULL, ip = NULL, updated_at = now()
+      WHERE id = ANY($1::uuid[]) AND (agreement_key IS NOT NULL OR ip IS NOT NULL)`,
+    [ids],
+  );
+  return changed;
+}

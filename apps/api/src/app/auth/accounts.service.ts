@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { User } from '../database/entities';
+import { disabledAccountsDue } from './auth.queries';
 
 /**
  * The one place other modules change the `users` table (auth owns it). Each method takes an
@@ -81,5 +82,13 @@ export class AccountsService {
     em?: EntityManager,
   ): Promise<void> {
     await this.manager(em).getRepository(User).update(userId, changes);
+  }
+
+  /**
+   * Retention: the ids of accounts disabled more than `days` before `now` (longest disabled
+   * first, at most `limit`), for the erasure service to erase. Changes nothing itself.
+   */
+  disabledAccountsDue(now: Date, days: number, limit: number): Promise<string[]> {
+    return disabledAccountsDue(this.db, now, days, limit);
   }
 }

@@ -135,3 +135,23 @@ export async function findLiveInvitation(db: Db, tokenHash: string): Promise<Inv
   );
   return rows[0] ?? null;
 }
+
+/**
+ * Retention (issue 17): the ids of accounts disabled more than `days` before `now`, longest
+ * disabled first, at most `limit`. Only read here: erasing them is the erasure service's work.
+ */
+export async function disabledAccountsDue(
+  db: Db,
+  now: Date,
+  days: number,
+  limit: number,
+): Promise<string[]> {
+  const rows: { id: string }[] = await db.query(
+    `SELECT id FROM users
+      WHERE disabled_at < $1::timestamptz - make_interval(days => $2)
+      ORDER BY disabled_at, id
+      LIMIT $3`,
+    [now, days, limit],
+  );
+  return rows.map((r) => r.id);
+}

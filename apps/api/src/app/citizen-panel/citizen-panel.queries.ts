@@ -371,3 +371,26 @@ export async function insertImportRecord(
   )) as { id: string }[];
   return saved.id;
 }
+
+/**
+ * Retention (issue 17): deletes at most `limit` sign-ups never confirmed whose last sign-up (its
+ * creation, or a repeated sign-up that sent a new link) lies more than `days` before `now`.
+ * Their consent records and links go with them (ON DELETE CASCADE); a delivery that named one
+ * keeps its row without the link (ON DELETE SET NULL). Returns how many were deleted.
+ */
+export async function deleteUnconfirmedSignups(
+  em: EntityManager,
+  now: Date,
+  days: number,
+  limit: number,
+): Promise<number> {
+  const [, deleted] = await em.query<[unknown, number]>(
+    `DELETE FROM panel_subscribers
+      WHERE id IN (SELECT id FROM panel_subscribers
+                    WHERE status = 'pending' AND confirmed_at IS NULL
+                      AND updated_at < $1::timestamptz - make_interval(days => $2)
+                    LIMIT $3)`,
+    [now, days, limit],
+  );
+  return deleted;
+}

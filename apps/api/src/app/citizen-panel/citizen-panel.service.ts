@@ -16,6 +16,7 @@ import { AccountsService } from '../auth/accounts.service';
 import { SignInRateLimiter } from '../auth/sign-in-rate-limiter';
 import { hashToken, newToken } from '../auth/tokens';
 import { AppException, fieldError, notFound } from '../common/app-exception';
+import { inBatches } from '../common/batches';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { MailProducer } from '../mail/mail.producer';
@@ -23,6 +24,7 @@ import type { PanelSignUpBody } from './citizen-panel.dto';
 import {
   confirmSubscriber,
   deleteToken,
+  deleteUnconfirmedSignups,
   findVillage,
   insertConfirmToken,
   insertConsent,
@@ -284,5 +286,15 @@ export class CitizenPanelService {
       villageName: row.village_name,
       subscribed: row.status === 'subscribed',
     };
+  }
+
+  /**
+   * Retention: deletes the sign-ups never confirmed whose last sign-up lies more than `days`
+   * before `now` (RETAIN_UNCONFIRMED_PANEL_DAYS), in batches; returns how many.
+   */
+  deleteUnconfirmedSignups(now: Date, days: number): Promise<number> {
+    return inBatches((limit) =>
+      deleteUnconfirmedSignups(this.dataSource.manager, now, days, limit),
+    );
   }
 }

@@ -148,6 +148,7 @@ const environment = z.object({
   RETAIN_DISABLED_ACCOUNT_DAYS: int(730, 1, 3650),
   RETAIN_HOTLINE_DAYS: int(730, 1, 3650),
   RETAIN_NEWSLETTER_RECIPIENT_DAYS: int(730, 1, 3650),
+  RETAIN_SURVEY_CONTACT_DAYS: int(30, 1, 3650),
   HOTLINE_SMTP_PORT: optionalInt(0, 65535),
   HOTLINE_SMTP_HOST: text('127.0.0.1'),
   HOTLINE_MAIL_DOMAIN: variable(
@@ -311,6 +312,12 @@ function toConfig(env: Environment) {
         hotline: env.RETAIN_HOTLINE_DAYS,
         /** Newsletter recipients' addresses are removed this long after sending; counts stay (730). */
         newsletterRecipient: env.RETAIN_NEWSLETTER_RECIPIENT_DAYS,
+        /**
+         * Answers to a survey's personal-data questions (name, email, phone) are removed this
+         * long after the survey closed (30); the other answers and the results stay. The grace
+         * lets a survey closed by mistake be reopened with its contacts.
+         */
+        surveyContact: env.RETAIN_SURVEY_CONTACT_DAYS,
       },
     },
     rateLimit: {

@@ -526,3 +526,35 @@ export async function setCheckedIn(
     [id],
   );
 }
+
+/** The domain of the addresses that stand in for erased ones (`.invalid` never delivers). */
+export const ERASED_EMAIL_DOMAIN = 'slettet.invalid';
+
+/**
+ * Retention (issue 17): anonymises at most `limit` registrations (any status) of gatherings that
+ * ended more than `days` before `now` and are not anonymised yet: the name becomes '[slettet]',
+ * the address `slettet-<id>@slettet.invalid` (unique, so the (gathering, email) key holds), the
+ * answers `{}`, the account link and the confirmation link go, and the cancel link's hash is
+ * replaced by one no link matches. Places, status, check-in and the village and municipality
+ * names (organisations', not people's) stay, so the attendance counts do. Returns how many.
+ */
+export async function anonymiseEndedRegistrations(
+  em: EntityManager,
+  now: Date,
+  days: number,
+  limit: number,
+): Promise<number> {
+  const [, changed] = await em.query<[unknown, number]>(
+    `UPDATE gathering_registrations r
+        SET name = '[slettet]', email = 'slettet-' || r.id || '@${ERASED_EMAIL_DOMAIN}',
+            answers = '{}'::jsonb, user_id = NULL, confirm_token_hash = NULL,
+            cancel_token_hash = 'slettet-' || r.id, updated_at = now()
+      WHERE r.id IN (SELECT d.id FROM gathering_registrations d
+                       JOIN gatherings g ON g.id = d.gathering_id
+                      WHERE g.ends_at < $1::timestamptz - make_interval(days => $2)
+                        AND d.email NOT LIKE '%@${ERASED_EMAIL_DOMAIN}'
+                      LIMIT $3)`,
+    [now, days, limit],
+  );
+  return changed;
+}

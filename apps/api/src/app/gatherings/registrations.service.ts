@@ -16,6 +16,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { SignInRateLimiter } from '../auth/sign-in-rate-limiter';
 import { hashToken, looksLikeToken, newToken } from '../auth/tokens';
 import { AppException, notFound } from '../common/app-exception';
+import { inBatches } from '../common/batches';
 import { PageQueryDto, pageWindow, toPage } from '../common/pagination';
 import { isUniqueViolation } from '../common/unique-violation';
 import { checkAnswers } from './gathering-answers';
@@ -39,6 +40,7 @@ import {
   RegistrationListQueryDto,
 } from './gatherings.dto';
 import {
+  anonymiseEndedRegistrations,
   deleteRegistration,
   gatheringById,
   gatheringPage,
@@ -510,6 +512,19 @@ export class RegistrationsService {
     } else {
       await this.mailer.waitlisted(regId, cancelToken);
     }
+  }
+
+  // ---- retention --------------------------------------------------------------------------------
+
+  /**
+   * Retention (issue 17): anonymises the registrations of gatherings that ended more than `days`
+   * before `now` (RETAIN_GATHERING_REGISTRATION_DAYS), in batches; the counts stay. Returns how
+   * many registrations it anonymised.
+   */
+  anonymiseEnded(now: Date, days: number): Promise<number> {
+    return inBatches((limit) =>
+      anonymiseEndedRegistrations(this.dataSource.manager, now, days, limit),
+    );
   }
 }
 

@@ -298,3 +298,40 @@ export async function hotlineStats(em: EntityManager, year: number): Promise<Hot
     [year],
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Retention
+// ---------------------------------------------------------------------------------------------
+
+/** What an anonymised question's subject and messages say instead. */
+export const ERASED_TEXT = '[slettet]';
+
+/**
+ * Retention (issue 17): anonymises at most `limit` questions closed more than `days` before
+ * `now` and not anonymised yet: the subject and every message's body become '[slettet]', the
+ * page path '', and the mail's Message-ID goes. The rows, states, places and times stay, so the
+ * yearly counts and the first-response times do. Returns how many questions changed.
+ */
+export async function anonymiseClosedRequests(
+  em: EntityManager,
+  now: Date,
+  days: number,
+  limit: number,
+): Promise<number> {
+  const [{ changed }] = await em.query<{ changed: number }[]>(
+    `WITH due AS (
+       SELECT id FROM hotline_requests
+        WHERE state = 'closed' AND closed_at < $1::timestamptz - make_interval(days => $2)
+          AND (subject <> $4::text OR page_path <> '')
+        LIMIT $3),
+     messages AS (
+       UPDATE hotline_messages m SET body = $4::text, mail_message_id = NULL
+         FROM due WHERE m.request_id = due.id),
+     requests AS (
+       UPDATE hotline_requests r SET subject = $4::text, page_path = '', version = r.version + 1
+         FROM due WHERE r.id = due.id RETURNING r.id)
+     SELECT count(*)::int AS changed FROM requests`,
+    [now, days, limit, ERASED_TEXT],
+  );
+  return changed;
+}

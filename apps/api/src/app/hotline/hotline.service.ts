@@ -24,6 +24,7 @@ import {
 } from '../access/hotline-access-policy';
 import { TooManyAttemptsException, waitPhrase } from '../auth/sign-in-rate-limiter';
 import { AppException, fieldError, notFound, secretariatOnly } from '../common/app-exception';
+import { inBatches } from '../common/batches';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -37,6 +38,7 @@ import type {
   UpdateHotlineFaqBody,
 } from './hotline.dto';
 import {
+  anonymiseClosedRequests,
   countHotlineStates,
   findHotlineFaq,
   findHotlineFaqEntry,
@@ -328,6 +330,15 @@ export class HotlineService {
   }
 
   // -------------------------------------------------------------------------------------------
+
+  /**
+   * Retention (issue 17): anonymises the questions closed more than `days` before `now`
+   * (RETAIN_HOTLINE_DAYS) and their messages, in batches; the counts and response times stay.
+   * Returns how many questions it anonymised.
+   */
+  anonymiseClosed(now: Date, days: number): Promise<number> {
+    return inBatches((limit) => anonymiseClosedRequests(this.dataSource.manager, now, days, limit));
+  }
 
   private readable(actor: Actor, row: HotlineRequestRow | null): HotlineRequestAccess {
     const access = row ? hotlineRequestAccess(actor, { askerId: row.asker_id }) : 'hidden';

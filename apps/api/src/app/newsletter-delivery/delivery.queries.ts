@@ -233,4 +233,25 @@ export class DeliveryQueries {
     );
     return rows.map((r) => ({ id: r.id, status: r.status, sendAt: r.send_at }));
   }
+
+  /**
+   * Retention (issue 17): in at most `limit` deliveries finished (sent, failed or bounced) more
+   * than `days` before `now` and not anonymised yet, replaces the address by
+   * `slettet-<id>@slettet.invalid` (unique, so the (newsletter, email) key holds) and clears the
+   * name and the last error (an SMTP answer may quote the address). Status and times stay, so
+   * the newsletter's statistics do. Returns how many rows changed.
+   */
+  async anonymiseFinished(now: Date, days: number, limit: number): Promise<number> {
+    const [, changed] = await this.dataSource.query<[unknown, number]>(
+      `UPDATE newsletter_deliveries
+          SET email = 'slettet-' || id || '@slettet.invalid', name = '', last_error = NULL
+        WHERE id IN (SELECT id FROM newsletter_deliveries
+                      WHERE status IN ('sent', 'failed', 'bounced')
+                        AND coalesce(sent_at, updated_at) < $1::timestamptz - make_interval(days => $2)
+                        AND email NOT LIKE '%@slettet.invalid'
+                      LIMIT $3)`,
+      [now, days, limit],
+    );
+    return changed;
+  }
 }

@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { NewsletterDispatcher } from '../newsletters/newsletter-ports';
 import { BullNewsletterDispatcher } from './bull-newsletter-dispatcher';
 import { DeliveryQueries } from './delivery.queries';
+import { DeliveryRetentionService } from './delivery-retention.service';
 import { NEWSLETTERS_QUEUE } from './newsletter-delivery.constants';
 import { NewsletterDeliveryProcessor } from './newsletter-delivery.processor';
 import { NewsletterMailer } from './newsletter-mailer';
@@ -22,6 +23,7 @@ export class NewsletterDeliveryModule {
       imports: [BullModule.registerQueue({ name: NEWSLETTERS_QUEUE })],
       providers: [
         DeliveryQueries,
+        DeliveryRetentionService,
         NewsletterMailer,
         SendRateLimiter,
         BullNewsletterDispatcher,

@@ -84,3 +84,37 @@ export async function personAnswered(
   );
   return rows.length > 0;
 }
+
+/**
+ * Retention (issue 17): in at most `limit` responses to surveys closed before `closedBefore`
+ * (by their closing time, or their last change when closed by hand), removes the answers to
+ * the questions that ask for personal data (`personalData` in the survey's pages), both from
+ * the response's `answers` and from `survey_answers`. The other answers, and so the results of
+ * the other questions, stay. Returns how many responses changed.
+ */
+export async function removePersonalAnswersOfClosed(
+  em: EntityManager,
+  closedBefore: Date,
+  limit: number,
+): Promise<number> {
+  const [, changed] = await em.query<[unknown, number]>(
+    `WITH personal AS (
+       SELECT s.id AS survey_id, array_agg(q->>'id') AS ids
+         FROM surveys s
+        CROSS JOIN LATERAL jsonb_array_elements(s.pages) pg
+        CROSS JOIN LATERAL jsonb_array_elements(pg->'questions') q
+        WHERE s.status = 'closed' AND LEAST(s.closes_at, s.updated_at) < $2
+          AND q @> '{"personalData": true}'::jsonb
+        GROUP BY s.id),
+     due AS (
+       SELECT r.id, p.ids FROM survey_responses r JOIN personal p ON p.survey_id = r.survey_id
+        WHERE r.answers ?| p.ids
+        LIMIT $1),
+     gone AS (
+       DELETE FROM survey_answers a USING due
+        WHERE a.response_id = due.id AND a.question_id = ANY(due.ids))
+     UPDATE survey_responses r SET answers = r.answers - due.ids FROM due WHERE r.id = due.id`,
+    [limit, closedBefore],
+  );
+  return changed;
+}

@@ -11,5 +11,6 @@ import { SurveysService } from './surveys.service';
 @Module({
   controllers: [SurveysController, SurveyResultsController, PublicSurveysController],
   providers: [SurveysService, PublicSurveysService, SurveyResultsService, SurveyRateLimiter],
+  exports: [SurveysService],
 })
 export class SurveysModule {}

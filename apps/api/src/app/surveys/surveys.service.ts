@@ -14,8 +14,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../access/access-policy';
 import { surveyAccess, type SurveyOwnerRef } from '../access/survey-access-policy';
 import { AppException, fieldError, notFound } from '../common/app-exception';
+import { inBatches } from '../common/batches';
 import { pageWindow, toPage, likePattern, type PageQueryDto } from '../common/pagination';
 import { checkPages, removedWithAnswers } from './survey-content';
+import { removePersonalAnswersOfClosed } from './survey-responses.queries';
 import {
   changeable,
   forbidden,
@@ -202,6 +204,20 @@ export class SurveysService {
       intro: source.intro,
       pages: source.pages ?? [],
     };
+  }
+
+  /**
+   * Retention (issue 17): removes the answers to personal-data questions (a name, an address,
+   * asked with a consent text) from every response to a survey closed more than `days` ago, in
+   * batches; the other answers and results stay. A survey has no archived state: closed is its
+   * last one, and the grace lets a survey closed by mistake be reopened with its contacts.
+   * Returns how many responses changed.
+   */
+  removePersonalAnswersOfClosed(now: Date, days: number): Promise<number> {
+    const closedBefore = new Date(now.getTime() - days * 86_400_000);
+    return inBatches((limit) =>
+      removePersonalAnswersOfClosed(this.dataSource.manager, closedBefore, limit),
+    );
   }
 
   private async ownerRef(em: EntityManager, place: Place): Promise<SurveyOwnerRef> {

@@ -9,6 +9,7 @@ import { IDEA_ENTITIES } from './ideas';
 import { HOTLINE_ENTITIES } from './hotline';
 import { PLAN_ENTITIES } from './plans';
 import { LIBRARY_ENTITIES } from './library';
+import { PRIVACY_ENTITIES } from './privacy';
 import { CalendarFeed } from './calendar-feed.entity';
 import { Circle } from './circle.entity';
 import { CircleSession } from './circle-session.entity';
@@ -51,6 +52,7 @@ export {
   VideoEvent,
 };
 export { LibraryDocument, LibraryDocumentVersion, LibraryLink } from './library';
+export { ErasureAuditEntry, ErasureRequest, PrivacyExport } from './privacy';
 export type { StoredCaption } from './lesson.entity';
 export { personStatus } from './user.entity';
 export type { OneTimeTokenKind } from './one-time-token.entity';
@@ -86,4 +88,5 @@ export const ENTITIES = [
   ...HOTLINE_ENTITIES,
   ...PLAN_ENTITIES,
   ...LIBRARY_ENTITIES,
+  ...PRIVACY_ENTITIES,
 ];

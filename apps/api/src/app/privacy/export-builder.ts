@@ -1,0 +1,144 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import {
+  expireExports,
+  markExportFailed,
+  markExportReady,
+  markExportRunning,
+  personById,
+  setExportProgress,
+  subjectRows,
+  tableColumns,
+  type ExportRow,
+} from './export.queries';
+import {
+  exportZip,
+  isSecret,
+  TableRows,
+  type ExportContents,
+  type ExportSubjectSummary,
+} from './export-zip';
+import { PERSONAL_DATA } from './personal-data-registry';
+import { subjectConditions, type PrivacySubject } from './subject-sql';
+
+/** Where export zips live, under the storage directory. */
+export const EXPORT_DIR = 'privacy-exports';
+
+/** The zip of an export, under the storage directory. */
+export function exportFilePath(storageDir: string, fileKey: string): string {
+  return join(resolve(storageDir), fileKey);
+}
+
+export type BuildResult = 'ready' | 'failed' | 'skipped';
+
+/**
+ * Worker role only: builds an export's zip from every table of the registry (the subject's rows
+ * by subjectConditions), reporting progress as tables are done, and retires expired exports.
+ */
+@Injectable()
+export class ExportBuilder {
+  private readonly logger = new Logger(ExportBuilder.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async build(exportId: string): Promise<BuildResult> {
+    const em = this.dataSource.manager;
+    const row = await markExportRunning(em, exportId);
+    if (!row) return 'skipped';
+    let step = 'the subject';
+    try {
+      const subject = await this.subject(row);
+      if (!subject) {
+        await markExportFailed(em, exportId, 'The person no longer exists.');
+        return 'failed';
+      }
+      const columns = await tableColumns(
+        em,
+        PERSONAL_DATA.map((entry) => entry.table),
+      );
+      const tables: ExportContents['tables'] = [];
+      for (const [index, entry] of PERSONAL_DATA.entries()) {
+        step = entry.table;
+        const found = new TableRows(entry);
+        for (const { link, condition } of subjectConditions(entry, subject.privacy)) {
+          found.add(link, await subjectRows(em, entry, condition));
+        }
+        tables.push({
+          entry,
+          rows: found.list(),
+          columns: (columns.get(entry.table) ?? []).filter((column) => !isSecret(entry, column)),
+        });
+        const progress = Math.min(99, Math.floor(((index + 1) * 100) / PERSONAL_DATA.length));
+        await setExportProgress(em, exportId, progress);
+      }
+      step = 'the zip';
+      const zip = exportZip({
+        exportId,
+        generatedAt: new Date(),
+        subject: subject.summary,
+        tables,
+      });
+      const fileKey = `${EXPORT_DIR}/${exportId}.zip`;
+      const path = exportFilePath(this.config.video.storageDir, fileKey);
+      await mkdir(join(resolve(this.config.video.storageDir), EXPORT_DIR), { recursive: true });
+      await writeFile(`${path}.part`, zip, { mode: 0o600 });
+      await rename(`${path}.part`, path);
+      const done = await markExportReady(
+        em,
+        exportId,
+        fileKey,
+        zip.length,
+        this.config.privacy.exportLinkHours,
+      );
+      if (!done) await rm(path, { force: true });
+      return done ? 'ready' : 'skipped';
+    } catch (error) {
+      // The error names the step and the kind of failure, never a row's data.
+      const kind = error instanceof Error ? error.name : 'Error';
+      const code = (error as { code?: unknown }).code;
+      const text = `Building the export failed at ${step} (${kind}${typeof code === 'string' ? ` ${code}` : ''}).`;
+      this.logger.error({ msg: 'privacy export failed', exportId, step, kind });
+      await markExportFailed(em, exportId, text);
+      return 'failed';
+    }
+  }
+
+  /** Expired exports: status expired, email gone, file deleted. Returns how many. */
+  async expire(): Promise<number> {
+    const expired = await expireExports(
+      this.dataSource.manager,
+      this.config.privacy.exportLinkHours,
+    );
+    for (const { file_key } of expired) {
+      if (file_key)
+        await rm(exportFilePath(this.config.video.storageDir, file_key), { force: true });
+    }
+    if (expired.length) this.logger.log({ msg: 'privacy exports expired', count: expired.length });
+    return expired.length;
+  }
+
+  private async subject(
+    row: ExportRow,
+  ): Promise<{ privacy: PrivacySubject; summary: ExportSubjectSummary } | null> {
+    if (row.subject_kind === 'user' && row.user_id) {
+      const person = await personById(this.dataSource.manager, row.user_id);
+      if (!person) return null;
+      return {
+        privacy: { kind: 'user', userId: person.id, email: person.email },
+        summary: { kind: 'user', userId: person.id, email: person.email, name: person.name },
+      };
+    }
+    if (!row.subject_email) return null;
+    return {
+      privacy: { kind: 'email', email: row.subject_email },
+      summary: { kind: 'email', userId: null, email: row.subject_email, name: null },
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { NOT_PERSONAL, PERSONAL_DATA } from './personal-data-registry';
+import { looksPersonal, staleEntries, uncoveredColumns } from './personal-data-coverage';
+
+describe('personal data coverage', () => {
+  it('sees a person by foreign key or by name', () => {
+    expect(looksPersonal({ table: 't', column: 'contact', references: 'users' })).toBe(true);
+    expect(looksPersonal({ table: 't', column: 'contact_email', references: null })).toBe(true);
+    expect(looksPersonal({ table: 't', column: 'decided_by_id', references: null })).toBe(true);
+    expect(looksPersonal({ table: 't', column: 'phone', references: null })).toBe(true);
+    expect(looksPersonal({ table: 't', column: 'title', references: null })).toBe(false);
+    expect(looksPersonal({ table: 't', column: 'village_id', references: 'villages' })).toBe(false);
+  });
+
+  it('names a new personal column that is not registered, and a registered one that is gone', () => {
+    const columns = [
+      { table: 'users', column: 'email', references: null },
+      { table: 'tickets', column: 'buyer_email', references: null },
+      { table: 'tickets', column: 'sold_by', references: 'users' },
+      { table: 'tickets', column: 'title', references: null },
+    ];
+    expect(uncoveredColumns(columns, PERSONAL_DATA, NOT_PERSONAL)).toEqual([
+      'tickets.buyer_email',
+      'tickets.sold_by',
+    ]);
+    expect(staleEntries(columns, PERSONAL_DATA, [])).toContain('users.name');
+  });
+
+  it('lists every table once, with a purpose in both languages and known erase rules', () => {
+    const tables = PERSONAL_DATA.map((entry) => entry.table);
+    expect(new Set(tables).size).toBe(tables.length);
+    for (const entry of PERSONAL_DATA) {
+      expect(entry.purpose.da.length).toBeGreaterThan(10);
+      expect(entry.purpose.en.length).toBeGreaterThan(10);
+      if (entry.retention.period) expect(entry.retention.da).toContain('{days}');
+      for (const link of entry.links) {
+        for (const own of link.own ?? []) expect(Object.keys(entry.columns)).toContain(own);
+      }
+    }
+  });
+});
