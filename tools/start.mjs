@@ -45,6 +45,8 @@ async function main() {
       SEED_DEMO_IF_EMPTY: 'true',
       // Replies to the hotline's answer mails: send them here (e.g. with swaks) to try threading.
       HOTLINE_SMTP_PORT: process.env.HOTLINE_SMTP_PORT ?? String(hotlinePort),
+      // The demo's secretariat address, shown in the privacy and accessibility statements.
+      SECRETARIAT_EMAIL: process.env.SECRETARIAT_EMAIL ?? 'sekretariat@blup.test',
     },
   });
   log.info(`API: node dist/apps/api/main.js all, on port ${port}`);

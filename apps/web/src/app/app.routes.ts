@@ -48,6 +48,19 @@ export const appRoutes: Route[] = [
       import('./gatherings/gatherings.routes').then((m) => m.publicGatheringRoutes),
   },
   {
+    // The statements every footer links to (issue 17); public, light pages.
+    path: 'privatliv',
+    title: 'statements.privacy.title',
+    canMatch: [loadTextSection('statements')],
+    loadComponent: () => import('./statements/privacy.page').then((m) => m.PrivacyPage),
+  },
+  {
+    path: 'tilgaengelighed',
+    title: 'statements.accessibility.title',
+    canMatch: [loadTextSection('statements')],
+    loadComponent: () => import('./statements/accessibility.page').then((m) => m.AccessibilityPage),
+  },
+  {
     path: 'landsby',
     loadChildren: () => import('./plans/plans.routes').then((m) => m.publicPlanRoutes),
   },

@@ -13,6 +13,7 @@ import { RouterLink, RouterOutlet } from '@angular/router';
 import { AuthStore, I18nService, TranslatePipe } from '@blup/web/core';
 import { Icon } from '@blup/web/ui';
 import { ShellMenu } from './shell/shell-menu';
+import { SiteFooter } from './shell/site-footer';
 
 /**
  * The frame around every page: app bar, language switch, and the role's menu once signed in.
@@ -22,7 +23,7 @@ import { ShellMenu } from './shell/shell-menu';
  */
 @Component({
   selector: 'blup-root',
-  imports: [RouterOutlet, RouterLink, Icon, TranslatePipe],
+  imports: [RouterOutlet, RouterLink, Icon, TranslatePipe, SiteFooter],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip-link" href="#main" (click)="skipToContent($event)">{{
@@ -68,6 +69,7 @@ import { ShellMenu } from './shell/shell-menu';
           <router-outlet />
         </main>
       </div>
+      <blup-site-footer />
     }
   `,
   styleUrl: './app.scss',

@@ -37,6 +37,8 @@ export interface PersonalDataRegistryDto {
   tables: PersonalDataTableDto[];
   /** The retention periods in force, in days, by name (see docs/architecture.md). */
   retentionDays: Record<string, number>;
+  /** How to reach the secretariat (SECRETARIAT_EMAIL, SECRETARIAT_PHONE); null when not set. */
+  contact: { email: string | null; phone: string | null };
 }
 
 export enum PrivacyExportStatus {

@@ -140,6 +140,13 @@ const environment = z.object({
   SIGNIN_LIMIT_PER_ACCOUNT: int(5, 1, 1000),
   SIGNIN_LIMIT_PER_IP: int(30, 1, 100000),
   SIGNIN_LIMIT_WINDOW_SECONDS: int(15 * 60, 1, 24 * 3600),
+  SECRETARIAT_EMAIL: variable(z.email({ error: 'must be an email address' }).optional()),
+  SECRETARIAT_PHONE: variable(
+    z
+      .string()
+      .regex(/^\+?[0-9 ]{6,20}$/, 'must be a phone number, like +45 55 88 55 88')
+      .optional(),
+  ),
   ERASURE_COOL_OFF_DAYS: int(14, 0, 90),
   EXPORT_LINK_HOURS: int(72, 1, 24 * 30),
   RETAIN_UNCONFIRMED_PANEL_DAYS: int(30, 1, 3650),
@@ -295,6 +302,12 @@ function toConfig(env: Environment) {
      * registry (privacy/personal-data-registry.ts) and docs/architecture.md name what each covers.
      */
     privacy: {
+      /**
+       * SECRETARIAT_EMAIL, SECRETARIAT_PHONE: how people without an account reach the
+       * secretariat, shown in the privacy notice and the accessibility statement (unset: only
+       * the hotline).
+       */
+      contact: { email: env.SECRETARIAT_EMAIL ?? null, phone: env.SECRETARIAT_PHONE ?? null },
       /** ERASURE_COOL_OFF_DAYS (default 14): an erasure asked for can be undone this long. */
       erasureCoolOffDays: env.ERASURE_COOL_OFF_DAYS,
       /** EXPORT_LINK_HOURS (default 72): how long an export's download link works. */

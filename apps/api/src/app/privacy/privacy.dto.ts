@@ -25,6 +25,11 @@ export class PersonalDataTableResponse implements PersonalDataTableDto {
   @ApiProperty({ type: [String] }) columns: string[];
 }
 
+class SecretariatContact {
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone: string | null;
+}
+
 export class PersonalDataRegistryResponse implements PersonalDataRegistryDto {
   @ApiProperty({ type: [PersonalDataTableResponse] }) tables: PersonalDataTableResponse[];
   @ApiProperty({
@@ -33,6 +38,7 @@ export class PersonalDataRegistryResponse implements PersonalDataRegistryDto {
     description: 'The retention periods in force, in days.',
   })
   retentionDays: Record<string, number>;
+  @ApiProperty({ type: SecretariatContact }) contact: SecretariatContact;
 }
 
 // ---------------------------------------------------------------------------------------------

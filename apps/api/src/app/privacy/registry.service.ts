@@ -13,6 +13,7 @@ export class RegistryService {
     const days = config.privacy.retentionDays;
     this.dto = {
       retentionDays: { ...days },
+      contact: { ...config.privacy.contact },
       tables: PERSONAL_DATA.map((entry) => {
         const period = entry.retention.period ? String(days[entry.retention.period]) : '';
         const fill = (text: string) => text.replaceAll('{days}', period);

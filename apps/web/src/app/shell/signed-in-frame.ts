@@ -16,6 +16,7 @@ import { Icon } from '@blup/web/ui';
 import { filter, map } from 'rxjs';
 import { navFor } from './nav';
 import { ShellMenu } from './shell-menu';
+import { SiteFooter } from './site-footer';
 
 /**
  * The signed-in frame: the role's menu beside (wide screens) or over (phones) the page.
@@ -33,6 +34,7 @@ import { ShellMenu } from './shell-menu';
     MatSidenavContent,
     Icon,
     TranslatePipe,
+    SiteFooter,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -80,7 +82,7 @@ import { ShellMenu } from './shell-menu';
           </nav>
         }
       </mat-sidenav>
-      <mat-sidenav-content>
+      <mat-sidenav-content class="content">
         <main id="main" class="app-main" [class.with-ask]="showAsk()" tabindex="-1">
           <router-outlet />
         </main>
@@ -98,6 +100,7 @@ import { ShellMenu } from './shell-menu';
             </a>
           </aside>
         }
+        <blup-site-footer />
       </mat-sidenav-content>
     </mat-sidenav-container>
   `,

@@ -11,6 +11,11 @@ export const da = {
     mainMenu: 'Hovedmenu',
     loading: 'Indlæser …',
   },
+  footer: {
+    label: 'Om platformen',
+    privacy: 'Privatliv',
+    accessibility: 'Tilgængelighedserklæring',
+  },
   language: {
     label: 'Sprog',
     da: 'Dansk',

@@ -12,6 +12,7 @@ import type { surveyAdminDa } from './sections/survey-admin.da';
 import type { surveyAnswerDa } from './sections/survey-answer.da';
 import type { hotlineDa } from './sections/hotline.da';
 import type { wheelDa } from './sections/wheel.da';
+import type { statementsDa } from './sections/statements.da';
 import type { privacyDa } from './sections/privacy.da';
 
 /** The shape every language must fill: the Danish dictionary with each text widened to `string`. */
@@ -40,6 +41,7 @@ export interface TextSections {
   readonly library: typeof libraryDa;
   readonly hotline: typeof hotlineDa;
   readonly gatherings: typeof gatheringsDa;
+  readonly statements: typeof statementsDa;
   readonly privacy: typeof privacyDa;
 }
 

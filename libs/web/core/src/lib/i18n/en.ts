@@ -12,6 +12,11 @@ export const en: Dictionary = {
     mainMenu: 'Main menu',
     loading: 'Loading …',
   },
+  footer: {
+    label: 'About the platform',
+    privacy: 'Privacy',
+    accessibility: 'Accessibility statement',
+  },
   language: {
     label: 'Language',
     da: 'Dansk',
@@ -287,7 +292,7 @@ export const en: Dictionary = {
     erasure_last_secretariat: 'The last secretariat member cannot be erased.',
     export_link_gone: 'The link has expired. Download your data again.',
     export_rate_limited:
-      'You can download your data up to {perDay, plural, one {# time} other {# times}} a day.',
+      'You can download your data {perDay, plural, one {# time} other {# times}} a day.',
     not_found: 'We could not find what you are looking for.',
     invalid_id: 'That address is not right. Check the link, or go back and try again.',
     unknown_reference: 'Something you chose no longer exists. Reload the page and choose again.',
