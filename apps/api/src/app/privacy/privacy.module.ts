@@ -4,6 +4,16 @@ import { ExportBuilder } from './export-builder';
 import { ExportController } from './export.controller';
 import { ExportProcessor } from './export.processor';
 import { ExportService } from './export.service';
+import { AuthModule } from '../auth/auth.module';
+import { CitizenPanelModule } from '../citizen-panel/citizen-panel.module';
+import {
+  ErasureRequestsController,
+  MyErasureController,
+  PanelEraseController,
+} from './erasure.controller';
+import { ErasureProcessor } from './erasure.processor';
+import { ErasureRunner } from './erasure-runner.service';
+import { ErasureService } from './erasure.service';
 import { PRIVACY_QUEUE } from './privacy.constants';
 import { RegistryController } from './registry.controller';
 import { RegistryService } from './registry.service';
@@ -19,12 +29,20 @@ export class PrivacyModule {
   static register(options: { worker: boolean }): DynamicModule {
     return {
       module: PrivacyModule,
-      imports: [BullModule.registerQueue({ name: PRIVACY_QUEUE })],
-      controllers: [RegistryController, ExportController],
+      imports: [BullModule.registerQueue({ name: PRIVACY_QUEUE }), AuthModule, CitizenPanelModule],
+      controllers: [
+        RegistryController,
+        ExportController,
+        MyErasureController,
+        ErasureRequestsController,
+        PanelEraseController,
+      ],
       providers: [
         RegistryService,
         ExportService,
-        ...(options.worker ? [ExportBuilder, ExportProcessor] : []),
+        ErasureService,
+        ErasureRunner,
+        ...(options.worker ? [ExportBuilder, ExportProcessor, ErasureProcessor] : []),
       ],
       exports: [RegistryService],
     };
