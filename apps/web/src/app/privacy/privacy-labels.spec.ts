@@ -25,6 +25,7 @@ describe('privacy labels', () => {
       key: 'privacy.auditEvent.approved',
       params: {},
     });
+    expect(auditEventText('cool-off-ended').key).toBe('privacy.auditEvent.coolOffEnded');
     expect(auditEventText('step:users')).toEqual({
       key: 'privacy.auditStep',
       params: { name: 'users' },

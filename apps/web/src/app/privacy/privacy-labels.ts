@@ -84,6 +84,7 @@ export function auditEventText(event: string): { key: TranslationKey; params: Tr
     cancelled: 'privacy.auditEvent.cancelled',
     started: 'privacy.auditEvent.started',
     retried: 'privacy.auditEvent.retried',
+    'cool-off-ended': 'privacy.auditEvent.coolOffEnded',
     done: 'privacy.auditEvent.done',
     failed: 'privacy.auditEvent.failed',
   };

@@ -105,6 +105,7 @@ export const privacyDa = {
     cancelled: 'Annulleret',
     started: 'Startet',
     retried: 'Startet igen',
+    coolOffEnded: 'Fortrydelsesfristen udløb',
     done: 'Færdig',
     failed: 'Stoppet med en fejl',
   },

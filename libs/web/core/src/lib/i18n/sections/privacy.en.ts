@@ -105,6 +105,7 @@ export const privacyEn: DictionaryOf<typeof privacyDa> = {
     cancelled: 'Cancelled',
     started: 'Started',
     retried: 'Started again',
+    coolOffEnded: 'The time to undo ran out',
     done: 'Finished',
     failed: 'Stopped with an error',
   },
