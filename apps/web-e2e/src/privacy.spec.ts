@@ -110,6 +110,18 @@ test.describe('Personal data', () => {
         await expect(row).toContainText(`Slettes ${danishDate(asked.eraseAfter)}`);
         await expectAccessible(secretariat, { label: 'the personal-data desk' });
 
+        // A copy of another member's data, picked from the people search.
+        await secretariat.getByLabel('Søg efter en person med konto').fill('Niels Brandt');
+        await secretariat.getByTestId('person-result').filter({ hasText: 'Niels Brandt' }).click();
+        await expect(secretariat.getByTestId('subject-chosen')).toContainText(
+          'Valgt: Niels Brandt',
+        );
+        await secretariat.getByRole('button', { name: 'Lav en kopi af data' }).click();
+        await expect(secretariat.getByTestId('export-download')).toBeVisible({ timeout: 90_000 });
+        await expect(
+          secretariat.getByTestId('export-row').filter({ hasText: 'Niels Brandt' }).first(),
+        ).toContainText('Klar');
+
         await row.getByRole('button', { name: 'Slet nu' }).click();
         await secretariat.getByRole('dialog').getByTestId('confirm').click();
         await expect(secretariat.getByText('Godkendt. Sletningen går i gang.')).toBeVisible();
