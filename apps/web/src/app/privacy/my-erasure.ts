@@ -53,7 +53,7 @@ import { longDate, myErasureView } from './privacy-labels';
             <blup-api-error [error]="undoing.error()" />
           }
           @case ('none') {
-            <ul class="facts">
+            <ul class="what-happens">
               <li>{{ 'privacy.eraseWait' | t: { days: coolOffDays() } }}</li>
               <li>{{ 'privacy.eraseWhat' | t }}</li>
               <li>{{ 'privacy.eraseKeeps' | t }}</li>
@@ -79,13 +79,13 @@ import { longDate, myErasureView } from './privacy-labels';
       margin: 0 0 8px;
       font: var(--mat-sys-body-large);
     }
-    .facts {
+    .what-happens {
       margin: 0 0 16px;
       padding-inline-start: 20px;
       max-inline-size: 60ch;
       font: var(--mat-sys-body-large);
     }
-    .facts li + li {
+    .what-happens li + li {
       margin-block-start: 8px;
     }
     .action {
