@@ -147,8 +147,10 @@ export async function disabledAccountsDue(
   limit: number,
 ): Promise<string[]> {
   const rows: { id: string }[] = await db.query(
-    `SELECT id FROM users
+    `SELECT id FROM users u
       WHERE disabled_at < $1::timestamptz - make_interval(days => $2)
+        AND NOT EXISTS (SELECT 1 FROM erasure_requests r
+                         WHERE r.user_id = u.id AND r.state <> 'cancelled')
       ORDER BY disabled_at, id
       LIMIT $3`,
     [now, days, limit],

@@ -1,4 +1,4 @@
-import { escapeRegex, nameIsSearchable, scrubPattern, stepNames } from './erasure-plan';
+import { escapeRegex, nameIsSearchable, scrubbed, scrubPattern, stepNames } from './erasure-plan';
 
 describe('the erasure plan', () => {
   it('searches free text only for names specific enough to be the person', () => {
@@ -7,6 +7,15 @@ describe('the erasure plan', () => {
     expect(nameIsSearchable('Søren')).toBe(true);
     expect(nameIsSearchable('Ib Ås')).toBe(true);
     expect(scrubPattern({ names: ['Bo'], emails: [] }, false)).toBeNull();
+  });
+
+  it('scrubs free text everywhere, but leaves another person with the same name their name', () => {
+    expect(scrubbed('hotline_messages', 'body')).toBe(true);
+    expect(scrubbed('gatherings', 'minutes')).toBe(true);
+    expect(scrubbed('newsletters', 'blocks')).toBe(true);
+    expect(scrubbed('users', 'name')).toBe(false);
+    expect(scrubbed('gathering_registrations', 'name')).toBe(false);
+    expect(scrubbed('initiative_people', 'phone')).toBe(false);
   });
 
   it('escapes the terms, joins a name’s words by any space, and JSON-escapes for jsonb', () => {

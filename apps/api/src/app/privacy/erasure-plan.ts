@@ -111,3 +111,18 @@ export function scrubPattern(
   if (alternatives.length === 0) return null;
   return alternatives.map((a) => `(?:${a})`).join('|');
 }
+
+/** Registry column kinds that hold who a row is about: the table steps handle the person's own. */
+const IDENTITY_KINDS = new Set(['name', 'email', 'phone', 'detail', 'secret']);
+
+/**
+ * Whether the scrub looks in a column. Free text and answers, and every column the registry does
+ * not list, yes; a column that holds who its row is about (a name, an email, a phone number) no:
+ * the person's own rows there are the table steps' work, and another person's row that matches
+ * is somebody else with the same name, whose name must stay.
+ */
+export function scrubbed(table: string, column: string): boolean {
+  const entry = PERSONAL_DATA.find((e) => e.table === table);
+  const kind = entry?.columns[column]?.kind;
+  return !kind || !IDENTITY_KINDS.has(kind);
+}

@@ -10,6 +10,7 @@ import {
   escapeRegex,
   registryEntry,
   scrubPattern,
+  scrubbed,
   sessionTables,
   stepNames,
   tableSteps,
@@ -197,7 +198,7 @@ export class ErasureRunner {
     const jsonPattern = scrubPattern(terms, true);
     if (!pattern || !jsonPattern) return 0;
     let rows = 0;
-    for (const column of await textColumns(m)) {
+    for (const column of (await textColumns(m)).filter((c) => scrubbed(c.table, c.column))) {
       // The request needs its subject until `finish`; the account row is `finish`'s.
       const skip =
         column.table === 'erasure_requests'

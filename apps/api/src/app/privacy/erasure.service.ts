@@ -136,6 +136,38 @@ export class ErasureService {
     });
   }
 
+  /**
+   * Retention (issue 17): erases accounts disabled longer than RETAIN_DISABLED_ACCOUNT_DAYS. Each
+   * gets a request approved at once (nobody is there to undo it: the account is closed) with no
+   * actor, and is queued. An account with an open request is skipped. Returns how many started.
+   */
+  async eraseDisabledAccounts(userIds: readonly string[], days: number): Promise<number> {
+    let started = 0;
+    for (const userId of userIds) {
+      const user = await findUserForErasure(this.dataSource.manager, userId);
+      if (!user || (await hasOpenRequest(this.dataSource.manager, user.id, user.email))) continue;
+      try {
+        const request = await this.insert(null, {
+          subjectKind: 'user',
+          userId: user.id,
+          email: user.email,
+          name: user.name,
+          reason: `Kontoen har været lukket i mere end ${days} dage (opbevaringsregel).`,
+          requestedById: null,
+          eraseAfter: new Date(),
+          state: ErasureState.Approved,
+          approvedById: null,
+        });
+        await this.enqueue(request.id);
+        started += 1;
+      } catch (error) {
+        // Someone opened a request for this account meanwhile: theirs stands.
+        if (!(error instanceof AppException)) throw error;
+      }
+    }
+    return started;
+  }
+
   async approve(actor: Actor, id: string): Promise<ErasureRequestDto> {
     this.mustManage(actor);
     const row = await this.find(id);

@@ -14,5 +14,5 @@ export const RETENTION_OPTIONS: JobOptions = {
   removeOnFail: 30,
 };
 
-/** How many accounts due for erasure the nightly result counts at most. */
-export const DUE_ACCOUNTS_COUNTED = 10_000;
+/** How many accounts disabled long enough one run sends to erasure at most (the rest next night). */
+export const DUE_ACCOUNTS_PER_RUN = 500;

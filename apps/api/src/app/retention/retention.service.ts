@@ -7,11 +7,12 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { RegistrationsService } from '../gatherings/registrations.service';
 import { HotlineService } from '../hotline/hotline.service';
+import { ErasureService } from '../privacy/erasure.service';
 import { DeliveryRetentionService } from '../newsletter-delivery/delivery-retention.service';
 import { SurveysService } from '../surveys/surveys.service';
-import { DUE_ACCOUNTS_COUNTED } from './retention.constants';
+import { DUE_ACCOUNTS_PER_RUN } from './retention.constants';
 
-/** Rows each purpose changed in one run (`disabledAccountsDue`: found, not yet changed). */
+/** Rows each purpose changed in one run (`disabledAccounts`: erasures started). */
 export interface RetentionResult {
   unconfirmedPanelSignups: number;
   gatheringRegistrations: number;
@@ -19,7 +20,7 @@ export interface RetentionResult {
   surveyPersonalAnswers: number;
   hotlineRequests: number;
   newsletterRecipients: number;
-  disabledAccountsDue: number;
+  disabledAccounts: number;
 }
 
 /**
@@ -71,9 +72,9 @@ export class RetentionService {
       newsletterRecipients: await run('newsletterRecipients', () =>
         this.owner(DeliveryRetentionService).anonymiseFinished(now, days.newsletterRecipient),
       ),
-      disabledAccountsDue: await run('disabledAccountsDue', async () => {
-        const due = await this.disabledAccountsDue(now, DUE_ACCOUNTS_COUNTED);
-        return due.length;
+      disabledAccounts: await run('disabledAccounts', async () => {
+        const due = await this.disabledAccountsDue(now, DUE_ACCOUNTS_PER_RUN);
+        return this.owner(ErasureService).eraseDisabledAccounts(due, days.disabledAccount);
       }),
     };
     if (failed.length) {
@@ -83,8 +84,8 @@ export class RetentionService {
   }
 
   /**
-   * The accounts disabled longer than RETAIN_DISABLED_ACCOUNT_DAYS, for the erasure service to
-   * erase (this service does not erase them itself).
+   * The accounts disabled longer than RETAIN_DISABLED_ACCOUNT_DAYS and not erased or being
+   * erased; `runAll` hands them to the erasure service.
    */
   disabledAccountsDue(now: Date, limit: number): Promise<string[]> {
     return this.accounts.disabledAccountsDue(
