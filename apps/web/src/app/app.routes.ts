@@ -151,8 +151,13 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./hotline/hotline.routes').then((m) => m.hotlineRoutes),
       },
       {
+        path: 'persondata',
+        loadChildren: () => import('./privacy/privacy.routes').then((m) => m.privacyRoutes),
+      },
+      {
         path: 'profile',
         title: 'nav.profile',
+        canActivate: [loadTextSection('privacy')],
         loadComponent: () => import('./profile/profile.page').then((m) => m.ProfilePage),
       },
     ],

@@ -33,3 +33,4 @@ export * from './lib/api/surveys.api';
 export * from './lib/api/library.api';
 export * from './lib/api/hotline.api';
 export * from './lib/api/gatherings.api';
+export * from './lib/api/privacy.api';

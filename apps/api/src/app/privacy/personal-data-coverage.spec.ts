@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { NOT_PERSONAL, PERSONAL_DATA } from './personal-data-registry';
 import { looksPersonal, staleEntries, uncoveredColumns } from './personal-data-coverage';
 
@@ -36,5 +38,20 @@ describe('personal data coverage', () => {
         for (const own of link.own ?? []) expect(Object.keys(entry.columns)).toContain(own);
       }
     }
+  });
+});
+
+describe('the registry in docs/architecture.md', () => {
+  it('lists every registry table with its owner and legal basis', () => {
+    const doc = readFileSync(join(__dirname, '../../../../../docs/architecture.md'), 'utf8');
+    const section = doc.split('### The registry')[1]?.split('\n### ')[0] ?? '';
+    const documented = section
+      .split('\n')
+      .map((line) => line.split('|').map((cell) => cell.trim()))
+      .filter((cells) => cells.length > 4 && /^`\w+`$/.test(cells[1]))
+      .map((cells) => [cells[1].slice(1, -1), cells[2], cells[3]].join(' '));
+    expect(documented).toEqual(
+      PERSONAL_DATA.map((e) => [e.table, e.owner, e.legalBasis.replace('_', ' ')].join(' ')),
+    );
   });
 });

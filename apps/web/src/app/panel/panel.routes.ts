@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { signedInGuard } from '@blup/web/core';
+import { loadTextSection, signedInGuard } from '@blup/web/core';
 
 /**
  * The citizen panel: public sign-up, confirmation and preferences; the village's subscriber list and import (issue 5).
@@ -20,6 +20,7 @@ export const panelRoutes: Routes = [
   {
     path: 'preferences',
     title: 'panel.preferencesTitle',
+    canActivate: [loadTextSection('privacy')],
     loadComponent: () => import('./preferences.page').then((m) => m.PreferencesPage),
   },
   {

@@ -12,7 +12,8 @@ import { LoadState } from '../shared/load-state';
 
 /**
  * The page behind every newsletter's unsubscribe link: who the mails go to, and one button to
- * leave (or come back). Works for panel subscribers and circle members alike.
+ * leave (or come back). Works for panel subscribers and circle members alike. A subscriber can
+ * also have everything about their address erased ("Slet mig helt", issue 17).
  */
 @Component({
   selector: 'blup-panel-preferences-page',
@@ -32,7 +33,15 @@ import { LoadState } from '../shared/load-state';
       } @else if (loaded.error()) {
         <blup-api-error [error]="loaded.error()" />
       }
-      @if (current(); as p) {
+      @if (erased()) {
+        <blup-notice
+          icon="check"
+          data-testid="panel-erased"
+          [level]="1"
+          [heading]="'privacy.panelErasedTitle' | t"
+          [message]="'privacy.panelErasedText' | t"
+        />
+      } @else if (current(); as p) {
         <blup-page-header
           [heading]="'panel.preferencesTitle' | t"
           [subheading]="
@@ -69,12 +78,82 @@ import { LoadState } from '../shared/load-state';
             {{ 'panel.resubscribe' | t }}
           </button>
         }
+        @if (p.kind === 'subscriber') {
+          <section class="erase" aria-labelledby="erase-title" data-testid="panel-erase-section">
+            <h2 id="erase-title">{{ 'privacy.panelEraseTitle' | t }}</h2>
+            <p>{{ 'privacy.panelEraseIntro' | t }}</p>
+            @if (confirming()) {
+              <p class="confirm-text" data-testid="panel-erase-text">
+                <strong>{{ 'privacy.panelEraseText' | t }}</strong>
+              </p>
+              <div class="buttons">
+                <button
+                  matButton="filled"
+                  type="button"
+                  class="danger-filled"
+                  data-testid="panel-erase-confirm"
+                  [attr.aria-busy]="eraser.busy()"
+                  (click)="erase()"
+                >
+                  {{ 'privacy.panelEraseConfirm' | t }}
+                </button>
+                <button
+                  matButton="outlined"
+                  type="button"
+                  data-testid="panel-erase-keep"
+                  (click)="confirming.set(false)"
+                >
+                  {{ 'privacy.panelEraseKeep' | t }}
+                </button>
+              </div>
+            } @else {
+              <button
+                matButton="outlined"
+                type="button"
+                class="danger"
+                data-testid="panel-erase"
+                (click)="confirming.set(true)"
+              >
+                {{ 'privacy.panelEraseButton' | t }}
+              </button>
+            }
+            <blup-api-error [error]="eraser.error()" />
+          </section>
+        }
       }
     </div>
   `,
   styles: `
     .state {
       font: var(--mat-sys-body-large);
+    }
+    .erase {
+      margin-block-start: 48px;
+      padding-block-start: 16px;
+      border-block-start: 1px solid var(--mat-sys-outline-variant);
+    }
+    .erase h2 {
+      margin: 0 0 8px;
+      font: var(--mat-sys-title-medium);
+    }
+    .erase p {
+      font: var(--mat-sys-body-large);
+    }
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .erase button {
+      min-block-size: 48px;
+    }
+    .danger {
+      --mat-button-outlined-label-text-color: var(--mat-sys-error);
+      --mat-button-outlined-outline-color: var(--mat-sys-error);
+    }
+    .danger-filled {
+      --mat-button-filled-container-color: var(--mat-sys-error);
+      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
     }
   `,
 })
@@ -95,6 +174,22 @@ export class PreferencesPage {
   protected readonly current = computed(
     () => this.changed() ?? (this.loaded.hasValue() ? this.loaded.value() : null),
   );
+
+  protected readonly eraser = submitter();
+  /** The "erase me" confirm step is showing. */
+  protected readonly confirming = signal(false);
+  protected readonly erased = signal(false);
+
+  /** Erases the subscriber and everything held about their address, at once (issue 17). */
+  protected erase(): void {
+    const token = this.token();
+    if (!token) return;
+    this.eraser.run(
+      null,
+      () => this.api.erase(token),
+      () => this.erased.set(true),
+    );
+  }
 
   protected set(subscribed: boolean): void {
     const token = this.token();

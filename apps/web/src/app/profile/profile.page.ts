@@ -16,8 +16,10 @@ import { submitter } from '../shared/submitter';
 import { TextField } from '../shared/text-field';
 import { NewPasswordFields } from '../shared/new-password-fields';
 import { SubmitForm } from '../shared/submit-form';
+import { MyData } from '../privacy/my-data';
+import { MyErasure } from '../privacy/my-erasure';
 
-/** The person's name, language and password. */
+/** The person's name, language and password; a copy of their data, and deleting the account. */
 @Component({
   selector: 'blup-profile-page',
   imports: [
@@ -28,6 +30,8 @@ import { SubmitForm } from '../shared/submit-form';
     MatButtonToggle,
     PageHeader,
     TranslatePipe,
+    MyData,
+    MyErasure,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -90,6 +94,9 @@ import { SubmitForm } from '../shared/submit-form';
         />
       </blup-submit-form>
     </section>
+
+    <blup-my-data />
+    <blup-my-erasure />
   `,
   styles: `
     mat-button-toggle-group {

@@ -35,6 +35,7 @@ describe(navFor.name, () => {
       '/cohorts',
       '/people',
       '/hotline',
+      '/persondata',
       '/profile',
     ]);
   });

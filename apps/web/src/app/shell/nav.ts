@@ -36,6 +36,7 @@ const people = item('people', 'nav.people', '/people', 'people');
 const library = item('library', 'nav.library', '/bibliotek', 'article');
 const myQuestions = item('my-questions', 'nav.myQuestions', '/hjaelp', 'help');
 const hotline = item('hotline', 'nav.hotline', '/hotline', 'help');
+const privacy = item('privacy', 'nav.privacy', '/persondata', 'person');
 
 function myMunicipality(id: string | null): NavItem[] {
   return id
@@ -72,6 +73,7 @@ export function navFor(user: SessionUser): NavItem[] {
         cohorts,
         people,
         hotline,
+        privacy,
         profile,
       ];
     case Role.Coordinator:

@@ -174,4 +174,11 @@ export const ACCESSIBILITY_CHECKS: readonly AccessibilityCheck[] = [
   check('statements', 'the accessibility statement', '/tilgaengelighed', 'statements', PD),
   check('statements', 'the privacy notice signed in', '/privatliv', 'statements', P),
   check('statements', 'the accessibility statement signed in', '/tilgaengelighed', 'statements', P),
+  check('privacy', 'the profile', '/profile', 'statements', P),
+  check('privacy', 'the profile with the export ready', '/profile', 'statements', P),
+  check('privacy', 'the profile with erasure asked', '/profile', 'statements', P),
+  check('privacy', 'the personal-data desk', '/persondata', 'statements', P),
+  check('privacy', 'the desk with the audit log open', '/persondata', 'statements', P),
+  check('privacy', 'the erase-me confirm step', '/panel/preferences', 'newsletters', P),
+  check('privacy', 'the erased page', '/panel/preferences', 'newsletters', P),
 ];

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   PanelConfirmResponse,
+  PanelEraseResponse,
   PanelImportRequest,
   PanelImportResult,
   PanelPreferencesDto,
@@ -47,6 +48,11 @@ export class PanelApi {
 
   setPreferences(token: string, subscribed: boolean): Observable<PanelPreferencesDto> {
     return this.http.post<PanelPreferencesDto>('/api/panel/preferences', { token, subscribed });
+  }
+
+  /** Erases the subscriber and everything held about their address, at once (issue 17). */
+  erase(token: string): Observable<PanelEraseResponse> {
+    return this.http.post<PanelEraseResponse>('/api/panel/preferences/erase', { token });
   }
 
   subscribers(

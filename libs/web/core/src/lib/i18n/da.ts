@@ -47,6 +47,7 @@ export const da = {
     myQuestions: 'Mine spørgsmål',
     hotline: 'Hotline',
     gatherings: 'Møder',
+    privacy: 'Persondata',
     signOut: 'Log ud',
   },
   common: {

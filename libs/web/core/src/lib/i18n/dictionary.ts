@@ -13,6 +13,7 @@ import type { surveyAnswerDa } from './sections/survey-answer.da';
 import type { hotlineDa } from './sections/hotline.da';
 import type { wheelDa } from './sections/wheel.da';
 import type { statementsDa } from './sections/statements.da';
+import type { privacyDa } from './sections/privacy.da';
 
 /** The shape every language must fill: the Danish dictionary with each text widened to `string`. */
 export type DictionaryOf<T> = {
@@ -41,6 +42,7 @@ export interface TextSections {
   readonly hotline: typeof hotlineDa;
   readonly gatherings: typeof gatheringsDa;
   readonly statements: typeof statementsDa;
+  readonly privacy: typeof privacyDa;
 }
 
 export type TextSectionName = keyof TextSections;

@@ -45,6 +45,7 @@ export const en: Dictionary = {
     myQuestions: 'My questions',
     hotline: 'Hotline',
     gatherings: 'Gatherings',
+    privacy: 'Personal data',
     signOut: 'Sign out',
     courses: 'Courses',
     authoring: 'Course authoring',

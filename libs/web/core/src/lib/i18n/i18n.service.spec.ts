@@ -24,6 +24,8 @@ import { panelDa } from './sections/panel.da';
 import { panelEn } from './sections/panel.en';
 import { surveyAnswerDa } from './sections/survey-answer.da';
 import { surveyAnswerEn } from './sections/survey-answer.en';
+import { privacyDa } from './sections/privacy.da';
+import { privacyEn } from './sections/privacy.en';
 import { loadTextSection } from './text-sections';
 
 describe(I18nService.name, () => {
@@ -309,6 +311,7 @@ describe(I18nService.name, () => {
       surveyAdmin: surveyAdminDa,
       surveyAnswer: surveyAnswerDa,
       library: libraryDa,
+      privacy: privacyDa,
     };
     const allEn = {
       ...en,
@@ -322,6 +325,7 @@ describe(I18nService.name, () => {
       surveyAdmin: surveyAdminEn,
       surveyAnswer: surveyAnswerEn,
       library: libraryEn,
+      privacy: privacyEn,
     };
     const daKeys = [...flatten(allDa).keys()].sort();
     const enKeys = [...flatten(allEn).keys()].sort();

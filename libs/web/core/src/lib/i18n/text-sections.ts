@@ -64,6 +64,10 @@ const loaders: { readonly [N in TextSectionName]: () => Promise<TextSectionTable
     Promise.all([import('./sections/statements.da'), import('./sections/statements.en')]).then(
       ([da, en]) => ({ da: da.statementsDa, en: en.statementsEn }),
     ),
+  privacy: () =>
+    Promise.all([import('./sections/privacy.da'), import('./sections/privacy.en')]).then(
+      ([da, en]) => ({ da: da.privacyDa, en: en.privacyEn }),
+    ),
 };
 
 /**
