@@ -18,6 +18,7 @@ import { ListFrame } from '../shared/list-frame';
 import { RowList } from '../shared/row-list';
 import { ErasureAudit } from './erasure-audit';
 import {
+  erasureSubjectText,
   dateTime,
   erasureActions,
   erasureStateKey,
@@ -76,9 +77,7 @@ const ACTION_DONE: Readonly<Record<ErasureAction, TranslationKey>> = {
       <ul blupRows data-testid="erasure-requests">
         @for (r of list.items(); track r.id) {
           <li class="blup-row" data-testid="erasure-request" [attr.data-id]="r.id">
-            <span class="blup-row-title">{{
-              r.subjectLabel ?? ('privacy.erasedSubject' | t)
-            }}</span>
+            <span class="blup-row-title">{{ rowName(r) }}</span>
             <span class="blup-row-meta">
               <strong data-testid="erasure-request-state">{{ stateKey(r.state) | t }}</strong>
               · {{ kindKey(r.subjectKind) | t }}
@@ -215,6 +214,12 @@ export class ErasureRequests {
   protected readonly failed = signal<{ id: string; error: unknown } | null>(null);
   protected readonly opened = signal<ReadonlySet<string>>(new Set());
 
+  /** The row's name, or why it is gone (erased, or forgotten when the request was undone). */
+  protected rowName(request: ErasureRequestDto): string {
+    const name = erasureSubjectText(request);
+    return 'text' in name ? name.text : this.i18n.t(name.key);
+  }
+
   /** After a request was made or changed elsewhere on the page. */
   reload(): void {
     this.list.reload();
@@ -224,7 +229,7 @@ export class ErasureRequests {
   protected act(request: ErasureRequestDto, action: ErasureAction): void {
     this.failed.set(null);
     if (action === 'approve') {
-      const label = request.subjectLabel ?? this.i18n.t('privacy.erasedSubject');
+      const label = this.rowName(request);
       this.confirm({
         ask: {
           title: this.i18n.t('privacy.confirmApproveTitle', { label }),

@@ -26,7 +26,13 @@ import { submitter } from '../shared/submitter';
 import { TextField } from '../shared/text-field';
 import { ErasureRequests } from './erasure-requests';
 import { ExportProgress } from './export-progress';
-import { dateTime, exportStatusKey, fileSize, subjectKindKey } from './privacy-labels';
+import {
+  dateTime,
+  exportStatusKey,
+  exportSubjectText,
+  fileSize,
+  subjectKindKey,
+} from './privacy-labels';
 
 type Subject = { userId: string; label: string } | { email: string; label: string };
 
@@ -139,9 +145,7 @@ type Subject = { userId: string; label: string } | { email: string; label: strin
         <ul blupRows data-testid="exports">
           @for (e of exports.items(); track e.id) {
             <li class="blup-row" data-testid="export-row">
-              <span class="blup-row-title">{{
-                e.subjectLabel ?? ('privacy.erasedSubject' | t)
-              }}</span>
+              <span class="blup-row-title">{{ rowName(e) }}</span>
               <span class="blup-row-meta">
                 <strong>{{ statusKey(e.status) | t }}</strong> · {{ kindKey(e.subjectKind) | t }} ·
                 {{ when(e.createdAt) }}
@@ -260,6 +264,12 @@ export class PrivacyDeskPage {
   protected readonly exports = pagedList<PrivacyExportDto>((query) => this.api.exports(query));
   protected readonly statusKey = exportStatusKey;
   protected readonly kindKey = subjectKindKey;
+
+  /** The row's name, or why it is gone (an expired copy forgets the address). */
+  protected rowName(item: PrivacyExportDto): string {
+    const name = exportSubjectText(item);
+    return 'text' in name ? name.text : this.i18n.t(name.key);
+  }
 
   constructor() {
     // Typing an address replaces a person picked from the search.

@@ -1,5 +1,12 @@
 import { ErasureState } from '@blup/contracts';
-import { auditEventText, erasureActions, fileSize, myErasureView } from './privacy-labels';
+import {
+  auditEventText,
+  erasureActions,
+  erasureSubjectText,
+  exportSubjectText,
+  fileSize,
+  myErasureView,
+} from './privacy-labels';
 
 describe('privacy labels', () => {
   it('lets a person undo only while cooling off, and ask again once nothing is open', () => {
@@ -34,6 +41,22 @@ describe('privacy labels', () => {
       key: 'privacy.auditOther',
       params: { event: 'toString' },
     });
+  });
+
+  it('calls only an erased person erased: an undone request or an expired copy just forgot the name', () => {
+    expect(erasureSubjectText({ subjectLabel: 'Trine', state: ErasureState.CoolingOff })).toEqual({
+      text: 'Trine',
+    });
+    expect(erasureSubjectText({ subjectLabel: null, state: ErasureState.Done })).toEqual({
+      key: 'privacy.erasedSubject',
+    });
+    expect(erasureSubjectText({ subjectLabel: null, state: ErasureState.Cancelled })).toEqual({
+      key: 'privacy.forgottenSubject',
+    });
+    expect(exportSubjectText({ subjectLabel: 'anna@example.dk' })).toEqual({
+      text: 'anna@example.dk',
+    });
+    expect(exportSubjectText({ subjectLabel: null })).toEqual({ key: 'privacy.forgottenSubject' });
   });
 
   it('writes sizes as a person reads them', () => {

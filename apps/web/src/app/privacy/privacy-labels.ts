@@ -19,6 +19,32 @@ export function erasureStateKey(state: ErasureState): TranslationKey {
   return `privacy.erasureState.${state}`;
 }
 
+/** A list row's name: the person's, or words for why it is gone. */
+export type SubjectText = { text: string } | { key: TranslationKey };
+
+/**
+ * Whom a request is about. The name goes when the erasure is done (the person is erased) and
+ * when it is undone (the person stays, but the request no longer keeps who asked).
+ */
+export function erasureSubjectText(
+  request: Pick<ErasureRequestDto, 'subjectLabel' | 'state'>,
+): SubjectText {
+  if (request.subjectLabel !== null) return { text: request.subjectLabel };
+  return {
+    key: request.state === ErasureState.Done ? 'privacy.erasedSubject' : 'privacy.forgottenSubject',
+  };
+}
+
+/**
+ * Whom an export is about. An expired copy for an address forgets the address; an erased
+ * person's copies go with them, so a missing name never means the person was erased.
+ */
+export function exportSubjectText(item: Pick<PrivacyExportDto, 'subjectLabel'>): SubjectText {
+  return item.subjectLabel !== null
+    ? { text: item.subjectLabel }
+    : { key: 'privacy.forgottenSubject' };
+}
+
 /** Queued or running: still worth asking again how far it is. */
 export function isExportActive(item: Pick<PrivacyExportDto, 'status'>): boolean {
   return item.status === PrivacyExportStatus.Queued || item.status === PrivacyExportStatus.Running;

@@ -81,6 +81,7 @@ export const privacyDa = {
     email: 'Kun e-mail',
   },
   erasedSubject: 'Slettet person',
+  forgottenSubject: 'Navnet er ikke gemt',
   requestedAt: 'Bedt om {date}',
   eraseAfter: 'Slettes {date}',
   approvedAt: 'Godkendt {date}',

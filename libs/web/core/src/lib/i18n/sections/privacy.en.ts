@@ -81,6 +81,7 @@ export const privacyEn: DictionaryOf<typeof privacyDa> = {
     email: 'Email only',
   },
   erasedSubject: 'Deleted person',
+  forgottenSubject: 'Name not kept',
   requestedAt: 'Asked {date}',
   eraseAfter: 'Deleted {date}',
   approvedAt: 'Approved {date}',
