@@ -1,5 +1,6 @@
-import { Role, type SessionUser } from '@blup/contracts';
-import { canManagePanel, joinUrl } from './panel-labels';
+import { ErrorCode, Role, type SessionUser } from '@blup/contracts';
+import { ApiError } from '@blup/web/core';
+import { canManagePanel, isAccountAddress, joinUrl } from './panel-labels';
 
 const village = { id: 'v1', municipalityId: 'm1' };
 
@@ -40,5 +41,17 @@ describe('canManagePanel', () => {
 
   it('builds the shareable sign-up address', () => {
     expect(joinUrl('https://blup.dk', 'v1')).toBe('https://blup.dk/panel/join/v1');
+  });
+});
+
+describe(isAccountAddress.name, () => {
+  const conflict = (state: string) =>
+    new ApiError(409, 'Not open', null, {}, ErrorCode.ErasureNotOpen, { state });
+
+  it('tells the address of an account (sign in to be erased) from other failures', () => {
+    expect(isAccountAddress(conflict('account'))).toBe(true);
+    expect(isAccountAddress(conflict('running'))).toBe(false);
+    expect(isAccountAddress(new Error('offline'))).toBe(false);
+    expect(isAccountAddress(null)).toBe(false);
   });
 });

@@ -1,11 +1,12 @@
 import {
+  ErrorCode,
   Role,
   type SessionUser,
   type PanelImportReason,
   type PanelSubscriberSource,
   type PanelSubscriberStatus,
 } from '@blup/contracts';
-import type { TranslationKey } from '@blup/web/core';
+import { ApiError, type TranslationKey } from '@blup/web/core';
 
 /** Dictionary keys for the panel's enums, for `{{ statusKey(s) | t }}`. */
 export const panelStatusKey = (status: PanelSubscriberStatus): TranslationKey =>
@@ -37,4 +38,16 @@ export function canManagePanel(
     default:
       return false;
   }
+}
+
+/**
+ * Whether "erase me" failed because the address is an account's (or the link is): the person
+ * signs in and asks under their profile, with the cool-off, instead.
+ */
+export function isAccountAddress(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.code === ErrorCode.ErasureNotOpen &&
+    error.params['state'] === 'account'
+  );
 }

@@ -1,11 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
 import type { PanelPreferencesDto } from '@blup/contracts';
 import { PanelApi, TranslatePipe } from '@blup/web/core';
 import { Notice, PageHeader } from '@blup/web/ui';
 import { of } from 'rxjs';
 import { isUnusableLink } from '../auth/return-url';
+import { isAccountAddress } from './panel-labels';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { submitter } from '../shared/submitter';
 import { LoadState } from '../shared/load-state';
@@ -17,7 +19,7 @@ import { LoadState } from '../shared/load-state';
  */
 @Component({
   selector: 'blup-panel-preferences-page',
-  imports: [LoadState, MatButton, Notice, PageHeader, ApiErrorMessage, TranslatePipe],
+  imports: [LoadState, MatButton, Notice, PageHeader, ApiErrorMessage, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="narrow">
@@ -117,7 +119,14 @@ import { LoadState } from '../shared/load-state';
                 {{ 'privacy.panelEraseButton' | t }}
               </button>
             }
-            <blup-api-error [error]="eraser.error()" />
+            @if (isAccountAddress(eraser.error())) {
+              <p class="account" role="alert" data-testid="panel-erase-account">
+                {{ 'privacy.panelEraseAccount' | t }}
+                <a routerLink="/profile">{{ 'privacy.panelEraseProfileLink' | t }}</a>
+              </p>
+            } @else {
+              <blup-api-error [error]="eraser.error()" />
+            }
           </section>
         }
       }
@@ -162,6 +171,7 @@ export class PreferencesPage {
 
   readonly token = input<string>();
   protected readonly isUnusableLink = isUnusableLink;
+  protected readonly isAccountAddress = isAccountAddress;
   protected readonly submitter = submitter();
   protected readonly changed = signal<PanelPreferencesDto | null>(null);
   protected readonly done = signal<'panel.unsubscribedDone' | 'panel.resubscribedDone' | null>(

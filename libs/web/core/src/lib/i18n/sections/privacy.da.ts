@@ -123,6 +123,9 @@ export const privacyDa = {
   panelEraseButton: 'Slet mig helt',
   panelEraseConfirm: 'Ja, slet alt om mig',
   panelEraseKeep: 'Nej, fortryd',
+  panelEraseAccount:
+    'Din adresse hører til en konto hos BLUP Akademiet. Log ind, og bed om at blive slettet under din profil.',
+  panelEraseProfileLink: 'Gå til din profil',
   panelErasedTitle: 'Du er slettet',
   panelErasedText:
     'Vi har slettet din tilmelding og alt, vi havde om din e-mail. Du får ikke flere mails fra os.',

@@ -122,6 +122,9 @@ export const privacyEn: DictionaryOf<typeof privacyDa> = {
   panelEraseButton: 'Delete me completely',
   panelEraseConfirm: 'Yes, delete everything about me',
   panelEraseKeep: 'No, go back',
+  panelEraseAccount:
+    'Your address belongs to an account at BLUP Akademiet. Sign in and ask to be erased on your profile.',
+  panelEraseProfileLink: 'Go to your profile',
   panelErasedTitle: 'You have been deleted',
   panelErasedText:
     'We have deleted your sign-up and everything we held about your email. You will get no more mails from us.',
