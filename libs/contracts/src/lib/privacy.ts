@@ -19,6 +19,34 @@ export const PRIVACY_LIMITS = {
   exportsPerDay: 5,
 } as const;
 
+/** What kind of data about a person a table holds, for the privacy notice to say in words. */
+export type PersonalDataKind =
+  | 'account'
+  | 'name'
+  | 'email'
+  | 'phone'
+  | 'ip'
+  | 'device'
+  | 'text'
+  | 'answers'
+  | 'secret'
+  | 'detail'
+  | 'authorship';
+
+export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = [
+  'account',
+  'name',
+  'email',
+  'phone',
+  'ip',
+  'device',
+  'text',
+  'answers',
+  'secret',
+  'detail',
+  'authorship',
+];
+
 /** One table in the registry, as the privacy notice shows it. */
 export interface PersonalDataTableDto {
   table: string;
@@ -31,6 +59,8 @@ export interface PersonalDataTableDto {
   retention: { da: string; en: string };
   /** The columns that hold data about a person. */
   columns: string[];
+  /** The same in kinds (in PERSONAL_DATA_KINDS order), for people rather than developers. */
+  kinds: PersonalDataKind[];
 }
 
 export interface PersonalDataRegistryDto {

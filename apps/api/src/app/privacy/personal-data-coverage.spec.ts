@@ -1,3 +1,4 @@
+import { kindsOf, periodInWords } from './registry.service';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NOT_PERSONAL, PERSONAL_DATA } from './personal-data-registry';
@@ -33,7 +34,10 @@ describe('personal data coverage', () => {
     for (const entry of PERSONAL_DATA) {
       expect(entry.purpose.da.length).toBeGreaterThan(10);
       expect(entry.purpose.en.length).toBeGreaterThan(10);
-      if (entry.retention.period) expect(entry.retention.da).toContain('{days}');
+      if (entry.retention.period) {
+        expect(entry.retention.da).toContain('{period}');
+        expect(entry.retention.en).toContain('{period}');
+      }
       for (const link of entry.links) {
         for (const own of link.own ?? []) expect(Object.keys(entry.columns)).toContain(own);
       }
@@ -53,5 +57,31 @@ describe('the registry in docs/architecture.md', () => {
     expect(documented).toEqual(
       PERSONAL_DATA.map((e) => [e.table, e.owner, e.legalBasis.replace('_', ' ')].join(' ')),
     );
+  });
+});
+
+describe('periods in words', () => {
+  it('says whole years as years and the rest as days, in both languages', () => {
+    expect(periodInWords(730, 'da')).toBe('2 år');
+    expect(periodInWords(365, 'en')).toBe('1 year');
+    expect(periodInWords(30, 'da')).toBe('30 dage');
+    expect(periodInWords(1, 'en')).toBe('1 day');
+    expect(periodInWords(400, 'en')).toBe('400 days');
+  });
+});
+
+describe('kinds of data', () => {
+  it('says what a table holds in kinds, from its columns and links', () => {
+    const users = PERSONAL_DATA.find((e) => e.table === 'users');
+    expect(users && kindsOf(users)).toEqual([
+      'account',
+      'name',
+      'email',
+      'secret',
+      'detail',
+      'authorship',
+    ]);
+    const helpers = PERSONAL_DATA.find((e) => e.table === 'idea_helpers');
+    expect(helpers && kindsOf(helpers)).toEqual(['name', 'email', 'phone', 'device', 'detail']);
   });
 });

@@ -23,8 +23,8 @@ const author = (column: string): PersonLink => ({
 });
 
 const KEEP_WHILE_ACCOUNT = {
-  da: 'Så længe kontoen findes; en konto, der har været lukket i {days} dage, slettes.',
-  en: 'As long as the account exists; an account closed for {days} days is erased.',
+  da: 'Så længe kontoen findes; en konto, der har været lukket i {period}, slettes.',
+  en: 'As long as the account exists; an account closed for {period} is erased.',
   period: 'disabledAccount' as const,
 };
 const VILLAGE_WORK = {
@@ -248,8 +248,8 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     },
     legalBasis: 'consent',
     retention: {
-      da: 'Adressen fjernes {days} dage efter udsendelsen; tallene bliver.',
-      en: 'The address is removed {days} days after sending; the counts stay.',
+      da: 'Adressen fjernes {period} efter udsendelsen; tallene bliver.',
+      en: 'The address is removed {period} after sending; the counts stay.',
       period: 'newsletterRecipient',
     },
     key: ['id'],
@@ -288,8 +288,8 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     },
     legalBasis: 'consent',
     retention: {
-      da: 'Til du framelder dig eller beder om sletning; ubekræftede tilmeldinger slettes efter {days} dage.',
-      en: 'Until you unsubscribe or ask to be erased; unconfirmed sign-ups are deleted after {days} days.',
+      da: 'Til du framelder dig eller beder om sletning; ubekræftede tilmeldinger slettes efter {period}.',
+      en: 'Until you unsubscribe or ask to be erased; unconfirmed sign-ups are deleted after {period}.',
       period: 'unconfirmedPanelSignup',
     },
     key: ['id'],
@@ -390,8 +390,8 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     },
     legalBasis: 'legitimate_interest',
     retention: {
-      da: 'Den uploadede aftale slettes {days} dage efter afgørelsen; ansøgningen bliver uden navne efter sletning.',
-      en: 'The uploaded agreement is deleted {days} days after the decision; the application stays without names after erasure.',
+      da: 'Den uploadede aftale slettes {period} efter afgørelsen; ansøgningen bliver uden navne efter sletning.',
+      en: 'The uploaded agreement is deleted {period} after the decision; the application stays without names after erasure.',
       period: 'applicationFiles',
     },
     key: ['id'],
@@ -474,8 +474,8 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     },
     legalBasis: 'contract',
     retention: {
-      da: 'Navn, e-mail og svar fjernes {days} dage efter arrangementet; antallet bliver.',
-      en: 'Name, email and answers are removed {days} days after the event; the numbers stay.',
+      da: 'Navn, e-mail og svar fjernes {period} efter arrangementet; antallet bliver.',
+      en: 'Name, email and answers are removed {period} after the event; the numbers stay.',
       period: 'gatheringRegistration',
     },
     key: ['id'],
@@ -634,8 +634,8 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     },
     legalBasis: 'consent',
     retention: {
-      da: 'Svar med navn, e-mail eller telefon fjernes {days} dage efter spørgeskemaet er lukket; resten bliver som resultater.',
-      en: 'Answers with a name, email or phone are removed {days} days after the survey closed; the rest stay as results.',
+      da: 'Svar med navn, e-mail eller telefon fjernes {period} efter spørgeskemaet er lukket; resten bliver som resultater.',
+      en: 'Answers with a name, email or phone are removed {period} after the survey closed; the rest stay as results.',
       period: 'surveyContact',
     },
     key: ['id'],
@@ -651,8 +651,8 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     },
     legalBasis: 'consent',
     retention: {
-      da: 'Som svarene: personlige svar fjernes {days} dage efter lukning.',
-      en: 'As the responses: personal answers are removed {days} days after closing.',
+      da: 'Som svarene: personlige svar fjernes {period} efter lukning.',
+      en: 'As the responses: personal answers are removed {period} after closing.',
       period: 'surveyContact',
     },
     key: ['response_id', 'question_id'],
@@ -741,8 +741,8 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     },
     legalBasis: 'contract',
     retention: {
-      da: 'Spørgsmål fjernes {days} dage efter de er lukket; tallene bliver.',
-      en: 'Questions are removed {days} days after they were closed; the counts stay.',
+      da: 'Spørgsmål fjernes {period} efter de er lukket; tallene bliver.',
+      en: 'Questions are removed {period} after they were closed; the counts stay.',
       period: 'hotline',
     },
     key: ['id'],
@@ -766,8 +766,8 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     },
     legalBasis: 'contract',
     retention: {
-      da: 'Fjernes {days} dage efter samtalen er lukket.',
-      en: 'Removed {days} days after the conversation closed.',
+      da: 'Fjernes {period} efter samtalen er lukket.',
+      en: 'Removed {period} after the conversation closed.',
       period: 'hotline',
     },
     key: ['id'],

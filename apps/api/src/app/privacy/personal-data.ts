@@ -82,7 +82,7 @@ export interface PersonalTable {
   owner: string;
   purpose: { da: string; en: string };
   legalBasis: LegalBasis;
-  /** How long, in words; `{days}` is filled from the configured period when `period` is set. */
+  /** How long, in words; `{period}` is filled from the configured period ("2 år", "30 days"). */
   retention: { da: string; en: string; period?: RetentionKey };
   /** Primary key columns (for exports' row identity). */
   key: string[];

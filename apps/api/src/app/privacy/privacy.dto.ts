@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { LegalBasis, PersonalDataRegistryDto, PersonalDataTableDto } from '@blup/contracts';
 import {
+  PERSONAL_DATA_KINDS,
   PrivacyExportStatus,
+  type PersonalDataKind,
   type CreatePrivacyExportRequest,
   type PrivacyExportDto,
   type PrivacySubjectKind,
@@ -23,6 +25,8 @@ export class PersonalDataTableResponse implements PersonalDataTableDto {
   @ApiProperty({ type: LocalisedText, description: 'Configured periods filled in.' })
   retention: LocalisedText;
   @ApiProperty({ type: [String] }) columns: string[];
+  @ApiProperty({ enum: PERSONAL_DATA_KINDS, isArray: true, enumName: 'PersonalDataKind' })
+  kinds: PersonalDataKind[];
 }
 
 class SecretariatContact {

@@ -94,9 +94,11 @@ const ACTION_DONE: Readonly<Record<ErasureAction, TranslationKey>> = {
                 · {{ 'privacy.finishedAt' | t: { date: when(r.finishedAt) } }}
               }
             </span>
-            <span class="blup-row-meta" data-testid="erasure-request-steps">
-              {{ 'privacy.steps' | t: { done: r.stepsDone, total: r.stepsTotal } }}
-            </span>
+            @if (r.stepsTotal > 0) {
+              <span class="blup-row-meta" data-testid="erasure-request-steps">
+                {{ 'privacy.steps' | t: { done: r.stepsDone, total: r.stepsTotal } }}
+              </span>
+            }
             @if (r.reason) {
               <span class="blup-row-meta">{{
                 'privacy.reasonLine' | t: { reason: r.reason }
@@ -238,6 +240,7 @@ export class ErasureRequests {
           }),
           confirm: this.i18n.t('privacy.approve'),
           cancel: this.i18n.t('common.cancel'),
+          danger: true,
         },
         act: () => this.api.act(request.id, action),
         done: ACTION_DONE[action],

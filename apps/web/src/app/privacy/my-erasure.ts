@@ -131,6 +131,7 @@ export class MyErasure {
         message: this.i18n.t('privacy.confirmEraseText', { days }),
         confirm: this.i18n.t('privacy.confirmEraseYes'),
         cancel: this.i18n.t('privacy.keep'),
+        danger: true,
       },
       act: () => this.api.askErasure(),
       done: 'privacy.eraseAsked',

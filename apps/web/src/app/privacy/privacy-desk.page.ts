@@ -312,6 +312,7 @@ export class PrivacyDeskPage {
         }),
         confirm: this.i18n.t('privacy.makeErasure'),
         cancel: this.i18n.t('common.cancel'),
+        danger: true,
       },
       act: () => this.api.createErasure({ ...this.target(subject), ...(reason ? { reason } : {}) }),
       done: 'privacy.erasureCreated',

@@ -17,6 +17,7 @@ function table(over: Partial<PersonalDataTableDto>): PersonalDataTableDto {
     legalBasis: 'contract',
     retention: { da: 'Indtil du sletter din konto', en: 'Until you delete your account' },
     columns: ['name', 'email'],
+    kinds: ['account', 'name', 'email'],
     ...over,
   };
 }
@@ -24,13 +25,14 @@ function table(over: Partial<PersonalDataTableDto>): PersonalDataTableDto {
 const registry: PersonalDataRegistryDto = {
   tables: [
     table({}),
-    table({ table: 'sessions', columns: ['email', 'ip_address'] }),
+    table({ table: 'sessions', columns: ['email', 'ip_address'], kinds: ['account', 'ip'] }),
     table({
       table: 'panel_subscribers',
       legalBasis: 'consent',
       purpose: { da: 'Borgerpanelets mails', en: 'The citizen panel’s mails' },
       retention: { da: 'Til du melder dig ud', en: 'Until you leave' },
       columns: ['email'],
+      kinds: ['email'],
     }),
   ],
   retentionDays: {},
@@ -74,7 +76,9 @@ describe(PrivacyPage.name, () => {
       'Din konto',
       'Borgerpanelets mails',
     ]);
-    expect(items[0].querySelector('code')?.textContent).toBe('name, email, ip_address');
+    expect(items[0].querySelector('[data-testid="registry-kinds"]')?.textContent).toMatch(
+      /^\s*Oplysninger:\s*din konto,\s*navn,\s*e-mail,\s*IP-adresse\s*$/,
+    );
     expect(element.textContent).toContain('Fordi du har sagt ja');
     expect(element.textContent).toContain('14 dage til at fortryde');
     const mail = element.querySelector<HTMLAnchorElement>(

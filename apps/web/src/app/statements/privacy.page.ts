@@ -6,7 +6,7 @@ import { I18nService, TranslatePipe } from '@blup/web/core';
 import { Notice } from '@blup/web/ui';
 import { StatementContact } from './contact-section';
 import { DATATILSYNET_URL } from './contact';
-import { basisLabel, basisText, groupRegistry } from './registry-groups';
+import { basisLabel, basisText, groupRegistry, kindLabel } from './registry-groups';
 import { STATEMENT_STYLES } from './statement.styles';
 
 /**
@@ -61,13 +61,13 @@ import { STATEMENT_STYLES } from './statement.styles';
                   <p class="note">
                     {{ 'statements.privacy.retention' | t: { retention: item.retention } }}
                   </p>
-                  @if (item.columns.length > 0) {
-                    <details>
-                      <summary>{{ 'statements.privacy.fields' | t }}</summary>
-                      <p class="note">
-                        <code>{{ item.columns.join(', ') }}</code>
-                      </p>
-                    </details>
+                  @if (item.kinds.length > 0) {
+                    <p class="note" data-testid="registry-kinds">
+                      {{ 'statements.privacy.fields' | t }}:
+                      @for (kind of item.kinds; track kind; let last = $last) {
+                        {{ kindLabel(kind) | t }}{{ last ? '' : ', ' }}
+                      }
+                    </p>
                   }
                 </li>
               }
@@ -110,6 +110,7 @@ export class PrivacyPage {
   protected readonly datatilsynet = DATATILSYNET_URL;
   protected readonly basisLabel = basisLabel;
   protected readonly basisText = basisText;
+  protected readonly kindLabel = kindLabel;
 
   /** GET /api/privacy/registry: public, the same list the API's retention and exports use. */
   protected readonly registry = rxResource({

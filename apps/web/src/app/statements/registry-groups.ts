@@ -1,4 +1,10 @@
-import type { LegalBasis, Locale, PersonalDataRegistryDto } from '@blup/contracts';
+import {
+  PERSONAL_DATA_KINDS,
+  type LegalBasis,
+  type Locale,
+  type PersonalDataKind,
+  type PersonalDataRegistryDto,
+} from '@blup/contracts';
 import type { TranslationKey } from '@blup/web/core';
 
 /** The order the privacy notice shows the legal bases in: the most common first. */
@@ -12,7 +18,8 @@ export const BASIS_ORDER: readonly LegalBasis[] = [
 export interface RegistryItem {
   purpose: string;
   retention: string;
-  columns: string[];
+  /** What data, in kinds, in a fixed order. */
+  kinds: PersonalDataKind[];
 }
 
 export interface RegistryGroup {
@@ -31,10 +38,9 @@ export function groupRegistry(registry: PersonalDataRegistryDto, locale: Locale)
       const purpose = table.purpose[locale];
       const retention = table.retention[locale];
       const key = `${purpose}\n${retention}`;
-      const item = byText.get(key) ?? { purpose, retention, columns: [] };
-      for (const column of table.columns) {
-        if (!item.columns.includes(column)) item.columns.push(column);
-      }
+      const item = byText.get(key) ?? { purpose, retention, kinds: [] };
+      const kinds = new Set([...item.kinds, ...table.kinds]);
+      item.kinds = PERSONAL_DATA_KINDS.filter((kind) => kinds.has(kind));
       byText.set(key, item);
     }
     return byText.size > 0 ? [{ basis, items: [...byText.values()] }] : [];
@@ -49,4 +55,9 @@ export function basisLabel(basis: LegalBasis): TranslationKey {
 /** What the legal basis means for the person, with its GDPR article. */
 export function basisText(basis: LegalBasis): TranslationKey {
   return `statements.privacy.basisText.${basis}` as TranslationKey;
+}
+
+/** A kind of data in words ("navn", "e-mail"). */
+export function kindLabel(kind: PersonalDataKind): TranslationKey {
+  return `statements.privacy.kinds.${kind}` as TranslationKey;
 }

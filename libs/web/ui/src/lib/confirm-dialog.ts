@@ -13,6 +13,8 @@ export interface ConfirmDialogData {
   message: string;
   confirm: string;
   cancel: string;
+  /** Something that removes data for good (erasing a person): the confirm button is red. */
+  danger?: boolean;
 }
 
 /** Asks before something hard to undo. Closes with `true` when confirmed. */
@@ -27,10 +29,22 @@ export interface ConfirmDialogData {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button matButton type="button" [mat-dialog-close]="false">{{ data.cancel }}</button>
-      <button matButton="filled" type="button" data-testid="confirm" [mat-dialog-close]="true">
+      <button
+        matButton="filled"
+        type="button"
+        data-testid="confirm"
+        [class.danger]="data.danger"
+        [mat-dialog-close]="true"
+      >
         {{ data.confirm }}
       </button>
     </mat-dialog-actions>
+  `,
+  styles: `
+    .danger {
+      --mat-button-filled-container-color: var(--mat-sys-error);
+      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
+    }
   `,
 })
 export class ConfirmDialog {
