@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as ts from 'typescript';
 import { ACCESSIBILITY_CHECKS, type CheckWidth } from './accessibility-checks';
+import { checkedAreas } from './accessibility.page';
 
 const E2E_DIR = join(__dirname, '../../../../web-e2e/src');
 
@@ -139,5 +140,20 @@ describe('ACCESSIBILITY_CHECKS', () => {
 
   it('gives every page an address', () => {
     expect(ACCESSIBILITY_CHECKS.filter((c) => !c.route.startsWith('/'))).toEqual([]);
+  });
+
+  it('sums each area up in pages, sizes and checks, for people rather than developers', () => {
+    const areas = checkedAreas([
+      { spec: 'a', label: 'one', route: '/x', area: 'home', widths: ['phone'] },
+      { spec: 'a', label: 'two', route: '/x', area: 'home', widths: ['desktop'] },
+      { spec: 'b', label: 'three', route: '/y', area: 'home', widths: ['phone'] },
+      { spec: 'c', label: 'four', route: '/', area: 'signIn', widths: ['desktop'] },
+    ]);
+    expect(
+      areas.map(({ area, pages, widths, checks }) => ({ area, pages, widths, checks })),
+    ).toEqual([
+      { area: 'home', pages: 2, widths: ['phone', 'desktop'], checks: 3 },
+      { area: 'signIn', pages: 1, widths: ['desktop'], checks: 1 },
+    ]);
   });
 });

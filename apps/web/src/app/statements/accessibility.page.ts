@@ -11,35 +11,36 @@ import { StatementContact } from './contact-section';
 import { DIGST_COMPLAINT_URL } from './contact';
 import { STATEMENT_STYLES } from './statement.styles';
 
-interface CheckedRoute {
-  route: string;
+interface CheckedArea {
+  area: CheckArea;
+  label: TranslationKey;
+  /** How many different pages (addresses) of the area the tests check. */
+  pages: number;
   widths: CheckWidth[];
   checks: number;
 }
 
-interface CheckedArea {
-  area: CheckArea;
-  label: TranslationKey;
-  routes: CheckedRoute[];
-}
-
 const WIDTH_ORDER: readonly CheckWidth[] = ['phone', 'desktop'];
 
-/** The checks by area (in the list's order), each page address once with all its sizes. */
+/**
+ * The checks by area (in the list's order), in words people read: how many pages, at which
+ * sizes, how many checks (the addresses themselves are for developers: see the list's file).
+ */
 export function checkedAreas(checks: readonly AccessibilityCheck[]): CheckedArea[] {
-  const areas = new Map<CheckArea, Map<string, CheckedRoute>>();
+  const areas = new Map<CheckArea, { routes: Set<string>; widths: Set<CheckWidth>; n: number }>();
   for (const check of checks) {
-    const routes = areas.get(check.area) ?? new Map<string, CheckedRoute>();
-    const entry = routes.get(check.route) ?? { route: check.route, widths: [], checks: 0 };
-    entry.checks++;
-    entry.widths = WIDTH_ORDER.filter((w) => entry.widths.includes(w) || check.widths.includes(w));
-    routes.set(check.route, entry);
-    areas.set(check.area, routes);
+    const area = areas.get(check.area) ?? { routes: new Set(), widths: new Set(), n: 0 };
+    area.routes.add(check.route);
+    for (const width of check.widths) area.widths.add(width);
+    area.n++;
+    areas.set(check.area, area);
   }
-  return [...areas].map(([area, routes]) => ({
+  return [...areas].map(([area, { routes, widths, n }]) => ({
     area,
     label: `statements.accessibility.areas.${area}` as TranslationKey,
-    routes: [...routes.values()],
+    pages: routes.size,
+    widths: WIDTH_ORDER.filter((w) => widths.has(w)),
+    checks: n,
   }));
 }
 
@@ -83,22 +84,20 @@ export function checkedAreas(checks: readonly AccessibilityCheck[]): CheckedArea
       <section aria-labelledby="pages-heading" data-testid="checked-pages">
         <h2 id="pages-heading">{{ 'statements.accessibility.pagesHeading' | t }}</h2>
         <p>{{ 'statements.accessibility.pagesIntro' | t: { count: checkCount } }}</p>
-        @for (area of areas; track area.area) {
-          <h3>{{ area.label | t }}</h3>
-          <ul class="routes">
-            @for (r of area.routes; track r.route) {
-              <li data-testid="checked-page">
-                <code>{{ r.route }}</code>
-                <span class="note">
-                  @for (w of r.widths; track w) {
-                    {{ widthLabel[w] | t }}{{ $last ? '' : ', ' }}
-                  }
-                  · {{ 'statements.accessibility.checks' | t: { count: r.checks } }}
-                </span>
-              </li>
-            }
-          </ul>
-        }
+        <ul class="routes">
+          @for (area of areas; track area.area) {
+            <li data-testid="checked-area">
+              <strong>{{ area.label | t }}</strong>
+              <span class="note">
+                {{ 'statements.accessibility.pages' | t: { count: area.pages } }} ·
+                @for (w of area.widths; track w) {
+                  {{ widthLabel[w] | t }}{{ $last ? '' : ', ' }}
+                }
+                · {{ 'statements.accessibility.checks' | t: { count: area.checks } }}
+              </span>
+            </li>
+          }
+        </ul>
       </section>
 
       <section aria-labelledby="feedback-heading">

@@ -96,6 +96,7 @@ export const statementsDa = {
     pagesIntro:
       'Hver side er tjekket, som den ser ud på et bestemt tidspunkt i en test: {count} tjek i alt.',
     checks: '{count, plural, one {# tjek} other {# tjek}}',
+    pages: '{count, plural, one {# side} other {# sider}}',
     phone: 'telefon',
     desktop: 'skærm',
     feedbackHeading: 'Fortæl os, hvis noget ikke virker',

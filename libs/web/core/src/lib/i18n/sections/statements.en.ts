@@ -91,6 +91,7 @@ export const statementsEn: DictionaryOf<typeof statementsDa> = {
     pagesIntro:
       'Each page is checked as it looks at a given point in a test: {count, plural, one {# check} other {# checks}} in all.',
     checks: '{count, plural, one {# check} other {# checks}}',
+    pages: '{count, plural, one {# page} other {# pages}}',
     phone: 'phone',
     desktop: 'screen',
     feedbackHeading: 'Tell us if something does not work',
