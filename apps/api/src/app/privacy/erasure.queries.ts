@@ -1,4 +1,4 @@
-import type { ErasureState, PrivacySubjectKind, Role } from '@blup/contracts';
+import type { ErasureState, Locale, PrivacySubjectKind, Role } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import type { PersonLink, PersonalTable } from './personal-data';
 import { ident, linkCondition, type PrivacySubject, type RowCondition } from './subject-sql';
@@ -71,12 +71,13 @@ export interface ErasureUserRow {
   email: string;
   name: string;
   role: Role;
+  locale: Locale;
   disabled_at: Date | null;
 }
 
 export async function findUserForErasure(m: Db, id: string): Promise<ErasureUserRow | null> {
   const rows: ErasureUserRow[] = await m.query(
-    `SELECT id, email, name, role, disabled_at FROM users WHERE id = $1`,
+    `SELECT id, email, name, role, locale, disabled_at FROM users WHERE id = $1`,
     [id],
   );
   return rows[0] ?? null;

@@ -5,6 +5,7 @@ import {
   ErrorCode,
   type ErasureAuditEntryDto,
   type ErasureRequestDto,
+  type Locale,
   type MyErasureDto,
   type Page,
   type PanelEraseResponse,
@@ -19,6 +20,7 @@ import { likePattern, pageWindow, toPage, type PageQueryDto } from '../common/pa
 import { isUniqueViolation } from '../common/unique-violation';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { MailProducer } from '../mail/mail.producer';
 import { ErasureRunner } from './erasure-runner.service';
 import {
   countActiveSecretariat,
@@ -66,6 +68,7 @@ export class ErasureService {
     @InjectQueue(PRIVACY_QUEUE) private readonly queue: Queue,
     private readonly runner: ErasureRunner,
     private readonly panel: CitizenPanelService,
+    private readonly mail: MailProducer,
   ) {}
 
   // ---- the person themselves ----------------------------------------------------------------
@@ -124,7 +127,7 @@ export class ErasureService {
       body.userId ?? (await findUserIdByEmail(this.dataSource.manager, body.email as string));
     if (userId) return this.openForUser(actor, userId, body.reason, actor.id);
     const email = (body.email as string).toLowerCase();
-    return this.insert(actor.id, {
+    const request = await this.insert(actor.id, {
       subjectKind: 'email',
       userId: null,
       email,
@@ -135,6 +138,8 @@ export class ErasureService {
       state: ErasureState.CoolingOff,
       approvedById: null,
     });
+    await this.tell(email, null, 'da', request, null);
+    return request;
   }
 
   /**
@@ -273,7 +278,7 @@ export class ErasureService {
     if (!user) throw notFound('There is no such person.');
     if (await hasOpenRequest(this.dataSource.manager, user.id, user.email)) throw pending();
     await this.refuseLastSecretariat(user.id);
-    return this.insert(actor.id, {
+    const request = await this.insert(actor.id, {
       subjectKind: 'user',
       userId: user.id,
       email: user.email,
@@ -284,6 +289,32 @@ export class ErasureService {
       state: ErasureState.CoolingOff,
       approvedById: null,
     });
+    await this.tell(
+      user.email,
+      user.name,
+      user.locale,
+      request,
+      `${this.config.publicUrl}/profile`,
+    );
+    return request;
+  }
+
+  /**
+   * Mails the person that their erasure was asked for, whoever asked: so one nobody meant (a
+   * borrowed phone, a mistake at the secretariat) is seen during the cool-off.
+   */
+  private async tell(
+    to: string,
+    name: string | null,
+    locale: Locale,
+    request: ErasureRequestDto,
+    url: string | null,
+  ): Promise<void> {
+    const day = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+      dateStyle: 'long',
+      timeZone: 'Europe/Copenhagen',
+    }).format(new Date(request.eraseAfter));
+    await this.mail.send({ to, template: 'erasure_asked', locale, data: { name, day, url } });
   }
 
   private async insert(

@@ -35,6 +35,7 @@ import { PANEL_CONFIRM_COPY, type PanelConfirmMail } from './panel-confirm';
 import { ENROLMENT_PROMOTED_COPY, type EnrolmentPromotedMail } from './enrolment-promoted';
 import { MINI_BLUP_ENROLLED_COPY, type MiniBlupEnrolledMail } from './mini-blup-enrolled';
 import { HOTLINE_ANSWER_COPY, type HotlineAnswerMail } from './hotline-answer';
+import { ERASURE_ASKED_COPY, type ErasureAskedMail } from './erasure-asked';
 
 export interface RenderedMail {
   subject: string;
@@ -70,6 +71,8 @@ export interface MailTemplates {
   gathering_cancelled: GatheringCancelledMail;
   // hotline (issue 16)
   hotline_answer: HotlineAnswerMail;
+  // personal data (issue 17)
+  erasure_asked: ErasureAskedMail;
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -169,6 +172,8 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
   gathering_cancelled: GATHERING_CANCELLED_COPY,
   // hotline (issue 16)
   hotline_answer: HOTLINE_ANSWER_COPY,
+  // personal data (issue 17)
+  erasure_asked: ERASURE_ASKED_COPY,
 };
 
 export function renderMail<T extends MailTemplate>(
