@@ -17,7 +17,12 @@ interface Operation {
   security?: unknown[];
   responses: Record<
     string,
-    { $ref?: string; content?: Record<string, { schema?: Schema }>; headers?: unknown }
+    {
+      $ref?: string;
+      description?: string;
+      content?: Record<string, { schema?: Schema }>;
+      headers?: unknown;
+    }
   >;
 }
 interface Document {
@@ -142,6 +147,13 @@ describe('OpenAPI document', () => {
     expect(doc.paths['/api/auth/me'].get.responses['401']).toBeDefined();
     // Learners are refused the survey templates (403), not shown an empty list.
     expect(doc.paths['/api/survey-templates'].get.responses['403']).toBeDefined();
+    // A public write still needs the CSRF header; the signed one-click unsubscribe does not.
+    expect(doc.paths['/api/panel/preferences/erase'].post.responses['403'].description).toMatch(
+      /CSRF/,
+    );
+    expect(doc.paths['/api/panel/preferences/erase'].post.responses['503']).toBeDefined();
+    const unsubscribe = Object.keys(doc.paths).find((p) => p.startsWith('/api/unsubscribe/'));
+    expect(unsubscribe && doc.paths[unsubscribe].post.responses['403']).toBeUndefined();
   });
 
   it('describes what the API really answers', async () => {

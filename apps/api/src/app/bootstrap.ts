@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppModule, ProcessRole } from './app.module';
 import { csrfMiddleware } from './auth/csrf.middleware';
+import { CSRF_EXEMPT_PATHS } from './common/csrf-exempt';
 import { SessionCache } from './auth/session-cache';
 import { AppException } from './common/app-exception';
 import { createOpenApiDocument } from './common/openapi';
@@ -24,13 +25,6 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { rawBodyMiddleware } from './video/raw-body.middleware';
 import { serveStaticFiles } from './web-client/static-files';
-
-/**
- * Paths whose POSTs are signed by their sender instead of carrying a CSRF token. The
- * unsubscribe link carries its own signed token, and mail clients post it without cookies
- * (RFC 8058 one-click).
- */
-export const CSRF_EXEMPT_PATHS: string[] = ['/webhooks/mux', '/unsubscribe/'];
 
 /** Mux signs the exact bytes of its webhooks: this path gets its body raw, not parsed. */
 export const RAW_BODY_PATHS = ['/api/webhooks/mux'];

@@ -20,7 +20,7 @@ function same(a: string, b: string): boolean {
  * A token cookie is issued on any API request that lacks one. Paths in `exempt` (webhooks
  * signed by their sender) are let through. A refusal goes to the global exception filter.
  */
-export function csrfMiddleware(config: AppConfig, exempt: string[] = []) {
+export function csrfMiddleware(config: AppConfig, exempt: readonly string[] = []) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const cookie: string | undefined = req.cookies?.[CSRF_COOKIE];
     if (!cookie) {

@@ -1,3 +1,4 @@
+import { CSRF_EXEMPT_PATHS } from './csrf-exempt';
 import { INestApplication } from '@nestjs/common';
 import {
   ApiExtension,
@@ -60,7 +61,8 @@ const ERROR_REF = { $ref: '#/components/schemas/ErrorBody' };
 const DEFAULT_ERROR_TEXT: Record<string, string> = {
   '400': 'The input is not valid; `message` and `details` say what to fix.',
   '401': 'Not signed in, or the session has ended.',
-  '403': 'Signed in, but not allowed to do this.',
+  '403': 'Signed in, but not allowed to do this; or the CSRF header is missing or wrong.',
+  '403public': 'The CSRF header (X-XSRF-TOKEN, from GET /api/auth/csrf) is missing or wrong.',
   '404': 'No such thing, or not one you may see.',
 };
 
@@ -95,16 +97,18 @@ export function createOpenApiDocument(app: INestApplication, cookieName: string)
   schemas['ErrorBody'] = schemas[ErrorBodyResponse.name];
   delete schemas[ErrorBodyResponse.name];
 
-  for (const item of Object.values(document.paths)) {
+  for (const [path, item] of Object.entries(document.paths)) {
+    // The CSRF middleware is mounted on /api and skips these (webhooks, one-click unsubscribe).
+    const csrf = !CSRF_EXEMPT_PATHS.some((exempt) => path.startsWith(`/api${exempt}`));
     for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
       const op = item[method] as Operation | undefined;
-      if (op) describeErrors(method, op);
+      if (op) describeErrors(method, op, csrf);
     }
   }
   return document;
 }
 
-function describeErrors(method: string, op: Operation): void {
+function describeErrors(method: string, op: Operation, csrf: boolean): void {
   const isPublic = op[X_PUBLIC] === true;
   const hasRoles = op[X_ROLES] === true;
   delete op[X_PUBLIC];
@@ -118,10 +122,12 @@ function describeErrors(method: string, op: Operation): void {
     statuses.add('400');
   }
   if (!isPublic) statuses.add('401');
-  if (hasRoles || (!isPublic && method !== 'get')) statuses.add('403');
+  // Every state-changing request needs the CSRF header, public ones too, but for the exempt.
+  if (hasRoles || (method !== 'get' && (csrf || !isPublic))) statuses.add('403');
   if (op.parameters?.some((p) => p.in === 'path')) statuses.add('404');
   for (const status of statuses) {
-    op.responses[status] ??= { description: DEFAULT_ERROR_TEXT[status] };
+    const text = status === '403' && isPublic ? '403public' : status;
+    op.responses[status] ??= { description: DEFAULT_ERROR_TEXT[text] };
   }
   for (const [status, response] of Object.entries(op.responses)) {
     if (!/^[45]/.test(status)) continue;

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Query } from
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiServiceUnavailableResponse,
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -166,6 +167,9 @@ export class PanelEraseController {
   @ApiOkResponse({ type: PanelEraseResponseBody, description: 'Erased.' })
   @ApiNotFoundResponse({ description: 'Not a link we made (panel_unsubscribe_link_invalid).' })
   @ApiConflictResponse({ description: 'A link of an account, or an erasure already open.' })
+  @ApiServiceUnavailableResponse({
+    description: 'The erasure stopped part-way; the secretariat re-runs it (erasure_not_open).',
+  })
   erase(@Body() body: PanelEraseBody): Promise<PanelEraseResponse> {
     return this.erasure.panelErase(body.token);
   }
