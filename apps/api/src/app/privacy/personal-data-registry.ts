@@ -36,6 +36,28 @@ const AUTHORSHIP = {
   en: 'Who wrote or changed something, so the village can see it.',
 };
 
+/**
+ * A row of a village's (or the secretariat's) work that records who wrote it: it stays with the
+ * village, and its author columns point at the anonymised account once that person is erased.
+ */
+function villageWork(
+  table: string,
+  owner: string,
+  authors: string[],
+  more: Partial<Pick<PersonalTable, 'key' | 'columns'>> = {},
+): PersonalTable {
+  return {
+    table,
+    owner,
+    purpose: AUTHORSHIP,
+    legalBasis: 'legitimate_interest',
+    retention: VILLAGE_WORK,
+    key: more.key ?? ['id'],
+    links: authors.map(author),
+    columns: more.columns ?? {},
+  };
+}
+
 export const PERSONAL_DATA: readonly PersonalTable[] = [
   // auth
   {
@@ -229,16 +251,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     columns: {},
   },
   // newsletters
-  {
-    table: 'newsletters',
-    owner: 'newsletters',
-    purpose: AUTHORSHIP,
-    legalBasis: 'legitimate_interest',
-    retention: VILLAGE_WORK,
-    key: ['id'],
-    links: [author('created_by_id'), author('updated_by_id'), author('scheduled_by_id')],
-    columns: {},
-  },
+  villageWork('newsletters', 'newsletters', ['created_by_id', 'updated_by_id', 'scheduled_by_id']),
   {
     table: 'newsletter_deliveries',
     owner: 'newsletter-delivery',
@@ -338,27 +351,11 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     ],
     columns: { token_hash: keep('secret') },
   },
-  {
-    table: 'panel_imports',
-    owner: 'citizen-panel',
-    purpose: AUTHORSHIP,
-    legalBasis: 'legitimate_interest',
-    retention: VILLAGE_WORK,
-    key: ['id'],
-    links: [author('created_by_id')],
+  villageWork('panel_imports', 'citizen-panel', ['created_by_id'], {
     columns: { report: keep('text') },
-  },
+  }),
   // enrolment
-  {
-    table: 'offerings',
-    owner: 'enrolment',
-    purpose: AUTHORSHIP,
-    legalBasis: 'legitimate_interest',
-    retention: VILLAGE_WORK,
-    key: ['id'],
-    links: [author('created_by_id')],
-    columns: {},
-  },
+  villageWork('offerings', 'enrolment', ['created_by_id']),
   {
     table: 'enrolments',
     owner: 'enrolment',
@@ -455,16 +452,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     columns: { name: placeholder('name'), email: placeholder('email'), position: nul('detail') },
   },
   // gatherings
-  {
-    table: 'gatherings',
-    owner: 'gatherings',
-    purpose: AUTHORSHIP,
-    legalBasis: 'legitimate_interest',
-    retention: VILLAGE_WORK,
-    key: ['id'],
-    links: [author('created_by')],
-    columns: { minutes: keep('text') },
-  },
+  villageWork('gatherings', 'gatherings', ['created_by'], { columns: { minutes: keep('text') } }),
   {
     table: 'gathering_registrations',
     owner: 'gatherings',
@@ -517,37 +505,12 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     links: [author('created_by'), author('updated_by'), author('owner_user_id')],
     columns: { owner: keep('text') },
   },
-  {
-    table: 'village_goal_updates',
-    owner: 'goals',
-    purpose: AUTHORSHIP,
-    legalBasis: 'legitimate_interest',
-    retention: VILLAGE_WORK,
-    key: ['id'],
-    links: [author('created_by')],
-    columns: { note: keep('text') },
-  },
+  villageWork('village_goal_updates', 'goals', ['created_by'], { columns: { note: keep('text') } }),
   // initiatives
-  {
-    table: 'focus_areas',
-    owner: 'initiatives',
-    purpose: AUTHORSHIP,
-    legalBasis: 'legitimate_interest',
-    retention: VILLAGE_WORK,
-    key: ['id'],
-    links: [author('created_by'), author('updated_by')],
-    columns: {},
-  },
-  {
-    table: 'initiatives',
-    owner: 'initiatives',
-    purpose: AUTHORSHIP,
-    legalBasis: 'legitimate_interest',
-    retention: VILLAGE_WORK,
-    key: ['id'],
-    links: [author('created_by'), author('updated_by')],
+  villageWork('focus_areas', 'initiatives', ['created_by', 'updated_by']),
+  villageWork('initiatives', 'initiatives', ['created_by', 'updated_by'], {
     columns: { partners: keep('text') },
-  },
+  }),
   {
     table: 'initiative_people',
     owner: 'initiatives',
@@ -574,16 +537,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     columns: { name: placeholder('name'), email: nul('email'), phone: nul('phone') },
   },
   // ideas
-  {
-    table: 'idea_lists',
-    owner: 'ideas',
-    purpose: AUTHORSHIP,
-    legalBasis: 'legitimate_interest',
-    retention: VILLAGE_WORK,
-    key: ['id'],
-    links: [author('created_by'), author('updated_by')],
-    columns: {},
-  },
+  villageWork('idea_lists', 'ideas', ['created_by', 'updated_by']),
   {
     table: 'idea_helpers',
     owner: 'ideas',
@@ -615,16 +569,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     },
   },
   // surveys
-  {
-    table: 'surveys',
-    owner: 'surveys',
-    purpose: AUTHORSHIP,
-    legalBasis: 'legitimate_interest',
-    retention: VILLAGE_WORK,
-    key: ['id'],
-    links: [author('created_by'), author('updated_by')],
-    columns: {},
-  },
+  villageWork('surveys', 'surveys', ['created_by', 'updated_by']),
   {
     table: 'survey_responses',
     owner: 'surveys',
@@ -660,77 +605,16 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     columns: { text: keep('text') },
   },
   // plans
-  {
-    table: 'village_documents',
-    owner: 'plans',
-    purpose: AUTHORSHIP,
-    legalBasis: 'legitimate_interest',
-    retention: VILLAGE_WORK,
-    key: ['id'],
-    links: [author('updated_by')],
-    columns: {},
-  },
-  {
-    table: 'village_document_versions',
-    owner: 'plans',
-    purpose: AUTHORSHIP,
-    legalBasis: 'legitimate_interest',
-    retention: VILLAGE_WORK,
-    key: ['id'],
-    links: [author('published_by')],
-    columns: {},
-  },
-  {
-    table: 'village_document_changes',
-    owner: 'plans',
-    purpose: AUTHORSHIP,
-    legalBasis: 'legitimate_interest',
-    retention: VILLAGE_WORK,
-    key: ['id'],
-    links: [author('changed_by')],
-    columns: {},
-  },
-  {
-    table: 'village_document_images',
-    owner: 'plans',
-    purpose: AUTHORSHIP,
-    legalBasis: 'legitimate_interest',
-    retention: VILLAGE_WORK,
-    key: ['id'],
-    links: [author('created_by')],
-    columns: {},
-  },
+  villageWork('village_documents', 'plans', ['updated_by']),
+  villageWork('village_document_versions', 'plans', ['published_by']),
+  villageWork('village_document_changes', 'plans', ['changed_by']),
+  villageWork('village_document_images', 'plans', ['created_by']),
   // library
-  {
-    table: 'library_documents',
-    owner: 'library',
-    purpose: AUTHORSHIP,
-    legalBasis: 'legitimate_interest',
-    retention: VILLAGE_WORK,
-    key: ['id'],
-    links: [author('created_by')],
-    columns: {},
-  },
-  {
-    table: 'library_document_versions',
-    owner: 'library',
-    purpose: AUTHORSHIP,
-    legalBasis: 'legitimate_interest',
-    retention: VILLAGE_WORK,
-    key: ['id'],
-    links: [author('uploaded_by')],
-    columns: {},
-  },
-  {
-    table: 'library_links',
-    owner: 'library',
-    purpose: AUTHORSHIP,
-    legalBasis: 'legitimate_interest',
-    retention: VILLAGE_WORK,
+  villageWork('library_documents', 'library', ['created_by']),
+  villageWork('library_document_versions', 'library', ['uploaded_by']),
+  villageWork('library_links', 'library', ['created_by'], {
     key: ['document_id', 'target', 'target_id'],
-    links: [author('created_by')],
-    columns: {},
-  },
+  }),
   // hotline
   {
     table: 'hotline_requests',
