@@ -16,12 +16,22 @@ import { ListFrame } from '../shared/list-frame';
 import { RowList } from '../shared/row-list';
 import { submitter } from '../shared/submitter';
 import { ExportProgress } from './export-progress';
+import { ExportRowLink } from './export-row-link';
 import { dateTime, exportStatusKey, fileSize, isExportActive } from './privacy-labels';
 
 /** "Dine data" on the profile: one big button for a copy of everything, and the earlier copies. */
 @Component({
   selector: 'blup-my-data',
-  imports: [MatButton, Icon, ListFrame, RowList, ExportProgress, ApiErrorMessage, TranslatePipe],
+  imports: [
+    MatButton,
+    Icon,
+    ListFrame,
+    RowList,
+    ExportProgress,
+    ExportRowLink,
+    ApiErrorMessage,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="my-data-title" data-testid="my-data">
@@ -56,14 +66,7 @@ import { dateTime, exportStatusKey, fileSize, isExportActive } from './privacy-l
                   · {{ size(e.sizeBytes) }}
                 }
               </span>
-              @if (e.downloadUrl) {
-                <a class="link" [href]="e.downloadUrl" download>{{ 'privacy.download' | t }}</a>
-                @if (e.expiresAt) {
-                  <span class="blup-row-meta">
-                    {{ 'privacy.validUntil' | t: { time: when(e.expiresAt) } }}
-                  </span>
-                }
-              }
+              <blup-export-row-link [export]="e" />
             </li>
           }
         </ul>

@@ -26,6 +26,7 @@ import { submitter } from '../shared/submitter';
 import { TextField } from '../shared/text-field';
 import { ErasureRequests } from './erasure-requests';
 import { ExportProgress } from './export-progress';
+import { ExportRowLink } from './export-row-link';
 import {
   dateTime,
   exportStatusKey,
@@ -51,6 +52,7 @@ type Subject = { userId: string; label: string } | { email: string; label: strin
     RowList,
     ErasureRequests,
     ExportProgress,
+    ExportRowLink,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -153,14 +155,7 @@ type Subject = { userId: string; label: string } | { email: string; label: strin
                   · {{ size(e.sizeBytes) }}
                 }
               </span>
-              @if (e.downloadUrl) {
-                <a class="link" [href]="e.downloadUrl" download>{{ 'privacy.download' | t }}</a>
-                @if (e.expiresAt) {
-                  <span class="blup-row-meta">
-                    {{ 'privacy.validUntil' | t: { time: when(e.expiresAt) } }}
-                  </span>
-                }
-              }
+              <blup-export-row-link [export]="e" />
             </li>
           }
         </ul>
