@@ -393,16 +393,14 @@ function eraseAssignments(entry: PersonalTable, columns: string[]): string[] {
 }
 
 /**
- * The statements that erase one table's rows of a subject: per applicable link of role subject
+ * The statements that erase one table's rows of a subject: per applicable link of part subject
  * (and author links whose rows are deleted), DELETE or UPDATE of its own columns. The link's
  * column is erased too when it is itself personal (an email column).
  */
 export function tableStatements(entry: PersonalTable, subject: PrivacySubject): RowCondition[] {
   const statements: RowCondition[] = [];
   for (const link of entry.links) {
-    // A link's role (subject/author) is not a person's role: no access check here.
-    const { role, rows } = link;
-    if (!(role === 'subject' || rows === 'delete')) continue;
+    if (!(link.part === 'subject' || link.rows === 'delete')) continue;
     const condition = linkCondition(link, subject);
     if (!condition) continue;
     statements.push(...linkStatements(entry, link, condition));

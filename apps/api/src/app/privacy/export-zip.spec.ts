@@ -13,18 +13,18 @@ const applications: PersonalTable = {
     {
       column: 'applicant_email',
       by: 'email',
-      role: 'subject',
+      part: 'subject',
       rows: 'anonymise',
       own: ['applicant_name', 'ip'],
     },
     {
       column: 'contact_email',
       by: 'email',
-      role: 'subject',
+      part: 'subject',
       rows: 'anonymise',
       own: ['contact_name'],
     },
-    { column: 'decided_by_id', by: 'user', role: 'author', rows: 'anonymise' },
+    { column: 'decided_by_id', by: 'user', part: 'author', rows: 'anonymise' },
   ],
   columns: { upload_token_hash: { kind: 'secret', erase: 'null' } },
 };

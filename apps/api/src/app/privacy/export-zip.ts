@@ -35,9 +35,9 @@ export function visibleColumns(
     entry.links.filter((other) => other !== link).flatMap((other) => linkColumns(other)),
   );
   for (const column of mine) others.delete(column);
-  const { role } = link;
+  const { part } = link;
   const shown =
-    role === 'subject'
+    part === 'subject'
       ? () => true
       : (column: string) =>
           entry.key.includes(column) || column === link.column || AUTHOR_TIMES.includes(column);

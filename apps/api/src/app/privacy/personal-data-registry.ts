@@ -18,7 +18,7 @@ const placeholder = (kind: PersonalColumn['kind']): PersonalColumn => ({
 const author = (column: string): PersonLink => ({
   column,
   by: 'user',
-  role: 'author',
+  part: 'author',
   rows: 'anonymise',
 });
 
@@ -74,7 +74,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
       {
         column: 'id',
         by: 'user',
-        role: 'subject',
+        part: 'subject',
         rows: 'anonymise',
         own: ['email', 'name', 'password_hash', 'learner_kind', 'disabled_at'],
       },
@@ -105,7 +105,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
       {
         column: 'user_id',
         by: 'user',
-        role: 'subject',
+        part: 'subject',
         rows: 'delete',
         own: ['ip', 'user_agent', 'token_hash'],
       },
@@ -126,7 +126,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     },
     key: ['id'],
     links: [
-      { column: 'user_id', by: 'user', role: 'subject', rows: 'delete', own: ['token_hash'] },
+      { column: 'user_id', by: 'user', part: 'subject', rows: 'delete', own: ['token_hash'] },
       author('created_by_id'),
     ],
     columns: { token_hash: keep('secret') },
@@ -145,7 +145,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
       en: 'Until you make a new address or are erased.',
     },
     key: ['user_id'],
-    links: [{ column: 'user_id', by: 'user', role: 'subject', rows: 'delete', own: ['token'] }],
+    links: [{ column: 'user_id', by: 'user', part: 'subject', rows: 'delete', own: ['token'] }],
     columns: { token: keep('secret') },
   },
   // courses
@@ -157,7 +157,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     retention: KEEP_WHILE_ACCOUNT,
     key: ['course_id', 'user_id'],
     links: [
-      { column: 'user_id', by: 'user', role: 'subject', rows: 'delete' },
+      { column: 'user_id', by: 'user', part: 'subject', rows: 'delete' },
       author('granted_by_id'),
     ],
     columns: {},
@@ -172,7 +172,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     legalBasis: 'contract',
     retention: KEEP_WHILE_ACCOUNT,
     key: ['user_id', 'lesson_id'],
-    links: [{ column: 'user_id', by: 'user', role: 'subject', rows: 'anonymise' }],
+    links: [{ column: 'user_id', by: 'user', part: 'subject', rows: 'anonymise' }],
     columns: {},
   },
   // circles
@@ -193,7 +193,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     legalBasis: 'contract',
     retention: KEEP_WHILE_ACCOUNT,
     key: ['circle_id', 'user_id'],
-    links: [{ column: 'user_id', by: 'user', role: 'subject', rows: 'delete' }],
+    links: [{ column: 'user_id', by: 'user', part: 'subject', rows: 'delete' }],
     columns: {},
   },
   // participation
@@ -211,7 +211,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     },
     key: ['session_id', 'user_id'],
     links: [
-      { column: 'user_id', by: 'user', role: 'subject', rows: 'anonymise' },
+      { column: 'user_id', by: 'user', part: 'subject', rows: 'anonymise' },
       author('recorded_by_id'),
     ],
     columns: {},
@@ -223,7 +223,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     legalBasis: 'contract',
     retention: KEEP_WHILE_ACCOUNT,
     key: ['session_id', 'user_id'],
-    links: [{ column: 'user_id', by: 'user', role: 'subject', rows: 'anonymise' }],
+    links: [{ column: 'user_id', by: 'user', part: 'subject', rows: 'anonymise' }],
     columns: {},
   },
   // reminders
@@ -234,7 +234,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     legalBasis: 'contract',
     retention: KEEP_WHILE_ACCOUNT,
     key: ['session_id', 'user_id'],
-    links: [{ column: 'user_id', by: 'user', role: 'subject', rows: 'delete' }],
+    links: [{ column: 'user_id', by: 'user', part: 'subject', rows: 'delete' }],
     columns: {},
   },
   {
@@ -247,7 +247,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     legalBasis: 'contract',
     retention: KEEP_WHILE_ACCOUNT,
     key: ['session_id', 'user_id'],
-    links: [{ column: 'user_id', by: 'user', role: 'subject', rows: 'delete' }],
+    links: [{ column: 'user_id', by: 'user', part: 'subject', rows: 'delete' }],
     columns: {},
   },
   // newsletters
@@ -270,21 +270,21 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
       {
         column: 'user_id',
         by: 'user',
-        role: 'subject',
+        part: 'subject',
         rows: 'anonymise',
         own: ['email', 'name', 'last_error'],
       },
       {
         column: 'subscriber_id',
         by: 'subscriber',
-        role: 'subject',
+        part: 'subject',
         rows: 'anonymise',
         own: ['email', 'name', 'last_error'],
       },
       {
         column: 'email',
         by: 'email',
-        role: 'subject',
+        part: 'subject',
         rows: 'anonymise',
         own: ['name', 'last_error'],
       },
@@ -307,7 +307,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     },
     key: ['id'],
     links: [
-      { column: 'email', by: 'email', role: 'subject', rows: 'delete', own: ['name', 'locale'] },
+      { column: 'email', by: 'email', part: 'subject', rows: 'delete', own: ['name', 'locale'] },
     ],
     columns: { email: placeholder('email'), name: placeholder('name'), locale: keep('detail') },
   },
@@ -325,7 +325,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     },
     key: ['id'],
     links: [
-      { column: 'subscriber_id', by: 'subscriber', role: 'subject', rows: 'delete', own: ['ip'] },
+      { column: 'subscriber_id', by: 'subscriber', part: 'subject', rows: 'delete', own: ['ip'] },
       author('actor_id'),
     ],
     columns: { ip: nul('ip') },
@@ -344,7 +344,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
       {
         column: 'subscriber_id',
         by: 'subscriber',
-        role: 'subject',
+        part: 'subject',
         rows: 'delete',
         own: ['token_hash'],
       },
@@ -370,7 +370,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     },
     key: ['id'],
     links: [
-      { column: 'user_id', by: 'user', role: 'subject', rows: 'anonymise', own: ['cancel_reason'] },
+      { column: 'user_id', by: 'user', part: 'subject', rows: 'anonymise', own: ['cancel_reason'] },
       author('created_by_id'),
       author('decided_by_id'),
       author('cancelled_by_id'),
@@ -396,21 +396,21 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
       {
         column: 'applicant_user_id',
         by: 'user',
-        role: 'subject',
+        part: 'subject',
         rows: 'anonymise',
         own: ['applicant_name', 'applicant_email', 'ip'],
       },
       {
         column: 'applicant_email',
         by: 'email',
-        role: 'subject',
+        part: 'subject',
         rows: 'anonymise',
         own: ['applicant_name', 'ip'],
       },
       {
         column: 'contact_email',
         by: 'email',
-        role: 'subject',
+        part: 'subject',
         rows: 'anonymise',
         own: ['contact_name'],
       },
@@ -443,11 +443,11 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
       {
         column: 'user_id',
         by: 'user',
-        role: 'subject',
+        part: 'subject',
         rows: 'delete',
         own: ['name', 'email', 'position'],
       },
-      { column: 'email', by: 'email', role: 'subject', rows: 'delete', own: ['name', 'position'] },
+      { column: 'email', by: 'email', part: 'subject', rows: 'delete', own: ['name', 'position'] },
     ],
     columns: { name: placeholder('name'), email: placeholder('email'), position: nul('detail') },
   },
@@ -471,14 +471,14 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
       {
         column: 'user_id',
         by: 'user',
-        role: 'subject',
+        part: 'subject',
         rows: 'anonymise',
         own: ['name', 'email', 'answers', 'confirm_token_hash', 'cancel_token_hash'],
       },
       {
         column: 'email',
         by: 'email',
-        role: 'subject',
+        part: 'subject',
         rows: 'anonymise',
         own: ['name', 'answers', 'confirm_token_hash', 'cancel_token_hash'],
       },
@@ -528,11 +528,11 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
       {
         column: 'user_id',
         by: 'user',
-        role: 'subject',
+        part: 'subject',
         rows: 'delete',
         own: ['name', 'email', 'phone'],
       },
-      { column: 'email', by: 'email', role: 'subject', rows: 'delete', own: ['name', 'phone'] },
+      { column: 'email', by: 'email', part: 'subject', rows: 'delete', own: ['name', 'phone'] },
     ],
     columns: { name: placeholder('name'), email: nul('email'), phone: nul('phone') },
   },
@@ -555,7 +555,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
       {
         column: 'email',
         by: 'email',
-        role: 'subject',
+        part: 'subject',
         rows: 'delete',
         own: ['name', 'phone', 'voter_hash', 'consent_version'],
       },
@@ -634,7 +634,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
       {
         column: 'asker_id',
         by: 'user',
-        role: 'subject',
+        part: 'subject',
         rows: 'anonymise',
         own: ['subject', 'page_path'],
       },
@@ -661,7 +661,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
         by: 'user',
         through: { table: 'hotline_requests', column: 'asker_id' },
         unless: 'from_secretariat',
-        role: 'subject',
+        part: 'subject',
         rows: 'anonymise',
         own: ['body', 'mail_message_id'],
       },
@@ -684,8 +684,8 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     },
     key: ['id'],
     links: [
-      { column: 'user_id', by: 'user', role: 'subject', rows: 'delete', own: ['file_key'] },
-      { column: 'subject_email', by: 'email', role: 'subject', rows: 'delete', own: ['file_key'] },
+      { column: 'user_id', by: 'user', part: 'subject', rows: 'delete', own: ['file_key'] },
+      { column: 'subject_email', by: 'email', part: 'subject', rows: 'delete', own: ['file_key'] },
       author('requested_by_id'),
     ],
     columns: { subject_email: nul('email'), file_key: keep('detail') },
@@ -707,14 +707,14 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
       {
         column: 'user_id',
         by: 'user',
-        role: 'subject',
+        part: 'subject',
         rows: 'anonymise',
         own: ['subject_email', 'subject_name', 'reason'],
       },
       {
         column: 'subject_email',
         by: 'email',
-        role: 'subject',
+        part: 'subject',
         rows: 'anonymise',
         own: ['subject_name', 'reason'],
       },

@@ -60,7 +60,8 @@ export interface PersonalColumn {
 export interface PersonLink {
   column: string;
   by: LinkKind;
-  role: 'subject' | 'author';
+  /** The part the person plays in the row (not a user role): `subject` or `author`. */
+  part: 'subject' | 'author';
   /** On erasure: delete the row, or change its `own` columns as `columns` says. */
   rows: 'delete' | 'anonymise';
   /** The columns of the row that belong to this link's person (besides `column`). */

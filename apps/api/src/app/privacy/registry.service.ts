@@ -59,7 +59,7 @@ export function periodInWords(days: number, locale: 'da' | 'en'): string {
 export function kindsOf(entry: PersonalTable): PersonalDataKind[] {
   const kinds = new Set<PersonalDataKind>(Object.values(entry.columns).map((c) => c.kind));
   for (const link of entry.links) {
-    if (link.role === 'author') kinds.add('authorship');
+    if (link.part === 'author') kinds.add('authorship');
     else if (link.by === 'user') kinds.add('account');
     else kinds.add('email');
   }

@@ -69,10 +69,10 @@ export function linkCondition(
 export function subjectConditions(
   entry: PersonalTable,
   subject: PrivacySubject,
-  roles: readonly PersonLink['role'][] = ['subject', 'author'],
+  parts: readonly PersonLink['part'][] = ['subject', 'author'],
 ): { link: PersonLink; condition: RowCondition }[] {
   return entry.links
-    .filter(({ role }) => roles.includes(role))
+    .filter((link) => parts.includes(link.part))
     .flatMap((link) => {
       const condition = linkCondition(link, subject);
       return condition ? [{ link, condition }] : [];
