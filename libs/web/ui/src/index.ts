@@ -11,3 +11,4 @@ export * from './lib/create-link';
 export * from './lib/back-link';
 export * from './lib/copy-field';
 export * from './lib/card-styles';
+export * from './lib/filter-chip-styles';

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { rxResource } from '@angular/core/rxjs-interop';
 import type { HotlineRequestDto, HotlineState } from '@blup/contracts';
 import { HotlineApi, I18nService, pagedList } from '@blup/web/core';
+import { FILTER_CHIP_STYLES } from '@blup/web/ui';
 import { ListFrame } from '../shared/list-frame';
 import { PAGE_PARTS } from '../shared/page-parts';
 import { QUESTION_CARD_STYLES } from './question-card-styles';
@@ -22,10 +23,10 @@ import { STATES_IN_ORDER, dateTime, durationText, hotlineStateKey } from './hotl
         {{ 'hotline.faqLink' | t }}
       </a>
     </blup-page-header>
-    <div class="tabs" role="group" [attr.aria-label]="'hotline.queueTitle' | t">
+    <div class="chips" role="group" [attr.aria-label]="'hotline.queueTitle' | t">
       <button
         type="button"
-        class="tab"
+        class="chip"
         [attr.aria-pressed]="!state()"
         data-testid="hotline-tab-all"
         (click)="choose(undefined)"
@@ -35,7 +36,7 @@ import { STATES_IN_ORDER, dateTime, durationText, hotlineStateKey } from './hotl
       @for (s of states; track s) {
         <button
           type="button"
-          class="tab"
+          class="chip"
           [attr.aria-pressed]="state() === s"
           [attr.data-testid]="'hotline-tab-' + s"
           (click)="choose(s)"
@@ -120,26 +121,9 @@ import { STATES_IN_ORDER, dateTime, durationText, hotlineStateKey } from './hotl
     </section>
   `,
   styles: `
-    .tabs {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
+    ${FILTER_CHIP_STYLES}
+    .chips {
       margin-block-end: 16px;
-    }
-    .tab {
-      min-block-size: 48px;
-      padding: 0 16px;
-      border: 1px solid var(--mat-sys-outline);
-      border-radius: var(--mat-sys-corner-full);
-      background: transparent;
-      color: var(--mat-sys-on-surface);
-      font: var(--mat-sys-label-large);
-      cursor: pointer;
-    }
-    .tab[aria-pressed='true'] {
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-      border-color: transparent;
     }
     ${QUESTION_CARD_STYLES}
     .stats {

@@ -11,6 +11,7 @@ import {
   TranslatePipe,
   pagedList,
 } from '@blup/web/core';
+import { FILTER_CHIP_STYLES } from '@blup/web/ui';
 import { type Observable, forkJoin, map } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { confirmAction } from '../shared/confirm-action';
@@ -139,26 +140,9 @@ const ACTION_DONE: Readonly<Record<ErasureAction, TranslationKey>> = {
     </blup-list-frame>
   `,
   styles: `
+    ${FILTER_CHIP_STYLES}
     .chips {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
       margin-block-end: 8px;
-    }
-    .chip {
-      min-block-size: 48px;
-      padding: 0 16px;
-      border: 1px solid var(--mat-sys-outline);
-      border-radius: var(--mat-sys-corner-full);
-      background: transparent;
-      color: var(--mat-sys-on-surface);
-      font: var(--mat-sys-label-large);
-      cursor: pointer;
-    }
-    .chip[aria-pressed='true'] {
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-      border-color: transparent;
     }
     .error {
       font: var(--mat-sys-body-medium);
