@@ -115,7 +115,6 @@ export class ErasureRunner {
           this.sessions.forgetUser(ctx.subject.userId);
         }
       }
-      if (ctx.subject.kind === 'user') this.sessions.forgetUser(ctx.subject.userId);
       return { state: 'done', ran };
     } catch (error) {
       const message = this.safeMessage(error, current, ctx);
