@@ -24,7 +24,6 @@ import {
   exportFileKeys,
   failRequest,
   findErasureRequest,
-  findUserForErasure,
   finishRequest,
   insertAudit,
   lockSecretariatErasures,
@@ -37,6 +36,7 @@ import {
   textColumns,
   type ErasureRequestRow,
 } from './erasure.queries';
+import { findPerson } from './person.queries';
 import type { PrivacySubject } from './subject-sql';
 
 /** What one run did. */
@@ -140,7 +140,7 @@ export class ErasureRunner {
     }
     return this.dataSource.transaction(async (m) => {
       await lockSecretariatErasures(m);
-      const user = await findUserForErasure(m, userId);
+      const user = await findPerson(m, { id: userId });
       if (!user) return false;
       const others = await countOtherStayingSecretariat(m, user.id);
       const subject = { role: user.role, disabledAt: user.disabled_at };
@@ -159,7 +159,7 @@ export class ErasureRunner {
     const names = request.subject_name ? [request.subject_name] : [];
     const emails = request.subject_email ? [request.subject_email] : [];
     if (request.subject_kind === 'user' && request.user_id) {
-      const user = await findUserForErasure(this.dataSource.manager, request.user_id);
+      const user = await findPerson(this.dataSource.manager, { id: request.user_id });
       if (user && !request.steps_done.includes('finish')) {
         names.push(user.name);
         emails.push(user.email.toLowerCase());

@@ -1,4 +1,4 @@
-import type { ErasureState, Locale, PrivacySubjectKind, Role } from '@blup/contracts';
+import type { ErasureState, PrivacySubjectKind } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
 import type { PersonLink, PersonalTable } from './personal-data';
 import { ident, linkCondition, type PrivacySubject, type RowCondition } from './subject-sql';
@@ -65,30 +65,6 @@ function affected(result: unknown): number {
 }
 
 // ---- people ---------------------------------------------------------------------------------
-
-export interface ErasureUserRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  locale: Locale;
-  disabled_at: Date | null;
-}
-
-export async function findUserForErasure(m: Db, id: string): Promise<ErasureUserRow | null> {
-  const rows: ErasureUserRow[] = await m.query(
-    `SELECT id, email, name, role, locale, disabled_at FROM users WHERE id = $1`,
-    [id],
-  );
-  return rows[0] ?? null;
-}
-
-export async function findUserIdByEmail(m: Db, email: string): Promise<string | null> {
-  const rows: { id: string }[] = await m.query(`SELECT id FROM users WHERE lower(email) = $1`, [
-    email.toLowerCase(),
-  ]);
-  return rows[0]?.id ?? null;
-}
 
 export async function countActiveSecretariat(m: Db): Promise<number> {
   const rows: { n: number }[] = await m.query(

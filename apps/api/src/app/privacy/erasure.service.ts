@@ -22,12 +22,11 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { MailProducer } from '../mail/mail.producer';
 import { ErasureRunner } from './erasure-runner.service';
+import { findPerson } from './person.queries';
 import {
   countActiveSecretariat,
   findErasureRequest,
   findRequestOfUser,
-  findUserForErasure,
-  findUserIdByEmail,
   hasOpenRequest,
   insertAudit,
   insertErasureRequest,
@@ -124,7 +123,8 @@ export class ErasureService {
     }
     // An address that belongs to an account is that account's erasure.
     const userId =
-      body.userId ?? (await findUserIdByEmail(this.dataSource.manager, body.email as string));
+      body.userId ??
+      (await findPerson(this.dataSource.manager, { email: body.email as string }))?.id;
     if (userId) return this.openForUser(actor, userId, body.reason, actor.id);
     const email = (body.email as string).toLowerCase();
     const request = await this.insert(actor.id, {
@@ -151,7 +151,7 @@ export class ErasureService {
     let started = 0;
     for (const userId of userIds) {
       // The accounts come without a request (disabledAccountsDue); a race ends in `pending`.
-      const user = await findUserForErasure(this.dataSource.manager, userId);
+      const user = await findPerson(this.dataSource.manager, { id: userId });
       if (!user) continue;
       try {
         const request = await this.insert(null, {
@@ -236,7 +236,7 @@ export class ErasureService {
     const email = found.email.toLowerCase();
     // The address is an account's too: erased by address at once, the account's own rows (its
     // registrations, its name in free text) would go without the cool-off, and the account stay.
-    if (await findUserIdByEmail(this.dataSource.manager, email)) {
+    if (await findPerson(this.dataSource.manager, { email })) {
       throw notOpen(
         'account',
         'This address belongs to an account: sign in and ask to be erased under your profile.',
@@ -275,7 +275,7 @@ export class ErasureService {
     reason: string | undefined,
     requestedById: string,
   ): Promise<ErasureRequestDto> {
-    const user = await findUserForErasure(this.dataSource.manager, userId);
+    const user = await findPerson(this.dataSource.manager, { id: userId });
     if (!user) throw notFound('There is no such person.');
     if (await hasOpenRequest(this.dataSource.manager, user.id, user.email)) throw pending();
     await this.refuseLastSecretariat(user.id);
@@ -339,7 +339,7 @@ export class ErasureService {
   }
 
   private async refuseLastSecretariat(userId: string): Promise<void> {
-    const user = await findUserForErasure(this.dataSource.manager, userId);
+    const user = await findPerson(this.dataSource.manager, { id: userId });
     if (!user) return;
     const count = await countActiveSecretariat(this.dataSource.manager);
     if (isLastSecretariat({ role: user.role, disabledAt: user.disabled_at }, count)) {

@@ -9,12 +9,12 @@ import {
   markExportFailed,
   markExportReady,
   markExportRunning,
-  personById,
   setExportProgress,
   subjectRows,
   tableColumns,
   type ExportRow,
 } from './export.queries';
+import { findPerson } from './person.queries';
 import {
   exportZip,
   isSecret,
@@ -128,7 +128,7 @@ export class ExportBuilder {
     row: ExportRow,
   ): Promise<{ privacy: PrivacySubject; summary: ExportSubjectSummary } | null> {
     if (row.subject_kind === 'user' && row.user_id) {
-      const person = await personById(this.dataSource.manager, row.user_id);
+      const person = await findPerson(this.dataSource.manager, { id: row.user_id });
       if (!person) return null;
       return {
         privacy: { kind: 'user', userId: person.id, email: person.email },

@@ -101,30 +101,6 @@ export async function insertExport(
   return rows[0].id;
 }
 
-export interface ExportPerson {
-  id: string;
-  email: string;
-  name: string;
-}
-
-export async function personById(em: EntityManager, id: string): Promise<ExportPerson | null> {
-  const rows: ExportPerson[] = await em.query(`SELECT id, email, name FROM users WHERE id = $1`, [
-    id,
-  ]);
-  return rows[0] ?? null;
-}
-
-export async function personByEmail(
-  em: EntityManager,
-  email: string,
-): Promise<ExportPerson | null> {
-  const rows: ExportPerson[] = await em.query(
-    `SELECT id, email, name FROM users WHERE lower(email) = lower($1)`,
-    [email],
-  );
-  return rows[0] ?? null;
-}
-
 /** The rows of a registry table that one condition ties to the subject, every column. */
 export async function subjectRows(
   em: EntityManager,

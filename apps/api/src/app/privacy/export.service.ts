@@ -26,10 +26,9 @@ import {
   lockExportsOf,
   markExportFailed,
   ownExportsSince,
-  personByEmail,
-  personById,
   type ExportRow,
 } from './export.queries';
+import { findPerson } from './person.queries';
 import { BUILD_EXPORT_JOB, BUILD_EXPORT_OPTIONS, PRIVACY_QUEUE } from './privacy.constants';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -91,13 +90,13 @@ export class ExportService {
     const em = this.dataSource.manager;
     let person = null;
     if (body.userId !== undefined) {
-      person = await personById(em, body.userId);
+      person = await findPerson(em, { id: body.userId });
       if (!person) {
         throw fieldError(ErrorCode.UnknownReference, 'userId', 'There is no person with that id.');
       }
     } else {
       // Somebody with an account is exported as that person, so nothing of theirs is missed.
-      person = await personByEmail(em, body.email as string);
+      person = await findPerson(em, { email: body.email as string });
     }
     const id = await insertExport(em, {
       subjectKind: person ? 'user' : 'email',
