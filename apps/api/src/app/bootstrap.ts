@@ -58,7 +58,7 @@ export async function createHttpApp(
     logger,
     bufferLogs: false,
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
   if (config.countQueries) countQueriesPerRequest(app, config.queryLog);

@@ -122,6 +122,28 @@ const environment = z.object({
   MUX_SIGNING_KEY_PRIVATE: variable(z.string().optional()),
   MUX_BASE_URL: variable(url(['http', 'https']).optional()),
   STORAGE_DIR: text('.data/storage'),
+  FILE_STORE: oneOf(['postgres', 's3'], 'postgres'),
+  S3_BUCKET: variable(
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name, like blup-files')
+      .optional(),
+  ),
+  S3_ENDPOINT: variable(url(['http', 'https']).optional()),
+  S3_REGION: text('eu-north-1'),
+  S3_ACCESS_KEY_ID: variable(z.string().optional()),
+  S3_SECRET_ACCESS_KEY: variable(z.string().optional()),
+  S3_FORCE_PATH_STYLE: variable(bool().default(false)),
+  SHUTDOWN_GRACE_SECONDS: int(25, 1, 600),
+  TRUST_PROXY: variable(
+    z
+      .string()
+      .regex(
+        /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*$/,
+        'must be loopback, linklocal, uniquelocal or addresses/CIDRs, separated by commas',
+      )
+      .default('loopback'),
+  ),
   MAX_VIDEO_MB: int(2048, 1, 100_000),
   MAX_RESOURCE_MB: int(25, 1, 1000),
   LIBRARY_MAX_MB: int(25, 1, 1000),
@@ -175,6 +197,7 @@ function checkTogether(env: Environment, ctx: z.RefinementCtx): void {
   if (MUX_VARIABLES.some((name) => env[name])) {
     for (const name of MUX_VARIABLES) if (!env[name]) problem(name, 'is not set');
   }
+  if (env.FILE_STORE === 's3' && !env.S3_BUCKET) problem('S3_BUCKET', 'is not set (FILE_STORE=s3)');
   if (env.NODE_ENV === 'production') {
     if (!env.SIGNING_SECRET) problem('SIGNING_SECRET', 'is not set');
     else if (env.SIGNING_SECRET.length < 32)
@@ -231,13 +254,51 @@ function toConfig(env: Environment) {
       /** Mux when its keys are set; otherwise files on local disk (the embedded default). */
       provider: mux ? ('mux' as const) : ('local' as const),
       mux,
-      /** Uploaded files (local videos, captions, resources) live under this folder. */
+      /** Local video files (the single-machine default; production uses Mux) live under this folder. */
       storageDir: env.STORAGE_DIR,
       maxVideoBytes: env.MAX_VIDEO_MB * 1024 * 1024,
       maxResourceBytes: env.MAX_RESOURCE_MB * 1024 * 1024,
       /** How long a playback token or signed stream URL lives. */
       playbackTtlSeconds: env.PLAYBACK_TTL_SECONDS,
     },
+    /**
+     * Uploaded files other than local videos (issue 18): FILE_STORE=postgres (default) keeps
+     * them in PostgreSQL, which every API and worker process reaches; FILE_STORE=s3 puts them in
+     * S3-compatible object storage (S3_BUCKET, and S3_ENDPOINT for anything but AWS). Nothing is
+     * kept on a process's disk, so any process serves any file.
+     */
+    files: {
+      store: env.FILE_STORE,
+      s3:
+        env.FILE_STORE === 's3' && env.S3_BUCKET
+          ? {
+              bucket: env.S3_BUCKET,
+              /** Unset: AWS itself. Set for MinIO, Ceph, Hetzner, UpCloud and the like. */
+              endpoint: env.S3_ENDPOINT ?? null,
+              region: env.S3_REGION,
+              /** Unset: the SDK's own chain (environment, instance role). */
+              credentials:
+                env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+                  ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+                  : null,
+              /** Bucket in the path, not the host name (most self-hosted stores want this). */
+              forcePathStyle: env.S3_FORCE_PATH_STYLE,
+            }
+          : null,
+    },
+    /**
+     * SHUTDOWN_GRACE_SECONDS (default 25): on SIGTERM an API process reports not ready, stops
+     * taking connections and finishes the requests it has; a worker finishes its running jobs.
+     * Whatever is left after this long is cut (an API request) or left to be taken over (a job).
+     * Keep it under the orchestrator's kill timeout (compose: stop_grace_period, 30 s).
+     */
+    shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+    /**
+     * TRUST_PROXY (default loopback): which proxies' X-Forwarded-For and X-Forwarded-Proto are
+     * believed, so rate limits and logs see the person's address, not the proxy's. Behind nginx
+     * in docker compose: uniquelocal (the private networks containers live on).
+     */
+    trustProxy: env.TRUST_PROXY.split(',').map((part) => part.trim()),
     /** The phase library (issue 16): LIBRARY_MAX_MB (default 25) per uploaded file. */
     library: {
       maxFileBytes: env.LIBRARY_MAX_MB * 1024 * 1024,
@@ -360,6 +421,7 @@ export type CirclesConfig = AppConfig['circles'];
 export type NewslettersConfig = AppConfig['newsletters'];
 export type HotlineConfig = AppConfig['hotline'];
 export type PrivacyConfig = AppConfig['privacy'];
+export type FilesConfig = AppConfig['files'];
 
 type Env = Record<string, string | undefined>;
 
