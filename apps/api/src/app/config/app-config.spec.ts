@@ -53,6 +53,43 @@ describe(loadConfig.name, () => {
     );
   });
 
+  it('keeps files in PostgreSQL unless S3 is chosen, and then wants a bucket', () => {
+    expect(loadConfig(base).files).toEqual({ store: 'postgres', s3: null });
+    expect(() => loadConfig({ ...base, FILE_STORE: 's3' })).toThrow(
+      'S3_BUCKET is not set (FILE_STORE=s3)',
+    );
+    expect(() => loadConfig({ ...base, FILE_STORE: 'disk' })).toThrow('FILE_STORE');
+    const s3 = loadConfig({
+      ...base,
+      FILE_STORE: 's3',
+      S3_BUCKET: 'blup-files',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(s3.files.s3).toEqual({
+      bucket: 'blup-files',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'eu-north-1',
+      credentials: { accessKeyId: 'key', secretAccessKey: 'secret' },
+      forcePathStyle: true,
+    });
+    expect(() => loadConfig({ ...base, FILE_STORE: 's3', S3_BUCKET: 'Blup_Files' })).toThrow(
+      'S3_BUCKET must be an S3 bucket name',
+    );
+  });
+
+  it('believes forwarded addresses from loopback proxies unless told which others to trust', () => {
+    expect(loadConfig(base).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'uniquelocal, 10.0.0.0/8' }).trustProxy).toEqual([
+      'uniquelocal',
+      '10.0.0.0/8',
+    ]);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'everyone' })).toThrow('TRUST_PROXY must be');
+    expect(loadConfig(base).shutdownGraceMs).toBe(25_000);
+  });
+
   it('wants a real signing secret in production', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(
       'SIGNING_SECRET is not set',
