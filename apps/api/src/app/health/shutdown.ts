@@ -14,6 +14,11 @@ export function watchForDrain(app: INestApplication): void {
   drains.set(app, new HttpDrain(app.getHttpServer()));
 }
 
+/** The drain watching an HTTP app built by createHttpApp (tests read its counts). */
+export function httpDrainOf(app: INestApplication): HttpDrain | undefined {
+  return drains.get(app);
+}
+
 /**
  * The part of the grace kept for closing the app once HTTP has drained (the database pool,
  * Redis, and in the `all` role the queue jobs still running), so the process exits within it.
@@ -51,13 +56,14 @@ export async function stopHttpApp(
 /**
  * On the first SIGTERM or SIGINT runs `stop` and exits 0 when it is done. Exits 1 if it is not
  * done within `graceMs` (requests still open are cut; jobs still running are left to Bull, whose
- * stalled-job check gives them to another worker) or on a second signal.
+ * stalled-job check gives them to another worker) or on a second signal. Returns a function
+ * that stops listening (for tests).
  */
 export function exitOnShutdownSignal(
   stop: (signal: NodeJS.Signals) => Promise<unknown>,
   graceMs: number,
   exit: (code: number) => void = exitNow,
-): void {
+): () => void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (stopping) {
@@ -66,16 +72,19 @@ export function exitOnShutdownSignal(
     }
     stopping = true;
     const started = performance.now();
-    setTimeout(() => {
+    const graceOver = setTimeout(() => {
       logger.error(`Not stopped within the grace of ${graceMs / 1000} s: exiting.`);
       exit(1);
-    }, graceMs).unref();
+    }, graceMs);
+    graceOver.unref();
     stop(signal).then(
       () => {
+        clearTimeout(graceOver);
         logger.log(`Stopped in ${Math.round(performance.now() - started)} ms.`);
         exit(0);
       },
       (error: unknown) => {
+        clearTimeout(graceOver);
         logger.error({ msg: 'Shutdown failed', error: String(error) });
         exit(1);
       },
@@ -83,6 +92,10 @@ export function exitOnShutdownSignal(
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  return () => {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+  };
 }
 
 function exitNow(code: number): void {
