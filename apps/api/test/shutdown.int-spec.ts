@@ -12,6 +12,7 @@ import { createWorker } from '../src/app/bootstrap';
 import { AppConfig, loadConfig } from '../src/app/config/app-config';
 import { dataSourceOptions } from '../src/app/database/data-source-options';
 import {
+  HEALTH_FRESH_MS,
   HEALTH_TIMEOUT_MS,
   HealthService,
   healthStatusCode,
@@ -172,10 +173,14 @@ describe('readiness and shutdown', () => {
       redisUrl: redisUrl.toString(),
       redisPrefix: 'shutdown-spec',
     } as AppConfig);
-    // A new service each time: each look is fresh, not the last one reused.
-    const look = async () => {
+    let pings = 0;
+    dataSource.subscribers.push({
+      beforeQuery: (event) => void (event.query === 'SELECT 1' && pings++),
+    });
+    // A new service each time, so each look is fresh, not the last one reused.
+    const look = async (service = new HealthService(dataSource, redis)) => {
       const started = performance.now();
-      const result = await new HealthService(dataSource, redis).ready();
+      const result = await service.ready();
       return { result, ms: performance.now() - started };
     };
     try {
@@ -185,14 +190,22 @@ describe('readiness and shutdown', () => {
         [rd, 'redis'],
       ] as const) {
         proxy.silence(true);
-        const { result, ms } = await look();
-        proxy.silence(false);
+        const service = new HealthService(dataSource, redis);
+        const { result, ms } = await look(service);
         expect(result.checks).toEqual({
           database: down === 'database' ? 'down' : 'up',
           redis: down === 'redis' ? 'down' : 'up',
         });
         expect(healthStatusCode(result)).toBe(503);
         expect(ms).toBeLessThan(HEALTH_TIMEOUT_MS + 300);
+        if (down === 'database') {
+          // The next look waits on the ping still out instead of taking another connection.
+          const before = pings;
+          await new Promise((resolve) => setTimeout(resolve, HEALTH_FRESH_MS));
+          expect((await look(service)).result.checks.database).toBe('down');
+          expect(pings).toBe(before);
+        }
+        proxy.silence(false);
       }
     } finally {
       redis.client.disconnect();

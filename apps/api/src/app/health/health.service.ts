@@ -27,6 +27,22 @@ function within<T>(promise: Promise<T>): Promise<T> {
   ]);
 }
 
+/** Whether a ping answered (true) or failed (false); never rejects. */
+function settle(ping: Promise<unknown>): Promise<boolean> {
+  return ping.then(
+    () => true,
+    () => false,
+  );
+}
+
+/** 'up' when the ping answers in time; 'down' when it fails or takes over HEALTH_TIMEOUT_MS. */
+function upOrDown(ping: Promise<boolean>): Promise<'up' | 'down'> {
+  return within(ping).then(
+    (ok) => (ok ? 'up' : 'down'),
+    () => 'down',
+  );
+}
+
 /** The HTTP status a health or readiness answer goes with: 200 when all is up, else 503. */
 export function healthStatusCode(result: HealthResponse): number {
   return result.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;
@@ -41,6 +57,14 @@ export function readiness(health: HealthResponse, draining: boolean): ReadinessR
 export class HealthService {
   private last: { at: number; result: HealthResponse } | null = null;
   private pending: Promise<HealthResponse> | null = null;
+  /**
+   * Pings that have not answered yet. The next look waits on the same one instead of sending
+   * another: an unreachable database then holds one pool connection, not one per second.
+   */
+  private readonly pings: Record<'database' | 'redis', Promise<boolean> | null> = {
+    database: null,
+    redis: null,
+  };
   /** Set once, when the process starts shutting down (see HttpDrain). */
   private draining = false;
 
@@ -75,16 +99,18 @@ export class HealthService {
     return readiness(await this.check(), this.draining);
   }
 
+  /** The ping of this kind still out, or a new one. */
+  private ping(kind: 'database' | 'redis', send: () => Promise<unknown>): Promise<boolean> {
+    return (this.pings[kind] ??= settle(send()).then((ok) => {
+      this.pings[kind] = null;
+      return ok;
+    }));
+  }
+
   private async look(): Promise<HealthResponse> {
     const [database, redis] = await Promise.all([
-      within(pingDatabase(this.dataSource)).then(
-        () => 'up' as const,
-        () => 'down' as const,
-      ),
-      within(this.redis.client.ping()).then(
-        () => 'up' as const,
-        () => 'down' as const,
-      ),
+      upOrDown(this.ping('database', () => pingDatabase(this.dataSource))),
+      upOrDown(this.ping('redis', () => this.redis.client.ping())),
     ]);
     return {
       status: database === 'up' && redis === 'up' ? 'ok' : 'error',
