@@ -1,5 +1,4 @@
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { Logger } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { flushLogs } from '../common/logger';
 import { HealthService } from './health.service';
 import { type DrainResult, HttpDrain } from './http-drain';
