@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createHttpApp, createWorker } from './app/bootstrap';
 import { ConfigError, loadConfig } from './app/config/app-config';
 import { PinoLogger } from './app/common/logger';
+import { exitOnShutdownSignal, stopHttpApp } from './app/health/shutdown';
 import { runMigrations } from './app/database/migrate';
 import { runSeed } from './app/demo/seed';
 
@@ -35,7 +36,11 @@ async function main(): Promise<void> {
       });
       return;
     case 'worker': {
-      await createWorker(config);
+      const worker = await createWorker(config);
+      exitOnShutdownSignal(async (signal) => {
+        logger.log(`${signal}: stopping the worker (grace ${config.shutdownGraceMs / 1000} s).`);
+        await worker.close();
+      }, config.shutdownGraceMs);
       logger.log('Worker started: processing queues.');
       return;
     }
@@ -44,6 +49,10 @@ async function main(): Promise<void> {
       if (config.migrateOnBoot) await runMigrations(config);
       if (config.seedDemoIfEmpty) await runSeed(config, { reset: false, onlyIfEmpty: true });
       const app = await createHttpApp(config, command);
+      exitOnShutdownSignal(
+        (signal) => stopHttpApp(app, config.shutdownGraceMs, signal),
+        config.shutdownGraceMs,
+      );
       await app.listen(config.port);
       logger.log(`BLUP Akademiet is listening on ${config.publicUrl} (role: ${command}).`);
       return;

@@ -15,6 +15,7 @@ import { AppException } from './common/app-exception';
 import { createOpenApiDocument } from './common/openapi';
 import { healthEndpoint } from './health/health-endpoint';
 import { HealthService } from './health/health.service';
+import { watchForDrain } from './health/shutdown';
 import { FRIENDLY_BODY_ERRORS, GlobalExceptionFilter } from './common/global-exception.filter';
 import { countQueriesPerRequest } from './common/query-count';
 import { verifyJsonDepth } from './common/json-depth';
@@ -101,7 +102,9 @@ export async function createHttpApp(
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GlobalExceptionFilter());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks: on SIGTERM main.ts drains HTTP first (stopHttpApp), then closes the
+  // app; Nest's own handler would close the providers under requests still being answered.
+  watchForDrain(app);
 
   const document = createOpenApiDocument(
     app,
@@ -130,11 +133,13 @@ function serveWebClient(app: NestExpressApplication, webDist: string): void {
   app.use(serveStaticFiles(webDist));
 }
 
-/** The worker role: no HTTP, only the queue processors. */
+/**
+ * The worker role: no HTTP, only the queue processors (and the hotline's SMTP listener). On
+ * SIGTERM main.ts calls `close()`: the queues stop and finish their running jobs (QueueDrain),
+ * then the providers close.
+ */
 export async function createWorker(config: AppConfig): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, 'worker'), {
+  return NestFactory.createApplicationContext(AppModule.forRoot(config, 'worker'), {
     logger: new PinoLogger(config.logLevel),
   });
-  app.enableShutdownHooks();
-  return app;
 }

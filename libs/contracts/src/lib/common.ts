@@ -361,6 +361,19 @@ export interface HealthResponse {
   checks: { database: 'up' | 'down'; redis: 'up' | 'down' };
 }
 
+/** `GET /api/health/live`: the process runs (200 whenever it answers at all). */
+export interface LivenessResponse {
+  status: 'ok';
+}
+
+/**
+ * `GET /api/health/ready`: whether this process should be sent requests. 200 when PostgreSQL and
+ * Redis answer and it is not shutting down (`draining`), else 503 with the same fields.
+ */
+export interface ReadinessResponse extends HealthResponse {
+  draining: boolean;
+}
+
 /** Header and cookie names of the double-submit CSRF defence. */
 export const CSRF_COOKIE = 'XSRF-TOKEN';
 export const CSRF_HEADER = 'X-XSRF-TOKEN';

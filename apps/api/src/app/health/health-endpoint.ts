@@ -1,23 +1,42 @@
 import type { NextFunction, Request, Response } from 'express';
 import { healthStatusCode, type HealthService } from './health.service';
 
+/** What each path under /api/health answers, and with which status. */
+const ANSWERS: Record<
+  string,
+  (health: HealthService) => Promise<{ status: number; body: object }>
+> = {
+  '/': async (health) => {
+    const result = await health.check();
+    return { status: healthStatusCode(result), body: result };
+  },
+  // Liveness asks only whether the process answers: a restart would not bring PostgreSQL back.
+  '/live': async () => ({ status: 200, body: { status: 'ok' } }),
+  '/ready': async (health) => {
+    const result = await health.ready();
+    return { status: healthStatusCode(result), body: result };
+  },
+};
+
 /**
- * `GET /api/health` answered as soon as the security headers are on the response, ahead of the
- * cookie parsing, the CSRF token, the session guard and Nest's routing: load balancers, container
- * runtimes and monitors ask it several times a second, and it needs none of those. It answers
- * exactly what HealthController (which documents the route) would: the coalesced look at
- * PostgreSQL and Redis, 200 or 503. Mounted at `/api/health`; anything else passes on.
+ * `GET /api/health`, `/api/health/live` and `/api/health/ready` answered as soon as the security
+ * headers are on the response, ahead of the cookie parsing, the CSRF token, the session guard and
+ * Nest's routing: load balancers, container runtimes and monitors ask them several times a second,
+ * and they need none of those. They answer exactly what HealthController (which documents the
+ * routes) would: the coalesced look at PostgreSQL and Redis, 200 or 503. Mounted at
+ * `/api/health`; anything else passes on.
  */
 export function healthEndpoint(health: HealthService) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path !== '/') return next();
-    void health.check().then((result) => {
-      const body = Buffer.from(JSON.stringify(result));
-      res.statusCode = healthStatusCode(result);
+    const answer = Object.hasOwn(ANSWERS, req.path) ? ANSWERS[req.path] : undefined;
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !answer) return next();
+    void answer(health).then(({ status, body }) => {
+      const bytes = Buffer.from(JSON.stringify(body));
+      res.statusCode = status;
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
-      res.setHeader('Content-Length', body.length);
+      res.setHeader('Content-Length', bytes.length);
       res.setHeader('Cache-Control', 'no-store');
-      res.end(req.method === 'HEAD' ? undefined : body);
+      res.end(req.method === 'HEAD' ? undefined : bytes);
     });
   };
 }

@@ -43,7 +43,7 @@ describe(HealthService.name, () => {
     expect(pings).toBe(2);
   });
 
-  it('answers GET and HEAD /api/health ahead of the framework, and passes anything else on', async () => {
+  it('answers GET and HEAD /api/health, /live and /ready ahead of the framework, and passes anything else on', async () => {
     const app = express();
     app.use('/api/health', healthEndpoint(new HealthService(dataSource, redis)));
     app.use((_req, res) => res.status(404).json({ passedOn: true }));
@@ -56,6 +56,13 @@ describe(HealthService.name, () => {
       expect(get.headers.get('content-type')).toBe('application/json; charset=utf-8');
       expect(get.headers.get('cache-control')).toBe('no-store');
       expect(await get.json()).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+      const live = await fetch(`${base}/api/health/live`);
+      expect([live.status, await live.json()]).toEqual([200, { status: 'ok' }]);
+      const ready = await fetch(`${base}/api/health/ready`);
+      expect([ready.status, await ready.json()]).toEqual([
+        200,
+        { status: 'ok', draining: false, checks: { database: 'up', redis: 'up' } },
+      ]);
       const head = await fetch(`${base}/api/health?probe=1`, { method: 'HEAD' });
       expect(head.status).toBe(200);
       expect(await head.text()).toBe('');

@@ -1,9 +1,9 @@
 import {
+  type BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { HOTLINE_LIMITS } from '@blup/contracts';
 import { simpleParser } from 'mailparser';
@@ -32,7 +32,7 @@ function refusal(code: number, message: string): Error {
  *   (the request opens again). An empty reply is refused.
  */
 @Injectable()
-export class HotlineInboundListener implements OnApplicationBootstrap, OnApplicationShutdown {
+export class HotlineInboundListener implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(HotlineInboundListener.name);
   private server: SMTPServer | null = null;
   /** The port it listens on (HOTLINE_SMTP_PORT=0 picks a free one); null when off. */
@@ -53,6 +53,8 @@ export class HotlineInboundListener implements OnApplicationBootstrap, OnApplica
       disableReverseLookup: true,
       size: HOTLINE_LIMITS.inboundMailMaxBytes,
       banner: 'BLUP Akademiet hotline',
+      // On shutdown, a sending server still mid-message gets this long before a 421 (it retries).
+      closeTimeout: Math.min(5000, Math.floor(this.config.shutdownGraceMs / 4)),
       onRcptTo: (address, _session, callback) => {
         if (this.requestIdOf(address.address)) callback();
         else callback(refusal(550, 'No such mailbox'));
@@ -83,7 +85,8 @@ export class HotlineInboundListener implements OnApplicationBootstrap, OnApplica
     this.logger.log(`Hotline replies: SMTP on ${smtpHost}:${this.port}`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops taking mail, and lets a reply being stored finish while the database is still open. */
+  async beforeApplicationShutdown(): Promise<void> {
     const server = this.server;
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,5 +1,5 @@
 import { Process, Processor } from '@nestjs/bull';
-import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bull';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config';
@@ -10,7 +10,7 @@ import { renderMail } from './templates';
 
 /** Worker role only. A failed send is rethrown so Bull retries it with backoff. */
 @Processor(MAIL_QUEUE)
-export class MailProcessor implements OnModuleDestroy {
+export class MailProcessor implements OnApplicationShutdown {
   private readonly logger = new Logger(MailProcessor.name);
   private readonly transport: Transporter;
 
@@ -35,7 +35,8 @@ export class MailProcessor implements OnModuleDestroy {
     this.logger.log({ msg: 'mail sent', template, attempt: job.attemptsMade + 1 });
   }
 
-  onModuleDestroy(): void {
+  /** After the queue has stopped (QueueDrain), so a mail being sent at SIGTERM still goes out. */
+  onApplicationShutdown(): void {
     this.transport.close();
   }
 }

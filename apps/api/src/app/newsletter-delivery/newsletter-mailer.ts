@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { createTransport, Transporter } from 'nodemailer';
@@ -62,7 +62,7 @@ function noDelaySocket(timeoutMs: number): NonNullable<SMTPPool.Options['getSock
  * few socket writes rather than one per MIME part.
  */
 @Injectable()
-export class NewsletterMailer implements OnModuleDestroy {
+export class NewsletterMailer implements OnApplicationShutdown {
   private readonly pool: SMTPPool;
   /** The same pool behind nodemailer's sendMail, for the rare copy nodemailer composes. */
   private readonly transport: Transporter;
@@ -148,7 +148,8 @@ export class NewsletterMailer implements OnModuleDestroy {
       .build();
   }
 
-  onModuleDestroy(): void {
+  /** After the queues have stopped (QueueDrain): the batch under way sends its last messages. */
+  onApplicationShutdown(): void {
     this.transport.close();
   }
 }
