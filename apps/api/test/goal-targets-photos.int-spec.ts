@@ -11,11 +11,10 @@ import {
   type SdgTargetDto,
   type VillageGoalDto,
 } from '@blup/contracts';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import { sessionCookieName } from '../src/app/auth/cookies';
 import type { Village } from '../src/app/database/entities';
+import { FileStore } from '../src/app/files/file-store';
 import { startTestApp, type TestApp } from './harness';
 import type { TestClient, TestResponse } from './http-client';
 import { signInAs } from './sign-in';
@@ -283,8 +282,13 @@ describe('progress photos', () => {
     expect(bottomBlue).toBeGreaterThan(200);
     expect(bottomRed).toBeLessThan(60);
 
-    const stored = await readdir(join(t.config.video.storageDir, 'goal-photos'));
-    expect(stored.filter((name) => name.endsWith('.jpg')).length).toBeGreaterThanOrEqual(2);
+    const [keys] = await t.dataSource.query<{ photo_key: string; photo_thumbnail_key: string }[]>(
+      `SELECT photo_key, photo_thumbnail_key FROM village_goal_updates WHERE id = $1`,
+      [res.body.id],
+    );
+    for (const key of [keys.photo_key, keys.photo_thumbnail_key]) {
+      expect(await t.app.get(FileStore).stat(key)).toMatchObject({ contentType: 'image/jpeg' });
+    }
 
     const timeline = await as.coordinator.get<Page<GoalUpdateDto>>(`/api/goals/${goal.id}/updates`);
     expect(timeline.body.items[0].photo?.url).toBe(res.body.photo?.url);

@@ -11,10 +11,9 @@ import {
   type Page,
 } from '@blup/contracts';
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { unsubscribeToken } from '../src/app/citizen-panel/unsubscribe-link';
 import type { User, Village } from '../src/app/database/entities';
+import { FileStore } from '../src/app/files/file-store';
 import { ErasureRunner } from '../src/app/privacy/erasure-runner.service';
 import { startTestApp, type TestApp } from './harness';
 import type { TestClient } from './http-client';
@@ -269,9 +268,8 @@ beforeAll(async () => {
   );
 
   // An export of their data, ready to download: the zip goes with them.
-  exportFile = join(t.config.video.storageDir, 'privacy-exports', `${suffix}.zip`);
-  await mkdir(dirname(exportFile), { recursive: true });
-  await writeFile(exportFile, `zip of ${NAME}`);
+  exportFile = `privacy-exports/${suffix}.zip`;
+  await t.app.get(FileStore).put(exportFile, Buffer.from(`zip of ${NAME}`), 'application/zip');
   await q(
     `INSERT INTO privacy_exports (subject_kind, user_id, requested_by_id, status, file_key)
      VALUES ('user', $1, $1, 'ready', $2)`,
@@ -578,7 +576,7 @@ describe('the erasure', () => {
       [glumso.id, ids.list, ids.initiative],
     );
     expect(counts).toEqual({ subs: 0, helpers: 0, people: 0 });
-    await expect(access(exportFile)).rejects.toThrow();
+    expect(await t.app.get(FileStore).stat(exportFile)).toBeNull();
     const [exports] = await q<{ n: number }>(
       `SELECT count(*)::int AS n FROM privacy_exports WHERE user_id = $1`,
       [person.id],

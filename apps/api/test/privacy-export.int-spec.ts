@@ -7,10 +7,9 @@ import {
   type PrivacyExportDto,
 } from '@blup/contracts';
 import { unzipSync } from 'fflate';
-import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import type { User } from '../src/app/database/entities';
+import { FileStore } from '../src/app/files/file-store';
 import { ExportBuilder } from '../src/app/privacy/export-builder';
 import { exportDownloadPath } from '../src/app/privacy/export-link';
 import { PERSONAL_DATA } from '../src/app/privacy/personal-data-registry';
@@ -420,10 +419,10 @@ describe('the secretariat', () => {
     await sql(`UPDATE privacy_exports SET expires_at = now() - interval '1 minute' WHERE id = $1`, [
       done.id,
     ]);
-    const file = join(t.config.video.storageDir, 'privacy-exports', `${done.id}.zip`);
-    expect(existsSync(file)).toBe(true);
+    const file = `privacy-exports/${done.id}.zip`;
+    expect(await t.app.get(FileStore).stat(file)).toMatchObject({ contentType: 'application/zip' });
     expect(await t.app.get(ExportBuilder).expire()).toBeGreaterThanOrEqual(1);
-    expect(existsSync(file)).toBe(false);
+    expect(await t.app.get(FileStore).stat(file)).toBeNull();
     const expired = await as.secretariat.get<PrivacyExportDto>(`/api/privacy/exports/${done.id}`);
     expect(expired.body).toMatchObject({
       status: 'expired',

@@ -2,10 +2,8 @@ import { getQueueToken } from '@nestjs/bull';
 import { Role } from '@blup/contracts';
 import type { Queue } from 'bull';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Municipality, User, Village } from '../src/app/database/entities';
+import { FileStore } from '../src/app/files/file-store';
 import { RETENTION_QUEUE } from '../src/app/retention/retention.constants';
 import { RetentionService, type RetentionResult } from '../src/app/retention/retention.service';
 import { startTestApp, type TestApp } from './harness';
@@ -163,10 +161,8 @@ async function newApplication(
 ): Promise<void> {
   const fileKey = withFile ? `agreements/${randomUUID()}.pdf` : null;
   if (fileKey) {
-    const path = join(t.config.video.storageDir, fileKey);
-    await mkdir(join(t.config.video.storageDir, 'agreements'), { recursive: true });
-    await writeFile(path, '%PDF-1.4 aftale');
-    files[key] = path;
+    await t.app.get(FileStore).put(fileKey, Buffer.from('%PDF-1.4 aftale'), 'application/pdf');
+    files[key] = fileKey;
   }
   const { id } = await one<{ id: string }>(
     `INSERT INTO applications
@@ -504,9 +500,10 @@ describe('each purpose', () => {
         ip: expect.stringMatching(/^10\.0\.0\./),
       });
     }
-    expect(existsSync(files['approved'])).toBe(false);
-    expect(existsSync(files['withdrawnRecent'])).toBe(true);
-    expect(existsSync(files['submitted'])).toBe(true);
+    const stored = (key: string) => t.app.get(FileStore).stat(files[key]);
+    expect(await stored('approved')).toBeNull();
+    expect(await stored('withdrawnRecent')).not.toBeNull();
+    expect(await stored('submitted')).not.toBeNull();
   });
 
   it('removes the answers to personal-data questions of surveys closed long enough', async () => {

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { sessionCookieName } from '../src/app/auth/cookies';
 import { Course, CourseModule, Lesson } from '../src/app/database/entities';
 import { attachDemoVideo } from '../src/app/demo/demo-video';
+import { FileStore } from '../src/app/files/file-store';
 import { signMedia } from '../src/app/video/signed-url';
 import { startTestApp, type TestApp } from './harness';
 import type { TestClient } from './http-client';
@@ -272,7 +273,8 @@ describe('video on the local provider', () => {
           position: 2,
         }),
       ]);
-      expect(await attachDemoVideo(em, t.config.video.storageDir)).toContain(first.id);
+      const files = t.app.get(FileStore);
+      expect(await attachDemoVideo(em, t.config.video.storageDir, files)).toContain(first.id);
       const lesson = await em.findOneByOrFail(Lesson, { id: first.id });
       expect(lesson).toMatchObject({
         videoProvider: 'local',

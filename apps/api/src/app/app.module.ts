@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { CoursesModule } from './courses/courses.module';
 import { DemoModule } from './demo/demo.module';
+import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 import { HousekeepingModule } from './housekeeping/housekeeping.module';
@@ -55,6 +56,7 @@ export class AppModule {
         TypeOrmModule.forRoot(
           dataSourceOptions(config.databaseUrl, { prepared: config.preparedStatements }),
         ),
+        FilesModule,
         RedisModule,
         QueueModule,
         MailModule.register({ worker }),

@@ -1,17 +1,14 @@
-import { Inject, Injectable, StreamableFile } from '@nestjs/common';
+import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { ErrorCode, type ApplicationReceiptDto } from '@blup/contracts';
-import { createReadStream } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import { dirname, join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { fieldError, notFound } from '../common/app-exception';
 import { inBatches } from '../common/batches';
-import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { attachmentHeader, displayFileName } from '../common/file-download';
 import { Application } from '../database/entities/applications';
+import { FileStore } from '../files/file-store';
+import { storedDownload } from '../files/stored-download';
 import { detectAgreementType } from './agreement-file';
 import type { AgreementUpload } from './agreement-upload.interceptor';
 import { agreementInvalid } from './application-errors';
@@ -34,15 +31,17 @@ export interface StoredAgreement {
 }
 
 /**
- * The signed cooperation agreement: checked by content, stored under the media directory,
+ * The signed cooperation agreement: checked by content, kept in the file store,
  * replaced by the applicant (with the receipt's token) or the secretariat, and read back.
  */
 @Injectable()
 export class ApplicationAgreementsService {
+  private readonly logger = new Logger(ApplicationAgreementsService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly lists: ApplicationListsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly files: FileStore,
   ) {}
 
   /** Adds or replaces the agreement: the applicant with the receipt's token, or the secretariat. */
@@ -86,18 +85,14 @@ export class ApplicationAgreementsService {
 
   async download(actor: AuthUser, id: string): Promise<StreamableFile> {
     const row = await this.lists.readable(actor, id);
-    if (!row.agreement_key) throw notFound('This application has no agreement.');
-    const path = this.pathOf(row.agreement_key);
-    const size = await stat(path).then(
-      (s) => s.size,
-      () => null,
-    );
-    if (size === null) throw notFound('This application has no agreement.');
-    return new StreamableFile(createReadStream(path), {
-      type: row.agreement_mime ?? 'application/octet-stream',
-      length: size,
-      disposition: attachmentHeader(row.agreement_name ?? 'aftale'),
-    });
+    const file =
+      row.agreement_key &&
+      (await storedDownload(this.files, row.agreement_key, {
+        type: row.agreement_mime ?? 'application/octet-stream',
+        disposition: attachmentHeader(row.agreement_name ?? 'aftale'),
+      }));
+    if (!file) throw notFound('This application has no agreement.');
+    return file;
   }
 
   /** Checks the file is an agreement by its content (415 otherwise) and stores it under a new key. */
@@ -105,9 +100,7 @@ export class ApplicationAgreementsService {
     const type = await detectAgreementType(file.originalname, file.buffer);
     if (!type) throw agreementInvalid();
     const key = `${AGREEMENT_DIR}/${randomUUID()}${type.extension}`;
-    const path = this.pathOf(key);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, file.buffer, { flag: 'wx' });
+    await this.files.put(key, file.buffer, type.mimeType);
     return {
       key,
       name: displayFileName(file.originalname, `aftale${type.extension}`),
@@ -115,9 +108,13 @@ export class ApplicationAgreementsService {
     };
   }
 
-  /** Deletes a stored file; a missing one is already gone. */
+  /** Deletes a stored file; a missing one is already gone, and a failure is only logged. */
   async remove(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true }).catch(() => undefined);
+    await this.files
+      .delete([key])
+      .catch((error: unknown) =>
+        this.logger.warn({ msg: 'could not delete an agreement', key, error: `${error}` }),
+      );
   }
 
   /**
@@ -130,7 +127,8 @@ export class ApplicationAgreementsService {
     const em = this.dataSource.manager;
     return inBatches(async (limit) => {
       const due = await decidedWithFiles(em, now, days, limit);
-      for (const row of due) if (row.agreement_key) await this.remove(row.agreement_key);
+      // Not remove(): a file that could not be deleted must leave its row due for the next run.
+      await this.files.delete(due.flatMap((row) => (row.agreement_key ? [row.agreement_key] : [])));
       return due.length
         ? clearFilesAndIp(
             em,
@@ -138,9 +136,5 @@ export class ApplicationAgreementsService {
           )
         : 0;
     });
-  }
-
-  private pathOf(key: string): string {
-    return join(this.config.video.storageDir, key);
   }
 }

@@ -62,11 +62,14 @@ export async function firstOfferingOfModule(
   return offering?.name ?? null;
 }
 
-/** The stored resource files of a module's lessons. */
-export async function resourceKeysOfModule(tx: EntityManager, moduleId: string): Promise<string[]> {
+/** The stored files of a module's lessons: resources and caption tracks. */
+export async function fileKeysOfModule(tx: EntityManager, moduleId: string): Promise<string[]> {
   const files = await tx.query<{ key: string }[]>(
     `SELECT resource_file_key AS key FROM lessons
-      WHERE module_id = $1 AND resource_file_key IS NOT NULL`,
+      WHERE module_id = $1 AND resource_file_key IS NOT NULL
+     UNION ALL
+     SELECT c->>'fileKey' FROM lessons, jsonb_array_elements(captions) c
+      WHERE module_id = $1 AND c->>'fileKey' IS NOT NULL`,
     [moduleId],
   );
   return files.map((f) => f.key);

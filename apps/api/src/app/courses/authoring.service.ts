@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
@@ -8,14 +8,10 @@ import {
   type LessonDto,
 } from '@blup/contracts';
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { canAuthorCourses } from '../access/course-access-policy';
 import type { AuthUser } from '../auth/auth-user';
 import { AppException, fieldError, notFound, secretariatOnly } from '../common/app-exception';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { Course, CourseAccess, CourseModule, Lesson, User } from '../database/entities';
 import {
   childIds,
@@ -29,7 +25,7 @@ import {
   MODULES_OF_COURSE,
   nextCoursePosition,
   nextPosition,
-  resourceKeysOfModule,
+  fileKeysOfModule,
   setOrder,
   type Ordered,
 } from './authoring.queries';
@@ -46,6 +42,7 @@ import { sanitiseLessonHtml } from './lesson-html';
 import { LessonAccessService } from './lesson-access.service';
 import { displayFileName } from '../common/file-download';
 import { detectResourceType } from './resource-file';
+import { FileStore } from '../files/file-store';
 
 export interface UploadedResource {
   originalname: string;
@@ -61,7 +58,7 @@ const publishedAt = (published: boolean | undefined, current: Date | null): Date
 export class AuthoringService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly files: FileStore,
     private readonly catalogue: CatalogueService,
     private readonly access: LessonAccessService,
   ) {}
@@ -161,12 +158,12 @@ export class AuthoringService {
           { params: { name: offering } },
         );
       }
-      const keys = await resourceKeysOfModule(tx, id);
+      const keys = await fileKeysOfModule(tx, id);
       await deleteRow(tx, MODULES_OF_COURSE, id);
       await densify(tx, MODULES_OF_COURSE, courseId);
       return keys;
     });
-    await Promise.all(keys.map((k) => this.removeFile(k)));
+    await this.files.delete(keys);
   }
 
   async reorderModules(actor: AuthUser, courseId: string, ids: string[]): Promise<CourseDto> {
@@ -224,7 +221,10 @@ export class AuthoringService {
       await deleteRow(tx, LESSONS_OF_MODULE, id);
       await densify(tx, LESSONS_OF_MODULE, lesson.moduleId);
     });
-    if (lesson.resourceFileKey) await this.removeFile(lesson.resourceFileKey);
+    await this.files.delete([
+      ...(lesson.resourceFileKey ? [lesson.resourceFileKey] : []),
+      ...lesson.captions.map((c) => c.fileKey),
+    ]);
   }
 
   async reorderLessons(actor: AuthUser, moduleId: string, ids: string[]): Promise<CourseModuleDto> {
@@ -262,16 +262,14 @@ export class AuthoringService {
       );
     }
     const key = `resources/${randomUUID()}${type.extension}`;
-    const path = this.pathOf(key);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, file.buffer, { flag: 'wx' });
+    await this.files.put(key, file.buffer, type.mimeType);
     await this.db.getRepository(Lesson).update(id, {
       resourceFileKey: key,
       resourceFileName: displayFileName(file.originalname, `resource${type.extension}`),
       resourceMimeType: type.mimeType,
       resourceSizeBytes: file.size,
     });
-    if (lesson.resourceFileKey) await this.removeFile(lesson.resourceFileKey);
+    if (lesson.resourceFileKey) await this.files.delete([lesson.resourceFileKey]);
     return this.lessonDto(actor, id);
   }
 
@@ -351,13 +349,5 @@ export class AuthoringService {
     const found = await this.access.findLesson(id);
     if (!found) throw notFound('Lesson not found');
     return this.catalogue.lessonDto(actor.id, found);
-  }
-
-  private pathOf(key: string): string {
-    return join(this.config.video.storageDir, key);
-  }
-
-  private async removeFile(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true });
   }
 }

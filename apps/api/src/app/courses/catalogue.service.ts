@@ -1,7 +1,4 @@
-import { Inject, Injectable, StreamableFile } from '@nestjs/common';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   LessonKind,
@@ -16,8 +13,8 @@ import {
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { notFound } from '../common/app-exception';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { FileStore } from '../files/file-store';
+import { storedDownload } from '../files/stored-download';
 import { likePattern, PageQueryDto, pageWindow, toPage } from '../common/pagination';
 import type { Lesson } from '../database/entities';
 import { lessonProgress, percentOf } from './course-progress';
@@ -44,7 +41,7 @@ export interface ResourceDownload {
 export class CatalogueService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly files: FileStore,
     private readonly access: LessonAccessService,
     private readonly progress: LessonProgressService,
   ) {}
@@ -55,20 +52,16 @@ export class CatalogueService {
     if (lesson.kind !== LessonKind.Resource || !lesson.resourceFileKey) {
       throw notFound('This lesson has no file to download.');
     }
-    const path = join(this.config.video.storageDir, lesson.resourceFileKey);
-    const size = await stat(path).then(
-      (s) => s.size,
-      () => null,
-    );
-    if (size === null) throw notFound('This lesson has no file to download.');
-    await this.progress.complete(actor.id, lessonId);
-    return {
-      file: new StreamableFile(createReadStream(path), {
-        type: lesson.resourceMimeType ?? 'application/octet-stream',
-        length: size,
-        disposition: attachmentHeader(lesson.resourceFileName ?? `resource`),
-      }),
-    };
+    const file = await storedDownload(this.files, lesson.resourceFileKey, {
+      type: lesson.resourceMimeType ?? 'application/octet-stream',
+      disposition: attachmentHeader(lesson.resourceFileName ?? `resource`),
+    });
+    if (!file) throw notFound('This lesson has no file to download.');
+    await this.progress.complete(actor.id, lessonId).catch((error: unknown) => {
+      file.getStream().destroy();
+      throw error;
+    });
+    return { file };
   }
 
   async list(actor: AuthUser, query: PageQueryDto): Promise<Page<CourseSummaryDto>> {

@@ -6,9 +6,9 @@ import {
   type LibraryFileExtension,
 } from '@blup/contracts';
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, resolve } from 'node:path';
+import { extname } from 'node:path';
 import type { EntityManager } from 'typeorm';
+import type { FileStore } from '../files/file-store';
 import {
   CircleSession,
   LibraryDocument,
@@ -292,11 +292,11 @@ const DOCUMENTS: readonly DemoLibraryDocument[] = [
 
 /**
  * Writes the demo's phase library: one real, openable file per phase (and the report outline),
- * stored like the other uploads under STORAGE_DIR/library/, and links the future-workshop guide
+ * kept like the other uploads in the file store under library/, and links the future-workshop guide
  * from the "Forbered fremtidsværkstedet" sessions and lesson, and each template to the resource
  * lesson that hands out the same document. Does nothing when the library has documents already.
  */
-export async function writeDemoLibrary(em: EntityManager, storageDir: string): Promise<number> {
+export async function writeDemoLibrary(em: EntityManager, files: FileStore): Promise<number> {
   if (await em.getRepository(LibraryDocument).exists()) return 0;
   const lessons = await em.getRepository(Lesson).find({ select: { id: true, title: true } });
   const lessonIds = (title: string) => lessons.filter((l) => l.title === title).map((l) => l.id);
@@ -304,9 +304,7 @@ export async function writeDemoLibrary(em: EntityManager, storageDir: string): P
     const bytes = item.content();
     const ext = extname(item.fileName) as LibraryFileExtension;
     const key = `library/${randomUUID()}${ext}`;
-    const path = join(resolve(storageDir), key);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, bytes);
+    await files.put(key, bytes, LIBRARY_FILE_TYPES[ext]);
     const doc = await em.getRepository(LibraryDocument).save(
       em.getRepository(LibraryDocument).create({
         phase: item.phase,

@@ -1,9 +1,8 @@
 import { LessonKind } from '@blup/contracts';
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { Lesson } from '../database/entities';
+import type { FileStore } from '../files/file-store';
 import { writePdf, type PdfDocument } from './pdf-writer';
 
 /**
@@ -178,13 +177,10 @@ export const DEMO_TEMPLATES: Readonly<Record<string, { fileName: string; doc: Pd
 };
 
 /**
- * Gives every resource lesson of the demo a real PDF in storage (from DEMO_TEMPLATES, or a
+ * Gives every resource lesson of the demo a real PDF in the file store (from DEMO_TEMPLATES, or a
  * plain one from its title), so no template says "no file yet". Returns the lessons' ids.
  */
-export async function attachDemoTemplates(
-  em: EntityManager,
-  storageDir: string,
-): Promise<string[]> {
+export async function attachDemoTemplates(em: EntityManager, files: FileStore): Promise<string[]> {
   const lessons = await em
     .getRepository(Lesson)
     .find({ where: { kind: LessonKind.Resource }, order: { title: 'ASC' } });
@@ -197,9 +193,7 @@ export async function attachDemoTemplates(
     };
     const pdf = writePdf(template.doc);
     const key = `resources/${randomUUID()}.pdf`;
-    const path = join(resolve(storageDir), key);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, pdf);
+    await files.put(key, pdf, 'application/pdf');
     await em.getRepository(Lesson).update(lesson.id, {
       resourceFileKey: key,
       resourceFileName: template.fileName,

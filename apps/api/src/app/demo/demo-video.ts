@@ -1,11 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { LessonKind, VideoStatus } from '@blup/contracts';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, open } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { Lesson } from '../database/entities';
+import type { FileStore } from '../files/file-store';
 import { probeMp4Duration } from '../video/media-sniff';
+import { captionKey } from '../video/video.service';
 
 const DEMO_VIDEO = 'blup-akademiet-demo.mp4';
 const DEMO_CAPTIONS = 'blup-akademiet-demo.da.vtt';
@@ -25,11 +27,15 @@ export function demoAssetsDir(): string | null {
 
 /**
  * Gives every video lesson that has no video yet the demo video, on the local provider: the
- * file copied into storage, Danish captions, status ready, so every demo lesson, newsletter
- * video card and session material plays. Returns the lessons' ids (none when the assets are
- * missing).
+ * file copied into STORAGE_DIR, Danish captions in the file store, status ready, so every demo
+ * lesson, newsletter video card and session material plays. Returns the lessons' ids (none when
+ * the assets are missing).
  */
-export async function attachDemoVideo(em: EntityManager, storageDir: string): Promise<string[]> {
+export async function attachDemoVideo(
+  em: EntityManager,
+  storageDir: string,
+  files: FileStore,
+): Promise<string[]> {
   const logger = new Logger('Seed');
   const assets = demoAssetsDir();
   if (!assets) {
@@ -41,7 +47,11 @@ export async function attachDemoVideo(em: EntityManager, storageDir: string): Pr
     order: { createdAt: 'ASC', position: 'ASC' },
   });
   const attached: string[] = [];
-  for (const lesson of lessons) attached.push(await attachTo(em, lesson, assets, storageDir));
+  const captions = await readFile(join(assets, DEMO_CAPTIONS));
+  for (const lesson of lessons) {
+    await files.put(captionKey(lesson.id, 'da'), captions, 'text/vtt', { overwrite: true });
+    attached.push(await attachTo(em, lesson, assets, storageDir));
+  }
   return attached;
 }
 
@@ -53,15 +63,9 @@ async function attachTo(
 ): Promise<string> {
   const root = resolve(storageDir);
   const videoKey = `videos/${lesson.id}/demo.mp4`;
-  const captionKey = `captions/${lesson.id}/da.vtt`;
-  for (const [from, key] of [
-    [DEMO_VIDEO, videoKey],
-    [DEMO_CAPTIONS, captionKey],
-  ]) {
-    const to = join(root, key);
-    await mkdir(dirname(to), { recursive: true });
-    await copyFile(join(assets, from), to);
-  }
+  const to = join(root, videoKey);
+  await mkdir(dirname(to), { recursive: true });
+  await copyFile(join(assets, DEMO_VIDEO), to);
   const file = await open(join(root, videoKey), 'r');
   const duration = await probeMp4Duration(file, (await file.stat()).size).finally(() =>
     file.close(),
@@ -76,7 +80,7 @@ async function attachTo(
     videoError: null,
     videoEventAt: new Date(),
     durationSeconds: duration ?? DEMO_DURATION_SECONDS,
-    captions: [{ language: 'da', label: 'Dansk', fileKey: captionKey }],
+    captions: [{ language: 'da', label: 'Dansk', fileKey: captionKey(lesson.id, 'da') }],
   });
   return lesson.id;
 }

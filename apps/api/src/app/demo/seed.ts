@@ -2,9 +2,10 @@ import { Logger } from '@nestjs/common';
 import { Role } from '@blup/contracts';
 import { argon2id, hash } from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AppConfig, VideoConfig } from '../config/app-config';
+import type { AppConfig, FilesConfig, VideoConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { attachDemoVideo } from './demo-video';
+import { createFileStore } from '../files/files.module';
 import { Cohort, Municipality, User, Village } from '../database/entities';
 import { demoCalendar, type DemoCohortKey } from './demo-calendar';
 import { writeDemoCircles } from './demo-circles';
@@ -73,7 +74,11 @@ const SEED_LOCK = `SELECT pg_advisory_xact_lock(hashtext('blup:demo-seed'))`;
  * the same data every time (only ids and timestamps differ).
  */
 export async function runSeed(
-  config: Pick<AppConfig, 'databaseUrl' | 'env'> & { video?: Pick<VideoConfig, 'storageDir'> },
+  config: Pick<AppConfig, 'databaseUrl' | 'env'> & {
+    video?: Pick<VideoConfig, 'storageDir'>;
+    /** Where the templates, captions and library files go; PostgreSQL when not given. */
+    files?: FilesConfig;
+  },
   options: SeedOptions,
 ): Promise<SeedResult> {
   const logger = new Logger('Seed');
@@ -102,13 +107,18 @@ export async function runSeed(
         circleSessions: 0,
       };
     }
-    // The demo video and templates live in local storage: every video lesson plays the bundled
-    // clip, and every template downloads as a real PDF.
+    // The demo video lives in local storage, its captions and the templates in the file store:
+    // every video lesson plays the bundled clip, and every template downloads as a real PDF.
     if (config.video) {
-      await attachDemoVideo(dataSource.manager, config.video.storageDir);
-      await attachDemoTemplates(dataSource.manager, config.video.storageDir);
-      // The phase library's files: one per phase, linked from sessions and lessons.
-      await writeDemoLibrary(dataSource.manager, config.video.storageDir);
+      const files = createFileStore(config.files ?? { store: 'postgres', s3: null }, dataSource);
+      try {
+        await attachDemoVideo(dataSource.manager, config.video.storageDir, files);
+        await attachDemoTemplates(dataSource.manager, files);
+        // The phase library's files: one per phase, linked from sessions and lessons.
+        await writeDemoLibrary(dataSource.manager, files);
+      } finally {
+        await files.close();
+      }
     }
     logger.log(
       `Demo data added: ${result.municipalities} municipalities, ${result.villages} villages, ` +
@@ -135,6 +145,8 @@ async function seedInTransaction(
     await em.query(SEED_LOCK);
     if (options.reset) {
       await em.query(`TRUNCATE TABLE ${DOMAIN_TABLES.join(', ')} CASCADE`);
+      // The files of the rows just wiped (FILE_STORE=s3 leaves them in the bucket, unread).
+      await em.query(`TRUNCATE TABLE stored_files`);
     } else if (await em.getRepository(User).exists()) {
       if (options.onlyIfEmpty) return null;
       throw new Error(

@@ -1,13 +1,10 @@
-import { HttpStatus, Inject, Injectable, StreamableFile } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { ErrorCode, GOAL_PHOTO_LIMITS } from '@blup/contracts';
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { AppException } from '../common/app-exception';
 import { checkImageKind, encodeImage, type ImageEncoding } from '../common/images';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { FileStore } from '../files/file-store';
+import { storedDownload } from '../files/stored-download';
 
 const PHOTO_DIR = 'goal-photos';
 /** Refuses decompression bombs: a 15 MB file can claim billions of pixels. */
@@ -44,11 +41,13 @@ export function photoInvalid(): AppException {
  * Progress photos: checked by their content (not their name or the type the browser claims),
  * turned upright by their EXIF orientation, stripped of all metadata (the GPS position of the
  * photographer's home included), shrunk to at most 1,600 px and a 480 px thumbnail, and kept as
- * JPEG under the storage directory.
+ * JPEG in the file store.
  */
 @Injectable()
 export class GoalPhotosService {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  private readonly logger = new Logger(GoalPhotosService.name);
+
+  constructor(private readonly files: FileStore) {}
 
   async store(buffer: Buffer): Promise<StoredGoalPhoto> {
     await checkImageKind(buffer, photoInvalid);
@@ -57,33 +56,33 @@ export class GoalPhotosService {
     const id = randomUUID();
     const key = `${PHOTO_DIR}/${id}.jpg`;
     const thumbnailKey = `${PHOTO_DIR}/${id}-thumbnail.jpg`;
-    await mkdir(dirname(this.pathOf(key)), { recursive: true });
-    await writeFile(this.pathOf(key), large.data, { flag: 'wx' });
-    await writeFile(this.pathOf(thumbnailKey), thumbnail.data, { flag: 'wx' });
+    await this.files.put(key, large.data, 'image/jpeg');
+    await this.files.put(thumbnailKey, thumbnail.data, 'image/jpeg').catch(async (error) => {
+      await this.remove([key]);
+      throw error;
+    });
     return { key, thumbnailKey, width: large.width, height: large.height };
   }
 
   /** The stored JPEG as a download; a 404 (in the caller's words) when the file is gone. */
   async open(key: string, missing: () => AppException): Promise<StreamableFile> {
-    const path = this.pathOf(key);
-    const size = await stat(path).then(
-      (s) => s.size,
-      () => null,
-    );
-    if (size === null) throw missing();
-    return new StreamableFile(createReadStream(path), {
+    const file = await storedDownload(this.files, key, {
       type: 'image/jpeg',
-      length: size,
       disposition: 'inline',
     });
+    if (!file) throw missing();
+    return file;
   }
 
-  /** Deletes stored photo files; missing ones are already gone. */
+  /**
+   * Deletes stored photo files; missing ones are already gone. Tidying after the rows are
+   * gone: a failure is logged, not the caller's failure.
+   */
   async remove(keys: string[]): Promise<void> {
-    await Promise.all(keys.map((key) => rm(this.pathOf(key), { force: true }).catch(() => null)));
-  }
-
-  private pathOf(key: string): string {
-    return join(this.config.video.storageDir, key);
+    await this.files
+      .delete(keys)
+      .catch((error: unknown) =>
+        this.logger.warn({ msg: 'could not delete goal photos', keys, error: `${error}` }),
+      );
   }
 }

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable, StreamableFile } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, StreamableFile } from '@nestjs/common';
 import {
   ErrorCode,
   type LibraryDocumentDetailDto,
@@ -9,10 +9,7 @@ import {
   type Page,
   type Phase,
 } from '@blup/contracts';
-import { createReadStream } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import { dirname, join } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canWriteLibrary } from '../access/library-access-policy';
 import type { AuthUser } from '../auth/auth-user';
@@ -20,9 +17,9 @@ import { AppException, fieldError, notFound, secretariatOnly } from '../common/a
 import { attachmentHeader, displayFileName } from '../common/file-download';
 import { pageWindow, toPage, type PageQueryDto } from '../common/pagination';
 import type { MemoryUpload } from '../common/upload-interceptor';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { LibraryDocument, LibraryDocumentVersion, LibraryLink } from '../database/entities';
+import { FileStore } from '../files/file-store';
+import { storedDownload } from '../files/stored-download';
 import { detectLibraryFile } from './library-file';
 import {
   insertLibraryLink,
@@ -55,15 +52,17 @@ export interface LibraryDocumentChanges {
 }
 
 /**
- * The phase library: documents with every uploaded file kept as a version (under
- * STORAGE_DIR/library/, as lesson resources and agreements are kept), Danish search, downloads
+ * The phase library: documents with every uploaded file kept as a version (in the file store,
+ * under library/, as lesson resources and agreements are kept), Danish search, downloads
  * and links from sessions, lessons and newsletters. Everyone signed in reads; the secretariat writes.
  */
 @Injectable()
 export class LibraryService {
+  private readonly logger = new Logger(LibraryService.name);
+
   constructor(
     private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly files: FileStore,
   ) {}
 
   async search(query: PageQueryDto & { phase?: Phase }): Promise<Page<LibraryDocumentDto>> {
@@ -180,7 +179,7 @@ export class LibraryService {
       .getRepository(LibraryDocumentVersion)
       .find({ where: { documentId: id }, select: { id: true, fileKey: true } });
     await this.db.getRepository(LibraryDocument).delete(id);
-    await Promise.all(versions.map((v) => this.remove(v.fileKey)));
+    await this.remove(...versions.map((v) => v.fileKey));
   }
 
   /** One version's file, as an attachment with its name. */
@@ -189,17 +188,12 @@ export class LibraryService {
       .getRepository(LibraryDocumentVersion)
       .findOneBy({ id: versionId, documentId });
     if (!version) throw notFound('No such document or version.');
-    const path = this.pathOf(version.fileKey);
-    const size = await stat(path).then(
-      (s) => s.size,
-      () => null,
-    );
-    if (size === null) throw notFound('The file of this version is missing.');
-    return new StreamableFile(createReadStream(path), {
+    const file = await storedDownload(this.files, version.fileKey, {
       type: version.mediaType,
-      length: size,
       disposition: attachmentHeader(version.fileName),
     });
+    if (!file) throw notFound('The file of this version is missing.');
+    return file;
   }
 
   async link(
@@ -284,9 +278,7 @@ export class LibraryService {
 
   private async store(file: CheckedFile): Promise<StoredFile> {
     const key = `${LIBRARY_DIR}/${randomUUID()}${file.extension}`;
-    const path = this.pathOf(key);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, file.buffer, { flag: 'wx' });
+    await this.files.put(key, file.buffer, file.mediaType);
     return { key, fileName: file.fileName, mediaType: file.mediaType, size: file.size };
   }
 
@@ -310,12 +302,13 @@ export class LibraryService {
     });
   }
 
-  private async remove(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true }).catch(() => undefined);
-  }
-
-  private pathOf(key: string): string {
-    return join(this.config.video.storageDir, key);
+  /** Tidying after the rows are gone (or were never saved): a failure is only logged. */
+  private async remove(...keys: string[]): Promise<void> {
+    await this.files
+      .delete(keys)
+      .catch((error: unknown) =>
+        this.logger.warn({ msg: 'could not delete library files', keys, error: `${error}` }),
+      );
   }
 }
 

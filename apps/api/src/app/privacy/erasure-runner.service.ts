@@ -1,11 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { rm } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isLastSecretariat } from '../access/privacy-access-policy';
 import { SessionService } from '../auth/session.service';
-import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { FileStore, isFileKey } from '../files/file-store';
 import { ERASURE_STALE_MINUTES } from './privacy.constants';
 import {
   escapeRegex,
@@ -66,9 +63,9 @@ export class ErasureRunner {
   private readonly logger = new Logger(ErasureRunner.name);
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
+    private readonly files: FileStore,
   ) {}
 
   /**
@@ -205,16 +202,9 @@ export class ErasureRunner {
 
   /** The person's export zips; village work files (photos, plans, library) stay the village's. */
   private async removeFiles(m: EntityManager, subject: PrivacySubject): Promise<number> {
-    const root = resolve(this.config.video.storageDir);
-    let removed = 0;
-    for (const key of await exportFileKeys(m, subject)) {
-      const path = resolve(root, key);
-      const inside = relative(root, path);
-      if (!inside || inside.startsWith('..') || isAbsolute(inside)) continue;
-      await rm(path, { force: true });
-      removed += 1;
-    }
-    return removed;
+    const keys = (await exportFileKeys(m, subject)).filter(isFileKey);
+    await this.files.delete(keys);
+    return keys.length;
   }
 
   /**

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { FileStore } from '../files/file-store';
 import {
   expireExports,
   markExportFailed,
@@ -25,13 +24,8 @@ import {
 import { PERSONAL_DATA } from './personal-data-registry';
 import { subjectConditions, type PrivacySubject } from './subject-sql';
 
-/** Where export zips live, under the storage directory. */
+/** Where export zips live in the file store. */
 export const EXPORT_DIR = 'privacy-exports';
-
-/** The zip of an export, under the storage directory. */
-export function exportFilePath(storageDir: string, fileKey: string): string {
-  return join(resolve(storageDir), fileKey);
-}
 
 export type BuildResult = 'ready' | 'failed' | 'skipped';
 
@@ -46,6 +40,7 @@ export class ExportBuilder {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly files: FileStore,
   ) {}
 
   async build(exportId: string): Promise<BuildResult> {
@@ -86,10 +81,9 @@ export class ExportBuilder {
         tables,
       });
       const fileKey = `${EXPORT_DIR}/${exportId}.zip`;
-      const path = exportFilePath(this.config.video.storageDir, fileKey);
-      await mkdir(join(resolve(this.config.video.storageDir), EXPORT_DIR), { recursive: true });
-      await writeFile(`${path}.part`, zip, { mode: 0o600 });
-      await rename(`${path}.part`, path);
+      step = 'storing the zip';
+      // A build retried after a crash replaces what the earlier try stored.
+      await this.files.put(fileKey, zip, 'application/zip', { overwrite: true });
       const done = await markExportReady(
         em,
         exportId,
@@ -97,7 +91,7 @@ export class ExportBuilder {
         zip.length,
         this.config.privacy.exportLinkHours,
       );
-      if (!done) await rm(path, { force: true });
+      if (!done) await this.files.delete([fileKey]);
       return done ? 'ready' : 'skipped';
     } catch (error) {
       // The error names the step and the kind of failure, never a row's data.
@@ -116,10 +110,7 @@ export class ExportBuilder {
       this.dataSource.manager,
       this.config.privacy.exportLinkHours,
     );
-    for (const { file_key } of expired) {
-      if (file_key)
-        await rm(exportFilePath(this.config.video.storageDir, file_key), { force: true });
-    }
+    await this.files.delete(expired.flatMap(({ file_key }) => (file_key ? [file_key] : [])));
     if (expired.length) this.logger.log({ msg: 'privacy exports expired', count: expired.length });
     return expired.length;
   }

@@ -23,7 +23,6 @@ import {
 } from '@nestjs/swagger';
 import { Role, type Page, type PrivacyExportDto } from '@blup/contracts';
 import type { Response } from 'express';
-import { createReadStream } from 'node:fs';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
@@ -115,13 +114,13 @@ export class ExportController {
     @Query('sig') sig: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const file = await this.exports.download(id, expires, sig);
+    const { file, createdAt } = await this.exports.download(id, expires, sig);
     res.setHeader('Cache-Control', 'no-store');
-    const date = file.createdAt.toISOString().slice(0, 10);
-    return new StreamableFile(createReadStream(file.path), {
+    const date = createdAt.toISOString().slice(0, 10);
+    return new StreamableFile(file.body, {
       type: 'application/zip',
       disposition: attachmentHeader(`blup-data-${date}.zip`),
-      length: file.sizeBytes,
+      length: file.size,
     });
   }
 }

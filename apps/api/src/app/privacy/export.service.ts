@@ -16,7 +16,7 @@ import { AppException, fieldError, notFound, secretariatOnly } from '../common/a
 import { likePattern, pageWindow, toPage, type PageQueryDto } from '../common/pagination';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { exportFilePath } from './export-builder';
+import { FileStore, type StoredFileBody } from '../files/file-store';
 import { checkExportLink, exportDownloadPath } from './export-link';
 import { ExportRateLimitedException } from './export-rate-limit';
 import {
@@ -36,8 +36,7 @@ const HIDDEN = 'No such export, or not one you may see (people see only their ow
 
 /** The file a valid download link hands out. */
 export interface ExportDownload {
-  path: string;
-  sizeBytes: number;
+  file: StoredFileBody;
   createdAt: Date;
 }
 
@@ -52,6 +51,7 @@ export class ExportService {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(PRIVACY_QUEUE) private readonly queue: Queue,
+    private readonly files: FileStore,
   ) {}
 
   async createOwn(actor: Actor): Promise<PrivacyExportDto> {
@@ -141,11 +141,9 @@ export class ExportService {
     ) {
       throw gone();
     }
-    return {
-      path: exportFilePath(this.config.video.storageDir, row.file_key),
-      sizeBytes: Number(row.size_bytes),
-      createdAt: row.created_at,
-    };
+    const file = await this.files.get(row.file_key);
+    if (!file) throw gone();
+    return { file, createdAt: row.created_at };
   }
 
   private async page(userId: string | null, query: PageQueryDto): Promise<Page<PrivacyExportDto>> {

@@ -773,4 +773,11 @@ export const NOT_PERSONAL: readonly NotPersonal[] = [
       'a keyed hash of a one-answer-per-person link, not linkable to a person without the key',
   },
   { column: 'idea_votes.voter_hash', reason: 'a keyed hash of an anonymous device' },
+  {
+    column: 'stored_files.data',
+    reason:
+      'the bytes of a file (some personal: agreements, export zips), reached only through the key ' +
+      'its owning row holds (applications.agreement_key, privacy_exports.file_key, …), which the ' +
+      'registry covers; erasure and retention delete the file by that key',
+  },
 ];

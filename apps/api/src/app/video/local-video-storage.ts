@@ -5,8 +5,10 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
 /**
- * Files of the local video provider and of caption tracks, under config.video.storageDir.
- * Keys are relative paths built from ids and extensions only, never from what a person typed.
+ * Files of the local video provider (videos and their upload's chunks), under
+ * config.video.storageDir: the one kind of file kept on a process's disk (caption tracks and
+ * every other file are in the file store). Keys are relative paths built from ids and
+ * extensions only, never from what a person typed.
  */
 @Injectable()
 export class LocalVideoStorage {
@@ -23,10 +25,6 @@ export class LocalVideoStorage {
 
   videoKey(lessonId: string, uploadId: string, extension: string): string {
     return `videos/${lessonId}/${uploadId}.${extension}`;
-  }
-
-  captionKey(lessonId: string, language: string): string {
-    return `captions/${lessonId}/${language}.vtt`;
   }
 
   /** The absolute path of a key; refuses anything that would leave the storage folder. */

@@ -79,7 +79,6 @@ export class VideoController {
     @IdParam('lesson') id: string,
     @Param('language') language: string,
   ): Promise<StreamableFile> {
-    const vtt = await this.service.caption(user, id, language);
-    return new StreamableFile(vtt, { type: 'text/vtt; charset=utf-8' });
+    return this.service.caption(user, id, language);
   }
 }

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, StreamableFile } from '@nestjs/common';
 import {
   ErrorCode,
   LessonKind,
@@ -8,7 +8,6 @@ import {
   type PlaybackDto,
   type VideoUploadDto,
 } from '@blup/contracts';
-import { readFile, writeFile } from 'node:fs/promises';
 import type { AuthUser } from '../auth/auth-user';
 import { AppException, fieldError } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
@@ -16,7 +15,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { LessonAccessService } from '../courses/lesson-access.service';
 import { LessonVideoService } from '../courses/lesson-video.service';
 import type { Lesson, StoredCaption } from '../database/entities';
-import { LocalVideoStorage } from './local-video-storage';
+import { FileStore } from '../files/file-store';
+import { storedDownload } from '../files/stored-download';
 import { VideoStateService } from './video-state.service';
 import { MAX_CAPTION_BYTES, VIDEO_PROVIDER } from './video.constants';
 import type { VideoProvider } from './video-provider';
@@ -24,6 +24,12 @@ import type { VideoProvider } from './video-provider';
 /** The languages a caption track may be in. */
 export const CAPTION_LANGUAGES: readonly Locale[] = ['da', 'en'];
 const CAPTION_LABELS: Record<Locale, string> = { da: 'Dansk', en: 'English' };
+const NO_CAPTIONS = 'No captions in that language.';
+
+/** Where a lesson's track in a language is kept in the file store (a new upload replaces it). */
+export function captionKey(lessonId: string, language: string): string {
+  return `captions/${lessonId}/${language}.vtt`;
+}
 
 /** What an uploaded caption file is, as multer hands it over. */
 export interface UploadedCaptionFile {
@@ -46,7 +52,7 @@ export class VideoService {
     private readonly lessonVideos: LessonVideoService,
     private readonly access: LessonAccessService,
     private readonly videoState: VideoStateService,
-    private readonly storage: LocalVideoStorage,
+    private readonly files: FileStore,
   ) {}
 
   async createUpload(actor: AuthUser, lessonId: string): Promise<VideoUploadDto> {
@@ -125,25 +131,22 @@ export class VideoService {
         'Captions must be a WebVTT file: its first line starts with WEBVTT.',
       );
     }
-    const fileKey = this.storage.captionKey(lesson.id, lang);
-    await writeFile(await this.storage.prepare(fileKey), file.buffer);
+    const fileKey = captionKey(lesson.id, lang);
+    await this.files.put(fileKey, file.buffer, 'text/vtt', { overwrite: true });
     const caption: StoredCaption = { language: lang, label: CAPTION_LABELS[lang], fileKey };
     const captions = [...lesson.captions.filter((c) => c.language !== lang), caption];
     await this.lessonVideos.update(lesson.id, { captions });
     return captionTracks({ ...lesson, captions });
   }
 
-  async caption(actor: AuthUser, lessonId: string, language: string): Promise<Buffer> {
+  async caption(actor: AuthUser, lessonId: string, language: string): Promise<StreamableFile> {
     const { lesson } = await this.access.findViewableLesson(actor, lessonId);
     const caption = lesson.captions.find((c) => c.language === language);
-    if (!caption) {
-      throw new AppException(
-        HttpStatus.NOT_FOUND,
-        ErrorCode.NotFound,
-        'No captions in that language.',
-      );
-    }
-    return readFile(this.storage.path(caption.fileKey));
+    const file =
+      caption &&
+      (await storedDownload(this.files, caption.fileKey, { type: 'text/vtt; charset=utf-8' }));
+    if (!file) throw new AppException(HttpStatus.NOT_FOUND, ErrorCode.NotFound, NO_CAPTIONS);
+    return file;
   }
 }
 

@@ -38,7 +38,7 @@ export class Application {
   @Column({ name: 'funding_status', type: 'varchar', length: 16 })
   fundingStatus: FundingStatus;
 
-  /** Under `config.video.storageDir`. */
+  /** Its key in the file store (FileStore). */
   @Column({ name: 'agreement_key', type: 'varchar', length: 200, nullable: true })
   agreementKey: string | null;
 

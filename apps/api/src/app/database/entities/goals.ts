@@ -141,7 +141,7 @@ export class VillageGoalUpdate {
   @Column({ type: 'numeric', nullable: true, transformer: numeric })
   value: number | null;
 
-  /** Where the photo's large copy is stored (under STORAGE_DIR), or null. */
+  /** The photo's large copy's key in the file store, or null. */
   @Column({ name: 'photo_key', type: 'varchar', length: 200, nullable: true })
   photoKey: string | null;
 

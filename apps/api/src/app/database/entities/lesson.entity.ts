@@ -10,11 +10,11 @@ import {
 } from 'typeorm';
 import type { CourseModule } from './course-module.entity';
 
-/** A caption track stored with the lesson: a WebVTT file in storage, or a Mux text track. */
+/** A caption track of the lesson: a WebVTT file in the file store, or a Mux text track. */
 export interface StoredCaption {
   language: Locale;
   label: string;
-  /** Storage key of the .vtt file. */
+  /** The .vtt file's key in the file store. */
   fileKey: string;
   /** Mux's text-track id, where the provider is Mux. */
   muxTrackId?: string | null;

@@ -45,7 +45,7 @@ export class LibraryDocumentVersion {
   @Column({ type: 'integer' })
   number: number;
 
-  /** Where the file lies under STORAGE_DIR. */
+  /** The file's key in the file store. */
   @Column({ name: 'file_key', type: 'varchar', length: 200 })
   fileKey: string;
 

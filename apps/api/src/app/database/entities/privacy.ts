@@ -26,7 +26,7 @@ export class PrivacyExport {
   @Column({ type: 'smallint', default: 0 })
   progress: number;
 
-  /** The zip under the storage directory, while ready. */
+  /** The zip's key in the file store, while ready. */
   @Column({ name: 'file_key', type: 'varchar', length: 200, nullable: true })
   fileKey: string | null;
 

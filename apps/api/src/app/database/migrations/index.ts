@@ -18,6 +18,7 @@ import { Surveys1764060000000 } from './1764060000000-surveys';
 import { Gatherings1764090000000 } from './1764090000000-gatherings';
 import { Hotline1764100000000 } from './1764100000000-hotline';
 import { Library1764110000000 } from './1764110000000-library';
+import { Files1764130000000 } from './1764130000000-files';
 import { Privacy1764120000000 } from './1764120000000-privacy';
 
 /** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Hotline1764100000000,
   Library1764110000000,
   Privacy1764120000000,
+  Files1764130000000,
 ];
