@@ -17,6 +17,7 @@ import { promisify } from 'node:util';
 // js-yaml comes with @nestjs/swagger, a dependency of the API.
 import { load as parse } from 'js-yaml';
 import { runningRole } from '../deploy/healthcheck.mjs';
+import { WORKER_NODE_FLAGS } from './lib/api.mjs';
 import { ROOT } from './lib/paths.mjs';
 
 const execFileAsync = promisify(execFile);
@@ -154,6 +155,8 @@ describe('docker-compose.yml', { skip: composeSkip ?? false }, () => {
       const storage = service.volumes.map(String).find((v) => v.includes('/data/storage'));
       assert.ok(storage?.startsWith('storage:'), `${name} shares the storage volume`);
     }
+    // The worker runs with the heap caps the tools use wherever they start one.
+    assert.equal(config.services.worker.environment.NODE_OPTIONS, WORKER_NODE_FLAGS.join(' '));
   });
 
   test('Redis keeps queued jobs on disk; nginx sends to the API services it names', () => {
