@@ -105,7 +105,7 @@ describe('docker-compose.yml', { skip: composeSkip ?? false }, () => {
     dir = printed.dir;
   });
 
-  test('every service has a health check and a restart policy', () => {
+  test('every service has a health check, a restart policy and rotated logs', () => {
     const services = Object.keys(config.services).sort();
     assert.deepEqual(services, [
       'api-1',
@@ -119,6 +119,7 @@ describe('docker-compose.yml', { skip: composeSkip ?? false }, () => {
     for (const [name, service] of Object.entries(config.services)) {
       assert.ok(service.healthcheck?.test?.length, `${name} has no healthcheck`);
       assert.ok(service.restart, `${name} has no restart policy`);
+      assert.ok(service.logging?.options?.['max-size'], `${name}'s log file is not rotated`);
     }
     assert.equal(config.services.migrate.restart, 'no', 'migrate runs once');
   });
