@@ -13,9 +13,12 @@ ARG NODE_VERSION=24.21.0
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /src
 ENV NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false CI=true
-# The lockfile first, so a change to the sources reuses the installed dependencies.
+# The lockfile first, so a change to the sources reuses the installed dependencies. `npm ci`
+# refuses this lock file (it lacks other platforms' optional builds of sass-embedded, which the
+# registry does not have); `npm install --no-save` then installs from the same lock, as
+# tools/with-node24.sh does.
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund
 COPY . .
 RUN npx nx run-many -t build -p api web
 
