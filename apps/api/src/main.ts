@@ -1,18 +1,22 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { createHttpApp, createWorker } from './app/bootstrap';
+import { inviteFirstSecretariat } from './app/auth/first-secretariat';
+import { createCommandContext, createHttpApp, createWorker } from './app/bootstrap';
 import { ConfigError, loadConfig } from './app/config/app-config';
 import { PinoLogger } from './app/common/logger';
 import { exitOnShutdownSignal, stopHttpApp } from './app/health/shutdown';
 import { runMigrations } from './app/database/migrate';
 import { runSeed } from './app/demo/seed';
 
-const USAGE = `Usage: node main.js [all|api|worker|migrate|seed [--reset]]
-  all      serve the API and the web client, and run the queue workers (default)
-  api      serve the API only
-  worker   run the queue workers only
-  migrate  run pending database migrations and exit
-  seed     add the demo data if the database has none (--reset: wipe and re-add it)`;
+const USAGE = `Usage: node main.js [all|api|worker|migrate|seed [--reset]|invite-secretariat EMAIL NAME]
+  all       serve the API and the web client, and run the queue workers (default)
+  api       serve the API only
+  worker    run the queue workers only
+  migrate   run pending database migrations and exit
+  seed      add the demo data if the database has none (--reset: wipe and re-add it)
+  invite-secretariat EMAIL "FULL NAME"
+            invite the first secretariat member of a new installation: the invitation is
+            mailed (a worker sends it) and its link printed`;
 
 async function main(): Promise<void> {
   const [command = 'all', ...args] = process.argv.slice(2);
@@ -35,6 +39,24 @@ async function main(): Promise<void> {
         onlyIfEmpty: !args.includes('--reset'),
       });
       return;
+    case 'invite-secretariat': {
+      const [email, ...name] = args;
+      const context = await createCommandContext(config);
+      try {
+        const result = await inviteFirstSecretariat(context, { email, name: name.join(' ') });
+        if ('problem' in result) {
+          console.error(`${result.problem}\n${USAGE}`);
+          process.exitCode = 2;
+        } else {
+          console.log(
+            `Invitation mailed to ${email}. Its link (valid for ${config.invitationTtlDays} days):\n${result.url}`,
+          );
+        }
+      } finally {
+        await context.close();
+      }
+      return;
+    }
     case 'worker': {
       const worker = await createWorker(config);
       exitOnShutdownSignal(async (signal) => {

@@ -8,6 +8,7 @@ import {
   SessionUser,
 } from '@blup/contracts';
 import { randomBytes } from 'node:crypto';
+import { inviteFirstSecretariat } from '../src/app/auth/first-secretariat';
 import { hashToken } from '../src/app/auth/tokens';
 import { User } from '../src/app/database/entities';
 import { TEST_PASSWORD } from './factory';
@@ -345,6 +346,37 @@ describe('invitations', () => {
       expect(res.status).toBe(409);
       expect(res.body.message).toBe('Someone with this email already has an account.');
       expect(res.body.code).toBe(ErrorCode.EmailTaken);
+    });
+  });
+
+  describe('the first secretariat member (main.js invite-secretariat)', () => {
+    it('invites by mail and prints the same link, which signs them in as secretariat; refuses a taken address and bad input', async () => {
+      const email = newEmail('first');
+      const result = await inviteFirstSecretariat(t.app, {
+        email: ` ${email.toUpperCase()}`,
+        name: 'Første Sekretær',
+      });
+      if (!('url' in result)) throw new Error(result.problem);
+      const token = await invitationToken(email);
+      expect(result.url).toBe(`${INVITE_LINK}${encodeURIComponent(token)}`);
+
+      const c = t.client();
+      const info = await c.post<InvitationInfo>('/api/invitations/inspect', { token });
+      expect(info.body).toMatchObject({ email, role: Role.Secretariat, invitedByName: null });
+      const accepted = await c.post<SessionUser>('/api/invitations/accept', {
+        token,
+        name: 'Første Sekretær',
+        password: CHOSEN_PASSWORD,
+      });
+      expect(accepted.status).toBe(200);
+      expect(accepted.body).toMatchObject({ email, role: Role.Secretariat });
+
+      expect(await inviteFirstSecretariat(t.app, { email, name: 'Igen' })).toEqual({
+        problem: `${email} already has an account: sign in, or reset its password.`,
+      });
+      expect(await inviteFirstSecretariat(t.app, { email: 'not-an-address', name: '' })).toEqual({
+        problem: expect.stringMatching(/email.*; name/),
+      });
     });
   });
 

@@ -143,3 +143,10 @@ export async function createWorker(config: AppConfig): Promise<INestApplicationC
     logger: new PinoLogger(config.logLevel),
   });
 }
+
+/** The API's modules without HTTP or queue processors, for a one-off command (main.ts). */
+export async function createCommandContext(config: AppConfig): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(AppModule.forRoot(config, 'api'), {
+    logger: new PinoLogger(config.logLevel),
+  });
+}

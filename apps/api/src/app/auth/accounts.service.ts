@@ -41,7 +41,7 @@ export class AccountsService {
       'email' | 'name' | 'role' | 'locale' | 'municipalityId' | 'villageId' | 'coordinationGroup'
     > &
       Partial<Pick<User, 'learnerKind'>>,
-    invitedById: string,
+    invitedById: string | null,
     em?: EntityManager,
   ): Promise<User> {
     const users = this.manager(em).getRepository(User);

@@ -118,6 +118,42 @@ export class InvitationService {
     );
   }
 
+  /**
+   * The first secretariat account of a new installation (`main.js invite-secretariat`), invited
+   * by no one: the invitation is mailed, and its link returned for the operator to pass on
+   * should the mail not arrive. Refuses an address that already has an account.
+   */
+  async inviteFirstSecretariat(email: string, name: string): Promise<string> {
+    if (await this.users.existsBy({ email })) throw emailTaken();
+    const { user, token } = await this.dataSource.transaction(async (manager) => {
+      const user = await this.accounts.createInvited(
+        {
+          email,
+          name,
+          role: Role.Secretariat,
+          locale: DEFAULT_LOCALE,
+          municipalityId: null,
+          villageId: null,
+          coordinationGroup: false,
+        },
+        null,
+        manager,
+      );
+      return {
+        user,
+        token: await this.tokens.issue(
+          'invitation',
+          user.id,
+          this.invitationTtlMs(),
+          null,
+          manager,
+        ),
+      };
+    });
+    await this.mailInvitation(user, token, 'BLUP Akademiet', null);
+    return this.invitationUrl(token);
+  }
+
   /** What the invitation link shows before the person accepts. */
   async inspect(dto: TokenDto): Promise<InvitationInfo> {
     const row = await findLiveInvitation(this.dataSource, hashToken(dto.token));
@@ -323,6 +359,10 @@ export class InvitationService {
     return this.tokens.issue('invitation', userId, this.invitationTtlMs(), invitedById, em);
   }
 
+  private invitationUrl(token: string): string {
+    return `${this.config.publicUrl}/invitation?token=${encodeURIComponent(token)}`;
+  }
+
   /** The invitation mail: its link lets the person choose a password and sign in. */
   async mailInvitation(
     person: Pick<User, 'email' | 'name' | 'locale'>,
@@ -336,7 +376,7 @@ export class InvitationService {
       locale: person.locale,
       data: {
         name: person.name,
-        url: `${this.config.publicUrl}/invitation?token=${encodeURIComponent(token)}`,
+        url: this.invitationUrl(token),
         invitedBy,
         place,
         days: this.config.invitationTtlDays,
