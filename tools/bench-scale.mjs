@@ -39,6 +39,8 @@ import { signIn } from './lib/session.mjs';
 import { createViewers } from './lib/viewers.mjs';
 
 const NGINX = '/usr/sbin/nginx';
+/** Readiness: PostgreSQL and Redis answer (200) or not (503). */
+const HEALTH = '/api/health';
 const SITE_CONF = join(ROOT, 'deploy/nginx/blup.conf');
 const RECIPIENTS = 10_000;
 const RATE = Number(process.env.BENCH_SCALE_RATE ?? 100);
@@ -186,7 +188,7 @@ class Roles {
     if (role === 'worker') {
       await outputLine(child, /Worker started/);
     } else {
-      await waitForHttp(`http://127.0.0.1:${port}/api/health`, { child, timeoutMs: 120_000 });
+      await waitForHttp(`http://127.0.0.1:${port}${HEALTH}`, { child, timeoutMs: 120_000 });
     }
     child.startedAt = now();
     return child;
@@ -260,7 +262,7 @@ http {
     return child.stop();
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/api/health`, { child, timeoutMs: 30_000 });
+  await waitForHttp(`${url}${HEALTH}`, { child, timeoutMs: 30_000 });
   return { url, errorLog: join(dir, 'nginx-error.log') };
 }
 
@@ -368,7 +370,7 @@ async function startHeartbeats(traffic, baseUrl, dbUrl, sessionCookieName) {
 
 /** Polls every API port's /api/health (and nginx's) until all answer 200; resolves the time. */
 async function readyAgain(urls, timeoutMs = 120_000) {
-  await Promise.all(urls.map((url) => waitForHttp(`${url}/api/health`, { timeoutMs })));
+  await Promise.all(urls.map((url) => waitForHttp(`${url}${HEALTH}`, { timeoutMs })));
   return now();
 }
 
@@ -478,6 +480,7 @@ export async function benchScale({ cleanup }) {
 
   const windows = [];
   let race;
+  let finishedAfterLastFault;
   let workerKills = 0;
   try {
     await sleep(3000);
@@ -503,7 +506,7 @@ export async function benchScale({ cleanup }) {
     const faults = ['w', 'w', 'w', 'postgres', 'w', 'w', 'w', 'redis', 'w', 'w', 'w', 'w'];
     const from = sink.received();
     const upTo = RECIPIENTS * 0.85;
-    let lastFault = 0;
+    let lastFault = now();
     for (const [i, fault] of faults.entries()) {
       await waitForProgress(
         sink,
@@ -533,12 +536,19 @@ export async function benchScale({ cleanup }) {
         mark(`${label} started again (same port and data)`);
         const readyAt = await readyAgain([...apiUrls, baseUrl]);
         mark(`${label}: /api/health 200 again on both API ports and through nginx`);
-        windows.push({
-          name: `${label} stop → ready (+${SETTLE_MS / 1000} s)`,
-          from: stoppedAt,
-          to: readyAt + SETTLE_MS,
-          restartMs: readyAt - stoppedAt,
-        });
+        windows.push(
+          {
+            name: `${label} stop → ready`,
+            from: stoppedAt,
+            to: readyAt,
+            restartMs: readyAt - stoppedAt,
+          },
+          {
+            name: `${label} ready → settled (+${SETTLE_MS / 1000} s)`,
+            from: readyAt,
+            to: readyAt + SETTLE_MS,
+          },
+        );
       }
       lastFault = now();
     }
@@ -556,6 +566,7 @@ export async function benchScale({ cleanup }) {
       await sleep(200);
     }
     mark(`newsletter ${status}`);
+    finishedAfterLastFault = now() - lastFault;
     await sleep(SETTLE_MS); // a little more traffic after the last fault
   } finally {
     traffic.stopped = true;
@@ -571,6 +582,7 @@ export async function benchScale({ cleanup }) {
     delivery,
     race,
     workerKills,
+    finishedAfterLastFault,
     unexpectedExits: fleet.unexpected,
     rate: RATE,
     seconds: (now() - started) / 1000,
@@ -627,7 +639,7 @@ async function verifyDelivery(db, newsletterId, sink) {
 function tally(requests, windows, loadMs) {
   const empty = (name) => ({ name, requests: 0, ok: 0, client: 0, server: 0, none: 0 });
   const rows = windows.map((w) => empty(w.name));
-  const outside = empty('outside the fault windows');
+  const outside = empty('outside them (before the kill, after settled)');
   const all = empty('all');
   for (const r of requests) {
     const i = windows.findIndex((w) => r.start < w.to && r.end > w.from);
@@ -685,8 +697,14 @@ export function printScale(r) {
   for (const row of table.slice(1)) log.info(`  ${line(row)}`);
   log.note(
     `  ${t.rps.toFixed(0)} req/s through nginx (GET /api/home and lesson heartbeats). A request ` +
-      'counts in the first fault window its [start, end] overlaps. nginx error-log lines: ' +
-      `${r.nginxErrors}.`,
+      'counts in the first fault window its [start, end] overlaps. "Settled": 2 s after the ' +
+      'kill, or after /api/health answers 200 again on both API ports and through nginx. A 5xx ' +
+      "in the kill's window is a POST that was in flight on the killed process (nginx repeats no " +
+      `POST once sent). nginx error-log lines: ${r.nginxErrors}.`,
+  );
+  log.note(
+    '  Redis runs with appendonly yes (no RDB snapshots), as production would configure it, so ' +
+      'its restart keeps the queues.',
   );
   for (const w of r.windows.filter((w) => w.restartMs !== undefined)) {
     log.info(
@@ -697,7 +715,8 @@ export function printScale(r) {
   const rows = [
     [
       'newsletter',
-      `${d.status}, ${d.rows} recipients, ${d.sendSeconds?.toFixed(1)} s (rate cap ${r.rate}/s)`,
+      `${d.status}, ${d.rows} recipients, ${d.sendSeconds?.toFixed(1)} s (rate cap ${r.rate}/s), ` +
+        `finished ${formatDuration(r.finishedAfterLastFault)} after the last fault`,
     ],
     ['messages received', String(d.messages)],
     ['distinct recipients delivered', `${d.delivered} (must be ${RECIPIENTS})`],
