@@ -156,7 +156,7 @@ class Roles {
     this.env = env;
     this.fleet = fleet;
     this.children = new Map();
-    /** The last error lines the processes logged (the tails are short). */
+    /** The last error lines the API processes logged (the tails are short). */
     this.errors = [];
     cleanup.add('API and worker processes', () =>
       Promise.all(
@@ -178,12 +178,15 @@ class Roles {
     };
     const child = this.fleet.watch(startApi(role, env, { echo: ECHO }));
     child.name = name;
-    child.process.stdout.on('data', (chunk) => {
-      for (const line of chunk.split('\n')) {
-        if (/"level":(50|60)/.test(line)) this.errors.push(`${name}: ${line}`);
-      }
-      this.errors.splice(0, this.errors.length - 20);
-    });
+    // An API's errors explain its 5xx (printed when one falls outside the fault windows).
+    if (role === 'api') {
+      child.process.stdout.on('data', (chunk) => {
+        for (const line of chunk.split('\n')) {
+          if (/"level":"(error|fatal)"/.test(line)) this.errors.push(`${name}: ${line}`);
+        }
+        this.errors.splice(0, this.errors.length - 20);
+      });
+    }
     this.children.set(name, child);
     if (role === 'worker') {
       await outputLine(child, /Worker started/);
@@ -667,14 +670,22 @@ function tally(requests, windows, loadMs) {
   };
 }
 
+/** nginx's error log, by what went wrong ("connect() failed …"): "n × reason" each. */
 function readNginxErrors(file) {
+  let text = '';
   try {
-    return readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((line) => /\[(error|crit|alert|emerg)\]/.test(line)).length;
+    text = readFileSync(file, 'utf8');
   } catch {
-    return 0;
+    return [];
   }
+  const reasons = new Map();
+  for (const line of text.split('\n')) {
+    const reason = /\[(?:error|crit|alert|emerg)\] [\d#]+: (?:\*\d+ )?(.*?)(?:, client:|$)/.exec(
+      line,
+    )?.[1];
+    if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  return [...reasons].map(([reason, n]) => `${n} × ${reason}`);
 }
 
 /** Prints the figures; false (and says why) when a target fails. */
@@ -700,7 +711,7 @@ export function printScale(r) {
       'counts in the first fault window its [start, end] overlaps. "Settled": 2 s after the ' +
       'kill, or after /api/health answers 200 again on both API ports and through nginx. A 5xx ' +
       "in the kill's window is a POST that was in flight on the killed process (nginx repeats no " +
-      `POST once sent). nginx error-log lines: ${r.nginxErrors}.`,
+      `POST once sent). nginx's error log: ${r.nginxErrors.join('; ') || 'empty'}.`,
   );
   log.note(
     '  Redis runs with appendonly yes (no RDB snapshots), as production would configure it, so ' +
