@@ -63,8 +63,9 @@ const NEWSLETTER_TIMEOUT_MS = 300_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const ECHO = process.env.BENCH_ECHO === '1';
 
-/** Milliseconds since the scenario began. */
+/** Milliseconds since the scenario began (and the wall-clock time it began, for nginx's log). */
 let t0 = performance.now();
+let wallAt0 = Date.now();
 const now = () => performance.now() - t0;
 
 // ---------------------------------------------------------------------------------------------
@@ -193,7 +194,6 @@ class Roles {
     } else {
       await waitForHttp(`http://127.0.0.1:${port}${HEALTH}`, { child, timeoutMs: 120_000 });
     }
-    child.startedAt = now();
     return child;
   }
 
@@ -240,7 +240,10 @@ pid ${dir}/nginx.pid;
 error_log ${dir}/nginx-error.log warn;
 events { worker_connections 4096; }
 http {
-  access_log off;
+  # Only the 5xx, with the upstream(s) tried and what each answered, to explain them.
+  map $status $blup_5xx { ~^5 1; default 0; }
+  log_format blup_5xx '$msec $status $request_method $uri upstream=$upstream_addr upstream_status=$upstream_status';
+  access_log ${dir}/nginx-5xx.log blup_5xx if=$blup_5xx;
   client_body_temp_path ${dir}/nginx-body;
   proxy_temp_path ${dir}/nginx-proxy;
   fastcgi_temp_path ${dir}/nginx-fastcgi;
@@ -266,7 +269,7 @@ http {
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}${HEALTH}`, { child, timeoutMs: 30_000 });
-  return { url, errorLog: join(dir, 'nginx-error.log') };
+  return { url, errorLog: join(dir, 'nginx-error.log'), log5xx: join(dir, 'nginx-5xx.log') };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,7 +398,8 @@ async function waitForProgress(sink, count, db, newsletterId) {
   let last = sink.received();
   let lastMoved = Date.now();
   for (;;) {
-    if ((await newsletterStatus(db, newsletterId)) !== 'sending') {
+    const status = await newsletterStatus(db, newsletterId);
+    if (status !== null && status !== 'sending') {
       throw new Error(
         `The newsletter finished before every fault was done: raise the send time (lower BENCH_SCALE_RATE, now ${RATE}).`,
       );
@@ -413,7 +417,7 @@ async function waitForProgress(sink, count, db, newsletterId) {
 
 export async function benchScale({ cleanup }) {
   t0 = performance.now();
-  const started = 0;
+  wallAt0 = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'blup-scale-'));
   cleanup.add('temp dir', () => rmSync(dir, { recursive: true, force: true }));
   const fleet = new Fleet();
@@ -429,7 +433,7 @@ export async function benchScale({ cleanup }) {
     services: { ...data.env, SMTP_URL: `smtp://127.0.0.1:${sink.port}` },
     extra: {
       PUBLIC_URL: publicUrl,
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: 'warn',
       NEWSLETTER_RATE_PER_SECOND: String(RATE),
       NEWSLETTER_LEASE_SECONDS: String(LEASE_SECONDS),
       MIGRATE_ON_BOOT: 'false',
@@ -437,7 +441,7 @@ export async function benchScale({ cleanup }) {
     },
   });
   log.info('Scale: migrating and seeding the demo data (main.js seed) …');
-  await run(process.execPath, [API_MAIN, 'seed'], { env: { ...env, LOG_LEVEL: 'warn' } });
+  await run(process.execPath, [API_MAIN, 'seed'], { env });
   const newsletterId = await seedNewsletter(data.env.DATABASE_URL, RECIPIENTS);
 
   const roles = new Roles({ env, cleanup, fleet });
@@ -471,11 +475,8 @@ export async function benchScale({ cleanup }) {
     `Scale: ${READERS} readers (GET /api/home, ${reads.accounts} demo accounts) and ${VIEWERS} ` +
       'viewers (heartbeats) through nginx; starting two workers for the newsletter …',
   );
-  const timeline = [];
-  const mark = (label, at = now()) => {
-    timeline.push({ label, at });
-    log.note(`  ${formatDuration(at - started).padStart(7)}  ${label}`);
-  };
+  /** Prints what just happened, with the time since the scenario began. */
+  const mark = (label, at = now()) => log.note(`  ${formatDuration(at).padStart(7)}  ${label}`);
   const loadStart = now();
   mark('load started');
   await Promise.all([roles.start('worker-a', 'worker'), roles.start('worker-b', 'worker')]);
@@ -588,8 +589,9 @@ export async function benchScale({ cleanup }) {
     finishedAfterLastFault,
     unexpectedExits: fleet.unexpected,
     rate: RATE,
-    seconds: (now() - started) / 1000,
+    seconds: now() / 1000,
     nginxErrors: readNginxErrors(nginx.errorLog),
+    nginx5xx: readNginx5xx(nginx.log5xx, windows),
     apiErrors: roles.errors.slice(-5),
   };
 }
@@ -670,6 +672,30 @@ function tally(requests, windows, loadMs) {
   };
 }
 
+/**
+ * nginx's 5xx answers that ended outside every fault window, grouped by second, status and what
+ * the upstream(s) answered: "n × 502 at 31 s upstream=… upstream_status=…".
+ */
+function readNginx5xx(file, windows) {
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const groups = new Map();
+  for (const line of text.split('\n')) {
+    const [msec, status, method, uri, ...upstream] = line.split(' ');
+    if (!uri) continue;
+    const at = Number(msec) * 1000 - wallAt0;
+    if (windows.some((w) => at >= w.from && at <= w.to)) continue;
+    const path = uri.replace(/[0-9a-f-]{36}/g, ':id');
+    const key = `${status} ${method} ${path} at ${Math.floor(at / 1000)} s ${upstream.join(' ')}`;
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  return [...groups].map(([key, n]) => `${n} × ${key}`);
+}
+
 /** nginx's error log, by what went wrong ("connect() failed …"): "n × reason" each. */
 function readNginxErrors(file) {
   let text = '';
@@ -680,9 +706,8 @@ function readNginxErrors(file) {
   }
   const reasons = new Map();
   for (const line of text.split('\n')) {
-    const reason = /\[(?:error|crit|alert|emerg)\] [\d#]+: (?:\*\d+ )?(.*?)(?:, client:|$)/.exec(
-      line,
-    )?.[1];
+    const reason =
+      /\[(?:warn|error|crit|alert|emerg)\] [\d#]+: (?:\*\d+ )?(.*?)(?:, client:|$)/.exec(line)?.[1];
     if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
   return [...reasons].map(([reason, n]) => `${n} × ${reason}`);
@@ -778,6 +803,7 @@ export function printScale(r) {
   if (r.unexpectedExits.length) failures.push('a process exited by itself');
   if (t.failures.length) {
     log.warn(`  outside the fault windows: ${t.failures.join(', ')}`);
+    for (const line of r.nginx5xx.slice(0, 20)) log.warn(`  nginx: ${line}`);
     for (const line of r.apiErrors) log.warn(`  API: ${line.slice(0, 600)}`);
   }
   for (const failure of failures) log.error(`  FAILED: ${failure}`);
@@ -795,6 +821,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     if (!printScale(result)) throw new Error('The scale scenario missed a target.');
   })().then(
     () => finish(0),
-    (error) => finish(1, error.stack ?? error.message),
+    (error) => finish(1, error.message),
   );
 }
