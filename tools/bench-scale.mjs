@@ -185,7 +185,7 @@ class Roles {
         for (const line of chunk.split('\n')) {
           if (/"level":"(error|fatal)"/.test(line)) this.errors.push(`${name}: ${line}`);
         }
-        this.errors.splice(0, this.errors.length - 20);
+        this.errors.splice(0, this.errors.length - 200);
       });
     }
     this.children.set(name, child);
@@ -592,7 +592,7 @@ export async function benchScale({ cleanup }) {
     seconds: now() / 1000,
     nginxErrors: readNginxErrors(nginx.errorLog),
     nginx5xx: readNginx5xx(nginx.log5xx, windows),
-    apiErrors: roles.errors.slice(-5),
+    apiErrors: errorsOutside(roles.errors, windows).slice(0, 5),
   };
 }
 
@@ -694,6 +694,14 @@ function readNginx5xx(file, windows) {
     groups.set(key, (groups.get(key) ?? 0) + 1);
   }
   return [...groups].map(([key, n]) => `${n} × ${key}`);
+}
+
+/** The API error lines logged outside every fault window (by their "time"). */
+function errorsOutside(lines, windows) {
+  return lines.filter((line) => {
+    const at = Date.parse(/"time":"([^"]+)"/.exec(line)?.[1] ?? '') - wallAt0;
+    return !windows.some((w) => at >= w.from && at <= w.to);
+  });
 }
 
 /** nginx's error log, by what went wrong ("connect() failed …"): "n × reason" each. */
