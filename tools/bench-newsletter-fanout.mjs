@@ -41,10 +41,12 @@ const SMTP_CONNECTIONS = 5;
 /**
  * A sink as light as a fast MTA: no parsing. It counts each message once per envelope recipient
  * (RCPT TO) and reads the Message-ID from the header part only (up to the first blank line),
- * keeping one count per recipient and the set of Message-IDs. While `capture` is on it also
- * keeps each message's raw bytes and envelope, for the nodemailer replay.
+ * keeping one count per recipient and the set of Message-IDs. With `idsPerRecipient` it also
+ * keeps every Message-ID each recipient got, in order (the scale bench tells a repeat of the
+ * same message from a second one). While `capture` is on it also keeps each message's raw
+ * bytes and envelope, for the nodemailer replay.
  */
-async function startCountingSink() {
+export async function startCountingSink({ idsPerRecipient = false } = {}) {
   let tally = newTally();
   let captured = null;
   const server = new SMTPServer({
@@ -76,6 +78,13 @@ async function startCountingSink() {
           t.perRecipient.set(address, (t.perRecipient.get(address) ?? 0) + 1);
         const messageId = /^message-id:[ \t]*(?:\r\n[ \t]+)?(\S+)/im.exec(head)?.[1];
         if (messageId) t.messageIds.add(messageId);
+        if (idsPerRecipient) {
+          for (const address of to) {
+            const ids = t.idsByRecipient.get(address) ?? [];
+            ids.push(messageId ?? null);
+            t.idsByRecipient.set(address, ids);
+          }
+        }
         captured?.push({ from: mailFrom?.address ?? '', to, raw: Buffer.concat(chunks) });
         callback();
       });
@@ -85,6 +94,10 @@ async function startCountingSink() {
   const port = await listenOnFreePort(server.server, 0);
   return {
     port,
+    /** Messages received since the last `take`. */
+    received: () => tally.messages,
+    /** Every Message-ID (null: none) each recipient got since the last `take`, in order. */
+    idsByRecipient: () => tally.idsByRecipient,
     /** The counts so far; starts new ones. */
     take: () => {
       const done = tally;
@@ -103,7 +116,7 @@ async function startCountingSink() {
 }
 
 function newTally() {
-  return { messages: 0, perRecipient: new Map(), messageIds: new Set() };
+  return { messages: 0, perRecipient: new Map(), messageIds: new Set(), idsByRecipient: new Map() };
 }
 
 /** Duplicates: messages beyond one per recipient. */
@@ -114,7 +127,7 @@ function summarise({ messages, perRecipient, messageIds }) {
 }
 
 /** A village of `count` steering members and a village newsletter to them, due now. */
-async function seedNewsletter(dbUrl, count) {
+export async function seedNewsletter(dbUrl, count) {
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   try {

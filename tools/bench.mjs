@@ -3,7 +3,7 @@
 //
 //   npm run bench -- [--duration=10] [--warmup=2] [--connections=50] [--viewers=200]
 //                    [--only=endpoints,reads,heartbeats,session-page,goal-summary,public-plan,
-//                            enrolment-race,newsletter-fanout,surveys,lighthouse]
+//                            enrolment-race,newsletter-fanout,surveys,lighthouse,scale]
 //
 // Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), the server
 // the bench database is made on; BENCH_REDIS_URL (redis://127.0.0.1:6379).
@@ -21,6 +21,7 @@ import { benchEnrolmentRace, printEnrolmentRace } from './bench-enrolment-race.m
 import { benchNewsletterFanout, printNewsletterFanout } from './bench-newsletter-fanout.mjs';
 import { benchLighthouse, printLighthouse } from './bench-lighthouse.mjs';
 import { benchSurveys, printSurveys } from './bench-surveys.mjs';
+import { benchScale, printScale } from './bench-scale.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
 import { apiEnv, fetchDemoSignIns, startApi } from './lib/api.mjs';
 import { ensureApiBuilt, ensureWebBuilt } from './lib/build.mjs';
@@ -38,7 +39,8 @@ import {
   watchChildren,
 } from './lib/proc.mjs';
 import { deleteKeysWithPrefix } from './lib/redis.mjs';
-import { insertSession, signIn } from './lib/session.mjs';
+import { signIn } from './lib/session.mjs';
+import { createViewers } from './lib/viewers.mjs';
 import pg from 'pg';
 
 // What is benched. Add an endpoint with one entry; `signedIn` sends the demo secretariat's
@@ -63,7 +65,7 @@ const { values: args } = parseArgs({
     only: {
       type: 'string',
       default:
-        'endpoints,reads,heartbeats,session-page,goal-summary,public-plan,enrolment-race,newsletter-fanout,surveys,lighthouse',
+        'endpoints,reads,heartbeats,session-page,goal-summary,public-plan,enrolment-race,newsletter-fanout,surveys,lighthouse,scale',
     },
   },
 });
@@ -78,6 +80,7 @@ const SCENARIOS = [
   'newsletter-fanout',
   'surveys',
   'lighthouse',
+  'scale',
 ];
 const only = new Set(args.only.split(',').map((name) => name.trim()));
 for (const name of only) {
@@ -257,57 +260,6 @@ function printTable(rows) {
 const HEARTBEAT_STRETCH_SECONDS = 10;
 const UPSERT_POOL_SIZE = 50;
 
-/** Creates the viewers (steering members of a village in a cohort) with a session each. */
-async function createViewers(dbUrl, count, sessionCookieName) {
-  const client = new pg.Client({ connectionString: dbUrl });
-  await client.connect();
-  try {
-    const [lesson] = (
-      await client.query(
-        `SELECT id, title, duration_seconds FROM lessons
-          WHERE kind = 'video' AND duration_seconds IS NOT NULL AND published_at IS NOT NULL
-          ORDER BY duration_seconds DESC, title LIMIT 1`,
-      )
-    ).rows;
-    if (!lesson?.duration_seconds) {
-      throw new Error('The demo data has no published video lesson with a duration.');
-    }
-    const [village] = (
-      await client.query(
-        `SELECT id, municipality_id FROM villages WHERE cohort_id IS NOT NULL ORDER BY name LIMIT 1`,
-      )
-    ).rows;
-    if (!village) throw new Error('The demo data has no village in a cohort.');
-    const viewers = [];
-    for (let i = 0; i < count; i++) {
-      const {
-        rows: [user],
-      } = await client.query(
-        `INSERT INTO users (email, name, role, municipality_id, village_id, activated_at)
-         VALUES ($1, $2, 'steering_member', $3, $4, now()) RETURNING id`,
-        [`bench-viewer-${i}@blup.test`, `Bench viewer ${i}`, village.municipality_id, village.id],
-      );
-      const token = await insertSession(client, user.id);
-      const csrf = randomBytes(24).toString('base64url');
-      viewers.push({
-        headers: {
-          cookie: `${sessionCookieName}=${token}; XSRF-TOKEN=${csrf}`,
-          'x-xsrf-token': csrf,
-          'content-type': 'application/json',
-        },
-      });
-    }
-    return {
-      lessonId: lesson.id,
-      lessonTitle: lesson.title,
-      durationSeconds: Number(lesson.duration_seconds),
-      viewers,
-    };
-  } finally {
-    await client.end();
-  }
-}
-
 /** Posts `body`; resolves true on a 2xx. `onQueries` gets the X-Query-Count header, when set. */
 function post(url, headers, body, agent, onQueries) {
   return new Promise((resolve) => {
@@ -478,6 +430,16 @@ async function main() {
   await ensureApiBuilt();
   // The API serves the web client it finds at start-up, so build that first.
   if (only.has('lighthouse')) await ensureWebBuilt();
+  const missed = [...only].some((name) => name !== 'scale') ? await benchOnOneApi() : [];
+  // The scale scenario brings up its own PostgreSQL, Redis, nginx, API and worker processes.
+  if (only.has('scale') && !printScale(await benchScale({ cleanup }))) {
+    missed.push('the scale scenario missed a target (see its FAILED lines)');
+  }
+  if (missed.length) throw new Error(`Missed: ${missed.join('; ')}.`);
+}
+
+/** The scenarios on one API process ("all") on the shared PostgreSQL and Redis: what they missed. */
+async function benchOnOneApi() {
   const services = await benchServices();
   const { baseUrl, queryLog } = await startBenchApi(services);
   log.info(`API up at ${baseUrl} (NODE_ENV=development, as npm start runs it).`);
@@ -568,7 +530,7 @@ async function main() {
   if (lighthouse && !printLighthouse(lighthouse)) {
     missed.push('a Lighthouse performance score of the web client is below 95');
   }
-  if (missed.length) throw new Error(`Missed: ${missed.join('; ')}.`);
+  return missed;
 }
 
 main().then(

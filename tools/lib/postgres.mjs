@@ -29,12 +29,12 @@ async function loadEmbeddedPostgres() {
 }
 
 /**
- * Starts the embedded PostgreSQL with its data in `dir` (initialised on first use) on a
- * free port, and creates `database` if missing. Returns { url, child } where child has
+ * Starts the embedded PostgreSQL with its data in `dir` (initialised on first use) on `port`
+ * (default: a free one), and creates `database` if missing. Returns { url, child } where child has
  * the same shape as proc.mjs's Child (name, running, exited, tail, stop). When the cluster
  * in `dir` is already running (another `npm start`), uses it: child is then null.
  */
-export async function startEmbeddedPostgres({ dir, database }) {
+export async function startEmbeddedPostgres({ dir, database, port: requestedPort }) {
   const running = runningCluster(dir);
   if (running) {
     const url = clusterUrl(running.port, database);
@@ -43,7 +43,7 @@ export async function startEmbeddedPostgres({ dir, database }) {
   }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const tail = new Tail(60);
-  const port = await freePort(54320);
+  const port = requestedPort ?? (await freePort(54320));
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,

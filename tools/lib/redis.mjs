@@ -31,16 +31,21 @@ export function ensureRedisServerInstalled() {
   );
 }
 
-/** Starts redis-server on a free port with its files in `dir`. Returns { url, child }. */
-export async function startRedisServer({ dir }) {
+/**
+ * Starts redis-server on `port` (default: a free one) with its files in `dir`. Returns
+ * { url, child }. `appendOnly` keeps every write in an append-only file, so a restart on the
+ * same `dir` keeps the queues (as production would configure it), and no RDB snapshots.
+ */
+export async function startRedisServer({ dir, port: requestedPort, appendOnly = false }) {
   ensureRedisServerInstalled();
   mkdirSync(dir, { recursive: true });
-  const port = await freePort(63790);
+  const port = requestedPort ?? (await freePort(63790));
   const child = new Child('redis', 'redis-server', [
     '--port', String(port),
     '--bind', '127.0.0.1',
     '--dir', dir,
-    '--appendonly', 'no',
+    '--appendonly', appendOnly ? 'yes' : 'no',
+    ...(appendOnly ? ['--save', ''] : []),
     '--logfile', '',
   ]); // prettier-ignore
   await waitForRedis(port, child);

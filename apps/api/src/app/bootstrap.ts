@@ -17,6 +17,7 @@ import { healthEndpoint } from './health/health-endpoint';
 import { HealthService } from './health/health.service';
 import { watchForDrain } from './health/shutdown';
 import { FRIENDLY_BODY_ERRORS, GlobalExceptionFilter } from './common/global-exception.filter';
+import { keepIdleConnectionsLongerThanTheProxy } from './common/http-keep-alive';
 import { countQueriesPerRequest } from './common/query-count';
 import { verifyJsonDepth } from './common/json-depth';
 import { noteSurrogateEscapes, wellFormedBodies } from './common/well-formed-text';
@@ -59,6 +60,7 @@ export async function createHttpApp(
     logger,
     bufferLogs: false,
   });
+  keepIdleConnectionsLongerThanTheProxy(app.getHttpServer());
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
