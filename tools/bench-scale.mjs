@@ -40,7 +40,7 @@ import { createViewers } from './lib/viewers.mjs';
 
 const NGINX = '/usr/sbin/nginx';
 /** Readiness: PostgreSQL and Redis answer (200) or not (503). */
-const HEALTH = '/api/health';
+const HEALTH = '/api/health/ready';
 const SITE_CONF = join(ROOT, 'deploy/nginx/blup.conf');
 const RECIPIENTS = 10_000;
 const RATE = Number(process.env.BENCH_SCALE_RATE ?? 100);
@@ -374,7 +374,7 @@ async function startHeartbeats(traffic, baseUrl, dbUrl, sessionCookieName) {
 // ---------------------------------------------------------------------------------------------
 // The faults.
 
-/** Polls every API port's /api/health (and nginx's) until all answer 200; resolves the time. */
+/** Polls every API port's /api/health/ready (and nginx's) until all answer 200; resolves the time. */
 async function readyAgain(urls, timeoutMs = 120_000) {
   await Promise.all(urls.map((url) => waitForHttp(`${url}${HEALTH}`, { timeoutMs })));
   return now();
@@ -539,7 +539,7 @@ export async function benchScale({ cleanup }) {
         else await data.restartRedis();
         mark(`${label} started again (same port and data)`);
         const readyAt = await readyAgain([...apiUrls, baseUrl]);
-        mark(`${label}: /api/health 200 again on both API ports and through nginx`);
+        mark(`${label}: /api/health/ready 200 again on both API ports and through nginx`);
         windows.push(
           {
             name: `${label} stop → ready`,
@@ -642,7 +642,15 @@ async function verifyDelivery(db, newsletterId, sink) {
 
 /** Requests per window (the first fault window a request overlaps), and those outside any. */
 function tally(requests, windows, loadMs) {
-  const empty = (name) => ({ name, requests: 0, ok: 0, client: 0, server: 0, none: 0 });
+  const empty = (name) => ({
+    name,
+    requests: 0,
+    ok: 0,
+    client: 0,
+    server: 0,
+    unavailable: 0,
+    none: 0,
+  });
   const rows = windows.map((w) => empty(w.name));
   const outside = empty('outside them (before the kill, after settled)');
   const all = empty('all');
@@ -654,6 +662,7 @@ function tally(requests, windows, loadMs) {
       else if (r.status < 300) row.ok++;
       else if (r.status >= 500) row.server++;
       else if (r.status >= 400) row.client++;
+      if (r.status === 503) row.unavailable++;
     }
   }
   // Where the failures outside the windows were: per second since the start, per request kind.
@@ -729,9 +738,11 @@ export function printScale(r) {
       'and Redis with appendonly yes)',
   );
   const table = [
-    ['window', 'requests', '2xx', '4xx', '5xx', 'no answer'],
+    ['window', 'requests', '2xx', '4xx', '5xx', 'of them 503', 'no answer'],
     ...t.rows.map((row) =>
-      [row.name, row.requests, row.ok, row.client, row.server, row.none].map(String),
+      [row.name, row.requests, row.ok, row.client, row.server, row.unavailable, row.none].map(
+        String,
+      ),
     ),
   ];
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
@@ -742,9 +753,10 @@ export function printScale(r) {
   log.note(
     `  ${t.rps.toFixed(0)} req/s through nginx (GET /api/home and lesson heartbeats). A request ` +
       'counts in the first fault window its [start, end] overlaps. "Settled": 2 s after the ' +
-      'kill, or after /api/health answers 200 again on both API ports and through nginx. A 5xx ' +
+      'kill, or after /api/health/ready answers 200 again on both API ports and through nginx. A 5xx ' +
       "in the kill's window is a POST that was in flight on the killed process (nginx repeats no " +
-      `POST once sent). nginx's error log: ${r.nginxErrors.join('; ') || 'empty'}.`,
+      'POST once sent); while PostgreSQL or Redis is away the API answers 503 with Retry-After ' +
+      `(any other 5xx there is a bug to look at). nginx's error log: ${r.nginxErrors.join('; ') || 'empty'}.`,
   );
   log.note(
     '  Redis runs with appendonly yes (no RDB snapshots), as production would configure it, so ' +
@@ -752,7 +764,7 @@ export function printScale(r) {
   );
   for (const w of r.windows.filter((w) => w.restartMs !== undefined)) {
     log.info(
-      `  ${w.name.split(' ')[0]} restart: ${formatDuration(w.restartMs)} from stop to /api/health 200 on every API port`,
+      `  ${w.name.split(' ')[0]} restart: ${formatDuration(w.restartMs)} from stop to /api/health/ready 200 on every API port`,
     );
   }
   const d = r.delivery;

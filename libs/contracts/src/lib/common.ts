@@ -307,6 +307,8 @@ export enum ErrorCode {
   /** Any other 4xx without a more precise code. */
   BadRequest = 'bad_request',
   ServerError = 'server_error',
+  /** PostgreSQL, Redis or another service the API needs is out of reach: try again (503). */
+  Unavailable = 'unavailable',
 }
 
 export const ERROR_CODES: readonly ErrorCode[] = /* @__PURE__ */ Object.values(ErrorCode);

@@ -7,14 +7,26 @@ import {
 } from '@nestjs/common';
 import { ErrorCode, type ErrorBody } from '@blup/contracts';
 import { AppException, fieldError } from './app-exception';
-import { GlobalExceptionFilter, SERVER_ERROR_MESSAGE } from './global-exception.filter';
+import {
+  GlobalExceptionFilter,
+  SERVER_ERROR_MESSAGE,
+  UNAVAILABLE_MESSAGE,
+} from './global-exception.filter';
 import { requestContext } from './request-context';
 
 /** Runs the filter on one exception and returns the status and body it answered with. */
-function answer(exception: unknown): { status: number; body: ErrorBody } {
+function answer(exception: unknown): {
+  status: number;
+  body: ErrorBody;
+  headers: Record<string, unknown>;
+} {
   const sent: { status?: number; body?: ErrorBody } = {};
+  const headers: Record<string, unknown> = {};
   const res = {
     headersSent: false,
+    setHeader(name: string, value: unknown) {
+      headers[name] = value;
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -33,7 +45,7 @@ function answer(exception: unknown): { status: number; body: ErrorBody } {
   requestContext.run({ requestId: 'req-1' }, () =>
     new GlobalExceptionFilter().catch(exception, host),
   );
-  return { status: sent.status ?? 0, body: sent.body as ErrorBody };
+  return { status: sent.status ?? 0, body: sent.body as ErrorBody, headers };
 }
 
 describe(GlobalExceptionFilter.name, () => {
@@ -112,5 +124,45 @@ describe(GlobalExceptionFilter.name, () => {
       code: ErrorCode.ServerError,
       requestId: 'req-1',
     });
+  });
+
+  it.each([
+    [
+      'a refused connection',
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    ],
+    [
+      'PostgreSQL shutting down, inside a query error',
+      Object.assign(new Error('terminating connection'), {
+        driverError: Object.assign(new Error('terminating connection'), { code: '57P01' }),
+      }),
+    ],
+    ['a dropped PostgreSQL connection', new Error('Connection terminated unexpectedly')],
+    ['a pool that cannot connect', new Error('timeout exceeded when trying to connect')],
+    ['a closed Redis connection', new Error('Connection is closed.')],
+    [
+      'a cause two levels down',
+      new Error('enqueue failed', {
+        cause: new Error('x', { cause: Object.assign(new Error('y'), { code: '08006' }) }),
+      }),
+    ],
+  ])('answers %s with a 503 to try again, not a 500', (_label, error) => {
+    const { status, body, headers } = answer(error);
+    expect(status).toBe(503);
+    expect(body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: UNAVAILABLE_MESSAGE,
+      code: ErrorCode.Unavailable,
+      requestId: 'req-1',
+    });
+    expect(headers['Retry-After']).toBe(5);
+  });
+
+  it('keeps a wrong statement a 500 (SQLSTATE 42703, not a connection class)', () => {
+    const error = Object.assign(new Error('column does not exist'), {
+      driverError: Object.assign(new Error('column does not exist'), { code: '42703' }),
+    });
+    expect(answer(error).status).toBe(500);
   });
 });

@@ -11,6 +11,7 @@ import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { JSON_TOO_DEEP_MESSAGE, JSON_TOO_DEEP_TYPE } from './json-depth';
 import { requestContext } from './request-context';
+import { isServiceUnavailable, RETRY_AFTER_SECONDS } from './service-unavailable';
 
 /** Errors from body parsing and similar middleware carry a status and an `expose` flag. */
 interface HttpishError {
@@ -34,6 +35,9 @@ export const FRIENDLY_BODY_ERRORS: Record<string, { code: ErrorCode; message: st
     message: 'The request uses an encoding the server does not accept.',
   },
 };
+
+export const UNAVAILABLE_MESSAGE =
+  'BLUP Akademiet cannot reach its database or another service it needs just now. Please try again in a moment.';
 
 export const SERVER_ERROR_MESSAGE =
   'Something went wrong on our side. Please try again; if it keeps happening, tell the secretariat this request id.';
@@ -71,7 +75,8 @@ interface HttpExceptionResponse {
 /**
  * Every failure leaves the API in one shape: {statusCode, error, message, code, params, requestId}.
  * `code` and `params` come from an AppException (or a status that says enough on its own).
- * Unknown errors are logged with their stack and answered with a plain 500 that leaks nothing.
+ * Unknown errors are logged with their stack and answered with a plain 500 that leaks nothing;
+ * a database or another service out of reach is a 503 with Retry-After (isServiceUnavailable).
  */
 @Catch()
 export class GlobalExceptionFilter implements ExceptionFilter {
@@ -86,6 +91,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       this.logger.error(`${req.method} ${req.path} failed: ${err.message}`, err.stack);
     }
     if (res.headersSent) return;
+    if (body.code === ErrorCode.Unavailable) res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
     res.status(body.statusCode).json(body);
   }
 
@@ -140,6 +146,15 @@ export class GlobalExceptionFilter implements ExceptionFilter {
         error: STATUS_CODES[status] ?? 'Error',
         message,
         code: codeForStatus(status) ?? ErrorCode.BadRequest,
+        requestId,
+      };
+    }
+    if (isServiceUnavailable(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'Service Unavailable',
+        message: UNAVAILABLE_MESSAGE,
+        code: ErrorCode.Unavailable,
         requestId,
       };
     }

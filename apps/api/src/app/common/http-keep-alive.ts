@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
  * deploy/nginx/blup.conf; cloud load balancers' idle timeouts are 60 s too), so the proxy always
  * closes an idle connection first. With Node's default (5 s) the API closed connections under
  * nginx: a request nginx sent on one at that moment met a reset, nginx counted it as a failure of
- * this process, and while the other process was down (max_fails=1) it answered every request
+ * this process, and while the other process was down (then max_fails=1) it answered every request
  * with 502 "no live upstreams" for up to 5 s (tools/bench-scale.mjs found it).
  */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;

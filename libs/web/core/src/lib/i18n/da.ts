@@ -296,6 +296,7 @@ export const da = {
     request_too_large: 'Det, du prøver at sende, er for stort.',
     bad_request: 'Det kunne ikke lade sig gøre. Prøv igen.',
     server_error: 'Der gik noget galt hos os. Prøv igen om lidt.',
+    unavailable: 'Vi har forbindelsesproblemer lige nu. Prøv igen om et øjeblik.',
   },
   auth: {
     signInTitle: 'Log ind',

@@ -304,6 +304,7 @@ export const en: Dictionary = {
     request_too_large: 'What you are trying to send is too large.',
     bad_request: 'That did not work. Please try again.',
     server_error: 'Something went wrong on our side. Please try again in a moment.',
+    unavailable: 'We are having connection trouble just now. Please try again in a moment.',
   },
   auth: {
     signInTitle: 'Sign in',
