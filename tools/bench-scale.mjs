@@ -809,6 +809,13 @@ export function printScale(r) {
       `${t.outside.server} 5xx and ${t.outside.none} unanswered requests outside the fault windows`,
     );
   }
+  for (const row of t.rows.filter((row) => /^(PostgreSQL|Redis) stop/.test(row.name))) {
+    if (row.server > row.unavailable) {
+      failures.push(
+        `${row.server - row.unavailable} 5xx other than 503 while ${row.name.split(' ')[0]} was away`,
+      );
+    }
+  }
   if (d.lost > 0 || d.delivered !== RECIPIENTS || d.rows !== RECIPIENTS) {
     failures.push(`${d.lost} recipients lost`);
   }
