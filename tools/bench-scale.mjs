@@ -36,7 +36,7 @@ import { startEmbeddedPostgres } from './lib/postgres.mjs';
 import { Child, Cleanup, finisher, onStopSignal, run } from './lib/proc.mjs';
 import { startRedisServer } from './lib/redis.mjs';
 import { signIn } from './lib/session.mjs';
-import { createViewers } from './lib/viewers.mjs';
+import { createViewers, nextHeartbeat } from './lib/viewers.mjs';
 
 const NGINX = '/usr/sbin/nginx';
 /** Readiness: PostgreSQL and Redis answer (200) or not (503). */
@@ -352,15 +352,7 @@ async function startHeartbeats(traffic, baseUrl, dbUrl, sessionCookieName) {
   const playhead = viewers.map(() => 0);
   const agent = new http.Agent({ keepAlive: true, maxSockets: VIEWERS });
   const loops = traffic.drive(VIEWERS, HEARTBEAT_PAUSE_MS, (i) => {
-    const from = playhead[i];
-    const to = from + stretch;
-    playhead[i] = to + stretch > durationSeconds ? 0 : to;
-    const body = JSON.stringify({
-      fromSeconds: from,
-      toSeconds: to,
-      positionSeconds: to,
-      event: 'tick',
-    });
+    const body = nextHeartbeat(playhead, i, stretch, durationSeconds);
     return traffic.send(agent, url, {
       kind: 'POST heartbeats',
       method: 'POST',

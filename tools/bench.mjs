@@ -40,7 +40,7 @@ import {
 } from './lib/proc.mjs';
 import { deleteKeysWithPrefix } from './lib/redis.mjs';
 import { signIn } from './lib/session.mjs';
-import { createViewers } from './lib/viewers.mjs';
+import { createViewers, nextHeartbeat } from './lib/viewers.mjs';
 import pg from 'pg';
 
 // What is benched. Add an endpoint with one entry; `signedIn` sends the demo secretariat's
@@ -335,15 +335,7 @@ async function benchHeartbeats(baseUrl, dbUrl, cookie) {
   // a statement shared by several heartbeats is counted once, on one of them).
   const queries = { statements: 0, responses: 0 };
   const beat = (i) => {
-    const from = playhead[i];
-    const to = from + stretch;
-    playhead[i] = to + stretch > durationSeconds ? 0 : to;
-    const body = JSON.stringify({
-      fromSeconds: from,
-      toSeconds: to,
-      positionSeconds: to,
-      event: 'tick',
-    });
+    const body = nextHeartbeat(playhead, i, stretch, durationSeconds);
     return post(url, viewers[i].headers, body, agent, (n) => {
       queries.statements += n;
       queries.responses += 1;

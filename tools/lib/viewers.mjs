@@ -54,3 +54,14 @@ export async function createViewers(dbUrl, count, sessionCookieName) {
     await client.end();
   }
 }
+
+/**
+ * The next heartbeat body of viewer `i`: `stretch` more seconds watched from where its playhead
+ * is, starting over at 0 before it would pass the lesson's `durationSeconds`. Moves the playhead.
+ */
+export function nextHeartbeat(playhead, i, stretch, durationSeconds) {
+  const from = playhead[i];
+  const to = from + stretch;
+  playhead[i] = to + stretch > durationSeconds ? 0 : to;
+  return JSON.stringify({ fromSeconds: from, toSeconds: to, positionSeconds: to, event: 'tick' });
+}
