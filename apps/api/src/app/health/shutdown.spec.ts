@@ -86,7 +86,7 @@ describe(exitOnShutdownSignal.name, () => {
       (code) => codes.push(code),
     );
     process.emit('SIGTERM', 'SIGTERM');
-    await new Promise((resolve) => setImmediate(resolve));
+    await until(() => codes.length > 0);
     stop();
     expect(codes).toEqual([0]);
 
@@ -98,7 +98,7 @@ describe(exitOnShutdownSignal.name, () => {
     process.emit('SIGINT', 'SIGINT');
     process.emit('SIGINT', 'SIGINT');
     expect(codes).toEqual([0, 1]);
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await until(() => codes.length > 2);
     stop();
     expect(codes).toEqual([0, 1, 1]);
   });
