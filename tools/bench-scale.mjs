@@ -9,7 +9,9 @@
 // lesson heartbeats, an enrolment race (500 learners, 10 places) and a 10,000-recipient
 // newsletter that the two workers send into a counting SMTP sink. Meanwhile one API process is
 // SIGKILLed (and started again later), a worker is SIGKILLed ten times (and started again each
-// time), PostgreSQL is restarted once and Redis once. Then it checks from the database and the
+// time), PostgreSQL is restarted once and Redis once; and, as a rolling upgrade would, the other
+// API process and one worker are stopped with SIGTERM (they must drain and exit 0, and the API's
+// stop must cost no request) and started again. Then it checks from the database and the
 // sink: every recipient got the newsletter, repeats carry only an already-sent Message-ID, every
 // delivery row is `sent`, exactly 10 learners won a place, and no request got a 5xx outside the
 // moments of a fault. Exits non-zero when a target fails.
@@ -195,6 +197,19 @@ class Roles {
       await waitForHttp(`http://127.0.0.1:${port}${HEALTH}`, { child, timeoutMs: 120_000 });
     }
     return child;
+  }
+
+  /**
+   * SIGTERM, as `docker-compose stop` or a rolling upgrade sends it; resolves with how the
+   * process ended and how long it took (it should drain and exit 0 within the grace).
+   */
+  async stop(name) {
+    const child = this.children.get(name);
+    child.planned = true;
+    const started = performance.now();
+    child.process.kill('SIGTERM');
+    const { code, signal } = await child.exited;
+    return { code, signal, ms: performance.now() - started };
   }
 
   /** SIGKILL, as a crash or the OOM killer would. */
@@ -478,6 +493,7 @@ export async function benchScale({ cleanup }) {
   let race;
   let finishedAfterLastFault;
   let workerKills = 0;
+  const gracefulStops = [];
   try {
     await sleep(3000);
     // (1) One API process dies. nginx notices at its first refused or broken connection.
@@ -493,13 +509,23 @@ export async function benchScale({ cleanup }) {
     await roles.start('api-1', 'api', apiPorts[0]);
     mark(`api-1 started again (down ${formatDuration(now() - killAt)}) and ready`);
 
+    // A rolling restart: api-2 is stopped as `docker-compose stop` does it (SIGTERM) and started
+    // again. Not a fault window: it must cost no request, so its traffic counts as outside.
+    const graceful = await roles.stop('api-2');
+    gracefulStops.push({ name: 'api-2', ...graceful });
+    mark(
+      `SIGTERM api-2 (rolling restart): exit ${graceful.signal ?? graceful.code} after ${formatDuration(graceful.ms)}`,
+    );
+    await roles.start('api-2', 'api', apiPorts[1]);
+    mark('api-2 started again and ready');
+
     mark(`enrolment race: ${RACE_LEARNERS} learners, ${RACE_PLACES} places`);
     race = await benchEnrolmentRace({ baseUrl, dbUrl: data.env.DATABASE_URL, sessionCookieName });
     mark('enrolment race settled');
 
     // (2) and (3): ten worker kills, one PostgreSQL and one Redis restart, spread over the send
     // by its progress (so every one lands in it, whatever the machine's speed).
-    const faults = ['w', 'w', 'w', 'postgres', 'w', 'w', 'w', 'redis', 'w', 'w', 'w', 'w'];
+    const faults = ['w', 'w', 'w', 'postgres', 'w', 'w', 'term', 'w', 'redis', 'w', 'w', 'w', 'w'];
     const from = sink.received();
     const upTo = RECIPIENTS * 0.85;
     let lastFault = now();
@@ -511,7 +537,16 @@ export async function benchScale({ cleanup }) {
         newsletterId,
       );
       await sleep(Math.max(0, lastFault + FAULT_GAP_MS - now()));
-      if (fault === 'w') {
+      if (fault === 'term') {
+        // A worker stopped as compose stops it: it finishes or gives back its batch, exits 0.
+        const stopped = await roles.stop('worker-a');
+        gracefulStops.push({ name: 'worker-a', ...stopped });
+        mark(
+          `SIGTERM worker-a at ${sink.received()} messages: exit ${stopped.signal ?? stopped.code} after ${formatDuration(stopped.ms)}`,
+        );
+        await roles.start('worker-a', 'worker');
+        mark('worker-a started again');
+      } else if (fault === 'w') {
         const name = workerKills % 2 === 0 ? 'worker-a' : 'worker-b';
         const killAt = now();
         await roles.kill(name);
@@ -578,6 +613,7 @@ export async function benchScale({ cleanup }) {
     delivery,
     race,
     workerKills,
+    gracefulStops,
     finishedAfterLastFault,
     unexpectedExits: fleet.unexpected,
     rate: RATE,
@@ -789,6 +825,14 @@ export function printScale(r) {
       'restarts done',
       `api-1 SIGKILL + start 1, worker SIGKILL + start ${r.workerKills}, PostgreSQL 1, Redis 1`,
     ],
+    [
+      'graceful stops (SIGTERM)',
+      r.gracefulStops
+        .map(
+          (stop) => `${stop.name} exit ${stop.signal ?? stop.code} in ${formatDuration(stop.ms)}`,
+        )
+        .join(', ') + ' (must exit 0; their traffic counts outside the fault windows)',
+    ],
     ['exits we did not cause', r.unexpectedExits.length ? r.unexpectedExits.join('; ') : 'none'],
     ['time', `${r.seconds.toFixed(1)} s in all`],
   ];
@@ -820,6 +864,9 @@ export function printScale(r) {
   if (r.workerKills !== WORKER_KILLS)
     failures.push(`${r.workerKills} worker kills, not ${WORKER_KILLS}`);
   if (r.unexpectedExits.length) failures.push('a process exited by itself');
+  for (const stop of r.gracefulStops.filter((stop) => stop.code !== 0)) {
+    failures.push(`${stop.name} did not exit 0 on SIGTERM (${stop.signal ?? stop.code})`);
+  }
   if (t.failures.length) {
     log.warn(`  outside the fault windows: ${t.failures.join(', ')}`);
     for (const line of r.nginx5xx.slice(0, 20)) log.warn(`  nginx: ${line}`);

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bull';
 import Bull, { type Queue } from 'bull';
@@ -118,11 +119,13 @@ describe('readiness and shutdown', () => {
       const port = Number(new URL(t.url).port);
       const graceMs = 2000;
       let drained: DrainResult | undefined;
+      const signals = new EventEmitter();
       const exitCode = new Promise<number>((resolve) => {
         stopListening = exitOnShutdownSignal(
           async (signal) => (drained = await stopHttpApp(t.app, graceMs, signal)),
           graceMs,
           resolve,
+          signals,
         );
       });
       const slowLive = slowRequest(port, '/api/health/live');
@@ -131,8 +134,9 @@ describe('readiness and shutdown', () => {
       await until(() => httpDrainOf(t.app)?.inFlight === 3);
 
       const signalled = performance.now();
-      // Jest gives tests their own `process` object: a real kill would reach Jest, not the handler.
-      process.emit('SIGTERM', 'SIGTERM');
+      // A real kill would reach Jest, and other test files' listeners share the process: the
+      // handler listens to an emitter of its own.
+      signals.emit('SIGTERM', 'SIGTERM');
       await until(() => refused(port));
       slowLive.finish();
       slowReady.finish();

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readiness } from './health.service';
@@ -79,13 +80,16 @@ describe(HttpDrain.name, () => {
 describe(exitOnShutdownSignal.name, () => {
   // Jest gives each test file its own `process` object; emitting on it reaches the listeners.
   it('exits 0 once stopped, 1 on a second signal or when the grace is over', async () => {
+    // Signals of its own: listeners other test files left on the shared process would see them.
+    const signals = new EventEmitter();
     const codes: number[] = [];
     let stop = exitOnShutdownSignal(
       async () => undefined,
       1000,
       (code) => codes.push(code),
+      signals,
     );
-    process.emit('SIGTERM', 'SIGTERM');
+    signals.emit('SIGTERM', 'SIGTERM');
     await until(() => codes.length > 0);
     stop();
     expect(codes).toEqual([0]);
@@ -94,9 +98,10 @@ describe(exitOnShutdownSignal.name, () => {
       () => new Promise(() => undefined),
       50,
       (c) => codes.push(c),
+      signals,
     );
-    process.emit('SIGINT', 'SIGINT');
-    process.emit('SIGINT', 'SIGINT');
+    signals.emit('SIGINT', 'SIGINT');
+    signals.emit('SIGINT', 'SIGINT');
     expect(codes).toEqual([0, 1]);
     await until(() => codes.length > 2);
     stop();

@@ -52,6 +52,12 @@ export async function stopHttpApp(
   return result;
 }
 
+/** Where signals come from: the process, or in tests an emitter of their own. */
+export interface SignalSource {
+  on(signal: NodeJS.Signals, listener: (signal: NodeJS.Signals) => void): unknown;
+  off(signal: NodeJS.Signals, listener: (signal: NodeJS.Signals) => void): unknown;
+}
+
 /**
  * On the first SIGTERM or SIGINT runs `stop` and exits 0 when it is done. Exits 1 if it is not
  * done within `graceMs` (requests still open are cut; jobs still running are left to Bull, whose
@@ -62,6 +68,7 @@ export function exitOnShutdownSignal(
   stop: (signal: NodeJS.Signals) => Promise<unknown>,
   graceMs: number,
   exit: (code: number) => void = exitNow,
+  signals: SignalSource = process,
 ): () => void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -89,11 +96,11 @@ export function exitOnShutdownSignal(
       },
     );
   };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+  signals.on('SIGTERM', onSignal);
+  signals.on('SIGINT', onSignal);
   return () => {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGINT', onSignal);
+    signals.off('SIGTERM', onSignal);
+    signals.off('SIGINT', onSignal);
   };
 }
 
