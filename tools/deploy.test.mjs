@@ -174,7 +174,10 @@ describe('docker-compose.yml', { skip: composeSkip ?? false }, () => {
     const apis = Object.keys(config.services).filter(
       (name) => config.services[name].command?.[0] === 'api',
     );
-    assert.deepEqual(upstreams.map(([, host]) => host).sort(), apis.sort());
+    // Each once as a server and once as a backup (the last resort when both are held out).
+    const backups = [...conf.matchAll(/^\s*server\s+([\w.-]+):\d+\s+backup\b/gm)];
+    assert.deepEqual(backups.map(([, host]) => host).sort(), apis.sort());
+    assert.deepEqual(upstreams.map(([, host]) => host).sort(), [...apis, ...apis].sort());
     assert.ok(apis.length >= 2, 'two API processes at least, so one can restart');
     for (const [, host, port] of upstreams) {
       assert.equal(config.services[host].environment.PORT, port, `${host} listens on ${port}`);
