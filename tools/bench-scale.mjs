@@ -19,7 +19,8 @@
 //   npm run bench -- --only=scale      or      node tools/bench-scale.mjs
 //
 // BENCH_SCALE_RATE (default 100): NEWSLETTER_RATE_PER_SECOND, so the send lasts long enough for
-// every fault to land in it. BENCH_ECHO=1 prints the processes' output.
+// every fault to land in it. BENCH_ECHO=1 prints the processes' output; BENCH_SCALE_NGINX_LOG=path
+// keeps nginx's error log.
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -618,7 +619,7 @@ export async function benchScale({ cleanup }) {
     unexpectedExits: fleet.unexpected,
     rate: RATE,
     seconds: now() / 1000,
-    nginxErrors: readNginxErrors(nginx.errorLog),
+    nginxErrors: readNginxErrors(nginx.errorLog, process.env.BENCH_SCALE_NGINX_LOG),
     nginx5xx: readNginx5xx(nginx.log5xx, windows),
     apiErrors: errorsOutside(roles.errors, windows).slice(0, 5),
   };
@@ -742,13 +743,15 @@ function errorsOutside(lines, windows) {
 }
 
 /** nginx's error log, by what went wrong ("connect() failed …"): "n × reason" each. */
-function readNginxErrors(file) {
+function readNginxErrors(file, keepAs) {
   let text = '';
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     return [];
   }
+  // BENCH_SCALE_NGINX_LOG=path keeps the whole log (the temp folder goes at the end).
+  if (keepAs) writeFileSync(keepAs, text);
   const reasons = new Map();
   for (const line of text.split('\n')) {
     const reason =
