@@ -1,4 +1,4 @@
-import { Injectable, Logger, StreamableFile } from '@nestjs/common';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { ErrorCode, type ApplicationReceiptDto } from '@blup/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -36,8 +36,6 @@ export interface StoredAgreement {
  */
 @Injectable()
 export class ApplicationAgreementsService {
-  private readonly logger = new Logger(ApplicationAgreementsService.name);
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly lists: ApplicationListsService,
@@ -110,11 +108,7 @@ export class ApplicationAgreementsService {
 
   /** Deletes a stored file; a missing one is already gone, and a failure is only logged. */
   async remove(key: string): Promise<void> {
-    await this.files
-      .delete([key])
-      .catch((error: unknown) =>
-        this.logger.warn({ msg: 'could not delete an agreement', key, error: `${error}` }),
-      );
+    await this.files.tidy([key], 'an agreement');
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { OnModuleDestroy } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 
 /** What the store knows about a file without reading it. */
@@ -32,6 +32,8 @@ export class InvalidFileKeyError extends Error {
     this.name = 'InvalidFileKeyError';
   }
 }
+
+const tidyLogger = new Logger('FileStore');
 
 const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 const MAX_KEY_LENGTH = 512;
@@ -73,6 +75,17 @@ export abstract class FileStore implements OnModuleDestroy {
 
   /** Deletes the files; keys with no file are fine (already gone). */
   abstract delete(keys: readonly string[]): Promise<void>;
+
+  /**
+   * Deletes files whose rows are gone (or were never saved): tidying, so a failure is logged,
+   * not the caller's failure (a file left over costs space, not data). `what` names them in
+   * the log line.
+   */
+  async tidy(keys: readonly string[], what: string): Promise<void> {
+    await this.delete(keys).catch((error: unknown) =>
+      tidyLogger.warn({ msg: `could not delete ${what}`, keys, error: `${error}` }),
+    );
+  }
 
   /** Lets go of connections the store holds of its own. */
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, Logger, StreamableFile } from '@nestjs/common';
+import { HttpStatus, Injectable, StreamableFile } from '@nestjs/common';
 import { ErrorCode, GOAL_PHOTO_LIMITS } from '@blup/contracts';
 import { randomUUID } from 'node:crypto';
 import { AppException } from '../common/app-exception';
@@ -45,8 +45,6 @@ export function photoInvalid(): AppException {
  */
 @Injectable()
 export class GoalPhotosService {
-  private readonly logger = new Logger(GoalPhotosService.name);
-
   constructor(private readonly files: FileStore) {}
 
   async store(buffer: Buffer): Promise<StoredGoalPhoto> {
@@ -79,10 +77,6 @@ export class GoalPhotosService {
    * gone: a failure is logged, not the caller's failure.
    */
   async remove(keys: string[]): Promise<void> {
-    await this.files
-      .delete(keys)
-      .catch((error: unknown) =>
-        this.logger.warn({ msg: 'could not delete goal photos', keys, error: `${error}` }),
-      );
+    await this.files.tidy(keys, 'goal photos');
   }
 }

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, Logger, StreamableFile } from '@nestjs/common';
+import { HttpStatus, Injectable, StreamableFile } from '@nestjs/common';
 import {
   ErrorCode,
   type LibraryDocumentDetailDto,
@@ -58,8 +58,6 @@ export interface LibraryDocumentChanges {
  */
 @Injectable()
 export class LibraryService {
-  private readonly logger = new Logger(LibraryService.name);
-
   constructor(
     private readonly db: DataSource,
     private readonly files: FileStore,
@@ -304,11 +302,7 @@ export class LibraryService {
 
   /** Tidying after the rows are gone (or were never saved): a failure is only logged. */
   private async remove(...keys: string[]): Promise<void> {
-    await this.files
-      .delete(keys)
-      .catch((error: unknown) =>
-        this.logger.warn({ msg: 'could not delete library files', keys, error: `${error}` }),
-      );
+    await this.files.tidy(keys, 'library files');
   }
 }
 
