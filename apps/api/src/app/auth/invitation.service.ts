@@ -139,16 +139,7 @@ export class InvitationService {
         null,
         manager,
       );
-      return {
-        user,
-        token: await this.tokens.issue(
-          'invitation',
-          user.id,
-          this.invitationTtlMs(),
-          null,
-          manager,
-        ),
-      };
+      return { user, token: await this.issueToken(user.id, null, manager) };
     });
     await this.mailInvitation(user, token, 'BLUP Akademiet', null);
     return this.invitationUrl(token);
@@ -218,7 +209,7 @@ export class InvitationService {
     }
     const token = await this.dataSource.transaction(async (manager) => {
       await this.tokens.revokeAll('invitation', person.id, manager);
-      return this.tokens.issue('invitation', person.id, this.invitationTtlMs(), actor.id, manager);
+      return this.issueToken(person.id, actor.id, manager);
     });
     await this.sendInvitation(person, token, actor.name, placement);
   }
@@ -354,8 +345,8 @@ export class InvitationService {
     return this.config.invitationTtlDays * 24 * 3600 * 1000;
   }
 
-  /** An invitation token for an account another flow created (an approved application). */
-  issueToken(userId: string, invitedById: string, em?: EntityManager): Promise<string> {
+  /** An invitation token: for an invitation, a resend, or an account another flow created. */
+  issueToken(userId: string, invitedById: string | null, em?: EntityManager): Promise<string> {
     return this.tokens.issue('invitation', userId, this.invitationTtlMs(), invitedById, em);
   }
 
