@@ -1,4 +1,4 @@
-import type { LegalBasis } from '@blup/contracts';
+import type { LegalBasis, PersonalDataKind } from '@blup/contracts';
 import type { PrivacyConfig } from '../config/app-config';
 
 /**
@@ -28,21 +28,14 @@ export type LinkKind =
  */
 export type EraseRule = 'keep' | 'null' | 'placeholder' | 'now';
 
-/** What kind of personal data a column holds; decides the placeholder and the export. */
-export type ColumnKind =
-  | 'email'
-  | 'name'
-  | 'phone'
-  | 'ip'
-  | 'device'
-  /** Free text the person wrote or that is about them. */
-  | 'text'
-  /** Structured answers (jsonb) the person gave. */
-  | 'answers'
-  /** A password or token hash: never exported. */
-  | 'secret'
-  /** Anything else about the person (their locale, a role, a position). */
-  | 'detail';
+/**
+ * What kind of personal data a column holds; decides the placeholder and the export. The
+ * privacy notice's kinds, less those of a whole table (`account`, `authorship`): `text` is
+ * free text the person wrote or that is about them, `answers` structured answers (jsonb) they
+ * gave, `secret` a password or token hash (never exported), `detail` anything else about the
+ * person (their locale, a role, a position).
+ */
+export type ColumnKind = Exclude<PersonalDataKind, 'account' | 'authorship'>;
 
 export interface PersonalColumn {
   kind: ColumnKind;
