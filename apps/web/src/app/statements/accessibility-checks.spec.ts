@@ -30,7 +30,7 @@ function literalText(node: ts.Node): string | null {
   return null;
 }
 
-/** `test(…)`, `test.describe(…)`, `test.only(…)`: the calls that name and tag a test. */
+/** `test`, `test.describe` and their variants: the calls that name and tag a test. */
 function isTestCall(node: ts.Node): node is ts.CallExpression {
   if (!ts.isCallExpression(node)) return false;
   const callee = node.expression;
