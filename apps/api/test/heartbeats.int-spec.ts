@@ -267,3 +267,73 @@ describe('the statement clips a stretch as progress/heartbeat.ts does', () => {
     });
   }
 });
+
+describe('the heartbeat lane (answered ahead of Nest’s router)', () => {
+  // `/heartbeats/` (a trailing slash) is left to Nest's route, ProgressController.heartbeat; the
+  // lane must answer every case as that route does, down to the body and its headers.
+  const both = async (client: TestClient, path: string, body: unknown) => {
+    const answer = async (url: string) => {
+      const res = await client.post<Record<string, unknown>>(url, body);
+      const { requestId, ...rest } = res.body ?? {};
+      return {
+        status: res.status,
+        type: res.headers.get('content-type'),
+        requestIdSent: typeof requestId === 'string' || res.status < 400,
+        body: rest,
+      };
+    };
+    return { lane: await answer(path), nest: await answer(`${path}/`) };
+  };
+
+  it('answers 401, 400, 404, 403 and 200 exactly as the documented route does', async () => {
+    const { client, lessonId, userId } = await learnerOn(120);
+    const stranger = await signInAs(t, await t.factory.user({ role: Role.Learner }));
+    const notVideo = await fx.courseWithLesson(
+      { audience: CourseAudience.Academy },
+      { kind: LessonKind.Text },
+    );
+    await fx.invite(notVideo.course, { id: userId });
+    const cases: [string, TestClient, string, unknown][] = [
+      ['not signed in', t.client(), `/api/lessons/${lessonId}/heartbeats`, tick(0, 10)],
+      ['not an id', client, '/api/lessons/lesson-1/heartbeats', tick(0, 10)],
+      ['no body', client, `/api/lessons/${lessonId}/heartbeats`, undefined],
+      ['a field missing', client, `/api/lessons/${lessonId}/heartbeats`, { fromSeconds: 0 }],
+      [
+        'a wrong type and a field too many',
+        client,
+        `/api/lessons/${lessonId}/heartbeats`,
+        { ...tick(0, 10), toSeconds: 'ten', extra: true },
+      ],
+      ['an impossible stretch', client, `/api/lessons/${lessonId}/heartbeats`, tick(10, 0)],
+      [
+        'no such lesson',
+        client,
+        '/api/lessons/3f2b8c1e-9d4a-4f6b-8e2a-1c5d7e9f0a3b/heartbeats',
+        tick(0, 10),
+      ],
+      ['not theirs', stranger, `/api/lessons/${lessonId}/heartbeats`, tick(0, 10)],
+      ['not a video', client, `/api/lessons/${notVideo.lesson.id}/heartbeats`, tick(0, 10)],
+      ['fine', client, `/api/lessons/${lessonId}/heartbeats`, tick(0, 10)],
+    ];
+    const statuses: Record<string, number> = {};
+    for (const [name, who, path, body] of cases) {
+      const { lane, nest } = await both(who, path, body);
+      expect([name, lane]).toEqual([name, nest]);
+      statuses[name] = lane.status;
+    }
+    // Not vacuous: every branch was reached.
+    expect(statuses).toEqual({
+      'not signed in': 401,
+      'not an id': 400,
+      'no body': 400,
+      'a field missing': 400,
+      'a wrong type and a field too many': 400,
+      'an impossible stretch': 400,
+      'no such lesson': 404,
+      'not theirs': 403,
+      'not a video': 400,
+      fine: 200,
+    });
+    expect(await coverage(userId, lessonId)).toBe('{[0,10)}');
+  });
+});

@@ -22,6 +22,7 @@ import { countQueriesPerRequest } from './common/query-count';
 import { verifyJsonDepth } from './common/json-depth';
 import { noteSurrogateEscapes, wellFormedBodies } from './common/well-formed-text';
 import { PinoLogger } from './common/logger';
+import { heartbeatLane } from './progress/heartbeat-lane';
 import { requestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -101,9 +102,11 @@ export async function createHttpApp(
   app.use('/api/health', healthEndpoint(app.get(HealthService)));
   app.use(cookieParser());
   app.use('/api', csrfMiddleware(config, CSRF_EXEMPT_PATHS));
+  const errors = new GlobalExceptionFilter();
+  app.use('/api/lessons', heartbeatLane(app, errors));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new GlobalExceptionFilter());
+  app.useGlobalFilters(errors);
   // No enableShutdownHooks: on SIGTERM main.ts drains HTTP first (stopHttpApp), then closes the
   // app; Nest's own handler would close the providers under requests still being answered.
   watchForDrain(app);

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ErrorCode, Role } from '@blup/contracts';
 import { AppException } from '../common/app-exception';
 import { requestContext } from '../common/request-context';
+import type { AuthUser } from './auth-user';
 import { notSignedIn, type AuthedRequest } from './current-user.decorator';
 import { IS_PUBLIC } from './public.decorator';
 import { ROLES_KEY } from './roles.decorator';
@@ -14,6 +15,24 @@ const ROLE_NAMES: Record<Role, string> = {
   [Role.SteeringMember]: 'steering-group members',
   [Role.Learner]: 'academy learners',
 };
+
+/**
+ * The person the request's session belongs to, or null; puts them on the request (`req.user`)
+ * and in the access log's context. The guard and the heartbeat lane (which answers ahead of
+ * Nest's router) both sign requests in through this.
+ */
+export async function signIn(
+  sessions: SessionService,
+  req: AuthedRequest,
+): Promise<AuthUser | null> {
+  const user = await sessions.resolve(req);
+  if (user) {
+    req.user = user;
+    const ctx = requestContext.get();
+    if (ctx) ctx.userId = user.id;
+  }
+  return user;
+}
 
 /** Global: every route needs a live session unless marked @Public(); @Roles() narrows further. */
 @Injectable()
@@ -28,12 +47,7 @@ export class SessionGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
-    const user = await this.sessions.resolve(req);
-    if (user) {
-      req.user = user;
-      const ctx = requestContext.get();
-      if (ctx) ctx.userId = user.id;
-    }
+    const user = await signIn(this.sessions, req);
     if (isPublic) return true;
     if (!user) throw notSignedIn();
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

@@ -83,8 +83,15 @@ export class GlobalExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    const req = host.switchToHttp().getRequest<Request>();
+    this.respond(
+      exception,
+      host.switchToHttp().getRequest<Request>(),
+      host.switchToHttp().getResponse<Response>(),
+    );
+  }
+
+  /** Answers `req` with the error's body; for routes answered outside Nest's router too. */
+  respond(exception: unknown, req: Request, res: Response): void {
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
       const err = exception instanceof Error ? exception : new Error(String(exception));
