@@ -1,4 +1,4 @@
-import { addDays } from './time';
+import { addDays, wallTimeOf } from './time';
 
 describe('addDays', () => {
   it('counts calendar days across month and year ends, forwards and back', () => {
@@ -15,5 +15,35 @@ describe('addDays', () => {
 
   it('gives back text that is not a YYYY-MM-DD date unchanged', () => {
     expect(addDays('not a date', 3)).toBe('not a date');
+  });
+});
+
+describe('wallTimeOf', () => {
+  const zone = 'Europe/Copenhagen';
+
+  it('answers each second of a daylight-saving change right, asked once or again', () => {
+    // Clocks went from 02:00 to 03:00 at 01:00:00 UTC on 29 March 2026.
+    const before = new Date('2026-03-29T00:59:59.999Z');
+    const after = new Date('2026-03-29T01:00:00.000Z');
+    for (let round = 0; round < 2; round++) {
+      expect(wallTimeOf(before, zone)).toEqual({
+        date: '2026-03-29',
+        time: '01:59',
+        offsetMinutes: 60,
+      });
+      expect(wallTimeOf(after, zone)).toEqual({
+        date: '2026-03-29',
+        time: '03:00',
+        offsetMinutes: 120,
+      });
+    }
+  });
+
+  it('gives every caller its own answer to change', () => {
+    const instant = new Date('2026-12-07T20:00:00Z');
+    const first = wallTimeOf(instant, zone);
+    first.time = 'changed';
+    expect(wallTimeOf(instant, zone).time).toBe('21:00');
+    expect(wallTimeOf(instant, 'UTC').time).toBe('20:00');
   });
 });

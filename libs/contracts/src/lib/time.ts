@@ -33,8 +33,21 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Answers already worked out, by time zone and whole second: `wallTimeOf` depends on nothing
+ * finer (it reads the clock to the second and the offset cannot change inside a second), so a
+ * kept answer is exact. Intl's formatToParts is slow, and a busy server asks about the same
+ * instants (now, the next session) many times a second. Bounded: cleared when full.
+ */
+const recent = new Map<string, WallTime>();
+const RECENT_LIMIT = 512;
+
 /** The date, time and UTC offset the clocks in `timeZone` show at `instant`. */
 export function wallTimeOf(instant: Date, timeZone: string): WallTime {
+  const whole = Math.floor(instant.getTime() / 1000) * 1000;
+  const key = `${whole} ${timeZone}`;
+  const known = recent.get(key);
+  if (known) return { ...known };
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) parts[p.type] = p.value;
   const y = Number(parts['year']);
@@ -44,12 +57,14 @@ export function wallTimeOf(instant: Date, timeZone: string): WallTime {
   const mi = Number(parts['minute']);
   const s = Number(parts['second']);
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  const whole = Math.floor(instant.getTime() / 1000) * 1000;
-  return {
+  const wall: WallTime = {
     date: `${parts['year']}-${parts['month']}-${parts['day']}`,
     time: `${parts['hour']}:${parts['minute']}`,
     offsetMinutes: Math.round((asUtc - whole) / 60_000),
   };
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(key, wall);
+  return { ...wall };
 }
 
 /** `date` (YYYY-MM-DD) at `time` (HH:MM or HH:MM:SS) read as if it were UTC, in epoch milliseconds. */
