@@ -1,8 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page } from '@blup/contracts';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { NoControlCharacters } from './text-fields';
+
+/**
+ * A whole number in a query string or path (`?page=2`, `/sdgs/11`): only plain digits become a
+ * number. Anything else stays as sent, so the field's IsInt check answers it in words:
+ * `1e3`, `0x10`, ` 2`, `2.0` and `` are not how a person writes a page number, though
+ * `Number()` would take them.
+ */
+export function WholeNumberParam(): PropertyDecorator {
+  return Transform(({ value }) =>
+    typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : value,
+  );
+}
 
 /** Far beyond any list here, and small enough that the row offset stays an exact integer. */
 export const MAX_PAGE = 1_000_000;
@@ -15,7 +27,7 @@ export const MAX_PAGE = 1_000_000;
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumberParam()
   @Max(MAX_PAGE, { message: `page can be at most ${MAX_PAGE}` })
   @Min(1, { message: 'page must be 1 or more' })
   @IsInt({ message: 'page must be a whole number' })
@@ -23,7 +35,7 @@ export class PageQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumberParam()
   @Max(MAX_PAGE_SIZE, { message: `pageSize can be at most ${MAX_PAGE_SIZE}` })
   @Min(1, { message: 'pageSize must be 1 or more' })
   @IsInt({ message: 'pageSize must be a whole number' })

@@ -23,7 +23,6 @@ import {
   type VillageGoalDto,
   type VillageGoalsQuery,
 } from '@blup/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -39,7 +38,7 @@ import {
   Min,
 } from 'class-validator';
 import { IsIsoDate } from '../common/iso-date';
-import { PageQueryDto } from '../common/pagination';
+import { PageQueryDto, WholeNumberParam } from '../common/pagination';
 import { PersonSummaryResponse } from '../common/person-summary';
 import { Nullable, Optional, TextField } from '../common/text-fields';
 
@@ -90,7 +89,7 @@ function TargetList(): PropertyDecorator {
 /** `/sdgs/:number/...`: one of the 17 goals by its number. */
 export class SdgParam {
   @ApiProperty({ minimum: 1, maximum: SDG_COUNT, example: 11 })
-  @Type(() => Number)
+  @WholeNumberParam()
   @Max(SDG_COUNT, { message: `number must be a goal number from 1 to ${SDG_COUNT}` })
   @Min(1, { message: `number must be a goal number from 1 to ${SDG_COUNT}` })
   @IsInt({ message: `number must be a goal number from 1 to ${SDG_COUNT}` })
@@ -189,7 +188,7 @@ export class GoalUpdateResponse implements GoalUpdateDto {
 export class VillageGoalsQueryDto extends PageQueryDto implements VillageGoalsQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: SDG_COUNT, description: 'Only goals on this SDG.' })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumberParam()
   @Max(SDG_COUNT, { message: `sdg must be a goal number from 1 to ${SDG_COUNT}` })
   @Min(1, { message: `sdg must be a goal number from 1 to ${SDG_COUNT}` })
   @IsInt({ message: `sdg must be a goal number from 1 to ${SDG_COUNT}` })

@@ -18,9 +18,8 @@ import {
   type HotlineVia,
   type SaveHotlineFaqRequest,
 } from '@blup/contracts';
-import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
+import { PageQueryDto, WholeNumberParam } from '../common/pagination';
 import { Optional, TextField } from '../common/text-fields';
 
 const L = HOTLINE_LIMITS;
@@ -142,7 +141,7 @@ export class HotlineQueueQueryDto extends PageQueryDto implements HotlineQueueQu
 
 export class HotlineStatsQueryDto {
   @ApiProperty({ minimum: 2020, maximum: 2100, example: 2026 })
-  @Type(() => Number)
+  @WholeNumberParam()
   @Max(2100, { message: 'year must be from 2020 to 2100' })
   @Min(2020, { message: 'year must be from 2020 to 2100' })
   @IsInt({ message: 'year must be a whole number, like 2026' })

@@ -19,9 +19,8 @@ import {
   type VillageDocumentDto,
   type VillageDocumentsDto,
 } from '@blup/contracts';
-import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
+import { PageQueryDto, WholeNumberParam } from '../common/pagination';
 import { PersonSummaryResponse } from '../common/person-summary';
 
 const REVISION = 'revision must be the revision you opened, a whole number from 0';
@@ -38,7 +37,7 @@ export class DocumentYearQuery {
     description: 'For the yearly kinds (the annual report) only.',
   })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumberParam()
   @Max(2100, { message: 'year must be a year from 2000 to 2100' })
   @Min(2000, { message: 'year must be a year from 2000 to 2100' })
   @IsInt({ message: 'year must be a year from 2000 to 2100' })
@@ -51,7 +50,7 @@ const YEAR = 'year must be a year from 2000 to 2100';
 export class DocumentPageQuery extends PageQueryDto {
   @ApiPropertyOptional({ minimum: 2000, maximum: 2100, description: 'For the yearly kinds only.' })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumberParam()
   @Max(2100, { message: YEAR })
   @Min(2000, { message: YEAR })
   @IsInt({ message: YEAR })
