@@ -103,18 +103,17 @@ describe('access to every endpoint', () => {
       { kind: LessonKind.Text },
     );
     const file = `/api/library/documents/${doc.id}/versions/${doc.currentVersionId}/file`;
-    const reads = [
-      '/api/library/documents',
-      `/api/library/documents/${doc.id}`,
-      file,
-      `/api/library/linked/lesson/${lesson.id}`,
-    ];
+    const reads = ['/api/library/documents', `/api/library/documents/${doc.id}`, file];
     for (const path of reads) {
       expect((await t.client().get(path)).status).toBe(401);
       for (const c of [secretariat, coordinator, steering, learner]) {
         expect({ path, status: (await c.get(path)).status }).toEqual({ path, status: 200 });
       }
     }
+    // What a lesson links to is read as the lesson is (see 'links' below).
+    const linked = `/api/library/linked/lesson/${lesson.id}`;
+    expect((await t.client().get(linked)).status).toBe(401);
+    expect((await secretariat.get(linked)).status).toBe(200);
     const link = `/api/library/documents/${doc.id}/links/lesson/${lesson.id}`;
     for (const c of [coordinator, steering, learner]) {
       const writes: [string, () => Promise<TestResponse>][] = [
@@ -343,11 +342,39 @@ describe('links', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ documentId: doc.id, target, targetId: id });
       expect((await secretariat.request('PUT', path)).status).toBe(200);
-      const linked = await steering.get<Page<LibraryDocumentDto>>(
+      const linked = await secretariat.get<Page<LibraryDocumentDto>>(
         `/api/library/linked/${target}/${id}`,
       );
       expect(linked.body.items.map((d) => d.id)).toEqual([doc.id]);
     }
+    // Someone who may not read the session (not in its circle), the lesson (a course not theirs)
+    // or the newsletter (a draft) gets the 404 of one that does not exist.
+    const outsider = await signInAs(t, world.memberB);
+    const learnerElsewhere = await signInAs(t, await t.factory.user({ role: Role.Learner }));
+    const refused = [
+      ['session', session.id, 'member of another village', outsider],
+      ['session', session.id, 'learner', learnerElsewhere],
+      ['lesson', lesson.id, 'learner', learnerElsewhere],
+      ['newsletter', newsletterId, 'member of another village', outsider],
+      ['newsletter', newsletterId, 'learner', learnerElsewhere],
+    ] as const;
+    for (const [target, id, who, client] of refused) {
+      const res = await client.get<ErrorBody>(`/api/library/linked/${target}/${id}`);
+      expect({ target, who, status: res.status, code: res.body.code }).toEqual({
+        target,
+        who,
+        status: 404,
+        code: ErrorCode.NotFound,
+      });
+    }
+    // A member of the session's circle reads what it links to; the lesson's course is open to
+    // every village in a cohort.
+    expect((await outsider.get(`/api/library/linked/lesson/${lesson.id}`)).status).toBe(200);
+    const member = await signInAs(t, world.memberA);
+    const own = await member.get<Page<LibraryDocumentDto>>(
+      `/api/library/linked/session/${session.id}`,
+    );
+    expect(own.body.items.map((d) => d.id)).toEqual([doc.id]);
     const detail = await coordinator.get<LibraryDocumentDetailDto>(
       `/api/library/documents/${doc.id}`,
     );
@@ -372,7 +399,7 @@ describe('links', () => {
       (await secretariat.delete(`/api/library/documents/${doc.id}/links/lesson/${lesson.id}`))
         .status,
     ).toBe(204);
-    const after = await steering.get<Page<LibraryDocumentDto>>(
+    const after = await secretariat.get<Page<LibraryDocumentDto>>(
       `/api/library/linked/lesson/${lesson.id}`,
     );
     expect(after.body.items).toEqual([]);

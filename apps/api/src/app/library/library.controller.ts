@@ -206,11 +206,15 @@ export class LibraryController {
     LibraryDocumentResponse,
     'The documents linked from a session, lesson or newsletter, in the order linked.',
   )
+  @ApiNotFoundResponse({
+    description: 'No such session, lesson or newsletter, or not one you may read.',
+  })
   linked(
+    @CurrentUser() user: AuthUser,
     @TargetParam() target: LibraryLinkTarget,
     @IdParam('link target', 'targetId') targetId: string,
     @Query() query: PageQueryDto,
   ): Promise<Page<LibraryDocumentDto>> {
-    return this.library.linkedTo(target, targetId, query);
+    return this.library.linkedTo(user, target, targetId, query);
   }
 }

@@ -1,6 +1,11 @@
 import type { LibraryLinkTarget, Phase } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '../access/access-policy';
+import { readableCirclesSql } from '../access/circle-visibility';
+import { contentVisibleSql, courseVisibleSql, moduleVisibleSql } from '../access/course-visibility';
+import { readableNewsletterSql } from '../access/newsletter-visibility';
 import { likePattern } from '../common/pagination';
+import { NEWSLETTER_SCOPE_SQL } from '../newsletters/newsletters.queries';
 
 /** A document with its newest version, as the list and the detail read it. */
 export interface LibraryDocumentRow {
@@ -131,6 +136,40 @@ export async function libraryLinkTargetExists(
     target
   ];
   const rows: unknown[] = await db.query(`SELECT 1 FROM ${table} WHERE id = $1`, [targetId]);
+  return rows.length > 0;
+}
+
+/**
+ * Whether the actor may read the session, lesson or newsletter: the same conditions as the
+ * session page (a circle they take part in), the lesson page (course, module and lesson visible
+ * to them) and the newsletter archive. Only then may they see what it links to.
+ */
+export async function libraryLinkTargetReadable(
+  db: EntityManager,
+  actor: Actor,
+  target: LibraryLinkTarget,
+  targetId: string,
+): Promise<boolean> {
+  const sql = {
+    session: `SELECT 1 FROM circle_sessions s JOIN circles c ON c.id = s.circle_id
+               WHERE s.id = $1 AND ${readableCirclesSql(actor, 'c', '$2')}`,
+    lesson: `SELECT 1 FROM lessons l
+               JOIN course_modules m ON m.id = l.module_id
+               JOIN courses c ON c.id = m.course_id
+              WHERE l.id = $1 AND ${contentVisibleSql(actor.role, 'l')}
+                AND ${moduleVisibleSql(actor.role, 'm', '$2')}
+                AND ${courseVisibleSql(actor.role, 'c', '$2')}`,
+    // Every placeholder gets a type, whichever branch the role picked.
+    newsletter: `SELECT 1 FROM newsletters n
+                  WHERE n.id = $1
+                    AND ${readableNewsletterSql(actor.role, { user: '$2', village: '$3', municipality: '$4' }, NEWSLETTER_SCOPE_SQL)}
+                    AND ($3::uuid IS NULL OR TRUE) AND ($4::uuid IS NULL OR TRUE)`,
+  }[target];
+  const params =
+    target === 'newsletter'
+      ? [targetId, actor.id, actor.villageId, actor.municipalityId]
+      : [targetId, actor.id];
+  const rows: unknown[] = await db.query(sql, params);
   return rows.length > 0;
 }
 

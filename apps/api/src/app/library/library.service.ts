@@ -25,6 +25,7 @@ import {
   insertLibraryLink,
   libraryDocumentById,
   libraryDocumentsLinkedTo,
+  libraryLinkTargetReadable,
   libraryLinkTargetExists,
   libraryVersionsOf,
   nextLibraryVersion,
@@ -225,11 +226,16 @@ export class LibraryService {
     await this.db.getRepository(LibraryLink).delete({ documentId: id, target, targetId });
   }
 
+  /** 404 when there is no such session, lesson or newsletter, or the actor may not read it. */
   async linkedTo(
+    actor: AuthUser,
     target: LibraryLinkTarget,
     targetId: string,
     query: PageQueryDto,
   ): Promise<Page<LibraryDocumentDto>> {
+    if (!(await libraryLinkTargetReadable(this.db.manager, actor, target, targetId))) {
+      throw notFound(`No such ${target}.`);
+    }
     const { rows, total } = await libraryDocumentsLinkedTo(
       this.db.manager,
       target,
