@@ -13,9 +13,9 @@ export enum DocumentKind {
   Plan = 'plan',
   /** The village story (landsbyfortælling): rich text with images. */
   Story = 'story',
-  /** The annual wheel (årshjul). Not built yet. */
+  /** The annual wheel (årshjul): the year's activities, month by month. */
   Wheel = 'wheel',
-  /** The annual report (årsrapport), one per year. Not built yet. */
+  /** The annual report (årsrapport), one per year. */
   Report = 'report',
 }
 

@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, Patch, Post, Put, Query } from '@nestjs/common';
 import {
-  ApiConflictResponse,
   ApiCookieAuth,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -126,7 +125,6 @@ export class SurveysController {
     'Someone saved the survey since; nothing was changed.',
     SURVEY_WRITE,
   )
-  @ApiConflictResponse({ description: 'Someone saved the survey since.' })
   setStatus(
     @CurrentUser() user: AuthUser,
     @IdParam('survey') id: string,
