@@ -20,10 +20,9 @@ import type { Lesson } from '../database/entities';
 import { lessonProgress, percentOf } from './course-progress';
 import {
   countVisibleCourses,
-  findVisibleCourse,
+  findVisibleCourseContent,
   findVisibleCourses,
-  findVisibleLessons,
-  findVisibleModules,
+  type CourseContent,
   type CourseRow,
   type LessonRow,
 } from './courses.queries';
@@ -79,9 +78,9 @@ export class CatalogueService {
   }
 
   async get(actor: AuthUser, courseId: string): Promise<CourseDto> {
-    const row = await findVisibleCourse(this.db, actor, courseId);
-    if (!row) throw notFound('Course not found');
-    return this.courseDto(actor, row);
+    const content = await findVisibleCourseContent(this.db, actor, courseId);
+    if (!content) throw notFound('Course not found');
+    return courseDto(content);
   }
 
   /** A course by id for the secretariat (no visibility rules), e.g. after an edit. */
@@ -115,42 +114,40 @@ export class CatalogueService {
       playback: null,
     };
   }
+}
 
-  private async courseDto(actor: AuthUser, row: CourseRow): Promise<CourseDto> {
-    const modules = await findVisibleModules(this.db, actor, row.id);
-    const lessons = await findVisibleLessons(this.db, actor, row.id);
-    const byModule = new Map<string, LessonSummaryDto[]>();
-    for (const l of lessons) {
-      const list = byModule.get(l.module_id) ?? [];
-      list.push(lessonRowToSummary(l));
-      byModule.set(l.module_id, list);
-    }
-    const moduleDtos: CourseModuleDto[] = modules.map((m) => {
-      const items = byModule.get(m.id) ?? [];
-      return {
-        id: m.id,
-        title: m.title,
-        summary: m.summary,
-        phase: m.phase,
-        months: m.months,
-        position: m.position,
-        published: m.published_at !== null,
-        lessons: items,
-        percent: percentOf(items.filter((l) => l.progress.completed).length, items.length),
-      };
-    });
-    const all = moduleDtos.flatMap((m) => m.lessons);
-    const completed = all.filter((l) => l.progress.completed).length;
-    return {
-      ...summaryOf({
-        ...row,
-        module_count: moduleDtos.length,
-        lesson_count: all.length,
-        completed_count: completed,
-      }),
-      modules: moduleDtos,
-    };
+function courseDto({ course: row, modules, lessons }: CourseContent): CourseDto {
+  const byModule = new Map<string, LessonSummaryDto[]>();
+  for (const l of lessons) {
+    const list = byModule.get(l.module_id) ?? [];
+    list.push(lessonRowToSummary(l));
+    byModule.set(l.module_id, list);
   }
+  const moduleDtos: CourseModuleDto[] = modules.map((m) => {
+    const items = byModule.get(m.id) ?? [];
+    return {
+      id: m.id,
+      title: m.title,
+      summary: m.summary,
+      phase: m.phase,
+      months: m.months,
+      position: m.position,
+      published: m.published_at !== null,
+      lessons: items,
+      percent: percentOf(items.filter((l) => l.progress.completed).length, items.length),
+    };
+  });
+  const all = moduleDtos.flatMap((m) => m.lessons);
+  const completed = all.filter((l) => l.progress.completed).length;
+  return {
+    ...summaryOf({
+      ...row,
+      module_count: moduleDtos.length,
+      lesson_count: all.length,
+      completed_count: completed,
+    }),
+    modules: moduleDtos,
+  };
 }
 
 function summaryOf(r: Omit<CourseRow, 'total'>): CourseSummaryDto {
