@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ParticipationModule } from '../participation/participation.module';
-import { ProgressModule } from '../progress/progress.module';
 import { HomeController } from './home.controller';
 import { HomeService } from './home.service';
 
+/** The home page. Its one statement reads what progress and participation read for their routes. */
 @Module({
-  imports: [ProgressModule, ParticipationModule],
   controllers: [HomeController],
   providers: [HomeService],
 })

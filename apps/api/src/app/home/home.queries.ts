@@ -1,43 +1,103 @@
 import type { DataSource } from 'typeorm';
+import type { Actor } from '../access/access-policy';
+import { nextSessionSql, type MySessionRow } from '../participation/participation.queries';
+import { continueWatchingSql, type ContinueRow } from '../progress/progress.queries';
 import type { SecretariatCounts } from './home-cards';
 
-/** How many municipalities, villages, cohorts and people there are. */
-export async function countEverything(db: DataSource): Promise<SecretariatCounts> {
-  const [counts] = await db.query<SecretariatCounts[]>(
-    `SELECT (SELECT count(*) FROM municipalities)::int AS municipalities,
-            (SELECT count(*) FROM villages)::int AS villages,
-            (SELECT count(*) FROM cohorts)::int AS cohorts,
-            (SELECT count(*) FROM users)::int AS people`,
-  );
-  return counts;
-}
-
-/** How many villages the municipality has. */
-export async function countVillagesOf(db: DataSource, municipalityId: string): Promise<number> {
-  const [row] = await db.query<{ count: number }[]>(
-    `SELECT count(*)::int AS count FROM villages WHERE municipality_id = $1`,
-    [municipalityId],
-  );
-  return row?.count ?? 0;
-}
-
 /** The village's cohort and the day it starts; nulls when the village has none. */
-export async function findCohortOfVillage(
+export interface CohortFacts {
+  id: string | null;
+  name: string | null;
+  start_date: string | null;
+}
+
+/** What the home page shows a person, each part only when their role has it. */
+export interface HomeFacts {
+  counts: SecretariatCounts | null;
+  villageCount: number | null;
+  cohort: CohortFacts | null;
+  continueRow: ContinueRow | null;
+  next: MySessionRow | null;
+}
+
+/** Which parts to look up: the role decides (HomeService). */
+export interface HomeParts {
+  cards: 'everything' | 'municipality' | 'village' | null;
+  continueWatching: boolean;
+  nextSession: boolean;
+}
+
+const CARD_SQL = {
+  // How many municipalities, villages, cohorts and people there are.
+  everything: `SELECT (SELECT count(*) FROM municipalities)::int AS municipalities,
+                      (SELECT count(*) FROM villages)::int AS villages,
+                      (SELECT count(*) FROM cohorts)::int AS cohorts,
+                      (SELECT count(*) FROM users)::int AS people`,
+  // How many villages the municipality has.
+  municipality: `SELECT count(*)::int AS count FROM villages WHERE municipality_id = :municipalityId`,
+  // The village's cohort; a cohort starts with its first session, its start date until it has one.
+  village: `SELECT c.id, c.name,
+                   COALESCE(
+                     (SELECT to_char(min(p.starts_at) AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD')
+                        FROM session_plans p WHERE p.cohort_id = c.id),
+                     to_char(c.start_date, 'YYYY-MM-DD')) AS start_date
+              FROM villages v LEFT JOIN cohorts c ON c.id = v.cohort_id
+             WHERE v.id = :villageId`,
+};
+
+/** One part as a column: its first row as JSON, or null when it has none. */
+const asJson = (sql: string, name: string) => `(SELECT row_to_json(x) FROM (${sql}) x) AS ${name}`;
+
+/**
+ * Everything the home page needs in one statement: its parts are small, and each statement costs
+ * the API more than PostgreSQL's work on them. The parts are the same SQL the other modules run
+ * for their own routes (continue watching, the next session), each as a JSON column.
+ */
+export async function findHomeFacts(
   db: DataSource,
-  villageId: string,
-): Promise<{ id: string | null; name: string | null; start_date: string | null } | null> {
-  const [row] = await db.query<
-    { id: string | null; name: string | null; start_date: string | null }[]
-  >(
-    // A cohort starts with its first session; its start date until it has one.
-    `SELECT c.id, c.name,
-            COALESCE(
-              (SELECT to_char(min(p.starts_at) AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM-DD')
-                 FROM session_plans p WHERE p.cohort_id = c.id),
-              to_char(c.start_date, 'YYYY-MM-DD')) AS start_date
-       FROM villages v LEFT JOIN cohorts c ON c.id = v.cohort_id
-      WHERE v.id = $1`,
-    [villageId],
+  actor: Actor,
+  parts: HomeParts,
+): Promise<HomeFacts> {
+  const columns: string[] = [];
+  if (parts.cards) columns.push(asJson(CARD_SQL[parts.cards], 'cards'));
+  if (parts.continueWatching) {
+    columns.push(asJson(continueWatchingSql(actor.role, ':actorId'), 'continue_row'));
+  }
+  if (parts.nextSession) columns.push(asJson(nextSessionSql(actor), 'next_row'));
+  const facts: HomeFacts = {
+    counts: null,
+    villageCount: null,
+    cohort: null,
+    continueRow: null,
+    next: null,
+  };
+  if (columns.length === 0) return facts;
+  const [text, values] = db.driver.escapeQueryWithParameters(
+    `SELECT ${columns.join(',\n       ')}`,
+    { actorId: actor.id, villageId: actor.villageId, municipalityId: actor.municipalityId },
   );
-  return row ?? null;
+  const [row] = await db.query<
+    {
+      cards?: (SecretariatCounts & { count?: number }) | CohortFacts | null;
+      continue_row?: ContinueRow | null;
+      next_row?:
+        | (Omit<MySessionRow, 'starts_at' | 'ends_at'> & Record<'starts_at' | 'ends_at', string>)
+        | null;
+    }[]
+  >(text, values);
+  if (parts.cards === 'everything') facts.counts = (row.cards as SecretariatCounts | null) ?? null;
+  if (parts.cards === 'municipality') {
+    facts.villageCount = (row.cards as { count: number } | null)?.count ?? 0;
+  }
+  if (parts.cards === 'village') facts.cohort = (row.cards as CohortFacts | null) ?? null;
+  facts.continueRow = row.continue_row ?? null;
+  if (row.next_row) {
+    // Timestamps come as text in JSON.
+    facts.next = {
+      ...row.next_row,
+      starts_at: new Date(row.next_row.starts_at),
+      ends_at: new Date(row.next_row.ends_at),
+    };
+  }
+  return facts;
 }

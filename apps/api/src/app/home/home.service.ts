@@ -8,8 +8,9 @@ import {
 } from '@blup/contracts';
 import { DataSource } from 'typeorm';
 import { toSessionUser, type AuthUser } from '../auth/auth-user';
-import { MySessionsService } from '../participation/my-sessions.service';
-import { ProgressService } from '../progress/progress.service';
+import { takesPartInCircles } from '../access/circle-access-policy';
+import { mySessionSummary } from '../participation/my-sessions.service';
+import { continueWatchingDto } from '../progress/progress.service';
 import {
   continueCard,
   coordinatorCards,
@@ -17,65 +18,75 @@ import {
   steeringCards,
   welcomeCards,
 } from './home-cards';
-import { countEverything, countVillagesOf, findCohortOfVillage } from './home.queries';
+import { findHomeFacts, type HomeFacts, type HomeParts } from './home.queries';
 
 /**
  * The home page: who you are and a few cards for your role. It is the first request after every
- * sign-in, so each role costs at most one small query for its cards (the session already carries
- * the names), plus one for the next study-circle session.
+ * sign-in, so it is one statement (home.queries.ts): the cards' facts for the role (the session
+ * already carries the names), the video to continue and the next study-circle session.
  */
 @Injectable()
 export class HomeService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly progress: ProgressService,
-    private readonly sessions: MySessionsService,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async home(user: AuthUser): Promise<HomeResponse> {
-    const [cards, next, nextSession] = await Promise.all([
-      this.cards(user),
-      user.role === Role.Secretariat ? null : this.progress.continueWatching(user),
-      this.sessions.nextSession(user),
-    ]);
+    const facts = await findHomeFacts(this.dataSource, user, {
+      cards: cardsFor(user),
+      continueWatching: user.role !== Role.Secretariat,
+      nextSession: takesPartInCircles(user),
+    });
+    const cards = cardsOf(user, facts);
     return {
       user: toSessionUser(user),
-      cards: next ? [continueCard(user.locale, next), ...cards] : cards,
-      nextSession,
+      cards: facts.continueRow
+        ? [continueCard(user.locale, continueWatchingDto(facts.continueRow)), ...cards]
+        : cards,
+      nextSession: facts.next ? mySessionSummary(facts.next) : null,
     };
   }
+}
 
-  private async cards(user: AuthUser): Promise<HomeCard[]> {
-    switch (user.role) {
-      case Role.Secretariat: {
-        const counts = await countEverything(this.dataSource);
-        return secretariatCards(user.locale, counts);
-      }
-      case Role.Coordinator: {
-        if (!user.municipalityId) return welcomeCards(user.locale);
-        const villageCount = await countVillagesOf(this.dataSource, user.municipalityId);
-        return coordinatorCards(user.locale, {
-          municipalityId: user.municipalityId,
-          municipalityName: user.municipalityName ?? '',
-          villageCount,
-        });
-      }
-      case Role.SteeringMember: {
-        if (!user.villageId) return welcomeCards(user.locale);
-        const row = await findCohortOfVillage(this.dataSource, user.villageId);
-        return steeringCards(user.locale, {
-          villageId: user.villageId,
-          villageName: user.villageName ?? '',
-          municipalityName: user.municipalityName ?? '',
-          cohort:
-            row?.id && row.name && row.start_date
-              ? { id: row.id, name: row.name, startDate: row.start_date }
-              : null,
-          today: wallTimeOf(new Date(), CIRCLE_TIME_ZONE).date,
-        });
-      }
-      default:
-        return welcomeCards(user.locale);
+/** Which facts the role's cards need. */
+function cardsFor(user: AuthUser): HomeParts['cards'] {
+  switch (user.role) {
+    case Role.Secretariat:
+      return 'everything';
+    case Role.Coordinator:
+      return user.municipalityId ? 'municipality' : null;
+    case Role.SteeringMember:
+      return user.villageId ? 'village' : null;
+    default:
+      return null;
+  }
+}
+
+function cardsOf(user: AuthUser, facts: HomeFacts): HomeCard[] {
+  switch (cardsFor(user)) {
+    case 'everything':
+      return secretariatCards(
+        user.locale,
+        facts.counts ?? { municipalities: 0, villages: 0, cohorts: 0, people: 0 },
+      );
+    case 'municipality':
+      return coordinatorCards(user.locale, {
+        municipalityId: user.municipalityId ?? '',
+        municipalityName: user.municipalityName ?? '',
+        villageCount: facts.villageCount ?? 0,
+      });
+    case 'village': {
+      const row = facts.cohort;
+      return steeringCards(user.locale, {
+        villageId: user.villageId ?? '',
+        villageName: user.villageName ?? '',
+        municipalityName: user.municipalityName ?? '',
+        cohort:
+          row?.id && row.name && row.start_date
+            ? { id: row.id, name: row.name, startDate: row.start_date }
+            : null,
+        today: wallTimeOf(new Date(), CIRCLE_TIME_ZONE).date,
+      });
     }
+    default:
+      return welcomeCards(user.locale);
   }
 }

@@ -16,6 +16,7 @@ import {
   attendanceHistoryRows,
   mySessionRows,
   nextSessionRow,
+  type MySessionRow,
   personFacts,
   villageAttendanceRows,
   villageCircleIds,
@@ -33,6 +34,11 @@ async function totalOf(
 ): Promise<number> {
   if (rows.length) return rows[0].total;
   return skip > 0 ? ((await firstRow())[0]?.total ?? 0) : 0;
+}
+
+/** A session of the person's own list (or the home page's next one); members and guests answer. */
+export function mySessionSummary(row: MySessionRow): SessionSummaryDto {
+  return summaryOf(row, row.part === 'member' || row.part === 'guest');
 }
 
 /**
@@ -60,18 +66,14 @@ export class MySessionsService {
     const total = await totalOf(rows, skip, () =>
       mySessionRows(em, actor, filter, { q: null, take: 1, skip: 0 }),
     );
-    return toPage(
-      rows.map((r) => summaryOf(r, r.part === 'member' || r.part === 'guest')),
-      total,
-      query,
-    );
+    return toPage(rows.map(mySessionSummary), total, query);
   }
 
   /** The actor's next session that is neither over nor cancelled (the home page), in one query. */
   async nextSession(actor: Actor): Promise<SessionSummaryDto | null> {
     if (!takesPartInCircles(actor)) return null;
     const row = await nextSessionRow(this.dataSource.manager, actor);
-    return row ? summaryOf(row, row.part === 'member' || row.part === 'guest') : null;
+    return row ? mySessionSummary(row) : null;
   }
 
   /**

@@ -218,19 +218,12 @@ export type MySessionRow = SummaryRow & { part: Part | null; total: number };
 
 /**
  * The sessions of the circles the actor takes part in (for the secretariat: the circles they
- * lead), with the actor's answer and the number of rows in all.
+ * lead), with the actor's answer and the number of rows in all, as SQL with the named
+ * parameter `:actorId` (and whatever `conditions` and `limit` name).
  */
-function sessionsOf(
-  em: EntityManager,
-  actor: Actor,
-  conditions: string[],
-  order: string,
-  params: Record<string, unknown>,
-): Promise<MySessionRow[]> {
+function sessionsSql(actor: Actor, conditions: string[], order: string, limit: string): string {
   const secretariat = facilitatesEveryCircle(actor);
-  return namedQuery(
-    em,
-    `SELECT ${SUMMARY_COLUMNS}, r.answer AS my_rsvp,
+  return `SELECT ${SUMMARY_COLUMNS}, r.answer AS my_rsvp,
             ${secretariat ? 'NULL' : 'cp.part'} AS part, count(*) OVER ()::int AS total
        FROM circle_sessions s
        ${SUMMARY_JOINS}
@@ -242,9 +235,7 @@ function sessionsOf(
        LEFT JOIN session_rsvps r ON r.session_id = s.id AND r.user_id = :actorId
       WHERE ${[secretariat ? 'c.facilitator_id = :actorId' : 'TRUE', ...conditions].join(' AND ')}
       ORDER BY ${order}
-      LIMIT :take OFFSET :skip`,
-    { ...params, actorId: actor.id },
-  );
+      ${limit}`;
 }
 
 /**
@@ -260,7 +251,23 @@ export function mySessionRows(
   const conditions = [filter.upcoming ? 's.ends_at > now()' : 's.ends_at <= now()'];
   if (filter.byTitle) conditions.push('s.title ILIKE :q');
   const order = filter.upcoming ? 's.starts_at ASC, s.id ASC' : 's.starts_at DESC, s.id ASC';
-  return sessionsOf(em, actor, conditions, order, params);
+  return namedQuery(em, sessionsSql(actor, conditions, order, 'LIMIT :take OFFSET :skip'), {
+    ...params,
+    actorId: actor.id,
+  });
+}
+
+/**
+ * The actor's next session that is neither over nor cancelled, as SQL for one row with the named
+ * parameter `:actorId` (the home page folds it into its one statement).
+ */
+export function nextSessionSql(actor: Actor): string {
+  return sessionsSql(
+    actor,
+    ['s.ends_at > now()', "s.status <> 'cancelled'"],
+    's.starts_at ASC, s.id ASC',
+    'LIMIT 1',
+  );
 }
 
 /** The actor's next session that is neither over nor cancelled. */
@@ -268,13 +275,7 @@ export async function nextSessionRow(
   em: EntityManager,
   actor: Actor,
 ): Promise<MySessionRow | undefined> {
-  const [row] = await sessionsOf(
-    em,
-    actor,
-    ['s.ends_at > now()', "s.status <> 'cancelled'"],
-    's.starts_at ASC, s.id ASC',
-    { take: 1, skip: 0 },
-  );
+  const [row] = await namedQuery<MySessionRow[]>(em, nextSessionSql(actor), { actorId: actor.id });
   return row;
 }
 

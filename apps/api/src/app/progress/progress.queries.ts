@@ -35,25 +35,31 @@ export interface ContinueRow {
   duration_seconds: number | null;
 }
 
-/** The person's most recently watched unfinished video lesson that they may still see. */
-export async function findContinueWatching(
-  db: Db,
-  viewer: { id: string; role: Role },
-): Promise<ContinueRow | null> {
-  const [row] = await db.query<ContinueRow[]>(
-    `SELECT c.id AS course_id, c.title AS course_title, l.id AS lesson_id, l.title AS lesson_title,
+/**
+ * The person's most recently watched unfinished video lesson that they may still see, as SQL
+ * for one row; `user` is the placeholder holding their id (`$1`, or `:actorId` where the home
+ * page folds it into its one statement).
+ */
+export function continueWatchingSql(role: Role, user: string): string {
+  return `SELECT c.id AS course_id, c.title AS course_title, l.id AS lesson_id, l.title AS lesson_title,
             p.position_seconds, p.covered_seconds, l.duration_seconds
        FROM lesson_progress p
        JOIN lessons l ON l.id = p.lesson_id
        JOIN course_modules m ON m.id = l.module_id
        JOIN courses c ON c.id = m.course_id
-      WHERE p.user_id = $1 AND p.completed_at IS NULL AND l.kind = 'video'
-        AND ${contentVisibleSql(viewer.role, 'l')} AND ${moduleVisibleSql(viewer.role, 'm', '$1')}
-        AND ${courseVisibleSql(viewer.role, 'c', '$1')}
+      WHERE p.user_id = ${user} AND p.completed_at IS NULL AND l.kind = 'video'
+        AND ${contentVisibleSql(role, 'l')} AND ${moduleVisibleSql(role, 'm', user)}
+        AND ${courseVisibleSql(role, 'c', user)}
       ORDER BY p.updated_at DESC
-      LIMIT 1`,
-    [viewer.id],
-  );
+      LIMIT 1`;
+}
+
+/** The person's most recently watched unfinished video lesson that they may still see. */
+export async function findContinueWatching(
+  db: Db,
+  viewer: { id: string; role: Role },
+): Promise<ContinueRow | null> {
+  const [row] = await db.query<ContinueRow[]>(continueWatchingSql(viewer.role, '$1'), [viewer.id]);
   return row ?? null;
 }
 

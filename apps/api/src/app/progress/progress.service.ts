@@ -23,11 +23,28 @@ import { DURATION_TOLERANCE_SECONDS, heartbeatProblem } from './heartbeat';
 import { HeartbeatBody, PersonProgressQuery, VillageProgressQuery } from './progress.dto';
 import {
   findContinueWatching,
+  type ContinueRow,
   findCourseLessonCount,
   findPersonProgress,
   findVillageProgress,
   type ReportPage,
 } from './progress.queries';
+
+/** "Continue where you left off" from its row (findContinueWatching, or the home page's). */
+export function continueWatchingDto(row: ContinueRow): ContinueWatchingDto {
+  return {
+    courseId: row.course_id,
+    courseTitle: row.course_title,
+    lessonId: row.lesson_id,
+    lessonTitle: row.lesson_title,
+    positionSeconds: row.position_seconds,
+    percent: lessonProgress(LessonKind.Video, row.duration_seconds, {
+      positionSeconds: row.position_seconds,
+      coveredSeconds: row.covered_seconds,
+      completed: false,
+    }).percent,
+  };
+}
 
 @Injectable()
 export class ProgressService {
@@ -100,19 +117,7 @@ export class ProgressService {
   /** The most recently watched video lesson the person has not finished and may still see. */
   async continueWatching(actor: AuthUser): Promise<ContinueWatchingDto | null> {
     const row = await findContinueWatching(this.db, actor);
-    if (!row) return null;
-    return {
-      courseId: row.course_id,
-      courseTitle: row.course_title,
-      lessonId: row.lesson_id,
-      lessonTitle: row.lesson_title,
-      positionSeconds: row.position_seconds,
-      percent: lessonProgress(LessonKind.Video, row.duration_seconds, {
-        positionSeconds: row.position_seconds,
-        coveredSeconds: row.covered_seconds,
-        completed: false,
-      }).percent,
-    };
+    return row ? continueWatchingDto(row) : null;
   }
 
   /** Per village: its steering members' completion of the course's published lessons. */
