@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { log } from './lib/log.mjs';
 import { ROOT, WEB_DIST } from './lib/paths.mjs';
 
@@ -21,7 +22,8 @@ const size = (path) => statSync(path, { throwIfNoEntry: false })?.size ?? 0;
 
 /**
  * The first bundle as the browser loads it: the scripts and styles index.html names (Angular
- * lists every initial chunk there as a module preload), raw and as sent (.br, .gz siblings).
+ * lists every initial chunk there as a module preload), raw and as sent (.br, .gz siblings),
+ * and the styles inlined into index.html (`tools/compress-web.mjs`), compressed on their own.
  */
 export function initialBundle() {
   const dist = join(ROOT, WEB_DIST);
@@ -35,6 +37,14 @@ export function initialBundle() {
     const path = join(dist, name);
     return { name, raw: size(path), br: size(`${path}.br`), gz: size(`${path}.gz`) };
   });
+  for (const [, css] of html.matchAll(/<style>([\s\S]*?)<\/style>/g)) {
+    files.push({
+      name: 'index.html <style>',
+      raw: Buffer.byteLength(css),
+      br: brotliCompressSync(css).length,
+      gz: gzipSync(css, { level: 9 }).length,
+    });
+  }
   const sum = (list, key) => list.reduce((total, file) => total + file[key], 0);
   const js = files.filter((file) => file.name.endsWith('.js'));
   const budget = JSON.parse(readFileSync(join(ROOT, 'apps/web/project.json'), 'utf8')).targets[

@@ -11,9 +11,10 @@ import {
   withComponentInputBinding,
   withInMemoryScrolling,
 } from '@angular/router';
-import { provideWebCore } from '@blup/web/core';
+import { AuthStore, HomeApi, provideWebCore } from '@blup/web/core';
 import { appRoutes } from './app.routes';
-import { prefetchInitialRoute } from './shell/prefetch-route';
+import { loadSignedInFrame } from './shell/load-signed-in-frame';
+import { opensSignedIn, prefetch, prefetchInitialRoute } from './shell/prefetch-route';
 import { TranslatedTitleStrategy } from './shell/title-strategy';
 
 export const appConfig: ApplicationConfig = {
@@ -25,9 +26,20 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
     ),
     provideWebCore(),
-    provideAppInitializer(() =>
-      prefetchInitialRoute(appRoutes, inject(DOCUMENT).location.pathname),
-    ),
+    provideAppInitializer(() => {
+      const pathname = inject(DOCUMENT).location.pathname;
+      prefetchInitialRoute(appRoutes, pathname);
+      // The signed-in frame's code: at once on a members' page, else once the session is known.
+      if (opensSignedIn(appRoutes, pathname)) prefetch(loadSignedInFrame);
+      const auth = inject(AuthStore);
+      const home = inject(HomeApi);
+      // Not awaited: the start-up calls of provideWebCore are what the first screen waits for.
+      void auth.restore().then(() => {
+        if (!auth.signedIn()) return;
+        prefetch(loadSignedInFrame);
+        if (pathname === '/') home.prefetch(); // the home page's cards, alongside its code
+      });
+    }),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
   ],
 };

@@ -12,6 +12,7 @@ import {
 import { RouterLink, RouterOutlet } from '@angular/router';
 import { AuthStore, I18nService, TranslatePipe } from '@blup/web/core';
 import { Icon } from '@blup/web/ui';
+import { loadSignedInFrame } from './shell/load-signed-in-frame';
 import { ShellMenu } from './shell/shell-menu';
 import { SiteFooter } from './shell/site-footer';
 
@@ -87,7 +88,7 @@ export class App {
       const host = this.frame();
       if (!host) return;
       const loaded = pendingTasks.add(); // the app is not stable until the frame shows
-      void import('./shell/signed-in-frame')
+      void loadSignedInFrame()
         .then(({ SignedInFrame }) => {
           if (this.frame() === host && host.length === 0) host.createComponent(SignedInFrame);
         })

@@ -1,5 +1,5 @@
 import type { Route } from '@angular/router';
-import { prefetchInitialRoute } from './prefetch-route';
+import { opensSignedIn, prefetchInitialRoute } from './prefetch-route';
 
 describe(prefetchInitialRoute.name, () => {
   const fetched: string[] = [];
@@ -35,5 +35,27 @@ describe(prefetchInitialRoute.name, () => {
   it('fetches nothing for an unknown path', () => {
     prefetchInitialRoute(routes, '/nowhere');
     expect(fetched).toEqual([]);
+  });
+});
+
+describe(opensSignedIn.name, () => {
+  const routes: Route[] = [
+    { path: 'sign-in', loadComponent: () => Promise.resolve(class {}) },
+    {
+      path: '',
+      children: [
+        { path: '', pathMatch: 'full', loadComponent: () => Promise.resolve(class {}) },
+        { path: 'people', loadComponent: () => Promise.resolve(class {}) },
+      ],
+    },
+  ];
+
+  it.each([
+    ['/', true],
+    ['/people/p1', true],
+    ['/sign-in', false],
+    ['/nowhere', false],
+  ])('%s is a signed-in page: %s', (path, expected) => {
+    expect(opensSignedIn(routes, path)).toBe(expected);
   });
 });

@@ -3,9 +3,11 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  PendingTasks,
   afterNextRender,
   computed,
   inject,
+  signal,
   viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -46,7 +48,7 @@ import { SiteFooter } from './site-footer';
         [opened]="wide() && auth.signedIn()"
         (openedChange)="menu.opened.set($event)"
       >
-        @if (auth.user(); as user) {
+        @if (linksShown() && auth.user(); as user) {
           <nav [attr.aria-label]="'app.mainMenu' | t">
             <ul class="nav">
               @for (item of items(); track item.id) {
@@ -136,13 +138,31 @@ export class SignedInFrame {
     () => canAskHotline(this.auth.user()) && !this.page().startsWith('/hjaelp/spoerg'),
   );
   private readonly sidenav = viewChild.required(MatSidenav);
+  /**
+   * The menu's links are made in a task of their own just after the page shows (or at once when
+   * the menu is opened before that): one long task on a phone's first load becomes two shorter.
+   */
+  protected readonly linksShown = signal(false);
 
   constructor() {
     const destroyRef = inject(DestroyRef);
+    const pendingTasks = inject(PendingTasks);
     // Once the sidenav is there: a press of the menu button may already be waiting.
     afterNextRender(() => {
-      const detach = this.menu.attach(() => void this.sidenav().toggle());
+      const detach = this.menu.attach(() => {
+        this.linksShown.set(true); // made before the sidenav opens and takes the focus
+        void this.sidenav().toggle();
+      });
       destroyRef.onDestroy(detach);
+      const shown = pendingTasks.add(); // the app is not stable until the links are there
+      const timer = setTimeout(() => {
+        this.linksShown.set(true);
+        shown();
+      });
+      destroyRef.onDestroy(() => {
+        clearTimeout(timer);
+        shown();
+      });
     });
   }
 
