@@ -58,6 +58,52 @@ const DOCUMENT_SELECT = `SELECT d.id, d.village_id, d.kind, d.year, d.draft, d.r
       ON pv.document_id = d.id AND pv.version = d.published_version
     LEFT JOIN users pu ON pu.id = pv.published_by`;
 
+/**
+ * The village (as findDocumentVillage) and, in the same statement, its document of a kind and
+ * year (as findDocument, without the lock): the document page's one statement. The document is
+ * read whoever asks; the caller shows it only to those who may read the village.
+ */
+export async function findVillageAndDocument(
+  em: EntityManager,
+  villageId: string,
+  kind: DocumentKind,
+  year: number,
+): Promise<{ village: DocumentVillage; document: DocumentRow | null } | null> {
+  const [row] = await em.query<
+    {
+      id: string;
+      name: string;
+      municipality_id: string;
+      slug: string | null;
+      document:
+        | (Omit<DocumentRow, 'updated_at' | 'published_at'> & {
+            updated_at: string;
+            published_at: string | null;
+          })
+        | null;
+    }[]
+  >(
+    `SELECT v.id, v.name, v.municipality_id, p.slug,
+            (SELECT row_to_json(x) FROM (
+               ${DOCUMENT_SELECT} WHERE d.village_id = v.id AND d.kind = $2 AND d.year = $3
+             ) x) AS document
+       FROM villages v LEFT JOIN village_public_pages p ON p.village_id = v.id
+      WHERE v.id = $1`,
+    [villageId, kind, year],
+  );
+  if (!row) return null;
+  const { document } = row;
+  return {
+    village: { id: row.id, name: row.name, municipalityId: row.municipality_id, slug: row.slug },
+    // Timestamps come as text in JSON.
+    document: document && {
+      ...document,
+      updated_at: new Date(document.updated_at),
+      published_at: document.published_at === null ? null : new Date(document.published_at),
+    },
+  };
+}
+
 /** The village's document of a kind and year; with `lock`, locked for the transaction. */
 export async function findDocument(
   em: EntityManager,

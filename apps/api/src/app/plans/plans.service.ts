@@ -33,6 +33,7 @@ import {
   findChanges,
   findDocument,
   findDocumentVillage,
+  findVillageAndDocument,
   findImage,
   findVersion,
   findVersions,
@@ -108,11 +109,31 @@ export class PlansService {
     return { villageId, publicPath: publicPath(village.slug), documents };
   }
 
+  /**
+   * One statement when the kind and year make sense (the village and its document together);
+   * otherwise the same refusals as every other document route, in the same order.
+   */
   async get(actor: Actor, key: DocumentKey): Promise<VillageDocumentDto<unknown>> {
     const em = this.dataSource.manager;
-    const resolved = await this.resolve(em, actor, key);
-    const row = await findDocument(em, key.villageId, resolved.kind, resolved.year);
-    return toDocumentDto(resolved, row);
+    const def = documentKind(key.kind);
+    if (!def || def.yearly !== (key.year !== undefined)) {
+      const resolved = await this.resolve(em, actor, key);
+      return toDocumentDto(
+        resolved,
+        await findDocument(em, key.villageId, resolved.kind, resolved.year),
+      );
+    }
+    const year = key.year ?? 0;
+    const found = await findVillageAndDocument(em, key.villageId, def.kind, year);
+    if (!found || !documentAccess(actor, found.village).read) throw notFound(NO_VILLAGE);
+    const resolved: Resolved = {
+      village: found.village,
+      access: documentAccess(actor, found.village),
+      def,
+      kind: def.kind,
+      year,
+    };
+    return toDocumentDto(resolved, found.document);
   }
 
   async saveDraft(
