@@ -91,7 +91,7 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
       const written = await this.store.markSent(rows);
       return rows.map((row) => written.has(row.id));
     },
-    { key: (row) => row.id, maxBatch: SENT_MARKS_PER_UPDATE },
+    { key: (row) => row.id, maxBatch: SENT_MARKS_PER_UPDATE, gatherIo: true },
   );
 
   constructor(
