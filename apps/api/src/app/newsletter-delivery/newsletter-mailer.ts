@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { RenderedNewsletter } from '../newsletters/newsletter-ports';
 import { SMTP_LANES } from './newsletter-delivery.constants';
 import {
-  buildNewsletterMime,
+  buildNewsletterMimeBuffer,
   envelopeAddress,
   formatFrom,
   isPlainAddress,
@@ -111,7 +111,7 @@ export class NewsletterMailer implements OnApplicationShutdown {
       return;
     }
     const messageId = mail.messageId ?? `<${randomUUID()}@blup-akademiet>`;
-    const raw = Buffer.from(this.compose(mail, messageId), 'utf8');
+    const raw = this.compose(mail, messageId);
     const envelope = { from: this.envelopeFrom, to: [mail.to.address] };
     // Straight to the pool, the transport interface nodemailer's own sendMail ends in: the
     // message is composed already, so nodemailer's compile step (a MimeNode per message, with
@@ -132,10 +132,10 @@ export class NewsletterMailer implements OnApplicationShutdown {
     });
   }
 
-  /** The common case: the lean builder (newsletter-mime.ts), a string in one go. */
-  private compose(mail: NewsletterMail, messageId: string): string {
+  /** The common case: the lean builder (newsletter-mime.ts), the bytes in one go. */
+  private compose(mail: NewsletterMail, messageId: string): Buffer {
     const { rendered } = mail;
-    return buildNewsletterMime({
+    return buildNewsletterMimeBuffer({
       from: this.from,
       to: mail.to,
       subject: `${mail.subjectPrefix ?? ''}${rendered.subject}`,
