@@ -53,6 +53,21 @@ describe(GroupCommit.name, () => {
     expect(await Promise.all(later)).toEqual([2, 3]);
   });
 
+  it('with gatherIo, waits out the I/O round so what it submits goes in one write', async () => {
+    const store = new SlowStore();
+    const sut = new GroupCommit(store.write, {
+      key: (i: Item) => i.key,
+      maxBatch: 10,
+      gatherIo: true,
+    });
+    const answers = [sut.submit(item('a', 1)), sut.submit(item('b', 2))];
+    expect(store.writes).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.writes).toEqual([[item('a', 1), item('b', 2)]]);
+    await store.release();
+    expect(await Promise.all(answers)).toEqual([1, 2]);
+  });
+
   it('answers nobody before the write carrying their item has returned', async () => {
     const store = new SlowStore();
     const sut = new GroupCommit(store.write, { key: (i: Item) => i.key, maxBatch: 10 });

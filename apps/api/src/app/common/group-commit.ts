@@ -5,6 +5,12 @@ export interface GroupCommitOptions<I> {
   key: (item: I) => string;
   /** The most items one write takes. */
   maxBatch: number;
+  /**
+   * An item that finds nothing in flight waits for the end of the event loop's current I/O
+   * phase (setImmediate, no timer), so the items that callbacks of the same I/O round submit
+   * share its write. For a writer fed by many sockets at once (the newsletter lanes' 250s).
+   */
+  gatherIo?: boolean;
 }
 
 interface Waiting<I, O> {
@@ -31,6 +37,7 @@ interface Waiting<I, O> {
 export class GroupCommit<I, O> {
   private readonly waiting: Waiting<I, O>[] = [];
   private writing = false;
+  private gathering = false;
 
   constructor(
     private readonly write: (items: I[]) => Promise<O[]>,
@@ -47,7 +54,18 @@ export class GroupCommit<I, O> {
         start: AsyncResource.bind(() => void this.flush()),
       });
     });
-    if (!this.writing) void this.flush();
+    if (this.writing || this.gathering) return answer;
+    if (this.options.gatherIo) {
+      this.gathering = true;
+      setImmediate(
+        AsyncResource.bind(() => {
+          this.gathering = false;
+          if (!this.writing) void this.flush();
+        }),
+      );
+    } else {
+      void this.flush();
+    }
     return answer;
   }
 

@@ -63,8 +63,9 @@ const SENT_MARKS_PER_UPDATE = 1000;
  *   recipient, in one transaction; then queues batch jobs.
  * - `batch`: claims up to NEWSLETTER_BATCH_SIZE rows (`FOR UPDATE SKIP LOCKED`), sends them over
  *   SMTP_LANES pooled connections at the shared rate, and writes each row `sent` right after the
- *   server's 250 (marks that come in while one UPDATE runs go together in the next), then
- *   claims the next batch, until none is left. A temporary error puts the row back to pending
+ *   server's 250 (marks that come in while one UPDATE runs go together in the next); the next
+ *   batch is claimed while the last rows of this one are sent (ClaimFeed), so the lanes do not
+ *   stop between batches, until none is left. A temporary error puts the row back to pending
  *   with a backoff; a permanent one marks it failed (bounced when refused at RCPT).
  *   When no row is open the newsletter becomes `sent` or `partly_failed`; otherwise a job is
  *   queued for when the next row is due.
@@ -90,7 +91,7 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
       const written = await this.store.markSent(rows);
       return rows.map((row) => written.has(row.id));
     },
-    { key: (row) => row.id, maxBatch: SENT_MARKS_PER_UPDATE },
+    { key: (row) => row.id, maxBatch: SENT_MARKS_PER_UPDATE, gatherIo: true },
   );
 
   constructor(
@@ -219,7 +220,7 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
           await this.store.release(rows);
           throw error;
         }
-        await this.sendBatch(prepared, rows, result);
+        if (await this.sendClaims(prepared, rows, result)) break;
       }
       const next = await this.followUp(newsletterId, job.id);
       if (next.finished) result.finished = next.finished;
@@ -231,29 +232,36 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
   }
 
   /**
-   * Sends claimed rows over SMTP_LANES lanes. Stops taking rows at half the lease (or when the
-   * worker stops) and gives the untried ones back.
+   * Sends claimed rows over SMTP_LANES lanes, starting with `first`, and claims the next rows
+   * while these are sent (see ClaimFeed), so a lane never waits for a claim nor for the other
+   * lanes to finish a batch. A claim's rows are taken until half its lease has run (then, or
+   * when the worker stops, the lanes stop and the untried rows are given back). True when no
+   * row was left to claim.
    */
-  private async sendBatch(
+  private async sendClaims(
     prepared: PreparedNewsletter,
-    rows: readonly ClaimedDelivery[],
+    first: readonly ClaimedDelivery[],
     result: BatchResult,
-  ): Promise<void> {
-    const deadline = Date.now() + this.config.newsletters.leaseMs / 2;
-    const untried = new Set(rows);
-    let next = 0;
+  ): Promise<boolean> {
+    const feed = new ClaimFeed(
+      () => this.store.claim(prepared.newsletterId, this.config.newsletters.batchSize),
+      this.config.newsletters.leaseMs / 2,
+      Math.max(SMTP_LANES, Math.floor(this.config.newsletters.batchSize / 2)),
+    );
+    feed.add(first);
     // One lane failing (Redis or the database gone for a moment) stops the others from taking
     // more rows, and the untried rows are given back only once no lane can still send one:
     // a row given back while a lane was sending it would be sent again by the next batch.
     let broken = false;
     const lane = async (): Promise<void> => {
       try {
-        while (next < rows.length && !broken) {
-          const row = rows[next++];
+        while (!broken && !this.stopping) {
+          const row = await feed.next();
+          if (!row) return;
           await this.limiter.take();
-          if (broken || this.stopping || Date.now() >= deadline) return;
-          untried.delete(row);
-          await this.deliver(prepared, row, result);
+          if (broken || this.stopping || Date.now() >= row.deadline) return;
+          feed.taken(row);
+          await this.deliver(prepared, row.delivery, result);
         }
       } catch (error) {
         broken = true;
@@ -261,14 +269,13 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
       }
     };
     try {
-      const lanes = await Promise.allSettled(
-        Array.from({ length: Math.min(SMTP_LANES, rows.length) }, lane),
-      );
+      const lanes = await Promise.allSettled(Array.from({ length: SMTP_LANES }, lane));
       const failure = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
       if (failure) throw failure.reason;
     } finally {
-      await this.store.release([...untried]);
+      await this.store.release(await feed.close());
     }
+    return feed.exhausted;
   }
 
   private async deliver(
@@ -356,6 +363,91 @@ export class NewsletterDeliveryProcessor implements OnApplicationBootstrap, OnMo
     }
     await this.dispatcher.wakeAt(newsletterId, at);
     return {};
+  }
+}
+
+/** A claimed row with the moment its batch stops taking rows of that claim. */
+interface FedDelivery {
+  delivery: ClaimedDelivery;
+  deadline: number;
+}
+
+/**
+ * The claimed rows of one batch job, in claim order, for its lanes to take one at a time. When
+ * `lowWater` rows or fewer are left it claims the next ones (one claim at a time), so the lanes
+ * keep sending while the claim runs. Each row may be taken until `takeForMs` after its claim
+ * returned (half the lease: only a dead worker's rows are ever taken over). `close` waits for a
+ * claim still running and answers every row claimed but not taken, for giving back.
+ */
+export class ClaimFeed {
+  private readonly queue: FedDelivery[] = [];
+  private head = 0;
+  private readonly untaken = new Set<FedDelivery>();
+  private claiming: Promise<void> | null = null;
+  private failure: unknown = null;
+  private closed = false;
+  /** True once a claim found no row. */
+  exhausted = false;
+
+  constructor(
+    private readonly claim: () => Promise<ClaimedDelivery[]>,
+    private readonly takeForMs: number,
+    private readonly lowWater: number,
+  ) {}
+
+  /** Rows claimed outside the feed (the batch's first claim). */
+  add(rows: readonly ClaimedDelivery[]): void {
+    const deadline = Date.now() + this.takeForMs;
+    if (!rows.length) this.exhausted = true;
+    for (const delivery of rows) {
+      const fed = { delivery, deadline };
+      this.queue.push(fed);
+      this.untaken.add(fed);
+    }
+  }
+
+  /** The next row, claiming more when few are left; null when none is left to claim. */
+  async next(): Promise<FedDelivery | null> {
+    for (;;) {
+      if (this.failure) throw this.failure;
+      if (this.queue.length - this.head <= this.lowWater) this.claimMore();
+      if (this.head < this.queue.length) {
+        const fed = this.queue[this.head++];
+        if (this.head > 1024) {
+          this.queue.splice(0, this.head);
+          this.head = 0;
+        }
+        return fed;
+      }
+      if (!this.claiming) return null;
+      await this.claiming;
+    }
+  }
+
+  /** The lane is sending this row: it is no longer the feed's to give back. */
+  taken(fed: FedDelivery): void {
+    this.untaken.delete(fed);
+  }
+
+  /** Stops claiming; the rows claimed and not taken (including a claim still running). */
+  async close(): Promise<ClaimedDelivery[]> {
+    this.closed = true;
+    await this.claiming;
+    return [...this.untaken].map((fed) => fed.delivery);
+  }
+
+  private claimMore(): void {
+    if (this.claiming || this.exhausted || this.closed || this.failure) return;
+    this.claiming = this.claim()
+      .then(
+        (rows) => this.add(rows),
+        (error: unknown) => {
+          this.failure = error;
+        },
+      )
+      .finally(() => {
+        this.claiming = null;
+      });
   }
 }
 

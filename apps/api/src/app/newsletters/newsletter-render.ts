@@ -517,10 +517,9 @@ function sessionBox(
   const when = memo(source, `when:${session.id}:${w.sessionHeading}`, () =>
     w.when(session.startsAt, session.endsAt),
   );
-  const calendar = calendarFileUrl(
-    source,
-    source.newsletter.webToken,
-    villageId ?? session.villageId,
+  const calendarVillage = villageId ?? session.villageId;
+  const calendar = memo(source, `calendar:${calendarVillage ?? ''}`, () =>
+    calendarFileUrl(source, source.newsletter.webToken, calendarVillage),
   );
   const page = `${source.publicUrl}/sessions/${session.id}`;
   const lines: string[] = [`${w.sessionHeading}: ${session.title}`, when];
@@ -634,7 +633,10 @@ export function renderCopy(source: RenderSource, copy: CopyFor): RenderedNewslet
     .replace(/[\r\n]+/g, ' ')
     .trim();
   const preheader = mergeText(n.preheader, values);
-  const webUrl = webVersionUrl(source, n.webToken, village?.id ?? null);
+  // Signed per village, the same for every copy of it: one HMAC per village, not per copy.
+  const webUrl = memo(source, `web:${village?.id ?? ''}`, () =>
+    webVersionUrl(source, n.webToken, village?.id ?? null),
+  );
   const forMember = person !== null && person.subscriberId === null;
 
   const parts: Part[] = n.blocks.map((block): Part => {
