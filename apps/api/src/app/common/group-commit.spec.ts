@@ -99,6 +99,26 @@ describe(GroupCommit.name, () => {
     expect(await Promise.all(answers)).toEqual([1, 1, 3, 5, 7]);
   });
 
+  it('with concurrency, keeps that many writes in flight, never two on one key', async () => {
+    const store = new SlowStore();
+    const sut = new GroupCommit(store.write, {
+      key: (i: Item) => i.key,
+      maxBatch: 10,
+      concurrency: 2,
+    });
+    const answers = [
+      sut.submit(item('a', 1)),
+      // A second write starts while the first is in flight, without 'a', whose write is.
+      sut.submit(item('a', 2)),
+      sut.submit(item('b', 5)),
+      sut.submit(item('c', 1)),
+    ];
+    expect(store.writes).toEqual([[item('a', 1)], [item('b', 5)]]);
+    for (let i = 0; i < 3; i++) await store.release();
+    expect(store.writes).toEqual([[item('a', 1)], [item('b', 5)], [item('a', 2), item('c', 1)]]);
+    expect(await Promise.all(answers)).toEqual([1, 3, 5, 1]);
+  });
+
   it('takes at most maxBatch items per write', async () => {
     const store = new SlowStore();
     const sut = new GroupCommit(store.write, { key: (i: Item) => i.key, maxBatch: 2 });

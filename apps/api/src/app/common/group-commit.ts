@@ -11,6 +11,13 @@ export interface GroupCommitOptions<I> {
    * share its write. For a writer fed by many sockets at once (the newsletter lanes' 250s).
    */
   gatherIo?: boolean;
+  /**
+   * How many writes may be in flight at once (default 1). Writes in flight never share a key: an
+   * item whose key is being written waits for that write, so one key's items stay in order and
+   * two writes never touch the same row. More than one keeps the database busy while the next
+   * batch gathers, for a writer whose statement time, not the API's CPU, sets the pace.
+   */
+  concurrency?: number;
 }
 
 interface Waiting<I, O> {
@@ -36,7 +43,9 @@ interface Waiting<I, O> {
  */
 export class GroupCommit<I, O> {
   private readonly waiting: Waiting<I, O>[] = [];
-  private writing = false;
+  private inFlight = 0;
+  /** The keys of the items in the writes in flight. */
+  private readonly busy = new Set<string>();
   private gathering = false;
 
   constructor(
@@ -54,13 +63,13 @@ export class GroupCommit<I, O> {
         start: AsyncResource.bind(() => void this.flush()),
       });
     });
-    if (this.writing || this.gathering) return answer;
+    if (!this.canWrite() || this.gathering) return answer;
     if (this.options.gatherIo) {
       this.gathering = true;
       setImmediate(
         AsyncResource.bind(() => {
           this.gathering = false;
-          if (!this.writing) void this.flush();
+          if (this.canWrite()) void this.flush();
         }),
       );
     } else {
@@ -69,23 +78,39 @@ export class GroupCommit<I, O> {
     return answer;
   }
 
+  private canWrite(): boolean {
+    return this.inFlight < (this.options.concurrency ?? 1);
+  }
+
   private async flush(): Promise<void> {
-    this.writing = true;
+    const batch = this.takeBatch();
+    // Every waiting item's key is being written: the write that ends first starts the next.
+    if (batch.length === 0) return;
+    this.inFlight += 1;
+    for (const waiting of batch) this.busy.add(waiting.key);
     try {
-      await this.writeBatch(this.takeBatch());
+      await this.writeBatch(batch);
     } finally {
-      this.writing = false;
-      this.waiting[0]?.start();
+      this.inFlight -= 1;
+      for (const waiting of batch) this.busy.delete(waiting.key);
+      if (this.canWrite()) this.waiting.find((waiting) => !this.busy.has(waiting.key))?.start();
     }
   }
 
-  /** The oldest waiting items, at most `maxBatch`, no two with the same key; the rest stay. */
+  /**
+   * The oldest waiting items, at most `maxBatch`, no two with the same key and none with a key
+   * in flight; the rest stay.
+   */
   private takeBatch(): Waiting<I, O>[] {
     const batch: Waiting<I, O>[] = [];
     const keys = new Set<string>();
     const left: Waiting<I, O>[] = [];
     for (const waiting of this.waiting) {
-      if (batch.length < this.options.maxBatch && !keys.has(waiting.key)) {
+      if (
+        batch.length < this.options.maxBatch &&
+        !keys.has(waiting.key) &&
+        !this.busy.has(waiting.key)
+      ) {
         keys.add(waiting.key);
         batch.push(waiting);
       } else {
