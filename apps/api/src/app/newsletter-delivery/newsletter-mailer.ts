@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { RenderedNewsletter } from '../newsletters/newsletter-ports';
 import { SMTP_LANES } from './newsletter-delivery.constants';
 import {
-  buildNewsletterMimeBuffer,
+  buildNewsletterMime,
   envelopeAddress,
   formatFrom,
   isPlainAddress,
@@ -159,7 +159,7 @@ export class NewsletterMailer implements OnApplicationShutdown {
   /** The common case: the lean builder (newsletter-mime.ts), the bytes in one go. */
   private compose(mail: NewsletterMail, messageId: string): Buffer {
     const { rendered } = mail;
-    return buildNewsletterMimeBuffer({
+    return buildNewsletterMime({
       from: this.from,
       to: mail.to,
       subject: `${mail.subjectPrefix ?? ''}${rendered.subject}`,

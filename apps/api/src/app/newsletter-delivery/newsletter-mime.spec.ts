@@ -1,5 +1,13 @@
 import { simpleParser } from 'mailparser';
-import { buildNewsletterMime, formatFrom, isPlainAddress } from './newsletter-mime';
+import {
+  buildNewsletterMime,
+  formatFrom,
+  isPlainAddress,
+  type NewsletterMime,
+} from './newsletter-mime';
+
+/** The built message as text, for reading it back. */
+const build = (mail: NewsletterMime): string => buildNewsletterMime(mail).toString('utf8');
 
 describe(buildNewsletterMime.name, () => {
   const mail = {
@@ -17,7 +25,7 @@ describe(buildNewsletterMime.name, () => {
   };
 
   it('builds a message a mail reader parses back to the same parts and headers', async () => {
-    const raw = buildNewsletterMime(mail);
+    const raw = build(mail);
     const parsed = await simpleParser(raw);
     expect(parsed.messageId).toBe(mail.messageId);
     expect(parsed.subject).toBe(mail.subject);
@@ -36,15 +44,15 @@ describe(buildNewsletterMime.name, () => {
   });
 
   it('keeps every line within the SMTP limits and ASCII only', () => {
-    const raw = buildNewsletterMime(mail);
+    const raw = build(mail);
     expect([...raw].every((c) => c.charCodeAt(0) < 128)).toBe(true);
     expect(Math.max(...raw.split('\r\n').map((l) => l.length))).toBeLessThanOrEqual(78);
     expect(raw.replace(/\r\n/g, '')).not.toContain('\n');
   });
 
   it('writes the same Message-ID on every build of one copy, and a new boundary each time', () => {
-    const a = buildNewsletterMime(mail);
-    const b = buildNewsletterMime(mail);
+    const a = build(mail);
+    const b = build(mail);
     expect(/^Message-ID: (.*)$/m.exec(a)?.[1]?.trim()).toBe(mail.messageId);
     expect(/^Message-ID: (.*)$/m.exec(b)?.[1]?.trim()).toBe(mail.messageId);
     const boundary = (raw: string) => /boundary="([^"]+)"/.exec(raw)?.[1];
@@ -52,7 +60,7 @@ describe(buildNewsletterMime.name, () => {
   });
 
   it('takes header-breaking line ends out of the subject and extra headers', async () => {
-    const raw = buildNewsletterMime({
+    const raw = build({
       ...mail,
       subject: 'Hej\r\nBcc: evil@x.test',
       headers: { 'X-Test': 'a\r\nBcc: evil@x.test' },

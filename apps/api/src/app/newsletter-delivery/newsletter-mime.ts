@@ -86,17 +86,10 @@ function header(key: string, value: string): string {
  * One newsletter copy as raw MIME: multipart/alternative, a text and an HTML part, both UTF-8
  * in base64 (so no line is too long and the boundary, outside the base64 alphabet, cannot occur
  * in them). What MailComposer would build for the same mail, without its tree of nodes and
- * streams per message: a fan-out composes thousands of these.
+ * streams per message: a fan-out composes thousands of these. Written straight into one buffer
+ * (the two parts' base64 broken into lines in place): the bytes the SMTP pool sends.
  */
-export function buildNewsletterMime(mail: NewsletterMime): string {
-  return buildNewsletterMimeBuffer(mail).toString('utf8');
-}
-
-/**
- * The same as buildNewsletterMime, as the bytes that go on the wire: written straight into one
- * buffer (the two parts' base64 broken into lines in place), the form the SMTP pool sends.
- */
-export function buildNewsletterMimeBuffer(mail: NewsletterMime): Buffer {
+export function buildNewsletterMime(mail: NewsletterMime): Buffer {
   const boundary = `${BOUNDARY_PREFIX}${(boundaryCount++).toString(36)}`;
   const date = (mail.date ?? new Date()).toUTCString().replace(/GMT/, '+0000');
   const subject = mail.subject.replace(/[\r\n]+/g, ' ');
