@@ -1,6 +1,7 @@
 import type { CourseAudience, LessonKind, Locale, Phase, Role, VideoStatus } from '@blup/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { contentVisibleSql, courseVisibleSql, moduleVisibleSql } from '../access/course-visibility';
+import { withDates, type JsonRow } from '../database/json-rows';
 
 type Db = DataSource | EntityManager;
 
@@ -118,12 +119,6 @@ export interface CourseContent {
   lessons: LessonRow[];
 }
 
-/** A row as json_build_object gives it: timestamps come as text. */
-type AsJson<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] };
-
-const fromJsonDate = (value: string | null): Date | null =>
-  value === null ? null : new Date(value);
-
 /**
  * The course if the viewer may see it, with the modules and lessons they may see (in order, the
  * lessons with their own progress), in one statement: each statement costs the API more than
@@ -135,7 +130,10 @@ export async function findVisibleCourseContent(
   courseId: string,
 ): Promise<CourseContent | null> {
   const [row] = await db.query<
-    (CourseRow & { modules: AsJson<ModuleRow>[]; lessons: AsJson<LessonRow>[] })[]
+    (CourseRow & {
+      modules: JsonRow<ModuleRow, 'published_at'>[];
+      lessons: JsonRow<LessonRow, 'published_at' | 'completed_at'>[];
+    })[]
   >(
     `SELECT c.id, c.title, c.summary, c.audience, c.language, c.published_at,
             0 AS module_count, 0 AS lesson_count, 0 AS completed_count, '1' AS total,
@@ -169,12 +167,8 @@ export async function findVisibleCourseContent(
   const { modules, lessons, ...course } = row;
   return {
     course,
-    modules: modules.map((m) => ({ ...m, published_at: fromJsonDate(m.published_at) })),
-    lessons: lessons.map((l) => ({
-      ...l,
-      published_at: fromJsonDate(l.published_at),
-      completed_at: fromJsonDate(l.completed_at),
-    })),
+    modules: modules.map((m) => withDates(m, ['published_at'])),
+    lessons: lessons.map((l) => withDates(l, ['published_at', 'completed_at'])),
   };
 }
 

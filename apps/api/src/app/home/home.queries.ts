@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../access/access-policy';
+import { withDates, type JsonRow } from '../database/json-rows';
 import { nextSessionSql, type MySessionRow } from '../participation/participation.queries';
 import { continueWatchingSql, type ContinueRow } from '../progress/progress.queries';
 import type { SecretariatCounts } from './home-cards';
@@ -80,9 +81,7 @@ export async function findHomeFacts(
     {
       cards?: (SecretariatCounts & { count?: number }) | CohortFacts | null;
       continue_row?: ContinueRow | null;
-      next_row?:
-        | (Omit<MySessionRow, 'starts_at' | 'ends_at'> & Record<'starts_at' | 'ends_at', string>)
-        | null;
+      next_row?: JsonRow<MySessionRow, 'starts_at' | 'ends_at'> | null;
     }[]
   >(text, values);
   if (parts.cards === 'everything') facts.counts = (row.cards as SecretariatCounts | null) ?? null;
@@ -91,13 +90,6 @@ export async function findHomeFacts(
   }
   if (parts.cards === 'village') facts.cohort = (row.cards as CohortFacts | null) ?? null;
   facts.continueRow = row.continue_row ?? null;
-  if (row.next_row) {
-    // Timestamps come as text in JSON.
-    facts.next = {
-      ...row.next_row,
-      starts_at: new Date(row.next_row.starts_at),
-      ends_at: new Date(row.next_row.ends_at),
-    };
-  }
+  if (row.next_row) facts.next = withDates(row.next_row, ['starts_at', 'ends_at']);
   return facts;
 }

@@ -30,12 +30,13 @@ export class HomeService {
   constructor(private readonly dataSource: DataSource) {}
 
   async home(user: AuthUser): Promise<HomeResponse> {
+    const cardFacts = cardsFor(user);
     const facts = await findHomeFacts(this.dataSource, user, {
-      cards: cardsFor(user),
+      cards: cardFacts,
       continueWatching: user.role !== Role.Secretariat,
       nextSession: takesPartInCircles(user),
     });
-    const cards = cardsOf(user, facts);
+    const cards = cardsOf(user, cardFacts, facts);
     return {
       user: toSessionUser(user),
       cards: facts.continueRow
@@ -60,8 +61,8 @@ function cardsFor(user: AuthUser): HomeParts['cards'] {
   }
 }
 
-function cardsOf(user: AuthUser, facts: HomeFacts): HomeCard[] {
-  switch (cardsFor(user)) {
+function cardsOf(user: AuthUser, cardFacts: HomeParts['cards'], facts: HomeFacts): HomeCard[] {
+  switch (cardFacts) {
     case 'everything':
       return secretariatCards(
         user.locale,

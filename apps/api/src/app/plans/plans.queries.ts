@@ -1,5 +1,6 @@
 import type { DocumentKind, PublicFocusAreaDto, PublicGoalDto } from '@blup/contracts';
 import type { EntityManager } from 'typeorm';
+import { withDates, type JsonRow } from '../database/json-rows';
 import { ROLL_UP } from '../initiatives/roll-up.statement';
 import { publicPageStatement } from './public-page.statement';
 
@@ -75,12 +76,7 @@ export async function findVillageAndDocument(
       name: string;
       municipality_id: string;
       slug: string | null;
-      document:
-        | (Omit<DocumentRow, 'updated_at' | 'published_at'> & {
-            updated_at: string;
-            published_at: string | null;
-          })
-        | null;
+      document: JsonRow<DocumentRow, 'updated_at' | 'published_at'> | null;
     }[]
   >(
     `SELECT v.id, v.name, v.municipality_id, p.slug,
@@ -95,12 +91,7 @@ export async function findVillageAndDocument(
   const { document } = row;
   return {
     village: { id: row.id, name: row.name, municipalityId: row.municipality_id, slug: row.slug },
-    // Timestamps come as text in JSON.
-    document: document && {
-      ...document,
-      updated_at: new Date(document.updated_at),
-      published_at: document.published_at === null ? null : new Date(document.published_at),
-    },
+    document: document && withDates(document, ['updated_at', 'published_at']),
   };
 }
 
