@@ -26,6 +26,16 @@ function statusOf(error: unknown): number | undefined {
   return (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 }
 
+/** The request's answer, or null when the object does not exist. */
+async function unlessMissing<T>(request: () => Promise<T>): Promise<T | null> {
+  try {
+    return await request();
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
 function isMissing(error: unknown): boolean {
   const name = (error as { name?: string }).name;
   return statusOf(error) === 404 || name === 'NotFound' || name === 'NoSuchKey';
@@ -79,35 +89,29 @@ export class S3FileStore extends FileStore {
   }
 
   async get(key: string): Promise<StoredFileBody | null> {
-    try {
-      const found = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: checkFileKey(key) }),
-      );
-      return {
+    const found = await unlessMissing(() =>
+      this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checkFileKey(key) })),
+    );
+    return (
+      found && {
         size: found.ContentLength ?? 0,
         contentType: found.ContentType ?? 'application/octet-stream',
         // In Node the SDK's body is the HTTP response, a Readable.
         body: found.Body as Readable,
-      };
-    } catch (error) {
-      if (isMissing(error)) return null;
-      throw error;
-    }
+      }
+    );
   }
 
   async stat(key: string): Promise<StoredFileInfo | null> {
-    try {
-      const found = await this.client.send(
-        new HeadObjectCommand({ Bucket: this.bucket, Key: checkFileKey(key) }),
-      );
-      return {
+    const found = await unlessMissing(() =>
+      this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: checkFileKey(key) })),
+    );
+    return (
+      found && {
         size: found.ContentLength ?? 0,
         contentType: found.ContentType ?? 'application/octet-stream',
-      };
-    } catch (error) {
-      if (isMissing(error)) return null;
-      throw error;
-    }
+      }
+    );
   }
 
   async delete(keys: readonly string[]): Promise<void> {
