@@ -30,13 +30,14 @@ export const appConfig: ApplicationConfig = {
       const pathname = inject(DOCUMENT).location.pathname;
       prefetchInitialRoute(appRoutes, pathname);
       // The signed-in frame's code: at once on a members' page, else once the session is known.
-      if (opensSignedIn(appRoutes, pathname)) prefetch(loadSignedInFrame);
+      const membersPage = opensSignedIn(appRoutes, pathname);
+      if (membersPage) prefetch(loadSignedInFrame);
       const auth = inject(AuthStore);
       const home = inject(HomeApi);
       // Not awaited: the start-up calls of provideWebCore are what the first screen waits for.
       void auth.restore().then(() => {
         if (!auth.signedIn()) return;
-        prefetch(loadSignedInFrame);
+        if (!membersPage) prefetch(loadSignedInFrame);
         if (pathname === '/') home.prefetch(); // the home page's cards, alongside its code
       });
     }),
