@@ -12,10 +12,14 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { defaultPoolSize } from '../../apps/api/src/app/database/pool-size.ts';
 import { statementName } from '../../apps/api/src/app/database/statement-names.ts';
 
 const [port, databaseUrl, scriptFile] = process.argv.slice(2);
-const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+const pool = new pg.Pool({
+  connectionString: databaseUrl,
+  max: Number(process.env.DATABASE_POOL_SIZE) || defaultPoolSize(),
+});
 const script = new Map(Object.entries(JSON.parse(readFileSync(scriptFile, 'utf8'))));
 
 function prepared(text, values) {

@@ -11,6 +11,7 @@
 //                                       run by goals.queries.ts goalSummary)
 import http from 'node:http';
 import pg from 'pg';
+import { defaultPoolSize } from '../../apps/api/src/app/database/pool-size.ts';
 // The statements themselves, not copies: import-free .ts files beside the API's queries, which
 // Node 24 loads by stripping their types.
 import { statementName } from '../../apps/api/src/app/database/statement-names.ts';
@@ -19,7 +20,10 @@ import { ROLL_UP } from '../../apps/api/src/app/initiatives/roll-up.statement.ts
 import { publicPageStatement } from '../../apps/api/src/app/plans/public-page.statement.ts';
 
 const [port, databaseUrl] = process.argv.slice(2);
-const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+const pool = new pg.Pool({
+  connectionString: databaseUrl,
+  max: Number(process.env.DATABASE_POOL_SIZE) || defaultPoolSize(),
+});
 const PUBLIC_GOALS_SHOWN = 200;
 const PUBLIC_FOCUS_AREAS_SHOWN = 50;
 const PUBLIC_INITIATIVES_SHOWN = 100;

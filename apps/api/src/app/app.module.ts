@@ -54,7 +54,10 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(
-          dataSourceOptions(config.databaseUrl, { prepared: config.preparedStatements }),
+          dataSourceOptions(config.databaseUrl, {
+            prepared: config.preparedStatements,
+            poolSize: config.poolSize,
+          }),
         ),
         FilesModule,
         RedisModule,

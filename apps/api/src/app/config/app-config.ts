@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { defaultPoolSize } from '../database/pool-size';
 
 /**
  * The environment, read and checked once at boot by one zod schema whose output type is the
@@ -156,6 +157,7 @@ const environment = z.object({
   NEWSLETTER_RETRY_DELAY_SECONDS: int(60, 1, 24 * 3600),
   NEWSLETTER_LEASE_SECONDS: int(300, 2, 24 * 3600),
   DATABASE_PREPARED_STATEMENTS: variable(bool().default(true)),
+  DATABASE_POOL_SIZE: int(defaultPoolSize(), 1, 1000),
   SESSION_CACHE_SECONDS: int(10, 0, 300),
   BENCH_COUNT_QUERIES: variable(bool().default(false)),
   BENCH_QUERY_LOG: variable(z.string().min(1).optional()),
@@ -328,6 +330,11 @@ function toConfig(env: Environment) {
      * (PgBouncer before 1.21 in transaction mode).
      */
     preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
+    /**
+     * DATABASE_POOL_SIZE (default twice the cores, at least 4): connections each process keeps to
+     * PostgreSQL (database/pool-size.ts). Raise it when the database runs on a larger machine.
+     */
+    poolSize: env.DATABASE_POOL_SIZE,
     /**
      * SESSION_CACHE_SECONDS (default 10, 0 = off): how long a process keeps a session it looked
      * up; the database announces every change that ends or alters one (auth/session-cache.ts).
