@@ -8,7 +8,6 @@
 // Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), the server
 // the bench database is made on; BENCH_REDIS_URL (redis://127.0.0.1:6379).
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -25,6 +24,7 @@ import { benchScale, printScale } from './bench-scale.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
 import { apiEnv, fetchDemoSignIns, startApi } from './lib/api.mjs';
 import { ensureApiBuilt, ensureWebBuilt } from './lib/build.mjs';
+import { headerValue, LeanConnection, requestBytes } from './lib/lean-http.mjs';
 import { measure } from './lib/load.mjs';
 import { log } from './lib/log.mjs';
 import { freePort, waitForHttp } from './lib/net.mjs';
@@ -260,29 +260,19 @@ function printTable(rows) {
 const HEARTBEAT_STRETCH_SECONDS = 10;
 const UPSERT_POOL_SIZE = 50;
 
-/** Posts `body`; resolves true on a 2xx. `onQueries` gets the X-Query-Count header, when set. */
-function post(url, headers, body, agent, onQueries) {
-  return new Promise((resolve) => {
-    const request = http.request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
-        timeout: 10_000,
-      },
-      (response) => {
-        const queries = response.headers['x-query-count'];
-        if (queries !== undefined) onQueries?.(Number(queries));
-        response.resume();
-        response.on('end', () => resolve(response.statusCode >= 200 && response.statusCode < 300));
-        response.on('error', () => resolve(false));
-      },
-    );
-    request.on('timeout', () => request.destroy(new Error('timeout')));
-    request.on('error', () => resolve(false));
-    request.end(body);
-  });
+/**
+ * Posts `body` on the viewer's own connection; resolves true on a 2xx. `onQueries` gets the
+ * X-Query-Count header, when set.
+ */
+function post(link, url, headers, body, onQueries) {
+  return link.send(requestBytes(url, { method: 'POST', headers, body })).then(
+    ({ status, head }) => {
+      const queries = headerValue(head, 'x-query-count');
+      if (queries !== undefined) onQueries?.(Number(queries));
+      return status >= 200 && status < 300;
+    },
+    () => false,
+  );
 }
 
 /** Runs `step(i)` in `concurrency` loops for `durationMs`; every latency kept (nearest rank). */
@@ -330,13 +320,13 @@ async function benchHeartbeats(baseUrl, dbUrl, cookie) {
   const playhead = viewers.map(
     (_, i) => (i * stretch) % Math.max(1, Math.floor(durationSeconds) - stretch),
   );
-  const agent = new http.Agent({ keepAlive: true, maxSockets: count });
+  const links = viewers.map(() => new LeanConnection(url));
   // SQL statements the API ran per heartbeat (its X-Query-Count header, session lookup included;
   // a statement shared by several heartbeats is counted once, on one of them).
   const queries = { statements: 0, responses: 0 };
   const beat = (i) => {
     const body = nextHeartbeat(playhead, i, stretch, durationSeconds);
-    return post(url, viewers[i].headers, body, agent, (n) => {
+    return post(links[i], url, viewers[i].headers, body, (n) => {
       queries.statements += n;
       queries.responses += 1;
     });
@@ -360,7 +350,7 @@ async function benchHeartbeats(baseUrl, dbUrl, cookie) {
     api = await driveLoops(count, load.durationMs, beat);
     api.queriesPerHeartbeat = queries.responses ? queries.statements / queries.responses : NaN;
   } finally {
-    agent.destroy();
+    for (const link of links) link.close();
   }
 
   log.info(
