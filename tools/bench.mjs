@@ -4,6 +4,11 @@
 //   npm run bench -- [--duration=10] [--warmup=2] [--connections=50] [--viewers=200]
 //                    [--only=endpoints,reads,heartbeats,session-page,goal-summary,public-plan,
 //                            enrolment-race,newsletter-fanout,surveys,lighthouse,scale]
+//                    [--client=lean|node]
+//
+// --client: the HTTP client that sends the load. `lean` (tools/lib/lean-http.mjs) spends a tenth
+// of the CPU per request that Node's own client (`node`, used before) does, which on a 2-core
+// machine is taken from the servers measured; `node` compares with runs made before.
 //
 // Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), the server
 // the bench database is made on; BENCH_REDIS_URL (redis://127.0.0.1:6379).
@@ -24,7 +29,7 @@ import { benchScale, printScale } from './bench-scale.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
 import { apiEnv, fetchDemoSignIns, startApi } from './lib/api.mjs';
 import { ensureApiBuilt, ensureWebBuilt } from './lib/build.mjs';
-import { headerValue, LeanConnection, requestBytes } from './lib/lean-http.mjs';
+import { CLIENTS, openConnection, prepareRequest } from './lib/lean-http.mjs';
 import { measure } from './lib/load.mjs';
 import { log } from './lib/log.mjs';
 import { freePort, waitForHttp } from './lib/net.mjs';
@@ -62,6 +67,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '50' },
     viewers: { type: 'string', default: '200' },
+    client: { type: 'string', default: 'lean' },
     only: {
       type: 'string',
       default:
@@ -88,6 +94,11 @@ for (const name of only) {
     throw new Error(`--only: unknown scenario "${name}" (choose from ${SCENARIOS.join(', ')})`);
   }
 }
+if (!(args.client in CLIENTS)) {
+  throw new Error(`--client: unknown client "${args.client}" (choose from lean, node)`);
+}
+// Every scenario's load goes through lib/lean-http.mjs openConnection, which reads this.
+process.env.BENCH_CLIENT = args.client;
 const load = {
   durationMs: Number(args.duration) * 1000,
   warmupMs: Number(args.warmup) * 1000,
@@ -265,9 +276,9 @@ const UPSERT_POOL_SIZE = 50;
  * X-Query-Count header, when set.
  */
 function post(link, url, headers, body, onQueries) {
-  return link.send(requestBytes(url, { method: 'POST', headers, body })).then(
-    ({ status, head }) => {
-      const queries = headerValue(head, 'x-query-count');
+  return link.send(prepareRequest(url, { method: 'POST', headers, body })).then(
+    ({ status, header }) => {
+      const queries = header('x-query-count');
       if (queries !== undefined) onQueries?.(Number(queries));
       return status >= 200 && status < 300;
     },
@@ -320,7 +331,7 @@ async function benchHeartbeats(baseUrl, dbUrl, cookie) {
   const playhead = viewers.map(
     (_, i) => (i * stretch) % Math.max(1, Math.floor(durationSeconds) - stretch),
   );
-  const links = viewers.map(() => new LeanConnection(url));
+  const links = viewers.map(() => openConnection(url));
   // SQL statements the API ran per heartbeat (its X-Query-Count header, session lookup included;
   // a statement shared by several heartbeats is counted once, on one of them).
   const queries = { statements: 0, responses: 0 };
@@ -418,7 +429,8 @@ async function main() {
     `${load.connections} keep-alive connections, ${load.warmupMs / 1000} s warm-up, ` +
       `${load.durationMs / 1000} s measured per target. The load generator, the API (with ` +
       `PostgreSQL and Redis) and the bare server share this machine's ${availableParallelism()} ` +
-      'cores, so absolute numbers are low; compare the ratio.',
+      'cores, so absolute numbers are low; compare the ratio. HTTP client: ' +
+      (args.client === 'lean' ? 'lean (lib/lean-http.mjs).' : "node (Node's http.request)."),
   );
   await ensureApiBuilt();
   // The API serves the web client it finds at start-up, so build that first.

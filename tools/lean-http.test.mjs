@@ -4,7 +4,12 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { headerValue, LeanConnection, requestBytes, ResponseReader } from './lib/lean-http.mjs';
+import {
+  LeanConnection,
+  NodeConnection,
+  prepareRequest,
+  ResponseReader,
+} from './lib/lean-http.mjs';
 
 function listen(server) {
   return new Promise((resolve) => {
@@ -46,42 +51,44 @@ describe('lean-http', () => {
   });
   after(() => server.close());
 
-  it('sends the request as written and reads status, header and answers in turn', async () => {
-    const link = new LeanConnection(base);
-    const before = connections;
-    const post = requestBytes(`${base}/echo?x=1`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': 999 },
-      body: '{"å":1}',
+  for (const Client of [LeanConnection, NodeConnection]) {
+    it(`${Client.name} sends the request as written and reads status, header and answers in turn`, async () => {
+      const link = new Client(base);
+      const before = connections;
+      const post = prepareRequest(`${base}/echo?x=1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': 999 },
+        body: '{"å":1}',
+      });
+      const first = await link.send(post);
+      assert.equal(first.status, 200);
+      assert.equal(first.header('x-query-count'), '3');
+      assert.equal(first.header('x-absent'), undefined);
+      const last = seen.at(-1);
+      assert.deepEqual([last.method, last.url, last.body], ['POST', '/echo?x=1', '{"å":1}']);
+      assert.equal(last.headers['content-length'], String(Buffer.byteLength('{"å":1}')));
+      // Chunked, bodiless and error answers on the same kept-alive connection.
+      assert.equal((await link.send(prepareRequest(`${base}/chunked`))).status, 200);
+      assert.equal((await link.send(prepareRequest(`${base}/empty`))).status, 204);
+      assert.equal((await link.send(prepareRequest(`${base}/missing`))).status, 404);
+      assert.equal(connections - before, 1);
+      link.close();
     });
-    const first = await link.send(post);
-    assert.equal(first.status, 200);
-    assert.equal(headerValue(first.head, 'x-query-count'), '3');
-    assert.equal(headerValue(first.head, 'x-absent'), undefined);
-    const last = seen.at(-1);
-    assert.deepEqual([last.method, last.url, last.body], ['POST', '/echo?x=1', '{"å":1}']);
-    assert.equal(last.headers['content-length'], String(Buffer.byteLength('{"å":1}')));
-    // Chunked, bodiless and error answers on the same kept-alive connection.
-    assert.equal((await link.send(requestBytes(`${base}/chunked`))).status, 200);
-    assert.equal((await link.send(requestBytes(`${base}/empty`))).status, 204);
-    assert.equal((await link.send(requestBytes(`${base}/missing`))).status, 404);
-    assert.equal(connections - before, 1);
-    link.close();
-  });
+  }
 
   it('opens a new connection after the server closes one', async () => {
     const link = new LeanConnection(base);
     const before = connections;
-    assert.equal((await link.send(requestBytes(`${base}/close`))).status, 200);
-    assert.equal((await link.send(requestBytes(`${base}/ok`))).status, 200);
+    assert.equal((await link.send(prepareRequest(`${base}/close`))).status, 200);
+    assert.equal((await link.send(prepareRequest(`${base}/ok`))).status, 200);
     assert.equal(connections - before, 2);
     link.close();
   });
 
   it('fails a request that outlives its timeout, and recovers', async () => {
     const link = new LeanConnection(base, { timeoutMs: 50 });
-    await assert.rejects(link.send(requestBytes(`${base}/slow`)), /timeout/);
-    assert.equal((await link.send(requestBytes(`${base}/ok`))).status, 200);
+    await assert.rejects(link.send(prepareRequest(`${base}/slow`)), /timeout/);
+    assert.equal((await link.send(prepareRequest(`${base}/ok`))).status, 200);
     link.close();
   });
 
@@ -106,7 +113,7 @@ describe('lean-http', () => {
     });
     const rawBase = await listen(raw);
     const link = new LeanConnection(rawBase);
-    await assert.rejects(link.send(requestBytes(`${rawBase}/`)), /closed before the answer/);
+    await assert.rejects(link.send(prepareRequest(`${rawBase}/`)), /closed before the answer/);
     link.close();
     raw.close();
   });

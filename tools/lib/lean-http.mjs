@@ -8,16 +8,21 @@
 // It understands what the API and the bare servers send: a body sized by Content-Length or sent
 // chunked, on a connection kept alive or closed after the answer. One request at a time per
 // connection (no pipelining), as a browser or Node's Agent does.
+import http from 'node:http';
 import net from 'node:net';
 
 const HEADER_END = Buffer.from('\r\n\r\n');
 const CRLF = Buffer.from('\r\n');
 
 /**
- * The bytes of one request. `headers` is a plain object; a body (string or Buffer) gets its
- * Content-Length.
+ * One request, ready to send as often as needed: its bytes for LeanConnection, its parts for
+ * NodeConnection. `headers` is a plain object; a body (string or Buffer) gets its Content-Length.
  */
-export function requestBytes(url, { method = 'GET', headers = {}, body } = {}) {
+export function prepareRequest(url, { method = 'GET', headers = {}, body } = {}) {
+  return { url, method, headers, body, bytes: requestBytes(url, { method, headers, body }) };
+}
+
+function requestBytes(url, { method, headers, body }) {
   const { host, pathname, search } = new URL(url);
   const lines = [`${method} ${pathname}${search} HTTP/1.1`, `Host: ${host}`];
   for (const [name, value] of Object.entries(headers)) {
@@ -106,7 +111,7 @@ export class ResponseReader {
 }
 
 /**
- * One keep-alive connection to `url`'s host. `send(bytes)` resolves with { status, head } or
+ * One keep-alive connection to `url`'s host. `send(request)` resolves with { status, header } or
  * rejects when the connection fails or `timeoutMs` passes; after a failure or a `Connection:
  * close` the next send opens a new connection.
  */
@@ -126,12 +131,12 @@ export class LeanConnection {
     this.#timeoutMs = timeoutMs;
   }
 
-  send(bytes) {
+  send(request) {
     if (this.#pending) return Promise.reject(new Error('a request is already in flight'));
     return new Promise((resolve, reject) => {
       this.#pending = { resolve, reject };
       this.#timer = setTimeout(() => this.#fail(new Error('timeout')), this.#timeoutMs);
-      this.#connected().write(bytes);
+      this.#connected().write(request.bytes);
     });
   }
 
@@ -169,7 +174,8 @@ export class LeanConnection {
     const pending = this.#pending;
     this.#pending = null;
     clearTimeout(this.#timer);
-    pending?.resolve({ status: answer.status, head: answer.head });
+    const { status, head } = answer;
+    pending?.resolve({ status, header: (name) => headerValue(head, name) });
   }
 
   #drop(socket, error) {
@@ -187,8 +193,63 @@ export class LeanConnection {
   }
 }
 
+/**
+ * The same connection through Node's own client (http.request with a keep-alive Agent of one
+ * socket): what the bench used before, kept to compare runs with earlier ones
+ * (`npm run bench -- --client=node`).
+ */
+export class NodeConnection {
+  #agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  #timeoutMs;
+
+  constructor(_url, { timeoutMs = 10_000 } = {}) {
+    this.#timeoutMs = timeoutMs;
+  }
+
+  send({ url, method, headers, body }) {
+    return new Promise((resolve, reject) => {
+      const outgoing = body === undefined ? {} : { 'content-length': Buffer.byteLength(body) };
+      const request = http.request(
+        url,
+        {
+          method,
+          agent: this.#agent,
+          headers: { ...headers, ...outgoing },
+          timeout: this.#timeoutMs,
+        },
+        (response) => {
+          response.resume(); // read and drop the body
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode,
+              header: (name) => response.headers[name.toLowerCase()],
+            }),
+          );
+          response.on('error', reject);
+        },
+      );
+      request.on('timeout', () => request.destroy(new Error('timeout')));
+      request.on('error', reject);
+      request.end(body);
+    });
+  }
+
+  close() {
+    this.#agent.destroy();
+  }
+}
+
+/** The bench's HTTP clients by name (`--client`). */
+export const CLIENTS = { lean: LeanConnection, node: NodeConnection };
+
+/** A connection with the client BENCH_CLIENT names (lean unless it says node). */
+export function openConnection(url, options) {
+  const Client = CLIENTS[process.env.BENCH_CLIENT ?? 'lean'] ?? LeanConnection;
+  return new Client(url, options);
+}
+
 /** The value of header `name` in an answer's `head`, or undefined. */
-export function headerValue(head, name) {
+function headerValue(head, name) {
   const match = new RegExp(`\\r\\n${name}:[ \\t]*([^\\r]*)`, 'i').exec(head);
   return match ? match[1] : undefined;
 }

@@ -1,24 +1,25 @@
 // A small HTTP load generator: N concurrent keep-alive connections, each sending its next
 // request as soon as the last one's response has been read, for a fixed time. Every
 // latency is recorded, so the percentiles are exact (nearest rank), not estimated. The requests
-// go out through lean-http.mjs, which leaves the machine's CPU to the servers being measured.
-import { LeanConnection, requestBytes } from './lean-http.mjs';
+// go out through lean-http.mjs, which leaves the machine's CPU to the servers being measured
+// (or through Node's own client with BENCH_CLIENT=node, to compare with earlier runs).
+import { openConnection, prepareRequest } from './lean-http.mjs';
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Keeps `connections` requests in flight for `durationMs`. */
-async function drive({ url, bytes, connections, durationMs }) {
+async function drive({ request, connections, durationMs }) {
   const latencies = [];
   let errors = 0;
   const started = performance.now();
   const deadline = started + durationMs;
   const connection = async () => {
-    const link = new LeanConnection(url, { timeoutMs: REQUEST_TIMEOUT_MS });
+    const link = openConnection(request.url, { timeoutMs: REQUEST_TIMEOUT_MS });
     try {
       while (performance.now() < deadline) {
         const sent = performance.now();
         // A 2xx whose whole body was read counts; anything else (status, socket, timeout) is an error.
-        const ok = await link.send(bytes).then(
+        const ok = await link.send(request).then(
           ({ status }) => status >= 200 && status < 300,
           () => false,
         );
@@ -44,9 +45,9 @@ function percentile(sorted, p) {
  * Resolves with { requests, errors, rps, p50, p95, p99 } (latencies in ms).
  */
 export async function measure({ url, headers = {}, connections, durationMs, warmupMs }) {
-  const bytes = requestBytes(url, { headers });
-  await drive({ url, bytes, connections, durationMs: warmupMs });
-  const { latencies, errors, elapsedMs } = await drive({ url, bytes, connections, durationMs });
+  const request = prepareRequest(url, { headers });
+  await drive({ request, connections, durationMs: warmupMs });
+  const { latencies, errors, elapsedMs } = await drive({ request, connections, durationMs });
   const sorted = Float64Array.from(latencies).sort();
   return {
     requests: sorted.length,
