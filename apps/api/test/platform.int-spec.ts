@@ -32,6 +32,35 @@ describe('platform', () => {
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('answers the health checks ahead of Express exactly as through it', async () => {
+    // The paths as written go to the lane (health/health-lane.ts); another spelling, which
+    // Express's mount matches regardless of case, goes through Express's middleware chain.
+    const VARYING = new Set(['date', 'x-request-id', 'keep-alive', 'connection']);
+    const answer = async (method: string, path: string) => {
+      const res = await fetch(`${t.url}${path}`, {
+        method,
+        headers: { 'x-request-id': 'probe-1234' },
+      });
+      const headers = [...res.headers].filter(([name]) => !VARYING.has(name));
+      return {
+        status: res.status,
+        body: await res.text(),
+        headers: Object.fromEntries(headers.sort()),
+        requestId: res.headers.get('x-request-id'),
+      };
+    };
+    for (const method of ['GET', 'HEAD']) {
+      for (const path of ['/api/health', '/api/health/live', '/api/health/ready?probe=1']) {
+        const lane = await answer(method, path);
+        const express = await answer(method, path.replace('/api/health', '/API/Health'));
+        expect([method, path, lane]).toEqual([method, path, express]);
+        expect(lane.requestId).toBe('probe-1234');
+        expect(lane.status).toBe(200);
+        expect(lane.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      }
+    }
+  });
+
   it('refuses a state-changing request without the CSRF token', async () => {
     const res = await t.client().raw('POST', '/api/auth/logout', {
       headers: { 'content-type': 'application/json' },

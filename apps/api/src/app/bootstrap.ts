@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppModule, ProcessRole } from './app.module';
@@ -14,6 +14,8 @@ import { SessionCache } from './auth/session-cache';
 import { AppException } from './common/app-exception';
 import { createOpenApiDocument } from './common/openapi';
 import { healthEndpoint } from './health/health-endpoint';
+import { answerHealthAhead } from './health/health-lane';
+import { helmetHeaders } from './common/security-headers';
 import { HealthService } from './health/health.service';
 import { watchForDrain } from './health/shutdown';
 import { FRIENDLY_BODY_ERRORS, GlobalExceptionFilter } from './common/global-exception.filter';
@@ -51,6 +53,31 @@ function friendlyBodyParserErrors(
   );
 }
 
+/** The security headers helmet puts on every answer. */
+function helmetOptions(config: AppConfig): HelmetOptions {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        // Newsletters may hold images from any https address (the editor only takes https);
+        // the preview and the web version show them as the mail does.
+        'img-src': ["'self'", 'data:', 'https:'],
+        'font-src': ["'self'", 'data:'],
+        // Mux: playback manifests and segments, and direct uploads (to Google Cloud Storage).
+        'connect-src': ["'self'", 'https://*.mux.com', 'https://storage.googleapis.com'],
+        'media-src': ["'self'", 'blob:', 'https://stream.mux.com'],
+        'frame-ancestors': ["'none'"],
+        'form-action': ["'self'"],
+        'upgrade-insecure-requests': config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  };
+}
+
 /** Builds the HTTP app exactly as production runs it; tests call this too. */
 export async function createHttpApp(
   config: AppConfig,
@@ -76,30 +103,10 @@ export async function createHttpApp(
   });
   app.use(friendlyBodyParserErrors);
   app.use(wellFormedBodies);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          'default-src': ["'self'"],
-          'script-src': ["'self'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          // Newsletters may hold images from any https address (the editor only takes https);
-          // the preview and the web version show them as the mail does.
-          'img-src': ["'self'", 'data:', 'https:'],
-          'font-src': ["'self'", 'data:'],
-          // Mux: playback manifests and segments, and direct uploads (to Google Cloud Storage).
-          'connect-src': ["'self'", 'https://*.mux.com', 'https://storage.googleapis.com'],
-          'media-src': ["'self'", 'blob:', 'https://stream.mux.com'],
-          'frame-ancestors': ["'none'"],
-          'form-action': ["'self'"],
-          'upgrade-insecure-requests': config.secureCookies ? [] : null,
-        },
-      },
-      strictTransportSecurity: config.secureCookies,
-    }),
-  );
+  const securityHeaders = helmetOptions(config);
+  app.use(helmet(securityHeaders));
   app.use('/api/health', healthEndpoint(app.get(HealthService)));
+  answerHealthAhead(app.getHttpServer(), app.get(HealthService), helmetHeaders(securityHeaders));
   app.use(cookieParser());
   app.use('/api', csrfMiddleware(config, CSRF_EXEMPT_PATHS));
   const errors = new GlobalExceptionFilter();
