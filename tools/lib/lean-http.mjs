@@ -1,9 +1,9 @@
 // A lean HTTP/1.1 client for the bench's load: one keep-alive TCP connection that sends a request
 // written out once as bytes, and reads the answer with no more parsing than the bench needs (the
 // status, the length of the body, and one header when asked). Node's own client (http.request
-// with an Agent) spent about 230 µs of CPU per request on the bench's 2-core machine, a sixth of
+// with an Agent) spent about 250 µs of CPU per request on the bench's 2-core machine, a sixth of
 // what the API, PostgreSQL and the load generator spent together, and that CPU was taken from the
-// servers being measured; this one spends a tenth of that (issue 14).
+// servers being measured; this one spends about 90 µs (issue 14). `npm run bench -- --client=lean`.
 //
 // It understands what the API and the bare servers send: a body sized by Content-Length or sent
 // chunked, on a connection kept alive or closed after the answer. One request at a time per
@@ -242,9 +242,9 @@ export class NodeConnection {
 /** The bench's HTTP clients by name (`--client`). */
 export const CLIENTS = { lean: LeanConnection, node: NodeConnection };
 
-/** A connection with the client BENCH_CLIENT names (lean unless it says node). */
+/** A connection with the client BENCH_CLIENT names (Node's own unless it says lean). */
 export function openConnection(url, options) {
-  const Client = CLIENTS[process.env.BENCH_CLIENT ?? 'lean'] ?? LeanConnection;
+  const Client = CLIENTS[process.env.BENCH_CLIENT ?? 'node'] ?? NodeConnection;
   return new Client(url, options);
 }
 

@@ -1,8 +1,8 @@
 // A small HTTP load generator: N concurrent keep-alive connections, each sending its next
 // request as soon as the last one's response has been read, for a fixed time. Every
 // latency is recorded, so the percentiles are exact (nearest rank), not estimated. The requests
-// go out through lean-http.mjs, which leaves the machine's CPU to the servers being measured
-// (or through Node's own client with BENCH_CLIENT=node, to compare with earlier runs).
+// go out through Node's own client, or with BENCH_CLIENT=lean through lean-http.mjs, which
+// leaves more of the machine's CPU to the servers being measured.
 import { openConnection, prepareRequest } from './lean-http.mjs';
 
 const REQUEST_TIMEOUT_MS = 10_000;
