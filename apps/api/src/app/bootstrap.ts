@@ -103,10 +103,10 @@ export async function createHttpApp(
   });
   app.use(friendlyBodyParserErrors);
   app.use(wellFormedBodies);
-  const securityHeaders = helmetOptions(config);
-  app.use(helmet(securityHeaders));
+  const security = helmetOptions(config);
+  app.use(helmet(security));
   app.use('/api/health', healthEndpoint(app.get(HealthService)));
-  answerHealthAhead(app.getHttpServer(), app.get(HealthService), helmetHeaders(securityHeaders));
+  answerHealthAhead(app.getHttpServer(), app.get(HealthService), helmetHeaders(security));
   app.use(cookieParser());
   app.use('/api', csrfMiddleware(config, CSRF_EXEMPT_PATHS));
   const errors = new GlobalExceptionFilter();

@@ -2,11 +2,11 @@ import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { healthStatusCode, type HealthService } from './health.service';
 
-/** What each path under /api/health answers, and with which status. */
-const ANSWERS: Record<
-  string,
-  (health: HealthService) => Promise<{ status: number; body: object }>
-> = {
+/** One health check: what it answers, and with which status. */
+export type HealthCheck = (health: HealthService) => Promise<{ status: number; body: object }>;
+
+/** What each path under /api/health answers. */
+const ANSWERS: Record<string, HealthCheck> = {
   '/': async (health) => {
     const result = await health.check();
     return { status: healthStatusCode(result), body: result };
@@ -19,19 +19,20 @@ const ANSWERS: Record<
   },
 };
 
-/**
- * Answers a health check when `path` (below /api/health) and the method name one, and says
- * whether it did: the coalesced look at PostgreSQL and Redis, 200 or 503, never cached.
- */
-export function answerHealth(
+/** The check `path` (below /api/health) names for `method` (GET or HEAD), or undefined. */
+export function healthCheckFor(path: string, method: string | undefined): HealthCheck | undefined {
+  if (method !== 'GET' && method !== 'HEAD') return undefined;
+  return Object.hasOwn(ANSWERS, path) ? ANSWERS[path] : undefined;
+}
+
+/** Sends `check`'s answer: the coalesced look at PostgreSQL and Redis, 200 or 503, never cached. */
+export function sendHealth(
   health: HealthService,
-  path: string,
+  check: HealthCheck,
   req: IncomingMessage,
   res: ServerResponse,
-): boolean {
-  const answer = Object.hasOwn(ANSWERS, path) ? ANSWERS[path] : undefined;
-  if ((req.method !== 'GET' && req.method !== 'HEAD') || !answer) return false;
-  void answer(health).then(({ status, body }) => {
+): void {
+  void check(health).then(({ status, body }) => {
     const bytes = Buffer.from(JSON.stringify(body));
     res.statusCode = status;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
@@ -39,7 +40,6 @@ export function answerHealth(
     res.setHeader('Cache-Control', 'no-store');
     res.end(req.method === 'HEAD' ? undefined : bytes);
   });
-  return true;
 }
 
 /**
@@ -53,6 +53,8 @@ export function answerHealth(
  */
 export function healthEndpoint(health: HealthService) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (!answerHealth(health, req.path, req, res)) next();
+    const check = healthCheckFor(req.path, req.method);
+    if (check) sendHealth(health, check, req, res);
+    else next();
   };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { beginRequest } from '../common/request-id.middleware';
-import { answerHealth } from './health-endpoint';
+import { healthCheckFor, sendHealth } from './health-endpoint';
 import type { HealthService } from './health.service';
 
 const PREFIX = '/api/health';
@@ -31,16 +31,14 @@ export function answerHealthAhead(
     if (!url.startsWith(PREFIX)) return passOn(req, res);
     const end = url.indexOf('?');
     const rest = url.slice(PREFIX.length, end < 0 ? url.length : end);
-    const path = rest === '' ? '/' : rest === '/live' || rest === '/ready' ? rest : null;
-    if (path === null) return passOn(req, res);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return passOn(req, res);
+    // `/api/health` itself, not `/api/health/` (another spelling, which Express answers).
+    const check = healthCheckFor(rest === '' ? '/' : rest === '/' ? '' : rest, req.method);
     // A request with a body goes through Express, whose parsers read (and may refuse) it first.
     const length = req.headers['content-length'];
-    if ((length !== undefined && length !== '0') || req.headers['transfer-encoding']) {
-      return passOn(req, res);
-    }
+    const body = (length !== undefined && length !== '0') || req.headers['transfer-encoding'];
+    if (!check || body) return passOn(req, res);
     beginRequest(req, res, { accessLog: false });
     for (const [name, value] of securityHeaders) res.setHeader(name, value);
-    if (!answerHealth(health, path, req, res)) passOn(req, res);
+    sendHealth(health, check, req, res);
   });
 }
