@@ -13,6 +13,9 @@ import net from 'node:net';
 
 const HEADER_END = Buffer.from('\r\n\r\n');
 const CRLF = Buffer.from('\r\n');
+/** ResponseReader's body length when there is none to read: sent chunked, or until the close. */
+const CHUNKED = -1;
+const UNTIL_CLOSE = -2;
 
 /**
  * One request, ready to send as often as needed: its bytes for LeanConnection, its parts for
@@ -44,8 +47,7 @@ export class ResponseReader {
   #head = null;
   #status = 0;
   #close = false;
-  #length = -1; // body bytes still to come (Content-Length), or -1 when chunked
-  #chunked = false;
+  #length = 0; // the body's length (Content-Length), or CHUNKED, or UNTIL_CLOSE
 
   push(chunk) {
     this.#buffer = this.#buffer ? Buffer.concat([this.#buffer, chunk]) : chunk;
@@ -56,26 +58,21 @@ export class ResponseReader {
       this.#buffer = this.#buffer.subarray(end + 4);
       this.#status = Number(this.#head.slice(9, 12));
       this.#close = /\r\nconnection:[ \t]*close/i.test(this.#head);
-      this.#chunked = /\r\ntransfer-encoding:[^\r]*chunked/i.test(this.#head);
+      const chunked = /\r\ntransfer-encoding:[^\r]*chunked/i.test(this.#head);
       const length = /\r\ncontent-length:[ \t]*(\d+)/i.exec(this.#head);
       const bodiless = this.#status === 204 || this.#status === 304;
-      this.#length = this.#chunked ? -1 : bodiless ? 0 : length ? Number(length[1]) : -2;
+      this.#length = chunked ? CHUNKED : bodiless ? 0 : length ? Number(length[1]) : UNTIL_CLOSE;
     }
-    if (this.#chunked) return this.#chunks();
+    if (this.#length === CHUNKED) return this.#chunks();
     // No length and not chunked: the body runs until the server closes (not used by the API).
-    if (this.#length === -2) return null;
+    if (this.#length === UNTIL_CLOSE) return null;
     if (this.#buffer.length < this.#length) return null;
     return this.#done(this.#length);
   }
 
-  /** Whether the answer has started (used to tell a closed idle connection from a cut answer). */
-  get started() {
-    return this.#head !== null || (this.#buffer !== null && this.#buffer.length > 0);
-  }
-
   /** The answer to a body that runs until the connection closes, when it does. */
   end() {
-    if (this.#head === null || this.#length !== -2) return null;
+    if (this.#head === null || this.#length !== UNTIL_CLOSE) return null;
     return this.#done(this.#buffer.length);
   }
 
@@ -120,7 +117,7 @@ export class LeanConnection {
   #port;
   #timeoutMs;
   #socket = null;
-  #reader = new ResponseReader();
+  #reader = null;
   #pending = null;
   #timer = null;
 
@@ -171,11 +168,8 @@ export class LeanConnection {
 
   #finish(answer) {
     if (answer.close || answer.rest.length > 0) this.close();
-    const pending = this.#pending;
-    this.#pending = null;
-    clearTimeout(this.#timer);
     const { status, head } = answer;
-    pending?.resolve({ status, header: (name) => headerValue(head, name) });
+    this.#take()?.resolve({ status, header: (name) => headerValue(head, name) });
   }
 
   #drop(socket, error) {
@@ -186,10 +180,15 @@ export class LeanConnection {
 
   #fail(error) {
     this.close();
+    this.#take()?.reject(error);
+  }
+
+  /** The request in flight, no longer waited for. */
+  #take() {
     const pending = this.#pending;
     this.#pending = null;
     clearTimeout(this.#timer);
-    pending?.reject(error);
+    return pending;
   }
 }
 
