@@ -31,7 +31,7 @@ import { startMailCatcher } from './mail-catcher.mjs';
 import { apiEnv, fetchDemoSignIns, startApi } from './lib/api.mjs';
 import { ensureApiBuilt, ensureWebBuilt } from './lib/build.mjs';
 import { CLIENTS, openConnection, prepareRequest } from './lib/lean-http.mjs';
-import { measure } from './lib/load.mjs';
+import { driveLoops, measure } from './lib/load.mjs';
 import { log } from './lib/log.mjs';
 import { freePort, waitForHttp } from './lib/net.mjs';
 import { ROOT } from './lib/paths.mjs';
@@ -285,35 +285,6 @@ function post(link, url, headers, body, onQueries) {
     },
     () => false,
   );
-}
-
-/** Runs `step(i)` in `concurrency` loops for `durationMs`; every latency kept (nearest rank). */
-async function driveLoops(concurrency, durationMs, step) {
-  const latencies = [];
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + durationMs;
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, i) => {
-      while (performance.now() < deadline) {
-        const sent = performance.now();
-        if (await step(i)) latencies.push(performance.now() - sent);
-        else errors += 1;
-      }
-    }),
-  );
-  const sorted = Float64Array.from(latencies).sort();
-  const rank = (p) =>
-    sorted.length ? sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
-  const elapsed = (performance.now() - started) / 1000;
-  return {
-    requests: sorted.length,
-    errors,
-    rps: sorted.length / elapsed,
-    p50: rank(50),
-    p95: rank(95),
-    p99: rank(99),
-  };
 }
 
 async function benchHeartbeats(baseUrl, dbUrl, cookie) {
