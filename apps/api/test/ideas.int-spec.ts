@@ -142,6 +142,54 @@ describe('who may see and change idea lists', () => {
     expect(res.body.code).toBe(ErrorCode.IdeaListChanged);
   });
 
+  it('changes an idea’s words from the version it was opened at; an older one gets a 409 naming who', async () => {
+    const idea = ideas[3];
+    const url = `/api/ideas/${idea.id}`;
+    expect(idea.version).toBe(1);
+    const noVersion = await as.member.patch<ErrorBody>(url, { title: 'Ny legeplads' });
+    expect([noVersion.status, noVersion.body.message]).toEqual([
+      400,
+      'version must be the version you opened, a whole number from 1',
+    ]);
+    const changed = await as.member.patch<IdeaDto>(url, {
+      title: 'Ny legeplads',
+      description: 'Ved hallen',
+      version: 1,
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      title: 'Ny legeplads',
+      description: 'Ved hallen',
+      version: 2,
+    });
+    const stale = await as.secretariat.patch<ErrorBody>(url, {
+      description: 'Ved skolen',
+      version: 1,
+    });
+    const member = (await as.member.get<{ name: string }>('/api/auth/me')).body;
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({
+      code: ErrorCode.IdeaChanged,
+      params: { name: member.name, version: 2 },
+    });
+    // Moving it, or saving the same words again, is no new version of its words.
+    const moved = await as.member.patch<IdeaDto>(url, { position: idea.position + 10 });
+    expect([moved.status, moved.body.position, moved.body.version]).toEqual([
+      200,
+      idea.position + 10,
+      2,
+    ]);
+    const back = await as.member.patch<IdeaDto>(url, { position: idea.position });
+    expect([back.body.position, back.body.version]).toEqual([idea.position, 2]);
+    const same = await as.secretariat.patch<IdeaDto>(url, { title: 'Ny legeplads', version: 2 });
+    expect([same.status, same.body.version]).toEqual([200, 2]);
+    expect((await as.coordinator.patch(url, { title: 'X', version: 2 })).status).toBe(403);
+    expect((await as.otherMember.patch(url, { title: 'X', version: 2 })).status).toBe(404);
+    const now = (await ranking()).find((i) => i.id === idea.id);
+    expect(now).toMatchObject({ title: 'Ny legeplads', description: 'Ved hallen', version: 2 });
+    ideas[3] = changed.body;
+  });
+
   it('sends an A4 poster with a QR code as SVG', async () => {
     const res = await as.member.raw('GET', `/api/idea-lists/${list.id}/poster.svg`);
     expect(res.status).toBe(200);

@@ -184,6 +184,8 @@ export enum ErrorCode {
   // Prioritising ideas (issue 15)
   /** Someone else saved the idea list since it was opened. Params: name, at (ISO). */
   IdeaListChanged = 'idea_list_changed',
+  /** Someone else changed the idea's words since they were opened. Params: name, at (ISO). */
+  IdeaChanged = 'idea_changed',
   /** The idea list is closed: no more votes (410). */
   IdeaListClosed = 'idea_list_closed',
   /** More dots than each person has. Params: max. */

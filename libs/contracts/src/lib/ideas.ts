@@ -88,6 +88,11 @@ export interface IdeaDto {
   helperCount: number;
   /** Set once the idea was made an initiative of the village plan (it was chosen). */
   initiativeId: string | null;
+  /**
+   * The version of its words (title and description): send it back with a change of them (409
+   * when someone changed them since). Moving the idea or counting paper dots leaves it alone.
+   */
+  version: number;
   canEdit: boolean;
 }
 
@@ -124,6 +129,8 @@ export interface UpdateIdeaRequest {
   title?: string;
   description?: string;
   position?: number;
+  /** The idea's version you changed: needed with a title or description. */
+  version?: number;
 }
 
 export interface PaperDotsRequest {

@@ -59,11 +59,20 @@ export function readableIdea(
   return visibleRow(row, (village) => ideaAccess(actor, village), HIDDEN_IDEA);
 }
 
-/** The idea when the actor may change it: 404 hidden, 403 reader. */
-export function changeableIdea(actor: Actor, row: IdeaRef | null): IdeaRef {
-  const visible = readableIdea(actor, row);
-  if (visible.access !== 'edit') throw forbidden();
-  return visible.row;
+/**
+ * The idea when the actor may change it: 404 hidden, 403 reader, and given the `version` of its
+ * words the change was made from (read with its lock), 409 when someone changed them since.
+ */
+export function changeableIdea(
+  actor: Actor,
+  row: IdeaRef | null,
+  version: number | null = null,
+): IdeaRef {
+  return editableRow(readableIdea(actor, row), version, {
+    forbidden,
+    changed: ErrorCode.IdeaChanged,
+    what: 'idea',
+  });
 }
 
 export function toIdeaListDto(
@@ -117,6 +126,7 @@ export function toIdeaDto(row: IdeaRow, access: IdeaAccess): IdeaDto {
     voterCount: row.voter_count,
     helperCount: row.helper_count,
     initiativeId: row.initiative_id,
+    version: row.version,
     canEdit: access === 'edit',
   };
 }

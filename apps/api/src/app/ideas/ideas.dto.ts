@@ -41,6 +41,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PersonSummaryResponse } from '../common/person-summary';
@@ -98,6 +99,12 @@ export class IdeaResponse implements IdeaDto {
   @ApiProperty() voterCount: number;
   @ApiProperty() helperCount: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) initiativeId: string | null;
+  @ApiProperty({
+    minimum: 1,
+    description:
+      'Of its words: send it back with a change of them (409 when someone changed them since).',
+  })
+  version: number;
   @ApiProperty() canEdit: boolean;
 }
 
@@ -269,6 +276,19 @@ export class UpdateIdeaBody implements UpdateIdeaRequest {
   @Min(1, { message: POSITION_MESSAGE })
   @IsInt({ message: POSITION_MESSAGE })
   position?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    description:
+      'The version of the idea you changed: needed with title or description (409 when someone changed its words since); a move alone needs none.',
+  })
+  @ValidateIf(
+    (body: UpdateIdeaBody) =>
+      body.title !== undefined || body.description !== undefined || body.version !== undefined,
+  )
+  @Min(1, { message: VERSION_MESSAGE })
+  @IsInt({ message: VERSION_MESSAGE })
+  version?: number;
 }
 
 const PAPER_MESSAGE = `dots must be a whole number from 0 to ${L.paperDotsMax}`;

@@ -150,6 +150,7 @@ export interface IdeaRow {
   voter_count: number;
   helper_count: number;
   initiative_id: string | null;
+  version: number;
 }
 
 /**
@@ -163,7 +164,8 @@ function rankingSql(only: boolean): string {
     : 'ORDER BY r.total_dots DESC, r.position, r.created_at, r.id LIMIT $2 OFFSET $3';
   return `SELECT * FROM (
     SELECT i.id, i.list_id, i.title, i.description, i.source_kind, i.source_survey_id,
-           i.source_question_id, i.position, i.paper_dots, i.initiative_id, i.created_at,
+           i.source_question_id, i.position, i.paper_dots, i.initiative_id, i.version,
+           i.created_at,
            coalesce(v.dots, 0)::int AS online_dots,
            (coalesce(v.dots, 0) + i.paper_dots)::int AS total_dots,
            coalesce(v.voters, 0)::int AS voter_count,
@@ -195,7 +197,10 @@ export async function rankedIdea(
   return row ?? null;
 }
 
-/** An idea with its list's village (for the access check); with `lock`, the idea row is locked. */
+/**
+ * An idea with its list's village (for the access check) and who last changed its words (for
+ * the 409); with `lock`, the idea row is locked.
+ */
 export interface IdeaRef {
   id: string;
   list_id: string;
@@ -204,6 +209,9 @@ export interface IdeaRef {
   initiative_id: string | null;
   village_id: string;
   municipality_id: string;
+  version: number;
+  updated_at: Date;
+  updated_by_name: string | null;
 }
 
 export async function findIdeaRef(
@@ -213,8 +221,9 @@ export async function findIdeaRef(
 ): Promise<IdeaRef | null> {
   const [row] = await em.query<IdeaRef[]>(
     `SELECT i.id, i.list_id, i.title, i.description, i.initiative_id, l.village_id,
-            v.municipality_id
+            v.municipality_id, i.version, i.updated_at, u.name AS updated_by_name
        FROM ideas i JOIN idea_lists l ON l.id = i.list_id JOIN villages v ON v.id = l.village_id
+       LEFT JOIN users u ON u.id = i.updated_by
       WHERE i.id = $1 ${lock ? 'FOR UPDATE OF i' : ''}`,
     [id],
   );
@@ -282,16 +291,26 @@ export async function insertIdea(
   return row.id;
 }
 
+/**
+ * Changes what is given. A change of the words (title or description differs from what is
+ * stored) is the next version, by `actorId`, now; a move (position) alone is not.
+ */
 export async function updateIdea(
   em: EntityManager,
   id: string,
   changes: { title?: string; description?: string; position?: number },
+  actorId: string,
 ): Promise<void> {
+  // Every expression in SET reads the row as it was, so `changed` compares with the old words.
+  const changed = `(coalesce($2 <> title, false) OR coalesce($3 <> description, false))`;
   await em.query(
     `UPDATE ideas SET title = coalesce($2, title), description = coalesce($3, description),
-            position = coalesce($4, position)
+            position = coalesce($4, position),
+            version = version + ${changed}::int,
+            updated_by = CASE WHEN ${changed} THEN $5::uuid ELSE updated_by END,
+            updated_at = CASE WHEN ${changed} THEN now() ELSE updated_at END
       WHERE id = $1`,
-    [id, changes.title ?? null, changes.description ?? null, changes.position ?? null],
+    [id, changes.title ?? null, changes.description ?? null, changes.position ?? null, actorId],
   );
 }
 

@@ -84,11 +84,14 @@ export class IdeasService {
     return this.get(this.dataSource.manager, listId, id);
   }
 
+  /** A change of the words names the version it was made from (checked under the row's lock). */
   async update(actor: Actor, id: string, body: UpdateIdeaBody): Promise<IdeaDto> {
-    const em = this.dataSource.manager;
-    const idea = changeableIdea(actor, await findIdeaRef(em, id));
-    await updateIdea(em, id, body);
-    return this.get(em, idea.list_id, id);
+    const listId = await this.dataSource.transaction(async (em) => {
+      const idea = changeableIdea(actor, await findIdeaRef(em, id, true), body.version ?? null);
+      await updateIdea(em, id, body, actor.id);
+      return idea.list_id;
+    });
+    return this.get(this.dataSource.manager, listId, id);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {

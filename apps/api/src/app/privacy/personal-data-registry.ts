@@ -538,6 +538,7 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
   },
   // ideas
   villageWork('idea_lists', 'ideas', ['created_by', 'updated_by']),
+  villageWork('ideas', 'ideas', ['updated_by']),
   {
     table: 'idea_helpers',
     owner: 'ideas',

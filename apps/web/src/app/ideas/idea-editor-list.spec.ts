@@ -1,12 +1,13 @@
-import type { IdeaDto } from '@blup/contracts';
-import { openPage } from '../shared/form-page-test';
+import { ErrorCode, type IdeaDto } from '@blup/contracts';
+import { CONFLICT, changedBody, openPage } from '../shared/form-page-test';
 import { IdeaEditorList } from './idea-editor-list';
 
-const idea = (id: string, title: string, position: number): IdeaDto => ({
+const idea = (id: string, title: string, position: number, version = 1): IdeaDto => ({
   id,
   listId: 'l1',
   title,
   description: '',
+  version,
   source: null,
   position,
   onlineDots: 0,
@@ -53,10 +54,51 @@ describe(IdeaEditorList.name, () => {
     title.dispatchEvent(new Event('input'));
     view.submit();
     const save = view.http.expectOne('/api/ideas/c');
-    expect(save.request.body).toEqual({ title: 'Legeplads ved hallen', description: '' });
+    expect(save.request.body).toEqual({
+      title: 'Legeplads ved hallen',
+      description: '',
+      version: 1,
+    });
     save.flush({});
     await view.settle();
     expect(changed).toHaveBeenCalledTimes(2);
     expect(view.byTestId('edit-idea-title')).toBeNull();
+  });
+
+  it('keeps one’s text after a 409, shows their words once read again, and starts from them', async () => {
+    const view = await openPage(IdeaEditorList, 'ideas', { ideas: [idea('c', 'Legeplads', 1)] });
+    const changed = jest.fn();
+    view.fixture.componentInstance.changed.subscribe(changed);
+    await view.settle();
+    view.byTestId('edit-idea')?.click();
+    await view.settle();
+    const title = () => view.byTestId('edit-idea-title') as HTMLInputElement;
+    title().value = 'Legeplads med bænke';
+    title().dispatchEvent(new Event('input'));
+    view.submit();
+    view.http
+      .expectOne('/api/ideas/c')
+      .flush(changedBody(ErrorCode.IdeaChanged, 'Birthe changed the idea', 'Birthe', 2), CONFLICT);
+    await view.settle();
+    expect(changed).toHaveBeenCalledTimes(1);
+    expect(view.element.textContent).toContain('Birthe har ændret idéen, mens du skrev.');
+    expect(view.byTestId('their-idea')).toBeNull();
+
+    view.fixture.componentRef.setInput('ideas', [idea('c', 'Legeplads ved hallen', 1, 2)]);
+    await view.settle();
+    expect(view.byTestId('their-idea')?.textContent).toContain('Nu står der: Legeplads ved hallen');
+    expect(title().value).toBe('Legeplads med bænke');
+    view.byTestId('load-their-idea')?.click();
+    await view.settle();
+    expect(title().value).toBe('Legeplads ved hallen');
+    expect(view.byTestId('their-idea')).toBeNull();
+    title().value = 'Legeplads ved hallen, med bænke';
+    title().dispatchEvent(new Event('input'));
+    view.submit();
+    const save = view.http.expectOne('/api/ideas/c');
+    expect(save.request.body).toMatchObject({
+      title: 'Legeplads ved hallen, med bænke',
+      version: 2,
+    });
   });
 });

@@ -11,8 +11,8 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel, MatError } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { IDEA_LIMITS, type IdeaDto } from '@blup/contracts';
-import { I18nService, IdeasApi, TranslatePipe } from '@blup/web/core';
+import { ErrorCode, IDEA_LIMITS, type IdeaDto } from '@blup/contracts';
+import { ApiError, I18nService, IdeasApi, TranslatePipe } from '@blup/web/core';
 import { forkJoin } from 'rxjs';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { confirmAction } from '../shared/confirm-action';
@@ -50,6 +50,24 @@ import { TextField } from '../shared/text-field';
             @if (editing() === idea.id) {
               <form class="edit" novalidate (submit)="save($event, idea)">
                 <blup-api-error [error]="saving.error()" />
+                @if (theirs(); as their) {
+                  <div class="theirs" data-testid="their-idea">
+                    <p>
+                      {{ 'ideas.theirWords' | t }} <strong>{{ their.title }}</strong>
+                      @if (their.description) {
+                        — {{ their.description }}
+                      }
+                    </p>
+                    <button
+                      matButton="tonal"
+                      type="button"
+                      data-testid="load-their-idea"
+                      (click)="loadTheirs(their)"
+                    >
+                      {{ 'ideas.loadTheirWords' | t }}
+                    </button>
+                  </div>
+                }
                 <blup-text-field
                   [control]="form.controls.title"
                   [label]="'ideas.ideaTitle' | t"
@@ -180,6 +198,10 @@ import { TextField } from '../shared/text-field';
       display: grid;
       gap: 8px;
     }
+    .theirs p {
+      margin: 0 0 8px;
+      overflow-wrap: anywhere;
+    }
   `,
 })
 export class IdeaEditorList {
@@ -195,6 +217,8 @@ export class IdeaEditorList {
     [...this.ideas()].sort((a, b) => a.position - b.position || a.id.localeCompare(b.id)),
   );
   protected readonly editing = signal<string | null>(null);
+  /** The version of the idea's words the form was filled from: sent back with the change. */
+  private readonly editingVersion = signal(0);
   protected readonly moving = submitter();
   protected readonly saving = submitter();
   protected readonly removeError = signal<unknown>(null);
@@ -225,21 +249,49 @@ export class IdeaEditorList {
     );
   }
 
+  /**
+   * After a 409 (someone changed the idea's words while the form was open) and once the list has
+   * been read again: the idea as they left it, to read and, if one wants, to start from.
+   */
+  protected readonly theirs = computed(() => {
+    const error = this.saving.error();
+    if (!(error instanceof ApiError) || error.code !== ErrorCode.IdeaChanged) return null;
+    const idea = this.ideas().find((i) => i.id === this.editing());
+    return idea && idea.version !== this.editingVersion() ? idea : null;
+  });
+
   protected edit(idea: IdeaDto): void {
     this.form.reset({ title: idea.title, description: idea.description });
+    this.editingVersion.set(idea.version);
     this.saving.error.set(null);
     this.editing.set(idea.id);
+  }
+
+  /** Puts their words in the form (one's own are dropped), to add one's change to them. */
+  protected loadTheirs(idea: IdeaDto): void {
+    this.edit(idea);
   }
 
   protected save(event: Event, idea: IdeaDto): void {
     event.preventDefault();
     const { title, description } = this.form.getRawValue();
+    const version = this.editingVersion();
     this.saving.run(
       this.form,
-      () => this.api.updateIdea(idea.id, { title: title.trim(), description: description.trim() }),
+      () =>
+        this.api.updateIdea(idea.id, {
+          title: title.trim(),
+          description: description.trim(),
+          version,
+        }),
       () => {
         this.editing.set(null);
         this.changed.emit();
+      },
+      (error) => {
+        // Read the list again, so their words can be shown beside one's own (kept in the form).
+        if (error instanceof ApiError && error.code === ErrorCode.IdeaChanged) this.changed.emit();
+        return false;
       },
     );
   }

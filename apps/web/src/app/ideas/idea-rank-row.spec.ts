@@ -16,6 +16,7 @@ const idea = (initiativeId: string | null = null): IdeaDto => ({
   voterCount: 3,
   helperCount: 0,
   initiativeId,
+  version: 1,
   canEdit: true,
 });
 

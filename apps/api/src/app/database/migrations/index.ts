@@ -20,6 +20,7 @@ import { Hotline1764100000000 } from './1764100000000-hotline';
 import { Library1764110000000 } from './1764110000000-library';
 import { Files1764130000000 } from './1764130000000-files';
 import { Privacy1764120000000 } from './1764120000000-privacy';
+import { IdeaVersions1764140000000 } from './1764140000000-idea-versions';
 
 /** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   Library1764110000000,
   Privacy1764120000000,
   Files1764130000000,
+  IdeaVersions1764140000000,
 ];

@@ -215,6 +215,8 @@ export const da = {
       'Indsatsområdet har stadig initiativer. Flyt eller slet dem først, så kan du slette området.',
     idea_list_changed:
       '{name} har ændret idélisten, mens du skrev. Dine ændringer er ikke gemt: åbn den igen, og skriv dine ind.',
+    idea_changed:
+      '{name} har ændret idéen, mens du skrev. Din tekst er ikke gemt: hent deres udgave, og skriv din ændring ind i den.',
     idea_list_closed: 'Afstemningen er lukket. Tak for interessen!',
     too_many_dots:
       'Du har kun {max, plural, one {# prik} other {# prikker}}. Fjern nogle, og prøv igen.',

@@ -220,6 +220,8 @@ export const en: Dictionary = {
       'The focus area still has initiatives. Move or delete them first, then you can delete the area.',
     idea_list_changed:
       '{name} changed the idea list while you were writing. Your changes were not saved: open it again and add yours.',
+    idea_changed:
+      '{name} changed the idea while you were writing. Your text was not saved: load their version and add your change to it.',
     idea_list_closed: 'Voting has closed. Thank you for your interest!',
     too_many_dots:
       'You only have {max, plural, one {# dot} other {# dots}}. Remove some and try again.',

@@ -49,6 +49,8 @@ export const ideasDa = {
   editIdea: 'Ret',
   editIdeaLabel: 'Ret {title}',
   saveIdea: 'Gem idéen',
+  theirWords: 'Nu står der:',
+  loadTheirWords: 'Start fra deres udgave (din tekst forsvinder)',
   removeShort: 'Slet',
   removeLabel: 'Slet {title}',
   removeTitle: 'Slet “{title}”?',

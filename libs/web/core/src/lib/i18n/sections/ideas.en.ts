@@ -53,6 +53,8 @@ export const ideasEn: DictionaryOf<typeof ideasDa> = {
   editIdea: 'Change',
   editIdeaLabel: 'Change {title}',
   saveIdea: 'Save the idea',
+  theirWords: 'It now says:',
+  loadTheirWords: 'Start from their version (your text is dropped)',
   removeShort: 'Delete',
   removeLabel: 'Delete {title}',
   removeTitle: 'Delete “{title}”?',
