@@ -331,8 +331,13 @@ describe('places', () => {
       version: g.version,
       title: 'Min titel',
     });
+    const member = (await as.member.get<{ name: string }>('/api/auth/me')).body;
     expect(stale.status).toBe(409);
-    expect(stale.body.code).toBe(ErrorCode.VersionConflict);
+    expect(stale.body).toMatchObject({
+      code: ErrorCode.VersionConflict,
+      params: { name: member.name, version: ok.body.version },
+    });
+    expect(stale.body.message).toContain(`${member.name} changed the gathering`);
     const huge = await as.member.patch<ErrorBody>(`/api/gatherings/${g.id}`, {
       version: 1e15,
       title: 'Min titel',

@@ -36,6 +36,8 @@ export interface GatheringRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+  /** Who made the current version, when known. */
+  updated_by_name: string | null;
   places_taken: number;
   waitlist_count: number;
   checked_in_count: number;
@@ -49,7 +51,7 @@ const SELECT_GATHERING = `
          g.questions, g.registration_closes_at, g.cancelled_at, g.minutes,
          g.minutes_goal_ids::text[] AS minutes_goal_ids,
          g.minutes_initiative_ids::text[] AS minutes_initiative_ids,
-         g.version, g.created_at, g.updated_at,
+         g.version, g.created_at, g.updated_at, ub.name AS updated_by_name,
          COALESCE(r.places_taken, 0)::int AS places_taken,
          COALESCE(r.waitlist_count, 0)::int AS waitlist_count,
          COALESCE(r.checked_in, 0)::int AS checked_in_count,
@@ -59,6 +61,7 @@ const SELECT_GATHERING = `
     LEFT JOIN villages v ON v.id = g.village_id
     LEFT JOIN cohorts c ON c.id = g.cohort_id
     LEFT JOIN municipalities m ON m.id = g.municipality_id
+    LEFT JOIN users ub ON ub.id = g.updated_by
     LEFT JOIN LATERAL (
       SELECT sum(places) FILTER (WHERE status = 'confirmed') AS places_taken,
              count(*) FILTER (WHERE status = 'waitlisted') AS waitlist_count,
@@ -160,16 +163,20 @@ export async function cohortMunicipalities(db: EntityManager, cohortId: string):
   return rows.map((r) => r.municipality_id);
 }
 
-/** Bumps the version when it is still `version`; false when someone saved in between. */
+/**
+ * Bumps the version, made by `actorId`, when it is still `version`; false when someone saved in
+ * between.
+ */
 export async function bumpVersion(
   em: EntityManager,
   id: string,
   version: number,
+  actorId: string,
 ): Promise<boolean> {
   const [rows] = await em.query<[unknown[], number]>(
-    `UPDATE gatherings SET version = version + 1, updated_at = now()
+    `UPDATE gatherings SET version = version + 1, updated_at = now(), updated_by = $3
       WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version],
+    [id, version, actorId],
   );
   return rows.length > 0;
 }
@@ -178,12 +185,13 @@ export async function markCancelled(
   em: EntityManager,
   id: string,
   reason: string | null,
+  actorId: string,
 ): Promise<boolean> {
   const [rows] = await em.query<[unknown[], number]>(
     `UPDATE gatherings SET cancelled_at = now(), cancel_reason = $2, version = version + 1,
-            updated_at = now()
+            updated_at = now(), updated_by = $3
       WHERE id = $1 AND cancelled_at IS NULL RETURNING id`,
-    [id, reason],
+    [id, reason, actorId],
   );
   return rows.length > 0;
 }
@@ -208,12 +216,14 @@ export async function saveMinutes(
   minutes: string,
   goalIds: string[],
   initiativeIds: string[],
+  actorId: string,
 ): Promise<void> {
   await em.query(
     `UPDATE gatherings SET minutes = $2, minutes_goal_ids = $3::uuid[],
-            minutes_initiative_ids = $4::uuid[], version = version + 1, updated_at = now()
+            minutes_initiative_ids = $4::uuid[], version = version + 1, updated_at = now(),
+            updated_by = $5
       WHERE id = $1`,
-    [id, minutes || null, goalIds, initiativeIds],
+    [id, minutes || null, goalIds, initiativeIds, actorId],
   );
 }
 

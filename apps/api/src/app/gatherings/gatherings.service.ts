@@ -199,12 +199,8 @@ export class GatheringsService {
       await lockGathering(em, id);
       const current = await gatheringById(em, id);
       if (!current) throw notFound(HIDDEN);
-      if (!(await bumpVersion(em, id, body.version))) {
-        throw changedMeanwhile(ErrorCode.VersionConflict, 'gathering', {
-          version: current.version,
-          updated_at: current.updated_at,
-          updated_by_name: null,
-        });
+      if (!(await bumpVersion(em, id, body.version, user.id))) {
+        throw changedMeanwhile(ErrorCode.VersionConflict, 'gathering', current);
       }
       if (merged.capacity < current.places_taken) {
         throw new AppException(
@@ -253,7 +249,7 @@ export class GatheringsService {
     const reason = body.reason?.trim() || null;
     const told = await this.dataSource.transaction(async (em) => {
       await lockGathering(em, id);
-      if (!(await markCancelled(em, id, reason))) throw over();
+      if (!(await markCancelled(em, id, reason, user.id))) throw over();
       return cancelAllRegistrations(em, id);
     });
     await this.reminders.unschedule(id, row.starts_at);
@@ -283,7 +279,7 @@ export class GatheringsService {
         );
       }
     }
-    await saveMinutes(db, id, body.minutes, goalIds, initiativeIds);
+    await saveMinutes(db, id, body.minutes, goalIds, initiativeIds, user.id);
     return this.get(user, id);
   }
 

@@ -1,3 +1,5 @@
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
 import {
   Body,
   Controller,
@@ -141,10 +143,11 @@ export class InfoMeetingsController {
   @Patch(':id')
   @ApiOkResponse({ type: InfoMeetingResponse, description: 'The changed meeting.' })
   update(
+    @CurrentUser() user: AuthUser,
     @IdParam('info meeting') id: string,
     @Body() body: UpdateInfoMeetingBody,
   ): Promise<InfoMeetingDto> {
-    return this.service.update(id, body);
+    return this.service.update(id, body, user.id);
   }
 
   @Roles(Role.Secretariat)
@@ -153,8 +156,11 @@ export class InfoMeetingsController {
     type: InfoMeetingResponse,
     description: 'Cancelled; everyone signed up is told by mail.',
   })
-  cancel(@IdParam('info meeting') id: string): Promise<InfoMeetingDto> {
-    return this.service.cancel(id);
+  cancel(
+    @CurrentUser() user: AuthUser,
+    @IdParam('info meeting') id: string,
+  ): Promise<InfoMeetingDto> {
+    return this.service.cancel(id, user.id);
   }
 
   @Roles(Role.Secretariat)

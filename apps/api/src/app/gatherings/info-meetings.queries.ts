@@ -110,12 +110,13 @@ export async function clearReminders(em: EntityManager, meetingId: string): Prom
   ]);
 }
 
-/** Marks the meeting cancelled unless it already is. */
-export async function cancelMeeting(db: EntityManager, id: string): Promise<void> {
+/** Marks the meeting cancelled (by `actorId`) unless it already is. */
+export async function cancelMeeting(db: EntityManager, id: string, actorId: string): Promise<void> {
   await db.query(
-    `UPDATE gatherings SET cancelled_at = now(), updated_at = now(), version = version + 1
+    `UPDATE gatherings SET cancelled_at = now(), updated_at = now(), version = version + 1,
+            updated_by = $2
       WHERE id = $1 AND cancelled_at IS NULL`,
-    [id],
+    [id, actorId],
   );
 }
 

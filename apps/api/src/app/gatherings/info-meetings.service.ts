@@ -116,7 +116,7 @@ export class InfoMeetingsService {
     return this.get(saved.id);
   }
 
-  async update(id: string, body: UpdateInfoMeetingBody): Promise<InfoMeetingDto> {
+  async update(id: string, body: UpdateInfoMeetingBody, actorId: string): Promise<InfoMeetingDto> {
     const before = await this.row(id);
     if (before.cancelled_at) {
       throw new AppException(
@@ -152,6 +152,7 @@ export class InfoMeetingsService {
         startsAt,
         endsAt,
         version: () => 'version + 1',
+        updatedBy: actorId,
       });
       // A moved meeting reminds everyone again, for the new time.
       if (moved) await clearReminders(em, id);
@@ -164,10 +165,10 @@ export class InfoMeetingsService {
   }
 
   /** Cancels the meeting and tells everyone signed up. */
-  async cancel(id: string): Promise<InfoMeetingDto> {
+  async cancel(id: string, actorId: string): Promise<InfoMeetingDto> {
     const before = await this.row(id);
     if (!before.cancelled_at) {
-      await cancelMeeting(this.dataSource.manager, id);
+      await cancelMeeting(this.dataSource.manager, id, actorId);
       await this.reminders.unschedule(id, before.starts_at);
       if (before.starts_at.getTime() > Date.now()) {
         const signups = await signupContacts(this.dataSource.manager, id);

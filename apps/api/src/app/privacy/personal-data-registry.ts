@@ -452,7 +452,9 @@ export const PERSONAL_DATA: readonly PersonalTable[] = [
     columns: { name: placeholder('name'), email: placeholder('email'), position: nul('detail') },
   },
   // gatherings
-  villageWork('gatherings', 'gatherings', ['created_by'], { columns: { minutes: keep('text') } }),
+  villageWork('gatherings', 'gatherings', ['created_by', 'updated_by'], {
+    columns: { minutes: keep('text') },
+  }),
   {
     table: 'gathering_registrations',
     owner: 'gatherings',

@@ -21,6 +21,7 @@ import { Library1764110000000 } from './1764110000000-library';
 import { Files1764130000000 } from './1764130000000-files';
 import { Privacy1764120000000 } from './1764120000000-privacy';
 import { IdeaVersions1764140000000 } from './1764140000000-idea-versions';
+import { GatheringUpdatedBy1764150000000 } from './1764150000000-gathering-updated-by';
 
 /** Every migration, oldest first. The API is bundled, so they are listed here, not globbed. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   Privacy1764120000000,
   Files1764130000000,
   IdeaVersions1764140000000,
+  GatheringUpdatedBy1764150000000,
 ];
