@@ -43,4 +43,20 @@ describe(HomeApi.name, () => {
     http.expectOne('/api/home').flush(home);
     await expect(answer).resolves.toEqual(home);
   });
+
+  it('drops a prefetch that failed, so the next get asks again', async () => {
+    sut.prefetch();
+    http.expectOne('/api/home').flush(null, { status: 401, statusText: 'Unauthorized' });
+    const answer = firstValueFrom(sut.get());
+    http.expectOne('/api/home').flush(home);
+    await expect(answer).resolves.toEqual(home);
+  });
+
+  it('asks again when the prefetch a get took fails', async () => {
+    sut.prefetch();
+    const answer = firstValueFrom(sut.get());
+    http.expectOne('/api/home').flush(null, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/home').flush(home);
+    await expect(answer).resolves.toEqual(home);
+  });
 });

@@ -1,7 +1,11 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { HomeResponse } from '@blup/contracts';
-import { type Observable, shareReplay } from 'rxjs';
+import { type Observable, catchError, shareReplay } from 'rxjs';
+import { HANDLES_UNAUTHORIZED } from '../http/api-error';
+
+/** A prefetch's 401 (nobody signed in after all) is nobody's to show: no redirect to sign-in. */
+const quiet401 = { context: new HttpContext().set(HANDLES_UNAUTHORIZED, true) };
 
 @Injectable({ providedIn: 'root' })
 export class HomeApi {
@@ -9,19 +13,27 @@ export class HomeApi {
   /** A request started ahead of the home page, for its first `get()`. */
   private early: Observable<HomeResponse> | null = null;
 
+  /** The home page's cards: the prefetched answer when there is one, else (or if it failed) asked now. */
   get(): Observable<HomeResponse> {
     const early = this.early;
     this.early = null;
-    return early ?? this.http.get<HomeResponse>('/api/home');
+    const asked = this.http.get<HomeResponse>('/api/home');
+    return early ? early.pipe(catchError(() => asked)) : asked;
   }
 
   /**
-   * Starts fetching the home page's cards now (the app opens on the home page and the session is
-   * known), so they are under way while the page's code loads; the next `get()` takes them.
+   * Starts fetching the home page's cards now, while the session is looked up and the page's
+   * code loads (the app opens on the home page), so a weak connection waits for one round trip
+   * less; the next `get()` takes them. A prefetch that fails (a 401 when nobody is signed in) is
+   * dropped quietly, and a `get()` that took it asks again.
    */
   prefetch(): void {
-    const early = this.http.get<HomeResponse>('/api/home').pipe(shareReplay(1));
-    early.subscribe({ error: () => undefined }); // the page that takes it sees any error
+    const early = this.http.get<HomeResponse>('/api/home', quiet401).pipe(shareReplay(1));
+    early.subscribe({
+      error: () => {
+        if (this.early === early) this.early = null;
+      },
+    });
     this.early = early;
   }
 }
