@@ -256,7 +256,26 @@ beforeAll(async () => {
 
 afterAll(() => t.close());
 
+/** The first mail to `address` with `subject` (earlier tests may have sent it others). */
+async function mailWith(address: string, subject: string) {
+  for (let n = 1; ; n++) {
+    const mail = await t.smtp.waitFor(address, n);
+    if (mail.subject === subject) return mail;
+  }
+}
+
 describe('the export', () => {
+  it('is told to the person by mail once ready, with the way to it but not the link', async () => {
+    const told = await mailWith(A.email, 'Din kopi af dine oplysninger er klar');
+    expect(told.text).toContain(`Hej ${A.name}`);
+    expect(told.text).toContain('Hent den på din profil');
+    expect(told.html).toContain('href="http://blup.test/profile"');
+    for (const part of [told.text, told.html]) {
+      expect(part).not.toContain(annaExport.id);
+      expect(part).not.toContain('/download');
+    }
+  });
+
   it('is ready with a size, a link until finished + the configured hours, and 100 %', () => {
     expect(annaExport.progress).toBe(100);
     expect(annaExport.sizeBytes).toBeGreaterThan(100);
@@ -406,6 +425,12 @@ describe('the secretariat', () => {
     expect(res.body).toMatchObject({ subjectKind: 'email', subjectLabel: panelOnly.email });
     const done = await until(as.secretariat, res.body.id);
     expect(done.status).toBe(PrivacyExportStatus.Ready);
+    const secretariat = (await as.secretariat.get<{ email: string }>('/api/auth/me')).body;
+    const told = await mailWith(
+      secretariat.email,
+      `Kopien af oplysningerne om ${panelOnly.email} er klar`,
+    );
+    expect(told.html).toContain('href="http://blup.test/persondata"');
     const zip = await unzip(done.downloadUrl as string);
     expect(JSON.parse(zip['data/panel_subscribers.json'])).toEqual([
       expect.objectContaining({ email: panelOnly.email, name: panelOnly.name }),

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { FileStore } from '../files/file-store';
+import { MailProducer } from '../mail/mail.producer';
 import {
   expireExports,
   markExportFailed,
@@ -41,6 +42,7 @@ export class ExportBuilder {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly files: FileStore,
+    private readonly mail: MailProducer,
   ) {}
 
   async build(exportId: string): Promise<BuildResult> {
@@ -84,15 +86,19 @@ export class ExportBuilder {
       step = 'storing the zip';
       // A build retried after a crash replaces what the earlier try stored.
       await this.files.put(fileKey, zip, 'application/zip', { overwrite: true });
-      const done = await markExportReady(
+      const expiresAt = await markExportReady(
         em,
         exportId,
         fileKey,
         zip.length,
         this.config.privacy.exportLinkHours,
       );
-      if (!done) await this.files.delete([fileKey]);
-      return done ? 'ready' : 'skipped';
+      if (!expiresAt) {
+        await this.files.delete([fileKey]);
+        return 'skipped';
+      }
+      await this.tellReady(row, subject.summary, expiresAt);
+      return 'ready';
     } catch (error) {
       // The error names the step and the kind of failure, never a row's data.
       const kind = error instanceof Error ? error.name : 'Error';
@@ -113,6 +119,45 @@ export class ExportBuilder {
     await this.files.delete(expired.flatMap(({ file_key }) => (file_key ? [file_key] : [])));
     if (expired.length) this.logger.log({ msg: 'privacy exports expired', count: expired.length });
     return expired.length;
+  }
+
+  /**
+   * Mails whoever asked that the copy is ready, and until when: a mail to come back by, never
+   * the download link itself. The copy is ready whether or not the mail could be queued.
+   */
+  private async tellReady(
+    row: ExportRow,
+    subject: ExportSubjectSummary,
+    expiresAt: Date,
+  ): Promise<void> {
+    try {
+      if (!row.requested_by_id) return;
+      const asker = await findPerson(this.dataSource.manager, { id: row.requested_by_id });
+      if (!asker || asker.disabled_at) return;
+      const own = subject.kind === 'user' && subject.userId === asker.id;
+      const until = new Intl.DateTimeFormat(asker.locale === 'en' ? 'en-GB' : 'da-DK', {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: 'Europe/Copenhagen',
+      }).format(expiresAt);
+      await this.mail.send({
+        to: asker.email,
+        template: 'export_ready',
+        locale: asker.locale,
+        data: {
+          name: asker.name,
+          about: own ? null : (subject.name ?? subject.email),
+          until,
+          url: `${this.config.publicUrl}/${own ? 'profile' : 'persondata'}`,
+        },
+      });
+    } catch (error) {
+      this.logger.error({
+        msg: 'privacy export ready: mail not queued',
+        exportId: row.id,
+        error: String(error),
+      });
+    }
   }
 
   private async subject(

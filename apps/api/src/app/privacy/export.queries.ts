@@ -156,16 +156,16 @@ export async function markExportReady(
   fileKey: string,
   sizeBytes: number,
   linkHours: number,
-): Promise<boolean> {
-  const rows = await updateReturning<{ id: string }[]>(
+): Promise<Date | null> {
+  const rows = await updateReturning<{ expires_at: Date }[]>(
     em,
     `UPDATE privacy_exports
         SET status = 'ready', progress = 100, file_key = $2, size_bytes = $3, error = NULL,
             finished_at = now(), expires_at = now() + make_interval(hours => $4)
-      WHERE id = $1 AND status = 'running' RETURNING id`,
+      WHERE id = $1 AND status = 'running' RETURNING expires_at`,
     [id, fileKey, sizeBytes, linkHours],
   );
-  return rows.length > 0;
+  return rows[0]?.expires_at ?? null;
 }
 
 export async function markExportFailed(

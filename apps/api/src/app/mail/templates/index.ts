@@ -36,6 +36,7 @@ import { ENROLMENT_PROMOTED_COPY, type EnrolmentPromotedMail } from './enrolment
 import { MINI_BLUP_ENROLLED_COPY, type MiniBlupEnrolledMail } from './mini-blup-enrolled';
 import { HOTLINE_ANSWER_COPY, type HotlineAnswerMail } from './hotline-answer';
 import { ERASURE_ASKED_COPY, type ErasureAskedMail } from './erasure-asked';
+import { EXPORT_READY_COPY, type ExportReadyMail } from './export-ready';
 
 export interface RenderedMail {
   subject: string;
@@ -73,6 +74,7 @@ export interface MailTemplates {
   hotline_answer: HotlineAnswerMail;
   // personal data (issue 17)
   erasure_asked: ErasureAskedMail;
+  export_ready: ExportReadyMail;
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -174,6 +176,7 @@ const COPY: { [T in MailTemplate]: Record<Locale, Copy<MailTemplates[T]>> } = {
   hotline_answer: HOTLINE_ANSWER_COPY,
   // personal data (issue 17)
   erasure_asked: ERASURE_ASKED_COPY,
+  export_ready: EXPORT_READY_COPY,
 };
 
 export function renderMail<T extends MailTemplate>(
