@@ -5,11 +5,21 @@ const DATE_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }),
 };
 
+/** Dates already put in words: a cohort's start date is on every member's home page. */
+const LONG_DATES = new Map<string, string>();
+const LONG_DATES_MAX = 1000;
+
 /** A calendar date (YYYY-MM-DD) in words: "1. februar 2027", "1 February 2027". */
 export function longDate(locale: Locale, isoDate: string): string {
+  const key = `${locale} ${isoDate}`;
+  const known = LONG_DATES.get(key);
+  if (known !== undefined) return known;
   // Noon UTC is the same calendar day in Copenhagen, summer or winter.
   const date = new Date(`${isoDate}T12:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : DATE_FORMATS[locale].format(date);
+  const words = Number.isNaN(date.getTime()) ? isoDate : DATE_FORMATS[locale].format(date);
+  if (LONG_DATES.size >= LONG_DATES_MAX) LONG_DATES.clear();
+  LONG_DATES.set(key, words);
+  return words;
 }
 
 /** The words on the cards, per locale. */
