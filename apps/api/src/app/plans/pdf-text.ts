@@ -17,14 +17,19 @@ const CP1252: Record<number, string> = {
  * The text a PDF written by pdfkit with its standard fonts shows, line by line: every page
  * stream inflated, each `TJ` array's hex strings decoded from WinAnsi. Enough to check that a
  * PDF holds the words it should (tests); not a general PDF reader.
+ *
+ * A stream is read by its dictionary's `/Length`, not up to `endstream`: compressed bytes may end
+ * in a carriage return, which a search for the line break before `endstream` would take away.
  */
 export function pdfText(pdf: Buffer): string {
   const lines: string[] = [];
   const source = pdf.toString('latin1');
-  for (const stream of source.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  for (const stream of source.matchAll(/\/Length (\d+)[^>]*>>\s*stream\r?\n/g)) {
+    const start = (stream.index ?? 0) + stream[0].length;
     let content: string;
     try {
-      content = inflateSync(Buffer.from(stream[1], 'latin1')).toString('latin1');
+      const data = Buffer.from(source.slice(start, start + Number(stream[1])), 'latin1');
+      content = inflateSync(data).toString('latin1');
     } catch {
       continue;
     }
