@@ -257,11 +257,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** The first mail to `address` with `subject` (earlier tests may have sent it others). */
-async function mailWith(address: string, subject: string) {
-  for (let n = 1; ; n++) {
-    const mail = await t.smtp.waitFor(address, n);
-    if (mail.subject === subject) return mail;
-  }
+function mailWith(address: string, subject: string) {
+  return t.smtp.waitForSubject(address, (s) => s === subject);
 }
 
 describe('the export', () => {

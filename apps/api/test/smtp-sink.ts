@@ -50,6 +50,21 @@ export class SmtpSink {
     return this.to(address)[count - 1];
   }
 
+  /**
+   * Waits (up to `ms` for each) for the first mail to an address whose subject `matches`, past
+   * the others it got before (earlier tests' mails).
+   */
+  async waitForSubject(
+    address: string,
+    matches: (subject: string) => boolean,
+    ms = 10000,
+  ): Promise<ParsedMail> {
+    for (let n = 1; ; n++) {
+      const mail = await this.waitFor(address, n, ms);
+      if (matches(mail.subject ?? '')) return mail;
+    }
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }

@@ -103,8 +103,8 @@ export async function createHttpApp(
   });
   app.use(friendlyBodyParserErrors);
   app.use(wellFormedBodies);
-  const security = helmetHeaders(helmetOptions(config));
-  app.use(securityHeaders(security));
+  const security = securityHeaders(helmetHeaders(helmetOptions(config)));
+  app.use(security);
   app.use('/api/health', healthEndpoint(app.get(HealthService)));
   answerHealthAhead(app.getHttpServer(), app.get(HealthService), security);
   app.use(cookieParser());

@@ -20,3 +20,20 @@ export function copenhagenLongDate(instant: Date, locale: 'da' | 'en'): string {
     ? `${parts['weekday']} den ${parts['day']}. ${parts['month']} ${parts['year']}`
     : `${parts['weekday']} ${parts['day']} ${parts['month']} ${parts['year']}`;
 }
+
+const DATE_FORMATS = {
+  da: new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeZone: CIRCLE_TIME_ZONE }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: CIRCLE_TIME_ZONE }),
+};
+
+/** e.g. "9. december 2026" / "9 December 2026", the date in Copenhagen. */
+export function copenhagenDate(instant: Date, locale: 'da' | 'en'): string {
+  return DATE_FORMATS[locale].format(instant);
+}
+
+/** e.g. "9. december 2026 kl. 14.30" / "9 December 2026 at 14:30", in Copenhagen. */
+export function copenhagenDateTime(instant: Date, locale: 'da' | 'en'): string {
+  return locale === 'da'
+    ? `${copenhagenDate(instant, 'da')} kl. ${copenhagenClock(instant, '.')}`
+    : `${copenhagenDate(instant, 'en')} at ${copenhagenClock(instant, ':')}`;
+}

@@ -3,8 +3,8 @@ import helmet, { type HelmetOptions } from 'helmet';
 
 /**
  * The headers helmet sets on every response with `options`, worked out once by running it on a
- * response that only records them: for answers given ahead of Express (health/health-lane.ts)
- * and for `securityHeaders`, which sets them on the rest. Fails loudly if helmet ever needs the
+ * response that only records them, for `securityHeaders`, which sets them on every answer
+ * (through Express and ahead of it, health/health-lane.ts). Fails loudly if helmet ever needs the
  * request to decide (it calls back with an error, or not at once).
  */
 export function helmetHeaders(options: HelmetOptions): Array<[string, string]> {
@@ -31,13 +31,16 @@ export function helmetHeaders(options: HelmetOptions): Array<[string, string]> {
   return headers;
 }
 
+/** The middleware `securityHeaders` makes: plain Node, so it also serves ahead of Express. */
+export type SecurityHeaders = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
 /**
  * helmet's headers (from `helmetHeaders`) as one middleware: the same headers on every answer,
  * set in one step instead of helmet's chain of a dozen middlewares, each a call per request.
  */
 export function securityHeaders(
   headers: ReadonlyArray<readonly [string, string]>,
-): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
+): SecurityHeaders {
   return (_req, res, next) => {
     for (const [name, value] of headers) res.setHeader(name, value);
     next();

@@ -6,7 +6,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { helmetHeaders } from '../common/security-headers';
+import { helmetHeaders, securityHeaders } from '../common/security-headers';
 import { answerHealthAhead } from './health-lane';
 import type { HealthService } from './health.service';
 
@@ -47,7 +47,11 @@ describe('answerHealthAhead', () => {
         checks: { database: 'up', redis: 'up' },
       }),
     } as unknown as HealthService;
-    answerHealthAhead(server, health, helmetHeaders({ strictTransportSecurity: false }));
+    answerHealthAhead(
+      server,
+      health,
+      securityHeaders(helmetHeaders({ strictTransportSecurity: false })),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { SecurityHeaders } from '../common/security-headers';
 import { beginRequest } from '../common/request-id.middleware';
 import { healthCheckFor, sendHealth } from './health-endpoint';
 import type { HealthService } from './health.service';
@@ -10,14 +11,14 @@ const PREFIX = '/api/health';
  * answered by the HTTP server itself, ahead of Express: a load balancer or monitor asks several
  * times a second, and Express's request set-up and middleware chain cost four times what the
  * answer does (issue 14). The answer is the one health-endpoint.ts gives through Express, with the
- * same headers: the request id, and `securityHeaders`, the headers helmet sets (worked out once,
- * common/security-headers.ts). Any other request (another method, a body, another spelling of
+ * same headers: the request id, and `securityHeaders`, the middleware that sets helmet's headers
+ * on the rest (common/security-headers.ts). Any other request (another method, a body, another spelling of
  * these paths) goes to Express as before.
  */
 export function answerHealthAhead(
   server: Server,
   health: HealthService,
-  securityHeaders: ReadonlyArray<readonly [string, string]>,
+  securityHeaders: SecurityHeaders,
 ): void {
   const listeners = server.listeners('request') as Array<
     (req: IncomingMessage, res: ServerResponse) => void
@@ -38,7 +39,6 @@ export function answerHealthAhead(
     const body = (length !== undefined && length !== '0') || req.headers['transfer-encoding'];
     if (!check || body) return passOn(req, res);
     beginRequest(req, res, { accessLog: false });
-    for (const [name, value] of securityHeaders) res.setHeader(name, value);
-    sendHealth(health, check, req, res);
+    securityHeaders(req, res, () => sendHealth(health, check, req, res));
   });
 }

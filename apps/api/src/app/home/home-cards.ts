@@ -1,9 +1,5 @@
 import type { ContinueWatchingDto, HomeCard, Locale } from '@blup/contracts';
-
-const DATE_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
-  da: new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }),
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }),
-};
+import { copenhagenDate } from '../common/copenhagen-time';
 
 /** Dates already put in words: a cohort's start date is on every member's home page. */
 const LONG_DATES = new Map<string, string>();
@@ -16,7 +12,7 @@ export function longDate(locale: Locale, isoDate: string): string {
   if (known !== undefined) return known;
   // Noon UTC is the same calendar day in Copenhagen, summer or winter.
   const date = new Date(`${isoDate}T12:00:00Z`);
-  const words = Number.isNaN(date.getTime()) ? isoDate : DATE_FORMATS[locale].format(date);
+  const words = Number.isNaN(date.getTime()) ? isoDate : copenhagenDate(date, locale);
   if (LONG_DATES.size >= LONG_DATES_MAX) LONG_DATES.clear();
   LONG_DATES.set(key, words);
   return words;

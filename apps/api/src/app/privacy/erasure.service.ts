@@ -20,6 +20,7 @@ import { likePattern, pageWindow, toPage, type PageQueryDto } from '../common/pa
 import { isUniqueViolation } from '../common/unique-violation';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { copenhagenDate } from '../common/copenhagen-time';
 import { MailProducer } from '../mail/mail.producer';
 import { ErasureRunner } from './erasure-runner.service';
 import { findPerson } from './person.queries';
@@ -311,10 +312,7 @@ export class ErasureService {
     request: ErasureRequestDto,
     url: string | null,
   ): Promise<void> {
-    const day = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
-      dateStyle: 'long',
-      timeZone: 'Europe/Copenhagen',
-    }).format(new Date(request.eraseAfter));
+    const day = copenhagenDate(new Date(request.eraseAfter), locale);
     await this.mail.send({ to, template: 'erasure_asked', locale, data: { name, day, url } });
   }
 

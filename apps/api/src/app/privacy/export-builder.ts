@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { copenhagenDateTime } from '../common/copenhagen-time';
 import { FileStore } from '../files/file-store';
 import { MailProducer } from '../mail/mail.producer';
 import {
@@ -135,11 +136,6 @@ export class ExportBuilder {
       const asker = await findPerson(this.dataSource.manager, { id: row.requested_by_id });
       if (!asker || asker.disabled_at) return;
       const own = subject.kind === 'user' && subject.userId === asker.id;
-      const until = new Intl.DateTimeFormat(asker.locale === 'en' ? 'en-GB' : 'da-DK', {
-        dateStyle: 'long',
-        timeStyle: 'short',
-        timeZone: 'Europe/Copenhagen',
-      }).format(expiresAt);
       await this.mail.send({
         to: asker.email,
         template: 'export_ready',
@@ -147,7 +143,7 @@ export class ExportBuilder {
         data: {
           name: asker.name,
           about: own ? null : (subject.name ?? subject.email),
-          until,
+          until: copenhagenDateTime(expiresAt, asker.locale),
           url: `${this.config.publicUrl}/${own ? 'profile' : 'persondata'}`,
         },
       });
