@@ -58,11 +58,12 @@ import { TextField } from '../shared/text-field';
                         — {{ their.description }}
                       }
                     </p>
+                    <!-- Their words in the form (one's own are dropped), to add one's change to. -->
                     <button
                       matButton="tonal"
                       type="button"
                       data-testid="load-their-idea"
-                      (click)="loadTheirs(their)"
+                      (click)="edit(their)"
                     >
                       {{ 'ideas.loadTheirWords' | t }}
                     </button>
@@ -265,11 +266,6 @@ export class IdeaEditorList {
     this.editingVersion.set(idea.version);
     this.saving.error.set(null);
     this.editing.set(idea.id);
-  }
-
-  /** Puts their words in the form (one's own are dropped), to add one's change to them. */
-  protected loadTheirs(idea: IdeaDto): void {
-    this.edit(idea);
   }
 
   protected save(event: Event, idea: IdeaDto): void {

@@ -1,4 +1,4 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AcceptInvitationRequest,
@@ -13,12 +13,12 @@ import type {
   UpdateProfileRequest,
 } from '@blup/contracts';
 import type { Observable } from 'rxjs';
-import { HANDLES_UNAUTHORIZED } from '../http/api-error';
+import { OWN_401 } from '../http/api-error';
 
-/** The caller shows a 401 itself (wrong password, no session yet): no redirect to sign-in. */
-const own401 = { context: new HttpContext().set(HANDLES_UNAUTHORIZED, true) };
-
-/** Sessions, sign-in links, password resets and invitation acceptance. */
+/**
+ * Sessions, sign-in links, password resets and invitation acceptance. Their callers show a 401
+ * themselves (a wrong password, no session yet): OWN_401, no redirect to sign-in.
+ */
 @Injectable({ providedIn: 'root' })
 export class AuthApi {
   private readonly http = inject(HttpClient);
@@ -29,7 +29,7 @@ export class AuthApi {
   }
 
   me(): Observable<SessionUser> {
-    return this.http.get<SessionUser>('/api/auth/me', own401);
+    return this.http.get<SessionUser>('/api/auth/me', OWN_401);
   }
 
   updateMe(body: UpdateProfileRequest): Observable<SessionUser> {
@@ -37,11 +37,11 @@ export class AuthApi {
   }
 
   login(body: LoginRequest): Observable<SessionUser> {
-    return this.http.post<SessionUser>('/api/auth/login', body, own401);
+    return this.http.post<SessionUser>('/api/auth/login', body, OWN_401);
   }
 
   logout(): Observable<void> {
-    return this.http.post<void>('/api/auth/logout', {}, own401);
+    return this.http.post<void>('/api/auth/logout', {}, OWN_401);
   }
 
   requestLink(body: SignInLinkRequest): Observable<void> {
@@ -49,7 +49,7 @@ export class AuthApi {
   }
 
   consumeLink(body: TokenRequest): Observable<SessionUser> {
-    return this.http.post<SessionUser>('/api/auth/link/consume', body, own401);
+    return this.http.post<SessionUser>('/api/auth/link/consume', body, OWN_401);
   }
 
   requestPasswordReset(body: PasswordResetRequest): Observable<void> {
@@ -57,7 +57,7 @@ export class AuthApi {
   }
 
   completePasswordReset(body: CompletePasswordResetRequest): Observable<SessionUser> {
-    return this.http.post<SessionUser>('/api/auth/password-reset/complete', body, own401);
+    return this.http.post<SessionUser>('/api/auth/password-reset/complete', body, OWN_401);
   }
 
   changePassword(body: ChangePasswordRequest): Observable<void> {
@@ -65,10 +65,10 @@ export class AuthApi {
   }
 
   inspectInvitation(body: TokenRequest): Observable<InvitationInfo> {
-    return this.http.post<InvitationInfo>('/api/invitations/inspect', body, own401);
+    return this.http.post<InvitationInfo>('/api/invitations/inspect', body, OWN_401);
   }
 
   acceptInvitation(body: AcceptInvitationRequest): Observable<SessionUser> {
-    return this.http.post<SessionUser>('/api/invitations/accept', body, own401);
+    return this.http.post<SessionUser>('/api/invitations/accept', body, OWN_401);
   }
 }

@@ -1,11 +1,8 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { HomeResponse } from '@blup/contracts';
 import { type Observable, catchError, shareReplay } from 'rxjs';
-import { HANDLES_UNAUTHORIZED } from '../http/api-error';
-
-/** A prefetch's 401 (nobody signed in after all) is nobody's to show: no redirect to sign-in. */
-const quiet401 = { context: new HttpContext().set(HANDLES_UNAUTHORIZED, true) };
+import { OWN_401 } from '../http/api-error';
 
 @Injectable({ providedIn: 'root' })
 export class HomeApi {
@@ -28,7 +25,8 @@ export class HomeApi {
    * dropped quietly, and a `get()` that took it asks again.
    */
   prefetch(): void {
-    const early = this.http.get<HomeResponse>('/api/home', quiet401).pipe(shareReplay(1));
+    // Its 401 (nobody signed in after all) is nobody's to show: no redirect to sign-in.
+    const early = this.http.get<HomeResponse>('/api/home', OWN_401).pipe(shareReplay(1));
     early.subscribe({
       error: () => {
         if (this.early === early) this.early = null;

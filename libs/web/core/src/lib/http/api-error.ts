@@ -1,4 +1,4 @@
-import { HttpContextToken } from '@angular/common/http';
+import { HttpContext, HttpContextToken } from '@angular/common/http';
 import type { ErrorBody, ErrorParams } from '@blup/contracts';
 
 /** A failed API call, in words a person can read. Every API service call fails with this. */
@@ -25,6 +25,9 @@ export class ApiError extends Error {
 
 /** Set on a request whose 401 is expected and handled where it was made (sign-in, session check). */
 export const HANDLES_UNAUTHORIZED = new HttpContextToken<boolean>(() => false);
+
+/** Request options for a call whose 401 its caller handles: no redirect to sign-in. */
+export const OWN_401 = { context: new HttpContext().set(HANDLES_UNAUTHORIZED, true) };
 
 export function isErrorBody(value: unknown): value is ErrorBody {
   const body = value as Partial<ErrorBody> | null;
